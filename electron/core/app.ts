@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Envelope, EventName, HostKind } from './contract/index.js';
+import { buildHandlerTable } from './handlers/index.js';
+import type { HandlerContext } from './handlers/types.js';
+import { dispatch } from './rpc/dispatch.js';
+import { Store } from './store/store.js';
+import type { Clock } from './domain/clock.js';
+import { appRoot } from './paths.js';
+import { seedDemo } from './demo.js';
+
+export interface DeskOptions {
+  dataDir: string;
+  host: HostKind;
+  clock?: Clock;
+  /** Seed the fictional demo data set when the data folder is empty. */
+  demo?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface Desk {
+  dataDir: string;
+  /** Never throws: resolves to { ok, value } | { ok: false, error }. */
+  invoke(name: string, raw: unknown): Promise<Envelope<unknown>>;
+  onEvent(cb: (event: EventName, payload: unknown) => void): () => void;
+  close(): Promise<void>;
+}
+
+export function appVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(path.join(appRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+function logger(opts: DeskOptions): (line: string) => void {
+  return opts.log ?? ((line) => console.error(line));
+}
+
+/** Open a data folder and return the API every host serves. */
+export async function openDesk(opts: DeskOptions): Promise<Desk> {
+  const clock = opts.clock ?? (() => new Date());
+  const table = buildHandlerTable();
+  const store: Store = await Store.open(opts.dataDir, { clock, operator: () => store.read('settings').settings.operatorName || '未署名' });
+  if (store.staleLock) {
+    logger(opts)(`上次使用该数据文件夹的程序（进程 ${store.staleLock.pid}，${store.staleLock.startedAt} 起）未正常退出，已接管其留下的锁。`);
+  }
+  const listeners = new Set<(event: EventName, payload: unknown) => void>();
+  const ctx: HandlerContext = {
+    store,
+    clock,
+    host: opts.host,
+    appVersion: appVersion(),
+    emit: (event, payload) => listeners.forEach((cb) => cb(event, payload)),
+    log: logger(opts),
+  };
+  const desk: Desk = {
+    dataDir: store.dirs.root,
+    invoke: (name, raw) => dispatch(table, name, raw, ctx),
+    onEvent: (cb) => {
+      listeners.add(cb);
+      return () => listeners.delete(cb);
+    },
+    close: () => ctx.store.close(),
+  };
+  if (opts.demo) await seedDemo(desk, store);
+  return desk;
+}

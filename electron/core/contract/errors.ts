@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+/** Every error the API can return carries one of these codes. */
+export const ErrorCode = z.enum([
+  'INVALID_INPUT',
+  'UNKNOWN_METHOD',
+  'NOT_FOUND',
+  'CONFLICT',
+  'RULE_VIOLATION',
+  'NEEDS_REASON',
+  'STORE_CORRUPT',
+  'STORE_TOO_NEW',
+  'STORE_LOCKED',
+  'MISSING_GLYPHS',
+  'FILE_REJECTED',
+  'INTERNAL',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const ApiError = z.object({
+  code: ErrorCode,
+  /** A Chinese sentence for the user that says what happened and what to do. */
+  message: z.string(),
+  /** Optional machine-readable details (field paths, missing characters, backup names). */
+  details: z.unknown().optional(),
+});
+export type ApiError = z.infer<typeof ApiError>;
+
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** A typed error raised anywhere in core; dispatch turns it into `{ ok: false, error }`. */
+export class DeskError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: unknown;
+  constructor(code: ErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.name = 'DeskError';
+    this.code = code;
+    this.details = details;
+  }
+}

@@ -1,0 +1,40 @@
+import type { z } from 'zod';
+import { settingsContract } from './settings.js';
+import { batchesContract } from './batches.js';
+import { systemContract } from './system.js';
+
+/** The one API table: method name (`area.verb`) -> { input, output } zod schemas. */
+export const contract = {
+  ...systemContract,
+  ...settingsContract,
+  ...batchesContract,
+};
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export const methodNames = Object.keys(contract) as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** Events the core pushes to the renderer (progress of long work). */
+export const eventNames = ['progress'] as const;
+export type EventName = (typeof eventNames)[number];
+export interface ProgressEvent {
+  taskId: string;
+  label: string;
+  done: number;
+  total: number;
+}
+
+export * from './errors.js';
+export * from './define.js';
+export * from './common.js';
+export * from './settings.js';
+export * from './batches.js';
+export * from './system.js';

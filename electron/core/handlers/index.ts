@@ -1,0 +1,33 @@
+import { methodNames } from '../contract/index.js';
+import type { HandlerTable } from './types.js';
+import { settingsHandlers } from './settings.js';
+import { batchHandlers } from './batches.js';
+import { systemHandlers } from './system.js';
+
+/** Every area's handler table; the union must cover the contract exactly once. */
+export const areaTables: Record<string, object> = {
+  system: systemHandlers,
+  settings: settingsHandlers,
+  batches: batchHandlers,
+};
+
+/** Startup check: every contract method has exactly one handler, and no handler lacks a method. */
+export function assertHandlersComplete(tables: Record<string, object> = areaTables): void {
+  const seen = new Map<string, string>();
+  const problems: string[] = [];
+  for (const [area, table] of Object.entries(tables)) {
+    for (const name of Object.keys(table)) {
+      if (seen.has(name)) problems.push(`${name} handled by both ${seen.get(name)} and ${area}`);
+      seen.set(name, area);
+    }
+  }
+  for (const name of methodNames) if (!seen.has(name)) problems.push(`${name} has no handler`);
+  for (const name of seen.keys()) if (!(methodNames as string[]).includes(name)) problems.push(`${name} is not in the contract`);
+  if (problems.length) throw new Error(`API table is inconsistent: ${problems.join('; ')}`);
+}
+
+export function buildHandlerTable(): HandlerTable {
+  assertHandlersComplete();
+  const table: HandlerTable = { ...systemHandlers, ...settingsHandlers, ...batchHandlers };
+  return table;
+}

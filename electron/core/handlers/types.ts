@@ -1,0 +1,18 @@
+import type { MethodName, ParsedInput, MethodOutput, HostKind, EventName } from '../contract/index.js';
+import type { Store } from '../store/store.js';
+import type { Clock } from '../domain/clock.js';
+
+export interface HandlerContext {
+  store: Store;
+  clock: Clock;
+  host: HostKind;
+  appVersion: string;
+  /** Push an event (e.g. progress) to the renderer. */
+  emit(event: EventName, payload: unknown): void;
+  log?: (line: string) => void;
+}
+
+export type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: HandlerContext) => Promise<MethodOutput<M>> | MethodOutput<M>;
+export type HandlerTable = { [M in MethodName]: Handler<M> };
+/** One area's handlers: a subset of the table. */
+export type AreaHandlers<K extends MethodName> = { [M in K]: Handler<M> };

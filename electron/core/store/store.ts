@@ -1,0 +1,235 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { Low } from 'lowdb';
+import { DeskError } from '../contract/errors.js';
+import type { AuditEntry, BackupInfo } from '../contract/system.js';
+import type { Clock } from '../domain/clock.js';
+import { bureauDate } from '../domain/clock.js';
+import { DurableJsonAdapter, CorruptPartError } from './adapter.js';
+import { writeFileDurable } from './durable-file.js';
+import { AuditLog } from './audit-log.js';
+import { Backups, stamp } from './backups.js';
+import { acquireLock } from './lock.js';
+import { SCHEMA_VERSION, partSpecs, partNames, partFileName, type PartName, type PartData } from './parts.js';
+import { migrationPath, migrations as defaultMigrations, type Migration } from './migrations.js';
+import { validateParts, corruptMessage, newestGoodBackup } from './validate.js';
+
+export interface AuditInfo {
+  method: string;
+  entity: string;
+  summary: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface StoreOptions {
+  clock: Clock;
+  /** Who is working (recorded in the audit log). */
+  operator?: () => string;
+  migrations?: readonly Migration[];
+  schemaVersion?: number;
+}
+
+export interface DataDirs {
+  root: string;
+  store: string;
+  files: string;
+  backups: string;
+  audit: string;
+  exports: string;
+}
+
+export function dataDirs(root: string): DataDirs {
+  return {
+    root,
+    store: path.join(root, 'store'),
+    files: path.join(root, 'files'),
+    backups: path.join(root, 'backups'),
+    audit: path.join(root, 'audit'),
+    exports: path.join(root, 'exports'),
+  };
+}
+
+type Parts = { [P in PartName]: Low<PartData<P>> };
+
+/**
+ * The local store: small JSON parts held by lowdb with a durable adapter, one write queue, an audit
+ * entry for every write, a daily snapshot on the first write of each day.
+ */
+export class Store {
+  private queue: Promise<unknown> = Promise.resolve();
+  private closed = false;
+
+  private constructor(
+    readonly dirs: DataDirs,
+    private parts: Parts,
+    private readonly opts: StoreOptions,
+    readonly audit: AuditLog,
+    readonly backups: Backups,
+    private readonly releaseLock: () => Promise<void>,
+    /** Set when the folder's lock was left by a process that no longer runs (it was taken over). */
+    readonly staleLock?: { pid: number; host: string; startedAt: string },
+  ) {}
+
+  static async open(dataDir: string, opts: StoreOptions): Promise<Store> {
+    const dirs = dataDirs(path.resolve(dataDir));
+    for (const d of [dirs.store, dirs.files, dirs.backups, dirs.audit, dirs.exports]) await fs.mkdir(d, { recursive: true });
+    const lock = await acquireLock(dirs.root);
+    const backups = new Backups(dirs.backups, dirs.store);
+    try {
+      const parts = await loadParts(dirs, backups, opts);
+      return new Store(dirs, parts, opts, new AuditLog(dirs.audit), backups, lock.release, lock.staleFrom);
+    } catch (err) {
+      await lock.release();
+      throw err;
+    }
+  }
+
+  get schemaVersion(): number {
+    return this.parts.meta.data.schemaVersion;
+  }
+
+  /** Current data of a part (do not mutate: use write()). */
+  read<P extends PartName>(part: P): Readonly<PartData<P>> {
+    return this.parts[part].data as PartData<P>;
+  }
+
+  /**
+   * Apply `mutate` to a copy of the part, write it durably, then append the audit entry. Resolves only
+   * when both are on disk. If `mutate` throws, nothing changes.
+   */
+  write<P extends PartName, R>(part: P, mutate: (draft: PartData<P>) => R, audit: (result: R) => AuditInfo): Promise<R> {
+    return this.enqueue(async () => {
+      await this.dailySnapshot();
+      const low = this.parts[part] as Low<PartData<P>>;
+      const draft = structuredClone(low.data);
+      const result = mutate(draft);
+      await commit(low, draft);
+      await this.record(audit(result));
+      return result;
+    });
+  }
+
+  /** Restore the JSON parts from a snapshot; the current data is kept as a `before-restore` snapshot first. */
+  restore(name: string): Promise<{ restored: string; safetyBackup: string; parts: number }> {
+    return this.enqueue(async () => {
+      const result = await restoreParts(this.dirs, this.backups, name, this.opts);
+      this.parts = await loadParts(this.dirs, this.backups, this.opts);
+      await this.record({ method: 'backups.restore', entity: `backup:${name}`, summary: `从备份 ${name} 恢复，恢复前数据另存为 ${result.safetyBackup}` });
+      return result;
+    });
+  }
+
+  /** Restore without an open store (the recovery path when a part is corrupt and the app cannot open). */
+  static async restoreOffline(dataDir: string, name: string, opts: StoreOptions): Promise<{ restored: string; safetyBackup: string; parts: number }> {
+    const dirs = dataDirs(path.resolve(dataDir));
+    const lock = await acquireLock(dirs.root);
+    try {
+      const result = await restoreParts(dirs, new Backups(dirs.backups, dirs.store), name, opts);
+      await new AuditLog(dirs.audit).append({
+        at: opts.clock().toISOString(), operator: opts.operator?.() ?? '', method: 'backups.restore', entity: `backup:${name}`,
+        summary: `（离线恢复）从备份 ${name} 恢复，恢复前数据另存为 ${result.safetyBackup}`,
+      });
+      return result;
+    } finally {
+      await lock.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.queue.catch(() => undefined);
+    await this.releaseLock();
+  }
+
+  private enqueue<R>(job: () => Promise<R>): Promise<R> {
+    if (this.closed) return Promise.reject(new DeskError('INTERNAL', '数据库已关闭，请重新打开程序。'));
+    const run = this.queue.then(job, job);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async record(info: AuditInfo): Promise<void> {
+    const entry: AuditEntry = { at: this.opts.clock().toISOString(), operator: this.opts.operator?.() ?? '', ...info };
+    await this.audit.append(entry);
+  }
+
+  /** First write of a bureau day: snapshot the parts as they were, then prune to the last 30. */
+  private async dailySnapshot(): Promise<void> {
+    const now = this.opts.clock();
+    const today = bureauDate(now);
+    const meta = this.parts.meta;
+    if (meta.data.lastDailyBackup === today) return;
+    await this.backups.snapshot(`daily-${today}`, 'daily', now);
+    await commit(meta, { ...meta.data, lastDailyBackup: today });
+    await this.backups.prune();
+  }
+}
+
+async function commit<T>(low: Low<T>, next: T): Promise<void> {
+  const previous = low.data;
+  low.data = next;
+  try {
+    await low.write();
+  } catch (err) {
+    low.data = previous;
+    throw err;
+  }
+}
+
+async function loadParts(dirs: DataDirs, backups: Backups, opts: StoreOptions): Promise<Parts> {
+  const appVersion = opts.schemaVersion ?? SCHEMA_VERSION;
+  const raw: Record<string, unknown> = {};
+  const lows: Record<string, Low<unknown>> = {};
+  for (const name of partNames) {
+    const low = new Low<unknown>(new DurableJsonAdapter(path.join(dirs.store, partFileName(name))), null);
+    try {
+      await low.read();
+    } catch (err) {
+      if (err instanceof CorruptPartError) throw new DeskError('STORE_CORRUPT', await corruptMessage(err.file, err.reason, backups), { file: err.file, newestBackup: (await newestGoodBackup(backups))?.name });
+      throw err;
+    }
+    raw[name] = low.data;
+    lows[name] = low;
+  }
+  const fresh = raw.meta == null;
+  const meta = (raw.meta ?? { ...partSpecs.meta.initial(), schemaVersion: appVersion, createdAt: opts.clock().toISOString() }) as { schemaVersion: number };
+  if (meta.schemaVersion > appVersion) {
+    throw new DeskError('STORE_TOO_NEW', `数据文件夹由较新版本的程序写入（数据版本 ${meta.schemaVersion}，本程序只支持到 ${appVersion}）。请安装新版程序后再打开；数据未作任何改动。`, { dataVersion: meta.schemaVersion, appVersion });
+  }
+  if (meta.schemaVersion < appVersion) {
+    const steps = migrationPath(meta.schemaVersion, appVersion, opts.migrations ?? defaultMigrations);
+    await backups.snapshot(`before-migration-${stamp(opts.clock())}`, 'before-migration', opts.clock());
+    let parts = raw;
+    for (const step of steps) parts = step.migrate(parts);
+    Object.assign(raw, parts);
+    (raw.meta as { schemaVersion: number }).schemaVersion = appVersion;
+    for (const name of partNames) if (raw[name] != null) { lows[name]!.data = raw[name]; await lows[name]!.write(); }
+  }
+  const parsed = await validateParts(raw, dirs, backups);
+  for (const name of partNames) lows[name]!.data = parsed[name];
+  if (fresh) { lows.meta!.data = { ...(parsed.meta as object), schemaVersion: appVersion }; await lows.meta!.write(); }
+  return lows as unknown as Parts;
+}
+
+async function restoreParts(dirs: DataDirs, backups: Backups, name: string, opts: StoreOptions): Promise<{ restored: string; safetyBackup: string; parts: number }> {
+  const available = await backups.list();
+  if (!available.some((b) => b.name === name)) throw new DeskError('NOT_FOUND', `找不到名为“${name}”的备份。`);
+  const files = await backups.read(name);
+  // Check the whole snapshot before anything is replaced.
+  const raw: Record<string, unknown> = {};
+  for (const [file, text] of files) {
+    try {
+      raw[file.replace(/\.json$/, '')] = JSON.parse(text);
+    } catch {
+      throw new DeskError('STORE_CORRUPT', `备份“${name}”中的 ${file} 已损坏，未做任何恢复。请选择另一个备份。`);
+    }
+  }
+  await validateParts(raw, dirs, backups, name);
+  const safety: BackupInfo = await backups.snapshot(`before-restore-${stamp(opts.clock())}`, 'before-restore', opts.clock());
+  for (const [file, text] of files) await writeFileDurable(path.join(dirs.store, file), text, { keepBackup: true });
+  // Parts the snapshot did not have yet go back to their initial state.
+  for (const name of partNames) if (!files.has(partFileName(name))) await fs.rm(path.join(dirs.store, partFileName(name)), { force: true });
+  return { restored: name, safetyBackup: safety.name, parts: files.size };
+}
