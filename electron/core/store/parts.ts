@@ -42,3 +42,26 @@ export const partNames = Object.keys(partSpecs) as PartName[];
 export function partFileName(part: PartName): string {
   return `${part}.json`;
 }
+
+/**
+ * Keyed parts: one file per batch, per year, … loaded on first use so opening stays fast however many
+ * years the folder holds. Their record schemas are owned by the areas that fill them (intake, review,
+ * centers); until an area lands its part holds an empty list.
+ */
+const Records = z.array(z.record(z.string(), z.unknown()));
+export const keyedPartSpecs = {
+  /** Applications of one batch: batch-2026-1.json */
+  batch: { pattern: /^\d{4}-\d+$/, schema: z.object({ applications: Records }), initial: () => ({ applications: [] as Record<string, unknown>[] }) },
+  /** Score sheets of one batch: scores-2026-1.json */
+  scores: { pattern: /^\d{4}-\d+$/, schema: z.object({ scoreSheets: Records }), initial: () => ({ scoreSheets: [] as Record<string, unknown>[] }) },
+  /** Centers' yearly records (annual summaries, assessments): centers-2026.json */
+  centers: { pattern: /^\d{4}$/, schema: z.object({ records: Records }), initial: () => ({ records: [] as Record<string, unknown>[] }) },
+} as const;
+
+export type KeyedKind = keyof typeof keyedPartSpecs;
+export type KeyedData<K extends KeyedKind> = z.infer<(typeof keyedPartSpecs)[K]['schema']>;
+
+export function keyedFileName(kind: KeyedKind, key: string): string {
+  if (!keyedPartSpecs[kind].pattern.test(key)) throw new Error(`bad ${kind} key ${key}`);
+  return `${kind}-${key}.json`;
+}

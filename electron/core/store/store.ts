@@ -10,7 +10,7 @@ import { writeFileDurable } from './durable-file.js';
 import { AuditLog } from './audit-log.js';
 import { Backups, stamp } from './backups.js';
 import { acquireLock } from './lock.js';
-import { SCHEMA_VERSION, partSpecs, partNames, partFileName, type PartName, type PartData } from './parts.js';
+import { SCHEMA_VERSION, partSpecs, partNames, partFileName, keyedPartSpecs, keyedFileName, type PartName, type PartData, type KeyedKind, type KeyedData } from './parts.js';
 import { migrationPath, migrations as defaultMigrations, type Migration } from './migrations.js';
 import { validateParts, corruptMessage, newestGoodBackup } from './validate.js';
 
@@ -59,6 +59,7 @@ type Parts = { [P in PartName]: Low<PartData<P>> };
 export class Store {
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
+  private keyed = new Map<string, Promise<Low<unknown>>>();
 
   private constructor(
     readonly dirs: DataDirs,
@@ -101,13 +102,71 @@ export class Store {
   write<P extends PartName, R>(part: P, mutate: (draft: PartData<P>) => R, audit: (result: R) => AuditInfo): Promise<R> {
     return this.enqueue(async () => {
       await this.dailySnapshot();
-      const low = this.parts[part] as Low<PartData<P>>;
-      const draft = structuredClone(low.data);
-      const result = mutate(draft);
-      await commit(low, draft);
-      await this.record(audit(result));
-      return result;
+      return this.apply(this.parts[part] as Low<PartData<P>>, mutate, audit, () => partSpecs[part].initial() as PartData<P>);
     });
+  }
+
+  /** A keyed part (e.g. the applications of batch 2026-1), loaded from disk on first use. */
+  async readKeyed<K extends KeyedKind>(kind: K, key: string): Promise<Readonly<KeyedData<K>>> {
+    return (await this.loadKeyed(kind, key)).data as KeyedData<K>;
+  }
+
+  /** Like write(), for a keyed part. */
+  writeKeyed<K extends KeyedKind, R>(kind: K, key: string, mutate: (draft: KeyedData<K>) => R, audit: (result: R) => AuditInfo): Promise<R> {
+    return this.enqueue(async () => {
+      const low = (await this.loadKeyed(kind, key)) as Low<KeyedData<K>>;
+      await this.dailySnapshot();
+      return this.apply(low, mutate, audit, () => keyedPartSpecs[kind].initial() as KeyedData<K>);
+    });
+  }
+
+  /**
+   * Mutate the part in place (no copy of a large part on every write), then write it and the audit entry
+   * in parallel (their fsyncs overlap). If the mutation throws or the write fails, the part is reloaded
+   * from disk, which still holds the last committed state.
+   */
+  private async apply<T, R>(low: Low<T>, mutate: (draft: T) => R, audit: (result: R) => AuditInfo, initial: () => T): Promise<R> {
+    let result: R;
+    try {
+      result = mutate(low.data);
+      const entry = this.entry(audit(result));
+      await Promise.all([low.write(), this.audit.append(entry)]);
+    } catch (err) {
+      await this.reload(low, initial);
+      throw err;
+    }
+    return result;
+  }
+
+  private async reload<T>(low: Low<T>, initial: () => T): Promise<void> {
+    low.data = (await low.adapter.read()) ?? initial(); // null: never written yet
+  }
+
+  private entry(info: AuditInfo): AuditEntry {
+    return { at: this.opts.clock().toISOString(), operator: this.opts.operator?.() ?? '', ...info };
+  }
+
+  private loadKeyed(kind: KeyedKind, key: string): Promise<Low<unknown>> {
+    const file = keyedFileName(kind, key);
+    let loading = this.keyed.get(file);
+    if (!loading) {
+      loading = (async () => {
+        const low = new Low<unknown>(new DurableJsonAdapter(path.join(this.dirs.store, file)), null);
+        try {
+          await low.read();
+        } catch (err) {
+          if (err instanceof CorruptPartError) throw new DeskError('STORE_CORRUPT', await corruptMessage(err.file, err.reason, this.backups), { file: err.file });
+          throw err;
+        }
+        const parsed = keyedPartSpecs[kind].schema.safeParse(low.data ?? keyedPartSpecs[kind].initial());
+        if (!parsed.success) throw new DeskError('STORE_CORRUPT', await corruptMessage(path.join(this.dirs.store, file), '内容不符合数据格式', this.backups));
+        low.data = parsed.data;
+        return low;
+      })();
+      loading.catch(() => this.keyed.delete(file));
+      this.keyed.set(file, loading);
+    }
+    return loading;
   }
 
   /** Restore the JSON parts from a snapshot; the current data is kept as a `before-restore` snapshot first. */
@@ -115,6 +174,7 @@ export class Store {
     return this.enqueue(async () => {
       const result = await restoreParts(this.dirs, this.backups, name, this.opts);
       this.parts = await loadParts(this.dirs, this.backups, this.opts);
+      this.keyed.clear();
       await this.record({ method: 'backups.restore', entity: `backup:${name}`, summary: `从备份 ${name} 恢复，恢复前数据另存为 ${result.safetyBackup}` });
       return result;
     });
@@ -151,8 +211,7 @@ export class Store {
   }
 
   private async record(info: AuditInfo): Promise<void> {
-    const entry: AuditEntry = { at: this.opts.clock().toISOString(), operator: this.opts.operator?.() ?? '', ...info };
-    await this.audit.append(entry);
+    await this.audit.append(this.entry(info));
   }
 
   /** First write of a bureau day: snapshot the parts as they were, then prune to the last 30. */
@@ -230,6 +289,7 @@ async function restoreParts(dirs: DataDirs, backups: Backups, name: string, opts
   const safety: BackupInfo = await backups.snapshot(`before-restore-${stamp(opts.clock())}`, 'before-restore', opts.clock());
   for (const [file, text] of files) await writeFileDurable(path.join(dirs.store, file), text, { keepBackup: true });
   // Parts the snapshot did not have yet go back to their initial state.
-  for (const name of partNames) if (!files.has(partFileName(name))) await fs.rm(path.join(dirs.store, partFileName(name)), { force: true });
+  const current = (await fs.readdir(dirs.store)).filter((f) => f.endsWith('.json') && !f.startsWith('.'));
+  for (const f of current) if (!files.has(f)) await fs.rm(path.join(dirs.store, f), { force: true });
   return { restored: name, safetyBackup: safety.name, parts: files.size };
 }

@@ -1,0 +1,85 @@
+/**
+ * Electron main process: lifecycle only. Everything that matters lives in electron/core.
+ * Bundled to dist-electron/main.cjs by build/build-electron.mjs.
+ */
+import path from 'node:path';
+import { app, dialog, protocol, session, type BrowserWindow } from 'electron';
+import { openDesk, type Desk } from '../core/app.js';
+import { APP_SCHEME } from './policy.js';
+import { hostOptionsFrom } from './host-options.js';
+import { createMainWindow } from './window.js';
+import { hardenApp, hardenSession, setExportOpener } from './security.js';
+import { openInsideDataDir } from './open-path.js';
+import { registerAppProtocol } from './protocol.js';
+import { registerIpc } from './ipc.js';
+import { installMenu } from './menu.js';
+
+// dist-electron/main.cjs -> app root (also inside app.asar).
+const appRoot = path.resolve(__dirname, '..');
+const rendererDir = path.join(appRoot, 'dist', 'renderer');
+const preloadPath = path.join(__dirname, 'preload.cjs');
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+app.enableSandbox();
+hardenApp();
+
+let desk: Desk | null = null;
+let win: BrowserWindow | null = null;
+let quitting = false;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!win) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+  app.whenReady().then(start, (err: unknown) => fail(err));
+}
+
+async function start(): Promise<void> {
+  const opts = hostOptionsFrom(process.argv, process.env);
+  // Chromium keeps its caches in userData; the desk's data folder is a sub-folder of it.
+  const dataDir = opts.dataDir ?? path.join(app.getPath('userData'), 'data');
+  hardenSession(session.defaultSession);
+  registerAppProtocol(session.defaultSession, rendererDir);
+  try {
+    desk = await openDesk({ dataDir, host: 'electron', demo: opts.demo });
+  } catch (err) {
+    fail(err);
+    return;
+  }
+  const exportsDir = path.join(desk.dataDir, 'exports');
+  setExportOpener((rel) => {
+    void openInsideDataDir(exportsDir, rel).then((err) => err && dialog.showErrorBox('打开文件', err));
+  });
+  win = createMainWindow(preloadPath, !app.isPackaged);
+  registerIpc(desk, () => win);
+  installMenu({ dataDir, isDev: !app.isPackaged, getWindow: () => win });
+  win.on('closed', () => {
+    win = null;
+  });
+}
+
+function fail(err: unknown): void {
+  const message = err instanceof Error ? err.message : String(err);
+  console.error('[desk] 启动失败：', message);
+  dialog.showErrorBox('启动失败', `工作台无法打开数据文件夹：\n${message}`);
+  app.exit(1);
+}
+
+app.on('window-all-closed', () => app.quit());
+
+app.on('before-quit', (event) => {
+  if (quitting || !desk) return;
+  event.preventDefault();
+  quitting = true;
+  const d = desk;
+  desk = null;
+  d.close()
+    .catch((err: unknown) => console.error('[desk] 关闭数据时出错：', err))
+    .finally(() => app.quit());
+});

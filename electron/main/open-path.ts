@@ -1,0 +1,18 @@
+/** Opens exported files and folders with the system, but only inside the data folder. */
+import path from 'node:path';
+import { shell } from 'electron';
+import { isInsideDir } from './host-options.js';
+
+/** Resolves to '' on success or a Chinese error sentence. */
+export async function openInsideDataDir(dataDir: string, target: string): Promise<string> {
+  if (!isInsideDir(target, dataDir)) return '只能打开数据文件夹内导出的文件。';
+  const err = await shell.openPath(path.resolve(dataDir, target));
+  return err ? `无法打开文件：${err}` : '';
+}
+
+/** Shows a file in the file manager (same folder rule). */
+export function revealInsideDataDir(dataDir: string, target: string): boolean {
+  if (!isInsideDir(target, dataDir)) return false;
+  shell.showItemInFolder(path.resolve(dataDir, target));
+  return true;
+}

@@ -1,0 +1,91 @@
+/** Synthetic data at 10x real scale, written straight into store parts (fictional names, valid shapes). */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+
+const DISTRICTS = ['鼓楼区', '台江区', '仓山区', '马尾区', '晋安区', '长乐区', '福清市', '闽侯县', '连江县', '罗源县', '闽清县', '永泰县', '平潭县', '福州高新区'];
+const INDUSTRIES = ['电子信息', '化工新材料', '纺织化纤', '软件信息', '新能源', '高端装备', '生物医药', '冶金', '建材', '食品', '轻工', '数字经济', '海洋经济'];
+const WORDS = '福州闽江榕城海峡东南鼓山仓山马尾晋安长乐福清数科智造新材纺织生物医药电子信息软件能源装备食品建材海洋';
+
+export const SCALE = { batches: 10, applications: 5000, experts: 100, scoreSheets: 50_000, centers: 300, summariesPerCenter: 5 };
+
+function pick<T>(list: readonly T[], i: number): T {
+  return list[i % list.length]!;
+}
+
+function name(i: number): string {
+  let s = '福州';
+  for (let k = 0; k < 4; k++) s += WORDS[(i * 7 + k * 13) % WORDS.length];
+  return `${s}科技有限公司${i}`;
+}
+
+export function application(i: number, batchId: string): Record<string, unknown> {
+  return {
+    id: `app-${i}`,
+    batchId,
+    applicant: {
+      name: name(i),
+      uscc: `91350100${String(i).padStart(9, '0')}X`,
+      unitType: 'enterprise',
+      legalRepresentative: '张三',
+      contact: '李四',
+      phone: '0591-87654321',
+      address: `福州市${pick(DISTRICTS, i)}某某路${i}号`,
+      district: pick(DISTRICTS, i),
+      industry: pick(INDUSTRIES, i),
+    },
+    route: i % 3 === 0 ? 'recommended' : 'voluntary',
+    centerName: `福州市${pick(INDUSTRIES, i)}产业知识产权协同保护与运营中心`,
+    ipFigures: { invention: i % 97, utility: i % 53, design: i % 11, trademarks: i % 31, gi: 0, copyrights: i % 7, standards: i % 3 },
+    team: Array.from({ length: 5 }, (_, k) => ({ name: `成员${k}`, role: '专员', title: '工程师', qualification: k === 0 ? '专利代理师' : '' })),
+    office: { address: `福州市${pick(DISTRICTS, i)}某某大厦${i % 30}层`, areaM2: 120 + (i % 200) },
+    narrative: '中心围绕产业链开展知识产权协同保护与运营工作，'.repeat(12),
+    materials: Array.from({ length: 7 }, (_, k) => ({ item: k + 1, files: [{ sha256: `${'a'.repeat(62)}${String(k).padStart(2, '0')}`, name: `材料${k + 1}.pdf`, size: 123456 }] })),
+    status: 'accepted',
+    history: [{ at: '2026-03-05T02:00:00.000Z', by: '林晓', what: '受理' }],
+  };
+}
+
+export function scoreSheet(i: number, appIndex: number): Record<string, unknown> {
+  return {
+    id: `ss-${i}`,
+    applicationId: `app-${appIndex}`,
+    expertId: `exp-${i % SCALE.experts}`,
+    templateVersion: 1,
+    scores: [13, 12, 8, 12, 13, 12, 11].map((v, k) => v + ((i + k) % 3)),
+    comment: '材料齐全，团队稳定，建议通过。',
+    recommendation: 'pass',
+    signedOn: '2026-04-10',
+  };
+}
+
+/** Write the parts: 10 batches × 500 applications, 5,000 score sheets per batch, 5 years × 300 center records. */
+export async function writeSyntheticStore(storeDir: string): Promise<{ bytes: number; batchKeys: string[] }> {
+  await fs.mkdir(storeDir, { recursive: true });
+  let bytes = 0;
+  const put = async (file: string, value: unknown) => {
+    const text = `${JSON.stringify(value)}\n`;
+    bytes += Buffer.byteLength(text);
+    await fs.writeFile(path.join(storeDir, file), text);
+  };
+  const batchKeys: string[] = [];
+  const perBatch = SCALE.applications / SCALE.batches;
+  const sheetsPerApp = SCALE.scoreSheets / SCALE.applications;
+  const batches = [];
+  for (let b = 0; b < SCALE.batches; b++) {
+    const year = 2022 + Math.floor(b / 2);
+    const key = `${year}-${(b % 2) + 1}`;
+    batchKeys.push(key);
+    batches.push({ id: key, year, sequence: (b % 2) + 1, title: `${year}年第${(b % 2) + 1}批`, opensOn: `${year}-03-01`, closesOn: `${year}-03-31`, status: 'designated', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' });
+    const apps = Array.from({ length: perBatch }, (_, i) => application(b * perBatch + i, key));
+    await put(`batch-${key}.json`, { applications: apps });
+    const sheets = Array.from({ length: perBatch * sheetsPerApp }, (_, i) => scoreSheet(b * perBatch * sheetsPerApp + i, b * perBatch + Math.floor(i / sheetsPerApp)));
+    await put(`scores-${key}.json`, { scoreSheets: sheets });
+  }
+  await put('batches.json', { batches });
+  for (let y = 0; y < SCALE.summariesPerCenter; y++) {
+    const records = Array.from({ length: SCALE.centers }, (_, c) => ({ centerId: `c-${c}`, year: 2022 + y, indicators: { trainings: c % 20, attendees: c * 3, cases: c % 9, mediated: c % 5, allianceMembers: c % 40, transfers: c % 12, pledgeWan: c * 10, navigation: c % 4, tmGuidance: c % 6 }, narrative: '年度工作总结'.repeat(40) }));
+    await put(`centers-${2022 + y}.json`, { records });
+  }
+  await put('experts.json', { experts: Array.from({ length: SCALE.experts }, (_, i) => ({ id: `exp-${i}`, name: `专家${i}`, organisation: name(i + 9000), title: '教授', field: pick(INDUSTRIES, i) })) });
+  return { bytes, batchKeys };
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { breakLines, breakTokens, lineWidth, NO_LINE_END, NO_LINE_START, tokenize } from '../../../electron/core/documents/pdf/layout.js';
+
+const han = (n: number, ch = '中'): string => ch.repeat(n);
+
+describe('breakLines', () => {
+  it('fills full lines with exactly 28 characters', () => {
+    const lines = breakLines(han(60));
+    expect(lines.map((l) => [...l].length)).toEqual([28, 28, 4]);
+    expect(lineWidth(lines[0]!)).toBe(28);
+  });
+
+  it('leaves the first-line indent empty', () => {
+    const lines = breakLines(han(60), { firstLineIndent: 2 });
+    expect(lines.map((l) => [...l].length)).toEqual([26, 28, 6]);
+  });
+
+  it('never starts a line with closing punctuation (pushes a character down)', () => {
+    const lines = breakLines(`${han(28)}。后续`);
+    expect(lines[0]).toBe(han(27));
+    expect(lines[1]).toBe('中。后续');
+    const quoted = breakLines(`${han(27)}文”。下一句`);
+    expect(NO_LINE_START.has([...quoted[1]!][0]!)).toBe(false);
+  });
+
+  it('never ends a line with opening punctuation', () => {
+    const lines = breakLines(`${han(27)}《产业知识产权中心认定办法》`);
+    expect(lines[0]).toBe(han(27));
+    expect(lines[1]!.startsWith('《')).toBe(true);
+  });
+
+  it('keeps Latin words and numbers together', () => {
+    const lines = breakLines(`${han(26)}ABCDEFGH后`);
+    expect(lines[0]).toBe(han(26));
+    expect(lines[1]).toBe('ABCDEFGH后');
+    const years = breakLines(`${han(27)}2026年`);
+    expect(years[1]).toBe('2026年');
+    expect(tokenize('于2026年3月').map((t) => t.text)).toEqual(['于', '2026', '年', '3', '月']);
+  });
+
+  it('counts half-width characters as half a cell', () => {
+    const lines = breakLines(`${han(22)}0591-87654321`);
+    expect(lines).toHaveLength(2);
+    const fits = breakLines(`${han(24)}20262026`);
+    expect(fits).toHaveLength(1);
+  });
+
+  it('splits e-mail addresses and URLs after . or @ instead of stretching the line', () => {
+    const text = '联系人：张三，电话：0591-87654321，电子邮箱：ipc@example.gov.cn。特此通知。';
+    const lines = breakLines(text, { firstLineIndent: 2 });
+    expect(lines.join('')).toBe(text);
+    expect(lines[0]!.endsWith('ipc@')).toBe(true);
+    expect(lineWidth(lines[0]!)).toBeGreaterThan(24);
+    expect(breakLines(`${han(25)}ABCDEFGHIJKLMN`)[1]).toBe('ABCDEFGHIJKLMN'); // plain words stay whole
+  });
+
+  it('splits a Latin run longer than a line', () => {
+    const lines = breakLines('x'.repeat(70));
+    expect(lines.map((l) => l.length)).toEqual([56, 14]);
+  });
+
+  it('keeps every character and obeys kinsoku on mixed text', () => {
+    const text = '你单位于2026年3月15日提交的《产业知识产权中心认定申请书》及相关材料收悉。经形式审查，申报材料齐全、符合规定形式，现予受理（详见附件）。“评审”将在公示期（5个工作日）后进行！';
+    for (const cpl of [7, 10, 13, 28]) {
+      const lines = breakLines(text, { charsPerLine: cpl, firstLineIndent: 2 });
+      expect(lines.join('')).toBe(text);
+      lines.forEach((l, i) => {
+        expect(lineWidth(l)).toBeLessThanOrEqual(i === 0 ? cpl - 2 : cpl);
+        if (i > 0) expect(NO_LINE_START.has([...l][0]!)).toBe(false);
+        if (i < lines.length - 1) expect(NO_LINE_END.has([...l].pop()!)).toBe(false);
+      });
+    }
+  });
+
+  it('treats newlines as paragraph breaks and uses the measure for Latin runs', () => {
+    expect(breakLines('甲\n乙')).toEqual(['甲', '乙']);
+    const lines = breakTokens(`${han(26)}AB`, { measureLatin: (s) => s.length });
+    expect(lines).toHaveLength(1);
+    expect(breakTokens(`${han(27)}AB`, { measureLatin: (s) => s.length })).toHaveLength(2);
+  });
+});

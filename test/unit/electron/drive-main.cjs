@@ -1,0 +1,52 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- CommonJS on purpose: it hooks require("electron"). */
+// Drives dist-electron/main.cjs with the fake 'electron' (fake-electron.cjs) and prints one JSON report.
+// Usage: node drive-main.cjs <main.cjs> <preload.cjs>   (env DESK_DATA_DIR = a temp folder)
+const Module = require('node:module');
+require('./fake-electron.cjs');
+const { handlers, ready, app, mainFrame } = globalThis.__fake;
+require(process.argv[2]);
+
+async function main() {
+  ready();
+  for (let i = 0; i < 100 && !handlers['desk:invoke']; i++) await new Promise((r) => setTimeout(r, 50));
+  const win = globalThis.__win;
+  const report = { title: win.opts.title, webPreferences: win.opts.webPreferences, minSize: [win.opts.minWidth, win.opts.minHeight] };
+  const index = await handlers.protocol(new Request('app://desk/index.html'));
+  report.csp = index.headers.get('content-security-policy');
+  report.traversal = (await handlers.protocol(new Request('app://desk/..%2f..%2fetc%2fpasswd'))).status;
+  const ev = { senderFrame: mainFrame, sender: win.webContents };
+  report.info = await handlers['desk:invoke'](ev, { name: 'system.info', input: {} });
+  report.badPayload = await handlers['desk:invoke'](ev, { nope: 1 });
+  report.foreignFrame = await handlers['desk:invoke']({ senderFrame: { url: 'https://x/' }, sender: win.webContents }, { name: 'system.info', input: {} });
+  handlers.perm(null, 'media', (v) => (report.permission = v));
+  const nav = { url: 'https://example.com/', prevented: false, preventDefault() { this.prevented = true; } };
+  win.webContents.emit('will-navigate', nav);
+  report.navigationBlocked = nav.prevented;
+  report.windowOpen = win.webContents.openHandler({ url: 'https://example.com/' });
+
+  // The preload, with a fake contextBridge/ipcRenderer answering through the real ipcMain handler.
+  const exposed = {};
+  const { EventEmitter } = require('node:events');
+  const ipc = new EventEmitter();
+  ipc.invoke = (ch, p) => handlers[ch](ev, p);
+  const preloadElectron = { contextBridge: { exposeInMainWorld: (k, v) => (exposed[k] = v) }, ipcRenderer: ipc };
+  const orig = Module._resolveFilename;
+  Module._resolveFilename = function (r, ...a) { return r === 'electron' ? 'fake-preload-electron' : orig.call(this, r, ...a); };
+  require.cache['fake-preload-electron'] = { id: 'fake-preload-electron', filename: 'fake-preload-electron', loaded: true, exports: preloadElectron };
+  require(process.argv[3]);
+  report.exposed = Object.keys(exposed);
+  report.deskKeys = Object.keys(exposed.desk ?? {});
+  report.viaPreload = await exposed.desk.invoke('system.info', {});
+  report.unknownViaPreload = await exposed.desk.invoke('evil.method', {});
+
+  globalThis.__quitDone = () => {
+    report.closed = true;
+    console.log(`REPORT ${JSON.stringify(report)}`);
+    process.exit(0);
+  };
+  app.quit();
+}
+main().catch((err) => {
+  console.error('FAIL', err);
+  process.exit(1);
+});
