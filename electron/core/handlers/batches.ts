@@ -91,7 +91,7 @@ export const batchHandlers: AreaHandlers<BatchMethods> = {
   'batches.exportXlsx': async (input, ctx) => {
     const generatedOn = bureauDate(ctx.clock());
     const data = await renderBatchRosterXlsx({ batches: listBatches(ctx, input.year), settings: ctx.store.read('settings').settings, generatedOn, ...(input.year ? { year: input.year } : {}) });
-    return writeExport(ctx.store.dirs.exports, `申报批次一览表${input.year ? `-${input.year}年` : ''}-${generatedOn}.xlsx`, data);
+    return writeExport(ctx.store.dirs.exports, `申报批次一览表${input.year ? `-${input.year}年` : ''}-${formatChineseDate(generatedOn)}.xlsx`, data);
   },
 
   'batches.exportPdf': async (input, ctx) => {

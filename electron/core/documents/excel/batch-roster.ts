@@ -31,7 +31,7 @@ export async function renderBatchRosterXlsx(input: BatchRosterInput): Promise<Bu
   const wb = buildRoster({
     sheetName: '申报批次',
     title,
-    subtitle: `填报单位：${input.settings.bureauName}\u3000\u3000生成日期：${formatChineseDate(input.generatedOn)}`,
+    subtitle: `制表单位：${input.settings.bureauName}\u3000\u3000生成日期：${formatChineseDate(input.generatedOn)}`,
     columns: BATCH_ROSTER_COLUMNS,
     rows: list.map((b, i) => ({
       no: i + 1,

@@ -19,13 +19,13 @@ export interface BatchListInput {
 }
 
 export const BATCH_LIST_COLUMNS: TableColumn[] = [
-  { header: '序号', width: 11, align: 'center' },
+  { header: '序号', width: 12, align: 'center' },
   { header: '年度', width: 13, align: 'center' },
-  { header: '批次', width: 15, align: 'center' },
-  { header: '名称', width: 40 },
-  { header: '受理期限', width: 32 },
-  { header: '状态', width: 15, align: 'center' },
-  { header: '备注', width: 30 },
+  { header: '批次', width: 14, align: 'center' },
+  { header: '名称', width: 42 },
+  { header: '受理期限', width: 33 },
+  { header: '状态', width: 16, align: 'center' },
+  { header: '备注', width: 26 },
 ];
 
 /** Pure: the title and table cells (shared with the Excel roster). */
@@ -39,7 +39,7 @@ export function batchListContent(input: Pick<BatchListInput, 'batches' | 'year'>
     String(b.year),
     `第${b.sequence}批`,
     b.title,
-    `${formatChineseDate(b.opensOn)}至${formatChineseDate(b.closesOn)}`,
+    `${formatChineseDate(b.opensOn)}至\n${formatChineseDate(b.closesOn)}`,
     BATCH_STATUS_LABELS[b.status],
     b.extraBatchReason ?? '',
   ]);
@@ -55,7 +55,7 @@ export async function renderBatchListPdf(input: BatchListInput): Promise<Buffer>
   const fonts = input.fonts ?? loadFontSet();
   const { title, rows } = batchListContent(input);
   const empty = rows.length === 0 ? [['', '', '', '（暂无申报批次）', '', '', '']] : rows;
-  const bureau = `填报单位：${input.settings.bureauName}`;
+  const bureau = `制表单位：${input.settings.bureauName}`;
   const date = formatChineseDate(input.generatedOn);
   assertGlyphs([title, bureau, date, ...BATCH_LIST_COLUMNS.map((c) => c.header), ...empty.flat(), '— 0123456789 —'], fonts);
 

@@ -41,7 +41,8 @@ export function drawTable(g: GbDocument, input: TableInput): void {
     g.use({ role, size });
     const lines = widths.map((w, i) => {
       const inner = w - 2 * PAD_X;
-      return breakTokens(cells[i] ?? '', { charsPerLine: inner / size, measureLatin: (s) => g.doc.widthOfString(s) / size });
+      // A '\n' in a cell is a hard line break (e.g. a date range on two lines).
+      return (cells[i] ?? '').split('\n').flatMap((part) => breakTokens(part, { charsPerLine: inner / size, measureLatin: (s) => g.doc.widthOfString(s) / size }));
     });
     const count = Math.max(1, ...lines.map((l) => l.length));
     return { lines, height: count * lineHeight + 2 * PAD_Y };
