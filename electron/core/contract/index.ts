@@ -2,12 +2,14 @@ import type { z } from 'zod';
 import { settingsContract } from './settings.js';
 import { batchesContract } from './batches.js';
 import { systemContract } from './system.js';
+import { applicationsContract } from './applications-api.js';
 
 /** The one API table: method name (`area.verb`) -> { input, output } zod schemas. */
 export const contract = {
   ...systemContract,
   ...settingsContract,
   ...batchesContract,
+  ...applicationsContract,
 };
 
 export type Contract = typeof contract;
@@ -38,3 +40,5 @@ export * from './common.js';
 export * from './settings.js';
 export * from './batches.js';
 export * from './system.js';
+export * from './applications.js';
+export * from './applications-api.js';

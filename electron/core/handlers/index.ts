@@ -3,12 +3,20 @@ import type { HandlerTable } from './types.js';
 import { settingsHandlers } from './settings.js';
 import { batchHandlers } from './batches.js';
 import { systemHandlers } from './system.js';
+import { applicationHandlers } from './applications.js';
+import { applicationFileHandlers } from './application-files.js';
+import { applicationExcelHandlers } from './application-excel.js';
+import { reviewHandlers } from './review.js';
 
 /** Every area's handler table; the union must cover the contract exactly once. */
 export const areaTables: Record<string, object> = {
   system: systemHandlers,
   settings: settingsHandlers,
   batches: batchHandlers,
+  applications: applicationHandlers,
+  applicationFiles: applicationFileHandlers,
+  applicationExcel: applicationExcelHandlers,
+  review: reviewHandlers,
 };
 
 /** Startup check: every contract method has exactly one handler, and no handler lacks a method. */
@@ -28,6 +36,9 @@ export function assertHandlersComplete(tables: Record<string, object> = areaTabl
 
 export function buildHandlerTable(): HandlerTable {
   assertHandlersComplete();
-  const table: HandlerTable = { ...systemHandlers, ...settingsHandlers, ...batchHandlers };
+  const table: HandlerTable = {
+    ...systemHandlers, ...settingsHandlers, ...batchHandlers,
+    ...applicationHandlers, ...applicationFileHandlers, ...applicationExcelHandlers, ...reviewHandlers,
+  };
   return table;
 }

@@ -7,9 +7,11 @@ z.config(z.locales.zhCN());
 /** One Chinese sentence per input problem, naming the field: “年度：年度不早于2000年”. */
 export function describeIssues(issues: readonly z.core.$ZodIssue[]): string[] {
   return issues.map((issue) => {
-    const key = [...issue.path].reverse().find((p) => typeof p === 'string') as string | undefined;
+    const keys = issue.path.filter((p): p is string => typeof p === 'string');
+    const key = keys.at(-1);
     if (issue.code === 'unrecognized_keys') return `不认识的字段：${issue.keys.join('、')}`;
-    const label = key ? (FIELD_LABELS[key] ?? key) : '';
+    // A dotted path ("team.title") wins over the bare key ("title" alone means the batch title).
+    const label = key ? (FIELD_LABELS[keys.slice(-2).join('.')] ?? FIELD_LABELS[key] ?? key) : '';
     return label ? `${label}：${issue.message}` : issue.message;
   });
 }

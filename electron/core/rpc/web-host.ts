@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Desk } from '../app.js';
 import { resolveExport } from '../store/exports.js';
+import { handleUpload, serveAttachment } from './web-uploads.js';
 import { BodyTooLarge, MIME, SECURITY_HEADERS, parseCookies, readBody, sameToken, send, sendJson } from './http-util.js';
 
 export const MAX_RPC_BODY = 1024 * 1024;
@@ -65,8 +66,10 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     }
 
     if (url.pathname.startsWith('/rpc/')) return rpc(req, res, decodeURIComponent(url.pathname.slice(5)));
+    if (url.pathname === '/upload') return handleUpload(req, res, url, opts.desk.dataDir);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, '不支持的请求方法。', undefined, { Allow: 'GET, HEAD' });
     if (url.pathname === '/events') return events(res);
+    if (url.pathname.startsWith('/files/')) return serveAttachment(res, url, url.pathname.slice(7), opts.desk.dataDir);
     if (url.pathname.startsWith('/exports/')) return exportFile(res, decodeURIComponent(url.pathname.slice(9)));
     return staticFile(res, url.pathname);
   }

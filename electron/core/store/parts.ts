@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Settings } from '../contract/settings.js';
 import { Batch } from '../contract/batches.js';
+import { Application } from '../contract/applications.js';
 
 /** The schema version this build of the app reads and writes. */
 export const SCHEMA_VERSION = 1;
@@ -51,7 +52,7 @@ export function partFileName(part: PartName): string {
 const Records = z.array(z.record(z.string(), z.unknown()));
 export const keyedPartSpecs = {
   /** Applications of one batch: batch-2026-1.json */
-  batch: { pattern: /^\d{4}-\d+$/, schema: z.object({ applications: Records }), initial: () => ({ applications: [] as Record<string, unknown>[] }) },
+  batch: { pattern: /^\d{4}-\d+$/, schema: z.object({ applications: z.array(Application) }), initial: (): { applications: Application[] } => ({ applications: [] }) },
   /** Score sheets of one batch: scores-2026-1.json */
   scores: { pattern: /^\d{4}-\d+$/, schema: z.object({ scoreSheets: Records }), initial: () => ({ scoreSheets: [] as Record<string, unknown>[] }) },
   /** Centers' yearly records (annual summaries, assessments): centers-2026.json */

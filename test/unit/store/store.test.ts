@@ -182,11 +182,12 @@ describe('Store', () => {
   it('loads keyed parts on first use and writes them durably', async () => {
     const store = await Store.open(t.dir, { clock: clock.now });
     expect((await store.readKeyed('batch', '2026-1')).applications).toEqual([]);
-    await store.writeKeyed('batch', '2026-1', (d) => { d.applications.push({ id: 'a1', name: '福州数科' }); }, audit('add'));
+    // The batch part now has the Application schema; the generic keyed-part behaviour is checked on `centers`.
+    await store.writeKeyed('centers', '2026', (d) => { d.records.push({ id: 'a1', name: '福州数科' }); }, audit('add'));
     await store.close();
-    expect(JSON.parse(readFileSync(path.join(t.dir, 'store', 'batch-2026-1.json'), 'utf8')).applications).toHaveLength(1);
+    expect(JSON.parse(readFileSync(path.join(t.dir, 'store', 'centers-2026.json'), 'utf8')).records).toHaveLength(1);
     const again = await Store.open(t.dir, { clock: clock.now });
-    expect((await again.readKeyed('batch', '2026-1')).applications[0]).toMatchObject({ name: '福州数科' });
+    expect((await again.readKeyed('centers', '2026')).records[0]).toMatchObject({ name: '福州数科' });
     await expect(again.readKeyed('batch', '../x')).rejects.toThrow();
     writeFileSync(path.join(t.dir, 'store', 'scores-2026-1.json'), '{"scoreSheets": [');
     await expect(again.readKeyed('scores', '2026-1')).rejects.toMatchObject({ code: 'STORE_CORRUPT' });

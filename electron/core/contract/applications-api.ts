@@ -1,0 +1,137 @@
+/** API methods of intake (applications.*) and formal review (review.*). */
+import { z } from 'zod';
+import { method, NoInput } from './define.js';
+import { ExportedFile } from './common.js';
+import {
+  Applicant, Application, ApplicationDetail, ApplicationRow, ApplicationStatus, IpFigures, ItemNo, Office, Route, SupplementItem, TeamMember,
+} from './applications.js';
+
+const Id = z.string().trim().min(1, '请指定申报');
+const BatchId = z.string().trim().regex(/^\d{4}-\d+$/, '批次编号格式应为“年度-序号”，如 2026-1');
+const Reason = z.string().trim().min(2, '请填写理由（至少2个字）').max(200, '理由不超过200个字');
+const UploadId = z.string().regex(/^[0-9a-f]{32}$/, '上传编号无效，请重新上传文件');
+
+/** Everything an applicant fills in, except name and USCC which identify it. */
+const FormFields = {
+  route: Route.optional(),
+  recommendingDistrict: z.string().trim().max(30, '推荐单位不超过30个字').optional(),
+  proposedCenterName: z.string().trim().max(100, '拟建中心名称不超过100个字').optional(),
+  ipFigures: IpFigures.partial().optional(),
+  team: z.array(TeamMember).max(100, '团队成员不超过100人').optional(),
+  office: Office.partial().optional(),
+  narrative: z.string().max(20_000, '工作情况不超过20000字').optional(),
+};
+
+export const CreateApplicationInput = z
+  .object({
+    batchId: BatchId,
+    applicant: Applicant.partial({ unitType: true, legalRepresentative: true, contact: true, phone: true, address: true, district: true, industry: true }).strict(),
+    ...FormFields,
+    /** Needed when today is outside the batch's window (opensOn–closesOn). */
+    windowOverrideReason: Reason.optional(),
+  })
+  .strict();
+export type CreateApplicationInput = z.infer<typeof CreateApplicationInput>;
+
+export const SaveDraftInput = z
+  .object({ id: Id, applicant: Applicant.partial().strict().optional(), ...FormFields })
+  .strict();
+export type SaveDraftInput = z.infer<typeof SaveDraftInput>;
+
+export const SortField = z.enum(['name', 'uscc', 'district', 'industry', 'status', 'route', 'createdAt', 'updatedAt', 'submittedAt']);
+export const ListFilters = z
+  .object({
+    batchId: BatchId.optional(),
+    status: z.array(ApplicationStatus).optional(),
+    district: z.array(z.string()).optional(),
+    industry: z.array(z.string()).optional(),
+    route: Route.optional(),
+    /** Unit name, USCC (any part) or pinyin initials of the unit name (“fzsk”). */
+    search: z.string().trim().max(100, '搜索词不超过100个字').optional(),
+    sort: SortField.default('updatedAt'),
+    order: z.enum(['asc', 'desc']).default('desc'),
+  })
+  .strict();
+export type ListFilters = z.infer<typeof ListFilters>;
+
+export const ListInput = ListFilters.extend({
+  offset: z.number().int().nonnegative().default(0),
+  limit: z.number().int().min(1).max(10_000).default(10_000),
+}).strict();
+
+export const ApplicationList = z.object({ total: z.number().int(), rows: z.array(ApplicationRow) });
+
+export const MissingItem = z.object({ no: z.number().int(), title: z.string() });
+
+export const ImportIssue = z.object({
+  row: z.number().int(),
+  /** Column letter (C) and header (统一社会信用代码); empty for whole-file problems. */
+  column: z.string(),
+  columnLabel: z.string(),
+  message: z.string(),
+});
+export type ImportIssue = z.infer<typeof ImportIssue>;
+
+export const ImportReport = z.object({
+  batchId: z.string(),
+  dryRun: z.boolean(),
+  rowsRead: z.number().int(),
+  validRows: z.number().int(),
+  errors: z.array(ImportIssue),
+  /** Ready-to-create applicants (first 200 shown). */
+  preview: z.array(z.object({ row: z.number().int(), name: z.string(), uscc: z.string(), district: z.string(), industry: z.string() })),
+  applied: z.number().int(),
+  message: z.string(),
+});
+export type ImportReport = z.infer<typeof ImportReport>;
+
+const byId = z.object({ id: Id }).strict();
+
+export const applicationsContract = {
+  'applications.create': method({ input: CreateApplicationInput, output: Application, writes: true, summary: '新建申报（草稿）' }),
+  'applications.saveDraft': method({ input: SaveDraftInput, output: Application, writes: true, summary: '保存申报草稿' }),
+  'applications.get': method({ input: byId, output: ApplicationDetail, writes: false, summary: '读取申报' }),
+  'applications.list': method({ input: ListInput, output: ApplicationList, writes: false, summary: '申报列表' }),
+  'applications.submit': method({ input: byId, output: Application, writes: true, summary: '提交申报' }),
+  'applications.attachFile': method({
+    input: z.object({ applicationId: Id, itemNo: ItemNo, uploadId: UploadId, fileName: z.string().trim().min(1).max(200).optional() }).strict(),
+    output: Application,
+    writes: true,
+    summary: '添加申报材料文件',
+  }),
+  'applications.removeFile': method({
+    input: z.object({ applicationId: Id, itemNo: ItemNo, sha256: z.string().regex(/^[0-9a-f]{64}$/, '文件标识无效') }).strict(),
+    output: Application,
+    writes: true,
+    summary: '移除申报材料文件',
+  }),
+  'applications.missingItems': method({ input: byId, output: z.array(MissingItem), writes: false, summary: '缺少的申报材料' }),
+  'applications.importTemplate': method({
+    input: z.object({ batchId: BatchId, uploadId: UploadId, dryRun: z.boolean().default(true), windowOverrideReason: Reason.optional() }).strict(),
+    output: ImportReport,
+    writes: true,
+    summary: '从Excel模板导入申报',
+  }),
+  'applications.exportTemplate': method({ input: NoInput, output: ExportedFile, writes: false, summary: '导出空白申报模板（Excel）' }),
+  'applications.exportRoster': method({ input: ListFilters, output: ExportedFile, writes: false, summary: '导出申报汇总表（Excel）' }),
+  'review.accept': method({
+    input: z.object({ applicationId: Id, note: z.string().trim().max(200).optional() }).strict(),
+    output: Application,
+    writes: true,
+    summary: '形式审查：受理',
+  }),
+  'review.requireSupplement': method({
+    input: z
+      .object({
+        applicationId: Id,
+        items: z.array(SupplementItem).min(1, '请至少勾选一项需补正的材料').max(7),
+        workingDays: z.number().int().min(1, '补正期限至少1个工作日').max(60, '补正期限不超过60个工作日').default(5),
+        note: z.string().trim().max(200).optional(),
+      })
+      .strict(),
+    output: Application,
+    writes: true,
+    summary: '形式审查：要求补正',
+  }),
+  'review.reject': method({ input: z.object({ applicationId: Id, reason: Reason }).strict(), output: Application, writes: true, summary: '形式审查：不予受理' }),
+};

@@ -1,0 +1,112 @@
+/** Store access shared by the intake and formal-review handlers. */
+import { DeskError } from '../contract/errors.js';
+import type { Application, HistoryEntry } from '../contract/applications.js';
+import type { Batch } from '../contract/batches.js';
+import { checkUscc } from '../domain/uscc.js';
+import { formatChineseDate } from '../domain/batches.js';
+import { bureauDate } from '../domain/clock.js';
+import type { HandlerContext } from './types.js';
+
+const APP_ID = /^(\d{4}-\d+)-(\d+)$/;
+
+export function operator(ctx: HandlerContext): string {
+  return ctx.store.read('settings').settings.operatorName || '未署名';
+}
+
+export function findBatch(ctx: HandlerContext, batchId: string): Batch {
+  const batch = ctx.store.read('batches').batches.find((b) => b.id === batchId);
+  if (!batch) throw new DeskError('NOT_FOUND', `找不到编号为 ${batchId} 的申报批次，请先在“申报批次”中新建，或刷新后重试。`);
+  return batch;
+}
+
+export function batchLabel(batch: Pick<Batch, 'year' | 'sequence'>): string {
+  return `${batch.year}年第${batch.sequence}批`;
+}
+
+function batchOf(id: string): string {
+  const m = APP_ID.exec(id);
+  if (!m) throw new DeskError('NOT_FOUND', `找不到编号为 ${id} 的申报，请刷新列表后重试。`);
+  return m[1]!;
+}
+
+export async function findApplication(ctx: HandlerContext, id: string): Promise<Application> {
+  const part = await ctx.store.readKeyed('batch', batchOf(id));
+  const app = part.applications.find((a) => a.id === id);
+  if (!app) throw new DeskError('NOT_FOUND', `找不到编号为 ${id} 的申报，可能已被删除。请刷新列表。`);
+  return app;
+}
+
+/** Every application, of one batch or of all batches (keyed parts stay in memory once read). */
+export async function allApplications(ctx: HandlerContext, batchId?: string): Promise<Application[]> {
+  const ids = batchId ? [batchId] : ctx.store.read('batches').batches.map((b) => b.id);
+  const out: Application[] = [];
+  for (const id of ids) out.push(...(await ctx.store.readKeyed('batch', id)).applications);
+  return out;
+}
+
+export function nextApplicationId(batchId: string, existing: readonly Pick<Application, 'id'>[], offset = 0): string {
+  const max = existing.reduce((m, a) => Math.max(m, Number(APP_ID.exec(a.id)?.[2] ?? 0)), 0);
+  return `${batchId}-${String(max + 1 + offset).padStart(4, '0')}`;
+}
+
+/** Normalise and check a USCC; INVALID_INPUT naming the field and the wrong position. */
+export function validUscc(raw: string): string {
+  const r = checkUscc(raw);
+  if (!r.ok) throw new DeskError('INVALID_INPUT', `统一社会信用代码：${r.message}。`, { field: 'uscc', position: r.position });
+  return r.value;
+}
+
+export function duplicateMessage(existing: Application, batch: Pick<Batch, 'year' | 'sequence'>): string {
+  return `统一社会信用代码 ${existing.applicant.uscc} 已在${batchLabel(batch)}中申报（“${existing.applicant.name}”，编号 ${existing.id}）。同一单位在一个批次只能申报一次，请打开已有的申报继续填写。`;
+}
+
+/** Today outside the batch window: NEEDS_REASON unless a reason is given (then it is recorded). */
+export function checkWindow(ctx: HandlerContext, batch: Batch, reason: string | undefined): string | undefined {
+  const today = bureauDate(ctx.clock());
+  if (today >= batch.opensOn && today <= batch.closesOn) return undefined;
+  const when = today < batch.opensOn ? `尚未开始（${formatChineseDate(batch.opensOn)}开始受理）` : `已于${formatChineseDate(batch.closesOn)}截止`;
+  if (!reason?.trim()) {
+    throw new DeskError('NEEDS_REASON', `${batchLabel(batch)}受理期${when}。如确需在受理期外登记，请填写理由，理由将记入申报记录和操作日志。`, {
+      opensOn: batch.opensOn,
+      closesOn: batch.closesOn,
+      today,
+    });
+  }
+  return reason.trim();
+}
+
+export function historyEntry(ctx: HandlerContext, action: string, note?: string): HistoryEntry {
+  return { at: ctx.clock().toISOString(), by: operator(ctx), action, ...(note ? { note } : {}) };
+}
+
+/**
+ * Change one application in one durable write: `mutate` gets the stored record (throw to change
+ * nothing); a history entry and an audit entry are added.
+ */
+export async function updateApplication(
+  ctx: HandlerContext,
+  id: string,
+  method: string,
+  mutate: (app: Application) => { action: string; note?: string },
+): Promise<Application> {
+  const before = structuredClone(await findApplication(ctx, id));
+  return ctx.store.writeKeyed(
+    'batch',
+    batchOf(id),
+    (draft) => {
+      const app = draft.applications.find((a) => a.id === id);
+      if (!app) throw new DeskError('NOT_FOUND', `找不到编号为 ${id} 的申报，可能已被删除。请刷新列表。`);
+      const { action, note } = mutate(app);
+      app.history.push(historyEntry(ctx, action, note));
+      app.updatedAt = ctx.clock().toISOString();
+      return { app: structuredClone(app), action, note };
+    },
+    (r) => ({
+      method,
+      entity: `application:${id}`,
+      summary: `${r.action}：${r.app.applicant.name}${r.note ? `（${r.note}）` : ''}`,
+      before,
+      after: r.app,
+    }),
+  ).then((r) => r.app);
+}

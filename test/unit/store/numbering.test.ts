@@ -1,0 +1,108 @@
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Store } from '../../../electron/core/store/store.js';
+import { currentNumber, docNumberSeries, nextDocNumber, nextNumber } from '../../../electron/core/store/numbering.js';
+import { tempDir, testClock } from '../../helpers/temp.js';
+
+const audit = { method: 'test.number' };
+
+describe('numbering', () => {
+  let t: ReturnType<typeof tempDir>;
+  let clock: ReturnType<typeof testClock>;
+  beforeEach(() => {
+    t = tempDir();
+    clock = testClock();
+  });
+  afterEach(() => t.cleanup());
+
+  it('50 concurrent calls give 50 distinct consecutive numbers', async () => {
+    const store = await Store.open(t.dir, { clock: clock.now });
+    const got = await Promise.all(Array.from({ length: 50 }, () => nextNumber(store, 'cert:2026', audit)));
+    expect(new Set(got).size).toBe(50);
+    expect([...got].sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    expect(currentNumber(store, 'cert:2026')).toBe(50);
+    // other series are independent
+    expect(await nextNumber(store, 'cert:2027', audit)).toBe(1);
+    await store.close();
+  });
+
+  it('is durable and audited before it returns', async () => {
+    const store = await Store.open(t.dir, { clock: clock.now });
+    const n = await nextNumber(store, 'x', { method: 'decisions.issue', entity: 'decision:1', summary: '认定通知取号' });
+    const onDisk = JSON.parse(readFileSync(path.join(t.dir, 'store', 'counters.json'), 'utf8'));
+    expect(onDisk.counters.x).toBe(n);
+    const [entry] = await store.audit.list(1);
+    expect(entry).toMatchObject({ method: 'decisions.issue', entity: 'decision:1', summary: '认定通知取号', after: 1 });
+    await store.close();
+  });
+
+  it('continues after close and reopen', async () => {
+    const store = await Store.open(t.dir, { clock: clock.now });
+    for (let i = 0; i < 3; i++) await nextNumber(store, 's', audit);
+    await store.close();
+    const again = await Store.open(t.dir, { clock: clock.now });
+    expect(await nextNumber(again, 's', audit)).toBe(4);
+    await again.close();
+  });
+
+  it('never repeats a number after a crash-like reopen (store abandoned without close)', async () => {
+    const store = await Store.open(t.dir, { clock: clock.now });
+    const handed = await Promise.all(Array.from({ length: 5 }, () => nextNumber(store, 's', audit)));
+    // in-flight calls at the moment of the "crash": their numbers may or may not be on disk
+    const inflight = Array.from({ length: 5 }, () => nextNumber(store, 's', audit).catch(() => 0));
+    // abandon `store` (no close, lock left behind) and reopen as the next process would
+    const again = await Store.open(t.dir, { clock: clock.now });
+    const next = await nextNumber(again, 's', audit);
+    const settled = await Promise.all(inflight);
+    const everything = [...handed, ...settled.filter((n) => n > 0)];
+    expect(next).toBeGreaterThan(Math.max(...handed));
+    // a number handed out before the crash is never handed out again
+    expect(handed).not.toContain(next);
+    expect(everything.filter((n) => n === next).length).toBeLessThanOrEqual(1);
+    await again.close();
+  });
+
+  it('never repeats a number after the process is killed mid-stream', async () => {
+    const script = path.join(t.dir, 'child.mts');
+    const storeModule = path.resolve('electron/core/store/store.ts');
+    const numberingModule = path.resolve('electron/core/store/numbering.ts');
+    writeFileSync(script, `
+      import { Store } from ${JSON.stringify(storeModule)};
+      import { nextNumber } from ${JSON.stringify(numberingModule)};
+      const store = await Store.open(${JSON.stringify(path.join(t.dir, 'data'))}, { clock: () => new Date('2026-11-24T02:00:00Z') });
+      for (;;) { const n = await nextNumber(store, 's', { method: 'child' }); process.stdout.write(n + '\\n'); }
+    `);
+    const child = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (out.split('\n').length > 30) { child.kill('SIGKILL'); resolve(); }
+      });
+      child.on('exit', () => resolve());
+      setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`child did not produce numbers: ${err}`)); }, 30_000);
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    const printed = out.split('\n').filter(Boolean).map(Number);
+    expect(printed.length, err).toBeGreaterThan(29);
+    // the dead process's lock is taken over (same host, pid not alive)
+    const again = await Store.open(path.join(t.dir, 'data'), { clock: clock.now });
+    const next = await nextNumber(again, 's', audit);
+    expect(next).toBeGreaterThan(Math.max(...printed));
+    await again.close();
+  });
+
+  it('formats document numbers from their own series', async () => {
+    const store = await Store.open(t.dir, { clock: clock.now });
+    expect(docNumberSeries('榕市监知', 2026)).toBe('doc:榕市监知:2026');
+    expect(await nextDocNumber(store, '榕市监知', 2026, audit)).toEqual({ sequence: 1, docNumber: '榕市监知〔2026〕1号' });
+    expect(await nextDocNumber(store, '榕市监知', 2026, audit)).toEqual({ sequence: 2, docNumber: '榕市监知〔2026〕2号' });
+    expect(await nextDocNumber(store, '榕市监知', 2027, audit)).toEqual({ sequence: 1, docNumber: '榕市监知〔2027〕1号' });
+    await expect(nextNumber(store, ' ', audit)).rejects.toThrow(RangeError);
+    await store.close();
+  });
+});
