@@ -133,5 +133,11 @@ export const applicationsContract = {
     writes: true,
     summary: '形式审查：要求补正',
   }),
+  'review.notice': method({
+    input: z.object({ applicationId: Id, round: z.number().int().positive().optional() }).strict(),
+    output: ExportedFile,
+    writes: true,
+    summary: '生成形式审查通知书（受理/补正/不予受理）',
+  }),
   'review.reject': method({ input: z.object({ applicationId: Id, reason: Reason }).strict(), output: Application, writes: true, summary: '形式审查：不予受理' }),
 };

@@ -81,7 +81,7 @@ export const SupplementItem = z.object({
 
 /** 形式审查, one entry per round; every round is kept. */
 export const FormalReview = z.discriminatedUnion('outcome', [
-  z.object({ round: z.number().int().positive(), outcome: z.literal('accepted'), at: IsoTime, by: z.string(), note: z.string().optional() }),
+  z.object({ round: z.number().int().positive(), outcome: z.literal('accepted'), at: IsoTime, by: z.string(), note: z.string().optional(), docNumber: z.string().optional() }),
   z.object({
     round: z.number().int().positive(),
     outcome: z.literal('supplementRequired'),
@@ -93,8 +93,10 @@ export const FormalReview = z.discriminatedUnion('outcome', [
     issuedOn: IsoDate,
     deadline: IsoDate,
     note: z.string().optional(),
+    /** 发文字号 of the notice, assigned when it is first printed and kept for reprints. */
+    docNumber: z.string().optional(),
   }),
-  z.object({ round: z.number().int().positive(), outcome: z.literal('rejected'), at: IsoTime, by: z.string(), reason: z.string() }),
+  z.object({ round: z.number().int().positive(), outcome: z.literal('rejected'), at: IsoTime, by: z.string(), reason: z.string(), docNumber: z.string().optional() }),
 ]);
 export type FormalReview = z.infer<typeof FormalReview>;
 

@@ -8,8 +8,9 @@ import { DEFAULT_HOLIDAY_TABLES } from '../domain/holidays-data.js';
 import { buildCalendar, calendarWarning, deadlineAfter, type WorkingCalendar } from '../domain/working-days.js';
 import type { AreaHandlers, HandlerContext } from './types.js';
 import { operator, updateApplication } from './application-store.js';
+import { printReviewNotice } from './review-notices.js';
 
-type Methods = 'review.accept' | 'review.requireSupplement' | 'review.reject';
+type Methods = 'review.accept' | 'review.requireSupplement' | 'review.reject' | 'review.notice';
 
 /** The shipped holiday tables (the bureau's edited tables join here once settings stores them). */
 let calendar: WorkingCalendar | undefined;
@@ -72,4 +73,6 @@ export const reviewHandlers: AreaHandlers<Methods> = {
       addRound(app, { outcome: 'rejected', ...base(ctx), reason: input.reason });
       return { action: '形式审查：不予受理', note: `理由：${input.reason}` };
     }),
+
+  'review.notice': (input, ctx) => printReviewNotice(ctx, input.applicationId, input.round),
 };
