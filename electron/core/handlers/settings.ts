@@ -1,3 +1,4 @@
+import { FIELD_LABELS } from '../contract/labels.js';
 import type { AreaHandlers } from './types.js';
 
 export const settingsHandlers: AreaHandlers<'settings.get' | 'settings.update'> = {
@@ -10,7 +11,7 @@ export const settingsHandlers: AreaHandlers<'settings.get' | 'settings.update'> 
         draft.settings = { ...draft.settings, ...input };
         return draft.settings;
       },
-      (after) => ({ method: 'settings.update', entity: 'settings', summary: `修改设置：${Object.keys(input).join('、')}`, before, after }),
+      (after) => ({ method: 'settings.update', entity: 'settings', summary: `修改设置：${Object.keys(input).map((k) => FIELD_LABELS[k] ?? k).join('、')}`, before, after }),
     );
   },
 };

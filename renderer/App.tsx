@@ -1,0 +1,111 @@
+import { useEffect, useState } from 'react';
+import { App as AntApp, ConfigProvider, Flex, Layout, Menu, Result, Typography, theme } from 'antd';
+import { BankOutlined, UserOutlined } from '@ant-design/icons';
+import zhCN from 'antd/locale/zh_CN';
+import { SettingsProvider, useSettings } from './components/SettingsContext';
+import { DEFAULT_ROUTE, MENU_ITEMS, ROUTES, parentKey } from './routes';
+import { navigate, useRoute } from './router';
+
+const APP_TITLE = '产业知识产权中心认定工作台';
+
+/** Restrained government-office look: a deep official red for primary actions, neutral greys elsewhere. */
+const deskTheme = {
+  algorithm: theme.defaultAlgorithm,
+  token: {
+    colorPrimary: '#a8071a',
+    colorLink: '#a8071a',
+    borderRadius: 4,
+    fontSize: 14,
+    fontFamily:
+      "'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', system-ui, sans-serif",
+  },
+  components: {
+    Layout: { headerBg: '#8c1c13', headerHeight: 56, headerPadding: '0 20px', siderBg: '#ffffff', bodyBg: '#f2f4f7' },
+    Menu: { itemSelectedBg: '#fff1f0', itemSelectedColor: '#a8071a' },
+    Table: { headerBg: '#f5f5f5' },
+  },
+};
+
+function DeskHeader() {
+  const { settings } = useSettings();
+  return (
+    <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 16 }}>
+      <Flex align="center" gap={10} style={{ minWidth: 0 }}>
+        <BankOutlined style={{ color: '#fff', fontSize: 20 }} />
+        <Typography.Text strong style={{ color: '#fff', fontSize: 17, whiteSpace: 'nowrap' }}>
+          {APP_TITLE}
+        </Typography.Text>
+      </Flex>
+      <Flex align="center" gap={16} style={{ color: 'rgba(255,255,255,0.88)', whiteSpace: 'nowrap', minWidth: 0 }} data-testid="header-identity">
+        <span style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{settings?.bureauName ?? ''}</span>
+        <span>
+          <UserOutlined /> 操作人：{settings?.operatorName || '未设置'}
+        </span>
+      </Flex>
+    </Layout.Header>
+  );
+}
+
+function Shell() {
+  const route = useRoute();
+  const page = ROUTES.find((r) => r.path === route);
+  const [collapsed, setCollapsed] = useState(false);
+  const parent = parentKey(route);
+  const [openKeys, setOpenKeys] = useState<string[]>(['intake', 'settings']);
+
+  useEffect(() => {
+    if (!page && route === '/') navigate(DEFAULT_ROUTE);
+  }, [page, route]);
+  useEffect(() => {
+    document.title = page ? `${page.title} - ${APP_TITLE}` : APP_TITLE;
+    if (parent) setOpenKeys((keys) => (keys.includes(parent) ? keys : [...keys, parent]));
+  }, [page, parent]);
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <DeskHeader />
+      <Layout>
+        <Layout.Sider
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          width={196}
+          breakpoint="lg"
+          theme="light"
+          style={{ borderRight: '1px solid #f0f0f0' }}
+          trigger={<span aria-label={collapsed ? '展开导航' : '收起导航'}>{collapsed ? '»' : '« 收起'}</span>}
+        >
+          <nav aria-label="主导航">
+            <Menu
+              mode="inline"
+              selectedKeys={[route]}
+              {...(collapsed ? {} : { openKeys, onOpenChange: setOpenKeys })}
+              items={MENU_ITEMS}
+              onClick={({ key }) => navigate(key)}
+              style={{ borderInlineEnd: 'none', paddingTop: 8 }}
+            />
+          </nav>
+        </Layout.Sider>
+        <Layout.Content style={{ padding: 20, minWidth: 0 }}>
+          {page ? (
+            page.render()
+          ) : route === '/' ? null : (
+            <Result status="404" title="找不到该页面" subTitle="请从左侧导航选择要办理的事项。" />
+          )}
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
+
+export default function App() {
+  return (
+    <ConfigProvider locale={zhCN} theme={deskTheme} button={{ autoInsertSpace: false }}>
+      <AntApp>
+        <SettingsProvider>
+          <Shell />
+        </SettingsProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,67 @@
+import { Button, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { EditOutlined } from '@ant-design/icons';
+import type { Batch } from '../../../electron/core/contract/index.js';
+import { formatDateRange } from '../../format';
+import { BATCH_STATUS_COLORS, BATCH_STATUS_LABELS, sequenceLabel } from './labels';
+
+interface Props {
+  batches: Batch[];
+  loading: boolean;
+  onEdit: (batch: Batch) => void;
+}
+
+export function BatchTable({ batches, loading, onEdit }: Props) {
+  const columns: ColumnsType<Batch> = [
+    { title: '年度', dataIndex: 'year', width: 76, render: (y: number) => `${y}年` },
+    { title: '批次', dataIndex: 'sequence', width: 80, render: (n: number) => sequenceLabel(n) },
+    { title: '名称', dataIndex: 'title' },
+    {
+      title: '受理期限',
+      key: 'window',
+      width: 240,
+      render: (_: unknown, b) => <span className="desk-nowrap">{formatDateRange(b.opensOn, b.closesOn)}</span>,
+    },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      width: 88,
+      render: (s: Batch['status']) => <Tag color={BATCH_STATUS_COLORS[s]}>{BATCH_STATUS_LABELS[s]}</Tag>,
+    },
+    {
+      title: '备注',
+      dataIndex: 'extraBatchReason',
+      width: 200,
+      render: (reason?: string) =>
+        reason ? (
+          <Typography.Text type="warning" title={`超出每年两次的理由：${reason}`}>
+            理由：{reason}
+          </Typography.Text>
+        ) : (
+          <Typography.Text type="secondary">—</Typography.Text>
+        ),
+    },
+    {
+      title: '操作',
+      key: 'actions',
+      width: 80,
+      render: (_: unknown, b) => (
+        <Button type="link" size="small" icon={<EditOutlined />} onClick={() => onEdit(b)} aria-label={`修改${b.title}`}>
+          修改
+        </Button>
+      ),
+    },
+  ];
+  return (
+    <Table<Batch>
+      rowKey="id"
+      size="middle"
+      columns={columns}
+      dataSource={batches}
+      loading={loading}
+      pagination={batches.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+      locale={{ emptyText: '还没有申报批次。点击“新建批次”开始受理申报。' }}
+      tableLayout="fixed"
+    />
+  );
+}

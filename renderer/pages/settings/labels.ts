@@ -1,0 +1,43 @@
+import type { BackupInfo } from '../../../electron/core/contract/index.js';
+
+/** Audit log: API method -> what the person did. */
+export const METHOD_LABELS: Record<string, string> = {
+  'settings.update': '修改设置',
+  'batches.create': '新建申报批次',
+  'batches.update': '修改申报批次',
+  'backups.restore': '从备份恢复',
+};
+
+/** Audit log: 'batch:2026-1' -> '申报批次 2026-1'. */
+const ENTITY_LABELS: Record<string, string> = {
+  batch: '申报批次',
+  settings: '设置',
+  backup: '备份',
+  store: '数据',
+};
+
+export function entityLabel(entity: string): string {
+  const [kind, ...rest] = entity.split(':');
+  const label = ENTITY_LABELS[kind ?? ''];
+  if (!label) return entity;
+  return rest.length ? `${label} ${rest.join(':')}` : label;
+}
+
+export const BACKUP_KIND_LABELS: Record<BackupInfo['kind'], string> = {
+  daily: '每日自动备份',
+  'before-restore': '恢复前备份',
+  'before-migration': '升级前备份',
+};
+
+/** Setting keys that older core versions put into audit summaries, said in Chinese. */
+const FIELD_WORDS: Record<string, string> = {
+  bureauName: '发文机关',
+  operatorName: '操作人',
+  docNumberPrefix: '发文字号前缀',
+  certNumberPrefix: '证书编号前缀',
+};
+
+/** An audit summary for display: any leftover field key is replaced by its Chinese name. */
+export function summaryText(summary: string): string {
+  return summary.replace(/\b(bureauName|operatorName|docNumberPrefix|certNumberPrefix)\b/g, (k) => FIELD_WORDS[k] ?? k);
+}

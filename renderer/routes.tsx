@@ -1,0 +1,92 @@
+import type { ReactNode } from 'react';
+import type { MenuProps } from 'antd';
+import {
+  AuditOutlined,
+  CalendarOutlined,
+  FileSearchOutlined,
+  FolderOpenOutlined,
+  InboxOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  ShopOutlined,
+} from '@ant-design/icons';
+import { ComingSoon } from './components/ComingSoon';
+import { BatchesPage } from './pages/batches/BatchesPage';
+import { SettingsPage } from './pages/settings/SettingsPage';
+import { AuditLogPage } from './pages/settings/AuditLogPage';
+import { BackupsPage } from './pages/settings/BackupsPage';
+
+export interface RouteDef {
+  path: string;
+  title: string;
+  render: () => ReactNode;
+}
+
+export const DEFAULT_ROUTE = '/batches';
+
+export const ROUTES: RouteDef[] = [
+  { path: '/batches', title: '申报批次', render: () => <BatchesPage /> },
+  {
+    path: '/applications',
+    title: '申报登记',
+    render: () => <ComingSoon area="申报登记" plan="登记申报单位、收取七项申报材料并进行形式审查（受理、补正、不予受理）。" />,
+  },
+  {
+    path: '/review',
+    title: '专家评审',
+    render: () => <ComingSoon area="专家评审" plan="专家库、评审分配与回避检查、评分表录入与汇总排名。" />,
+  },
+  {
+    path: '/designation',
+    title: '公示与认定',
+    render: () => <ComingSoon area="公示与认定" plan="拟认定名单公示（默认5个工作日）、异议处理、认定发文与授牌。" />,
+  },
+  {
+    path: '/centers',
+    title: '中心管理',
+    render: () => <ComingSoon area="中心管理" plan="已认定中心的档案、年度工作总结、中期考核与每三年复核。" />,
+  },
+  {
+    path: '/archive',
+    title: '年度档案',
+    render: () => <ComingSoon area="年度档案" plan="按年度归档批次、评审、公示与认定材料，并可导出档案包。" />,
+  },
+  { path: '/settings', title: '基本设置', render: () => <SettingsPage /> },
+  { path: '/settings/audit', title: '操作日志', render: () => <AuditLogPage /> },
+  { path: '/settings/backups', title: '备份与恢复', render: () => <BackupsPage /> },
+];
+
+type MenuItem = Required<MenuProps>['items'][number];
+
+export const MENU_ITEMS: MenuItem[] = [
+  {
+    key: 'intake',
+    icon: <InboxOutlined />,
+    label: '申报受理',
+    children: [
+      { key: '/batches', icon: <CalendarOutlined />, label: '申报批次' },
+      { key: '/applications', icon: <FileSearchOutlined />, label: '申报登记' },
+    ],
+  },
+  { key: '/review', icon: <AuditOutlined />, label: '专家评审' },
+  { key: '/designation', icon: <SafetyCertificateOutlined />, label: '公示与认定' },
+  { key: '/centers', icon: <ShopOutlined />, label: '中心管理' },
+  { key: '/archive', icon: <FolderOpenOutlined />, label: '年度档案' },
+  {
+    key: 'settings',
+    icon: <SettingOutlined />,
+    label: '设置',
+    children: [
+      { key: '/settings', label: '基本设置' },
+      { key: '/settings/audit', label: '操作日志' },
+      { key: '/settings/backups', label: '备份与恢复' },
+    ],
+  },
+];
+
+/** The open submenu for a route. */
+export function parentKey(path: string): string | undefined {
+  if (path === '/batches' || path === '/applications') return 'intake';
+  if (path.startsWith('/settings')) return 'settings';
+  return undefined;
+}

@@ -1,0 +1,139 @@
+/**
+ * The renderer's only way to the data: a typed client over one transport.
+ * In Electron the preload exposes window.desk; in a browser the loopback web host answers POST /rpc/<name>.
+ * Only TYPES come from electron/core/contract (a lint rule enforces it).
+ */
+import type { ApiError, Envelope, EventName, ExportedFile, MethodInput, MethodName, MethodOutput } from '../electron/core/contract/index.js';
+
+export interface Transport {
+  readonly kind: 'electron' | 'web';
+  invoke(name: string, input: unknown): Promise<Envelope<unknown>>;
+  on(event: EventName, cb: (payload: unknown) => void): () => void;
+}
+
+interface DeskBridge {
+  invoke(name: string, input?: unknown): Promise<Envelope<unknown>>;
+  on(event: string, cb: (payload: unknown) => void): () => void;
+}
+
+declare global {
+  interface Window {
+    desk?: DeskBridge;
+  }
+}
+
+/** An `{ ok: false }` answer, thrown by `call`. `message` is a Chinese sentence for the user. */
+export class DeskApiError extends Error {
+  readonly code: ApiError['code'] | 'NETWORK';
+  readonly details: unknown;
+  constructor(error: { code: ApiError['code'] | 'NETWORK'; message: string; details?: unknown }) {
+    super(error.message);
+    this.name = 'DeskApiError';
+    this.code = error.code;
+    this.details = error.details;
+  }
+}
+
+/** A Chinese message for anything thrown (API errors keep their own sentence). */
+export function errorMessage(err: unknown): string {
+  if (err instanceof DeskApiError) return err.message;
+  if (err instanceof Error && err.message) return `操作未完成：${err.message}`;
+  return '操作未完成，原因不明。请重试。';
+}
+
+function electronTransport(bridge: DeskBridge): Transport {
+  return {
+    kind: 'electron',
+    invoke: (name, input) => bridge.invoke(name, input),
+    on: (event, cb) => bridge.on(event, cb),
+  };
+}
+
+function httpFailure(status: number, text: string): Envelope<unknown> {
+  const message =
+    status === 401
+      ? '访问口令已失效：请使用工作台启动时打印的完整地址重新打开本页面。'
+      : `工作台服务返回错误（${status}）：${text.slice(0, 120) || '无说明'}`;
+  return { ok: false, error: { code: 'INTERNAL', message } };
+}
+
+/** fetch to the loopback web host (same origin; the HttpOnly cookie carries the token). */
+export function webTransport(base = ''): Transport {
+  return {
+    kind: 'web',
+    async invoke(name, input) {
+      let res: Response;
+      try {
+        res = await fetch(`${base}/rpc/${encodeURIComponent(name)}`, {
+          method: 'POST',
+          credentials: 'same-origin',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(input ?? {}),
+        });
+      } catch {
+        return { ok: false, error: { code: 'INTERNAL', message: '无法连接工作台服务：请确认工作台程序仍在运行，然后重试。' } };
+      }
+      const text = await res.text();
+      if ((res.headers.get('content-type') ?? '').includes('application/json')) {
+        try {
+          return JSON.parse(text) as Envelope<unknown>;
+        } catch {
+          /* fall through */
+        }
+      }
+      return httpFailure(res.status, text);
+    },
+    on(event, cb) {
+      const source = new EventSource(`${base}/events`, { withCredentials: true });
+      const listener = (e: MessageEvent<string>): void => {
+        try {
+          cb(JSON.parse(e.data));
+        } catch {
+          /* ignore malformed frames */
+        }
+      };
+      source.addEventListener(event, listener);
+      return () => {
+        source.removeEventListener(event, listener);
+        source.close();
+      };
+    },
+  };
+}
+
+export function defaultTransport(): Transport {
+  return typeof window !== 'undefined' && window.desk ? electronTransport(window.desk) : webTransport();
+}
+
+export interface DeskClient {
+  readonly kind: Transport['kind'];
+  call<M extends MethodName>(name: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
+  onEvent(event: EventName, cb: (payload: unknown) => void): () => void;
+  /** Where the user can download an exported file (web), or null when only the saved path can be shown (Electron). */
+  exportUrl(file: ExportedFile): string | null;
+}
+
+export function createClient(transport: Transport): DeskClient {
+  return {
+    kind: transport.kind,
+    async call<M extends MethodName>(name: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+      let envelope: Envelope<unknown>;
+      try {
+        envelope = await transport.invoke(name, input);
+      } catch (err) {
+        throw new DeskApiError({ code: 'NETWORK', message: `无法连接工作台服务：${err instanceof Error ? err.message : String(err)}` });
+      }
+      if (!envelope || typeof envelope !== 'object') throw new DeskApiError({ code: 'INTERNAL', message: '工作台服务返回了无法识别的结果。' });
+      if (envelope.ok) return envelope.value as MethodOutput<M>;
+      throw new DeskApiError(envelope.error);
+    },
+    onEvent: (event, cb) => transport.on(event, cb),
+    exportUrl(file) {
+      if (transport.kind !== 'web') return null;
+      return `/exports/${file.relPath.split(/[\\/]/).map(encodeURIComponent).join('/')}`;
+    },
+  };
+}
+
+/** The app-wide client. */
+export const desk: DeskClient = createClient(defaultTransport());

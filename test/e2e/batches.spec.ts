@@ -1,0 +1,170 @@
+/**
+ * 申报批次 and 设置 in Debian Chromium against a fresh loopback web host per test.
+ * Screens are saved under test-results/screens/ for people to look at.
+ */
+import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import { test, expect } from './fixtures/host.js';
+import { batchRows, cancelDialog, listBatches, openDesk, screenshot, typeNewBatch } from './fixtures/desk-page.js';
+
+const T1 = '2026年第一批产业知识产权协同保护与运营中心申报';
+const T2 = '2026年第二批产业知识产权协同保护与运营中心申报';
+const T3 = '2026年第三批产业知识产权协同保护与运营中心申报';
+
+test('导航为中文，未建成的区域有说明', async ({ page, host }) => {
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  await openDesk(page, host);
+  const nav = page.getByRole('navigation', { name: '主导航' });
+  for (const label of ['申报受理', '申报批次', '申报登记', '专家评审', '公示与认定', '中心管理', '年度档案', '设置', '基本设置', '操作日志', '备份与恢复']) {
+    await expect(nav.getByText(label, { exact: true })).toBeVisible();
+  }
+  await expect(page.getByRole('banner')).toContainText('产业知识产权中心认定工作台');
+  await expect(page.getByRole('banner')).toContainText('福州市市场监督管理局');
+  await nav.getByText('专家评审', { exact: true }).click();
+  await expect(page.getByText('专家评审功能正在建设中，将在后续版本提供。')).toBeVisible();
+  await screenshot(page, 'placeholder-review');
+  const noHorizontalScroll = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  expect(await noHorizontalScroll()).toBe(true);
+
+  await page.getByText('« 收起').click();
+  await expect(nav.getByText('专家评审', { exact: true })).toBeHidden();
+  await nav.getByRole('menuitem').nth(0).hover();
+  await page.getByText('»', { exact: true }).click();
+  await expect(nav.getByText('专家评审', { exact: true })).toBeVisible();
+  expect(await noHorizontalScroll()).toBe(true);
+  expect(problems, 'no script errors or CSP violations').toEqual([]);
+});
+
+test('用键盘新建批次，刷新后仍在', async ({ page, host }) => {
+  await openDesk(page, host);
+  await expect(page.getByText('还没有申报批次')).toBeVisible();
+  await typeNewBatch(page, { title: T1, opensOn: '2026-03-02', closesOn: '2026-03-31' });
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(batchRows(page)).toHaveCount(1);
+  const row = batchRows(page).first();
+  await expect(row).toContainText(T1);
+  await expect(row).toContainText('2026年3月2日 – 2026年3月31日');
+  await expect(row).toContainText('受理中');
+  await expect(row).toContainText('第一批');
+
+  await page.reload();
+  await expect(batchRows(page)).toHaveCount(1);
+  await expect(batchRows(page).first()).toContainText(T1);
+
+  // the modal, filled in, for the screenshot; Esc cancels without saving
+  await page.getByRole('button', { name: '新建批次' }).click();
+  await expect(page.locator('#year')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(T2);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('2026-11-24');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('2026-12-15');
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('quota-message')).toContainText('2026年已有1个申报批次，还可新建1个。');
+  await expect(page.getByRole('dialog')).toContainText('2026年11月24日 – 2026年12月15日');
+  await screenshot(page, 'batches-create-modal');
+  await cancelDialog(page);
+  expect(await listBatches(page, host)).toHaveLength(1);
+});
+
+test('第三批须填写理由，理由显示在列表中', async ({ page, host }) => {
+  await openDesk(page, host);
+  await typeNewBatch(page, { title: T1, opensOn: '2026-03-02', closesOn: '2026-03-31' });
+  await expect(batchRows(page)).toHaveCount(1);
+  await typeNewBatch(page, { title: T2, opensOn: '2026-11-02', closesOn: '2026-12-15' });
+  await expect(batchRows(page)).toHaveCount(2);
+
+  await typeNewBatch(page, { title: T3, opensOn: '2026-12-01', closesOn: '2026-12-31' });
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByTestId('quota-message')).toContainText('2026年已有2个申报批次');
+  await expect(dialog.getByText('请填写第三批理由')).toBeVisible();
+  await screenshot(page, 'batches-quota-reason');
+  expect(await listBatches(page, host)).toHaveLength(2);
+
+  await dialog.getByLabel('第三批理由').fill('响应省局专项部署，增开一批');
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(batchRows(page)).toHaveCount(3);
+  const third = batchRows(page).filter({ hasText: T3 });
+  await expect(third).toContainText('理由：响应省局专项部署，增开一批');
+  await expect(third).toContainText('第三批');
+  await screenshot(page, 'batches-list');
+});
+
+test('服务端要求理由时（NEEDS_REASON）补填理由后重新提交', async ({ page, host }) => {
+  await openDesk(page, host);
+  for (const [title, from, to] of [[T1, '2026-03-02', '2026-03-31'], [T2, '2026-11-02', '2026-12-15']] as const) {
+    await typeNewBatch(page, { title, opensOn: from, closesOn: to });
+    await expect(page.getByRole('dialog')).toBeHidden();
+  }
+  // an out-of-date quota answer: the form does not know yet that a reason is needed
+  await page.route('**/rpc/batches.quota', (route) =>
+    route.fulfill({ json: { ok: true, value: { year: 2026, count: 1, limit: 2, needsReason: false, message: '2026年已有1个申报批次，还可新建1个。' } } }),
+  );
+  await typeNewBatch(page, { title: T3, opensOn: '2026-12-01', closesOn: '2026-12-31' });
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByRole('alert').filter({ hasText: '需要填写理由' })).toContainText('2026年已有2个申报批次');
+  await expect(dialog.getByTestId('quota-message')).toBeHidden();
+  await expect(dialog.getByLabel('第三批理由')).toBeFocused();
+  await page.keyboard.type('年底集中受理');
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(batchRows(page).filter({ hasText: T3 })).toContainText('理由：年底集中受理');
+});
+
+test('输入有误时显示中文提示，不保存', async ({ page, host }) => {
+  await openDesk(page, host);
+  const dialog = page.getByRole('dialog');
+
+  await typeNewBatch(page, { title: '', opensOn: '2026-11-24', closesOn: '2026-12-15' });
+  await expect(dialog.getByText('请填写批次名称')).toBeVisible();
+  await cancelDialog(page);
+
+  await typeNewBatch(page, { title: T1, opensOn: '2026-12-15', closesOn: '2026-11-24' });
+  await expect(dialog.getByText('截止日期早于开始日期，请修改。')).toBeVisible();
+  await cancelDialog(page);
+
+  // a rule only the core knows: the opening date must lie in the batch's year
+  await typeNewBatch(page, { title: T1, opensOn: '2027-01-05', closesOn: '2027-01-20' });
+  await expect(dialog.getByRole('alert').filter({ hasText: '未能保存' })).toContainText('开始日期（2027年1月5日）不在2026年内。');
+  await screenshot(page, 'batches-error');
+  await cancelDialog(page);
+
+  expect(await listBatches(page, host)).toHaveLength(0);
+  await expect(page.getByText('还没有申报批次')).toBeVisible();
+});
+
+test('导出Excel：下载到真正的xlsx文件', async ({ page, host }) => {
+  await openDesk(page, host);
+  await typeNewBatch(page, { title: T1, opensOn: '2026-03-02', closesOn: '2026-03-31' });
+  await expect(batchRows(page)).toHaveCount(1);
+
+  await page.getByRole('button', { name: '导出Excel' }).click();
+  const link = page.getByRole('main').getByTestId('export-download');
+  await expect(link).toBeVisible();
+  await expect(page.getByRole('main').getByTestId('export-result')).toContainText('.xlsx');
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  expect(download.suggestedFilename()).toMatch(/^申报批次一览表.*\.xlsx$/);
+  const saved = test.info().outputPath('batches.xlsx');
+  await download.saveAs(saved);
+  const bytes = await readFile(saved);
+  expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  const sheet = wb.worksheets[0]!;
+  expect(String(sheet.getRow(1).getCell(1).value)).toContain('申报批次一览表');
+  const cells: string[] = [];
+  sheet.eachRow((row) => row.eachCell((c) => cells.push(String(c.value))));
+  expect(cells.some((c) => c.includes(T1))).toBe(true);
+
+  await page.getByRole('button', { name: '导出PDF' }).click();
+  await expect(page.getByRole('main').getByTestId('export-result')).toContainText('.pdf');
+  const pdfHref = await page.getByRole('main').getByTestId('export-download').getAttribute('href');
+  const pdf = await page.request.get(`${host.origin}${pdfHref}`);
+  expect((await pdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  await screenshot(page, 'batches-exported');
+});

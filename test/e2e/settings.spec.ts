@@ -1,0 +1,70 @@
+/** 基本设置, 操作日志, 备份与恢复 against a fresh web host. */
+import { test, expect } from './fixtures/host.js';
+import { openDesk, screenshot, typeNewBatch } from './fixtures/desk-page.js';
+
+test('基本设置：修改后刷新仍保留，页眉显示操作人', async ({ page, host }) => {
+  await openDesk(page, host, '#/settings');
+  const form = page.getByRole('form', { name: '基本设置' });
+  await expect(form.getByLabel('发文机关')).toHaveValue('福州市市场监督管理局');
+  await expect(page.getByText('数据文件夹')).toBeVisible();
+  await expect(page.getByText(host.dataDir)).toBeVisible();
+  await expect(page.getByText('字体来源')).toBeVisible();
+
+  await form.getByLabel('操作人').fill('林晓明');
+  await form.getByLabel('证书编号前缀').fill('FZIPC');
+  await form.getByLabel('操作人').press('Enter');
+  await expect(page.getByText('设置已保存。')).toBeVisible();
+  await expect(page.getByTestId('header-identity')).toContainText('操作人：林晓明');
+  await screenshot(page, 'settings');
+
+  await form.getByLabel('发文机关').fill('');
+  await form.getByRole('button', { name: '保存设置' }).click();
+  await expect(form.getByText('请填写发文机关名称')).toBeVisible();
+  await screenshot(page, 'settings-error');
+
+  await page.reload();
+  await expect(page.getByRole('form', { name: '基本设置' }).getByLabel('操作人')).toHaveValue('林晓明');
+  await expect(page.getByRole('form', { name: '基本设置' }).getByLabel('发文机关')).toHaveValue('福州市市场监督管理局');
+  await expect(page.getByTestId('header-identity')).toContainText('操作人：林晓明');
+});
+
+test('操作日志列出每次修改', async ({ page, host }) => {
+  await openDesk(page, host, '#/settings');
+  const form = page.getByRole('form', { name: '基本设置' });
+  await form.getByLabel('操作人').fill('林晓明');
+  await form.getByLabel('操作人').press('Enter');
+  await expect(page.getByText('设置已保存。')).toBeVisible();
+  await page.getByRole('navigation', { name: '主导航' }).getByText('申报批次', { exact: true }).click();
+  await typeNewBatch(page, { title: '2026年第一批产业知识产权协同保护与运营中心申报', opensOn: '2026-03-02', closesOn: '2026-03-31' });
+  await expect(page.getByRole('dialog')).toBeHidden();
+
+  await page.getByRole('navigation', { name: '主导航' }).getByText('操作日志', { exact: true }).click();
+  const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+  await expect(rows.filter({ hasText: '新建申报批次' })).toContainText('林晓明');
+  await expect(rows.filter({ hasText: '新建申报批次' })).toContainText('申报批次 2026-1');
+  await expect(rows.filter({ hasText: '修改设置' }).first()).toContainText('修改设置：操作人');
+  await expect(rows.first()).toContainText(/\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}/);
+  await screenshot(page, 'audit-log');
+});
+
+test('备份与恢复：确认后恢复并显示结果', async ({ page, host }) => {
+  await openDesk(page, host);
+  await typeNewBatch(page, { title: '2026年第一批产业知识产权协同保护与运营中心申报', opensOn: '2026-03-02', closesOn: '2026-03-31' });
+  await expect(page.getByRole('dialog')).toBeHidden();
+
+  await page.getByRole('navigation', { name: '主导航' }).getByText('备份与恢复', { exact: true }).click();
+  const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+  await expect(rows.first()).toContainText('每日自动备份');
+  await screenshot(page, 'backups');
+
+  await rows.first().getByRole('button', { name: '恢复' }).click();
+  const confirm = page.getByRole('dialog');
+  await expect(confirm).toContainText('替换当前的全部数据');
+  await expect(confirm).toContainText('恢复前备份');
+  await screenshot(page, 'backups-confirm');
+  await confirm.getByRole('button', { name: '恢复' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(page.getByTestId('restore-result')).toContainText('已从备份');
+  await expect(rows.filter({ hasText: '恢复前备份' })).toHaveCount(1);
+  await screenshot(page, 'backups-restored');
+});
