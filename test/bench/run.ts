@@ -11,6 +11,7 @@ import { renderBatchListPdf } from '../../electron/core/documents/pdf/batch-list
 import { DEFAULT_SETTINGS } from '../../electron/core/store/parts.js';
 import { writeSyntheticStore, SCALE } from './synthetic.js';
 import { median, percentile, table, timeIt, type Row } from './stats.js';
+import { intakeRows } from './intake.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'desk-bench-'));
 const clock = () => new Date();
@@ -76,6 +77,8 @@ try {
   for (let i = 0; i < 10; i++) warm.push(await timeIt(() => renderBatchListPdf(pdfInput)));
   rows.push({ measure: 'one-page PDF, cold (font load)', result: cold, unit: 'ms', baseline: 150, baselineName: 'warm target' });
   rows.push({ measure: 'one-page PDF, warm', result: median(warm), unit: 'ms', baseline: 150, baselineName: 'target' });
+
+  rows.push(...(await intakeRows(dir, batchKeys.at(-1)!)));
 
   console.log(table(rows));
   console.log(`peak RSS: ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB`);

@@ -1,6 +1,7 @@
 /** Synthetic data at 10x real scale, written straight into store parts (fictional names, valid shapes). */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { usccCheckChar } from '../../electron/core/domain/uscc.js';
 
 const DISTRICTS = ['鼓楼区', '台江区', '仓山区', '马尾区', '晋安区', '长乐区', '福清市', '闽侯县', '连江县', '罗源县', '闽清县', '永泰县', '平潭县', '福州高新区'];
 const INDUSTRIES = ['电子信息', '化工新材料', '纺织化纤', '软件信息', '新能源', '高端装备', '生物医药', '冶金', '建材', '食品', '轻工', '数字经济', '海洋经济'];
@@ -18,13 +19,20 @@ function name(i: number): string {
   return `${s}科技有限公司${i}`;
 }
 
-export function application(i: number, batchId: string): Record<string, unknown> {
+export function uscc(n: number): string {
+  const first17 = `91350100MA${String(n).padStart(7, '0')}`;
+  return first17 + usccCheckChar(first17);
+}
+
+/** A stored Application (valid against the contract's schema). */
+export function application(i: number, batchId: string, seq: number): Record<string, unknown> {
+  const at = '2026-03-05T02:00:00.000Z';
   return {
-    id: `app-${i}`,
+    id: `${batchId}-${String(seq).padStart(4, '0')}`,
     batchId,
     applicant: {
       name: name(i),
-      uscc: `91350100${String(i).padStart(9, '0')}X`,
+      uscc: uscc(i),
       unitType: 'enterprise',
       legalRepresentative: '张三',
       contact: '李四',
@@ -34,21 +42,25 @@ export function application(i: number, batchId: string): Record<string, unknown>
       industry: pick(INDUSTRIES, i),
     },
     route: i % 3 === 0 ? 'recommended' : 'voluntary',
-    centerName: `福州市${pick(INDUSTRIES, i)}产业知识产权协同保护与运营中心`,
+    recommendingDistrict: i % 3 === 0 ? pick(DISTRICTS, i) : '',
+    proposedCenterName: `福州市${pick(INDUSTRIES, i)}产业知识产权协同保护与运营中心`,
     ipFigures: { invention: i % 97, utility: i % 53, design: i % 11, trademarks: i % 31, gi: 0, copyrights: i % 7, standards: i % 3 },
     team: Array.from({ length: 5 }, (_, k) => ({ name: `成员${k}`, role: '专员', title: '工程师', qualification: k === 0 ? '专利代理师' : '' })),
     office: { address: `福州市${pick(DISTRICTS, i)}某某大厦${i % 30}层`, areaM2: 120 + (i % 200) },
     narrative: '中心围绕产业链开展知识产权协同保护与运营工作，'.repeat(12),
-    materials: Array.from({ length: 7 }, (_, k) => ({ item: k + 1, files: [{ sha256: `${'a'.repeat(62)}${String(k).padStart(2, '0')}`, name: `材料${k + 1}.pdf`, size: 123456 }] })),
+    materials: Array.from({ length: 7 }, (_, k) => ({ no: k + 1, files: [{ sha256: `${'a'.repeat(62)}${String(k).padStart(2, '0')}`, name: `材料${k + 1}.pdf`, size: 123456, kind: 'pdf', addedAt: at }] })),
     status: 'accepted',
-    history: [{ at: '2026-03-05T02:00:00.000Z', by: '林晓', what: '受理' }],
+    formalReviews: [{ round: 1, outcome: 'accepted', at, by: '林晓' }],
+    history: [{ at, by: '林晓', action: '形式审查：受理' }],
+    createdAt: at,
+    updatedAt: at,
   };
 }
 
 export function scoreSheet(i: number, appIndex: number): Record<string, unknown> {
   return {
     id: `ss-${i}`,
-    applicationId: `app-${appIndex}`,
+    applicationId: `app-${appIndex}`, // score sheets get their real schema with the expert-review issue
     expertId: `exp-${i % SCALE.experts}`,
     templateVersion: 1,
     scores: [13, 12, 8, 12, 13, 12, 11].map((v, k) => v + ((i + k) % 3)),
@@ -76,7 +88,7 @@ export async function writeSyntheticStore(storeDir: string): Promise<{ bytes: nu
     const key = `${year}-${(b % 2) + 1}`;
     batchKeys.push(key);
     batches.push({ id: key, year, sequence: (b % 2) + 1, title: `${year}年第${(b % 2) + 1}批`, opensOn: `${year}-03-01`, closesOn: `${year}-03-31`, status: 'designated', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' });
-    const apps = Array.from({ length: perBatch }, (_, i) => application(b * perBatch + i, key));
+    const apps = Array.from({ length: perBatch }, (_, i) => application(b * perBatch + i, key, i + 1));
     await put(`batch-${key}.json`, { applications: apps });
     const sheets = Array.from({ length: perBatch * sheetsPerApp }, (_, i) => scoreSheet(b * perBatch * sheetsPerApp + i, b * perBatch + Math.floor(i / sheetsPerApp)));
     await put(`scores-${key}.json`, { scoreSheets: sheets });
