@@ -15,6 +15,8 @@ export const FIELD_LABELS: Record<string, string> = {
   operatorName: '操作人',
   docNumberPrefix: '发文字号前缀',
   certNumberPrefix: '证书编号前缀',
+  districts: '县（市）区列表',
+  industries: '产业列表',
   limit: '条数',
   name: '名称',
   // 申报 (applications)

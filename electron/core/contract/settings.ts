@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { method, NoInput } from './define.js';
 
+const ListEntry = z.string().trim().min(1, '列表项不能为空').max(30, '列表项不超过30个字');
+const ChoiceList = (what: string) =>
+  z
+    .array(ListEntry)
+    .min(1, `${what}列表至少保留一项`)
+    .max(100, `${what}列表不超过100项`)
+    .refine((l) => new Set(l).size === l.length, `${what}列表中有重复项`);
+
 export const Settings = z.object({
   /** 发文机关 */
   bureauName: z.string().trim().min(1, '请填写发文机关名称').max(40, '发文机关名称不超过40个字'),
@@ -10,10 +18,24 @@ export const Settings = z.object({
   docNumberPrefix: z.string().trim().min(1, '请填写发文字号前缀').max(12, '发文字号前缀不超过12个字'),
   /** 证书编号前缀, e.g. FZIPC → FZIPC-2026-001 */
   certNumberPrefix: z.string().trim().min(1, '请填写证书编号前缀').max(12, '证书编号前缀不超过12个字'),
+  /** 县(市)区 list used by forms, the Excel template and imports (absent: the DOMAIN.md defaults). */
+  districts: ChoiceList('县（市）区').optional(),
+  /** 产业 list (absent: the Fuzhou "344" defaults). */
+  industries: ChoiceList('产业').optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 
+export const ReferenceLists = z.object({
+  districts: z.array(z.string()),
+  industries: z.array(z.string()),
+  unitTypes: z.array(z.object({ code: z.string(), label: z.string() })),
+  routes: z.array(z.object({ code: z.string(), label: z.string() })),
+  materialItems: z.array(z.object({ no: z.number().int(), title: z.string(), hint: z.string() })),
+});
+export type ReferenceLists = z.infer<typeof ReferenceLists>;
+
 export const settingsContract = {
+  'settings.lists': method({ input: NoInput, output: ReferenceLists, writes: false, summary: '读取选择列表（县(市)区、产业、单位类型、申报材料）' }),
   'settings.get': method({ input: NoInput, output: Settings, writes: false, summary: '读取设置' }),
   'settings.update': method({
     input: Settings.partial().strict(),

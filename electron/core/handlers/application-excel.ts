@@ -9,6 +9,7 @@ import { formatChineseDate } from '../domain/batches.js';
 import { bureauDate } from '../domain/clock.js';
 import { sniffFileKind } from '../domain/file-types.js';
 import { ROUTE_LABELS } from '../domain/lists.js';
+import { choiceLists } from './settings.js';
 import { renderApplicationTemplate } from '../documents/excel/application-template.js';
 import { readApplicationImport, type ImportedRow } from '../documents/excel/application-import.js';
 import { renderApplicationRosterXlsx } from '../documents/excel/application-roster.js';
@@ -48,7 +49,7 @@ function filterText(f: Partial<ListFilters>): string {
 
 export const applicationExcelHandlers: AreaHandlers<Methods> = {
   'applications.exportTemplate': async (_input, ctx) => {
-    const data = await renderApplicationTemplate({ bureauName: ctx.store.read('settings').settings.bureauName });
+    const data = await renderApplicationTemplate({ bureauName: ctx.store.read('settings').settings.bureauName, lists: choiceLists(ctx) });
     return writeExport(ctx.store.dirs.exports, '产业知识产权中心申报单位信息表（空白模板）.xlsx', data);
   },
 
@@ -72,7 +73,7 @@ export const applicationExcelHandlers: AreaHandlers<Methods> = {
       throw new DeskError('FILE_REJECTED', `文件“${upload.fileName}”不是 Excel（.xlsx）文件，未导入。请用“导出空白模板”得到的表格填写后再导入。`);
     }
     const existing = new Map((await allApplications(ctx, batch.id)).map((a) => [a.applicant.uscc, `${a.applicant.name}，编号 ${a.id}`]));
-    const result = await readApplicationImport(data, { existingUscc: existing });
+    const result = await readApplicationImport(data, { existingUscc: existing, lists: choiceLists(ctx) });
     const report: ImportReport = {
       batchId: batch.id,
       dryRun: input.dryRun,

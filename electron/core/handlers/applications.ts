@@ -4,7 +4,8 @@ import type { Application } from '../contract/applications.js';
 import type { SaveDraftInput } from '../contract/applications-api.js';
 import { APPLICATION_STATUS_LABELS, canEdit, editRefusal, transition } from '../domain/application-status.js';
 import { missingItemNos, queryRows } from '../domain/application-query.js';
-import { DEFAULT_LISTS, normalizeDistrict } from '../domain/lists.js';
+import { normalizeDistrict, type ChoiceLists } from '../domain/lists.js';
+import { choiceLists } from './settings.js';
 import { MATERIAL_ITEMS } from '../domain/materials.js';
 import type { AreaHandlers, HandlerContext } from './types.js';
 import {
@@ -16,17 +17,17 @@ type Methods = 'applications.create' | 'applications.saveDraft' | 'applications.
 type Form = Omit<SaveDraftInput, 'id'>;
 
 /** District / industry / recommending office must come from the lists; empty is allowed in a draft. */
-function checkLists(form: Form): void {
+function checkLists(form: Form, lists: ChoiceLists): void {
   const problems: string[] = [];
   const a = form.applicant;
   if (a?.district) {
-    a.district = normalizeDistrict(a.district);
-    if (!DEFAULT_LISTS.districts.includes(a.district)) problems.push(`所属县（市）区“${a.district}”不在列表中，请从下拉列表选择`);
+    a.district = normalizeDistrict(a.district, lists);
+    if (!lists.districts.includes(a.district)) problems.push(`所属县（市）区“${a.district}”不在列表中，请从下拉列表选择`);
   }
-  if (a?.industry && !DEFAULT_LISTS.industries.includes(a.industry)) problems.push(`所属产业“${a.industry}”不在列表中，请从下拉列表选择（没有合适的选“其他”）`);
+  if (a?.industry && !lists.industries.includes(a.industry)) problems.push(`所属产业“${a.industry}”不在列表中，请从下拉列表选择（没有合适的选“其他”）`);
   if (form.recommendingDistrict) {
-    form.recommendingDistrict = normalizeDistrict(form.recommendingDistrict);
-    if (!DEFAULT_LISTS.districts.includes(form.recommendingDistrict)) problems.push(`推荐单位“${form.recommendingDistrict}”不在县（市）区列表中`);
+    form.recommendingDistrict = normalizeDistrict(form.recommendingDistrict, lists);
+    if (!lists.districts.includes(form.recommendingDistrict)) problems.push(`推荐单位“${form.recommendingDistrict}”不在县（市）区列表中`);
   }
   if (problems.length) throw new DeskError('INVALID_INPUT', `输入有误，请修改后再保存。${problems.join('；')}。`);
 }
@@ -92,7 +93,7 @@ export const applicationHandlers: AreaHandlers<Methods> = {
     const uscc = validUscc(input.applicant.uscc);
     const override = checkWindow(ctx, batch, input.windowOverrideReason);
     const { batchId: _b, windowOverrideReason: _w, ...form } = input;
-    checkLists(form);
+    checkLists(form, choiceLists(ctx));
     return ctx.store.writeKeyed(
       'batch',
       batch.id,
@@ -127,7 +128,7 @@ export const applicationHandlers: AreaHandlers<Methods> = {
         if (clash) throw new DeskError('CONFLICT', duplicateMessage(clash, findBatch(ctx, current.batchId)), { existingId: clash.id });
       }
     }
-    checkLists(form);
+    checkLists(form, choiceLists(ctx));
     return updateApplication(ctx, id, 'applications.saveDraft', (app) => {
       if (!canEdit(app.status)) throw new DeskError('RULE_VIOLATION', editRefusal(app.status));
       applyForm(app, form);

@@ -1,7 +1,25 @@
 import { FIELD_LABELS } from '../contract/labels.js';
-import type { AreaHandlers } from './types.js';
+import { DEFAULT_LISTS, ROUTE_LABELS, UNIT_TYPE_LABELS, type ChoiceLists } from '../domain/lists.js';
+import { MATERIAL_ITEMS } from '../domain/materials.js';
+import type { AreaHandlers, HandlerContext } from './types.js';
 
-export const settingsHandlers: AreaHandlers<'settings.get' | 'settings.update'> = {
+/** The bureau's choice lists: its edited lists from settings, else the DOMAIN.md defaults. */
+export function choiceLists(ctx: HandlerContext): ChoiceLists {
+  const { districts, industries } = ctx.store.read('settings').settings;
+  return { districts: districts ?? DEFAULT_LISTS.districts, industries: industries ?? DEFAULT_LISTS.industries };
+}
+
+export const settingsHandlers: AreaHandlers<'settings.get' | 'settings.update' | 'settings.lists'> = {
+  'settings.lists': (_input, ctx) => {
+    const lists = choiceLists(ctx);
+    return {
+      districts: [...lists.districts],
+      industries: [...lists.industries],
+      unitTypes: Object.entries(UNIT_TYPE_LABELS).map(([code, label]) => ({ code, label })),
+      routes: Object.entries(ROUTE_LABELS).map(([code, label]) => ({ code, label })),
+      materialItems: MATERIAL_ITEMS.map((m) => ({ no: m.no, title: m.title, hint: m.hint })),
+    };
+  },
   'settings.get': (_input, ctx) => ctx.store.read('settings').settings,
   'settings.update': async (input, ctx) => {
     const before = ctx.store.read('settings').settings;
