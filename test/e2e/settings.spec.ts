@@ -68,3 +68,19 @@ test('备份与恢复：确认后恢复并显示结果', async ({ page, host }) 
   await expect(rows.filter({ hasText: '恢复前备份' })).toHaveCount(1);
   await screenshot(page, 'backups-restored');
 });
+
+test('选择列表：增加一个产业，刷新后仍在；清空列表时显示中文错误', async ({ page, host }) => {
+  await openDesk(page, host, '#/settings');
+  const form = page.getByRole('form', { name: '选择列表' });
+  const industries = form.getByLabel('产业');
+  await expect(industries).toHaveValue(/电子信息/);
+  await industries.fill(`${await industries.inputValue()}\n低空经济`);
+  await form.getByRole('button', { name: '保存列表' }).click();
+  await expect(page.getByText('选择列表已保存')).toBeVisible();
+  await screenshot(page, 'settings-lists');
+  await page.reload();
+  await expect(page.getByRole('form', { name: '选择列表' }).getByLabel('产业')).toHaveValue(/低空经济/);
+  await page.getByRole('form', { name: '选择列表' }).getByLabel('县（市）区').fill('');
+  await page.getByRole('form', { name: '选择列表' }).getByRole('button', { name: '保存列表' }).click();
+  await expect(page.getByText(/至少保留一项/)).toBeVisible();
+});

@@ -7,8 +7,10 @@ import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSettings } from '../../components/SettingsContext';
 import { SystemInfoCard } from './SystemInfoCard';
+import { ChoiceListsCard } from './ChoiceListsCard';
 
-const FIELDS = new Set<keyof Settings>(['bureauName', 'operatorName', 'docNumberPrefix', 'certNumberPrefix']);
+type TextField = 'bureauName' | 'operatorName' | 'docNumberPrefix' | 'certNumberPrefix';
+const FIELDS = new Set<TextField>(['bureauName', 'operatorName', 'docNumberPrefix', 'certNumberPrefix']);
 
 export function SettingsPage() {
   const { message } = App.useApp();
@@ -25,7 +27,7 @@ export function SettingsPage() {
     setSaving(true);
     setError(null);
     try {
-      const changes: Partial<Settings> = {};
+      const changes: Partial<Pick<Settings, TextField>> = {};
       for (const key of FIELDS) if (values[key] !== settings?.[key]) changes[key] = values[key];
       if (Object.keys(changes).length === 0) {
         message.info('设置没有改动。');
@@ -39,8 +41,8 @@ export function SettingsPage() {
       if (err instanceof DeskApiError && err.code === 'INVALID_INPUT' && Array.isArray(err.details)) {
         form.setFields(
           (err.details as { path?: string[]; message?: string }[])
-            .filter((d) => d.path?.[0] && FIELDS.has(d.path[0] as keyof Settings))
-            .map((d) => ({ name: d.path![0] as keyof Settings, errors: [d.message ?? '输入有误'] })),
+            .filter((d) => d.path?.[0] && FIELDS.has(d.path[0] as TextField))
+            .map((d) => ({ name: d.path![0] as TextField, errors: [d.message ?? '输入有误'] })),
         );
       }
       setError(err);
@@ -84,6 +86,9 @@ export function SettingsPage() {
         </Col>
         <Col xs={24} xl={12}>
           <SystemInfoCard />
+        </Col>
+        <Col xs={24} xl={12}>
+          <ChoiceListsCard />
         </Col>
       </Row>
     </>
