@@ -12,6 +12,7 @@ import {
 } from '@ant-design/icons';
 import { ComingSoon } from './components/ComingSoon';
 import { BatchesPage } from './pages/batches/BatchesPage';
+import { ApplicationsPage } from './pages/applications/ApplicationsPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
 import { AuditLogPage } from './pages/settings/AuditLogPage';
 import { BackupsPage } from './pages/settings/BackupsPage';
@@ -26,11 +27,7 @@ export const DEFAULT_ROUTE = '/batches';
 
 export const ROUTES: RouteDef[] = [
   { path: '/batches', title: '申报批次', render: () => <BatchesPage /> },
-  {
-    path: '/applications',
-    title: '申报登记',
-    render: () => <ComingSoon area="申报登记" plan="登记申报单位、收取七项申报材料并进行形式审查（受理、补正、不予受理）。" />,
-  },
+  { path: '/applications', title: '申报登记', render: () => <ApplicationsPage /> },
   {
     path: '/review',
     title: '专家评审',

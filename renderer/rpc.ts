@@ -137,3 +137,42 @@ export function createClient(transport: Transport): DeskClient {
 
 /** The app-wide client. */
 export const desk: DeskClient = createClient(defaultTransport());
+
+/** A file staged on the web host (POST /upload); pass `uploadId` to applications.attachFile or importTemplate. */
+export interface StagedUpload {
+  uploadId: string;
+  size: number;
+}
+
+/** Sends a picked file to the loopback web host's staging area. Web only for now. */
+export async function uploadFile(file: File): Promise<StagedUpload> {
+  if (desk.kind !== 'web') throw new DeskApiError({ code: 'INTERNAL', message: '桌面版将在后续版本支持选择文件，请暂时使用网页版上传。' });
+  let res: Response;
+  try {
+    res = await fetch(`/upload?name=${encodeURIComponent(file.name)}`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/octet-stream' },
+      body: file,
+    });
+  } catch {
+    throw new DeskApiError({ code: 'NETWORK', message: `文件“${file.name}”未能上传：无法连接工作台服务，请确认工作台程序仍在运行。` });
+  }
+  const text = await res.text();
+  let envelope: Envelope<StagedUpload> | undefined;
+  try {
+    envelope = JSON.parse(text) as Envelope<StagedUpload>;
+  } catch {
+    /* not JSON */
+  }
+  if (envelope?.ok) return envelope.value;
+  if (envelope && !envelope.ok) throw new DeskApiError(envelope.error);
+  if (res.status === 413) throw new DeskApiError({ code: 'FILE_REJECTED', message: `文件“${file.name}”超过50 MB，未接收。请压缩或拆分后再上传。` });
+  const failed = httpFailure(res.status, text);
+  throw new DeskApiError(failed.ok ? { code: 'INTERNAL', message: '上传失败，原因不明。请重试。' } : failed.error);
+}
+
+/** Where a stored attachment opens (web: a new browser tab), or null in the desktop app for now. */
+export function fileUrl(sha256: string, name: string): string | null {
+  return desk.kind === 'web' ? `/files/${sha256}?name=${encodeURIComponent(name)}` : null;
+}

@@ -94,7 +94,7 @@ export const applicationExcelHandlers: AreaHandlers<Methods> = {
       return report;
     }
     if (input.dryRun) {
-      report.message = `检查通过：${result.rows.length}个申报单位可以导入。确认后点击“导入”。`;
+      report.message = `检查通过：${result.rows.length}个申报单位可以导入。确认后点击“全部导入”（全部写入，或一条也不写入）。`;
       return report;
     }
     const override = checkWindow(ctx, batch, input.windowOverrideReason);

@@ -1,0 +1,146 @@
+import { useEffect, useRef, useState } from 'react';
+import { Alert, App, Button, Drawer, Flex, Spin, Tabs, Tag, Typography } from 'antd';
+import { CheckCircleOutlined, SendOutlined } from '@ant-design/icons';
+import type { Application, Batch } from '../../../electron/core/contract/index.js';
+import { desk } from '../../rpc';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useRemote } from '../../components/useRemote';
+import { ApplicationForm } from './ApplicationForm';
+import { MaterialsChecklist } from './MaterialsChecklist';
+import { ReviewPanel } from './ReviewPanel';
+import { HistoryTimeline } from './HistoryTimeline';
+import { STATUS_COLORS, STATUS_LABELS, canEdit } from './lists';
+
+const hhmm = (d: Date): string => `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+
+interface Props {
+  open: boolean;
+  /** undefined: 新增申报. */
+  id: string | undefined;
+  batch: Batch;
+  onCreated: (id: string) => void;
+  onChanged: () => void;
+  onClose: () => void;
+}
+
+/** One application: the form (autosaved), its materials, formal review and history. */
+export function ApplicationDrawer({ open, id, batch, onCreated, onChanged, onClose }: Props) {
+  const { message } = App.useApp();
+  const detail = useRemote(() => (id ? desk.call('applications.get', { id }) : Promise.resolve(undefined)), [id]);
+  const [tab, setTab] = useState('form');
+  const [submitting, setSubmitting] = useState(false);
+  const [submitError, setSubmitError] = useState<unknown>(null);
+  const [savedAt, setSavedAt] = useState<Date | null>(null);
+  const flushRef = useRef<() => Promise<boolean>>(() => Promise.resolve(true));
+  const app = id && detail.data?.application.id === id ? detail.data.application : undefined;
+
+  useEffect(() => {
+    setSubmitError(null);
+    setSavedAt(null);
+    if (!id) setTab('form');
+  }, [id]);
+
+  function changed(): void {
+    detail.reload();
+    onChanged();
+  }
+
+  async function submit(current: Application): Promise<void> {
+    setSubmitError(null);
+    setSubmitting(true);
+    try {
+      if (!(await flushRef.current())) {
+        setTab('form');
+        return;
+      }
+      const saved = await desk.call('applications.submit', { id: current.id });
+      message.success(saved.status === 'submitted' && current.status === 'supplementRequired' ? '已补正并重新提交，等待形式审查。' : '已提交申报，等待形式审查。');
+      changed();
+      setTab('review');
+    } catch (err) {
+      setSubmitError(err);
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  const missing = detail.data?.missingItems ?? [];
+  const title = !id ? (
+    '新增申报'
+  ) : app ? (
+    <Flex align="center" gap={8} style={{ minWidth: 0 }}>
+      <Typography.Text strong ellipsis style={{ fontSize: 16 }}>
+        {app.applicant.name}
+      </Typography.Text>
+      <Tag color={STATUS_COLORS[app.status]} data-testid="application-status">
+        {STATUS_LABELS[app.status]}
+      </Tag>
+      <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 'normal' }}>
+        编号 {app.id}
+      </Typography.Text>
+      {savedAt ? (
+        <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 'normal' }} data-testid="autosave-status">
+          <CheckCircleOutlined style={{ color: '#52c41a' }} /> 已自动保存 {hhmm(savedAt)}
+        </Typography.Text>
+      ) : null}
+    </Flex>
+  ) : (
+    '申报'
+  );
+
+  return (
+    <Drawer
+      open={open}
+      onClose={onClose}
+      size={1000}
+      title={title}
+      destroyOnHidden
+      maskClosable={false}
+      styles={{ body: { paddingTop: 8 } }}
+      extra={
+        app && canEdit(app.status) ? (
+          <Button type="primary" icon={<SendOutlined />} loading={submitting} onClick={() => void submit(app)}>
+            {app.status === 'supplementRequired' ? '补正后重新提交' : '提交申报'}
+          </Button>
+        ) : null
+      }
+    >
+      <ErrorAlert error={detail.error} title="无法读取申报" onRetry={detail.reload} />
+      <ErrorAlert error={submitError} title="未能提交" onClose={() => setSubmitError(null)} />
+      {detail.data?.earlier.length ? (
+        <Alert
+          type="warning"
+          showIcon
+          title="该单位曾在以往批次申报"
+          description={detail.data.earlier.map((e) => <div key={e.applicationId}>{e.message}</div>)}
+          style={{ marginBottom: 12 }}
+          data-testid="earlier-applications"
+        />
+      ) : null}
+      {!id ? (
+        <ApplicationForm key="new" batch={batch} application={undefined} readOnly={false} flushRef={flushRef} onSaved={() => {}} onCreated={(a) => { onCreated(a.id); onChanged(); message.success(`已登记“${a.applicant.name}”（草稿），请继续填写并上传申报材料。`); }} />
+      ) : !app ? (
+        <Spin spinning style={{ width: '100%', padding: 48 }} />
+      ) : (
+        <Tabs
+          activeKey={tab}
+          onChange={setTab}
+          items={[
+            {
+              key: 'form',
+              label: '申报信息',
+              children: <ApplicationForm key={app.id} batch={batch} application={app} readOnly={!canEdit(app.status)} flushRef={flushRef} onCreated={() => {}} onSaved={() => { setSavedAt(new Date()); setSubmitError(null); changed(); }} />,
+            },
+            {
+              key: 'materials',
+              label: missing.length ? `申报材料（缺${missing.length}项）` : '申报材料',
+              children: <MaterialsChecklist application={app} missing={missing} onChanged={changed} />,
+            },
+            { key: 'review', label: '形式审查', children: <ReviewPanel application={app} missing={missing} onChanged={changed} /> },
+            { key: 'history', label: `状态记录（${app.history.length}）`, children: <HistoryTimeline application={app} /> },
+          ]}
+        />
+      )}
+    </Drawer>
+  );
+}

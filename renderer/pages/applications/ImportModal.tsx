@@ -1,0 +1,151 @@
+import { useRef, useState } from 'react';
+import { Alert, App, Button, Flex, Input, Modal, Table, Typography } from 'antd';
+import { FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
+import type { Batch, ImportIssue, ImportReport } from '../../../electron/core/contract/index.js';
+import { desk, DeskApiError, uploadFile } from '../../rpc';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { sequenceLabel } from '../batches/labels';
+
+interface Props {
+  open: boolean;
+  batch: Batch;
+  onClose: () => void;
+  onImported: () => void;
+}
+
+/** 导入Excel: upload → check every row (dry run) → 全部导入 only when nothing is wrong (all or nothing). */
+export function ImportModal({ open, batch, onClose, onImported }: Props) {
+  const { message } = App.useApp();
+  const input = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [staged, setStaged] = useState<{ uploadId: string; name: string } | null>(null);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [askReason, setAskReason] = useState(false);
+  const [reason, setReason] = useState('');
+
+  function reset(): void {
+    setError(null);
+    setStaged(null);
+    setReport(null);
+    setAskReason(false);
+    setReason('');
+  }
+
+  async function check(file: File | undefined): Promise<void> {
+    if (!file) return;
+    reset();
+    setBusy(true);
+    try {
+      const { uploadId } = await uploadFile(file);
+      setStaged({ uploadId, name: file.name });
+      setReport(await desk.call('applications.importTemplate', { batchId: batch.id, uploadId, dryRun: true }));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+      if (input.current) input.current.value = '';
+    }
+  }
+
+  async function apply(): Promise<void> {
+    if (!staged) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const done = await desk.call('applications.importTemplate', {
+        batchId: batch.id,
+        uploadId: staged.uploadId,
+        dryRun: false,
+        ...(askReason && reason.trim() ? { windowOverrideReason: reason.trim() } : {}),
+      });
+      message.success(done.message);
+      onImported();
+      reset();
+      onClose();
+    } catch (err) {
+      if (err instanceof DeskApiError && err.code === 'NEEDS_REASON') setAskReason(true);
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const clean = report && !report.errors.length && report.validRows > 0;
+  return (
+    <Modal
+      open={open}
+      title={`导入Excel申报表（${batch.year}年${sequenceLabel(batch.sequence)}）`}
+      onCancel={() => {
+        reset();
+        onClose();
+      }}
+      width={860}
+      destroyOnHidden
+      maskClosable={false}
+      footer={
+        <Flex justify="space-between" align="center">
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            全部行检查无误才能导入；任何一行有错，整张表都不导入。
+          </Typography.Text>
+          <Flex gap={8}>
+            <Button onClick={() => { reset(); onClose(); }}>取消</Button>
+            <Button type="primary" disabled={!clean || (askReason && reason.trim().length < 2)} loading={busy && !!report} onClick={() => void apply()}>
+              全部导入{clean ? `（${report.validRows}个单位）` : ''}
+            </Button>
+          </Flex>
+        </Flex>
+      }
+    >
+      <Flex align="center" gap={12} style={{ marginBottom: 12 }}>
+        <input ref={input} type="file" accept=".xlsx" hidden aria-label="选择Excel文件" onChange={(e) => void check(e.target.files?.[0])} />
+        <Button icon={<UploadOutlined />} loading={busy && !report} onClick={() => input.current?.click()} autoFocus>
+          选择Excel文件…
+        </Button>
+        <Typography.Text type="secondary">{staged ? <><FileExcelOutlined /> {staged.name}</> : '请使用“下载导入模板”得到的表格，从第4行开始每行填写一个申报单位。'}</Typography.Text>
+      </Flex>
+      <ErrorAlert error={error} title={askReason ? '受理期外导入须填写理由' : '未能导入'} />
+      {askReason ? (
+        <Input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={200} placeholder="受理期外登记的理由（将记入申报记录和操作日志）" style={{ marginBottom: 12 }} aria-label="受理期外登记理由" />
+      ) : null}
+      {report ? (
+        <div data-testid="import-report">
+          <Alert
+            type={report.errors.length ? 'error' : report.validRows ? 'success' : 'warning'}
+            showIcon
+            title={`共读取${report.rowsRead}行，${report.validRows}行可以导入，${report.errors.length}处问题。`}
+            description={report.message}
+            style={{ marginBottom: 12 }}
+          />
+          {report.errors.length ? (
+            <Table<ImportIssue>
+              size="small"
+              rowKey={(r, i) => `${r.row}-${r.column}-${i}`}
+              dataSource={report.errors}
+              pagination={report.errors.length > 8 ? { pageSize: 8, showSizeChanger: false } : false}
+              columns={[
+                { title: '行', dataIndex: 'row', width: 64, render: (r: number) => (r > 0 ? `第${r}行` : '—') },
+                { title: '列', key: 'col', width: 180, render: (_: unknown, r) => (r.column ? `${r.column}列 ${r.columnLabel}` : '整个文件') },
+                { title: '说明', dataIndex: 'message' },
+              ]}
+            />
+          ) : (
+            <Table
+              size="small"
+              rowKey="row"
+              dataSource={report.preview}
+              pagination={report.preview.length > 8 ? { pageSize: 8, showSizeChanger: false } : false}
+              columns={[
+                { title: '行', dataIndex: 'row', width: 64, render: (r: number) => `第${r}行` },
+                { title: '单位名称', dataIndex: 'name' },
+                { title: '统一社会信用代码', dataIndex: 'uscc', width: 190 },
+                { title: '县（市）区', dataIndex: 'district', width: 120 },
+                { title: '产业', dataIndex: 'industry', width: 100 },
+              ]}
+            />
+          )}
+        </div>
+      ) : null}
+    </Modal>
+  );
+}
