@@ -144,4 +144,14 @@ describe('applications and formal review on a real data folder', () => {
     expect(e.code).toBe('RULE_VIOLATION');
     expect(e.message).toContain('不予受理');
   });
+
+  it('autosaves fold into one history entry per person, and every save is still audited', async () => {
+    const app = await ok<Application>(create('福州数科信息技术有限公司', 41));
+    for (const narrative of ['第一稿', '第二稿', '第三稿']) await ok(desk.invoke('applications.saveDraft', { id: app.id, narrative }));
+    const stored = await ok<ApplicationDetail>(desk.invoke('applications.get', { id: app.id }));
+    expect(stored.application.narrative).toBe('第三稿');
+    expect(stored.application.history.map((h) => h.action)).toEqual(['新建申报（草稿）', '保存草稿']);
+    const audit = await ok<{ method: string }[]>(desk.invoke('audit.list', { limit: 10, entity: `application:${app.id}` }));
+    expect(audit.filter((a) => a.method === 'applications.saveDraft')).toHaveLength(3);
+  });
 });

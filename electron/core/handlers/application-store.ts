@@ -87,7 +87,8 @@ export async function updateApplication(
   ctx: HandlerContext,
   id: string,
   method: string,
-  mutate: (app: Application) => { action: string; note?: string },
+  /** `coalesce`: fold into the last history entry when it is the same action by the same person (autosave). */
+  mutate: (app: Application) => { action: string; note?: string; coalesce?: boolean },
 ): Promise<Application> {
   const before = structuredClone(await findApplication(ctx, id));
   return ctx.store.writeKeyed(
@@ -96,8 +97,11 @@ export async function updateApplication(
     (draft) => {
       const app = draft.applications.find((a) => a.id === id);
       if (!app) throw new DeskError('NOT_FOUND', `找不到编号为 ${id} 的申报，可能已被删除。请刷新列表。`);
-      const { action, note } = mutate(app);
-      app.history.push(historyEntry(ctx, action, note));
+      const { action, note, coalesce } = mutate(app);
+      const entry = historyEntry(ctx, action, note);
+      const last = app.history.at(-1);
+      if (coalesce && last && last.action === entry.action && last.by === entry.by) last.at = entry.at;
+      else app.history.push(entry);
       app.updatedAt = ctx.clock().toISOString();
       return { app: structuredClone(app), action, note };
     },

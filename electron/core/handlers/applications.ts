@@ -132,7 +132,7 @@ export const applicationHandlers: AreaHandlers<Methods> = {
     return updateApplication(ctx, id, 'applications.saveDraft', (app) => {
       if (!canEdit(app.status)) throw new DeskError('RULE_VIOLATION', editRefusal(app.status));
       applyForm(app, form);
-      return { action: '保存草稿' };
+      return { action: '保存草稿', coalesce: true };
     });
   },
 
