@@ -4,7 +4,8 @@ import { DeleteOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/i
 import type { Application, FileRef } from '../../../electron/core/contract/index.js';
 import { desk, errorMessage, fileUrl, uploadFile } from '../../rpc';
 import { formatDateTime, formatSize } from '../../format';
-import { MATERIALS, canEdit, type MaterialSpec } from './lists';
+import { canEdit } from './lists';
+import { useChoiceLists, type MaterialSpec } from './useChoiceLists';
 
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,.docx,.xlsx';
 
@@ -115,6 +116,7 @@ function MaterialRow({ spec, application, isMissing, onChanged }: { spec: Materi
 
 /** 申报材料: the seven items, each with its files; missing items are marked “缺”. */
 export function MaterialsChecklist({ application, missing, onChanged }: Props) {
+  const { materials } = useChoiceLists();
   return (
     <>
       <Alert
@@ -124,7 +126,7 @@ export function MaterialsChecklist({ application, missing, onChanged }: Props) {
         description={canEdit(application.status) ? '可上传 PDF、JPG、PNG、DOCX、XLSX 文件，单个文件不超过50 MB；系统按文件内容核对类型。' : '该申报当前不能修改材料。'}
         style={{ marginBottom: 12 }}
       />
-      <List bordered size="small" dataSource={[...MATERIALS]} renderItem={(spec) => <MaterialRow key={spec.no} spec={spec} application={application} isMissing={missing.includes(spec.no)} onChanged={onChanged} />} />
+      <List bordered size="small" dataSource={[...materials]} renderItem={(spec) => <MaterialRow key={spec.no} spec={spec} application={application} isMissing={missing.includes(spec.no)} onChanged={onChanged} />} />
     </>
   );
 }

@@ -7,7 +7,7 @@ import { formatDate, formatDateTime } from '../../format';
 import { ExportResult } from '../../components/ExportResult';
 import { SupplementModal } from './SupplementModal';
 import { RejectModal } from './RejectModal';
-import { materialTitle } from './lists';
+import { materialTitle, useChoiceLists } from './useChoiceLists';
 import { useIntakeExport } from './useIntakeExport';
 
 const NOTICE: Record<FormalReview['outcome'], string> = { accepted: '受理通知书', supplementRequired: '补正通知书', rejected: '不予受理通知书' };
@@ -18,6 +18,7 @@ const OUTCOME: Record<FormalReview['outcome'], { label: string; color: string }>
 };
 
 function RoundCard({ round, onNotice, busy }: { round: FormalReview; onNotice: () => void; busy: boolean }) {
+  const { materials } = useChoiceLists();
   const o = OUTCOME[round.outcome];
   return (
     <Card
@@ -43,7 +44,7 @@ function RoundCard({ round, onNotice, busy }: { round: FormalReview; onNotice: (
       {round.outcome === 'supplementRequired' ? (
         <Descriptions size="small" column={1} bordered styles={{ label: { width: 400 } }}>
           {round.items.map((i) => (
-            <Descriptions.Item key={i.no} label={`第${i.no}项 ${materialTitle(i.no)}`}>
+            <Descriptions.Item key={i.no} label={`第${i.no}项 ${materialTitle(materials, i.no)}`}>
               {i.reason}
             </Descriptions.Item>
           ))}

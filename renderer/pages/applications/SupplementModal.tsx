@@ -3,7 +3,7 @@ import { Checkbox, Flex, Form, Input, InputNumber, Modal, Tag, Typography } from
 import type { Application } from '../../../electron/core/contract/index.js';
 import { desk } from '../../rpc';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { MATERIALS } from './lists';
+import { useChoiceLists } from './useChoiceLists';
 
 interface Values {
   items: Record<string, { checked?: boolean; reason?: string } | undefined>;
@@ -21,13 +21,14 @@ interface Props {
 
 /** 要求补正: tick the defective items, a short reason each, and the working days (default 5). */
 export function SupplementModal({ open, application, missing, onClose, onDone }: Props) {
+  const { materials } = useChoiceLists();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const items = Form.useWatch('items', form) ?? {};
 
   async function save(v: Values): Promise<void> {
-    const picked = MATERIALS.filter((m) => v.items?.[m.no]?.checked).map((m) => ({ no: m.no, reason: (v.items[m.no]?.reason ?? '').trim() }));
+    const picked = materials.filter((m) => v.items?.[m.no]?.checked).map((m) => ({ no: m.no, reason: (v.items[m.no]?.reason ?? '').trim() }));
     if (!picked.length) {
       setError(new Error('请至少勾选一项需补正的材料'));
       return;
@@ -66,7 +67,7 @@ export function SupplementModal({ open, application, missing, onClose, onDone }:
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
         一次性告知申报单位需补正的全部材料。勾选有缺漏的材料并写明需补正的内容。
       </Typography.Paragraph>
-      {MATERIALS.map((m) => {
+      {materials.map((m) => {
         const checked = !!items[m.no]?.checked;
         return (
           <Flex key={m.no} gap={8} align="flex-start" style={{ marginBottom: 4 }}>

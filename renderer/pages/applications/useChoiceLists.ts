@@ -1,22 +1,26 @@
 import { useEffect, useState } from 'react';
+import type { ReferenceLists } from '../../../electron/core/contract/index.js';
 import { desk } from '../../rpc';
-import { DISTRICTS, INDUSTRIES } from './lists';
+
+export type MaterialSpec = ReferenceLists['materialItems'][number];
 
 export interface ChoiceLists {
   districts: readonly string[];
   industries: readonly string[];
+  materials: readonly MaterialSpec[];
 }
 
+const EMPTY: ChoiceLists = { districts: [], industries: [], materials: [] };
 let cached: ChoiceLists | undefined;
 
-/** 县(市)区 and 产业 as edited in 设置 (settings.lists); the built-in copy until the answer arrives or if it fails. */
+/** 县(市)区, 产业 (as edited in 设置) and the seven material items, served by settings.lists (core owns them). */
 export function useChoiceLists(): ChoiceLists {
-  const [lists, setLists] = useState<ChoiceLists>(cached ?? { districts: DISTRICTS, industries: INDUSTRIES });
+  const [lists, setLists] = useState<ChoiceLists>(cached ?? EMPTY);
   useEffect(() => {
     let live = true;
     desk.call('settings.lists', {}).then(
       (l) => {
-        cached = { districts: l.districts, industries: l.industries };
+        cached = { districts: l.districts, industries: l.industries, materials: l.materialItems };
         if (live) setLists(cached);
       },
       () => {},
@@ -27,3 +31,5 @@ export function useChoiceLists(): ChoiceLists {
   }, []);
   return lists;
 }
+
+export const materialTitle = (materials: readonly MaterialSpec[], no: number): string => materials.find((m) => m.no === no)?.title ?? `第${no}项`;
