@@ -146,7 +146,10 @@ export interface StagedUpload {
 
 /** Sends a picked file to the loopback web host's staging area. Web only for now. */
 export async function uploadFile(file: File): Promise<StagedUpload> {
-  if (desk.kind !== 'web') throw new DeskApiError({ code: 'INTERNAL', message: '桌面版将在后续版本支持选择文件，请暂时使用网页版上传。' });
+  if (desk.kind !== 'web') {
+    // Desktop: the bytes go over IPC (no size-capped JSON body there); the core checks size and type.
+    return desk.call('files.stage', { name: file.name, data: new Uint8Array(await file.arrayBuffer()) });
+  }
   let res: Response;
   try {
     res = await fetch(`/upload?name=${encodeURIComponent(file.name)}`, {
@@ -172,7 +175,12 @@ export async function uploadFile(file: File): Promise<StagedUpload> {
   throw new DeskApiError(failed.ok ? { code: 'INTERNAL', message: '上传失败，原因不明。请重试。' } : failed.error);
 }
 
-/** Where a stored attachment opens (web: a new browser tab), or null in the desktop app for now. */
+/** Where a stored attachment opens in the browser (web host), or null in the desktop app (use openStoredFile). */
 export function fileUrl(sha256: string, name: string): string | null {
   return desk.kind === 'web' ? `/files/${sha256}?name=${encodeURIComponent(name)}` : null;
+}
+
+/** Desktop app: open a stored attachment in the system viewer. */
+export async function openStoredFile(sha256: string, name: string): Promise<void> {
+  await desk.call('files.open', { sha256, name });
 }

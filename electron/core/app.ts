@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Envelope, EventName, HostKind } from './contract/index.js';
 import { buildHandlerTable } from './handlers/index.js';
-import type { HandlerContext } from './handlers/types.js';
+import type { HandlerContext, HostServices } from './handlers/types.js';
 import { dispatch } from './rpc/dispatch.js';
 import { Store } from './store/store.js';
 import type { Clock } from './domain/clock.js';
@@ -16,6 +16,8 @@ export interface DeskOptions {
   /** Seed the fictional demo data set when the data folder is empty. */
   demo?: boolean;
   log?: (line: string) => void;
+  /** Desktop-only services (open a file in the system viewer). */
+  hostServices?: HostServices;
 }
 
 export interface Desk {
@@ -54,6 +56,7 @@ export async function openDesk(opts: DeskOptions): Promise<Desk> {
     appVersion: appVersion(),
     emit: (event, payload) => listeners.forEach((cb) => cb(event, payload)),
     log: logger(opts),
+    ...(opts.hostServices ? { hostServices: opts.hostServices } : {}),
   };
   const desk: Desk = {
     dataDir: store.dirs.root,

@@ -9,7 +9,7 @@ import { APP_SCHEME } from './policy.js';
 import { hostOptionsFrom } from './host-options.js';
 import { createMainWindow } from './window.js';
 import { hardenApp, hardenSession, setExportOpener } from './security.js';
-import { openInsideDataDir } from './open-path.js';
+import { openInsideDataDir, systemOpener } from './open-path.js';
 import { registerAppProtocol } from './protocol.js';
 import { registerIpc } from './ipc.js';
 import { installMenu } from './menu.js';
@@ -47,7 +47,7 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   registerAppProtocol(session.defaultSession, rendererDir);
   try {
-    desk = await openDesk({ dataDir, host: 'electron', demo: opts.demo });
+    desk = await openDesk({ dataDir, host: 'electron', demo: opts.demo, hostServices: systemOpener(() => desk?.dataDir ?? dataDir) });
   } catch (err) {
     fail(err);
     return;

@@ -16,3 +16,13 @@ export function revealInsideDataDir(dataDir: string, target: string): boolean {
   shell.showItemInFolder(path.resolve(dataDir, target));
   return true;
 }
+
+/** The desk's host service: open a file the core prepared (inside the data folder) with the system viewer. */
+export function systemOpener(dataDir: () => string): { openPath(file: string): Promise<void> } {
+  return {
+    async openPath(file: string): Promise<void> {
+      const err = await openInsideDataDir(dataDir(), path.relative(dataDir(), file));
+      if (err) throw new Error(err);
+    },
+  };
+}

@@ -2,11 +2,13 @@ import type { z } from 'zod';
 import { settingsContract } from './settings.js';
 import { batchesContract } from './batches.js';
 import { systemContract } from './system.js';
+import { filesContract } from './files.js';
 import { applicationsContract } from './applications-api.js';
 
 /** The one API table: method name (`area.verb`) -> { input, output } zod schemas. */
 export const contract = {
   ...systemContract,
+  ...filesContract,
   ...settingsContract,
   ...batchesContract,
   ...applicationsContract,
@@ -40,5 +42,6 @@ export * from './common.js';
 export * from './settings.js';
 export * from './batches.js';
 export * from './system.js';
+export * from './files.js';
 export * from './applications.js';
 export * from './applications-api.js';

@@ -3,6 +3,7 @@ import type { HandlerTable } from './types.js';
 import { settingsHandlers } from './settings.js';
 import { batchHandlers } from './batches.js';
 import { systemHandlers } from './system.js';
+import { filesHandlers } from './files.js';
 import { applicationHandlers } from './applications.js';
 import { applicationFileHandlers } from './application-files.js';
 import { applicationExcelHandlers } from './application-excel.js';
@@ -11,6 +12,7 @@ import { reviewHandlers } from './review.js';
 /** Every area's handler table; the union must cover the contract exactly once. */
 export const areaTables: Record<string, object> = {
   system: systemHandlers,
+  files: filesHandlers,
   settings: settingsHandlers,
   batches: batchHandlers,
   applications: applicationHandlers,
@@ -37,7 +39,7 @@ export function assertHandlersComplete(tables: Record<string, object> = areaTabl
 export function buildHandlerTable(): HandlerTable {
   assertHandlersComplete();
   const table: HandlerTable = {
-    ...systemHandlers, ...settingsHandlers, ...batchHandlers,
+    ...systemHandlers, ...filesHandlers, ...settingsHandlers, ...batchHandlers,
     ...applicationHandlers, ...applicationFileHandlers, ...applicationExcelHandlers, ...reviewHandlers,
   };
   return table;

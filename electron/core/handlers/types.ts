@@ -2,6 +2,12 @@ import type { MethodName, ParsedInput, MethodOutput, HostKind, EventName } from 
 import type { Store } from '../store/store.js';
 import type { Clock } from '../domain/clock.js';
 
+/** What only the desktop host can do (the web host and CLI have none). */
+export interface HostServices {
+  /** Open a file with the system's default program; rejects with a Chinese message on failure. */
+  openPath(file: string): Promise<void>;
+}
+
 export interface HandlerContext {
   store: Store;
   clock: Clock;
@@ -10,6 +16,7 @@ export interface HandlerContext {
   /** Push an event (e.g. progress) to the renderer. */
   emit(event: EventName, payload: unknown): void;
   log?: (line: string) => void;
+  hostServices?: HostServices;
 }
 
 export type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: HandlerContext) => Promise<MethodOutput<M>> | MethodOutput<M>;

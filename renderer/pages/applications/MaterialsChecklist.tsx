@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { Alert, App, Button, Flex, List, Popconfirm, Tag, Typography } from 'antd';
 import { DeleteOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import type { Application, FileRef } from '../../../electron/core/contract/index.js';
-import { desk, errorMessage, fileUrl, uploadFile } from '../../rpc';
+import { desk, errorMessage, fileUrl, openStoredFile, uploadFile } from '../../rpc';
 import { formatDateTime, formatSize } from '../../format';
 import { canEdit } from './lists';
 import { useChoiceLists, type MaterialSpec } from './useChoiceLists';
@@ -16,6 +16,7 @@ interface Props {
 }
 
 function FileLine({ file, editable, onRemove }: { file: FileRef; editable: boolean; onRemove: () => void }) {
+  const { message } = App.useApp();
   const url = fileUrl(file.sha256, file.name);
   return (
     <Flex align="center" gap={8} style={{ padding: '2px 0' }} data-testid="material-file">
@@ -25,7 +26,9 @@ function FileLine({ file, editable, onRemove }: { file: FileRef; editable: boole
           {file.name}
         </a>
       ) : (
-        <span title="桌面版将在后续版本支持打开文件">{file.name}</span>
+        <Typography.Link title="用系统默认程序打开" onClick={() => void openStoredFile(file.sha256, file.name).catch((err: unknown) => void message.error(errorMessage(err)))}>
+          {file.name}
+        </Typography.Link>
       )}
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {formatSize(file.size)} · {file.kind.toUpperCase()} · {formatDateTime(file.addedAt)}

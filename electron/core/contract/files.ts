@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { method } from './define.js';
+
+const FileName = z.string().trim().min(1, '文件名不能为空').max(255, '文件名过长');
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, '文件标识无效');
+
+export const StagedUpload = z.object({ uploadId: z.string(), size: z.number().int().nonnegative() });
+
+export const filesContract = {
+  /**
+   * Stage a file's bytes for attachFile/importTemplate. The desktop app sends them over IPC; the web host
+   * streams them to POST /upload instead (its JSON body is capped at 1 MB).
+   */
+  'files.stage': method({
+    input: z.object({ name: FileName, data: z.instanceof(Uint8Array, { message: '文件内容缺失' }) }).strict(),
+    output: StagedUpload,
+    writes: false,
+    summary: '暂存上传的文件',
+  }),
+  /** Open a stored attachment: the desktop app opens it in the system viewer; the web host answers a URL. */
+  'files.open': method({
+    input: z.object({ sha256: Sha256, name: FileName }).strict(),
+    output: z.object({ opened: z.boolean(), url: z.string().optional() }),
+    writes: false,
+    summary: '打开附件',
+  }),
+};
