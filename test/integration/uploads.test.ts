@@ -97,6 +97,21 @@ describe('uploads through the web host', () => {
     expect(status).toBe(413);
   });
 
+  it('refuses a declared 300 MB upload at once, without reading it', async () => {
+    const port = Number(new URL(host.origin).port);
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port, path: `/upload?name=${encodeURIComponent('300MB.pdf')}`, method: 'POST', headers: { ...auth(), 'Content-Type': 'application/octet-stream', 'Content-Length': String(300 * 1024 * 1024) } }, (r) => {
+        r.resume();
+        resolve(r.statusCode ?? 0);
+        req.destroy();
+      });
+      req.on('error', () => undefined);
+      req.write(Buffer.from('%PDF-1.4\n'));
+      setTimeout(() => reject(new Error('no answer within 5 s')), 5000).unref();
+    });
+    expect(status).toBe(413);
+  });
+
   it('refuses a .pdf that is really an ELF or MZ executable, naming the file', async () => {
     for (const [name, head] of [['申请表.pdf', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0])], ['办公场所证明.pdf', Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1')]] as const) {
       const res = await upload(name, Buffer.concat([head, Buffer.alloc(2000, 0)]));
