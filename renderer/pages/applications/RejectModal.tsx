@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import { Form, Input, Modal, Typography } from 'antd';
 import type { Application } from '../../../electron/core/contract/index.js';
 import { desk } from '../../rpc';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useSubmit } from '../../components/useSubmit';
 
 interface Props {
   open: boolean;
@@ -13,20 +13,10 @@ interface Props {
 
 /** 不予受理 with a reason (printed on the notice). */
 export function RejectModal({ open, application, onClose, onDone }: Props) {
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { saving, error, run } = useSubmit();
 
-  async function save({ reason }: { reason: string }): Promise<void> {
-    setSaving(true);
-    setError(null);
-    try {
-      onDone(await desk.call('review.reject', { applicationId: application.id, reason: reason.trim() }));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setSaving(false);
-    }
-  }
+  const save = ({ reason }: { reason: string }) =>
+    run(async () => onDone(await desk.call('review.reject', { applicationId: application.id, reason: reason.trim() })));
 
   return (
     <Modal

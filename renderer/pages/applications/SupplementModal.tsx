@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import { Checkbox, Flex, Form, Input, InputNumber, Modal, Tag, Typography } from 'antd';
 import type { Application } from '../../../electron/core/contract/index.js';
 import { desk } from '../../rpc';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useSubmit } from '../../components/useSubmit';
 import { useChoiceLists } from './useChoiceLists';
 
 interface Values {
@@ -23,8 +23,7 @@ interface Props {
 export function SupplementModal({ open, application, missing, onClose, onDone }: Props) {
   const { materials } = useChoiceLists();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { saving, error, setError, run } = useSubmit();
   const items = Form.useWatch('items', form) ?? {};
 
   async function save(v: Values): Promise<void> {
@@ -33,16 +32,8 @@ export function SupplementModal({ open, application, missing, onClose, onDone }:
       setError(new Error('请至少勾选一项需补正的材料'));
       return;
     }
-    setSaving(true);
-    setError(null);
-    try {
-      const note = v.note?.trim();
-      onDone(await desk.call('review.requireSupplement', { applicationId: application.id, items: picked, workingDays: v.workingDays, ...(note ? { note } : {}) }));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setSaving(false);
-    }
+    const note = v.note?.trim();
+    await run(async () => onDone(await desk.call('review.requireSupplement', { applicationId: application.id, items: picked, workingDays: v.workingDays, ...(note ? { note } : {}) })));
   }
 
   return (
