@@ -1,0 +1,121 @@
+import { createCipheriv, createDecipheriv, createHmac, randomBytes, randomInt, scrypt, timingSafeEqual } from 'node:crypto';
+import { DeskError } from '../contract/errors.js';
+import { ExchangeError } from './errors.js';
+
+/** Which file a container holds; the magic bytes at its start. */
+export type ContainerKind = 'package' | 'result';
+const MAGIC: Record<ContainerKind, Buffer> = { package: Buffer.from('IPCDPKG1', 'ascii'), result: Buffer.from('IPCDRES1', 'ascii') };
+const KIND_LABEL: Record<ContainerKind, string> = { package: '评审包', result: '评分结果文件' };
+
+export const CONTAINER_VERSION = 1;
+const SALT_LEN = 16;
+const IV_LEN = 12;
+const TAG_LEN = 16;
+const CHECK_LEN = 16;
+/** magic(8) version(1) salt(16) iv(12) ciphertextLength(8, LE) keyCheck(16); all of it is the GCM AAD. */
+export const HEADER_LEN = 8 + 1 + SALT_LEN + IV_LEN + 8 + CHECK_LEN;
+const SCRYPT = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } as const;
+
+/** The one-time code alphabet: no 0/O, 1/I/L, so it can be read aloud and typed from paper. */
+export const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+export const MIN_CODE_LENGTH = 10;
+
+/** A fresh one-time code such as `K7QM-3XTR-9PWD` (12 characters, about 59 bits). */
+export function newOneTimeCode(groups = 3, groupSize = 4): string {
+  const out: string[] = [];
+  for (let g = 0; g < groups; g++) {
+    let s = '';
+    for (let i = 0; i < groupSize; i++) s += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+    out.push(s);
+  }
+  return out.join('-');
+}
+
+/** What the key is derived from: NFKC (full-width to half-width), upper case, no spaces or dashes. */
+export function normaliseCode(input: string): string {
+  return input.normalize('NFKC').toUpperCase().replace(/[\s\-_.·‐‑‒–—―−ー]/gu, '');
+}
+
+/** Group a code for display: `K7QM-3XTR-9PWD`. */
+export function formatCode(code: string): string {
+  return (normaliseCode(code).match(/.{1,4}/gu) ?? []).join('-');
+}
+
+/** scrypt(N=2^15, r=8, p=1) over the normalised code; 32 bytes. */
+export function deriveKey(code: string, salt: Uint8Array): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    scrypt(normaliseCode(code).normalize('NFC'), salt, 32, SCRYPT, (err, key) => (err ? reject(err) : resolve(key)));
+  });
+}
+
+/** Tells a wrong code from a damaged file. Covers magic, version and salt only, so damage to the iv or length shows as tampering. */
+function keyCheck(key: Buffer, header: Buffer): Buffer {
+  return createHmac('sha256', key).update('IPCD key check\0').update(header.subarray(0, 9 + SALT_LEN)).digest().subarray(0, CHECK_LEN);
+}
+
+/** Encrypt `plain` under `code` into a self-describing container of the given kind. */
+export async function encrypt(plain: Uint8Array, code: string, kind: ContainerKind): Promise<Buffer> {
+  if (normaliseCode(code).length < MIN_CODE_LENGTH) {
+    throw new DeskError('INVALID_INPUT', `一次性口令至少需要 ${MIN_CODE_LENGTH} 个字符。`);
+  }
+  const salt = randomBytes(SALT_LEN);
+  const iv = randomBytes(IV_LEN);
+  const key = await deriveKey(code, salt);
+  const lenBuf = Buffer.alloc(8);
+  lenBuf.writeBigUInt64LE(BigInt(plain.length));
+  const start = Buffer.concat([MAGIC[kind], Buffer.from([CONTAINER_VERSION]), salt, iv, lenBuf]);
+  const header = Buffer.concat([start, keyCheck(key, start)]);
+  const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_LEN });
+  cipher.setAAD(header);
+  const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+  return Buffer.concat([header, body, cipher.getAuthTag()]);
+}
+
+/** The kind a container claims by its magic, or undefined when it is not one of ours. */
+export function containerKind(data: Uint8Array): ContainerKind | undefined {
+  const head = Buffer.from(data.buffer, data.byteOffset, Math.min(data.length, 8));
+  if (head.equals(MAGIC.package)) return 'package';
+  if (head.equals(MAGIC.result)) return 'result';
+  return undefined;
+}
+
+/**
+ * Decrypt a container. Refusals, in the order checked: not ours / wrong kind, unknown version,
+ * truncated, wrong code (key check), trailing bytes or failed GCM tag (tampered).
+ */
+export async function decrypt(container: Uint8Array, code: string, expectedKind: ContainerKind, fileName?: string): Promise<Buffer> {
+  const data = Buffer.from(container.buffer, container.byteOffset, container.length);
+  const fail = (reason: ConstructorParameters<typeof ExchangeError>[0], detail?: string): never => {
+    throw new ExchangeError(reason, detail, { fileName });
+  };
+  const kind = containerKind(data);
+  if (!kind) {
+    if (data.length < 8 && MAGIC[expectedKind].subarray(0, data.length).equals(data)) fail('truncated');
+    fail('badShape', `这不是本工作台导出的${KIND_LABEL[expectedKind]}`);
+  }
+  if (kind !== expectedKind) {
+    throw new ExchangeError('wrongKind', `这是${KIND_LABEL[kind as ContainerKind]}，不是${KIND_LABEL[expectedKind]}`, { fileName, details: { found: kind, expected: expectedKind } });
+  }
+  if (data.length < 9) fail('truncated');
+  const version = data[8];
+  if (version !== CONTAINER_VERSION) fail('version', `文件格式版本为 ${String(version)}，本程序只能读取版本 ${CONTAINER_VERSION}，请升级工作台`);
+  if (data.length < HEADER_LEN + TAG_LEN) fail('truncated');
+  const salt = data.subarray(9, 9 + SALT_LEN);
+  const iv = data.subarray(9 + SALT_LEN, 9 + SALT_LEN + IV_LEN);
+  const declared = data.readBigUInt64LE(9 + SALT_LEN + IV_LEN);
+  const header = data.subarray(0, HEADER_LEN);
+  const key = await deriveKey(code, salt);
+  const check = data.subarray(HEADER_LEN - CHECK_LEN, HEADER_LEN);
+  if (!timingSafeEqual(keyCheck(key, data.subarray(0, HEADER_LEN - CHECK_LEN)), check)) fail('wrongCode');
+  const actual = BigInt(data.length - HEADER_LEN - TAG_LEN);
+  if (actual < declared) fail('truncated', `应有 ${declared.toString()} 字节内容，只剩 ${actual.toString()} 字节`);
+  if (actual > declared) fail('tampered', '文件末尾多出了数据');
+  const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_LEN });
+  decipher.setAAD(header);
+  decipher.setAuthTag(data.subarray(data.length - TAG_LEN));
+  try {
+    return Buffer.concat([decipher.update(data.subarray(HEADER_LEN, data.length - TAG_LEN)), decipher.final()]);
+  } catch {
+    return fail('tampered', '加密校验失败');
+  }
+}

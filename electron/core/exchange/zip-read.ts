@@ -1,0 +1,108 @@
+import type { Readable } from 'node:stream';
+import yauzl from 'yauzl';
+import { ExchangeError } from './errors.js';
+import { NameSet, checkEntryName, decodeEntryName } from './zip-names.js';
+
+export interface ZipLimits {
+  maxEntries: number;
+  /** Sum of all inflated entries. */
+  maxTotalBytes: number;
+  maxEntryBytes: number;
+  /** Inflated / compressed, checked once an entry has produced more than `ratioGraceBytes` (small repetitive files legitimately reach 1000:1). */
+  maxRatio: number;
+  ratioGraceBytes: number;
+}
+
+export const DEFAULT_ZIP_LIMITS: ZipLimits = {
+  maxEntries: 5000,
+  maxTotalBytes: 2 * 1024 ** 3,
+  maxEntryBytes: 512 * 1024 ** 2,
+  maxRatio: 200,
+  ratioGraceBytes: 16 * 1024 ** 2,
+};
+
+export interface ReadZipOptions {
+  limits?: Partial<ZipLimits>;
+  /** Names the file in error messages. */
+  fileName?: string;
+}
+
+const MB = (n: number): string => `${(n / 1024 ** 2).toFixed(n < 1024 ** 2 ? 2 : 0)} MB`;
+
+/**
+ * Read a zip held in memory, strictly: names decoded by `decodeEntryName` and checked by
+ * `checkEntryName`, no duplicates, no encrypted entries, stored/deflate only, and every size cap
+ * enforced while inflating (headers may lie). Folder entries are skipped. Name → content.
+ */
+export async function readZip(data: Buffer, opts: ReadZipOptions = {}): Promise<Map<string, Buffer>> {
+  const limits = { ...DEFAULT_ZIP_LIMITS, ...opts.limits };
+  let zip: yauzl.ZipFile;
+  try {
+    zip = await yauzl.fromBufferPromise(data, { lazyEntries: true, decodeStrings: false, validateEntrySizes: false, autoClose: false });
+  } catch (err) {
+    throw new ExchangeError('badShape', `不是有效的压缩包（${(err as Error).message}）`, { fileName: opts.fileName });
+  }
+  try {
+    if (zip.entryCount > limits.maxEntries) {
+      throw new ExchangeError('tooLarge', `压缩包内有 ${zip.entryCount} 个文件，上限为 ${limits.maxEntries} 个`);
+    }
+    const out = new Map<string, Buffer>();
+    const names = new NameSet();
+    let total = 0;
+    for await (const entry of zip.eachEntry()) {
+      const name = checkEntryName(decodeEntryName(entry.fileNameRaw, entry.generalPurposeBitFlag, entry.extraFields));
+      names.add(name);
+      if (name.endsWith('/')) continue;
+      if (entry.isEncrypted()) throw new ExchangeError('badShape', `${name} 是加密的压缩条目`);
+      if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) throw new ExchangeError('badShape', `${name} 的压缩方式不受支持`);
+      if (entry.uncompressedSize > limits.maxEntryBytes) throw tooLarge(name, `单个文件上限 ${MB(limits.maxEntryBytes)}`, 0);
+      if (total + entry.uncompressedSize > limits.maxTotalBytes) throw tooLarge(name, `合计上限 ${MB(limits.maxTotalBytes)}`, 0);
+      const content = await inflate(await zip.openReadStreamPromise(entry), name, entry, limits, total);
+      if (content.length !== entry.uncompressedSize) throw new ExchangeError('badShape', `${name} 的实际大小与记录不符`);
+      total += content.length;
+      out.set(name, content);
+    }
+    return out;
+  } catch (err) {
+    if (err instanceof ExchangeError) throw err.forFile(opts.fileName);
+    throw new ExchangeError('badShape', `压缩包已损坏（${(err as Error).message}）`, { fileName: opts.fileName });
+  } finally {
+    zip.close();
+  }
+}
+
+function tooLarge(name: string, limit: string, inflated: number): ExchangeError {
+  return new ExchangeError('tooLarge', `${name} 超过${limit}（疑似压缩炸弹）`, { details: { entry: name, inflated } });
+}
+
+/** Collect one entry, stopping (and destroying the inflater) as soon as any cap is crossed. */
+function inflate(stream: Readable, name: string, entry: { compressedSize: number; uncompressedSize: number }, limits: ZipLimits, totalBefore: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    const stop = (err: unknown): void => {
+      if (done) return;
+      done = true;
+      stream.destroy();
+      reject(err);
+    };
+    stream.on('data', (chunk: Buffer) => {
+      if (done) return;
+      size += chunk.length;
+      if (size > limits.maxEntryBytes) return stop(tooLarge(name, `单个文件上限 ${MB(limits.maxEntryBytes)}`, size));
+      if (totalBefore + size > limits.maxTotalBytes) return stop(tooLarge(name, `合计上限 ${MB(limits.maxTotalBytes)}`, size));
+      if (size > entry.uncompressedSize) return stop(tooLarge(name, `记录的大小 ${MB(entry.uncompressedSize)}`, size));
+      if (size > limits.ratioGraceBytes && size / Math.max(entry.compressedSize, 1) > limits.maxRatio) {
+        return stop(tooLarge(name, `压缩比上限 ${limits.maxRatio}:1`, size));
+      }
+      chunks.push(chunk);
+    });
+    stream.on('error', (err) => stop(err));
+    stream.on('end', () => {
+      if (done) return;
+      done = true;
+      resolve(Buffer.concat(chunks, size));
+    });
+  });
+}
