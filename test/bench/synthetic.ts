@@ -57,16 +57,27 @@ export function application(i: number, batchId: string, seq: number): Record<str
   };
 }
 
-export function scoreSheet(i: number, appIndex: number): Record<string, unknown> {
+const CRITERIA_BASE = [13, 12, 8, 12, 13, 12, 11];
+
+/** A stored ScoreSheet (valid against contract/review-scoring.ts; the 7 criteria of the default template). */
+export function scoreSheet(i: number, applicationId: string, batchKey: string): Record<string, unknown> {
+  const scores: Record<string, number> = {};
+  CRITERIA_BASE.forEach((v, k) => { scores[`c${k + 1}`] = v + ((i + k) % 3) * 0.5; });
+  const total = Object.values(scores).reduce((a, b) => a + b, 0);
   return {
-    id: `ss-${i}`,
-    applicationId: `app-${appIndex}`, // score sheets get their real schema with the expert-review issue
+    id: `${batchKey}-S${String(i).padStart(6, '0')}`,
+    applicationId,
     expertId: `exp-${i % SCALE.experts}`,
     templateVersion: 1,
-    scores: [13, 12, 8, 12, 13, 12, 11].map((v, k) => v + ((i + k) % 3)),
+    version: 1,
+    scores,
+    total,
     comment: '材料齐全，团队稳定，建议通过。',
-    recommendation: 'pass',
+    recommendation: 'recommend',
     signedOn: '2026-04-10',
+    enteredBy: i % 2 ? 'package' : 'secretariat',
+    recordedAt: '2026-04-10T02:00:00.000Z',
+    recordedBy: '林晓',
   };
 }
 
@@ -90,14 +101,14 @@ export async function writeSyntheticStore(storeDir: string): Promise<{ bytes: nu
     batches.push({ id: key, year, sequence: (b % 2) + 1, title: `${year}年第${(b % 2) + 1}批`, opensOn: `${year}-03-01`, closesOn: `${year}-03-31`, status: 'designated', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' });
     const apps = Array.from({ length: perBatch }, (_, i) => application(b * perBatch + i, key, i + 1));
     await put(`batch-${key}.json`, { applications: apps });
-    const sheets = Array.from({ length: perBatch * sheetsPerApp }, (_, i) => scoreSheet(b * perBatch * sheetsPerApp + i, b * perBatch + Math.floor(i / sheetsPerApp)));
-    await put(`scores-${key}.json`, { scoreSheets: sheets });
+    const sheets = Array.from({ length: perBatch * sheetsPerApp }, (_, i) => scoreSheet(b * perBatch * sheetsPerApp + i, apps[Math.floor(i / sheetsPerApp)]!.id as string, key));
+    await put(`scores-${key}.json`, { templates: [], panel: { expertIds: [] }, assignments: [], scoreSheets: sheets });
   }
   await put('batches.json', { batches });
   for (let y = 0; y < SCALE.summariesPerCenter; y++) {
     const records = Array.from({ length: SCALE.centers }, (_, c) => ({ centerId: `c-${c}`, year: 2022 + y, indicators: { trainings: c % 20, attendees: c * 3, cases: c % 9, mediated: c % 5, allianceMembers: c % 40, transfers: c % 12, pledgeWan: c * 10, navigation: c % 4, tmGuidance: c % 6 }, narrative: '年度工作总结'.repeat(40) }));
     await put(`centers-${2022 + y}.json`, { records });
   }
-  await put('experts.json', { experts: Array.from({ length: SCALE.experts }, (_, i) => ({ id: `exp-${i}`, name: `专家${i}`, organisation: name(i + 9000), title: '教授', field: pick(INDUSTRIES, i) })) });
+  await put('experts.json', { experts: Array.from({ length: SCALE.experts }, (_, i) => ({ id: `exp-${i}`, name: `专家${i}`, organisation: name(i + 9000), title: '教授', field: pick(INDUSTRIES, i), phone: '', declaredConflicts: [], retired: false })) });
   return { bytes, batchKeys };
 }

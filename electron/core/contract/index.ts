@@ -4,6 +4,8 @@ import { batchesContract } from './batches.js';
 import { systemContract } from './system.js';
 import { filesContract } from './files.js';
 import { applicationsContract } from './applications-api.js';
+import { expertsContract } from './review-experts.js';
+import { scoringContract } from './review-scoring.js';
 
 /** The one API table: method name (`area.verb`) -> { input, output } zod schemas. */
 export const contract = {
@@ -12,6 +14,8 @@ export const contract = {
   ...settingsContract,
   ...batchesContract,
   ...applicationsContract,
+  ...expertsContract,
+  ...scoringContract,
 };
 
 export type Contract = typeof contract;
@@ -45,3 +49,5 @@ export * from './system.js';
 export * from './files.js';
 export * from './applications.js';
 export * from './applications-api.js';
+export * from './review-experts.js';
+export * from './review-scoring.js';

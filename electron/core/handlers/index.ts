@@ -8,6 +8,8 @@ import { applicationHandlers } from './applications.js';
 import { applicationFileHandlers } from './application-files.js';
 import { applicationExcelHandlers } from './application-excel.js';
 import { reviewHandlers } from './review.js';
+import { expertHandlers } from './experts.js';
+import { scoringHandlers } from './scoring.js';
 
 /** Every area's handler table; the union must cover the contract exactly once. */
 export const areaTables: Record<string, object> = {
@@ -19,6 +21,8 @@ export const areaTables: Record<string, object> = {
   applicationFiles: applicationFileHandlers,
   applicationExcel: applicationExcelHandlers,
   review: reviewHandlers,
+  experts: expertHandlers,
+  scoring: scoringHandlers,
 };
 
 /** Startup check: every contract method has exactly one handler, and no handler lacks a method. */
@@ -41,6 +45,7 @@ export function buildHandlerTable(): HandlerTable {
   const table: HandlerTable = {
     ...systemHandlers, ...filesHandlers, ...settingsHandlers, ...batchHandlers,
     ...applicationHandlers, ...applicationFileHandlers, ...applicationExcelHandlers, ...reviewHandlers,
+    ...expertHandlers, ...scoringHandlers,
   };
   return table;
 }

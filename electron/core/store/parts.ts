@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { Settings } from '../contract/settings.js';
 import { Batch } from '../contract/batches.js';
 import { Application } from '../contract/applications.js';
+import { Expert } from '../contract/review-experts.js';
+import { ReviewPart } from '../contract/review-scoring.js';
 
 /** The schema version this build of the app reads and writes. */
 export const SCHEMA_VERSION = 1;
@@ -15,6 +17,8 @@ export const MetaPart = z.object({
 
 export const SettingsPart = z.object({ settings: Settings });
 export const BatchesPart = z.object({ batches: z.array(Batch) });
+/** 专家库 */
+export const ExpertsPart = z.object({ experts: z.array(Expert) });
 /** Numbering series: key -> last number issued (never reused). */
 export const CountersPart = z.object({ counters: z.record(z.string(), z.number().int().nonnegative()) });
 
@@ -34,6 +38,7 @@ export const partSpecs = {
   settings: { schema: SettingsPart, initial: (): z.infer<typeof SettingsPart> => ({ settings: { ...DEFAULT_SETTINGS } }) },
   batches: { schema: BatchesPart, initial: (): z.infer<typeof BatchesPart> => ({ batches: [] }) },
   counters: { schema: CountersPart, initial: (): z.infer<typeof CountersPart> => ({ counters: {} }) },
+  experts: { schema: ExpertsPart, initial: (): z.infer<typeof ExpertsPart> => ({ experts: [] }) },
 } as const;
 
 export type PartName = keyof typeof partSpecs;
@@ -53,8 +58,8 @@ const Records = z.array(z.record(z.string(), z.unknown()));
 export const keyedPartSpecs = {
   /** Applications of one batch: batch-2026-1.json */
   batch: { pattern: /^\d{4}-\d+$/, schema: z.object({ applications: z.array(Application) }), initial: (): { applications: Application[] } => ({ applications: [] }) },
-  /** Score sheets of one batch: scores-2026-1.json */
-  scores: { pattern: /^\d{4}-\d+$/, schema: z.object({ scoreSheets: Records }), initial: () => ({ scoreSheets: [] as Record<string, unknown>[] }) },
+  /** Expert review of one batch (template versions, panel, assignments, score sheets with history): scores-2026-1.json */
+  scores: { pattern: /^\d{4}-\d+$/, schema: ReviewPart, initial: (): ReviewPart => ({ templates: [], panel: { expertIds: [] }, assignments: [], scoreSheets: [] }) },
   /** Centers' yearly records (annual summaries, assessments): centers-2026.json */
   centers: { pattern: /^\d{4}$/, schema: z.object({ records: Records }), initial: () => ({ records: [] as Record<string, unknown>[] }) },
 } as const;

@@ -1,0 +1,90 @@
+/** 专家库 (expert pool): entity and API of the experts.* methods. */
+import { z } from 'zod';
+import { method, IsoTime } from './define.js';
+import { ExportedFile } from './common.js';
+import { PHONE_PATTERN } from './applications.js';
+import { ImportIssue } from './applications-api.js';
+
+const Text = (label: string, max: number) => z.string().trim().max(max, `${label}不超过${max}个字`);
+const Phone = z
+  .string()
+  .trim()
+  .refine((s) => s === '' || PHONE_PATTERN.test(s), '电话号码格式不对：请填写11位手机号，或带区号的座机号（如 0591-87654321）');
+
+/** 专家 */
+export const Expert = z.object({
+  id: z.string(),
+  name: z.string(),
+  organisation: z.string(),
+  /** 单位统一社会信用代码, when known (checked with domain/uscc.ts). */
+  organisationUscc: z.string().optional(),
+  title: z.string().default(''),
+  field: z.string().default(''),
+  phone: z.string().default(''),
+  /** Units (names or USCCs) the expert declared a conflict of interest with. */
+  declaredConflicts: z.array(z.string()).default([]),
+  retired: z.boolean().default(false),
+  retiredReason: z.string().optional(),
+  createdAt: IsoTime.optional(),
+  updatedAt: IsoTime.optional(),
+});
+export type Expert = z.infer<typeof Expert>;
+
+const ExpertFields = {
+  name: z.string().trim().min(2, '请填写专家姓名（至少2个字）').max(30, '专家姓名不超过30个字'),
+  organisation: z.string().trim().min(2, '请填写工作单位（至少2个字）').max(100, '工作单位不超过100个字'),
+  organisationUscc: z.string().trim().max(30, '统一社会信用代码应为18位').optional(),
+  title: Text('职称', 30).default(''),
+  field: Text('专业领域', 50).default(''),
+  phone: Phone.default(''),
+  declaredConflicts: z.array(Text('回避单位', 100).min(2, '回避单位至少2个字')).max(50, '回避单位不超过50个').default([]),
+};
+
+export const CreateExpertInput = z.object(ExpertFields).strict();
+export type CreateExpertInput = z.infer<typeof CreateExpertInput>;
+
+export const UpdateExpertInput = z
+  .object({
+    id: z.string().trim().min(1, '请指定专家'),
+    name: ExpertFields.name.optional(),
+    organisation: ExpertFields.organisation.optional(),
+    organisationUscc: ExpertFields.organisationUscc,
+    title: Text('职称', 30).optional(),
+    field: Text('专业领域', 50).optional(),
+    phone: Phone.optional(),
+    declaredConflicts: z.array(Text('回避单位', 100).min(2, '回避单位至少2个字')).max(50, '回避单位不超过50个').optional(),
+  })
+  .strict();
+export type UpdateExpertInput = z.infer<typeof UpdateExpertInput>;
+
+export const ExpertImportReport = z.object({
+  dryRun: z.boolean(),
+  rowsRead: z.number().int(),
+  validRows: z.number().int(),
+  errors: z.array(ImportIssue),
+  preview: z.array(z.object({ row: z.number().int(), name: z.string(), organisation: z.string() })),
+  applied: z.number().int(),
+  message: z.string(),
+});
+export type ExpertImportReport = z.infer<typeof ExpertImportReport>;
+
+const IncludeRetired = z.object({ includeRetired: z.boolean().default(false) }).strict();
+
+export const expertsContract = {
+  'experts.list': method({ input: IncludeRetired, output: z.array(Expert), writes: false, summary: '列出专家库' }),
+  'experts.create': method({ input: CreateExpertInput, output: Expert, writes: true, summary: '新增专家' }),
+  'experts.update': method({ input: UpdateExpertInput, output: Expert, writes: true, summary: '修改专家信息' }),
+  'experts.retire': method({
+    input: z.object({ id: z.string().trim().min(1, '请指定专家'), reason: Text('理由', 200).optional() }).strict(),
+    output: Expert,
+    writes: true,
+    summary: '专家退出专家库',
+  }),
+  'experts.importXlsx': method({
+    input: z.object({ uploadId: z.string().regex(/^[0-9a-f]{32}$/, '上传编号无效，请重新上传文件'), dryRun: z.boolean().default(true) }).strict(),
+    output: ExpertImportReport,
+    writes: true,
+    summary: '从Excel导入专家',
+  }),
+  'experts.exportRoster': method({ input: IncludeRetired, output: ExportedFile, writes: false, summary: '导出专家名册（Excel）' }),
+};

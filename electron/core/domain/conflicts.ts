@@ -1,0 +1,54 @@
+/**
+ * 利益冲突 (conflict of interest) between an expert and an applicant. Pure.
+ *
+ * Matches: the same organisation (names normalised: NFKC so full-width letters, digits and brackets
+ * become half-width; spaces removed; 有限责任公司 → 有限公司; 股份有限公司 kept distinct), the same USCC,
+ * or a declared conflict naming the unit (equal after normalisation, or contained in the applicant's
+ * name when it is at least 4 characters, e.g. “福州大学” for “福州大学科技园有限公司”) or its USCC.
+ */
+export interface ConflictExpert {
+  organisation: string;
+  organisationUscc?: string | undefined;
+  declaredConflicts: readonly string[];
+}
+
+export interface ConflictApplicant {
+  name: string;
+  uscc: string;
+}
+
+export function normaliseOrgName(name: string): string {
+  return name
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/有限责任公司$/, '有限公司')
+    .replace(/有限责任公司/g, '有限公司')
+    .toLowerCase();
+}
+
+function normaliseCode(s: string): string {
+  return s.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+}
+
+const USCC_LIKE = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
+
+/** Reasons (Chinese) why the expert should not review the applicant; empty when none. */
+export function findConflicts(expert: ConflictExpert, applicant: ConflictApplicant): string[] {
+  const reasons: string[] = [];
+  const appName = normaliseOrgName(applicant.name);
+  const appUscc = normaliseCode(applicant.uscc);
+  if (appName && normaliseOrgName(expert.organisation) === appName) reasons.push(`专家工作单位“${expert.organisation}”与申报单位为同一单位`);
+  if (expert.organisationUscc && appUscc && normaliseCode(expert.organisationUscc) === appUscc) reasons.push(`专家工作单位的统一社会信用代码与申报单位相同（${appUscc}）`);
+  for (const declared of expert.declaredConflicts) {
+    const code = normaliseCode(declared);
+    if (USCC_LIKE.test(code)) {
+      if (code === appUscc) reasons.push(`专家申报回避的单位代码 ${code} 即申报单位`);
+      continue;
+    }
+    const d = normaliseOrgName(declared);
+    if (!d) continue;
+    if (d === appName) reasons.push(`专家申报回避“${declared.trim()}”`);
+    else if ([...d].length >= 4 && appName.includes(d)) reasons.push(`专家申报回避“${declared.trim()}”，与申报单位“${applicant.name}”相关`);
+  }
+  return reasons;
+}
