@@ -12,6 +12,7 @@ import { DEFAULT_SETTINGS } from '../../electron/core/store/parts.js';
 import { writeSyntheticStore, SCALE } from './synthetic.js';
 import { median, percentile, table, timeIt, type Row } from './stats.js';
 import { intakeRows } from './intake.js';
+import { reviewRows } from './review.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'desk-bench-'));
 const clock = () => new Date();
@@ -79,6 +80,7 @@ try {
   rows.push({ measure: 'one-page PDF, warm', result: median(warm), unit: 'ms', baseline: 150, baselineName: 'target' });
 
   rows.push(...(await intakeRows(dir, batchKeys.at(-1)!)));
+  rows.push(...(await reviewRows()));
 
   console.log(table(rows));
   console.log(`peak RSS: ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB`);

@@ -6,6 +6,8 @@ import { filesContract } from './files.js';
 import { applicationsContract } from './applications-api.js';
 import { expertsContract } from './review-experts.js';
 import { scoringContract } from './review-scoring.js';
+import { reviewPackagesContract } from './review-packages.js';
+import { expertModeContract } from './expert-mode.js';
 
 /** The one API table: method name (`area.verb`) -> { input, output } zod schemas. */
 export const contract = {
@@ -16,6 +18,8 @@ export const contract = {
   ...applicationsContract,
   ...expertsContract,
   ...scoringContract,
+  ...reviewPackagesContract,
+  ...expertModeContract,
 };
 
 export type Contract = typeof contract;
@@ -51,3 +55,5 @@ export * from './applications.js';
 export * from './applications-api.js';
 export * from './review-experts.js';
 export * from './review-scoring.js';
+export * from './review-packages.js';
+export * from './expert-mode.js';

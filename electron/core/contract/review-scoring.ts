@@ -1,6 +1,7 @@
 /** 评分表、评审分配、评分与汇总 (expert review, secretariat side): entities and the scoring.* methods. */
 import { z } from 'zod';
 import { method, IsoDate, IsoTime } from './define.js';
+import { IssuedPackageRecord } from './review-packages.js';
 
 const BatchId = z.string().trim().regex(/^\d{4}-\d+$/, '批次编号格式应为“年度-序号”，如 2026-1');
 const AssignmentId = z.string().trim().regex(/^\d{4}-\d+-A\d+$/, '评审分配编号无效，请刷新后重试');
@@ -84,6 +85,8 @@ export const ReviewPart = z.object({
   panel: z.object({ expertIds: z.array(z.string()), updatedAt: IsoTime.optional() }).default({ expertIds: [] }),
   assignments: z.array(Assignment).default([]),
   scoreSheets: z.array(ScoreSheet).default([]),
+  /** 已发出的评审包 (with their secrets, to check result files). */
+  issuedPackages: z.array(IssuedPackageRecord).default([]),
 });
 export type ReviewPart = z.infer<typeof ReviewPart>;
 

@@ -8,6 +8,9 @@ const MAGIC: Record<ContainerKind, Buffer> = { package: Buffer.from('IPCDPKG1', 
 const KIND_LABEL: Record<ContainerKind, string> = { package: '评审包', result: '评分结果文件' };
 
 export const CONTAINER_VERSION = 1;
+/** Version 2 (result files only) = version 1 plus a public id in clear after the key check (idLen(1) id(ascii)), also AAD. */
+export const CONTAINER_VERSION_WITH_ID = 2;
+const PUBLIC_ID = /^[A-Za-z0-9_-]{1,64}$/u;
 const SALT_LEN = 16;
 const IV_LEN = 12;
 const TAG_LEN = 16;
@@ -54,7 +57,7 @@ function keyCheck(key: Buffer, header: Buffer): Buffer {
 }
 
 /** Encrypt `plain` under `code` into a self-describing container of the given kind. */
-export async function encrypt(plain: Uint8Array, code: string, kind: ContainerKind): Promise<Buffer> {
+export async function encrypt(plain: Uint8Array, code: string, kind: ContainerKind, opts: { publicId?: string } = {}): Promise<Buffer> {
   if (normaliseCode(code).length < MIN_CODE_LENGTH) {
     throw new DeskError('INVALID_INPUT', `一次性口令至少需要 ${MIN_CODE_LENGTH} 个字符。`);
   }
@@ -63,8 +66,11 @@ export async function encrypt(plain: Uint8Array, code: string, kind: ContainerKi
   const key = await deriveKey(code, salt);
   const lenBuf = Buffer.alloc(8);
   lenBuf.writeBigUInt64LE(BigInt(plain.length));
-  const start = Buffer.concat([MAGIC[kind], Buffer.from([CONTAINER_VERSION]), salt, iv, lenBuf]);
-  const header = Buffer.concat([start, keyCheck(key, start)]);
+  if (opts.publicId !== undefined && (kind !== 'result' || !PUBLIC_ID.test(opts.publicId))) throw new Error('publicId: result containers only, 1-64 characters [A-Za-z0-9_-]');
+  const version = opts.publicId === undefined ? CONTAINER_VERSION : CONTAINER_VERSION_WITH_ID;
+  const start = Buffer.concat([MAGIC[kind], Buffer.from([version]), salt, iv, lenBuf]);
+  const idPart = opts.publicId === undefined ? Buffer.alloc(0) : Buffer.concat([Buffer.from([opts.publicId.length]), Buffer.from(opts.publicId, 'ascii')]);
+  const header = Buffer.concat([start, keyCheck(key, start), idPart]);
   const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_LEN });
   cipher.setAAD(header);
   const body = Buffer.concat([cipher.update(plain), cipher.final()]);
@@ -77,6 +83,25 @@ export function containerKind(data: Uint8Array): ContainerKind | undefined {
   if (head.equals(MAGIC.package)) return 'package';
   if (head.equals(MAGIC.result)) return 'result';
   return undefined;
+}
+
+/** Length of the header (the AAD) of a container, and its public id in clear (version 2), or undefined when not readable. */
+function headerOf(data: Buffer): { length: number; publicId?: string } | undefined {
+  if (data.length < 9) return undefined;
+  if (data[8] === CONTAINER_VERSION) return { length: HEADER_LEN };
+  if (data[8] !== CONTAINER_VERSION_WITH_ID || data.length < HEADER_LEN + 1) return undefined;
+  const n = data[HEADER_LEN]!;
+  if (data.length < HEADER_LEN + 1 + n) return undefined;
+  const publicId = data.subarray(HEADER_LEN + 1, HEADER_LEN + 1 + n).toString('latin1');
+  return PUBLIC_ID.test(publicId) ? { length: HEADER_LEN + 1 + n, publicId } : undefined;
+}
+
+/**
+ * The id a container carries in clear (e.g. the package id of a result file), read without the code.
+ * It is part of the AAD: a changed id makes decryption fail as tampered.
+ */
+export function containerPublicId(container: Uint8Array): string | undefined {
+  return headerOf(Buffer.from(container.buffer, container.byteOffset, container.length))?.publicId;
 }
 
 /**
@@ -98,23 +123,29 @@ export async function decrypt(container: Uint8Array, code: string, expectedKind:
   }
   if (data.length < 9) fail('truncated');
   const version = data[8];
-  if (version !== CONTAINER_VERSION) fail('version', `文件格式版本为 ${String(version)}，本程序只能读取版本 ${CONTAINER_VERSION}，请升级工作台`);
+  // Only result files name their package in clear (version 2); a package is always version 1.
+  const newest = kind === 'result' ? CONTAINER_VERSION_WITH_ID : CONTAINER_VERSION;
+  if (version === undefined || version < CONTAINER_VERSION || version > newest) fail('version', `文件格式版本为 ${String(version)}，本程序只能读取版本 ${newest === CONTAINER_VERSION ? CONTAINER_VERSION : `${CONTAINER_VERSION}–${newest}`}，请升级工作台`);
   if (data.length < HEADER_LEN + TAG_LEN) fail('truncated');
+  const head = headerOf(data);
+  if (!head) fail('tampered', '文件头损坏');
+  const headerLen = head!.length;
+  if (data.length < headerLen + TAG_LEN) fail('truncated');
   const salt = data.subarray(9, 9 + SALT_LEN);
   const iv = data.subarray(9 + SALT_LEN, 9 + SALT_LEN + IV_LEN);
   const declared = data.readBigUInt64LE(9 + SALT_LEN + IV_LEN);
-  const header = data.subarray(0, HEADER_LEN);
+  const header = data.subarray(0, headerLen);
   const key = await deriveKey(code, salt);
   const check = data.subarray(HEADER_LEN - CHECK_LEN, HEADER_LEN);
   if (!timingSafeEqual(keyCheck(key, data.subarray(0, HEADER_LEN - CHECK_LEN)), check)) fail('wrongCode');
-  const actual = BigInt(data.length - HEADER_LEN - TAG_LEN);
+  const actual = BigInt(data.length - headerLen - TAG_LEN);
   if (actual < declared) fail('truncated', `应有 ${declared.toString()} 字节内容，只剩 ${actual.toString()} 字节`);
   if (actual > declared) fail('tampered', '文件末尾多出了数据');
   const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_LEN });
   decipher.setAAD(header);
   decipher.setAuthTag(data.subarray(data.length - TAG_LEN));
   try {
-    return Buffer.concat([decipher.update(data.subarray(HEADER_LEN, data.length - TAG_LEN)), decipher.final()]);
+    return Buffer.concat([decipher.update(data.subarray(headerLen, data.length - TAG_LEN)), decipher.final()]);
   } catch {
     return fail('tampered', '加密校验失败');
   }

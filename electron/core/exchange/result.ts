@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { hmacSign, hmacVerify } from './canonical-json.js';
-import { decrypt, encrypt } from './crypto.js';
+import { containerPublicId, decrypt, encrypt } from './crypto.js';
 import { ExchangeError } from './errors.js';
 import { writeFileAtomic } from './atomic-file.js';
 import { safeNamePart } from './package.js';
@@ -51,6 +51,11 @@ export interface ReadResultOptions<T> {
   fileName?: string;
 }
 
+/** The package id a result file names in clear (checked against the signed manifest on reading), or undefined for an old or foreign file. */
+export function resultPackageId(data: Uint8Array): string | undefined {
+  return containerPublicId(data);
+}
+
 export function resultFileName(expertName: string, batchId: string, version: number): string {
   return `评分结果-${safeNamePart(expertName)}-${safeNamePart(batchId)}-v${version}${RESULT_EXT}`;
 }
@@ -60,7 +65,8 @@ export async function writeResult(opts: WriteResultOptions): Promise<{ manifest:
   const manifest = checkShape(ResultManifest, { kind: 'result', ...opts.manifest, exportedAt: opts.manifest.exportedAt ?? new Date().toISOString() }, '结果清单');
   const sheets = [...opts.sheets];
   const signature = hmacSign(opts.packageSecret, { manifest, sheets });
-  const container = await encrypt(Buffer.from(JSON.stringify({ manifest, sheets, signature }), 'utf8'), opts.code, 'result');
+  // The package id travels in clear (in the authenticated header) so the secretariat knows which code to try.
+  const container = await encrypt(Buffer.from(JSON.stringify({ manifest, sheets, signature }), 'utf8'), opts.code, 'result', { publicId: manifest.packageId });
   const fileName = resultFileName(opts.expertName ?? manifest.expertId, manifest.batchId, manifest.version);
   if (opts.outFile) {
     await writeFileAtomic(opts.outFile, container);
@@ -77,6 +83,8 @@ export async function readResult<T>(data: Uint8Array, code: string, opts: ReadRe
   try {
     const doc = checkShape(ResultDoc, parseJsonBytes(await decrypt(data, code, 'result'), '结果文件'), '结果文件');
     const m = doc.manifest;
+    const clearId = containerPublicId(data);
+    if (clearId !== undefined && clearId !== m.packageId) throw new ExchangeError('tampered', '文件头的评审包编号与内容不一致');
     if (opts.expectedPackageId !== undefined && m.packageId !== opts.expectedPackageId) {
       throw new ExchangeError('foreign', `它属于另一个评审包（${m.packageId}）`);
     }

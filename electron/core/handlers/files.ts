@@ -4,11 +4,11 @@ import path from 'node:path';
 import { DeskError } from '../contract/errors.js';
 import { Attachments } from '../store/attachments.js';
 import { safeFileName } from '../store/exports.js';
-import { stageUpload } from '../store/uploads.js';
+import { stageUpload, uploadCapFor } from '../store/uploads.js';
 import type { AreaHandlers } from './types.js';
 
 export const filesHandlers: AreaHandlers<'files.stage' | 'files.open'> = {
-  'files.stage': (input, ctx) => stageUpload(ctx.store.dirs.root, input.data, input.name),
+  'files.stage': (input, ctx) => stageUpload(ctx.store.dirs.root, input.data, input.name, uploadCapFor(input.name)),
 
   'files.open': async (input, ctx) => {
     const stored = new Attachments(ctx.store.dirs.files).pathOf(input.sha256);

@@ -10,6 +10,8 @@ import { applicationExcelHandlers } from './application-excel.js';
 import { reviewHandlers } from './review.js';
 import { expertHandlers } from './experts.js';
 import { scoringHandlers } from './scoring.js';
+import { reviewPackageHandlers } from './review-packages.js';
+import { expertModeHandlers } from './expert-mode.js';
 
 /** Every area's handler table; the union must cover the contract exactly once. */
 export const areaTables: Record<string, object> = {
@@ -23,6 +25,8 @@ export const areaTables: Record<string, object> = {
   review: reviewHandlers,
   experts: expertHandlers,
   scoring: scoringHandlers,
+  reviewPackages: reviewPackageHandlers,
+  expertMode: expertModeHandlers,
 };
 
 /** Startup check: every contract method has exactly one handler, and no handler lacks a method. */
@@ -45,7 +49,7 @@ export function buildHandlerTable(): HandlerTable {
   const table: HandlerTable = {
     ...systemHandlers, ...filesHandlers, ...settingsHandlers, ...batchHandlers,
     ...applicationHandlers, ...applicationFileHandlers, ...applicationExcelHandlers, ...reviewHandlers,
-    ...expertHandlers, ...scoringHandlers,
+    ...expertHandlers, ...scoringHandlers, ...reviewPackageHandlers, ...expertModeHandlers,
   };
   return table;
 }

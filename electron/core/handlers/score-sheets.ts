@@ -137,7 +137,16 @@ export interface RecordResult {
  * Older version than stored → refused; same version, same content → no-op; newer → supersedes (the
  * older sheet is kept with supersededBy). Throws RULE_VIOLATION listing every problem.
  */
-export async function recordExpertSheets(ctx: HandlerContext, batchId: string, expertId: string, sheets: readonly SheetSubmission[], source: SheetSource): Promise<RecordResult> {
+export interface RecordOptions {
+  /** The contract method to audit under (default: scoring.enterSheet for the secretariat, results.apply for packages). */
+  method?: string;
+  /** Runs inside the same durable write, after the sheets are applied (e.g. to mark a result file applied). */
+  onDraft?: (draft: ReviewPart) => void;
+  /** The result file the sheets came from, named in the audit summary. */
+  fileName?: string;
+}
+
+export async function recordExpertSheets(ctx: HandlerContext, batchId: string, expertId: string, sheets: readonly SheetSubmission[], source: SheetSource, opts: RecordOptions = {}): Promise<RecordResult> {
   findBatch(ctx, batchId);
   const experts = ctx.store.read('experts').experts;
   for (const s of sheets) if (batchOfApplication(s.applicationId) !== batchId) throw new DeskError('RULE_VIOLATION', `申报 ${s.applicationId} 不属于批次 ${batchId}，未录入任何评分。`);
@@ -177,12 +186,13 @@ export async function recordExpertSheets(ctx: HandlerContext, batchId: string, e
         out.applied++;
         out.sheets.push(structuredClone(sheet));
       }
+      opts.onDraft?.(draft);
       return out;
     },
     (r) => ({
-      method: source === 'package' ? 'scoring.importResult' : 'scoring.enterSheet',
+      method: opts.method ?? (source === 'package' ? 'results.apply' : 'scoring.enterSheet'),
       entity: `scores:${batchId}:${expertId}`,
-      summary: `${source === 'package' ? '导入评审结果' : '代录评分表'}：${expertName}，新录入${r.applied}份${r.superseded ? `（其中${r.superseded}份替换旧版本，旧版本保留）` : ''}${r.unchanged ? `，${r.unchanged}份与已录入相同未改动` : ''}`,
+      summary: `${source === 'package' ? `导入评审结果${opts.fileName ? `「${opts.fileName}」` : ''}` : '代录评分表'}：${expertName}，新录入${r.applied}份${r.superseded ? `（其中${r.superseded}份替换旧版本，旧版本保留）` : ''}${r.unchanged ? `，${r.unchanged}份与已录入相同未改动` : ''}`,
       after: r.sheets.map((s) => ({ id: s.id, applicationId: s.applicationId, version: s.version, total: s.total, enteredBy: s.enteredBy })),
     }),
   );

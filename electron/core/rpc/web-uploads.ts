@@ -9,7 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { sniffFileKind, type FileKind } from '../domain/file-types.js';
-import { MAX_UPLOAD_BYTES, UploadTooLarge, stageUpload } from '../store/uploads.js';
+import { UploadTooLarge, stageUpload, uploadCapFor } from '../store/uploads.js';
 import { toApiError } from './errors.js';
 import { SECURITY_HEADERS, send, sendJson } from './http-util.js';
 
@@ -22,11 +22,12 @@ const INLINE_MIME: Record<FileKind, string> = {
   zip: 'application/zip',
 };
 
-export async function handleUpload(req: IncomingMessage, res: ServerResponse, url: URL, dataDir: string, cap = MAX_UPLOAD_BYTES): Promise<void> {
+export async function handleUpload(req: IncomingMessage, res: ServerResponse, url: URL, dataDir: string, capOverride?: number): Promise<void> {
   if (req.method !== 'POST') return send(res, 405, '上传只接受 POST。', undefined, { Allow: 'POST' });
   if (!(req.headers['content-type'] ?? '').startsWith('application/octet-stream')) return send(res, 415, '上传内容须为 application/octet-stream。');
   const name = url.searchParams.get('name')?.trim();
   if (!name) return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '上传时须给出文件名（?name=…）。' } });
+  const cap = capOverride ?? uploadCapFor(name);
   // 413 with Connection: close; node discards the rest of the body once the answer is sent.
   const tooLarge = () =>
     send(res, 413, JSON.stringify({ ok: false, error: { code: 'FILE_REJECTED', message: new UploadTooLarge(name, cap).message } }), 'application/json; charset=utf-8', { Connection: 'close' });

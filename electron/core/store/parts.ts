@@ -4,6 +4,7 @@ import { Batch } from '../contract/batches.js';
 import { Application } from '../contract/applications.js';
 import { Expert } from '../contract/review-experts.js';
 import { ReviewPart } from '../contract/review-scoring.js';
+import { ExpertWorkspacePart } from './expert-workspace.js';
 
 /** The schema version this build of the app reads and writes. */
 export const SCHEMA_VERSION = 1;
@@ -39,6 +40,8 @@ export const partSpecs = {
   batches: { schema: BatchesPart, initial: (): z.infer<typeof BatchesPart> => ({ batches: [] }) },
   counters: { schema: CountersPart, initial: (): z.infer<typeof CountersPart> => ({ counters: {} }) },
   experts: { schema: ExpertsPart, initial: (): z.infer<typeof ExpertsPart> => ({ experts: [] }) },
+  /** 专家模式 (only used in an expert's own data folder). */
+  expertWorkspace: { schema: ExpertWorkspacePart, initial: (): ExpertWorkspacePart => ({ drafts: {}, exportedVersions: 0 }) },
 } as const;
 
 export type PartName = keyof typeof partSpecs;
@@ -59,7 +62,7 @@ export const keyedPartSpecs = {
   /** Applications of one batch: batch-2026-1.json */
   batch: { pattern: /^\d{4}-\d+$/, schema: z.object({ applications: z.array(Application) }), initial: (): { applications: Application[] } => ({ applications: [] }) },
   /** Expert review of one batch (template versions, panel, assignments, score sheets with history): scores-2026-1.json */
-  scores: { pattern: /^\d{4}-\d+$/, schema: ReviewPart, initial: (): ReviewPart => ({ templates: [], panel: { expertIds: [] }, assignments: [], scoreSheets: [] }) },
+  scores: { pattern: /^\d{4}-\d+$/, schema: ReviewPart, initial: (): ReviewPart => ({ templates: [], panel: { expertIds: [] }, assignments: [], scoreSheets: [], issuedPackages: [] }) },
   /** Centers' yearly records (annual summaries, assessments): centers-2026.json */
   centers: { pattern: /^\d{4}$/, schema: z.object({ records: Records }), initial: () => ({ records: [] as Record<string, unknown>[] }) },
 } as const;

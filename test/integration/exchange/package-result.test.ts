@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { decrypt, encrypt, newOneTimeCode } from '../../../electron/core/exchange/crypto.js';
+import { containerPublicId, decrypt, encrypt, newOneTimeCode } from '../../../electron/core/exchange/crypto.js';
 import { ExchangeError } from '../../../electron/core/exchange/errors.js';
 import { readPackage, writePackage, type Progress } from '../../../electron/core/exchange/index.js';
 import { readResult, writeResult } from '../../../electron/core/exchange/result.js';
@@ -170,6 +170,23 @@ describe('review package + result file, end to end on disk', async () => {
         expect(err.message).toMatch(/^「p\.ipcdpkg」压缩包内含不安全的文件路径/);
       }
     });
+  });
+
+  it('a result names its package in clear, authenticated: readable without the code, tamper-evident', async () => {
+    const code = newOneTimeCode();
+    const plain = Buffer.from('{"x":1}');
+    const v1 = await encrypt(plain, code, 'result');
+    expect(containerPublicId(v1)).toBeUndefined();
+    expect((await decrypt(v1, code, 'result')).equals(plain)).toBe(true);
+    const v2 = await encrypt(plain, code, 'result', { publicId: 'pkg_0123456789' });
+    expect(v2[8]).toBe(2);
+    expect(containerPublicId(v2)).toBe('pkg_0123456789');
+    expect((await decrypt(v2, code, 'result')).equals(plain)).toBe(true);
+    const changed = Buffer.from(v2);
+    changed.write('pkg_9', changed.indexOf('pkg_0'), 'latin1');
+    expect(containerPublicId(changed)).toBe('pkg_9123456789');
+    expect((await rejection(decrypt(changed, code, 'result'))).reason).toBe('tampered');
+    await expect(encrypt(plain, code, 'result', { publicId: '../x' })).rejects.toThrow();
   });
 
   it('cancellation leaves no file behind', async () => {
