@@ -27,6 +27,8 @@ export const IssuedPackageRecord = z.object({
   applicationIds: z.array(z.string()).default([]),
   /** Version of the last result file applied from this package (0 = none yet). */
   lastResultVersion: z.number().int().nonnegative().default(0),
+  /** scrypt(code, resultSalt(packageId)) in hex, derived once at issue so each result file decrypts without scrypt. */
+  resultKey: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   /** sha256 of the last applied result file (so the same file twice is a no-op). */
   lastResultSha256: z.string().optional(),
   lastResultAt: IsoTime.optional(),

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes, randomInt, scrypt, timingSafeEqual } from 'node:crypto';
+import { createHash, createCipheriv, createDecipheriv, createHmac, randomBytes, randomInt, scrypt, timingSafeEqual } from 'node:crypto';
 import { DeskError } from '../contract/errors.js';
 import { ExchangeError } from './errors.js';
 
@@ -56,14 +56,36 @@ function keyCheck(key: Buffer, header: Buffer): Buffer {
   return createHmac('sha256', key).update('IPCD key check\0').update(header.subarray(0, 9 + SALT_LEN)).digest().subarray(0, CHECK_LEN);
 }
 
+/**
+ * The salt of every result file of one package, derived from its id: both sides can then run scrypt once
+ * per package (the secretariat stores the derived key when it issues the package) instead of once per file.
+ */
+export function resultSalt(packageId: string): Buffer {
+  return createHash('sha256').update('IPCD result salt\0').update(packageId, 'utf8').digest().subarray(0, SALT_LEN);
+}
+
+/** scrypt over the one-time code with the package's result salt (see resultSalt). */
+export function deriveResultKey(code: string, packageId: string): Promise<Buffer> {
+  return deriveKey(code, resultSalt(packageId));
+}
+
+export interface EncryptOptions {
+  /** Package id carried in clear (result containers only). */
+  publicId?: string;
+  /** Fixed salt (result files use resultSalt(packageId)); random otherwise. */
+  salt?: Buffer;
+  /** A key already derived from the code and `salt` (saves the scrypt run). */
+  key?: Buffer;
+}
+
 /** Encrypt `plain` under `code` into a self-describing container of the given kind. */
-export async function encrypt(plain: Uint8Array, code: string, kind: ContainerKind, opts: { publicId?: string } = {}): Promise<Buffer> {
+export async function encrypt(plain: Uint8Array, code: string, kind: ContainerKind, opts: EncryptOptions = {}): Promise<Buffer> {
   if (normaliseCode(code).length < MIN_CODE_LENGTH) {
     throw new DeskError('INVALID_INPUT', `一次性口令至少需要 ${MIN_CODE_LENGTH} 个字符。`);
   }
-  const salt = randomBytes(SALT_LEN);
+  const salt = opts.salt ?? randomBytes(SALT_LEN);
   const iv = randomBytes(IV_LEN);
-  const key = await deriveKey(code, salt);
+  const key = opts.key ?? (await deriveKey(code, salt));
   const lenBuf = Buffer.alloc(8);
   lenBuf.writeBigUInt64LE(BigInt(plain.length));
   if (opts.publicId !== undefined && (kind !== 'result' || !PUBLIC_ID.test(opts.publicId))) throw new Error('publicId: result containers only, 1-64 characters [A-Za-z0-9_-]');
@@ -108,7 +130,7 @@ export function containerPublicId(container: Uint8Array): string | undefined {
  * Decrypt a container. Refusals, in the order checked: not ours / wrong kind, unknown version,
  * truncated, wrong code (key check), trailing bytes or failed GCM tag (tampered).
  */
-export async function decrypt(container: Uint8Array, code: string, expectedKind: ContainerKind, fileName?: string): Promise<Buffer> {
+export async function decrypt(container: Uint8Array, code: string, expectedKind: ContainerKind, fileName?: string, opts: { key?: Buffer; keySalt?: Buffer } = {}): Promise<Buffer> {
   const data = Buffer.from(container.buffer, container.byteOffset, container.length);
   const fail = (reason: ConstructorParameters<typeof ExchangeError>[0], detail?: string): never => {
     throw new ExchangeError(reason, detail, { fileName });
@@ -135,7 +157,8 @@ export async function decrypt(container: Uint8Array, code: string, expectedKind:
   const iv = data.subarray(9 + SALT_LEN, 9 + SALT_LEN + IV_LEN);
   const declared = data.readBigUInt64LE(9 + SALT_LEN + IV_LEN);
   const header = data.subarray(0, headerLen);
-  const key = await deriveKey(code, salt);
+  // A stored key is valid only for the salt it was derived with; any other salt derives from the code.
+  const key = opts.key && opts.keySalt?.equals(salt) ? opts.key : await deriveKey(code, salt);
   const check = data.subarray(HEADER_LEN - CHECK_LEN, HEADER_LEN);
   if (!timingSafeEqual(keyCheck(key, data.subarray(0, HEADER_LEN - CHECK_LEN)), check)) fail('wrongCode');
   const actual = BigInt(data.length - headerLen - TAG_LEN);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { hmacSign, hmacVerify } from './canonical-json.js';
-import { containerPublicId, decrypt, encrypt } from './crypto.js';
+import { containerPublicId, decrypt, encrypt, resultSalt } from './crypto.js';
 import { ExchangeError } from './errors.js';
 import { writeFileAtomic } from './atomic-file.js';
 import { safeNamePart } from './package.js';
@@ -38,6 +38,8 @@ export interface WriteResultOptions {
   /** Only for the suggested file name. */
   expertName?: string;
   outFile?: string;
+  /** The package's result key (deriveResultKey), when already derived. */
+  key?: Buffer;
 }
 
 export interface ReadResultOptions<T> {
@@ -49,6 +51,8 @@ export interface ReadResultOptions<T> {
   /** A stored version for this package: an older incoming version is refused (`version`). */
   storedVersion?: number;
   fileName?: string;
+  /** The package's result key (deriveResultKey), stored when it was issued: skips scrypt. */
+  key?: Buffer;
 }
 
 /** The package id a result file names in clear (checked against the signed manifest on reading), or undefined for an old or foreign file. */
@@ -66,7 +70,12 @@ export async function writeResult(opts: WriteResultOptions): Promise<{ manifest:
   const sheets = [...opts.sheets];
   const signature = hmacSign(opts.packageSecret, { manifest, sheets });
   // The package id travels in clear (in the authenticated header) so the secretariat knows which code to try.
-  const container = await encrypt(Buffer.from(JSON.stringify({ manifest, sheets, signature }), 'utf8'), opts.code, 'result', { publicId: manifest.packageId });
+  // Salt fixed per package, so a reader derives the key once per package, not once per file.
+  const container = await encrypt(Buffer.from(JSON.stringify({ manifest, sheets, signature }), 'utf8'), opts.code, 'result', {
+    publicId: manifest.packageId,
+    salt: resultSalt(manifest.packageId),
+    ...(opts.key ? { key: opts.key } : {}),
+  });
   const fileName = resultFileName(opts.expertName ?? manifest.expertId, manifest.batchId, manifest.version);
   if (opts.outFile) {
     await writeFileAtomic(opts.outFile, container);
@@ -81,7 +90,7 @@ export async function writeResult(opts: WriteResultOptions): Promise<{ manifest:
  */
 export async function readResult<T>(data: Uint8Array, code: string, opts: ReadResultOptions<T>): Promise<{ manifest: ResultManifest; sheets: T[]; signature: string }> {
   try {
-    const doc = checkShape(ResultDoc, parseJsonBytes(await decrypt(data, code, 'result'), '结果文件'), '结果文件');
+    const doc = checkShape(ResultDoc, parseJsonBytes(await decrypt(data, code, 'result', undefined, opts.key ? { key: opts.key, keySalt: resultSalt(containerPublicId(data) ?? '') } : {}), '结果文件'), '结果文件');
     const m = doc.manifest;
     const clearId = containerPublicId(data);
     if (clearId !== undefined && clearId !== m.packageId) throw new ExchangeError('tampered', '文件头的评审包编号与内容不一致');

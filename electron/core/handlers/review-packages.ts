@@ -10,7 +10,7 @@ import type { IssuedPackageRecord, IssuedPackageView, ResultFileApplied, ResultF
 import { SheetSubmission, type ReviewPart } from '../contract/review-scoring.js';
 import { bureauDate } from '../domain/clock.js';
 import { materialItem } from '../domain/materials.js';
-import { containerKind, formatCode, newOneTimeCode } from '../exchange/crypto.js';
+import { containerKind, deriveResultKey, formatCode, newOneTimeCode } from '../exchange/crypto.js';
 import { ExchangeError } from '../exchange/errors.js';
 import { packageFileName, writePackage } from '../exchange/package.js';
 import type { Progress } from '../exchange/atomic-file.js';
@@ -125,6 +125,7 @@ async function openResultFile(ctx: HandlerContext, uploadId: string, index: Map<
       lookupSecret: (id) => (id === rec.packageId ? { secret: rec.secret, batchId: rec.batchId, expertId: rec.expertId, templateVersion: rec.templateVersion } : undefined),
       sheetsSchema: SheetSubmission as unknown as z.ZodType<SheetSubmission>,
       fileName,
+      ...(rec.resultKey ? { key: Buffer.from(rec.resultKey, 'hex') } : {}),
     });
     return { uploadId, fileName, packageId, batchId: hit.batchId, sha256: createHash('sha256').update(data).digest('hex'), res };
   } catch (err) {
@@ -279,6 +280,7 @@ export const reviewPackageHandlers: AreaHandlers<Methods> = {
     const record: IssuedPackageRecord = {
       packageId: written.manifest.packageId, expertId: expert.id, batchId: batch.id, templateVersion: template.version, code: formatCode(code),
       secret: written.packageSecret, issuedAt: now, issuedBy: operator(ctx), applicationIds: apps.map((a) => a.id), lastResultVersion: 0,
+      resultKey: (await deriveResultKey(code, written.manifest.packageId)).toString('hex'),
     };
     await ctx.store.writeKeyed('scores', batch.id, (draft) => {
       if (!draft.templates.length) draft.templates.push(template);

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { containerPublicId, decrypt, encrypt, newOneTimeCode } from '../../../electron/core/exchange/crypto.js';
+import { containerPublicId, decrypt, deriveResultKey, encrypt, newOneTimeCode } from '../../../electron/core/exchange/crypto.js';
 import { ExchangeError } from '../../../electron/core/exchange/errors.js';
 import { readPackage, writePackage, type Progress } from '../../../electron/core/exchange/index.js';
 import { readResult, writeResult } from '../../../electron/core/exchange/result.js';
@@ -67,6 +67,12 @@ describe('review package + result file, end to end on disk', async () => {
     const back = await readResult(res.container!, code, { lookupSecret, sheetsSchema: Sheet, expectedPackageId: pkg.manifest.packageId });
     expect(back.sheets).toEqual(sheets);
     expect(back.manifest.version).toBe(1);
+    // The secretariat stores the package's result key when it issues the package: no scrypt per file.
+    const key = await deriveResultKey(code, pkg.manifest.packageId);
+    const fast = await readResult(res.container!, 'ignored-when-key-given', { lookupSecret, sheetsSchema: Sheet, key });
+    expect(fast.sheets).toEqual(sheets);
+    const otherKey = await deriveResultKey(newOneTimeCode(), pkg.manifest.packageId);
+    await expect(readResult(res.container!, 'ignored-when-key-given', { lookupSecret, sheetsSchema: Sheet, key: otherKey })).rejects.toMatchObject({ reason: 'wrongCode' });
   });
 
   describe('refusals, each naming the file and the reason', () => {
