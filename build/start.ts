@@ -1,5 +1,6 @@
 /**
- * `npm start [-- --data <dir>] [--demo] [--port <n>] [--no-build]`
+ * `npm start [-- --data <dir>] [--demo] [--port <n>] [--no-build] [--expert]`
+ * `--expert` opens 专家模式 (#/expert): the expert's laptop, which shows only an imported review package.
  * Runs the Electron app when an Electron binary is installed; otherwise serves the same renderer and
  * API on a loopback web host (this machine cannot download Electron).
  */
@@ -20,10 +21,15 @@ interface StartArgs {
   demo: boolean;
   port: number | undefined;
   build: boolean;
+  /** Open 专家模式 (#/expert) instead of the secretariat desk. */
+  expert: boolean;
 }
 
+/** The renderer's hash route for 专家模式. */
+const EXPERT_ROUTE = '#/expert';
+
 function parseStartArgs(argv: readonly string[]): StartArgs {
-  const out: StartArgs = { dataDir: undefined, demo: false, port: undefined, build: true };
+  const out: StartArgs = { dataDir: undefined, demo: false, port: undefined, build: true, expert: false };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = (argv[i] ?? '').split(/=(.*)/s, 2) as [string, string | undefined];
     const value = (): string => {
@@ -34,6 +40,7 @@ function parseStartArgs(argv: readonly string[]): StartArgs {
     if (flag === '--data') out.dataDir = path.resolve(value());
     else if (flag === '--demo') out.demo = true;
     else if (flag === '--no-build') out.build = false;
+    else if (flag === '--expert') out.expert = true;
     else if (flag === '--port') {
       const n = Number(value());
       if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`无效端口 / invalid port: ${n}`);
@@ -63,6 +70,10 @@ function runBuild(): void {
 function runElectron(exe: string, args: StartArgs, dataDir: string): void {
   const env: NodeJS.ProcessEnv = { ...process.env, DESK_DATA_DIR: dataDir, DESK_DEMO: args.demo ? '1' : '' };
   delete env.ELECTRON_RUN_AS_NODE;
+  if (args.expert) {
+    // The desktop window always opens the desk's start page; 专家模式 is one click away from there.
+    console.log('专家模式：请在程序中打开“设置 → 基本设置 → 进入专家模式”。 / Expert mode: Settings → 进入专家模式.');
+  }
   const child = spawn(exe, [root], { cwd: root, env, stdio: 'inherit' });
   const forward = (sig: NodeJS.Signals) => () => child.kill(sig);
   process.on('SIGINT', forward('SIGINT'));
@@ -77,7 +88,8 @@ async function runWeb(args: StartArgs, dataDir: string): Promise<void> {
   );
   const desk = await openDesk({ dataDir, host: 'web', demo: args.demo });
   const web = await startWebHost({ desk, rendererDir, ...(args.port !== undefined ? { port: args.port } : {}) });
-  console.log(`请在浏览器打开：${web.url}`);
+  const url = args.expert ? `${web.url}${EXPERT_ROUTE}` : web.url;
+  console.log(args.expert ? `专家模式，请在浏览器打开：${url}` : `请在浏览器打开：${url}`);
   let closing = false;
   const shutdown = (sig: string) => {
     if (closing) return;

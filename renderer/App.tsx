@@ -5,6 +5,7 @@ import zhCN from 'antd/locale/zh_CN';
 import { SettingsProvider, useSettings } from './components/SettingsContext';
 import { DEFAULT_ROUTE, MENU_ITEMS, ROUTES, parentKey } from './routes';
 import { navigate, useRoute } from './router';
+import { ExpertShell } from './pages/expert/ExpertShell';
 
 const APP_TITLE = '产业知识产权中心认定工作台';
 
@@ -98,13 +99,23 @@ function Shell() {
   );
 }
 
+/** 专家模式 lives under #/expert: its own shell, no secretariat navigation. */
+function isExpertRoute(route: string): boolean {
+  return route === '/expert' || route.startsWith('/expert/');
+}
+
 export default function App() {
+  const route = useRoute();
   return (
     <ConfigProvider locale={zhCN} theme={deskTheme} button={{ autoInsertSpace: false }}>
       <AntApp>
-        <SettingsProvider>
-          <Shell />
-        </SettingsProvider>
+        {isExpertRoute(route) ? (
+          <ExpertShell />
+        ) : (
+          <SettingsProvider>
+            <Shell />
+          </SettingsProvider>
+        )}
       </AntApp>
     </ConfigProvider>
   );

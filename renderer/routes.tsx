@@ -16,6 +16,11 @@ import { ApplicationsPage } from './pages/applications/ApplicationsPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
 import { AuditLogPage } from './pages/settings/AuditLogPage';
 import { BackupsPage } from './pages/settings/BackupsPage';
+import { ExpertsPage } from './pages/review/ExpertsPage';
+import { OrganizePage } from './pages/review/OrganizePage';
+import { EntryPage } from './pages/review/EntryPage';
+import { ResultImportPage } from './pages/review/ResultImportPage';
+import { ResultsPage } from './pages/review/ResultsPage';
 
 export interface RouteDef {
   path: string;
@@ -28,11 +33,11 @@ export const DEFAULT_ROUTE = '/batches';
 export const ROUTES: RouteDef[] = [
   { path: '/batches', title: '申报批次', render: () => <BatchesPage /> },
   { path: '/applications', title: '申报登记', render: () => <ApplicationsPage /> },
-  {
-    path: '/review',
-    title: '专家评审',
-    render: () => <ComingSoon area="专家评审" plan="专家库、评审分配与回避检查、评分表录入与汇总排名。" />,
-  },
+  { path: '/review/experts', title: '专家库', render: () => <ExpertsPage /> },
+  { path: '/review/organize', title: '评审组织', render: () => <OrganizePage /> },
+  { path: '/review/entry', title: '评分录入', render: () => <EntryPage /> },
+  { path: '/review/import', title: '导入评分结果', render: () => <ResultImportPage /> },
+  { path: '/review/results', title: '评审结果', render: () => <ResultsPage /> },
   {
     path: '/designation',
     title: '公示与认定',
@@ -65,7 +70,18 @@ export const MENU_ITEMS: MenuItem[] = [
       { key: '/applications', icon: <FileSearchOutlined />, label: '申报登记' },
     ],
   },
-  { key: '/review', icon: <AuditOutlined />, label: '专家评审' },
+  {
+    key: 'review',
+    icon: <AuditOutlined />,
+    label: '专家评审',
+    children: [
+      { key: '/review/experts', label: '专家库' },
+      { key: '/review/organize', label: '评审组织' },
+      { key: '/review/entry', label: '评分录入' },
+      { key: '/review/import', label: '导入评分结果' },
+      { key: '/review/results', label: '评审结果' },
+    ],
+  },
   { key: '/designation', icon: <SafetyCertificateOutlined />, label: '公示与认定' },
   { key: '/centers', icon: <ShopOutlined />, label: '中心管理' },
   { key: '/archive', icon: <FolderOpenOutlined />, label: '年度档案' },
@@ -84,6 +100,7 @@ export const MENU_ITEMS: MenuItem[] = [
 /** The open submenu for a route. */
 export function parentKey(path: string): string | undefined {
   if (path === '/batches' || path === '/applications') return 'intake';
+  if (path.startsWith('/review')) return 'review';
   if (path.startsWith('/settings')) return 'settings';
   return undefined;
 }

@@ -144,14 +144,15 @@ export interface StagedUpload {
   size: number;
 }
 
-/** The server's cap (electron/core/store/uploads.ts MAX_UPLOAD_BYTES), checked here before a big file is read. */
-const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+/** The server's caps (electron/core/store/uploads.ts uploadCapFor), checked here before a big file is read. */
+const uploadCap = (name: string): number => (/\.ipcdpkg$/i.test(name) ? 1024 : 50) * 1024 * 1024;
 
 /** Sends a picked file to the loopback web host's staging area. Web only for now. */
 export async function uploadFile(file: File): Promise<StagedUpload> {
   if (desk.kind !== 'web') {
     // Desktop: the bytes go over IPC (no size-capped JSON body there); the core checks size and type.
-    if (file.size > MAX_UPLOAD_BYTES) throw new DeskApiError({ code: 'FILE_REJECTED', message: `文件“${file.name}”大小为 ${(file.size / 1048576).toFixed(1)} MB，超过上限 50 MB，未接收。请压缩或拆分后再上传。` });
+    const cap = uploadCap(file.name);
+    if (file.size > cap) throw new DeskApiError({ code: 'FILE_REJECTED', message: `文件“${file.name}”大小为 ${(file.size / 1048576).toFixed(1)} MB，超过上限 ${cap / 1048576} MB，未接收。请压缩或拆分后再上传。` });
     return desk.call('files.stage', { name: file.name, data: new Uint8Array(await file.arrayBuffer()) });
   }
   let res: Response;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { App, Button, Card, Col, Form, Input, Row } from 'antd';
-import { SaveOutlined } from '@ant-design/icons';
+import { App, Button, Card, Col, Form, Input, Row, Typography } from 'antd';
+import { AuditOutlined, SaveOutlined } from '@ant-design/icons';
 import type { Settings } from '../../../electron/core/contract/index.js';
 import { desk, DeskApiError } from '../../rpc';
 import { PageHeader } from '../../components/PageHeader';
@@ -53,7 +53,15 @@ export function SettingsPage() {
 
   return (
     <>
-      <PageHeader title="基本设置" description="发文机关、操作人和编号前缀用于生成的文书、证书和操作日志。" />
+      <PageHeader
+        title="基本设置"
+        description="发文机关、操作人和编号前缀用于生成的文书、证书和操作日志。"
+        extra={
+          <Typography.Link href="#/expert" title="评审专家在自己的电脑上导入评审包、离线评分时使用（只显示评审包内容）" style={{ fontSize: 13 }}>
+            <AuditOutlined /> 进入专家模式
+          </Typography.Link>
+        }
+      />
       <ErrorAlert error={loadError} title="无法读取设置" onRetry={reload} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
