@@ -6,6 +6,7 @@ import { SettingsProvider, useSettings } from './components/SettingsContext';
 import { DEFAULT_ROUTE, MENU_ITEMS, ROUTES, parentKey } from './routes';
 import { navigate, useRoute } from './router';
 import { ExpertShell } from './pages/expert/ExpertShell';
+import { ProgressTray } from './components/ProgressTray';
 
 const APP_TITLE = '产业知识产权中心认定工作台';
 
@@ -116,6 +117,7 @@ export default function App() {
             <Shell />
           </SettingsProvider>
         )}
+        <ProgressTray />
       </AntApp>
     </ConfigProvider>
   );

@@ -101,6 +101,8 @@ test('专家库、专家组、分配与回避、代录评分、评审结果与�
   // 评审包: the one-time code with the warning, the package and the letter
   const packages = page.getByTestId('packages-card');
   await packages.getByRole('button', { name: '导出陈研究员的评审包' }).click();
+  // long work shows in the progress tray (it lingers briefly after finishing)
+  await expect(page.getByRole('status', { name: '后台任务进度' })).toContainText('评审包');
   const issued = page.getByTestId('package-issued');
   await expect(issued.getByTestId('one-time-code')).toHaveText(/[A-Z0-9-]{10,}/, { timeout: 30_000 });
   await expect(issued).toContainText('请打印评审任务通知单');

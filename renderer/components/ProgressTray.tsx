@@ -1,0 +1,45 @@
+import { useEffect, useState } from 'react';
+import { Card, Flex, Progress, Typography } from 'antd';
+import type { ProgressEvent } from '../../electron/core/contract/index.js';
+import { desk } from '../rpc';
+
+/** How long a finished task stays visible. */
+const LINGER_MS = 1500;
+
+/**
+ * Long work (review packages, batch PDFs, archives) reports `progress` events; this tray shows one bar per
+ * running task in the corner of the window, whichever page started it.
+ */
+export function ProgressTray() {
+  const [tasks, setTasks] = useState<Record<string, ProgressEvent>>({});
+  useEffect(() => {
+    const timers = new Map<string, ReturnType<typeof setTimeout>>();
+    const off = desk.onEvent('progress', (payload) => {
+      const p = payload as ProgressEvent;
+      if (!p || typeof p.taskId !== 'string') return;
+      setTasks((t) => ({ ...t, [p.taskId]: p }));
+      clearTimeout(timers.get(p.taskId));
+      if (p.total > 0 && p.done >= p.total) {
+        timers.set(p.taskId, setTimeout(() => setTasks(({ [p.taskId]: _done, ...rest }) => rest), LINGER_MS));
+      }
+    });
+    return () => {
+      off();
+      timers.forEach(clearTimeout);
+    };
+  }, []);
+  const list = Object.values(tasks);
+  if (!list.length) return null;
+  return (
+    <Card size="small" role="status" aria-label="后台任务进度" style={{ position: 'fixed', right: 16, bottom: 16, width: 340, zIndex: 1100, boxShadow: '0 6px 16px rgba(0,0,0,0.12)' }}>
+      <Flex vertical gap={8}>
+        {list.map((p) => (
+          <div key={p.taskId} data-testid="progress-task">
+            <Typography.Text style={{ fontSize: 13 }}>{p.label}</Typography.Text>
+            <Progress percent={p.total > 0 ? Math.min(100, Math.round((p.done / p.total) * 100)) : 0} size="small" status={p.total > 0 && p.done >= p.total ? 'success' : 'active'} />
+          </div>
+        ))}
+      </Flex>
+    </Card>
+  );
+}
