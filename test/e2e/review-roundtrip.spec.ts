@@ -205,5 +205,17 @@ test('专家模式离线评审往返：导入评审包、评分、导出结果�
     const row = results.rows.find((r) => r.applicationId === id);
     expect(row?.totals).toContainEqual({ expertId: seeded.expertId, total: expected[i] });
   }
+  // 评审结果 in the UI, with the 评审汇总表 as PDF and as xlsx
+  await page.evaluate(() => (window.location.hash = '#/review/results'));
+  await expect(page.getByTestId('method-text')).toBeVisible();
+  await expect(page.locator('.ant-table-tbody tr.ant-table-row')).toHaveCount(seeded.appIds.length);
+  for (const [button, magic] of [['评审汇总表PDF', '%PDF-'], ['Excel', 'PK\u0003\u0004']] as const) {
+    await page.getByRole('button', { name: button }).click();
+    const link = page.getByRole('main').getByTestId('export-download');
+    await expect(link).toHaveAttribute('href', button === 'Excel' ? /\.xlsx$/ : /\.pdf$/, { timeout: 30_000 });
+    const body = await (await page.request.get(`${host.origin}${await link.getAttribute('href')}`, { headers: bearer(host) })).body();
+    expect(body.subarray(0, magic.length).toString('latin1')).toBe(magic);
+  }
+  await screenshot(page, 'expert-secretariat-results');
   expect(problems, 'no script errors').toEqual([]);
 });
