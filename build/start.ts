@@ -68,12 +68,8 @@ function runBuild(): void {
 }
 
 function runElectron(exe: string, args: StartArgs, dataDir: string): void {
-  const env: NodeJS.ProcessEnv = { ...process.env, DESK_DATA_DIR: dataDir, DESK_DEMO: args.demo ? '1' : '' };
+  const env: NodeJS.ProcessEnv = { ...process.env, DESK_DATA_DIR: dataDir, DESK_DEMO: args.demo ? '1' : '', DESK_EXPERT: args.expert ? '1' : '' };
   delete env.ELECTRON_RUN_AS_NODE;
-  if (args.expert) {
-    // The desktop window always opens the desk's start page; 专家模式 is one click away from there.
-    console.log('专家模式：请在程序中打开“设置 → 基本设置 → 进入专家模式”。 / Expert mode: Settings → 进入专家模式.');
-  }
   const child = spawn(exe, [root], { cwd: root, env, stdio: 'inherit' });
   const forward = (sig: NodeJS.Signals) => () => child.kill(sig);
   process.on('SIGINT', forward('SIGINT'));

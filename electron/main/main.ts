@@ -56,7 +56,7 @@ async function start(): Promise<void> {
   setExportOpener((rel) => {
     void openInsideDataDir(exportsDir, rel).then((err) => err && dialog.showErrorBox('打开文件', err));
   });
-  win = createMainWindow(preloadPath, !app.isPackaged);
+  win = createMainWindow(preloadPath, !app.isPackaged, opts.expert ? '#/expert' : undefined);
   registerIpc(desk, () => win);
   installMenu({ dataDir, isDev: !app.isPackaged, getWindow: () => win });
   win.on('closed', () => {

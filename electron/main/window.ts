@@ -2,7 +2,8 @@
 import { BrowserWindow } from 'electron';
 import { APP_START_URL, WINDOW_SIZE, WINDOW_TITLE } from './policy.js';
 
-export function createMainWindow(preloadPath: string, isDev: boolean): BrowserWindow {
+/** `startRoute`: a hash route to open first, e.g. `#/expert` for 专家模式. */
+export function createMainWindow(preloadPath: string, isDev: boolean, startRoute?: string): BrowserWindow {
   const win = new BrowserWindow({
     ...WINDOW_SIZE,
     title: WINDOW_TITLE,
@@ -31,6 +32,6 @@ export function createMainWindow(preloadPath: string, isDev: boolean): BrowserWi
     win.show();
     win.focus();
   });
-  void win.loadURL(APP_START_URL);
+  void win.loadURL(startRoute ? `${APP_START_URL}${startRoute}` : APP_START_URL);
   return win;
 }

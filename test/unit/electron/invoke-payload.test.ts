@@ -44,10 +44,12 @@ describe('events and host options', () => {
   });
 
   it('reads data folder and demo from argv or env', () => {
-    expect(hostOptionsFrom([], {})).toEqual({ dataDir: undefined, demo: false });
-    expect(hostOptionsFrom([], { DESK_DATA_DIR: '/d', DESK_DEMO: '1' })).toEqual({ dataDir: '/d', demo: true });
-    expect(hostOptionsFrom(['exe', '.', '--data', '/x', '--demo'], {})).toEqual({ dataDir: '/x', demo: true });
-    expect(hostOptionsFrom(['--data=/y'], { DESK_DATA_DIR: '/d' })).toEqual({ dataDir: '/y', demo: false });
+    expect(hostOptionsFrom([], {})).toEqual({ dataDir: undefined, demo: false, expert: false });
+    expect(hostOptionsFrom([], { DESK_DATA_DIR: '/d', DESK_DEMO: '1' })).toEqual({ dataDir: '/d', demo: true, expert: false });
+    expect(hostOptionsFrom(['exe', '.', '--data', '/x', '--demo'], {})).toEqual({ dataDir: '/x', demo: true, expert: false });
+    expect(hostOptionsFrom(['exe', '.', '--expert'], {})).toMatchObject({ expert: true });
+    expect(hostOptionsFrom([], { DESK_EXPERT: '1' })).toMatchObject({ expert: true });
+    expect(hostOptionsFrom(['--data=/y'], { DESK_DATA_DIR: '/d' })).toEqual({ dataDir: '/y', demo: false, expert: false });
   });
 
   it('keeps opened paths inside the data folder', () => {
