@@ -12,7 +12,7 @@ import { loadFontSet, type FontSet } from '../fonts/registry.js';
 import { isoToDate } from './batch-list.js';
 import type { Align, TextStyle } from './document.js';
 import type { Token } from './layout.js';
-import { drawRow, layRow, type GridCell, type GridSurface, type LaidRow } from './scoring-sheet.js';
+import { drawRow, layRow, type GridCell, type GridSurface, type LaidRow } from './grid.js';
 import { CJK_ASCENT, FONT_SIZES, mm } from './units.js';
 
 export interface SummaryExpert { id: string; name: string }
