@@ -13,6 +13,7 @@ import { writeSyntheticStore, SCALE } from './synthetic.js';
 import { median, percentile, table, timeIt, type Row } from './stats.js';
 import { intakeRows } from './intake.js';
 import { reviewRows } from './review.js';
+import { certificateRows } from './certificates.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'desk-bench-'));
 const clock = () => new Date();
@@ -81,6 +82,7 @@ try {
 
   rows.push(...(await intakeRows(dir, batchKeys.at(-1)!)));
   rows.push(...(await reviewRows()));
+  rows.push(...(await certificateRows()));
 
   console.log(table(rows));
   console.log(`peak RSS: ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB`);

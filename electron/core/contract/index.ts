@@ -8,6 +8,7 @@ import { expertsContract } from './review-experts.js';
 import { scoringContract } from './review-scoring.js';
 import { reviewPackagesContract } from './review-packages.js';
 import { expertModeContract } from './expert-mode.js';
+import { designationContract } from './designation.js';
 
 /** The one API table: method name (`area.verb`) -> { input, output } zod schemas. */
 export const contract = {
@@ -20,6 +21,7 @@ export const contract = {
   ...scoringContract,
   ...reviewPackagesContract,
   ...expertModeContract,
+  ...designationContract,
 };
 
 export type Contract = typeof contract;
@@ -57,3 +59,4 @@ export * from './review-experts.js';
 export * from './review-scoring.js';
 export * from './review-packages.js';
 export * from './expert-mode.js';
+export * from './designation.js';

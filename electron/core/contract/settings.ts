@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { method, NoInput } from './define.js';
+import { method, NoInput, IsoDate } from './define.js';
+import { Year } from './batches.js';
 
 const ListEntry = z.string().trim().min(1, '列表项不能为空').max(30, '列表项不超过30个字');
 const ChoiceList = (what: string) =>
@@ -8,6 +9,15 @@ const ChoiceList = (what: string) =>
     .min(1, `${what}列表至少保留一项`)
     .max(100, `${what}列表不超过100项`)
     .refine((l) => new Set(l).size === l.length, `${what}列表中有重复项`);
+
+/** One year's statutory holiday arrangement (same shape as domain/holidays-data.ts HolidayTable). */
+export const HolidayTableSchema = z.object({
+  year: Year,
+  source: z.string().trim().min(2, '请填写依据（如国务院办公厅通知的名称和日期）').max(200, '依据不超过200个字'),
+  offDays: z.array(IsoDate).max(60, '放假日期不超过60天'),
+  makeUpWorkDays: z.array(IsoDate).max(20, '调休上班日期不超过20天'),
+});
+export type HolidayTableInput = z.infer<typeof HolidayTableSchema>;
 
 export const Settings = z.object({
   /** 发文机关 */
@@ -22,6 +32,12 @@ export const Settings = z.object({
   districts: ChoiceList('县（市）区').optional(),
   /** 产业 list (absent: the Fuzhou "344" defaults). */
   industries: ChoiceList('产业').optional(),
+  /** 节假日安排 edited by the bureau: each replaces the shipped table of its year (or adds a year). */
+  holidayTables: z
+    .array(HolidayTableSchema)
+    .max(50, '节假日安排不超过50年')
+    .refine((l) => new Set(l.map((t) => t.year)).size === l.length, '同一年份的节假日安排重复')
+    .optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 

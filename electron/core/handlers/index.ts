@@ -12,6 +12,7 @@ import { expertHandlers } from './experts.js';
 import { scoringHandlers } from './scoring.js';
 import { reviewPackageHandlers } from './review-packages.js';
 import { expertModeHandlers } from './expert-mode.js';
+import { designationHandlers } from './designation.js';
 
 /** Every area's handler table; the union must cover the contract exactly once. */
 export const areaTables: Record<string, object> = {
@@ -27,6 +28,7 @@ export const areaTables: Record<string, object> = {
   scoring: scoringHandlers,
   reviewPackages: reviewPackageHandlers,
   expertMode: expertModeHandlers,
+  designation: designationHandlers,
 };
 
 /** Startup check: every contract method has exactly one handler, and no handler lacks a method. */
@@ -50,6 +52,7 @@ export function buildHandlerTable(): HandlerTable {
     ...systemHandlers, ...filesHandlers, ...settingsHandlers, ...batchHandlers,
     ...applicationHandlers, ...applicationFileHandlers, ...applicationExcelHandlers, ...reviewHandlers,
     ...expertHandlers, ...scoringHandlers, ...reviewPackageHandlers, ...expertModeHandlers,
+    ...designationHandlers,
   };
   return table;
 }

@@ -12,11 +12,15 @@ import { printReviewNotice } from './review-notices.js';
 
 type Methods = 'review.accept' | 'review.requireSupplement' | 'review.reject' | 'review.notice';
 
-/** The shipped holiday tables (the bureau's edited tables join here once settings stores them). */
-let calendar: WorkingCalendar | undefined;
-export function workingCalendar(): WorkingCalendar {
-  calendar ??= buildCalendar(DEFAULT_HOLIDAY_TABLES);
-  return calendar;
+/**
+ * The working-day calendar in force: the shipped holiday tables, each replaced (or a year added) by the
+ * bureau's edited table in 设置 → 节假日安排 (`settings.holidayTables`). Rebuilt when the settings change.
+ */
+let cached: { overrides: unknown; calendar: WorkingCalendar } | undefined;
+export function workingCalendar(ctx: HandlerContext): WorkingCalendar {
+  const overrides = ctx.store.read('settings').settings.holidayTables ?? [];
+  if (cached?.overrides !== overrides) cached = { overrides, calendar: buildCalendar(DEFAULT_HOLIDAY_TABLES, overrides) };
+  return cached.calendar;
 }
 
 function move(app: Application, action: StatusAction): void {
@@ -53,8 +57,9 @@ export const reviewHandlers: AreaHandlers<Methods> = {
     }
     const items = [...input.items].sort((a, b) => a.no - b.no);
     const issuedOn = bureauDate(ctx.clock());
-    const deadline = deadlineAfter(issuedOn, input.workingDays, workingCalendar());
-    const warning = calendarWarning([issuedOn, deadline], workingCalendar());
+    const calendar = workingCalendar(ctx);
+    const deadline = deadlineAfter(issuedOn, input.workingDays, calendar);
+    const warning = calendarWarning([issuedOn, deadline], calendar);
     return updateApplication(ctx, input.applicationId, 'review.requireSupplement', (app) => {
       move(app, 'requireSupplement');
       const round = addRound(app, {

@@ -1,6 +1,8 @@
 import { FIELD_LABELS } from '../contract/labels.js';
 import { DEFAULT_LISTS, ROUTE_LABELS, UNIT_TYPE_LABELS, type ChoiceLists } from '../domain/lists.js';
 import { MATERIAL_ITEMS } from '../domain/materials.js';
+import { holidayTableProblems } from '../domain/working-days.js';
+import { DeskError } from '../contract/errors.js';
 import type { AreaHandlers, HandlerContext } from './types.js';
 
 /** The bureau's choice lists: its edited lists from settings, else the DOMAIN.md defaults. */
@@ -22,6 +24,8 @@ export const settingsHandlers: AreaHandlers<'settings.get' | 'settings.update' |
   },
   'settings.get': (_input, ctx) => ctx.store.read('settings').settings,
   'settings.update': async (input, ctx) => {
+    const problems = (input.holidayTables ?? []).flatMap((t) => holidayTableProblems(t));
+    if (problems.length > 0) throw new DeskError('INVALID_INPUT', `节假日安排有误：${problems.join('')}请改正后再保存。`, { field: 'holidayTables', problems });
     const before = ctx.store.read('settings').settings;
     return ctx.store.write(
       'settings',

@@ -5,6 +5,7 @@ import { Application } from '../contract/applications.js';
 import { Expert } from '../contract/review-experts.js';
 import { ReviewPart } from '../contract/review-scoring.js';
 import { ExpertWorkspacePart } from './expert-workspace.js';
+import { CentersPart, DesignationPart } from '../contract/designation.js';
 
 /** The schema version this build of the app reads and writes. */
 export const SCHEMA_VERSION = 1;
@@ -40,6 +41,8 @@ export const partSpecs = {
   batches: { schema: BatchesPart, initial: (): z.infer<typeof BatchesPart> => ({ batches: [] }) },
   counters: { schema: CountersPart, initial: (): z.infer<typeof CountersPart> => ({ counters: {} }) },
   experts: { schema: ExpertsPart, initial: (): z.infer<typeof ExpertsPart> => ({ experts: [] }) },
+  /** 中心名录 (every designated center, never deleted; revoked ones keep their certificate number). */
+  centers: { schema: CentersPart, initial: (): CentersPart => ({ centers: [] }) },
   /** 专家模式 (only used in an expert's own data folder). */
   expertWorkspace: { schema: ExpertWorkspacePart, initial: (): ExpertWorkspacePart => ({ drafts: {}, exportedVersions: 0 }) },
 } as const;
@@ -63,6 +66,8 @@ export const keyedPartSpecs = {
   batch: { pattern: /^\d{4}-\d+$/, schema: z.object({ applications: z.array(Application) }), initial: (): { applications: Application[] } => ({ applications: [] }) },
   /** Expert review of one batch (template versions, panel, assignments, score sheets with history): scores-2026-1.json */
   scores: { pattern: /^\d{4}-\d+$/, schema: ReviewPart, initial: (): ReviewPart => ({ templates: [], panel: { expertIds: [] }, assignments: [], scoreSheets: [], issuedPackages: [] }) },
+  /** 公示、异议与认定 of one batch: designation-2026-1.json */
+  designation: { pattern: /^\d{4}-\d+$/, schema: DesignationPart, initial: (): DesignationPart => ({ objections: [] }) },
   /** Centers' yearly records (annual summaries, assessments): centers-2026.json */
   centers: { pattern: /^\d{4}$/, schema: z.object({ records: Records }), initial: () => ({ records: [] as Record<string, unknown>[] }) },
 } as const;

@@ -1,0 +1,301 @@
+/**
+ * 公示、认定、授牌与中心名录 (publicity, designation, certificates/plaques, the center registry) and the
+ * editable working-day calendar (节假日安排).
+ *
+ * Conventions (also stated in the records so documents can print them):
+ * - A 公示 period counts its start day as day 1 when that day is a working day (2026-09-28 + 5 working
+ *   days → 2026-10-09: 9/28, 9/29, 9/30, 10/8, 10/9).
+ * - A center's validity is three years: validUntil = designatedOn + 3 years − 1 day.
+ * - Certificate numbers come from one never-reused series per prefix: `${certNumberPrefix}-${year}-${NNN}`.
+ */
+import { z } from 'zod';
+import { method, IsoDate, IsoTime, NoInput } from './define.js';
+import { ExportedFile } from './common.js';
+import { Year } from './batches.js';
+import { HolidayTableSchema } from './settings.js';
+
+const BatchId = z.string().trim().regex(/^\d{4}-\d+$/, '批次编号格式应为“年度-序号”，如 2026-1');
+const ApplicationId = z.string().trim().regex(/^\d{4}-\d+-\d+$/, '申报编号无效，请刷新后重试');
+const ObjectionId = z.string().trim().regex(/^\d{4}-\d+-O\d+$/, '异议编号无效，请刷新后重试');
+const CenterId = z.string().trim().regex(/^C\d+$/, '中心编号无效，请刷新后重试');
+const Reason = z.string().trim().min(2, '请填写理由（至少2个字）').max(500, '理由不超过500个字');
+
+// ───────────────────────────── 节假日安排 (working-day calendar) ─────────────────────────────
+
+export { HolidayTableSchema };
+
+/** A year's table in force: `shipped` with the app, or `override` (edited by the bureau in 设置). */
+export const CalendarYear = HolidayTableSchema.extend({
+  origin: z.enum(['shipped', 'override']),
+  /** When an override replaces a shipped table, the shipped table's source (for comparison). */
+  shippedSource: z.string().optional(),
+  /** Working days in the year under this table. */
+  workingDays: z.number().int(),
+});
+export type CalendarYear = z.infer<typeof CalendarYear>;
+
+export const CalendarView = z.object({
+  years: z.array(CalendarYear),
+  /** The counting conventions, in Chinese, for display next to the table. */
+  conventions: z.array(z.string()),
+});
+export type CalendarView = z.infer<typeof CalendarView>;
+
+// ───────────────────────────── 公示 (publicity) and 异议 (objections) ─────────────────────────────
+
+export const Publicity = z.object({
+  batchId: z.string(),
+  startsOn: IsoDate,
+  endsOn: IsoDate,
+  workingDays: z.number().int().positive(),
+  /** How the period is counted, printed with both dates (e.g. “自2026年9月28日起（当日计入）…”). */
+  convention: z.string(),
+  /** Applications on the list as published (in rank order). */
+  applicationIds: z.array(z.string()),
+  /** Applications withdrawn from the list because an objection was upheld. */
+  withdrawn: z.array(z.object({ applicationId: z.string(), objectionId: z.string(), at: IsoTime })),
+  calendarWarning: z.string().optional(),
+  /** 联系人 printed on the 公示 notice. */
+  contact: z.object({ name: z.string(), phone: z.string() }).optional(),
+  /** Source of the holiday table(s) the dates were computed with. */
+  calendarSources: z.array(z.string()),
+  createdAt: IsoTime,
+  createdBy: z.string(),
+});
+export type Publicity = z.infer<typeof Publicity>;
+
+export const ObjectionKind = z.enum(['unit', 'person']);
+export type ObjectionKind = z.infer<typeof ObjectionKind>;
+export const OBJECTION_KIND_LABELS: Record<ObjectionKind, string> = { unit: '单位', person: '个人' };
+
+export const ObjectionOutcome = z.enum(['upheld', 'dismissed']);
+export type ObjectionOutcome = z.infer<typeof ObjectionOutcome>;
+export const OBJECTION_OUTCOME_LABELS: Record<ObjectionOutcome, string> = { upheld: '异议成立（撤出名单）', dismissed: '异议不成立' };
+
+/** Derived: notAccepted (anonymous or late), open (accepted, not yet resolved), upheld, dismissed. */
+export const ObjectionStatus = z.enum(['notAccepted', 'open', 'upheld', 'dismissed']);
+export type ObjectionStatus = z.infer<typeof ObjectionStatus>;
+export const OBJECTION_STATUS_LABELS: Record<ObjectionStatus, string> = {
+  notAccepted: '不予受理',
+  open: '待处理',
+  upheld: '异议成立',
+  dismissed: '异议不成立',
+};
+
+export const Objection = z.object({
+  id: z.string(), // `${batchId}-O${n}`
+  batchId: z.string(),
+  applicationId: z.string(),
+  receivedOn: IsoDate,
+  from: z.string(),
+  kind: ObjectionKind,
+  /** 单位盖章 / 本人签名 given. */
+  identityProof: z.boolean(),
+  content: z.string(),
+  accepted: z.boolean(),
+  /** Why it was not accepted (anonymous, late). */
+  notAcceptedReason: z.string().optional(),
+  status: ObjectionStatus,
+  resolution: z.object({ outcome: ObjectionOutcome, reason: z.string(), at: IsoTime, by: z.string() }).optional(),
+  recordedAt: IsoTime,
+  recordedBy: z.string(),
+});
+export type Objection = z.infer<typeof Objection>;
+
+// ───────────────────────────── 认定 (decision) and 中心 (centers) ─────────────────────────────
+
+export const Decision = z.object({
+  batchId: z.string(),
+  /** 榕市监知〔2026〕3号 */
+  docNumber: z.string(),
+  year: z.number().int(),
+  sequence: z.number().int().positive(),
+  decidedOn: IsoDate,
+  applicationIds: z.array(z.string()),
+  centerIds: z.array(z.string()),
+  createdAt: IsoTime,
+  createdBy: z.string(),
+});
+export type Decision = z.infer<typeof Decision>;
+
+/** The keyed part designation-<batchId>. */
+export const DesignationPart = z.object({
+  publicity: Publicity.optional(),
+  objections: z.array(Objection).default([]),
+  decision: Decision.optional(),
+});
+export type DesignationPart = z.infer<typeof DesignationPart>;
+
+export const CenterStatus = z.enum(['active', 'rectifying', 'revoked']);
+export type CenterStatus = z.infer<typeof CenterStatus>;
+export const CENTER_STATUS_LABELS: Record<CenterStatus, string> = { active: '有效', rectifying: '限期整改', revoked: '已撤销' };
+
+/** 共建协议 */
+export const CoConstructionAgreement = z.object({
+  parties: z.array(z.string()),
+  signedOn: IsoDate,
+  recordedAt: IsoTime,
+  recordedBy: z.string(),
+});
+export type CoConstructionAgreement = z.infer<typeof CoConstructionAgreement>;
+
+/** 牌匾: the exact inscription the plaque maker receives. */
+export const Plaque = z.object({
+  /** Same number as the certificate. */
+  number: z.string(),
+  /** Main line: the center's name. */
+  inscription: z.string(),
+  /** Authority line under it, e.g. 福州市市场监督管理局（福州市知识产权局）. */
+  authority: z.string(),
+  /** Date line, e.g. 二〇二六年十月 (as printed). */
+  dateLine: z.string(),
+});
+export type Plaque = z.infer<typeof Plaque>;
+
+/** 中心 */
+export const Center = z.object({
+  id: z.string(), // C1, C2, …
+  name: z.string(),
+  hostUnit: z.string(),
+  hostUscc: z.string().optional(),
+  industry: z.string(),
+  district: z.string(),
+  batchId: z.string(),
+  applicationId: z.string(),
+  decisionDocNumber: z.string(),
+  designatedOn: IsoDate,
+  certificateNumber: z.string(),
+  validUntil: IsoDate,
+  status: CenterStatus,
+  plaque: Plaque,
+  agreement: CoConstructionAgreement.optional(),
+  createdAt: IsoTime,
+});
+export type Center = z.infer<typeof Center>;
+
+/** The fixed part `centers`. */
+export const CentersPart = z.object({ centers: z.array(Center) });
+export type CentersPart = z.infer<typeof CentersPart>;
+
+/** One row of the publicity list as shown (and printed as the notice's attachment). */
+export const PublicityEntry = z.object({
+  applicationId: z.string(),
+  applicantName: z.string(),
+  proposedCenterName: z.string(),
+  industry: z.string(),
+  district: z.string(),
+  rank: z.number().int().nullable(),
+  final: z.number().nullable(),
+  withdrawn: z.boolean(),
+});
+export type PublicityEntry = z.infer<typeof PublicityEntry>;
+
+/** Everything about one batch's publicity, objections and decision. */
+export const DesignationView = z.object({
+  batchId: z.string(),
+  publicity: Publicity.nullable(),
+  entries: z.array(PublicityEntry),
+  objections: z.array(Objection),
+  decision: Decision.nullable(),
+  /** Why designation cannot happen yet (today), in Chinese; empty when it can. */
+  blockers: z.array(z.string()),
+});
+export type DesignationView = z.infer<typeof DesignationView>;
+
+// ───────────────────────────── inputs ─────────────────────────────
+
+const ByBatch = z.object({ batchId: BatchId }).strict();
+const Contact = z
+  .object({
+    name: z.string().trim().min(1, '请填写联系人').max(20, '联系人不超过20个字'),
+    phone: z.string().trim().min(5, '请填写联系电话').max(40, '联系电话不超过40个字'),
+  })
+  .strict();
+const ByCenter = z.object({ centerId: CenterId }).strict();
+
+export const SaveCalendarYearInput = z
+  .object({
+    year: Year,
+    offDays: z.array(IsoDate).max(60, '放假日期不超过60天'),
+    makeUpWorkDays: z.array(IsoDate).max(20, '调休上班日期不超过20天'),
+    source: HolidayTableSchema.shape.source,
+  })
+  .strict();
+
+export const CreatePublicityInput = z
+  .object({
+    batchId: BatchId,
+    startsOn: IsoDate,
+    workingDays: z.number().int('公示期应为整数个工作日').min(1, '公示期至少1个工作日').max(30, '公示期不超过30个工作日').default(5),
+    /** Absent: the applications that passed (scoring.results `passed`), in rank order. */
+    applicationIds: z.array(ApplicationId).min(1, '公示名单至少一项').max(200, '公示名单不超过200项').optional(),
+    /** 联系人及电话 printed on the notice (can also be given when printing). */
+    contact: Contact.optional(),
+  })
+  .strict();
+
+export const PublicityNoticeInput = z
+  .object({
+    batchId: BatchId,
+    /** Overrides the contact stored with the publicity. */
+    contact: Contact.optional(),
+    /** 成文日期 (default: the publicity's start date). */
+    issuedOn: IsoDate.optional(),
+  })
+  .strict();
+
+export const RecordObjectionInput = z
+  .object({
+    batchId: BatchId,
+    applicationId: ApplicationId,
+    receivedOn: IsoDate,
+    from: z.string().trim().max(60, '异议人不超过60个字').default(''),
+    kind: ObjectionKind,
+    identityProof: z.boolean(),
+    content: z.string().trim().min(2, '请填写异议内容（至少2个字）').max(5000, '异议内容不超过5000个字'),
+  })
+  .strict();
+
+export const ResolveObjectionInput = z.object({ objectionId: ObjectionId, outcome: ObjectionOutcome, reason: Reason }).strict();
+
+export const CreateDecisionInput = z.object({ batchId: BatchId, decidedOn: IsoDate }).strict();
+
+export const ListCentersInput = z.object({ status: CenterStatus.optional(), year: Year.optional() }).strict();
+
+export const RecordAgreementInput = z
+  .object({
+    centerId: CenterId,
+    parties: z
+      .array(z.string().trim().min(2, '协议方名称至少2个字').max(60, '协议方名称不超过60个字'))
+      .min(1, '请至少填写一个协议方')
+      .max(10, '协议方不超过10个'),
+    signedOn: IsoDate,
+  })
+  .strict();
+
+export const CreateDecisionOutput = z.object({ decision: Decision, centers: z.array(Center) });
+
+export const designationContract = {
+  'calendar.get': method({ input: NoInput, output: CalendarView, writes: false, summary: '读取节假日安排（工作日日历）' }),
+  'calendar.saveYear': method({ input: SaveCalendarYearInput, output: CalendarView, writes: true, summary: '保存某年的节假日安排' }),
+
+  'publicity.create': method({ input: CreatePublicityInput, output: DesignationView, writes: true, summary: '发起公示' }),
+  'publicity.get': method({ input: ByBatch, output: DesignationView, writes: false, summary: '读取公示、异议与认定情况' }),
+  'publicity.noticePdf': method({ input: PublicityNoticeInput, output: ExportedFile, writes: false, summary: '生成公示通知（PDF）' }),
+
+  'objections.record': method({ input: RecordObjectionInput, output: Objection, writes: true, summary: '登记公示异议' }),
+  'objections.resolve': method({ input: ResolveObjectionInput, output: Objection, writes: true, summary: '处理公示异议' }),
+
+  'decision.create': method({ input: CreateDecisionInput, output: CreateDecisionOutput, writes: true, summary: '认定发文并建立中心' }),
+  'decision.noticePdf': method({ input: ByBatch, output: ExportedFile, writes: false, summary: '生成认定通知（PDF）' }),
+
+  'centers.list': method({ input: ListCentersInput, output: z.array(Center), writes: false, summary: '中心名录' }),
+  'centers.get': method({ input: z.object({ id: CenterId }).strict(), output: Center, writes: false, summary: '读取中心' }),
+  'centers.withoutAgreement': method({ input: NoInput, output: z.array(Center), writes: false, summary: '未签共建协议的中心' }),
+  'centers.exportRoster': method({ input: NoInput, output: ExportedFile, writes: false, summary: '导出认定名单（Excel）' }),
+  'centers.certificatePdf': method({ input: ByCenter, output: ExportedFile, writes: false, summary: '生成证书（PDF）' }),
+  'centers.certificatesPdf': method({ input: ByBatch, output: ExportedFile, writes: false, summary: '批量生成本批证书（PDF）' }),
+  'centers.plaqueSheetPdf': method({ input: ByBatch, output: ExportedFile, writes: false, summary: '生成牌匾内容确认单（PDF）' }),
+
+  'agreements.record': method({ input: RecordAgreementInput, output: Center, writes: true, summary: '登记共建协议' }),
+};

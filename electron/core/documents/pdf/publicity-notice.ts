@@ -1,0 +1,184 @@
+/**
+ * 公示 notice (GB/T 9704): basis, process followed, the exact publicity period with its count of
+ * working days, how to object, contact, and the proposed list (拟认定名单) as a table on the
+ * attachment page. `renderListNotice` is the GB/T 9704 notice of `renderNotice` with a table as
+ * its single attachment; the 认定通知 (decision-notice.ts) uses it too.
+ *
+ * `publicityNoticeParagraphs` is pure (the wording); `renderPublicityNotice` produces the PDF.
+ */
+import { DeskError } from '../../contract/errors.js';
+import { formatChineseDate } from '../../domain/batches.js';
+import { assertGlyphs } from '../fonts/glyphs.js';
+import { loadFontSet, type FontSet } from '../fonts/registry.js';
+import { isoToDate } from './batch-list.js';
+import { GbDocument } from './document.js';
+import { drawRedHeader } from './header.js';
+import { headingRole, noticeStrings, type NoticeInput } from './notice.js';
+import { drawSignature } from './signature.js';
+import { drawTable, type TableColumn } from './table.js';
+import { breakTokens } from './layout.js';
+import { CHAR_PITCH, FONT_SIZES, GB } from './units.js';
+
+// ------------------------------------------------------------------------------ notice with a list
+
+export interface ListAttachment {
+  /** Printed in the attachment list (附件：…) and centred on the attachment page. */
+  title: string;
+  columns: TableColumn[];
+  rows: string[][];
+  /** Lines printed under the table (e.g. a count), optional. */
+  notes?: string[];
+}
+
+export interface ListNoticeInput extends Omit<NoticeInput, 'attachments'> {
+  attachment: ListAttachment;
+}
+
+/** Grid lines a body paragraph takes (same breaking as GbDocument.paragraph). */
+function linesOf(g: GbDocument, text: string, indent: number, hanging = 0): number {
+  g.use({});
+  const measureLatin = (run: string): number => g.doc.widthOfString(run) / CHAR_PITCH;
+  return breakTokens(text, { charsPerLine: GB.charsPerLine - hanging, firstLineIndent: indent - hanging, measureLatin }).length;
+}
+
+/** renderNotice with one table attachment (附件 on its own page, header row repeated on each page). */
+export async function renderListNotice(input: ListNoticeInput): Promise<Buffer> {
+  const fonts = input.fonts ?? loadFontSet();
+  const a = input.attachment;
+  assertGlyphs([...noticeStrings(input), a.title, ...a.columns.map((c) => c.header), ...a.rows.flat(), ...(a.notes ?? [])], fonts);
+  const g = new GbDocument({
+    fonts, title: input.title, author: input.signer, subject: input.docNumber ?? input.title,
+    creationDate: isoToDate(input.date),
+  });
+  drawRedHeader(g, { authority: input.authority, ...(input.docNumber ? { docNumber: input.docNumber } : {}) });
+  g.centered(input.title, { role: 'xiaobiaosong', size: GB.titleSize });
+  g.blank();
+  if (input.addressee) g.paragraph(`${input.addressee}：`, { indent: 0, align: 'left' });
+  const label = `附件：${a.title}`;
+  input.paragraphs.forEach((p, i) => {
+    // Keep the last paragraph with the attachment line and the signature: never a page holding
+    // only the 落款 (GB/T 9704 §7.3.5).
+    if (i === input.paragraphs.length - 1) g.ensure(linesOf(g, p, 2) + 1 + linesOf(g, label, 2, 5) + 4);
+    g.paragraph(p, { role: headingRole(p) });
+  });
+  g.blank();
+  g.paragraph(label, { indent: 2, hangingIndent: 5, align: 'justify' });
+  drawSignature(g, { signer: input.signer, date: input.date, ...(input.sealSlot ? { sealSlot: true } : {}) });
+
+  g.newPage();
+  g.paragraph('附件', { role: 'heiti', indent: 0, align: 'left' });
+  g.blank();
+  g.centered(a.title, { role: 'xiaobiaosong', size: GB.titleSize });
+  g.blank();
+  drawTable(g, { columns: a.columns, rows: a.rows, size: FONT_SIZES.小四, role: 'fangsong', headerRole: 'heiti' });
+  for (const n of a.notes ?? []) {
+    g.y += FONT_SIZES.小四 * 0.6;
+    g.ensure(1);
+    g.paragraph(n, { size: FONT_SIZES.小四, indent: 0, align: 'left' });
+  }
+  return g.finish();
+}
+
+// ------------------------------------------------------------------------------------------ 公示
+
+export interface PublicityEntry {
+  /** 拟认定中心名称, e.g. 福州市纺织化纤产业知识产权协同保护与运营中心. */
+  centerName: string;
+  /** 依托单位 (the applicant). */
+  hostUnit: string;
+  /** 所属产业 */
+  industry: string;
+  /** 县(市)区 */
+  district: string;
+}
+
+export interface PublicityNoticeInput {
+  /** 发文机关 (marker and signature), e.g. 福州市市场监督管理局. */
+  authority: string;
+  /** 发文字号; a 公示 is often issued without one. */
+  docNumber?: string;
+  /** e.g. 2026年第一批 */
+  batchLabel: string;
+  /** YYYY-MM-DD, first day of the period (counted as working day 1). */
+  startsOn: string;
+  /** YYYY-MM-DD, last day (domain working-day calendar). */
+  endsOn: string;
+  /** Number of working days from startsOn to endsOn inclusive (default rule: 5). */
+  workingDays: number;
+  entries: PublicityEntry[];
+  contact: { name: string; phone: string };
+  /** 成文日期 YYYY-MM-DD. */
+  issuedOn: string;
+  /** Overrides the sentence naming the basis (default: the work plan 榕市监规〔2022〕6号). */
+  basis?: string;
+  /** Where to send written objections (default: the authority). */
+  objectionTo?: string;
+  fonts?: FontSet;
+  /** Draw the seal slot (previews only). */
+  preview?: boolean;
+}
+
+export const PUBLICITY_BASIS = '根据榕市监规〔2022〕6号文件有关规定';
+export const CENTER_PROGRAM = '福州市产业知识产权协同保护与运营中心';
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+
+/** 公示期为2026年9月28日至2026年10月9日（5个工作日） */
+export function publicityPeriod(startsOn: string, endsOn: string, workingDays: number): string {
+  return `${formatChineseDate(startsOn)}至${formatChineseDate(endsOn)}（${workingDays}个工作日）`;
+}
+
+function check(input: PublicityNoticeInput): void {
+  const missing: string[] = [];
+  if (!input.authority.trim()) missing.push('发文机关');
+  if (!input.batchLabel.trim()) missing.push('批次');
+  if (!ISO.test(input.startsOn)) missing.push('公示开始日期');
+  if (!ISO.test(input.endsOn)) missing.push('公示结束日期');
+  if (!ISO.test(input.issuedOn)) missing.push('成文日期');
+  if (!input.contact.name.trim() || !input.contact.phone.trim()) missing.push('联系人及电话');
+  if (missing.length > 0) throw new DeskError('INVALID_INPUT', `无法生成公示：缺少${missing.join('、')}。`, { missing });
+  if (input.endsOn < input.startsOn) throw new DeskError('INVALID_INPUT', '公示结束日期不能早于开始日期。');
+  if (!Number.isInteger(input.workingDays) || input.workingDays < 1) throw new DeskError('INVALID_INPUT', '公示期（工作日数）应为正整数。');
+  if (input.entries.length === 0) throw new DeskError('INVALID_INPUT', '拟认定名单为空，无法生成公示。');
+}
+
+export const publicityTitle = (batchLabel: string): string => `关于${batchLabel}${CENTER_PROGRAM}拟认定名单的公示`;
+export const publicityListTitle = (batchLabel: string): string => `${batchLabel}${CENTER_PROGRAM}拟认定名单`;
+
+export function publicityNoticeParagraphs(input: PublicityNoticeInput): string[] {
+  const basis = (input.basis?.trim() || PUBLICITY_BASIS).replace(/[，。,]+$/u, '');
+  const to = input.objectionTo?.trim() || input.authority;
+  const n = input.entries.length;
+  return [
+    `${basis}，我局组织开展了${input.batchLabel}${CENTER_PROGRAM}认定工作。经单位申报、形式审查、专家评审等程序，拟认定${n}家单位为${CENTER_PROGRAM}（名单见附件），现予以公示。`,
+    `公示期为${publicityPeriod(input.startsOn, input.endsOn, input.workingDays)}。`,
+    `公示期间，任何单位或者个人对公示名单有异议的，可以书面形式向${to}提出，并提供必要的证明材料。单位提出异议的，须加盖本单位公章；个人提出异议的，须签署真实姓名并注明联系方式。匿名异议或者逾期提出的异议，不予受理。`,
+    `联系人：${input.contact.name.trim()}，联系电话：${input.contact.phone.trim()}。`,
+  ];
+}
+
+export function publicityNoticeRows(entries: PublicityEntry[]): string[][] {
+  return entries.map((e, i) => [String(i + 1), e.centerName, e.hostUnit, e.industry, e.district]);
+}
+
+export const PUBLICITY_COLUMNS: TableColumn[] = [
+  { header: '序号', width: 7, align: 'center' },
+  { header: '拟认定中心名称', width: 33 },
+  { header: '依托单位', width: 28 },
+  { header: '所属产业', width: 14, align: 'center' },
+  { header: '县(市)区', width: 13, align: 'center' },
+];
+
+export function renderPublicityNotice(input: PublicityNoticeInput): Promise<Buffer> {
+  check(input);
+  return renderListNotice({
+    authority: input.authority,
+    ...(input.docNumber?.trim() ? { docNumber: input.docNumber.trim() } : {}),
+    title: publicityTitle(input.batchLabel),
+    paragraphs: publicityNoticeParagraphs(input),
+    attachment: { title: publicityListTitle(input.batchLabel), columns: PUBLICITY_COLUMNS, rows: publicityNoticeRows(input.entries) },
+    signer: input.authority,
+    date: input.issuedOn,
+    ...(input.fonts ? { fonts: input.fonts } : {}),
+    ...(input.preview ? { sealSlot: true } : {}),
+  });
+}

@@ -1,0 +1,175 @@
+/** Documents of publicity and designation: 公示 notice, 认定通知, certificates, plaque sheet, roster. */
+import { DeskError } from '../contract/errors.js';
+import type { ExportedFile } from '../contract/common.js';
+import { CENTER_STATUS_LABELS, type Center } from '../contract/designation.js';
+import { formatChineseDate } from '../domain/batches.js';
+import { bureauDate } from '../domain/clock.js';
+import { centerName } from '../domain/publicity.js';
+import { buildRoster, workbookToBuffer } from '../documents/excel/style.js';
+import { renderPublicityNotice } from '../documents/pdf/publicity-notice.js';
+import { renderDecisionNotice } from '../documents/pdf/decision-notice.js';
+import { renderCertificates, type CertificateInput } from '../documents/pdf/certificate.js';
+import { renderPlaqueSheet } from '../documents/pdf/plaque-sheet.js';
+import { writeExport } from '../store/exports.js';
+import { allApplications, findBatch } from './application-store.js';
+import type { AreaHandlers, HandlerContext } from './types.js';
+
+type Methods =
+  | 'publicity.noticePdf' | 'decision.noticePdf' | 'centers.exportRoster'
+  | 'centers.certificatePdf' | 'centers.certificatesPdf' | 'centers.plaqueSheetPdf';
+
+const CN = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/** 2026年第一批 (the label printed in notice titles). */
+export function batchTitleLabel(batch: { year: number; sequence: number }): string {
+  const n = batch.sequence;
+  const seq = n <= 10 ? CN[n]! : n < 20 ? `十${CN[n - 10]!}` : String(n);
+  return `${batch.year}年第${seq}批`;
+}
+
+async function partOf(ctx: HandlerContext, batchId: string) {
+  return ctx.store.readKeyed('designation', batchId);
+}
+
+function centersOfDecision(ctx: HandlerContext, centerIds: readonly string[]): Center[] {
+  const all = new Map(ctx.store.read('centers').centers.map((c) => [c.id, c]));
+  return centerIds.map((id) => all.get(id)).filter((c): c is Center => !!c);
+}
+
+async function decidedCenters(ctx: HandlerContext, batchId: string): Promise<{ centers: Center[]; docNumber: string; decidedOn: string }> {
+  const batch = findBatch(ctx, batchId);
+  const part = await partOf(ctx, batch.id);
+  if (!part.decision) throw new DeskError('RULE_VIOLATION', `${batchTitleLabel(batch)}尚未作出认定决定，请先认定。`);
+  return { centers: centersOfDecision(ctx, part.decision.centerIds), docNumber: part.decision.docNumber, decidedOn: part.decision.decidedOn };
+}
+
+function certificateInput(c: Center, authority: string): CertificateInput {
+  return {
+    certificateNumber: c.certificateNumber,
+    hostUnit: c.hostUnit,
+    centerName: c.name,
+    validFrom: c.designatedOn,
+    validUntil: c.validUntil,
+    authority,
+    issuedOn: c.designatedOn,
+  };
+}
+
+export const designationDocumentHandlers: AreaHandlers<Methods> = {
+  'publicity.noticePdf': async (input, ctx) => {
+    const batch = findBatch(ctx, input.batchId);
+    const part = await partOf(ctx, batch.id);
+    const p = part.publicity;
+    if (!p) throw new DeskError('RULE_VIOLATION', `${batchTitleLabel(batch)}尚未发起公示。`);
+    const contact = input.contact ?? p.contact;
+    if (!contact) throw new DeskError('INVALID_INPUT', '请填写公示通知上的联系人及联系电话。', { field: 'contact' });
+    const apps = new Map((await allApplications(ctx, batch.id)).map((a) => [a.id, a]));
+    // The notice lists what was published (withdrawals happen after it is issued).
+    const entries = p.applicationIds.map((id) => {
+      const a = apps.get(id);
+      if (!a) throw new DeskError('NOT_FOUND', `公示名单中的申报 ${id} 已不存在。`);
+      return { centerName: centerName(a.proposedCenterName, a.applicant.industry), hostUnit: a.applicant.name, industry: a.applicant.industry, district: a.applicant.district };
+    });
+    const settings = ctx.store.read('settings').settings;
+    const pdf = await renderPublicityNotice({
+      authority: settings.bureauName,
+      batchLabel: batchTitleLabel(batch),
+      startsOn: p.startsOn,
+      endsOn: p.endsOn,
+      workingDays: p.workingDays,
+      entries,
+      contact,
+      issuedOn: input.issuedOn ?? p.startsOn,
+    });
+    return writeExport(ctx.store.dirs.exports, `公示-${batchTitleLabel(batch)}拟认定名单.pdf`, pdf);
+  },
+
+  'decision.noticePdf': async (input, ctx) => {
+    const batch = findBatch(ctx, input.batchId);
+    const { centers, docNumber, decidedOn } = await decidedCenters(ctx, batch.id);
+    const pdf = await renderDecisionNotice({
+      authority: ctx.store.read('settings').settings.bureauName,
+      docNumber,
+      batchLabel: batchTitleLabel(batch),
+      decidedOn,
+      entries: centers.map((c) => ({ centerName: c.name, hostUnit: c.hostUnit, certificateNumber: c.certificateNumber })),
+    });
+    return writeExport(ctx.store.dirs.exports, `认定通知-${docNumber}.pdf`, pdf);
+  },
+
+  'centers.certificatePdf': async (input, ctx) => {
+    const c = ctx.store.read('centers').centers.find((x) => x.id === input.centerId);
+    if (!c) throw new DeskError('NOT_FOUND', `找不到编号为 ${input.centerId} 的中心，请刷新后重试。`);
+    if (c.status === 'revoked') throw new DeskError('RULE_VIOLATION', `${c.name}已被撤销认定，证书已收回，不能再打印。`);
+    const pdf = await renderCertificates([certificateInput(c, ctx.store.read('settings').settings.bureauName)]);
+    return writeExport(ctx.store.dirs.exports, `证书-${c.certificateNumber}.pdf`, pdf);
+  },
+
+  'centers.certificatesPdf': async (input, ctx) => {
+    const batch = findBatch(ctx, input.batchId);
+    const { centers, docNumber } = await decidedCenters(ctx, batch.id);
+    const list = centers.filter((c) => c.status !== 'revoked');
+    if (list.length === 0) throw new DeskError('RULE_VIOLATION', '本批没有需要打印证书的中心。');
+    const authority = ctx.store.read('settings').settings.bureauName;
+    const taskId = `centers.certificatesPdf:${batch.id}:${ctx.clock().toISOString()}`;
+    const label = `生成证书（${batchTitleLabel(batch)}）`;
+    ctx.emit('progress', { taskId, label, done: 0, total: list.length });
+    const pdf = await renderCertificates(list.map((c) => certificateInput(c, authority)), {
+      onProgress: (done, total) => ctx.emit('progress', { taskId, label, done, total }),
+    });
+    return writeExport(ctx.store.dirs.exports, `证书-${docNumber}-共${list.length}份.pdf`, pdf);
+  },
+
+  'centers.plaqueSheetPdf': async (input, ctx) => {
+    const batch = findBatch(ctx, input.batchId);
+    const { centers, docNumber, decidedOn } = await decidedCenters(ctx, batch.id);
+    const list = centers.filter((c) => c.status !== 'revoked');
+    if (list.length === 0) throw new DeskError('RULE_VIOLATION', '本批没有需要制作牌匾的中心。');
+    const pdf = await renderPlaqueSheet({
+      authority: list[0]!.plaque.authority,
+      batchLabel: batchTitleLabel(batch),
+      awardedOn: decidedOn,
+      // The plaque lines are laid out by plaqueLines from the stored inscription, authority and date.
+      plaques: list.map((c) => ({ centerName: c.plaque.inscription, hostUnit: c.hostUnit, certificateNumber: c.plaque.number })),
+      issuedOn: bureauDate(ctx.clock()),
+    });
+    return writeExport(ctx.store.dirs.exports, `牌匾内容确认单-${docNumber}.pdf`, pdf);
+  },
+
+  'centers.exportRoster': async (_input, ctx) => {
+    const centers = ctx.store.read('centers').centers;
+    const generatedOn = bureauDate(ctx.clock());
+    const wb = buildRoster({
+      sheetName: '认定名单',
+      title: '福州市产业知识产权协同保护与运营中心认定名单',
+      subtitle: `共${centers.length}家，导出日期：${formatChineseDate(generatedOn)}`,
+      orientation: 'landscape',
+      columns: [
+        { header: '序号', key: 'no', width: 6, kind: 'number' },
+        { header: '中心名称', key: 'name', width: 40 },
+        { header: '依托单位', key: 'hostUnit', width: 32 },
+        { header: '所属产业', key: 'industry', width: 12 },
+        { header: '县（市）区', key: 'district', width: 12 },
+        { header: '认定日期', key: 'designatedOn', width: 16, kind: 'date' },
+        { header: '证书编号', key: 'certificateNumber', width: 18 },
+        { header: '有效期至', key: 'validUntil', width: 16, kind: 'date' },
+        { header: '状态', key: 'status', width: 10 },
+        { header: '共建协议', key: 'agreement', width: 36 },
+      ],
+      rows: centers.map((c, i) => ({
+        no: i + 1,
+        name: c.name,
+        hostUnit: c.hostUnit,
+        industry: c.industry,
+        district: c.district,
+        designatedOn: c.designatedOn,
+        certificateNumber: c.certificateNumber,
+        validUntil: c.validUntil,
+        status: CENTER_STATUS_LABELS[c.status],
+        agreement: c.agreement ? `${formatChineseDate(c.agreement.signedOn)}签订（${c.agreement.parties.join('、')}）` : '未签订',
+      })),
+    });
+    const data = await workbookToBuffer(wb);
+    return writeExport(ctx.store.dirs.exports, `认定名单-${formatChineseDate(generatedOn)}.xlsx`, data) as Promise<ExportedFile>;
+  },
+};
