@@ -16,6 +16,8 @@ export const FIELD_LABELS: Record<string, string> = {
   docNumberPrefix: '发文字号前缀',
   certNumberPrefix: '证书编号前缀',
   districts: '县（市）区列表',
+  certificateSize: '证书纸张',
+  sealImageSha256: '印章图片',
   industries: '产业列表',
   limit: '条数',
   name: '名称',

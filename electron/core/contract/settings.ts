@@ -38,6 +38,10 @@ export const Settings = z.object({
     .max(50, '节假日安排不超过50年')
     .refine((l) => new Set(l.map((t) => t.year)).size === l.length, '同一年份的节假日安排重复')
     .optional(),
+  /** 证书纸张 (default A4 landscape). */
+  certificateSize: z.enum(['A4-landscape', 'A3-landscape']).optional(),
+  /** The bureau's seal image (PNG/JPG, stored as an attachment), placed over the authority and date on certificates. */
+  sealImageSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -51,10 +55,16 @@ export const ReferenceLists = z.object({
 export type ReferenceLists = z.infer<typeof ReferenceLists>;
 
 export const settingsContract = {
+  'settings.setSeal': method({
+    input: z.object({ uploadId: z.string().regex(/^[0-9a-f]{32}$/, '上传编号无效，请重新上传文件').nullable() }).strict(),
+    output: Settings,
+    writes: true,
+    summary: '设置或清除证书印章图片',
+  }),
   'settings.lists': method({ input: NoInput, output: ReferenceLists, writes: false, summary: '读取选择列表（县(市)区、产业、单位类型、申报材料）' }),
   'settings.get': method({ input: NoInput, output: Settings, writes: false, summary: '读取设置' }),
   'settings.update': method({
-    input: Settings.partial().strict(),
+    input: Settings.omit({ sealImageSha256: true }).partial().strict(),
     output: Settings,
     writes: true,
     summary: '修改设置',

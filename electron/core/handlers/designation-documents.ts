@@ -1,4 +1,5 @@
 /** Documents of publicity and designation: 公示 notice, 认定通知, certificates, plaque sheet, roster. */
+import { promises as fs } from 'node:fs';
 import { DeskError } from '../contract/errors.js';
 import type { ExportedFile } from '../contract/common.js';
 import { CENTER_STATUS_LABELS, type Center } from '../contract/designation.js';
@@ -8,6 +9,7 @@ import { centerName } from '../domain/publicity.js';
 import { buildRoster, workbookToBuffer } from '../documents/excel/style.js';
 import { renderPublicityNotice } from '../documents/pdf/publicity-notice.js';
 import { renderDecisionNotice } from '../documents/pdf/decision-notice.js';
+import { Attachments } from '../store/attachments.js';
 import { renderCertificates, type CertificateInput } from '../documents/pdf/certificate.js';
 import { renderPlaqueSheet } from '../documents/pdf/plaque-sheet.js';
 import { writeExport } from '../store/exports.js';
@@ -53,6 +55,20 @@ function certificateInput(c: Center, authority: string): CertificateInput {
     authority,
     issuedOn: c.designatedOn,
   };
+}
+
+/** Paper size and the bureau's seal image from 设置 (the seal file must still be in the data folder). */
+async function certificateOptions(ctx: HandlerContext): Promise<{ size?: 'A4-landscape' | 'A3-landscape'; sealImage?: Buffer }> {
+  const { certificateSize, sealImageSha256 } = ctx.store.read('settings').settings;
+  const out: { size?: 'A4-landscape' | 'A3-landscape'; sealImage?: Buffer } = certificateSize ? { size: certificateSize } : {};
+  if (sealImageSha256) {
+    try {
+      out.sealImage = await fs.readFile(new Attachments(ctx.store.dirs.files).pathOf(sealImageSha256));
+    } catch {
+      throw new DeskError('NOT_FOUND', '设置中的印章图片在数据文件夹中找不到，请在“设置 → 基本设置”重新导入印章图片，或清除后再打印。');
+    }
+  }
+  return out;
 }
 
 export const designationDocumentHandlers: AreaHandlers<Methods> = {
@@ -101,7 +117,7 @@ export const designationDocumentHandlers: AreaHandlers<Methods> = {
     const c = ctx.store.read('centers').centers.find((x) => x.id === input.centerId);
     if (!c) throw new DeskError('NOT_FOUND', `找不到编号为 ${input.centerId} 的中心，请刷新后重试。`);
     if (c.status === 'revoked') throw new DeskError('RULE_VIOLATION', `${c.name}已被撤销认定，证书已收回，不能再打印。`);
-    const pdf = await renderCertificates([certificateInput(c, ctx.store.read('settings').settings.bureauName)]);
+    const pdf = await renderCertificates([certificateInput(c, ctx.store.read('settings').settings.bureauName)], await certificateOptions(ctx));
     return writeExport(ctx.store.dirs.exports, `证书-${c.certificateNumber}.pdf`, pdf);
   },
 
@@ -115,6 +131,7 @@ export const designationDocumentHandlers: AreaHandlers<Methods> = {
     const label = `生成证书（${batchTitleLabel(batch)}）`;
     ctx.emit('progress', { taskId, label, done: 0, total: list.length });
     const pdf = await renderCertificates(list.map((c) => certificateInput(c, authority)), {
+      ...(await certificateOptions(ctx)),
       onProgress: (done, total) => ctx.emit('progress', { taskId, label, done, total }),
     });
     return writeExport(ctx.store.dirs.exports, `证书-${docNumber}-共${list.length}份.pdf`, pdf);

@@ -3,6 +3,8 @@ import { DEFAULT_LISTS, ROUTE_LABELS, UNIT_TYPE_LABELS, type ChoiceLists } from 
 import { MATERIAL_ITEMS } from '../domain/materials.js';
 import { holidayTableProblems } from '../domain/working-days.js';
 import { DeskError } from '../contract/errors.js';
+import { Attachments } from '../store/attachments.js';
+import { discardUpload, findUpload } from '../store/uploads.js';
 import type { AreaHandlers, HandlerContext } from './types.js';
 
 /** The bureau's choice lists: its edited lists from settings, else the DOMAIN.md defaults. */
@@ -11,7 +13,27 @@ export function choiceLists(ctx: HandlerContext): ChoiceLists {
   return { districts: districts ?? DEFAULT_LISTS.districts, industries: industries ?? DEFAULT_LISTS.industries };
 }
 
-export const settingsHandlers: AreaHandlers<'settings.get' | 'settings.update' | 'settings.lists'> = {
+export const settingsHandlers: AreaHandlers<'settings.get' | 'settings.update' | 'settings.lists' | 'settings.setSeal'> = {
+  'settings.setSeal': async (input, ctx) => {
+    let sha256: string | undefined;
+    if (input.uploadId) {
+      const up = await findUpload(ctx.store.dirs.root, input.uploadId);
+      // A seal must be a picture (PNG/JPG), checked by content.
+      const stored = await new Attachments(ctx.store.dirs.files).addFile(up.path, up.fileName, ['png', 'jpg']);
+      await discardUpload(ctx.store.dirs.root, input.uploadId);
+      sha256 = stored.sha256;
+    }
+    const before = ctx.store.read('settings').settings;
+    return ctx.store.write(
+      'settings',
+      (draft) => {
+        const { sealImageSha256: _old, ...rest } = draft.settings;
+        draft.settings = sha256 ? { ...rest, sealImageSha256: sha256 } : rest;
+        return draft.settings;
+      },
+      (after) => ({ method: 'settings.setSeal', entity: 'settings', summary: sha256 ? '设置证书印章图片' : '清除证书印章图片', before, after }),
+    );
+  },
   'settings.lists': (_input, ctx) => {
     const lists = choiceLists(ctx);
     return {
