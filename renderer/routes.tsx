@@ -21,6 +21,8 @@ import { OrganizePage } from './pages/review/OrganizePage';
 import { EntryPage } from './pages/review/EntryPage';
 import { ResultImportPage } from './pages/review/ResultImportPage';
 import { ResultsPage } from './pages/review/ResultsPage';
+import { DesignationPage } from './pages/designation/DesignationPage';
+import { CentersPage } from './pages/centers/CentersPage';
 
 export interface RouteDef {
   path: string;
@@ -38,16 +40,8 @@ export const ROUTES: RouteDef[] = [
   { path: '/review/entry', title: '评分录入', render: () => <EntryPage /> },
   { path: '/review/import', title: '导入评分结果', render: () => <ResultImportPage /> },
   { path: '/review/results', title: '评审结果', render: () => <ResultsPage /> },
-  {
-    path: '/designation',
-    title: '公示与认定',
-    render: () => <ComingSoon area="公示与认定" plan="拟认定名单公示（默认5个工作日）、异议处理、认定发文与授牌。" />,
-  },
-  {
-    path: '/centers',
-    title: '中心管理',
-    render: () => <ComingSoon area="中心管理" plan="已认定中心的档案、年度工作总结、中期考核与每三年复核。" />,
-  },
+  { path: '/designation', title: '公示与认定', render: () => <DesignationPage /> },
+  { path: '/centers', title: '中心管理', render: () => <CentersPage /> },
   {
     path: '/archive',
     title: '年度档案',

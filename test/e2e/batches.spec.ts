@@ -22,9 +22,9 @@ test('导航为中文，未建成的区域有说明', async ({ page, host }) => 
   }
   await expect(page.getByRole('banner')).toContainText('产业知识产权中心认定工作台');
   await expect(page.getByRole('banner')).toContainText('福州市市场监督管理局');
-  await nav.getByText('公示与认定', { exact: true }).click();
-  await expect(page.getByText('公示与认定功能正在建设中，将在后续版本提供。')).toBeVisible();
-  await screenshot(page, 'placeholder-designation');
+  await nav.getByText('年度档案', { exact: true }).click();
+  await expect(page.getByText('年度档案功能正在建设中，将在后续版本提供。')).toBeVisible();
+  await screenshot(page, 'placeholder-archive');
   const noHorizontalScroll = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
   expect(await noHorizontalScroll()).toBe(true);
 

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSettings } from '../../components/SettingsContext';
 import { SystemInfoCard } from './SystemInfoCard';
 import { ChoiceListsCard } from './ChoiceListsCard';
+import { HolidayCard } from './HolidayCard';
 
 type TextField = 'bureauName' | 'operatorName' | 'docNumberPrefix' | 'certNumberPrefix';
 const FIELDS = new Set<TextField>(['bureauName', 'operatorName', 'docNumberPrefix', 'certNumberPrefix']);
@@ -97,6 +98,9 @@ export function SettingsPage() {
         </Col>
         <Col xs={24} xl={12}>
           <ChoiceListsCard />
+        </Col>
+        <Col xs={24} xl={12}>
+          <HolidayCard />
         </Col>
       </Row>
     </>

@@ -1,0 +1,123 @@
+import { useState } from 'react';
+import { Alert, App, Button, Card, DatePicker, Descriptions, Flex, Table, Typography } from 'antd';
+import { FilePdfOutlined, PrinterOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import dayjs, { type Dayjs } from 'dayjs';
+import type { Center, DesignationView, ExportedFile } from '../../../electron/core/contract/index.js';
+import { desk } from '../../rpc';
+import { formatDate, toIsoDate } from '../../format';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useRemote } from '../../components/useRemote';
+import { useSubmit } from '../../components/useSubmit';
+import { DATE_FORMATS } from './labels';
+
+interface Props {
+  view: DesignationView;
+  onChanged: () => void;
+  busy: string | null;
+  onExport: (kind: string, produce: () => Promise<ExportedFile>) => void;
+}
+
+/** 三、认定发文: the decision date and 认定发文; afterwards the document number, the centers and the prints. */
+export function DecisionCard({ view, onChanged, busy, onExport }: Props) {
+  const { modal, message } = App.useApp();
+  const [decidedOn, setDecidedOn] = useState<Dayjs>(dayjs());
+  const { saving, error, setError, run } = useSubmit();
+  const d = view.decision;
+  const batchId = view.batchId;
+  const centers = useRemote(() => (d ? desk.call('centers.list', {}) : Promise.resolve([] as Center[])), [d?.docNumber]);
+  const mine = (centers.data ?? []).filter((c) => c.batchId === batchId);
+  const inForce = view.entries.filter((e) => !e.withdrawn);
+
+  const decide = () => {
+    const on = toIsoDate(decidedOn);
+    modal.confirm({
+      title: '认定发文',
+      content: `将以${formatDate(on)}为认定日期，取用新的发文字号，认定${inForce.length}家中心并编制证书编号。发文后不能撤回，是否继续？`,
+      okText: '确认发文',
+      cancelText: '取消',
+      onOk: () =>
+        run(async () => {
+          const out = await desk.call('decision.create', { batchId, decidedOn: on });
+          message.success(`已认定发文：${out.decision.docNumber}，认定${out.centers.length}家中心。`);
+          onChanged();
+        }),
+    });
+  };
+
+  const exp = (kind: string, produce: () => Promise<ExportedFile>) => ({ loading: busy === kind, disabled: !!busy && busy !== kind, onClick: () => onExport(kind, produce) });
+
+  return (
+    <Card size="small" title="三、认定发文与授牌" data-testid="decision-card">
+      {!d ? (
+        <>
+          {view.blockers.length && !error ? (
+            <Alert
+              type="info"
+              showIcon
+              title="按今天的日期，尚不能认定："
+              description={
+                <ul style={{ margin: 0, paddingLeft: 20 }}>
+                  {view.blockers.map((b) => (
+                    <li key={b}>{b}</li>
+                  ))}
+                </ul>
+              }
+              style={{ marginBottom: 12 }}
+            />
+          ) : null}
+          <div data-testid="decision-refusal">
+            <ErrorAlert error={error} title="未能认定" onClose={() => setError(null)} />
+          </div>
+          <Flex gap={12} align="center" wrap>
+            <Typography.Text>认定日期</Typography.Text>
+            <DatePicker value={decidedOn} onChange={(v) => v && setDecidedOn(v)} format={DATE_FORMATS} aria-label="认定日期" allowClear={false} />
+            <Button type="primary" icon={<SafetyCertificateOutlined />} loading={saving} onClick={decide} disabled={!view.publicity}>
+              认定发文
+            </Button>
+            <Typography.Text type="secondary">认定日期须晚于公示期最后一日；受理的异议须全部处理完毕。</Typography.Text>
+          </Flex>
+        </>
+      ) : (
+        <>
+          <Descriptions size="small" column={3} style={{ marginBottom: 12 }}>
+            <Descriptions.Item label="发文字号">
+              <Typography.Text strong data-testid="decision-doc-number">{d.docNumber}</Typography.Text>
+            </Descriptions.Item>
+            <Descriptions.Item label="认定日期">{formatDate(d.decidedOn)}</Descriptions.Item>
+            <Descriptions.Item label="认定中心">{d.centerIds.length}家</Descriptions.Item>
+          </Descriptions>
+          <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+            <Button type="primary" icon={<FilePdfOutlined />} {...exp('认定通知', () => desk.call('decision.noticePdf', { batchId }))}>认定通知PDF</Button>
+            <Button icon={<PrinterOutlined />} {...exp('本批证书', () => desk.call('centers.certificatesPdf', { batchId }))}>批量打印证书</Button>
+            <Button icon={<FilePdfOutlined />} {...exp('牌匾内容确认单', () => desk.call('centers.plaqueSheetPdf', { batchId }))}>牌匾内容确认单</Button>
+          </Flex>
+          <ErrorAlert error={centers.error} title="无法读取中心名录" onRetry={centers.reload} />
+          <Table<Center>
+            size="small"
+            rowKey="id"
+            loading={centers.loading && !centers.data}
+            dataSource={mine}
+            pagination={false}
+            data-testid="decision-centers"
+            columns={[
+              { title: '证书编号', dataIndex: 'certificateNumber', width: 150 },
+              { title: '中心名称', dataIndex: 'name', ellipsis: true },
+              { title: '依托单位', dataIndex: 'hostUnit', width: 220, ellipsis: true },
+              { title: '有效期至', dataIndex: 'validUntil', width: 130, render: formatDate },
+              {
+                title: '证书',
+                key: 'pdf',
+                width: 96,
+                render: (_: unknown, c) => (
+                  <Button size="small" icon={<FilePdfOutlined />} {...exp(`证书（${c.certificateNumber}）`, () => desk.call('centers.certificatePdf', { centerId: c.id }))}>
+                    证书
+                  </Button>
+                ),
+              },
+            ]}
+          />
+        </>
+      )}
+    </Card>
+  );
+}
