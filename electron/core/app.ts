@@ -8,6 +8,7 @@ import { Store } from './store/store.js';
 import type { Clock } from './domain/clock.js';
 import { appRoot } from './paths.js';
 import { seedDemo } from './demo.js';
+import { TaskRegistry } from './tasks.js';
 
 export interface DeskOptions {
   dataDir: string;
@@ -55,6 +56,7 @@ export async function openDesk(opts: DeskOptions): Promise<Desk> {
     host: opts.host,
     appVersion: appVersion(),
     emit: (event, payload) => listeners.forEach((cb) => cb(event, payload)),
+    tasks: new TaskRegistry(),
     log: logger(opts),
     ...(opts.hostServices ? { hostServices: opts.hostServices } : {}),
   };

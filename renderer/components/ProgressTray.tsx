@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Card, Flex, Progress, Typography } from 'antd';
+import { Button, Card, Flex, Progress, Typography } from 'antd';
 import type { ProgressEvent } from '../../electron/core/contract/index.js';
 import { desk } from '../rpc';
 
@@ -35,7 +35,14 @@ export function ProgressTray() {
       <Flex vertical gap={8}>
         {list.map((p) => (
           <div key={p.taskId} data-testid="progress-task">
-            <Typography.Text style={{ fontSize: 13 }}>{p.label}</Typography.Text>
+            <Flex justify="space-between" align="center" gap={8}>
+              <Typography.Text style={{ fontSize: 13 }}>{p.label}</Typography.Text>
+              {p.total > 0 && p.done >= p.total ? null : (
+                <Button size="small" type="link" onClick={() => void desk.call('tasks.cancel', { taskId: p.taskId }).catch(() => undefined)}>
+                  取消
+                </Button>
+              )}
+            </Flex>
             <Progress percent={p.total > 0 ? Math.min(100, Math.round((p.done / p.total) * 100)) : 0} size="small" status={p.total > 0 && p.done >= p.total ? 'success' : 'active'} />
           </div>
         ))}

@@ -13,6 +13,7 @@ export const ErrorCode = z.enum([
   'STORE_LOCKED',
   'MISSING_GLYPHS',
   'FILE_REJECTED',
+  'CANCELLED',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

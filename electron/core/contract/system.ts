@@ -39,6 +39,12 @@ export const BackupInfo = z.object({
 export type BackupInfo = z.infer<typeof BackupInfo>;
 
 export const systemContract = {
+  'tasks.cancel': method({
+    input: z.object({ taskId: z.string().min(1).max(300) }).strict(),
+    output: z.object({ cancelled: z.boolean() }),
+    writes: false,
+    summary: '取消正在进行的长任务',
+  }),
   'system.info': method({ input: NoInput, output: SystemInfo, writes: false, summary: '系统信息' }),
   'audit.list': method({
     input: z.object({ limit: z.number().int().min(1).max(1000).default(100), entity: z.string().optional() }).strict(),

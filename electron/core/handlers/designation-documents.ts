@@ -129,10 +129,14 @@ export const designationDocumentHandlers: AreaHandlers<Methods> = {
     const authority = ctx.store.read('settings').settings.bureauName;
     const taskId = `centers.certificatesPdf:${batch.id}:${ctx.clock().toISOString()}`;
     const label = `生成证书（${batchTitleLabel(batch)}）`;
-    ctx.emit('progress', { taskId, label, done: 0, total: list.length });
-    const pdf = await renderCertificates(list.map((c) => certificateInput(c, authority)), {
-      ...(await certificateOptions(ctx)),
-      onProgress: (done, total) => ctx.emit('progress', { taskId, label, done, total }),
+    const options = await certificateOptions(ctx);
+    const pdf = await ctx.tasks.run(taskId, label, (signal) => {
+      ctx.emit('progress', { taskId, label, done: 0, total: list.length }); // registered: a cancel now lands
+      return renderCertificates(list.map((c) => certificateInput(c, authority)), {
+        ...options,
+        signal,
+        onProgress: (done, total) => ctx.emit('progress', { taskId, label, done, total }),
+      });
     });
     return writeExport(ctx.store.dirs.exports, `证书-${docNumber}-共${list.length}份.pdf`, pdf);
   },

@@ -92,11 +92,13 @@ export const reviewPackageHandlers: AreaHandlers<Methods> = {
     const code = newOneTimeCode();
     const fileName = packageFileName(expert.name, batch.id);
     // Encrypt into memory, then write through the exports folder (temp name + rename, never overwriting).
-    const written = await writePackage({
-      meta: { batchId: batch.id, expertId: expert.id, expertName: expert.name, templateVersion: template.version, createdAt: now },
-      payload, files, code,
-      onProgress: (p) => ctx.emit('progress', { taskId, label: `${label}（${PHASE_LABEL[p.phase]}）`, done: p.done, total: p.total }),
-    });
+    const written = await ctx.tasks.run(taskId, label, (signal) =>
+      writePackage({
+        meta: { batchId: batch.id, expertId: expert.id, expertName: expert.name, templateVersion: template.version, createdAt: now },
+        payload, files, code, signal,
+        onProgress: (p) => ctx.emit('progress', { taskId, label: `${label}（${PHASE_LABEL[p.phase]}）`, done: p.done, total: p.total }),
+      }),
+    );
     const file = await writeExport(ctx.store.dirs.exports, fileName, written.container!);
     ctx.emit('progress', { taskId, label, done: 1, total: 1 });
     const record: IssuedPackageRecord = {

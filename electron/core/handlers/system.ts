@@ -1,7 +1,8 @@
 import { fontInfoList } from '../documents/fonts/registry.js';
 import type { AreaHandlers } from './types.js';
 
-export const systemHandlers: AreaHandlers<'system.info' | 'audit.list' | 'backups.list' | 'backups.restore'> = {
+export const systemHandlers: AreaHandlers<'system.info' | 'audit.list' | 'backups.list' | 'backups.restore' | 'tasks.cancel'> = {
+  'tasks.cancel': (input, ctx) => ({ cancelled: ctx.tasks.cancel(input.taskId) }),
   'system.info': (_input, ctx) => ({
     appVersion: ctx.appVersion,
     schemaVersion: ctx.store.schemaVersion,

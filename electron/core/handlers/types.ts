@@ -1,6 +1,7 @@
 import type { MethodName, ParsedInput, MethodOutput, HostKind, EventName } from '../contract/index.js';
 import type { Store } from '../store/store.js';
 import type { Clock } from '../domain/clock.js';
+import type { TaskRegistry } from '../tasks.js';
 
 /** What only the desktop host can do (the web host and CLI have none). */
 export interface HostServices {
@@ -15,6 +16,8 @@ export interface HandlerContext {
   appVersion: string;
   /** Push an event (e.g. progress) to the renderer. */
   emit(event: EventName, payload: unknown): void;
+  /** Cancellable long work (tasks.cancel). */
+  tasks: TaskRegistry;
   log?: (line: string) => void;
   hostServices?: HostServices;
 }
