@@ -6,6 +6,7 @@ import type { Expert, ExpertImportReport } from '../../electron/core/contract/re
 import type { Assignment, ResultsView, ScoreSheet } from '../../electron/core/contract/review-scoring.js';
 import { stageUpload } from '../../electron/core/store/uploads.js';
 import { recordExpertSheets, reviewPartOf, diffSheets } from '../../electron/core/handlers/score-sheets.js';
+import { TaskRegistry } from '../../electron/core/tasks.js';
 import { Store } from '../../electron/core/store/store.js';
 import type { HandlerContext } from '../../electron/core/handlers/types.js';
 import { tempDir, testClock } from '../helpers/temp.js';
@@ -181,7 +182,7 @@ describe('expert review (secretariat side) on a real data folder', () => {
     // The package engineer calls these with a handler context: build one on the same folder.
     await desk.close();
     const store = await Store.open(t.dir, { clock: clock.now });
-    const c: HandlerContext = { store, clock: clock.now, host: 'test', appVersion: '0.0.0', emit: () => undefined };
+    const c: HandlerContext = { store, clock: clock.now, host: 'test', appVersion: '0.0.0', emit: () => undefined, tasks: new TaskRegistry() };
     const sheet = (applicationId: string, version: number, s = scores()) => ({ applicationId, templateVersion: 1, version, scores: s, comment: '', recommendation: 'recommend' as const });
     await expect(recordExpertSheets(c, '2026-1', e.id, [sheet(a1.id, 1), sheet(a2.id, 1, scores({ c2: 16 }))], 'package')).rejects.toMatchObject({ code: 'RULE_VIOLATION' });
     expect((await reviewPartOf(c, '2026-1')).scoreSheets).toEqual([]);
