@@ -9,6 +9,7 @@ import { useSettings } from '../../components/SettingsContext';
 import { SystemInfoCard } from './SystemInfoCard';
 import { ChoiceListsCard } from './ChoiceListsCard';
 import { HolidayCard } from './HolidayCard';
+import { CertificateCard } from './CertificateCard';
 
 type TextField = 'bureauName' | 'operatorName' | 'docNumberPrefix' | 'certNumberPrefix';
 const FIELDS = new Set<TextField>(['bureauName', 'operatorName', 'docNumberPrefix', 'certNumberPrefix']);
@@ -101,6 +102,9 @@ export function SettingsPage() {
         </Col>
         <Col xs={24} xl={12}>
           <HolidayCard />
+        </Col>
+        <Col xs={24} xl={12}>
+          <CertificateCard />
         </Col>
       </Row>
     </>
