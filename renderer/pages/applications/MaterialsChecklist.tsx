@@ -2,10 +2,11 @@ import { useRef, useState } from 'react';
 import { Alert, App, Button, Flex, List, Popconfirm, Tag, Typography } from 'antd';
 import { DeleteOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import type { Application, FileRef } from '../../../electron/core/contract/index.js';
-import { desk, errorMessage, fileUrl, openStoredFile, uploadFile } from '../../rpc';
+import { desk, errorMessage, uploadFile } from '../../rpc';
 import { formatDateTime, formatSize } from '../../format';
 import { canEdit } from './lists';
 import { useChoiceLists, type MaterialSpec } from './useChoiceLists';
+import { StoredFileLink } from '../../components/StoredFileLink';
 
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,.docx,.xlsx';
 
@@ -16,20 +17,10 @@ interface Props {
 }
 
 function FileLine({ file, editable, onRemove }: { file: FileRef; editable: boolean; onRemove: () => void }) {
-  const { message } = App.useApp();
-  const url = fileUrl(file.sha256, file.name);
   return (
     <Flex align="center" gap={8} style={{ padding: '2px 0' }} data-testid="material-file">
       <PaperClipOutlined style={{ color: '#8c8c8c' }} />
-      {url ? (
-        <a href={url} target="_blank" rel="noreferrer" title="在新标签页中打开">
-          {file.name}
-        </a>
-      ) : (
-        <Typography.Link title="用系统默认程序打开" onClick={() => void openStoredFile(file.sha256, file.name).catch((err: unknown) => void message.error(errorMessage(err)))}>
-          {file.name}
-        </Typography.Link>
-      )}
+      <StoredFileLink sha256={file.sha256} name={file.name} />
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {formatSize(file.size)} · {file.kind.toUpperCase()} · {formatDateTime(file.addedAt)}
       </Typography.Text>

@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
-import { App, Descriptions, Empty, Flex, Table, Typography } from 'antd';
+import { Descriptions, Empty, Flex, Table, Typography } from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
 import type { PackageApplication, PackageMaterialFile } from '../../../electron/core/contract/index.js';
-import { errorMessage, fileUrl, openStoredFile } from '../../rpc';
 import { formatSize } from '../../format';
+import { StoredFileLink } from '../../components/StoredFileLink';
 
 const IP_LABELS: [keyof PackageApplication['ipFigures'], string][] = [
   ['invention', '发明专利'],
@@ -27,20 +27,10 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 }
 
 function MaterialLink({ file }: { file: PackageMaterialFile }) {
-  const { message } = App.useApp();
-  const url = fileUrl(file.sha256, file.name);
   return (
     <Flex align="center" gap={8} style={{ padding: '2px 0' }} data-testid="package-material">
       <PaperClipOutlined style={{ color: '#8c8c8c' }} />
-      {url ? (
-        <a href={url} target="_blank" rel="noreferrer" title="在新标签页中打开">
-          {file.name}
-        </a>
-      ) : (
-        <Typography.Link title="用系统默认程序打开" onClick={() => void openStoredFile(file.sha256, file.name).catch((err: unknown) => void message.error(errorMessage(err)))}>
-          {file.name}
-        </Typography.Link>
-      )}
+      <StoredFileLink sha256={file.sha256} name={file.name} />
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {formatSize(file.size)} · {file.kind.toUpperCase()}
       </Typography.Text>
