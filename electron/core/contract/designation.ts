@@ -170,6 +170,18 @@ export const Center = z.object({
   plaque: Plaque,
   agreement: CoConstructionAgreement.optional(),
   createdAt: IsoTime,
+  /** Next 三年复核 due date (absent on centers designated before issue 6: designatedOn + 3 years). */
+  nextReviewDue: IsoDate.optional(),
+  /** 整改期限 while `rectifying`. */
+  rectifyDeadline: IsoDate.optional(),
+  /** The certificate's validity ended early (revoked) on this date. */
+  certificateEndedOn: IsoDate.optional(),
+  /** 牌匾收回 (recorded when a center is revoked). */
+  plaqueWithdrawn: z.object({ on: IsoDate, reviewId: z.string() }).optional(),
+  /** Every status change, oldest first (kept forever). */
+  statusHistory: z
+    .array(z.object({ on: IsoDate, at: IsoTime, from: CenterStatus, to: CenterStatus, reason: z.string(), ref: z.string(), by: z.string() }))
+    .default([]),
 });
 export type Center = z.infer<typeof Center>;
 

@@ -14,6 +14,8 @@ export const ErrorCode = z.enum([
   'MISSING_GLYPHS',
   'FILE_REJECTED',
   'CANCELLED',
+  /** The write touches a sealed year (年度档案已封存); unseal it with a reason first. */
+  'YEAR_SEALED',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -9,6 +9,9 @@ import { scoringContract } from './review-scoring.js';
 import { reviewPackagesContract } from './review-packages.js';
 import { expertModeContract } from './expert-mode.js';
 import { designationContract } from './designation.js';
+import { centersAnnualContract } from './centers-annual.js';
+import { archiveContract } from './archive.js';
+import { dashboardContract } from './dashboard.js';
 
 /** The one API table: method name (`area.verb`) -> { input, output } zod schemas. */
 export const contract = {
@@ -22,6 +25,9 @@ export const contract = {
   ...reviewPackagesContract,
   ...expertModeContract,
   ...designationContract,
+  ...centersAnnualContract,
+  ...archiveContract,
+  ...dashboardContract,
 };
 
 export type Contract = typeof contract;
@@ -60,3 +66,6 @@ export * from './review-scoring.js';
 export * from './review-packages.js';
 export * from './expert-mode.js';
 export * from './designation.js';
+export * from './centers-annual.js';
+export * from './archive.js';
+export * from './dashboard.js';

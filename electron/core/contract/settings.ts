@@ -42,6 +42,18 @@ export const Settings = z.object({
   certificateSize: z.enum(['A4-landscape', 'A3-landscape']).optional(),
   /** The bureau's seal image (PNG/JPG, stored as an attachment), placed over the authority and date on certificates. */
   sealImageSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  /**
+   * 年度工作总结截止日期: the summary for year Y is due on (Y + yearOffset)-month-day (day clamped to the
+   * month's end). Absent: 次年1月31日 ({ yearOffset: 1, month: 1, day: 31 }).
+   */
+  annualSummaryDue: z
+    .object({
+      yearOffset: z.union([z.literal(0), z.literal(1)]),
+      month: z.number().int().min(1, '月份为1–12').max(12, '月份为1–12'),
+      day: z.number().int().min(1, '日期为1–31').max(31, '日期为1–31'),
+    })
+    .strict()
+    .optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 

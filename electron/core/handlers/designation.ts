@@ -410,5 +410,6 @@ function newCenter(app: Application, docNumber: string, designatedOn: string, ce
     status: 'active',
     plaque: { number: certificateNumber, inscription: name, authority: bureauName, dateLine: plaqueDateLine(designatedOn) },
     createdAt: now,
+    statusHistory: [],
   };
 }

@@ -13,6 +13,11 @@ import { scoringHandlers } from './scoring.js';
 import { reviewPackageHandlers } from './review-packages.js';
 import { expertModeHandlers } from './expert-mode.js';
 import { designationHandlers } from './designation.js';
+import { centerAnnualHandlers } from './center-annual.js';
+import { centerDocumentHandlers } from './center-documents.js';
+import { archiveHandlers } from './archive.js';
+import { backupFileHandlers } from './backup-file.js';
+import { dashboardHandlers } from './dashboard.js';
 
 /** Every area's handler table; the union must cover the contract exactly once. */
 export const areaTables: Record<string, object> = {
@@ -29,6 +34,11 @@ export const areaTables: Record<string, object> = {
   reviewPackages: reviewPackageHandlers,
   expertMode: expertModeHandlers,
   designation: designationHandlers,
+  centerAnnual: centerAnnualHandlers,
+  centerDocuments: centerDocumentHandlers,
+  archive: archiveHandlers,
+  backupFile: backupFileHandlers,
+  dashboard: dashboardHandlers,
 };
 
 /** Startup check: every contract method has exactly one handler, and no handler lacks a method. */
@@ -52,7 +62,8 @@ export function buildHandlerTable(): HandlerTable {
     ...systemHandlers, ...filesHandlers, ...settingsHandlers, ...batchHandlers,
     ...applicationHandlers, ...applicationFileHandlers, ...applicationExcelHandlers, ...reviewHandlers,
     ...expertHandlers, ...scoringHandlers, ...reviewPackageHandlers, ...expertModeHandlers,
-    ...designationHandlers,
+    ...designationHandlers, ...centerAnnualHandlers, ...centerDocumentHandlers, ...archiveHandlers, ...backupFileHandlers,
+    ...dashboardHandlers,
   };
   return table;
 }

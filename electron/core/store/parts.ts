@@ -6,6 +6,8 @@ import { Expert } from '../contract/review-experts.js';
 import { ReviewPart } from '../contract/review-scoring.js';
 import { ExpertWorkspacePart } from './expert-workspace.js';
 import { CentersPart, DesignationPart } from '../contract/designation.js';
+import { CenterYearPart, TriennialReview } from '../contract/centers-annual.js';
+import { ArchivesPart } from '../contract/archive.js';
 
 /** The schema version this build of the app reads and writes. */
 export const SCHEMA_VERSION = 1;
@@ -43,6 +45,10 @@ export const partSpecs = {
   experts: { schema: ExpertsPart, initial: (): z.infer<typeof ExpertsPart> => ({ experts: [] }) },
   /** 中心名录 (every designated center, never deleted; revoked ones keep their certificate number). */
   centers: { schema: CentersPart, initial: (): CentersPart => ({ centers: [] }) },
+  /** 三年复核 records of every center (never deleted). */
+  triennialReviews: { schema: z.object({ reviews: z.array(TriennialReview).default([]) }), initial: (): { reviews: TriennialReview[] } => ({ reviews: [] }) },
+  /** 年度档案: every seal and unseal of a year. */
+  archives: { schema: ArchivesPart, initial: (): ArchivesPart => ({ seals: [] }) },
   /** 专家模式 (only used in an expert's own data folder). */
   expertWorkspace: { schema: ExpertWorkspacePart, initial: (): ExpertWorkspacePart => ({ drafts: {}, exportedVersions: 0 }) },
 } as const;
@@ -60,7 +66,6 @@ export function partFileName(part: PartName): string {
  * years the folder holds. Their record schemas are owned by the areas that fill them (intake, review,
  * centers); until an area lands its part holds an empty list.
  */
-const Records = z.array(z.record(z.string(), z.unknown()));
 export const keyedPartSpecs = {
   /** Applications of one batch: batch-2026-1.json */
   batch: { pattern: /^\d{4}-\d+$/, schema: z.object({ applications: z.array(Application) }), initial: (): { applications: Application[] } => ({ applications: [] }) },
@@ -68,8 +73,8 @@ export const keyedPartSpecs = {
   scores: { pattern: /^\d{4}-\d+$/, schema: ReviewPart, initial: (): ReviewPart => ({ templates: [], panel: { expertIds: [] }, assignments: [], scoreSheets: [], issuedPackages: [] }) },
   /** 公示、异议与认定 of one batch: designation-2026-1.json */
   designation: { pattern: /^\d{4}-\d+$/, schema: DesignationPart, initial: (): DesignationPart => ({ objections: [] }) },
-  /** Centers' yearly records (annual summaries, assessments): centers-2026.json */
-  centers: { pattern: /^\d{4}$/, schema: z.object({ records: Records }), initial: () => ({ records: [] as Record<string, unknown>[] }) },
+  /** Centers' yearly records (annual summaries, mid-term assessments, the assessment template): centers-2026.json */
+  centers: { pattern: /^\d{4}$/, schema: CenterYearPart, initial: (): CenterYearPart => ({ summaries: [], assessments: [], assessmentTemplates: [] }) },
 } as const;
 
 export type KeyedKind = keyof typeof keyedPartSpecs;

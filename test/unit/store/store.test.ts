@@ -182,12 +182,13 @@ describe('Store', () => {
   it('loads keyed parts on first use and writes them durably', async () => {
     const store = await Store.open(t.dir, { clock: clock.now });
     expect((await store.readKeyed('batch', '2026-1')).applications).toEqual([]);
-    // The batch part now has the Application schema; the generic keyed-part behaviour is checked on `centers`.
-    await store.writeKeyed('centers', '2026', (d) => { d.records.push({ id: 'a1', name: '福州数科' }); }, audit('add'));
+    // The generic keyed-part behaviour is checked on `centers` (the assessment templates list).
+    const template = { version: 1, criteria: [], bands: { excellent: 90, good: 80, pass: 60 }, createdAt: '2026-11-25T00:00:00.000Z', createdBy: '福州数科' };
+    await store.writeKeyed('centers', '2026', (d) => { d.assessmentTemplates.push(template); }, audit('add'));
     await store.close();
-    expect(JSON.parse(readFileSync(path.join(t.dir, 'store', 'centers-2026.json'), 'utf8')).records).toHaveLength(1);
+    expect(JSON.parse(readFileSync(path.join(t.dir, 'store', 'centers-2026.json'), 'utf8')).assessmentTemplates).toHaveLength(1);
     const again = await Store.open(t.dir, { clock: clock.now });
-    expect((await again.readKeyed('centers', '2026')).records[0]).toMatchObject({ name: '福州数科' });
+    expect((await again.readKeyed('centers', '2026')).assessmentTemplates[0]).toMatchObject({ createdBy: '福州数科' });
     await expect(again.readKeyed('batch', '../x')).rejects.toThrow();
     writeFileSync(path.join(t.dir, 'store', 'scores-2026-1.json'), '{"scoreSheets": [');
     await expect(again.readKeyed('scores', '2026-1')).rejects.toMatchObject({ code: 'STORE_CORRUPT' });

@@ -1,0 +1,188 @@
+/**
+ * 年度档案 (sealing a year into one archive zip, verifying it) and 备份文件 (the whole data folder backed
+ * up to one file and restored from it).
+ *
+ * Archive zip layout (paths in Chinese, `/` separators, UTF-8 names):
+ *   manifest.json                       format `ipc-desk-archive`, version 1, year, sealedAt, sealedBy,
+ *                                       appVersion, files: [{ path, sha256, size, kind }] (every other entry)
+ *   说明.txt                            what the archive holds, how to verify it
+ *   数据/…json                          the year's records as stored (batches, applications, review, designation,
+ *                                       centers, summaries, assessments, re-reviews), canonical JSON
+ *   01-申报批次/ 02-申报与形式审查/ 03-专家评审/ 04-公示与认定/ 05-中心管理/ …   PDFs and xlsx
+ *   附件/<申报或中心>/…                  every attachment of the year's applications and summaries
+ * A year is sealed while its newest seal record has state `sealed`; writes that touch a sealed year are
+ * refused with YEAR_SEALED until it is unsealed with a reason (logged).
+ *
+ * Backup file (`*.ipcdesk-backup`, a zip): manifest.json (format `ipc-desk-backup`, version 1, createdAt,
+ * appVersion, schemaVersion, files: [{ path, sha256, size }]) and store/*.json, files/**, audit/**.
+ */
+import { z } from 'zod';
+import { method, IsoTime, NoInput } from './define.js';
+import { ExportedFile } from './common.js';
+import { Year } from './batches.js';
+
+const TaskId = z.string().min(1).max(300);
+const LocalPath = z.string().trim().min(1, '请填写文件或文件夹路径').max(1000, '路径过长');
+const Reason = z.string().trim().min(2, '请填写理由（至少2个字）').max(500, '理由不超过500个字');
+
+export const ManifestFile = z.object({ path: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), size: z.number().int().nonnegative(), kind: z.string().optional() });
+export type ManifestFile = z.infer<typeof ManifestFile>;
+
+export const ArchiveManifest = z.object({
+  format: z.literal('ipc-desk-archive'),
+  version: z.literal(1),
+  year: z.number().int(),
+  /** Seal version of this year (1, 2, … after unseal and re-seal). */
+  sealVersion: z.number().int().positive(),
+  sealedAt: IsoTime,
+  sealedBy: z.string(),
+  bureauName: z.string(),
+  appVersion: z.string(),
+  files: z.array(ManifestFile),
+});
+export type ArchiveManifest = z.infer<typeof ArchiveManifest>;
+
+/** One seal of a year (kept forever; the newest decides whether the year is sealed). */
+export const YearSeal = z.object({
+  year: z.number().int(),
+  version: z.number().int().positive(),
+  state: z.enum(['sealed', 'unsealed']),
+  sealedAt: IsoTime,
+  sealedBy: z.string(),
+  /** The archive written (under exports/). */
+  file: ExportedFile,
+  manifestSha256: z.string(),
+  fileCount: z.number().int().nonnegative(),
+  /** Total bytes of the files listed in the manifest. */
+  contentBytes: z.number().int().nonnegative(),
+  /** Open items acknowledged when sealing (e.g. centers without a summary). */
+  acknowledged: z.array(z.string()).default([]),
+  unsealed: z.object({ at: IsoTime, by: z.string(), reason: z.string() }).optional(),
+});
+export type YearSeal = z.infer<typeof YearSeal>;
+
+/** The fixed part `archives`. */
+export const ArchivesPart = z.object({ seals: z.array(YearSeal).default([]) });
+export type ArchivesPart = z.infer<typeof ArchivesPart>;
+
+export const ArchiveYearStatus = z.object({
+  year: z.number().int(),
+  sealed: z.boolean(),
+  seals: z.array(YearSeal),
+  counts: z.object({
+    batches: z.number().int(),
+    applications: z.number().int(),
+    centersDesignated: z.number().int(),
+    summaries: z.number().int(),
+    assessments: z.number().int(),
+    reviews: z.number().int(),
+    attachments: z.number().int(),
+  }),
+  /** Unfinished work of the year, in Chinese (sealing asks to acknowledge them). */
+  openItems: z.array(z.string()),
+});
+export type ArchiveYearStatus = z.infer<typeof ArchiveYearStatus>;
+
+export const VerifyProblem = z.object({
+  /** The entry path inside the zip ('' for the zip as a whole). */
+  path: z.string(),
+  kind: z.enum(['missing', 'extra', 'hash', 'size', 'unreadable', 'manifest', 'seal']),
+  message: z.string(),
+});
+export type VerifyProblem = z.infer<typeof VerifyProblem>;
+
+export const VerifyReport = z.object({
+  file: z.string(),
+  ok: z.boolean(),
+  /** Files checked against the manifest. */
+  checked: z.number().int(),
+  bytes: z.number().int(),
+  year: z.number().int().nullable(),
+  sealVersion: z.number().int().nullable(),
+  sealedAt: z.string().nullable(),
+  problems: z.array(VerifyProblem),
+  /** One Chinese sentence: 档案完好 / 发现N处问题… */
+  summary: z.string(),
+});
+export type VerifyReport = z.infer<typeof VerifyReport>;
+
+export const BackupManifest = z.object({
+  format: z.literal('ipc-desk-backup'),
+  version: z.literal(1),
+  createdAt: IsoTime,
+  createdBy: z.string(),
+  appVersion: z.string(),
+  schemaVersion: z.number().int(),
+  files: z.array(ManifestFile),
+});
+export type BackupManifest = z.infer<typeof BackupManifest>;
+
+export const BackupFileInfo = z.object({
+  path: z.string(),
+  fileName: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  createdAt: IsoTime,
+  files: z.number().int(),
+  /** What it holds, in Chinese (批次3个、申报20份、中心5个、附件40个…). */
+  contents: z.array(z.string()),
+});
+export type BackupFileInfo = z.infer<typeof BackupFileInfo>;
+
+export const BackupInspection = z.object({
+  path: z.string(),
+  ok: z.boolean(),
+  createdAt: z.string().nullable(),
+  appVersion: z.string().nullable(),
+  schemaVersion: z.number().int().nullable(),
+  files: z.number().int(),
+  contents: z.array(z.string()),
+  problems: z.array(z.string()),
+});
+export type BackupInspection = z.infer<typeof BackupInspection>;
+
+export const RestoreReport = z.object({
+  restoredFrom: z.string(),
+  /** The snapshot (under backups/) holding the data that was replaced. */
+  safetyBackup: z.string(),
+  parts: z.number().int(),
+  attachmentsAdded: z.number().int(),
+  auditFiles: z.number().int(),
+  /** What was restored, in Chinese. */
+  contents: z.array(z.string()),
+});
+export type RestoreReport = z.infer<typeof RestoreReport>;
+
+export const archiveContract = {
+  'archive.years': method({ input: NoInput, output: z.array(ArchiveYearStatus), writes: false, summary: '年度档案（各年度封存情况）' }),
+  'archive.seal': method({
+    input: z.object({ year: Year, taskId: TaskId, acknowledgeOpenItems: z.boolean().default(false) }).strict(),
+    output: YearSeal,
+    writes: true,
+    summary: '封存年度档案',
+  }),
+  'archive.unseal': method({ input: z.object({ year: Year, reason: Reason }).strict(), output: YearSeal, writes: true, summary: '解除年度封存' }),
+  'archive.verify': method({
+    input: z
+      .object({ year: Year.optional(), path: LocalPath.optional(), taskId: TaskId.optional() })
+      .strict()
+      .refine((v) => (v.year === undefined) !== (v.path === undefined), '请选择要校验的年度档案，或填写档案文件路径'),
+    output: VerifyReport,
+    writes: false,
+    summary: '校验年度档案',
+  }),
+
+  'backupFile.create': method({
+    input: z.object({ targetDir: LocalPath.optional(), taskId: TaskId }).strict(),
+    output: BackupFileInfo,
+    writes: false,
+    summary: '备份全部数据到文件',
+  }),
+  'backupFile.inspect': method({ input: z.object({ path: LocalPath }).strict(), output: BackupInspection, writes: false, summary: '检查备份文件' }),
+  'backupFile.restore': method({
+    input: z.object({ path: LocalPath, taskId: TaskId }).strict(),
+    output: RestoreReport,
+    writes: true,
+    summary: '从备份文件恢复全部数据',
+  }),
+};
