@@ -5,12 +5,12 @@ import {
   CalendarOutlined,
   FileSearchOutlined,
   FolderOpenOutlined,
+  HomeOutlined,
   InboxOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   ShopOutlined,
 } from '@ant-design/icons';
-import { ComingSoon } from './components/ComingSoon';
 import { BatchesPage } from './pages/batches/BatchesPage';
 import { ApplicationsPage } from './pages/applications/ApplicationsPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
@@ -23,6 +23,11 @@ import { ResultImportPage } from './pages/review/ResultImportPage';
 import { ResultsPage } from './pages/review/ResultsPage';
 import { DesignationPage } from './pages/designation/DesignationPage';
 import { CentersPage } from './pages/centers/CentersPage';
+import { SummariesPage } from './pages/centers/SummariesPage';
+import { AssessmentsPage } from './pages/centers/AssessmentsPage';
+import { ReviewsPage } from './pages/centers/ReviewsPage';
+import { ArchivePage } from './pages/archive/ArchivePage';
+import { HomePage } from './pages/home/HomePage';
 
 export interface RouteDef {
   path: string;
@@ -30,9 +35,10 @@ export interface RouteDef {
   render: () => ReactNode;
 }
 
-export const DEFAULT_ROUTE = '/batches';
+export const DEFAULT_ROUTE = '/home';
 
 export const ROUTES: RouteDef[] = [
+  { path: '/home', title: '首页', render: () => <HomePage /> },
   { path: '/batches', title: '申报批次', render: () => <BatchesPage /> },
   { path: '/applications', title: '申报登记', render: () => <ApplicationsPage /> },
   { path: '/review/experts', title: '专家库', render: () => <ExpertsPage /> },
@@ -41,12 +47,11 @@ export const ROUTES: RouteDef[] = [
   { path: '/review/import', title: '导入评分结果', render: () => <ResultImportPage /> },
   { path: '/review/results', title: '评审结果', render: () => <ResultsPage /> },
   { path: '/designation', title: '公示与认定', render: () => <DesignationPage /> },
-  { path: '/centers', title: '中心管理', render: () => <CentersPage /> },
-  {
-    path: '/archive',
-    title: '年度档案',
-    render: () => <ComingSoon area="年度档案" plan="按年度归档批次、评审、公示与认定材料，并可导出档案包。" />,
-  },
+  { path: '/centers', title: '中心名录', render: () => <CentersPage /> },
+  { path: '/centers/summaries', title: '年度工作总结', render: () => <SummariesPage /> },
+  { path: '/centers/assessments', title: '中期考核', render: () => <AssessmentsPage /> },
+  { path: '/centers/reviews', title: '三年复核', render: () => <ReviewsPage /> },
+  { path: '/archive', title: '年度档案', render: () => <ArchivePage /> },
   { path: '/settings', title: '基本设置', render: () => <SettingsPage /> },
   { path: '/settings/audit', title: '操作日志', render: () => <AuditLogPage /> },
   { path: '/settings/backups', title: '备份与恢复', render: () => <BackupsPage /> },
@@ -55,6 +60,7 @@ export const ROUTES: RouteDef[] = [
 type MenuItem = Required<MenuProps>['items'][number];
 
 export const MENU_ITEMS: MenuItem[] = [
+  { key: '/home', icon: <HomeOutlined />, label: '首页' },
   {
     key: 'intake',
     icon: <InboxOutlined />,
@@ -77,7 +83,17 @@ export const MENU_ITEMS: MenuItem[] = [
     ],
   },
   { key: '/designation', icon: <SafetyCertificateOutlined />, label: '公示与认定' },
-  { key: '/centers', icon: <ShopOutlined />, label: '中心管理' },
+  {
+    key: 'centers',
+    icon: <ShopOutlined />,
+    label: '中心管理',
+    children: [
+      { key: '/centers', label: '中心名录' },
+      { key: '/centers/summaries', label: '年度工作总结' },
+      { key: '/centers/assessments', label: '中期考核' },
+      { key: '/centers/reviews', label: '三年复核' },
+    ],
+  },
   { key: '/archive', icon: <FolderOpenOutlined />, label: '年度档案' },
   {
     key: 'settings',
@@ -95,6 +111,7 @@ export const MENU_ITEMS: MenuItem[] = [
 export function parentKey(path: string): string | undefined {
   if (path === '/batches' || path === '/applications') return 'intake';
   if (path.startsWith('/review')) return 'review';
+  if (path.startsWith('/centers')) return 'centers';
   if (path.startsWith('/settings')) return 'settings';
   return undefined;
 }

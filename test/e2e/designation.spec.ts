@@ -228,6 +228,7 @@ test('公示、异议、认定发文、证书与中心名录', async ({ page, ho
 
   // ── 中心管理: the registry, the roster xlsx, a 共建协议
   await page.getByRole('navigation', { name: '主导航' }).getByText('中心管理', { exact: true }).click();
+  await page.getByRole('navigation', { name: '主导航' }).getByText('中心名录', { exact: true }).click();
   const registry = page.getByTestId('centers').locator('.ant-table-tbody tr.ant-table-row');
   await expect(registry).toHaveCount(2);
   await expect(registry.filter({ hasText: APPS[0]!.name })).toContainText('有效');
