@@ -14,6 +14,8 @@ import { median, percentile, table, timeIt, type Row } from './stats.js';
 import { intakeRows } from './intake.js';
 import { reviewRows } from './review.js';
 import { certificateRows } from './certificates.js';
+import { archiveRows } from './archive.js';
+import { backupRows } from './backup-file.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'desk-bench-'));
 const clock = () => new Date();
@@ -83,6 +85,8 @@ try {
   rows.push(...(await intakeRows(dir, batchKeys.at(-1)!)));
   rows.push(...(await reviewRows()));
   rows.push(...(await certificateRows()));
+  rows.push(...(await archiveRows()));
+  rows.push(...(await backupRows()));
 
   console.log(table(rows));
   console.log(`peak RSS: ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB`);
