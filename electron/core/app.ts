@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Envelope, EventName, HostKind } from './contract/index.js';
-import { buildHandlerTable } from './handlers/index.js';
+import { buildHandlerTable, installYearGuard } from './handlers/index.js';
 import type { HandlerContext, HostServices } from './handlers/types.js';
 import { dispatch } from './rpc/dispatch.js';
 import { Store } from './store/store.js';
@@ -46,6 +46,7 @@ export async function openDesk(opts: DeskOptions): Promise<Desk> {
   const clock = opts.clock ?? (() => new Date());
   const table = buildHandlerTable();
   const store: Store = await Store.open(opts.dataDir, { clock, operator: () => store.read('settings').settings.operatorName || '未署名' });
+  installYearGuard(store); // 年度封存: keyed parts of a sealed year refuse writes
   if (store.staleLock) {
     logger(opts)(`上次使用该数据文件夹的程序（进程 ${store.staleLock.pid}，${store.staleLock.startedAt} 起）未正常退出，已接管其留下的锁。`);
   }

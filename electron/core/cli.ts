@@ -4,8 +4,13 @@
  *   npm run -s desk -- --list
  *   npm run -s desk -- --list-backups [--data DIR]
  *   npm run -s desk -- --restore-backup <name> [--data DIR]   (works when the store is too damaged to open)
+ *   npm run -s desk -- --restore-backup-file <file> [--data DIR]
+ *       restore the whole data folder from a backup file (*.ipcdesk-backup, made by backupFile.create) without
+ *       opening the store: works on an empty folder or when the store cannot open. The file is checked whole
+ *       first; the replaced parts are kept as a before-restore snapshot (see backup-file/restore.ts).
  * Prints the result envelope as JSON; exits 1 when ok is false, 2 on usage errors.
  */
+import path from 'node:path';
 import { z } from 'zod';
 import { contract, DeskError, type Envelope } from './contract/index.js';
 import { openDesk } from './app.js';
@@ -14,6 +19,7 @@ import { Store } from './store/store.js';
 import { Backups } from './store/backups.js';
 import { dataDirs } from './store/store.js';
 import { toApiError } from './rpc/errors.js';
+import { restoreBackupFileOffline } from './backup-file/restore.js';
 
 interface Args {
   positional: string[];
@@ -21,6 +27,7 @@ interface Args {
   list: boolean;
   listBackups: boolean;
   restore?: string;
+  restoreFile?: string;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -31,6 +38,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--list') args.list = true;
     else if (a === '--list-backups') args.listBackups = true;
     else if (a === '--restore-backup') args.restore = argv[++i];
+    else if (a === '--restore-backup-file') args.restoreFile = argv[++i] ?? '';
     else args.positional.push(a);
   }
   return args;
@@ -63,6 +71,19 @@ async function main(): Promise<number> {
   if (args.restore) {
     try {
       print({ ok: true, value: await Store.restoreOffline(args.data, args.restore, { clock, operator: () => '命令行' }) });
+      return 0;
+    } catch (err) {
+      print({ ok: false, error: toApiError(err) });
+      return 1;
+    }
+  }
+  if (args.restoreFile !== undefined) {
+    if (!args.restoreFile) {
+      process.stderr.write('用法：npm run -s desk -- --restore-backup-file <备份文件> [--data DIR]\n');
+      return 2;
+    }
+    try {
+      print({ ok: true, value: await restoreBackupFileOffline(args.data, path.resolve(args.restoreFile), { clock, operator: '命令行' }) });
       return 0;
     } catch (err) {
       print({ ok: false, error: toApiError(err) });

@@ -23,8 +23,10 @@ test('导航为中文，未建成的区域有说明', async ({ page, host }) => 
   await expect(page.getByRole('banner')).toContainText('产业知识产权中心认定工作台');
   await expect(page.getByRole('banner')).toContainText('福州市市场监督管理局');
   await nav.getByText('年度档案', { exact: true }).click();
-  await expect(page.getByText('年度档案功能正在建设中，将在后续版本提供。')).toBeVisible();
-  await screenshot(page, 'placeholder-archive');
+  await expect(page.getByRole('heading', { name: '年度档案', level: 4 })).toBeVisible();
+  await expect(page.getByTestId(/^year-card-\d{4}$/).first()).toContainText('未封存');
+  await expect(page.getByRole('textbox', { name: '档案文件路径' })).toBeVisible();
+  await screenshot(page, 'archive-empty');
   const noHorizontalScroll = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
   expect(await noHorizontalScroll()).toBe(true);
 

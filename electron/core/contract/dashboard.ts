@@ -40,6 +40,8 @@ export const Dashboard = z.object({
   applicationsByIndustry: z.array(NamedCount),
   passRates: z.array(z.object({ batchId: z.string(), label: z.string(), scored: z.number().int(), passed: z.number().int(), rate: z.number().nullable() })),
   centersByStatus: z.array(z.object({ status: CenterStatus, label: z.string(), count: z.number().int() })),
+  /** The current summary year (previous year until its due date, then this year): who owes one, who has none. */
+  summaryYear: z.object({ year: z.number().int(), dueOn: IsoDate, required: z.number().int(), missing: z.number().int() }),
   /** Sum of each indicator over the year's summaries (keys as in INDICATORS). */
   indicatorTrends: z.array(z.object({ year: z.number().int(), summaries: z.number().int(), totals: z.record(z.string(), z.number()) })),
   /** Deadlines from 30 days ago to `horizonDays` ahead, soonest first. */

@@ -1,17 +1,205 @@
 /** 年度档案: seal a year into one zip, unseal with a reason, verify an archive. */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import { DeskError } from '../contract/errors.js';
-import type { AreaHandlers } from './types.js';
+import type { ArchiveYearStatus, VerifyReport, YearSeal } from '../contract/archive.js';
+import type { ExportedFile } from '../contract/common.js';
+import { bureauDate } from '../domain/clock.js';
+import { resolveExport } from '../store/exports.js';
+import { attachmentCount, attachmentEntries, dataEntries, openItems, UniquePaths, yearRecords, yearsWithData, type ArchiveEntry } from '../archive/collect.js';
+import { documentJobs, makeStagingDir, renderDocuments } from '../archive/documents.js';
+import { ARCHIVE_FOLDER, archiveFileName, bureauTimeText, manifestBytes, readmeText } from '../archive/manifest.js';
+import { writeArchive } from '../archive/seal.js';
+import { formatBytes, verifyArchive } from '../archive/verify.js';
+import { operator } from './application-store.js';
+import { buildHandlerTable } from './index.js';
+import { beginSealing, endSealing, latestSeal } from './sealed-years.js';
+import type { AreaHandlers, HandlerContext, HandlerTable } from './types.js';
 
 type Methods = 'archive.years' | 'archive.seal' | 'archive.unseal' | 'archive.verify';
 
-// Placeholder until this area is built (every method must have exactly one handler).
-function notYet(name: string): never {
-  throw new DeskError('INTERNAL', `功能 ${name} 尚未完成。`);
+let table: HandlerTable | undefined;
+/** The full handler table (with the sealed-year guard), built on first use: this module is part of it. */
+function handlerTable(): HandlerTable {
+  table ??= buildHandlerTable();
+  return table;
+}
+
+async function yearStatus(ctx: HandlerContext, year: number): Promise<ArchiveYearStatus> {
+  const rec = await yearRecords(ctx, year);
+  const seals = ctx.store.read('archives').seals.filter((s) => s.year === year).sort((a, b) => a.version - b.version);
+  return {
+    year,
+    sealed: seals.at(-1)?.state === 'sealed',
+    seals,
+    counts: {
+      batches: rec.batches.length,
+      applications: rec.applications.length,
+      centersDesignated: rec.centersDesignated,
+      summaries: rec.centerYear.summaries.length,
+      assessments: rec.centerYear.assessments.length,
+      reviews: rec.reviews.length,
+      attachments: attachmentCount(rec),
+    },
+    openItems: await openItems(ctx, rec),
+  };
+}
+
+const timeText = bureauTimeText;
+
+/** Share of the progress bar for regenerating documents; the rest follows the bytes written. */
+const DOC_SHARE = 200;
+const SCALE = 1000;
+
+async function seal(input: { year: number; taskId: string; acknowledgeOpenItems: boolean }, ctx: HandlerContext): Promise<YearSeal> {
+  const { year, taskId } = input;
+  const previous = latestSeal(ctx, year);
+  if (previous?.state === 'sealed') {
+    throw new DeskError('RULE_VIOLATION', `${year}年度档案已于${timeText(previous.sealedAt)}封存（第${previous.version}版）。如需重新封存，请先解除封存并填写理由。`, { year, version: previous.version });
+  }
+  const status = await yearStatus(ctx, year);
+  if (status.openItems.length && !input.acknowledgeOpenItems) {
+    throw new DeskError('RULE_VIOLATION', `${year}年度还有${status.openItems.length}项未办结：${status.openItems.join('；')}。如确认按现状封存，请勾选“确认以上事项按现状封存”后再封存，这些事项将记入封存记录。`, { openItems: status.openItems });
+  }
+  const version = (ctx.store.read('archives').seals.filter((s) => s.year === year).reduce((m, s) => Math.max(m, s.version), 0)) + 1;
+  const label = `封存${year}年度档案`;
+  const folder = path.join(ctx.store.dirs.exports, ARCHIVE_FOLDER);
+  const fileName = archiveFileName(year, version);
+  const sealedAt = ctx.clock().toISOString();
+  const sealedBy = operator(ctx);
+  const settings = ctx.store.read('settings').settings;
+
+  beginSealing(ctx.store, year);
+  try {
+    const written = await ctx.tasks.run(taskId, label, async (signal) => {
+      ctx.emit('progress', { taskId, label: `${label}：生成文书`, done: 0, total: SCALE });
+      const staging = await makeStagingDir(folder);
+      try {
+        const rec = await yearRecords(ctx, year);
+        const unique = new UniquePaths();
+        unique.take('说明.txt');
+        unique.take('manifest.json');
+        const jobs = await documentJobs(ctx, rec);
+        const docs = await renderDocuments(ctx, handlerTable(), jobs, staging, unique, {
+          signal,
+          onDone: (done) => ctx.emit('progress', { taskId, label: `${label}：生成文书（${done}/${jobs.length}）`, done: Math.floor((done / Math.max(jobs.length, 1)) * DOC_SHARE), total: SCALE }),
+        });
+        const data = await dataEntries(ctx, rec);
+        for (const d of data) unique.take(d.path);
+        const attachments = await attachmentEntries(ctx, rec, unique);
+        const counts = {
+          申报批次: rec.batches.length,
+          申报: rec.applications.length,
+          本年度认定中心: rec.centersDesignated,
+          年度工作总结: rec.centerYear.summaries.length,
+          中期考核: rec.centerYear.assessments.length,
+          复核: rec.reviews.length,
+          文书: docs.entries.length,
+          附件: attachments.length,
+        };
+        const readme = readmeText({ year, sealVersion: version, sealedAtText: timeText(sealedAt), sealedBy, bureauName: settings.bureauName, counts, acknowledged: status.openItems, skipped: docs.skipped });
+        const entries: ArchiveEntry[] = [{ path: '说明.txt', kind: 'readme', data: readme }, ...data, ...docs.entries, ...attachments];
+        const head = { format: 'ipc-desk-archive' as const, version: 1 as const, year, sealVersion: version, sealedAt, sealedBy, bureauName: settings.bureauName, appVersion: ctx.appVersion };
+        const out = await writeArchive(path.join(folder, fileName), entries, (files) => manifestBytes(head, files), {
+          signal,
+          onProgress: (done, total) => ctx.emit('progress', { taskId, label: `${label}：写入档案（${formatBytes(done)} / ${formatBytes(total)}）`, done: DOC_SHARE + Math.floor((done / Math.max(total, 1)) * (SCALE - DOC_SHARE - 1)), total: SCALE }),
+        });
+        for (const p of out.mismatched) ctx.log?.(`[archive.seal] 附件 ${p} 的内容与其存储校验值不符（数据文件夹中的文件可能已损坏），已按现有内容收入档案。`);
+        return out;
+      } finally {
+        await fs.rm(staging, { recursive: true, force: true });
+      }
+    });
+    const file: ExportedFile = { fileName, relPath: `${ARCHIVE_FOLDER}/${fileName}`, path: written.path, size: written.size, sha256: written.sha256 };
+    const record: YearSeal = {
+      year,
+      version,
+      state: 'sealed',
+      sealedAt,
+      sealedBy,
+      file,
+      manifestSha256: written.manifestSha256,
+      fileCount: written.files.length,
+      contentBytes: written.contentBytes,
+      acknowledged: status.openItems,
+    };
+    await ctx.store.write('archives', (draft) => {
+      draft.seals.push(record);
+      return record;
+    }, (r) => ({
+      method: 'archive.seal',
+      entity: `archive:${year}`,
+      summary: `封存${year}年度档案（第${r.version}版，${r.fileCount}个文件，${formatBytes(r.contentBytes)}）${r.acknowledged.length ? `；确认的未办结事项：${r.acknowledged.join('；')}` : ''}`,
+      after: r,
+    }));
+    ctx.emit('progress', { taskId, label: `${label}：已完成`, done: SCALE, total: SCALE });
+    return record;
+  } finally {
+    endSealing(ctx.store, year);
+  }
+}
+
+function resolveSealFile(ctx: HandlerContext, s: YearSeal): string {
+  return resolveExport(ctx.store.dirs.exports, s.file.relPath) ?? s.file.path;
+}
+
+async function verify(input: { year?: number; path?: string; taskId?: string }, ctx: HandlerContext): Promise<VerifyReport> {
+  let file: string;
+  let expect: { sha256: string; manifestSha256: string } | undefined;
+  if (input.year !== undefined) {
+    const s = latestSeal(ctx, input.year);
+    if (!s) throw new DeskError('NOT_FOUND', `${input.year}年度尚未封存，没有可校验的年度档案。`);
+    file = resolveSealFile(ctx, s);
+    expect = { sha256: s.file.sha256, manifestSha256: s.manifestSha256 };
+  } else {
+    file = path.resolve(input.path!);
+  }
+  try {
+    await fs.access(file);
+  } catch {
+    throw new DeskError('NOT_FOUND', input.year !== undefined
+      ? `找不到${input.year}年度档案文件“${path.basename(file)}”（应在数据文件夹 exports/${ARCHIVE_FOLDER} 中）。如已移走，请填写档案文件路径校验。`
+      : `找不到文件“${file}”，请检查路径。`);
+  }
+  const taskId = input.taskId ?? `archive.verify:${ctx.clock().toISOString()}`;
+  const label = `校验年度档案 ${path.basename(file)}`;
+  return ctx.tasks.run(taskId, label, (signal) => verifyArchive(file, {
+    signal,
+    ...(expect ? { expect } : {}),
+    onProgress: (done, total) => ctx.emit('progress', { taskId, label, done: total ? Math.min(done, total - 1) : 0, total: Math.max(total, 1) }),
+  })).then((report) => {
+    ctx.emit('progress', { taskId, label, done: 1, total: 1 });
+    return report;
+  });
 }
 
 export const archiveHandlers: AreaHandlers<Methods> = {
-  'archive.years': () => notYet('archive.years'),
-  'archive.seal': () => notYet('archive.seal'),
-  'archive.unseal': () => notYet('archive.unseal'),
-  'archive.verify': () => notYet('archive.verify'),
+  'archive.years': async (_input, ctx) => {
+    const years = await yearsWithData(ctx, bureauDate(ctx.clock()));
+    const out: ArchiveYearStatus[] = [];
+    for (const y of years) out.push(await yearStatus(ctx, y));
+    return out;
+  },
+
+  'archive.seal': (input, ctx) => seal(input, ctx),
+
+  'archive.unseal': async (input, ctx) => {
+    const current = latestSeal(ctx, input.year);
+    if (current?.state !== 'sealed') throw new DeskError('RULE_VIOLATION', `${input.year}年度档案未封存，无需解除。`);
+    const reason = input.reason.trim();
+    return ctx.store.write('archives', (draft) => {
+      const s = draft.seals.find((x) => x.year === input.year && x.version === current.version)!;
+      s.state = 'unsealed';
+      s.unsealed = { at: ctx.clock().toISOString(), by: operator(ctx), reason };
+      return { ...s };
+    }, (s) => ({
+      method: 'archive.unseal',
+      entity: `archive:${input.year}`,
+      summary: `解除${input.year}年度档案封存（第${s.version}版），理由：${reason}`,
+      before: current,
+      after: s,
+    }));
+  },
+
+  'archive.verify': (input, ctx) => verify(input, ctx),
 };

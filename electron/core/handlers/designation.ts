@@ -6,6 +6,7 @@ import type { Center, DesignationPart, DesignationView, Objection, PublicityEntr
 import type { HolidayTableInput } from '../contract/settings.js';
 import { formatChineseDate } from '../domain/batches.js';
 import { bureauDate } from '../domain/clock.js';
+import { firstReviewDue } from '../domain/center-lifecycle.js';
 import { DEFAULT_HOLIDAY_TABLES } from '../domain/holidays-data.js';
 import {
   centerName, centerValidUntil, certificateSeries, decisionBlockers, formatCertificateNumber, objectionAcceptance, objectionStatus,
@@ -407,6 +408,7 @@ function newCenter(app: Application, docNumber: string, designatedOn: string, ce
     designatedOn,
     certificateNumber,
     validUntil: centerValidUntil(designatedOn),
+    nextReviewDue: firstReviewDue(designatedOn),
     status: 'active',
     plaque: { number: certificateNumber, inscription: name, authority: bureauName, dateLine: plaqueDateLine(designatedOn) },
     createdAt: now,

@@ -18,6 +18,9 @@ import { centerDocumentHandlers } from './center-documents.js';
 import { archiveHandlers } from './archive.js';
 import { backupFileHandlers } from './backup-file.js';
 import { dashboardHandlers } from './dashboard.js';
+import { guardSealedYears } from '../archive/guard.js';
+
+export { installYearGuard } from './sealed-years.js';
 
 /** Every area's handler table; the union must cover the contract exactly once. */
 export const areaTables: Record<string, object> = {
@@ -65,5 +68,6 @@ export function buildHandlerTable(): HandlerTable {
     ...designationHandlers, ...centerAnnualHandlers, ...centerDocumentHandlers, ...archiveHandlers, ...backupFileHandlers,
     ...dashboardHandlers,
   };
-  return table;
+  // 年度封存: writes into a sealed year are refused before they run.
+  return guardSealedYears(table);
 }

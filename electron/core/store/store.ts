@@ -60,6 +60,8 @@ export class Store {
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
   private keyed = new Map<string, Promise<Low<unknown>>>();
+  /** Throws when a year may not be written (年度档案已封存); set once by openDesk. */
+  private yearGuard?: (year: number) => void;
 
   private constructor(
     readonly dirs: DataDirs,
@@ -111,9 +113,15 @@ export class Store {
     return (await this.loadKeyed(kind, key)).data as KeyedData<K>;
   }
 
+  /** Refuse writes to the keyed parts of a year (batch-2026-1, scores-, designation-, centers-2026) when `guard` throws. */
+  setYearGuard(guard: (year: number) => void): void {
+    this.yearGuard = guard;
+  }
+
   /** Like write(), for a keyed part. */
   writeKeyed<K extends KeyedKind, R>(kind: K, key: string, mutate: (draft: KeyedData<K>) => R, audit: (result: R) => AuditInfo): Promise<R> {
     return this.enqueue(async () => {
+      this.yearGuard?.(Number(key.slice(0, 4))); // every keyed part's key starts with its year
       const low = (await this.loadKeyed(kind, key)) as Low<KeyedData<K>>;
       await this.dailySnapshot();
       return this.apply(low, mutate, audit, () => keyedPartSpecs[kind].initial() as KeyedData<K>);
@@ -178,6 +186,25 @@ export class Store {
       await this.record({ method: 'backups.restore', entity: `backup:${name}`, summary: `从备份 ${name} 恢复，恢复前数据另存为 ${result.safetyBackup}` });
       return result;
     });
+  }
+
+  /**
+   * Run `job` alone on the write queue: no write starts until it settles (a consistent copy of every part,
+   * or replacing them all at once). The job must not call write()/writeKeyed() (they would wait for it).
+   */
+  exclusive<R>(job: () => Promise<R>): Promise<R> {
+    return this.enqueue(job);
+  }
+
+  /** Re-read every part from disk and drop the keyed cache (after a job inside exclusive() replaced the files). */
+  async reloadAll(): Promise<void> {
+    this.parts = await loadParts(this.dirs, this.backups, this.opts);
+    this.keyed.clear();
+  }
+
+  /** Append an audit entry for work done inside exclusive() (stamped with the clock and operator). */
+  appendAudit(info: AuditInfo): Promise<void> {
+    return this.record(info);
   }
 
   /** Restore without an open store (the recovery path when a part is corrupt and the app cannot open). */

@@ -1,6 +1,129 @@
-import { ComingSoon } from '../../components/ComingSoon';
+import { useState } from 'react';
+import { Alert, Button, Card, Flex, Table, Tag, Tooltip, Typography } from 'antd';
+import { AuditOutlined, FileExcelOutlined, FilePdfOutlined } from '@ant-design/icons';
+import type { MidtermAssessment, SummaryRow } from '../../../electron/core/contract/index.js';
+import { desk } from '../../rpc';
+import { formatDate } from '../../format';
+import { PageHeader } from '../../components/PageHeader';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useRemote } from '../../components/useRemote';
+import { useSettings } from '../../components/SettingsContext';
+import { useIntakeExport } from '../applications/useIntakeExport';
+import { todayIso } from '../designation/labels';
+import { GRADE_COLORS, GRADE_LABELS, defaultSummaryYear } from './labels';
+import { YearPicker } from './YearPicker';
+import { ExportBanner } from './ExportBanner';
+import { AssessmentModal } from './AssessmentModal';
+import { AssessmentTemplateCard } from './AssessmentTemplateCard';
 
-/** 中期考核 (being built). */
+/** 中期考核: a score sheet per submitted summary, the year's 考核表, the result notice and the roster. */
 export function AssessmentsPage() {
-  return <ComingSoon area="中期考核" />;
+  const { settings } = useSettings();
+  const [picked, setPicked] = useState<number | null>(null);
+  const year = picked ?? defaultSummaryYear(todayIso(), settings?.annualSummaryDue);
+  const view = useRemote(() => desk.call('summaries.year', { year }), [year]);
+  const template = useRemote(() => desk.call('assessments.template', { year }), [year]);
+  const exporter = useIntakeExport();
+  const [assessing, setAssessing] = useState<SummaryRow | null>(null);
+  const [result, setResult] = useState<{ name: string; a: MidtermAssessment } | null>(null);
+  const data = view.data?.year === year ? view.data : undefined;
+  const rows = (data?.rows ?? []).filter((r) => r.summary);
+  const sealed = data?.sealed ?? false;
+  const assessed = rows.filter((r) => r.assessment).length;
+  const current = template.data?.year === year ? template.data.current : undefined;
+
+  return (
+    <>
+      <PageHeader
+        title="中期考核"
+        description="根据年度工作总结逐一考核：按考核表打分，系统计算总分和等次（优秀、良好、合格、不合格）。"
+        extra={
+          <>
+            <Button type="primary" icon={<FilePdfOutlined />} disabled={!assessed} loading={exporter.busy === '中期考核结果通知'} onClick={() => void exporter.run('中期考核结果通知', () => desk.call('assessments.noticePdf', { year }))}>
+              生成结果通知
+            </Button>
+            <Button icon={<FileExcelOutlined />} loading={exporter.busy === '中期考核汇总表'} onClick={() => void exporter.run('中期考核汇总表', () => desk.call('assessments.exportRoster', { year }))}>
+              导出汇总表
+            </Button>
+          </>
+        }
+      />
+      <ErrorAlert error={view.error} title="无法读取年度工作总结" onRetry={view.reload} />
+      <ExportBanner last={exporter.last} onClose={exporter.clearLast} />
+      {result ? (
+        <Alert
+          type="success"
+          showIcon
+          closable={{ onClose: () => setResult(null) }}
+          data-testid="assessment-result"
+          style={{ marginBottom: 12 }}
+          title={
+            <>
+              已登记{result.name}的考核结果：总分 {result.a.total} 分，等次 <Tag color={GRADE_COLORS[result.a.grade]}>{GRADE_LABELS[result.a.grade]}</Tag>
+            </>
+          }
+        />
+      ) : null}
+      <Card size="small" style={{ marginBottom: 12 }}>
+        <Flex align="center" gap={16} wrap>
+          <YearPicker value={year} onChange={(y) => { setPicked(y); setResult(null); }} />
+          <Typography.Text type="secondary" data-testid="assessments-count">
+            已提交总结{rows.length}家，已考核{assessed}家{sealed ? `；${year}年度已封存，只读` : ''}
+          </Typography.Text>
+        </Flex>
+      </Card>
+      <Card size="small" styles={{ body: { padding: 0 } }} style={{ marginBottom: 12 }}>
+        <Table<SummaryRow>
+          size="small"
+          rowKey={(r) => r.center.id}
+          data-testid="assessments"
+          loading={view.loading && !data}
+          dataSource={rows}
+          pagination={rows.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+          scroll={{ x: 960 }}
+          locale={{ emptyText: `${year}年度还没有登记的工作总结。先在“年度工作总结”中登记，再来考核。` }}
+          columns={[
+            { title: '中心名称', key: 'name', width: 250, ellipsis: { showTitle: false }, render: (_: unknown, r) => <Tooltip title={r.center.name}>{r.center.name}</Tooltip> },
+            { title: '依托单位', key: 'host', width: 190, ellipsis: { showTitle: false }, render: (_: unknown, r) => <Tooltip title={r.center.hostUnit}>{r.center.hostUnit}</Tooltip> },
+            { title: '总结提交', key: 'submitted', width: 120, render: (_: unknown, r) => formatDate(r.summary?.submittedOn) },
+            { title: '得分', key: 'total', width: 70, render: (_: unknown, r) => (r.assessment ? <span data-testid="assessment-total">{r.assessment.total}</span> : '') },
+            {
+              title: '等次',
+              key: 'grade',
+              width: 80,
+              render: (_: unknown, r) =>
+                r.assessment ? <Tag color={GRADE_COLORS[r.assessment.grade]} data-testid="assessment-grade">{GRADE_LABELS[r.assessment.grade]}</Tag> : <Typography.Text type="secondary">未考核</Typography.Text>,
+            },
+            { title: '考核日期', key: 'on', width: 120, render: (_: unknown, r) => formatDate(r.assessment?.assessedOn) },
+            {
+              title: '操作',
+              key: 'actions',
+              width: 90,
+              fixed: 'right',
+              render: (_: unknown, r) => (
+                <Button size="small" type={r.assessment ? 'default' : 'primary'} icon={<AuditOutlined />} disabled={!current || sealed} onClick={() => setAssessing(r)} aria-label={`考核${r.center.name}`}>
+                  考核
+                </Button>
+              ),
+            },
+          ]}
+        />
+      </Card>
+      <AssessmentTemplateCard template={template} sealed={sealed} />
+      {current ? (
+        <AssessmentModal
+          year={year}
+          row={assessing}
+          template={current}
+          onClose={() => setAssessing(null)}
+          onSaved={(a) => {
+            setResult({ name: assessing?.center.name ?? '', a });
+            setAssessing(null);
+            view.reload();
+            template.reload();
+          }}
+        />
+      ) : null}
+    </>
+  );
 }

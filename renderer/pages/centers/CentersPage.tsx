@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Flex, Segmented, Switch, Table, Tag, Tooltip, Typography } from 'antd';
-import { FileExcelOutlined, FilePdfOutlined, FileTextOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, FilePdfOutlined, FileTextOutlined, HistoryOutlined } from '@ant-design/icons';
 import type { Center, CenterStatus } from '../../../electron/core/contract/index.js';
 import { desk } from '../../rpc';
 import { formatDate } from '../../format';
@@ -9,8 +9,10 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportResult } from '../../components/ExportResult';
 import { useRemote } from '../../components/useRemote';
 import { useIntakeExport } from '../applications/useIntakeExport';
-import { CENTER_STATUS_COLORS, CENTER_STATUS_LABELS } from '../designation/labels';
+import { CENTER_STATUS_LABELS } from '../designation/labels';
 import { AgreementModal } from './AgreementModal';
+import { CenterHistoryDrawer } from './CenterHistoryDrawer';
+import { CenterStatusCell } from './CenterStatusCell';
 
 type StatusFilter = CenterStatus | 'all';
 
@@ -20,6 +22,7 @@ export function CentersPage() {
   const [status, setStatus] = useState<StatusFilter>('all');
   const [withoutAgreement, setWithoutAgreement] = useState(false);
   const [editing, setEditing] = useState<Center | null>(null);
+  const [historyOf, setHistoryOf] = useState<Center | null>(null);
   const list = useRemote(
     () => (withoutAgreement ? desk.call('centers.withoutAgreement', {}) : desk.call('centers.list', status === 'all' ? {} : { status })),
     [status, withoutAgreement],
@@ -67,16 +70,27 @@ export function CentersPage() {
           loading={list.loading && !list.data}
           dataSource={rows}
           pagination={rows.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
-          scroll={{ x: 1120 }}
+          scroll={{ x: 1110 }}
           data-testid="centers"
           locale={{ emptyText: withoutAgreement ? '所有中心均已登记共建协议。' : '还没有认定的中心。认定发文后，中心在此列出。' }}
           columns={[
-            { title: '中心名称', dataIndex: 'name', width: 210, fixed: 'left', ellipsis: { showTitle: false }, render: (n: string) => <Tooltip title={n}>{n}</Tooltip> },
-            { title: '依托单位', dataIndex: 'hostUnit', width: 160, ellipsis: { showTitle: false }, render: (n: string) => <Tooltip title={n}>{n}</Tooltip> },
+            {
+              title: '中心名称 / 依托单位',
+              key: 'name',
+              width: 240,
+              fixed: 'left',
+              ellipsis: { showTitle: false },
+              render: (_: unknown, c) => (
+                <Tooltip title={`${c.name}（依托单位：${c.hostUnit}）`}>
+                  <div style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{c.name}</div>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>{c.hostUnit}</Typography.Text>
+                </Tooltip>
+              ),
+            },
             {
               title: '产业 / 县(市)区',
               key: 'where',
-              width: 110,
+              width: 100,
               render: (_: unknown, c) => (
                 <>
                   <div>{c.industry}</div>
@@ -84,23 +98,29 @@ export function CentersPage() {
                 </>
               ),
             },
-            { title: '证书编号', dataIndex: 'certificateNumber', width: 128 },
+            { title: '证书编号', dataIndex: 'certificateNumber', width: 124 },
             {
-              title: '认定日期 / 有效期',
+              title: '认定 / 有效期',
               key: 'dates',
-              width: 136,
+              width: 140,
               render: (_: unknown, c) => (
                 <>
                   <div>{formatDate(c.designatedOn)}</div>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>至{formatDate(c.validUntil)}</Typography.Text>
+                  <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>至{formatDate(c.certificateEndedOn ?? c.validUntil)}</Typography.Text>
+                  {c.status !== 'revoked' && (c.rectifyDeadline ?? c.nextReviewDue) ? (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="next-review">
+                      复核{formatDate(c.status === 'rectifying' ? c.rectifyDeadline : c.nextReviewDue)}
+                    </Typography.Text>
+                  ) : null}
                 </>
               ),
             },
-            { title: '状态', dataIndex: 'status', width: 70, render: (s: CenterStatus) => <Tag color={CENTER_STATUS_COLORS[s]}>{CENTER_STATUS_LABELS[s]}</Tag> },
+            { title: '状态', key: 'status', width: 110, render: (_: unknown, c) => <CenterStatusCell center={c} /> },
+
             {
               title: '共建协议',
               key: 'agreement',
-              width: 110,
+              width: 100,
               render: (_: unknown, c) =>
                 c.agreement ? (
                   <Tooltip title={`协议方：${c.agreement.parties.join('、')}`}>
@@ -114,7 +134,7 @@ export function CentersPage() {
             {
               title: '操作',
               key: 'actions',
-              width: 196,
+              width: 296,
               fixed: 'right',
               render: (_: unknown, c) => (
                 <Flex gap={4}>
@@ -130,12 +150,16 @@ export function CentersPage() {
                   <Button size="small" icon={<FileTextOutlined />} aria-label={c.agreement ? '修改共建协议' : '登记共建协议'} title={c.agreement ? '修改共建协议' : '登记共建协议'} onClick={() => setEditing(c)}>
                     {c.agreement ? '改协议' : '登记协议'}
                   </Button>
+                  <Button size="small" icon={<HistoryOutlined />} aria-label={`${c.name}的历史记录`} title="历史记录：状态变化、复核、年度总结与考核" onClick={() => setHistoryOf(c)}>
+                    历史记录
+                  </Button>
                 </Flex>
               ),
             },
           ]}
         />
       </Card>
+      <CenterHistoryDrawer center={historyOf} onClose={() => setHistoryOf(null)} />
       <AgreementModal
         center={editing}
         onClose={() => setEditing(null)}

@@ -10,6 +10,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useRemote } from '../../components/useRemote';
 import { useSettings } from '../../components/SettingsContext';
 import { BACKUP_KIND_LABELS } from './labels';
+import { BackupFileCard } from './BackupFileCard';
+import { RestoreFileCard } from './RestoreFileCard';
 
 type RestoreResult = MethodOutput<'backups.restore'>;
 
@@ -73,7 +75,7 @@ export function BackupsPage() {
     <>
       <PageHeader
         title="备份与恢复"
-        description="程序每天自动备份数据（保留最近30份），恢复和升级前也会自动备份。"
+        description="可把全部数据备份到文件（如U盘）并从备份文件恢复；程序还每天自动备份（保留最近30份），恢复和升级前也会自动备份。"
         extra={
           <Button icon={<ReloadOutlined />} onClick={backups.reload} loading={backups.loading}>
             刷新
@@ -93,7 +95,9 @@ export function BackupsPage() {
           style={{ marginBottom: 16 }}
         />
       ) : null}
-      <Card size="small" styles={{ body: { padding: 0 } }}>
+      <BackupFileCard />
+      <RestoreFileCard />
+      <Card size="small" title="自动备份（程序内快照）" styles={{ body: { padding: 0 } }}>
         <Table<BackupInfo>
           rowKey="name"
           size="middle"

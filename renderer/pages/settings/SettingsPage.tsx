@@ -10,6 +10,7 @@ import { SystemInfoCard } from './SystemInfoCard';
 import { ChoiceListsCard } from './ChoiceListsCard';
 import { HolidayCard } from './HolidayCard';
 import { CertificateCard } from './CertificateCard';
+import { SummaryDueCard } from './SummaryDueCard';
 
 type TextField = 'bureauName' | 'operatorName' | 'docNumberPrefix' | 'certNumberPrefix';
 const FIELDS = new Set<TextField>(['bureauName', 'operatorName', 'docNumberPrefix', 'certNumberPrefix']);
@@ -105,6 +106,9 @@ export function SettingsPage() {
         </Col>
         <Col xs={24} xl={12}>
           <CertificateCard />
+        </Col>
+        <Col xs={24} xl={12}>
+          <SummaryDueCard />
         </Col>
       </Row>
     </>

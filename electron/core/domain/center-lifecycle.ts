@@ -1,0 +1,379 @@
+/**
+ * 动态管理的规则 (pure; no I/O, no clock — "today" is always passed in):
+ * - 年度工作总结 due dates and who owes one;
+ * - 三年复核 due dates, the due list, and the status changes a 复核结论 makes;
+ * - 中期考核 grade bands and the default 考核表.
+ *
+ * Dates are ISO calendar dates (YYYY-MM-DD) in the bureau's time zone.
+ */
+import { DeskError } from '../contract/errors.js';
+import type { AssessmentTemplate, Grade, GradeBands, ReviewDue, ReviewOutcome, TriennialReview } from '../contract/centers-annual.js';
+import { WORK_TASKS, REVIEW_OUTCOME_LABELS } from '../contract/centers-annual.js';
+import type { Center, CenterStatus } from '../contract/designation.js';
+import { CENTER_STATUS_LABELS } from '../contract/designation.js';
+import type { Criterion } from '../contract/review-scoring.js';
+import { formatChineseDate } from './batches.js';
+import { maxTotal, onStep, round2 } from './scoring-template.js';
+
+// ───────────────────────────── calendar helpers ─────────────────────────────
+
+function parts(iso: string): [number, number, number] {
+  return iso.slice(0, 10).split('-').map(Number) as [number, number, number];
+}
+
+function fmt(y: number, m: number, d: number): string {
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** The same day `years` years on; 29 Feb → 28 Feb in a non-leap year. */
+export function addYears(iso: string, years: number): string {
+  const [y, m, d] = parts(iso);
+  return fmt(y + years, m, Math.min(d, daysInMonth(y + years, m)));
+}
+
+export function addDays(iso: string, days: number): string {
+  const [y, m, d] = parts(iso);
+  return new Date(Date.UTC(y, m - 1, d) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  const [y1, m1, d1] = parts(from);
+  const [y2, m2, d2] = parts(to);
+  return Math.round((Date.UTC(y2, m2 - 1, d2) - Date.UTC(y1, m1 - 1, d1)) / 86_400_000);
+}
+
+// ───────────────────────────── 年度工作总结 ─────────────────────────────
+
+export interface SummaryDueRule {
+  yearOffset: 0 | 1;
+  month: number;
+  day: number;
+}
+
+/** 次年1月31日 */
+export const DEFAULT_SUMMARY_DUE: SummaryDueRule = { yearOffset: 1, month: 1, day: 31 };
+
+/** The summary for `year` is due on (year + yearOffset)-month-day, the day clamped to the month's end (2-31 → 2-28/29). */
+export function summaryDueDate(year: number, rule: SummaryDueRule = DEFAULT_SUMMARY_DUE): string {
+  const y = year + rule.yearOffset;
+  const month = Math.min(12, Math.max(1, Math.trunc(rule.month)));
+  const day = Math.min(Math.max(1, Math.trunc(rule.day)), daysInMonth(y, month));
+  return fmt(y, month, day);
+}
+
+/** The rule in words, e.g. 次年1月31日 / 当年12月31日. */
+export function summaryDueRuleText(rule: SummaryDueRule = DEFAULT_SUMMARY_DUE): string {
+  return `${rule.yearOffset === 1 ? '次年' : '当年'}${rule.month}月${rule.day}日`;
+}
+
+/** The date a center was revoked (undefined while not revoked). */
+export function revokedOn(center: Pick<Center, 'status' | 'certificateEndedOn' | 'statusHistory'>): string | undefined {
+  if (center.status !== 'revoked') return undefined;
+  return center.certificateEndedOn ?? [...(center.statusHistory ?? [])].reverse().find((h) => h.to === 'revoked')?.on ?? '0000-01-01';
+}
+
+/** A center owes a summary for `year` when designated on or before year-12-31 and not revoked before the due date. */
+export function summaryRequired(center: Center, year: number, dueOn: string): boolean {
+  if (center.designatedOn > `${year}-12-31`) return false;
+  const revoked = revokedOn(center);
+  return revoked === undefined || revoked >= dueOn;
+}
+
+/**
+ * Whether the records of `year` (summary, assessment) of this center may still be changed: always while the
+ * center is not revoked; once revoked only the years before the year of revocation (earlier summaries stay
+ * editable; nothing new after the revocation).
+ */
+export function yearRecordsEditable(center: Center, year: number): boolean {
+  const revoked = revokedOn(center);
+  return revoked === undefined || year < parts(revoked)[0];
+}
+
+/** Why the records of `year` cannot be changed (undefined: they can). */
+export function yearRecordsRefusal(center: Center, year: number): string | undefined {
+  if (center.designatedOn > `${year}-12-31`) {
+    return `${center.name}于${formatChineseDate(center.designatedOn)}认定，${year}年度尚未认定，没有该年度的工作总结和考核。请核对年度。`;
+  }
+  if (!yearRecordsEditable(center, year)) {
+    return `${center.name}已于${formatChineseDate(revokedOn(center)!)}撤销，撤销后不能再登记或修改${year}年度的工作总结和考核。撤销前年度的记录仍可修改。`;
+  }
+  return undefined;
+}
+
+// ───────────────────────────── 三年复核 ─────────────────────────────
+
+/** First re-review: designatedOn + 3 years (29 Feb → 28 Feb). */
+export function firstReviewDue(designatedOn: string): string {
+  return addYears(designatedOn, 3);
+}
+
+/** The triennial due date the center's cycle stands on (kept while rectifying). */
+export function triennialDueOf(center: Pick<Center, 'nextReviewDue' | 'designatedOn'>): string {
+  return center.nextReviewDue ?? firstReviewDue(center.designatedOn);
+}
+
+/** The next re-review: the follow-up at the rectify deadline while rectifying, else the triennial one. Null when revoked. */
+export function nextReviewDueOf(center: Center): { dueOn: string; kind: 'triennial' | 'followUp' } | null {
+  if (center.status === 'revoked') return null;
+  if (center.status === 'rectifying') return { dueOn: center.rectifyDeadline ?? triennialDueOf(center), kind: 'followUp' };
+  return { dueOn: triennialDueOf(center), kind: 'triennial' };
+}
+
+/** Centers due within `horizonDays` of today or overdue, plus every rectifying center; soonest first. */
+export function reviewDueList(centers: readonly Center[], today: string, horizonDays: number): ReviewDue[] {
+  const limit = addDays(today, horizonDays);
+  const out: ReviewDue[] = [];
+  for (const center of centers) {
+    const next = nextReviewDueOf(center);
+    if (!next) continue;
+    if (next.kind !== 'followUp' && next.dueOn > limit) continue;
+    const daysLeft = daysBetween(today, next.dueOn);
+    out.push({ center: structuredClone(center), dueOn: next.dueOn, kind: next.kind, daysLeft, overdue: daysLeft < 0 });
+  }
+  return out.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.center.id.localeCompare(b.center.id, 'en', { numeric: true }));
+}
+
+/** The longest 整改期限 after the decision. */
+export const MAX_RECTIFY_YEARS = 2;
+
+export interface ReviewDecision {
+  outcome: ReviewOutcome;
+  decidedOn: string;
+  opinion: string;
+  rectifyDeadline?: string | undefined;
+}
+
+export interface ReviewContext {
+  /** Bureau today (decisions may not be dated in the future). */
+  today: string;
+  /** `${centerId}-R${n}` */
+  reviewId: string;
+  /** ISO instant of the decision being recorded. */
+  at: string;
+  /** Operator. */
+  by: string;
+}
+
+export interface ReviewResult {
+  center: Center;
+  review: TriennialReview;
+}
+
+function refuse(message: string, details?: unknown): never {
+  throw new DeskError('RULE_VIOLATION', message, details);
+}
+
+/**
+ * Apply a 复核结论 to a center. Returns the updated center (a copy) and the review record; throws
+ * RULE_VIOLATION (Chinese message) on an illegal transition.
+ * - retain: status active, nextReviewDue = previous triennial due + 3 years, validUntil = that − 1 day
+ *   (after a follow-up the cycle continues from the triennial due date kept on the center);
+ * - rectify: status rectifying, rectifyDeadline (after decidedOn, within 2 years); not from rectifying;
+ * - revoke: status revoked, certificateEndedOn = decidedOn, plaque withdrawn. Final.
+ */
+export function applyReviewOutcome(center: Center, decision: ReviewDecision, rc: ReviewContext): ReviewResult {
+  const { outcome, decidedOn } = decision;
+  if (center.status === 'revoked') {
+    refuse(`${center.name}已于${formatChineseDate(revokedOn(center)!)}撤销，撤销为最终结论，不能再作复核结论。`);
+  }
+  const due = nextReviewDueOf(center)!;
+  if (decidedOn > rc.today) {
+    refuse(`复核结论日期（${formatChineseDate(decidedOn)}）晚于今天（${formatChineseDate(rc.today)}），请填写实际作出结论的日期。`);
+  }
+  if (decidedOn < center.designatedOn) {
+    refuse(`复核结论日期（${formatChineseDate(decidedOn)}）早于中心认定日期（${formatChineseDate(center.designatedOn)}），请核对。`);
+  }
+  const last = center.statusHistory?.at(-1);
+  if (last && decidedOn < last.on) {
+    refuse(`复核结论日期（${formatChineseDate(decidedOn)}）早于上一次复核结论日期（${formatChineseDate(last.on)}），请核对。`);
+  }
+  if (center.status === 'rectifying' && outcome === 'rectify') {
+    refuse(`${center.name}正在限期整改（期限至${formatChineseDate(center.rectifyDeadline ?? due.dueOn)}），整改期满复核只能作出“保留”或“撤销”结论。`);
+  }
+
+  const next: Center = structuredClone(center);
+  next.statusHistory = [...(center.statusHistory ?? [])];
+  const before: CenterStatus = center.status;
+  let after: CenterStatus;
+  let reason: string;
+  let rectifyDeadline: string | undefined;
+
+  if (outcome === 'retain') {
+    after = 'active';
+    const nextDue = addYears(triennialDueOf(center), 3);
+    next.status = 'active';
+    next.nextReviewDue = nextDue;
+    next.validUntil = addDays(nextDue, -1);
+    delete next.rectifyDeadline;
+    reason = `${due.kind === 'followUp' ? '整改期满复核' : '三年复核'}结论：保留，有效期延至${formatChineseDate(next.validUntil)}，下次复核${formatChineseDate(nextDue)}`;
+  } else if (outcome === 'rectify') {
+    const deadline = decision.rectifyDeadline;
+    if (!deadline) refuse('限期整改须填写整改期限，请填写整改期满的日期。');
+    if (deadline <= decidedOn) {
+      refuse(`整改期限（${formatChineseDate(deadline)}）应晚于复核结论日期（${formatChineseDate(decidedOn)}），请重新填写。`);
+    }
+    const latest = addYears(decidedOn, MAX_RECTIFY_YEARS);
+    if (deadline > latest) {
+      refuse(`整改期限不超过${MAX_RECTIFY_YEARS}年（最晚${formatChineseDate(latest)}），请缩短整改期限。`);
+    }
+    after = 'rectifying';
+    rectifyDeadline = deadline;
+    next.status = 'rectifying';
+    next.rectifyDeadline = deadline;
+    next.nextReviewDue = triennialDueOf(center); // the cycle continues from here after a follow-up retain
+    reason = `三年复核结论：限期整改，整改期限至${formatChineseDate(deadline)}`;
+  } else {
+    after = 'revoked';
+    next.status = 'revoked';
+    next.certificateEndedOn = decidedOn;
+    next.plaqueWithdrawn = { on: decidedOn, reviewId: rc.reviewId };
+    delete next.rectifyDeadline;
+    reason = `${due.kind === 'followUp' ? '整改期满复核' : '三年复核'}结论：撤销，证书自${formatChineseDate(decidedOn)}起失效，收回牌匾`;
+  }
+
+  next.statusHistory.push({ on: decidedOn, at: rc.at, from: before, to: after, reason, ref: rc.reviewId, by: rc.by });
+  const review: TriennialReview = {
+    id: rc.reviewId,
+    centerId: center.id,
+    dueOn: due.dueOn,
+    kind: due.kind,
+    outcome,
+    decidedOn,
+    opinion: decision.opinion.trim(),
+    ...(rectifyDeadline ? { rectifyDeadline } : {}),
+    statusBefore: before,
+    statusAfter: after,
+    createdAt: rc.at,
+    createdBy: rc.by,
+  };
+  return { center: next, review };
+}
+
+/** 复核 of C3 → C3-R1, C3-R2, … (n = reviews of that center so far + 1). */
+export function nextReviewId(centerId: string, existing: readonly Pick<TriennialReview, 'id' | 'centerId'>[]): string {
+  let max = 0;
+  for (const r of existing) {
+    if (r.centerId !== centerId) continue;
+    const m = /-R(\d+)$/.exec(r.id);
+    if (m) max = Math.max(max, Number(m[1]));
+  }
+  return `${centerId}-R${max + 1}`;
+}
+
+/** 保留 / 限期整改 / 撤销 with the status labels, for summaries in the audit log. */
+export function outcomeText(review: Pick<TriennialReview, 'outcome' | 'statusBefore' | 'statusAfter'>): string {
+  const label = (s: string) => CENTER_STATUS_LABELS[s as CenterStatus] ?? s;
+  return `${REVIEW_OUTCOME_LABELS[review.outcome]}（${label(review.statusBefore)} → ${label(review.statusAfter)}）`;
+}
+
+// ───────────────────────────── 中期考核 ─────────────────────────────
+
+/** 优秀 ≥ excellent, 良好 ≥ good, 合格 ≥ pass, otherwise 不合格. */
+export function gradeFor(total: number, bands: GradeBands): Grade {
+  const EPS = 1e-9;
+  if (total + EPS >= bands.excellent) return 'excellent';
+  if (total + EPS >= bands.good) return 'good';
+  if (total + EPS >= bands.pass) return 'pass';
+  return 'fail';
+}
+
+export const DEFAULT_GRADE_BANDS: GradeBands = { excellent: 90, good: 80, pass: 60 };
+
+const DEFAULT_ASSESSMENT_MAX = [10, 15, 15, 10, 15, 10, 15, 10] as const;
+const DEFAULT_ASSESSMENT_DESCRIPTIONS = [
+  '开展知识产权公益培训、宣传活动的场次与人次',
+  '开展知识产权维权援助，受理和办结援助案件',
+  '参与知识产权协同保护，化解知识产权纠纷',
+  '组建或运营产业知识产权联盟，发展成员单位',
+  '推动知识产权转让、许可等转化运用',
+  '推动知识产权质押融资等金融服务',
+  '开展专利导航，培育高价值专利',
+  '开展商标品牌培育和地理标志指导服务',
+] as const;
+
+/** createdBy of the default 考核表 (recorded as version 1 when an assessment first uses it). */
+export const DEFAULT_TEMPLATE_BY = '系统默认';
+
+/** The default 中期考核表: the work plan's eight tasks (10/15/15/10/15/10/15/10 = 100), bands 90/80/60. */
+export function defaultAssessmentTemplate(now: string, by = DEFAULT_TEMPLATE_BY): AssessmentTemplate {
+  return {
+    version: 1,
+    criteria: WORK_TASKS.map((title, i) => ({
+      key: `t${i + 1}`,
+      title,
+      max: DEFAULT_ASSESSMENT_MAX[i]!,
+      step: 0.5,
+      description: DEFAULT_ASSESSMENT_DESCRIPTIONS[i]!,
+    })),
+    bands: { ...DEFAULT_GRADE_BANDS },
+    createdAt: now,
+    createdBy: by,
+  };
+}
+
+export interface AssessmentTemplateCheck {
+  errors: string[];
+  warnings: string[];
+}
+
+/** Criteria max > 0 on their step, unique titles and keys; bands excellent > good > pass > 0 and ≤ total; total 100 or say so. */
+export function checkAssessmentTemplate(t: { criteria: readonly Criterion[]; bands: GradeBands }): AssessmentTemplateCheck {
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  if (t.criteria.length === 0) errors.push('考核表至少需要一个考核项');
+  const titles = new Set<string>();
+  const keys = new Set<string>();
+  for (const c of t.criteria) {
+    const name = `“${c.title}”`;
+    if (titles.has(c.title)) errors.push(`考核项${name}重复，请改名或合并`);
+    titles.add(c.title);
+    if (keys.has(c.key)) errors.push(`考核项代码 ${c.key} 重复`);
+    keys.add(c.key);
+    if (!(c.max > 0)) errors.push(`${name}的满分应大于0（现为${c.max}）`);
+    if (!(c.step > 0)) errors.push(`${name}的分值步长应大于0（现为${c.step}）`);
+    else if (c.max > 0 && !onStep(c.max, c.step)) errors.push(`${name}的满分${c.max}不是步长${c.step}的整数倍，请调整满分或步长`);
+  }
+  const total = maxTotal(t.criteria);
+  const { excellent, good, pass } = t.bands;
+  if (!(pass > 0)) errors.push(`合格分数线应大于0（现为${pass}）`);
+  if (!(good > pass)) errors.push(`良好分数线（${good}）应高于合格分数线（${pass}）`);
+  if (!(excellent > good)) errors.push(`优秀分数线（${excellent}）应高于良好分数线（${good}）`);
+  if (t.criteria.length && excellent > total + 1e-9) errors.push(`优秀分数线（${excellent}）高于满分合计${total}分`);
+  if (t.criteria.length && Math.abs(total - 100) > 1e-9) warnings.push(`各考核项满分合计为${total}分，不是100分；分数线按合计${total}分理解`);
+  return { errors, warnings };
+}
+
+/** Problems of one assessment's scores against the template (every criterion scored, within 0..max, on the step). */
+export function assessmentScoreProblems(criteria: readonly Criterion[], scores: Readonly<Record<string, number>>): string[] {
+  const problems: string[] = [];
+  const known = new Set(criteria.map((c) => c.key));
+  for (const c of criteria) {
+    const v = scores[c.key];
+    const name = `“${c.title}”`;
+    if (v === undefined || v === null || !Number.isFinite(v)) problems.push(`请填写${name}的得分`);
+    else if (v < 0 || v > c.max + 1e-9) problems.push(`${name}的得分应在0–${c.max}分之间（现为${v}）`);
+    else if (!onStep(v, c.step)) problems.push(`${name}的得分应为${c.step}的整数倍（现为${v}）`);
+  }
+  for (const key of Object.keys(scores)) if (!known.has(key)) problems.push(`考核表中没有代码为 ${key} 的考核项，请刷新后重试`);
+  return problems;
+}
+
+/** Sum of the criteria scores, rounded to 2 decimals. */
+export function assessmentTotal(criteria: readonly Criterion[], scores: Readonly<Record<string, number>>): number {
+  return round2(criteria.reduce((s, c) => s + (scores[c.key] ?? 0), 0));
+}
+
+/** A version is frozen once any assessment of the year names it. */
+export function assessmentTemplateFrozen(version: number, assessments: readonly { templateVersion: number }[]): boolean {
+  return assessments.some((a) => a.templateVersion === version);
+}
+
+/** The NEEDS_REASON message when a frozen version is changed without a reason. */
+export function frozenTemplateMessage(version: number): string {
+  return `第${version}版中期考核表已有考核结果，已冻结。如确需修改，请填写修改理由，将另存为第${version + 1}版（已登记的考核结果仍按原版本保留）。`;
+}
