@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Envelope, EventName, HostKind } from './contract/index.js';
+import type { Envelope, EventName, HostKind, ProgressEvent } from './contract/index.js';
 import { buildHandlerTable, installYearGuard } from './handlers/index.js';
 import type { HandlerContext, HostServices } from './handlers/types.js';
 import { dispatch } from './rpc/dispatch.js';
@@ -9,6 +9,7 @@ import type { Clock } from './domain/clock.js';
 import { appRoot } from './paths.js';
 import { seedDemo } from './demo.js';
 import { TaskRegistry } from './tasks.js';
+import { interruptedRestoreWarning } from './backup-file/restore.js';
 
 export interface DeskOptions {
   dataDir: string;
@@ -50,6 +51,8 @@ export async function openDesk(opts: DeskOptions): Promise<Desk> {
   if (store.staleLock) {
     logger(opts)(`上次使用该数据文件夹的程序（进程 ${store.staleLock.pid}，${store.staleLock.startedAt} 起）未正常退出，已接管其留下的锁。`);
   }
+  const interrupted = await interruptedRestoreWarning(store.dirs.root);
+  if (interrupted) logger(opts)(interrupted);
   const listeners = new Set<(event: EventName, payload: unknown) => void>();
   const ctx: HandlerContext = {
     store,
@@ -57,7 +60,10 @@ export async function openDesk(opts: DeskOptions): Promise<Desk> {
     host: opts.host,
     appVersion: appVersion(),
     emit: (event, payload) => listeners.forEach((cb) => cb(event, payload)),
-    tasks: new TaskRegistry(),
+    tasks: new TaskRegistry((taskId, label, ended) => {
+      const last: ProgressEvent = { taskId, label, done: 1, total: 1, ended };
+      listeners.forEach((cb) => cb('progress', last));
+    }),
     log: logger(opts),
     ...(opts.hostServices ? { hostServices: opts.hostServices } : {}),
   };

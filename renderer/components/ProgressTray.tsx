@@ -17,9 +17,10 @@ export function ProgressTray() {
     const off = desk.onEvent('progress', (payload) => {
       const p = payload as ProgressEvent;
       if (!p || typeof p.taskId !== 'string') return;
-      setTasks((t) => ({ ...t, [p.taskId]: p }));
+      // The last event of a task keeps the label it had (it says how the task ended).
+      setTasks((t) => ({ ...t, [p.taskId]: p.ended && t[p.taskId] ? { ...t[p.taskId]!, ended: p.ended, done: t[p.taskId]!.total || 1, total: t[p.taskId]!.total || 1 } : p }));
       clearTimeout(timers.get(p.taskId));
-      if (p.total > 0 && p.done >= p.total) {
+      if (p.ended || (p.total > 0 && p.done >= p.total)) {
         timers.set(p.taskId, setTimeout(() => setTasks(({ [p.taskId]: _done, ...rest }) => rest), LINGER_MS));
       }
     });
@@ -37,13 +38,17 @@ export function ProgressTray() {
           <div key={p.taskId} data-testid="progress-task">
             <Flex justify="space-between" align="center" gap={8}>
               <Typography.Text style={{ fontSize: 13 }}>{p.label}</Typography.Text>
-              {p.total > 0 && p.done >= p.total ? null : (
+              {p.ended === 'failed' || p.ended === 'cancelled' ? (
+                <Typography.Text type={p.ended === 'failed' ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
+                  {p.ended === 'failed' ? '未完成' : '已取消'}
+                </Typography.Text>
+              ) : p.total > 0 && p.done >= p.total ? null : (
                 <Button size="small" type="link" onClick={() => void desk.call('tasks.cancel', { taskId: p.taskId }).catch(() => undefined)}>
                   取消
                 </Button>
               )}
             </Flex>
-            <Progress percent={p.total > 0 ? Math.min(100, Math.round((p.done / p.total) * 100)) : 0} size="small" status={p.total > 0 && p.done >= p.total ? 'success' : 'active'} />
+            <Progress percent={p.total > 0 ? Math.min(100, Math.round((p.done / p.total) * 100)) : 0} size="small" status={p.ended === 'failed' || p.ended === 'cancelled' ? 'exception' : p.total > 0 && p.done >= p.total ? 'success' : 'active'} />
           </div>
         ))}
       </Flex>

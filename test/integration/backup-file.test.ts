@@ -99,7 +99,7 @@ describe('backup file: create, inspect, restore', () => {
     const bytes = readFileSync(backup.path);
     expect(backup.size).toBe(bytes.length);
     expect(backup.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
-    expect(backup.contents).toEqual(['批次2个', '申报4份', '专家4名', '中心3个', '年度工作总结0份', expect.stringMatching(/^附件2个（共0\.\d\d MB）$/)]);
+    expect(backup.contents).toEqual(['批次2个', '申报4份', '专家4名', '中心3个', '年度工作总结0份', expect.stringMatching(/^附件2个（共\d+(\.\d)? KB）$/)]);
     // No temp file left beside it.
     expect(readdirSync(path.dirname(backup.path))).toEqual([backup.fileName]);
   });

@@ -105,6 +105,16 @@ describe('center documents through desk.invoke', () => {
     expect(aws.getRow(4).getCell(13).value).toBe('优秀');
     expect(aws.getRow(5).getCell(13).value).toBe('良好');
     expect(aws.getRow(5).getCell(16).value).toBe(`'=cmd 维权援助工作未开展`);
+
+    // After the notice is issued, a correction needs a reason; it is kept on the assessment.
+    const refused = await fail(desk.invoke('assessments.save', { year: 2026, centerId: c2, scores: scores(10), comments: '更正', assessedOn: '2026-11-24' }));
+    expect(refused.code).toBe('NEEDS_REASON');
+    expect(refused.message).toContain(number);
+    const corrected = await ok<{ total: number; corrections?: { reason: string }[] }>(
+      desk.invoke('assessments.save', { year: 2026, centerId: c2, scores: scores(10), comments: '更正', assessedOn: '2026-11-24', reason: '复核评分时发现漏计一项' }),
+    );
+    expect(corrected.total).toBe(90);
+    expect(corrected.corrections?.map((c) => c.reason)).toEqual(['复核评分时发现漏计一项']);
   });
 
   it('refuses a 成文日期 before the last assessment', async () => {

@@ -132,7 +132,8 @@ describe('publicity, objections, designation and centers through desk.invoke', (
     expect(files[1]!.fileName).toContain('榕市监知〔2026〕1号');
     const cert = events.filter((e) => e.taskId.startsWith('centers.certificatesPdf'));
     expect(cert[0]).toMatchObject({ done: 0, total: 2 });
-    expect(cert.at(-1)).toMatchObject({ done: 2, total: 2 });
+    expect(cert.at(-2)).toMatchObject({ done: 2, total: 2 });
+    expect(cert.at(-1)).toMatchObject({ ended: 'done' });
   }, 60_000);
 
   it('certificate and document numbers never repeat across two decisions and after reopening the store', async () => {

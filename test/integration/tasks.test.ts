@@ -28,8 +28,10 @@ describe('cancelling long work (tasks.cancel)', () => {
     const { centers } = await ok<{ centers: Center[] }>(desk.invoke('decision.create', { batchId: '2026-1', decidedOn: '2026-10-12' }));
     expect(centers.length).toBe(30);
     const cancelled: boolean[] = [];
+    const endings: string[] = [];
     const off = desk.onEvent((event, payload) => {
-      const p = payload as { taskId: string; done: number };
+      const p = payload as { taskId: string; done: number; ended?: string };
+      if (p.ended) endings.push(p.ended);
       if (event === 'progress' && p.taskId.startsWith('centers.certificatesPdf') && cancelled.length === 0) {
         cancelled.push(false);
         void desk.invoke('tasks.cancel', { taskId: p.taskId }).then((r) => cancelled.splice(0, 1, r.ok && (r.value as { cancelled: boolean }).cancelled));
@@ -40,10 +42,15 @@ describe('cancelling long work (tasks.cancel)', () => {
     expect(e.code).toBe('CANCELLED');
     expect(e.message).toContain('已取消');
     expect(cancelled).toEqual([true]);
+    expect(endings).toEqual(['cancelled']); // the last progress event says how the task ended (the tray drops it)
     const { readdirSync } = await import('node:fs');
     expect(readdirSync(`${t.dir}/exports`).filter((f) => f.startsWith('证书'))).toEqual([]);
     expect(await ok(desk.invoke('tasks.cancel', { taskId: 'nope' }))).toEqual({ cancelled: false });
     // after a cancel the same print still works
+    const ends: string[] = [];
+    const off2 = desk.onEvent((event, payload) => { if (event === 'progress' && (payload as { ended?: string }).ended) ends.push((payload as { ended: string }).ended); });
     expect((await desk.invoke('centers.certificatesPdf', { batchId: '2026-1' })).ok).toBe(true);
+    off2();
+    expect(ends).toEqual(['done']);
   });
 });

@@ -95,7 +95,8 @@ export async function openItems(ctx: HandlerContext, rec: YearRecords): Promise<
     const byId = new Map(all.map((c) => [c.id, c]));
     items.push(`${unassessed.length}份${rec.year}年度工作总结尚未考核：${names(unassessed.map((s) => byId.get(s.centerId) ?? { name: s.centerId }))}`);
   }
-  const rectifying = all.filter((c) => c.status === 'rectifying');
+  // Rectifications ordered in this year and still running (one ordered later belongs to its own year).
+  const rectifying = all.filter((c) => c.status === 'rectifying' && c.statusHistory.findLast((h) => h.to === 'rectifying')?.on.startsWith(`${rec.year}-`));
   if (rectifying.length) items.push(`${rectifying.length}家中心正在限期整改：${names(rectifying)}`);
   return items;
 }

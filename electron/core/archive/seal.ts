@@ -8,15 +8,13 @@ import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createRequire } from 'node:module';
-import zlib from 'node:zlib';
 import yazl from 'yazl';
 import type { ManifestFile } from '../contract/archive.js';
 import { throwIfAborted } from '../exchange/atomic-file.js';
 import { FIXED_MTIME } from '../exchange/zip-write.js';
 import { checkEntryName } from '../exchange/zip-names.js';
 import { fsyncDir } from '../store/durable-file.js';
-import { nodeRequire } from '../documents/fonts/fontkit.js';
+import { useNativeCrc32 } from '../exchange/fast-crc.js';
 import type { ArchiveEntry } from './collect.js';
 
 /** Formats that are already compressed: stored as they are, so sealing is bound by the disk, not by deflate. */
@@ -39,28 +37,6 @@ export interface WriteArchiveOptions {
   signal?: AbortSignal;
   /** Bytes of entry content passed so far of `total`. */
   onProgress?: (done: number, total: number) => void;
-}
-
-let fastCrc = false;
-/**
- * yazl computes each entry's CRC-32 with buffer-crc32, a table loop in JavaScript (about 125 MB/s here, the
- * bottleneck of a 1 GB seal). Node's zlib.crc32 (native, > 2 GB/s) gives the same numbers: point yazl's copy
- * of buffer-crc32 at it. Left alone when either cannot be found.
- */
-function useNativeCrc32(): void {
-  if (fastCrc) return;
-  fastCrc = true;
-  const native = (zlib as { crc32?: (data: Uint8Array | string, value?: number) => number }).crc32;
-  if (typeof native !== 'function') return;
-  try {
-    const viaYazl = createRequire(nodeRequire().resolve('yazl'));
-    const bc = viaYazl('buffer-crc32') as { unsigned: (buf: Buffer | string, previous?: number | Buffer) => number };
-    const js = bc.unsigned;
-    if (js(Buffer.from('123456789')) !== native(Buffer.from('123456789'))) return;
-    bc.unsigned = (buf, previous) => native(buf, typeof previous === 'number' ? previous : Buffer.isBuffer(previous) ? previous.readUInt32BE(0) : 0);
-  } catch {
-    // keep yazl's own CRC-32
-  }
 }
 
 const ENTRY_OPTIONS = { mtime: FIXED_MTIME, forceDosTimestamp: true, mode: 0o100644 } as const;

@@ -19,15 +19,12 @@ export interface VerifyOptions {
   expect?: { sha256: string; manifestSha256: string };
 }
 
+import { formatBytes } from '../domain/sizes.js';
+
 const MANIFEST = 'manifest.json';
 const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
 
-export function formatBytes(n: number): string {
-  if (n >= 1024 ** 3) return `${(n / 1024 ** 3).toFixed(2)} GB`;
-  if (n >= 1024 ** 2) return `${(n / 1024 ** 2).toFixed(1)} MB`;
-  if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${n} 字节`;
-}
+export { formatBytes };
 
 function checkAbort(signal?: AbortSignal): void {
   if (signal?.aborted) {

@@ -24,6 +24,7 @@ import { partFiles } from '../store/backups.js';
 import { fsyncDir } from '../store/durable-file.js';
 import { FIXED_MTIME } from '../exchange/zip-write.js';
 import { throwIfAborted } from '../exchange/atomic-file.js';
+import { useNativeCrc32 } from '../exchange/fast-crc.js';
 import { BACKUP_FORMAT, MANIFEST_NAME, backupFileName, describeContents } from './manifest.js';
 
 export interface CreateBackupOptions {
@@ -136,6 +137,7 @@ export async function createBackupFile(opts: CreateBackupOptions): Promise<Backu
   }
 
   const files: ManifestFile[] = [];
+  useNativeCrc32();
   const zip = new yazl.ZipFile();
   const entryOptions = (compress: boolean) => ({ mtime: FIXED_MTIME, forceDosTimestamp: true, compress, mode: 0o100644 });
   let failWith: (err: unknown) => void = () => undefined;

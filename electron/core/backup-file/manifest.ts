@@ -8,6 +8,7 @@
  * Not included: backups/ (snapshots), exports/, opened/, uploads/ (staging), desk.lock.
  */
 import { partNames, keyedPartSpecs, type KeyedKind } from '../store/parts.js';
+import { formatBytes } from '../domain/sizes.js';
 
 export const BACKUP_FORMAT = 'ipc-desk-backup';
 export const BACKUP_EXT = '.ipcdesk-backup';
@@ -43,10 +44,6 @@ export function partOf(name: string): PartRef | undefined {
   return undefined;
 }
 
-export function formatMB(bytes: number): string {
-  const mb = bytes / 1048576;
-  return `${mb.toFixed(mb >= 100 ? 0 : mb >= 0.1 ? 1 : 2)} MB`;
-}
 
 const len = (v: unknown, key: string): number => {
   const list = (v as Record<string, unknown> | undefined)?.[key];
@@ -72,6 +69,6 @@ export function describeContents(parts: ReadonlyMap<string, unknown>, attachment
     `专家${len(parts.get('experts'), 'experts')}名`,
     `中心${len(parts.get('centers'), 'centers')}个`,
     `年度工作总结${summaries}份`,
-    `附件${attachments.count}个（共${formatMB(attachments.bytes)}）`,
+    attachments.count ? `附件${attachments.count}个（共${formatBytes(attachments.bytes)}）` : '附件0个',
   ];
 }

@@ -187,3 +187,13 @@ export async function restoreBackupFileOffline(dataDir: string, file: string, op
     await lock.release();
   }
 }
+
+/** A Chinese warning when a restore into this folder was interrupted (its marker is still there); null otherwise. */
+export async function interruptedRestoreWarning(dataDir: string): Promise<string | null> {
+  try {
+    const marker = JSON.parse(await fs.readFile(path.join(dataDir, RESTORE_MARKER), 'utf8')) as { from?: string; safetyBackup?: string };
+    return `上次从备份文件“${marker.from ?? '（未知）'}”恢复数据时程序中断，数据文件夹中可能新旧数据混杂。请重新执行同一恢复，或在“备份与恢复”中恢复快照“${marker.safetyBackup ?? '（未知）'}”找回恢复前的数据。`;
+  } catch {
+    return null;
+  }
+}

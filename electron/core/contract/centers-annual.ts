@@ -120,6 +120,8 @@ export const MidtermAssessment = z.object({
   createdAt: IsoTime,
   updatedAt: IsoTime,
   updatedBy: z.string(),
+  /** Changes made after the year's result notice was issued, each with its reason. */
+  corrections: z.array(z.object({ at: IsoTime, by: z.string(), reason: z.string() })).optional(),
 });
 export type MidtermAssessment = z.infer<typeof MidtermAssessment>;
 
@@ -259,6 +261,8 @@ export const SaveAssessmentInput = z
     comments: z.string().trim().max(2000, '考核意见不超过2000个字').default(''),
     assessedOn: IsoDate,
     assessors: z.array(z.string().trim().min(1).max(20, '考核人员姓名不超过20个字')).max(20, '考核人员不超过20人').default([]),
+    /** Required once the year's result notice is issued (NEEDS_REASON otherwise). */
+    reason: z.string().trim().max(200, '理由不超过200个字').optional(),
   })
   .strict();
 

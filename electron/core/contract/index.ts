@@ -50,6 +50,8 @@ export interface ProgressEvent {
   label: string;
   done: number;
   total: number;
+  /** Set on the last event of a task: how it ended. */
+  ended?: 'done' | 'failed' | 'cancelled';
 }
 
 export * from './errors.js';

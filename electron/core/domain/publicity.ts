@@ -90,11 +90,15 @@ export function decisionBlockers(
   return out;
 }
 
-/** designatedOn + 3 years − 1 day (a 29 February designation runs to 28 February three years on). */
+/**
+ * The day before the first 三年复核 is due (designatedOn + 3 years, 29 February → 28 February), so the
+ * certificate and the re-review cycle agree: 2026-10-12 → 2029-10-11; 2028-02-29 → 2031-02-27.
+ */
 export function centerValidUntil(designatedOn: string): string {
   const [y, m, d] = designatedOn.split('-').map(Number) as [number, number, number];
-  const anniversary = Date.UTC(y + 3, m - 1, d); // 2028-02-29 → 2031-03-01
-  return new Date(anniversary - 86_400_000).toISOString().slice(0, 10);
+  const lastDay = new Date(Date.UTC(y + 3, m, 0)).getUTCDate();
+  const due = Date.UTC(y + 3, m - 1, Math.min(d, lastDay));
+  return new Date(due - 86_400_000).toISOString().slice(0, 10);
 }
 
 /** FZIPC-2026-001 (three digits at least; more when a year issues over 999). */

@@ -103,6 +103,15 @@ export const centerAssessmentHandlers: AreaHandlers<Methods> = {
         if (input.assessedOn < summary.submittedOn) {
           throw new DeskError('RULE_VIOLATION', `考核日期（${formatChineseDate(input.assessedOn)}）早于工作总结提交日期（${formatChineseDate(summary.submittedOn)}），请核对。`, { field: 'assessedOn' });
         }
+        const notice = draft.resultNotice;
+        const reason = input.reason?.trim() ?? '';
+        if (notice && reason.length < 2) {
+          throw new DeskError(
+            'NEEDS_REASON',
+            `${input.year}年度中期考核结果通知已印发（${notice.docNumber}），修改或补录考核结果须填写理由（至少2个字），理由将记入考核记录和操作日志。`,
+            { docNumber: notice.docNumber },
+          );
+        }
         const template = currentAssessmentTemplate(draft, input.year);
         const problems = assessmentScoreProblems(template.criteria, input.scores);
         if (problems.length) throw new DeskError('INVALID_INPUT', `考核结果未保存：${problems.join('；')}。`, { problems });
@@ -125,6 +134,7 @@ export const centerAssessmentHandlers: AreaHandlers<Methods> = {
           createdAt: existing?.createdAt ?? now,
           updatedAt: now,
           updatedBy: by,
+          ...(notice ? { corrections: [...(existing?.corrections ?? []), { at: now, by, reason }] } : existing?.corrections ? { corrections: existing.corrections } : {}),
         };
         if (existing) draft.assessments[draft.assessments.indexOf(existing)] = next;
         else draft.assessments.push(next);
@@ -133,7 +143,7 @@ export const centerAssessmentHandlers: AreaHandlers<Methods> = {
       (r) => ({
         method: 'assessments.save',
         entity: `assessment:${r.after.id}`,
-        summary: `${r.before ? '修改' : '登记'}${center.name}${input.year}年度中期考核：${r.after.total}分，${GRADE_LABELS[r.after.grade]}（第${r.after.templateVersion}版考核表）`,
+        summary: `${r.before ? '修改' : '登记'}${center.name}${input.year}年度中期考核：${r.after.total}分，${GRADE_LABELS[r.after.grade]}（第${r.after.templateVersion}版考核表）${input.reason?.trim() ? `，理由：${input.reason.trim()}` : ''}`,
         before: r.before,
         after: r.after,
       }),

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Col, DatePicker, Flex, Form, Input, InputNumber, Modal, Row, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { AssessmentTemplate, MidtermAssessment, SummaryRow } from '../../../electron/core/contract/index.js';
@@ -14,6 +14,7 @@ interface Values {
   comments?: string;
   assessedOn: Dayjs;
   assessors?: string[];
+  reason?: string;
 }
 
 interface Props {
@@ -30,12 +31,15 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
 export function AssessmentModal({ year, row, template, onClose, onSaved }: Props) {
   const [form] = Form.useForm<Values>();
   const { saving, error, run } = useSubmit();
+  /** Set when the server says the result notice is issued: a correction needs a reason. */
+  const [needsReason, setNeedsReason] = useState(false);
   const typed = Form.useWatch('scores', form);
   const sum = round2(Object.values(typed ?? {}).reduce<number>((s, v) => s + (typeof v === 'number' ? v : 0), 0));
   const full = template.criteria.reduce((s, c) => s + c.max, 0);
 
   useEffect(() => {
     if (!row) return;
+    setNeedsReason(false);
     const a = row.assessment;
     form.resetFields();
     form.setFieldsValue(
@@ -46,6 +50,7 @@ export function AssessmentModal({ year, row, template, onClose, onSaved }: Props
   function markProblems(err: unknown): void {
     showFieldErrors(form, err);
     if (!(err instanceof DeskApiError)) return;
+    if (err.code === 'NEEDS_REASON') setNeedsReason(true);
     const problems = (err.details as { problems?: string[] } | undefined)?.problems;
     if (Array.isArray(problems)) form.setFields(template.criteria.map((c) => ({ name: ['scores', c.key], errors: problems.filter((p) => p.includes(`“${c.title}”`)) })));
   }
@@ -65,6 +70,7 @@ export function AssessmentModal({ year, row, template, onClose, onSaved }: Props
           comments: (v.comments ?? '').trim(),
           assessedOn: toIsoDate(v.assessedOn),
           assessors: (v.assessors ?? []).map((s) => s.trim()).filter(Boolean),
+          ...(needsReason ? { reason: (v.reason ?? '').trim() } : {}),
         }),
       );
     }, markProblems);
@@ -126,6 +132,17 @@ export function AssessmentModal({ year, row, template, onClose, onSaved }: Props
       <Form.Item label="考核意见" name="comments" labelCol={{ flex: '96px' }} style={{ marginBottom: 0 }}>
         <Input.TextArea aria-label="考核意见" rows={2} maxLength={2000} />
       </Form.Item>
+      {needsReason ? (
+        <Form.Item
+          label="修改理由"
+          name="reason"
+          labelCol={{ flex: '96px' }}
+          style={{ marginTop: 12, marginBottom: 0 }}
+          rules={[{ required: true, whitespace: true, message: '请填写修改理由' }, { min: 2, message: '修改理由至少2个字' }]}
+        >
+          <Input aria-label="修改理由" maxLength={200} autoFocus placeholder="结果通知已印发，修改须说明理由" />
+        </Form.Item>
+      ) : null}
     </Modal>
   );
 }

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { zipToBuffer } from '../../../electron/core/exchange/zip-write.js';
 import { checkBackupFile, inspectBackupFile } from '../../../electron/core/backup-file/inspect.js';
-import { backupFileName, describeContents, formatMB, partOf } from '../../../electron/core/backup-file/manifest.js';
+import { backupFileName, describeContents, partOf } from '../../../electron/core/backup-file/manifest.js';
+import { formatBytes } from '../../../electron/core/domain/sizes.js';
 import { tempDir } from '../../helpers/temp.js';
 
 const sha = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
@@ -44,7 +45,7 @@ describe('backup file checker', () => {
   it('passes a well-formed backup and counts what it holds', async () => {
     const report = await inspectBackupFile(await write(goodEntries()), { schemaVersion: 1 });
     expect(report).toMatchObject({ ok: true, problems: [], files: 6, schemaVersion: 1, appVersion: '1.0.0' });
-    expect(report.contents).toEqual(['批次0个', '申报0份', '专家0名', '中心0个', '年度工作总结0份', '附件1个（共0.00 MB）']);
+    expect(report.contents).toEqual(['批次0个', '申报0份', '专家0名', '中心0个', '年度工作总结0份', '附件1个（共21 字节）']);
   });
 
   it('names a missing entry and an extra one', async () => {
@@ -106,8 +107,10 @@ describe('backup file checker', () => {
     expect(partOf('centers-2026')).toEqual({ kind: 'keyed', keyed: 'centers', key: '2026' });
     expect(partOf('centers')).toEqual({ kind: 'fixed', name: 'centers' });
     expect(partOf('batch-x')).toBeUndefined();
-    expect(formatMB(1024 ** 3)).toBe('1024 MB');
-    expect(formatMB(5 * 1048576 + 1)).toBe('5.0 MB');
+    expect(formatBytes(1024 ** 3)).toBe('1.00 GB');
+    expect(formatBytes(5 * 1048576 + 1)).toBe('5.0 MB');
+    expect(formatBytes(2048)).toBe('2.0 KB');
+    expect(describeContents(new Map(), { count: 0, bytes: 0 }).at(-1)).toBe('附件0个');
     const parts = new Map<string, unknown>([
       ['batches', { batches: [{}, {}] }],
       ['batch-2026-1', { applications: [{}, {}, {}] }],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { breakLines, breakTokens, lineWidth, NO_LINE_END, NO_LINE_START, tokenize } from '../../../electron/core/documents/pdf/layout.js';
+import { titleLines } from '../../../electron/core/documents/pdf/layout.js';
 
 const han = (n: number, ch = '中'): string => ch.repeat(n);
 
@@ -77,5 +78,24 @@ describe('breakLines', () => {
     const lines = breakTokens(`${han(26)}AB`, { measureLatin: (s) => s.length });
     expect(lines).toHaveLength(1);
     expect(breakTokens(`${han(27)}AB`, { measureLatin: (s) => s.length })).toHaveLength(2);
+  });
+});
+
+describe('titleLines (GB/T 9704: 回行时词意完整，排列对称)', () => {
+  it('keeps a title that fits on one line', () => {
+    expect(titleLines('关于撤销某中心认定的决定', 20)).toEqual(['关于撤销某中心认定的决定']);
+  });
+  it('splits a long title into even lines without breaking a word', () => {
+    const lines = titleLines('关于福州市新材料产业知识产权协同保护与运营中心限期整改的通知', 20);
+    expect(lines).toHaveLength(2);
+    expect(lines.join('')).toBe('关于福州市新材料产业知识产权协同保护与运营中心限期整改的通知');
+    expect(Math.abs(lines[0]!.length - lines[1]!.length)).toBeLessThanOrEqual(4);
+    for (const w of ['知识产权', '协同保护', '运营中心', '整改', '通知']) expect(lines.some((l) => l.includes(w))).toBe(true);
+  });
+  it('fills greedily only when every even break would split a word, and never breaks against kinsoku', () => {
+    const lines = titleLines('关于公布2025年度福州市产业知识产权协同保护与运营中心中期考核结果的通知', 20);
+    expect(lines.join('')).toBe('关于公布2025年度福州市产业知识产权协同保护与运营中心中期考核结果的通知');
+    expect(lines.every((l) => !/^[，。、）]/.test(l))).toBe(true);
+    expect(lines.some((l) => l.includes('2025年度'))).toBe(true);
   });
 });

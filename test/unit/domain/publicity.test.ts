@@ -74,7 +74,7 @@ describe('centers', () => {
   it('are valid three years less a day', () => {
     expect(centerValidUntil('2026-10-12')).toBe('2029-10-11');
     expect(centerValidUntil('2026-01-01')).toBe('2028-12-31');
-    expect(centerValidUntil('2028-02-29')).toBe('2031-02-28');
+    expect(centerValidUntil('2028-02-29')).toBe('2031-02-27'); // first re-review due 2031-02-28
   });
   it('certificate numbers and names', () => {
     expect(formatCertificateNumber('FZIPC', 2026, 1)).toBe('FZIPC-2026-001');

@@ -66,7 +66,7 @@ export async function renderBatchListPdf(input: BatchListInput): Promise<Buffer>
     subject: title,
     creationDate: isoToDate(input.generatedOn),
   });
-  g.centered(title, { role: 'xiaobiaosong', size: GB.titleSize });
+  g.title(title);
   g.y += LINE_PITCH / 2;
   const info = { role: 'fangsong' as const, size: FONT_SIZES.四号 };
   g.drawAt(bureau, GB.left, g.y, info);

@@ -5,7 +5,7 @@
  */
 import PDFDocument from 'pdfkit';
 import type { FontRole, FontSet } from '../fonts/registry.js';
-import { breakTokens, type Token } from './layout.js';
+import { breakTokens, type Token, titleLines } from './layout.js';
 import { A4, CHAR_PITCH, CJK_ASCENT, GB, LINE_PITCH, TEXT_BOTTOM, TEXT_RIGHT } from './units.js';
 
 export interface GbDocumentOptions {
@@ -162,6 +162,16 @@ export class GbDocument {
   /** One centred line (or several, if too long) in the given style. */
   centered(text: string, style: TextStyle = {}): void {
     this.paragraph(text, { ...style, align: 'center', indent: 0 });
+  }
+
+  /** A document title (2号小标宋 by default): centred lines of even length, broken between words. */
+  title(text: string, style: TextStyle = { role: 'xiaobiaosong', size: GB.titleSize }): void {
+    const size = style.size ?? GB.titleSize;
+    const cell = this.cellWidth(size);
+    const cells = Math.floor(GB.width / cell + EPS);
+    this.use(style);
+    const measureLatin = (run: string): number => this.doc.widthOfString(run) / cell;
+    for (const line of titleLines(text, cells, measureLatin)) this.centered(line, style);
   }
 
   /** A horizontal rule across the text block. */

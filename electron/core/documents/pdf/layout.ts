@@ -138,3 +138,62 @@ export function breakLines(text: string, opts: BreakOptions = {}): string[] {
 export function lineWidth(line: string, measureLatin?: (run: string) => number): number {
   return tokenize(line, measureLatin).reduce((sum, t) => sum + t.width, 0);
 }
+
+/**
+ * Words a title line may not be broken inside (GB/T 9704 7.3.3: 回行时，要做到词意完整，排列对称).
+ * Longer entries first does not matter: a break is bad when it falls strictly inside any of them.
+ */
+const TITLE_WORDS = [
+  '福州市', '市场监督管理局', '知识产权', '协同保护', '保护与运营', '运营中心', '中心', '产业', '通知', '决定', '公示', '名单',
+  '考核', '结果', '复核', '整改', '撤销', '认定', '年度', '中期', '工作', '总结', '汇总表', '申报', '批次', '评审', '专家',
+  '证书', '牌匾', '确认单', '一览表', '受理', '补正', '维权援助',
+];
+
+/**
+ * Breaks a centred title into the fewest lines that fit `cells`, as even in length as possible, never
+ * inside a word of TITLE_WORDS when another break fits, and never against kinsoku.
+ */
+export function titleLines(text: string, cells: number, measureLatin?: (run: string) => number): string[] {
+  const tokens = tokenize(text, measureLatin);
+  const total = tokens.reduce((s, t) => s + t.width, 0);
+  if (total <= cells + 1e-6 || tokens.length < 2) return breakLines(text, { charsPerLine: cells, measureLatin });
+  const n = Math.ceil(total / cells - 1e-6);
+  const target = total / n;
+  // Character offset of each token boundary, to test breaks against the protected words.
+  const offsets: number[] = [0];
+  for (const t of tokens) offsets.push(offsets[offsets.length - 1]! + t.text.length);
+  const inside = new Set<number>();
+  for (const w of TITLE_WORDS) {
+    for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) for (let k = at + 1; k < at + w.length; k++) inside.add(k);
+  }
+  const breakPenalty = (j: number): number => {
+    const prev = tokens[j - 1]!;
+    const next = tokens[j]!;
+    if (NO_LINE_START.has(firstChar(next)) || NO_LINE_END.has(lastChar(prev))) return Infinity;
+    return inside.has(offsets[j]!) ? 40 : 0;
+  };
+  const widthOf = (a: number, b: number): number => tokens.slice(a, b).reduce((s, t) => s + t.width, 0);
+  const T = tokens.length;
+  // best[k][j]: cost of setting tokens [0, j) on k lines; from[k][j]: where the k-th line starts.
+  const best = Array.from({ length: n + 1 }, () => new Array<number>(T + 1).fill(Infinity));
+  const from = Array.from({ length: n + 1 }, () => new Array<number>(T + 1).fill(-1));
+  best[0]![0] = 0;
+  for (let k = 1; k <= n; k++) {
+    for (let j = 1; j <= T; j++) {
+      for (let i = k - 1; i < j; i++) {
+        if (best[k - 1]![i] === Infinity) continue;
+        const w = widthOf(i, j);
+        if (w > cells + 1e-6) continue;
+        const cost = best[k - 1]![i]! + (w - target) ** 2 + (j < T ? breakPenalty(j) : 0);
+        if (cost < best[k]![j]!) {
+          best[k]![j] = cost;
+          from[k]![j] = i;
+        }
+      }
+    }
+  }
+  if (best[n]![T] === Infinity) return breakLines(text, { charsPerLine: cells, measureLatin });
+  const lines: string[] = [];
+  for (let k = n, j = T; k > 0; j = from[k]![j]!, k--) lines.unshift(tokens.slice(from[k]![j]!, j).map((t) => t.text).join(''));
+  return lines;
+}

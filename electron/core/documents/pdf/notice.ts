@@ -8,7 +8,6 @@ import { isoToDate } from './batch-list.js';
 import { GbDocument } from './document.js';
 import { drawRedHeader } from './header.js';
 import { drawSignature } from './signature.js';
-import { GB } from './units.js';
 
 export interface NoticeAttachment {
   title: string;
@@ -59,7 +58,7 @@ export async function renderNotice(input: NoticeInput): Promise<Buffer> {
     creationDate: isoToDate(input.date),
   });
   drawRedHeader(g, { authority: input.authority, ...(input.docNumber ? { docNumber: input.docNumber } : {}) });
-  g.centered(input.title, { role: 'xiaobiaosong', size: GB.titleSize });
+  g.title(input.title);
   g.blank();
   if (input.addressee) g.paragraph(`${input.addressee}：`, { indent: 0, align: 'left' });
   for (const p of input.paragraphs) g.paragraph(p, { role: headingRole(p) });
@@ -78,7 +77,7 @@ export async function renderNotice(input: NoticeInput): Promise<Buffer> {
     g.newPage();
     g.paragraph(attachments.length === 1 ? '附件' : `附件${i + 1}`, { role: 'heiti', indent: 0, align: 'left' });
     g.blank();
-    g.centered(a.title, { role: 'xiaobiaosong', size: GB.titleSize });
+    g.title(a.title);
     g.blank();
     for (const p of a.paragraphs ?? []) g.paragraph(p, { role: headingRole(p) });
   });

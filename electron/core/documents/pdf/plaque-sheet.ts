@@ -10,7 +10,7 @@ import { loadFontSet, type FontSet } from '../fonts/registry.js';
 import { isoToDate } from './batch-list.js';
 import { GbDocument } from './document.js';
 import { drawTable, type TableColumn } from './table.js';
-import { FONT_SIZES, GB, LINE_PITCH } from './units.js';
+import { FONT_SIZES, LINE_PITCH } from './units.js';
 
 export interface PlaqueEntry {
   /** e.g. 福州市纺织化纤产业知识产权协同保护与运营中心 */
@@ -113,7 +113,7 @@ export async function renderPlaqueSheet(input: PlaqueSheetInput): Promise<Buffer
   const confirm = `制作单位（盖章）：${gap(9)}经办人（签字）：${gap(7)}日期：${gap(2)}年${gap(2)}月${gap(2)}日`;
   assertGlyphs([title, sub, confirm, ...PLAQUE_NOTES, ...PLAQUE_COLUMNS.map((c) => c.header), ...rows.flat(), '— 0123456789'], fonts);
   const g = new GbDocument({ fonts, title, author: input.authority, subject: sub, creationDate: isoToDate(input.issuedOn) });
-  g.centered(title, { role: 'xiaobiaosong', size: GB.titleSize });
+  g.title(title);
   g.paragraph(sub, { size: FONT_SIZES.小四, align: 'center', indent: 0 });
   g.y += FONT_SIZES.小四 * 0.5;
   drawTable(g, { columns: PLAQUE_COLUMNS, rows, size: FONT_SIZES.五号, role: 'fangsong', headerRole: 'heiti' });

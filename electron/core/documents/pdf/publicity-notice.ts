@@ -51,7 +51,7 @@ export async function renderListNotice(input: ListNoticeInput): Promise<Buffer> 
     creationDate: isoToDate(input.date),
   });
   drawRedHeader(g, { authority: input.authority, ...(input.docNumber ? { docNumber: input.docNumber } : {}) });
-  g.centered(input.title, { role: 'xiaobiaosong', size: GB.titleSize });
+  g.title(input.title);
   g.blank();
   if (input.addressee) g.paragraph(`${input.addressee}：`, { indent: 0, align: 'left' });
   const label = `附件：${a.title}`;
@@ -68,7 +68,7 @@ export async function renderListNotice(input: ListNoticeInput): Promise<Buffer> 
   g.newPage();
   g.paragraph('附件', { role: 'heiti', indent: 0, align: 'left' });
   g.blank();
-  g.centered(a.title, { role: 'xiaobiaosong', size: GB.titleSize });
+  g.title(a.title);
   g.blank();
   drawTable(g, { columns: a.columns, rows: a.rows, size: FONT_SIZES.小四, role: 'fangsong', headerRole: 'heiti' });
   for (const n of a.notes ?? []) {
