@@ -22,7 +22,7 @@ const clock = () => new Date();
 const rows: Row[] = [];
 try {
   const { bytes, batchKeys } = await writeSyntheticStore(path.join(dir, 'store'));
-  console.log(`synthetic data: ${SCALE.applications} applications, ${SCALE.experts} experts, ${SCALE.scoreSheets} score sheets, ${SCALE.centers} centers × ${SCALE.summariesPerCenter} summaries — ${(bytes / 1048576).toFixed(1)} MB in ${batchKeys.length * 2 + 7} parts`);
+  console.log(`synthetic data: ${SCALE.applications} applications, ${SCALE.experts} experts, ${SCALE.scoreSheets} score sheets, ${SCALE.centers} centers × ${SCALE.summariesPerCenter} summaries — ${(bytes / 1048576).toFixed(1)} MB in ${batchKeys.length * 2 + 8} parts`);
 
   // Store open: fixed parts, then the working set of the current batch (applications + scores).
   const opens: number[] = [];

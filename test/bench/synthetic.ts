@@ -105,9 +105,28 @@ export async function writeSyntheticStore(storeDir: string): Promise<{ bytes: nu
     await put(`scores-${key}.json`, { templates: [], panel: { expertIds: [] }, assignments: [], scoreSheets: sheets });
   }
   await put('batches.json', { batches });
+  const at = '2026-01-01T00:00:00.000Z';
+  const centers = Array.from({ length: SCALE.centers }, (_, c) => ({
+    id: `C${c + 1}`, name: `福州市第${c + 1}号产业知识产权协同保护与运营中心`, hostUnit: name(c), industry: pick(INDUSTRIES, c), district: '鼓楼区',
+    batchId: batchKeys[c % batchKeys.length]!, applicationId: `${batchKeys[c % batchKeys.length]!}-${c + 1}`, decisionDocNumber: `榕市监知〔2022〕${(c % 9) + 1}号`,
+    designatedOn: '2022-06-20', certificateNumber: `FZIPC-2022-${String(c + 1).padStart(3, '0')}`, validUntil: '2025-06-19', nextReviewDue: '2025-06-20',
+    status: c % 10 === 0 ? 'rectifying' : 'active', ...(c % 10 === 0 ? { rectifyDeadline: '2026-12-31' } : {}),
+    plaque: { number: `FZIPC-2022-${String(c + 1).padStart(3, '0')}`, inscription: `福州市第${c + 1}号产业知识产权协同保护与运营中心`, authority: '福州市市场监督管理局', dateLine: '二〇二二年六月' },
+    createdAt: at, statusHistory: [],
+  }));
+  await put('centers.json', { centers });
   for (let y = 0; y < SCALE.summariesPerCenter; y++) {
-    const records = Array.from({ length: SCALE.centers }, (_, c) => ({ centerId: `c-${c}`, year: 2022 + y, indicators: { trainings: c % 20, attendees: c * 3, cases: c % 9, mediated: c % 5, allianceMembers: c % 40, transfers: c % 12, pledgeWan: c * 10, navigation: c % 4, tmGuidance: c % 6 }, narrative: '年度工作总结'.repeat(40) }));
-    await put(`centers-${2022 + y}.json`, { records });
+    const year = 2022 + y;
+    const summaries = centers.map((c, i) => ({
+      id: `${year}-${c.id}`, centerId: c.id, year, submittedOn: `${year}-12-20`,
+      indicators: { trainings: i % 20, trainingAttendees: i * 3, assistanceCases: i % 9, disputesMediated: i % 5, allianceMembers: i % 40, transfersLicences: i % 12, pledgeFinancing: i * 10, navigationProjects: i % 4, trademarkGuidance: i % 6 },
+      narrative: '年度工作总结'.repeat(40), files: [], createdAt: at, updatedAt: at, updatedBy: '王秘书',
+    }));
+    const assessments = centers.map((c, i) => ({
+      id: `${year}-${c.id}`, centerId: c.id, year, templateVersion: 1, scores: { t1: 8, t2: 12 }, total: 60 + (i % 40), grade: i % 40 >= 30 ? 'excellent' : i % 40 >= 20 ? 'good' : 'pass',
+      comments: '工作扎实。', assessedOn: `${year + 1}-01-20`, assessors: ['张三'], createdAt: at, updatedAt: at, updatedBy: '王秘书',
+    }));
+    await put(`centers-${year}.json`, { summaries, assessments, assessmentTemplates: [] });
   }
   await put('experts.json', { experts: Array.from({ length: SCALE.experts }, (_, i) => ({ id: `exp-${i}`, name: `专家${i}`, organisation: name(i + 9000), title: '教授', field: pick(INDUSTRIES, i), phone: '', declaredConflicts: [], retired: false })) });
   return { bytes, batchKeys };
