@@ -43,7 +43,8 @@ export function yearsOfWrite(method: string, input: unknown): number[] {
     if (y !== null) years.add(y);
   }
   if (typeof rec.year === 'number' && Number.isInteger(rec.year)) years.add(rec.year);
-  // 复核 decided in a year belongs to that year's archive.
-  if (method === 'triennial.decide' && typeof rec.decidedOn === 'string' && /^\d{4}-/.test(rec.decidedOn)) years.add(Number(rec.decidedOn.slice(0, 4)));
+  // 复核 decided in a year, and a 共建协议 signed in a year, belong to that year's archive.
+  const dated = method === 'triennial.decide' ? rec.decidedOn : method === 'agreements.record' ? rec.signedOn : undefined;
+  if (typeof dated === 'string' && /^\d{4}-/.test(dated)) years.add(Number(dated.slice(0, 4)));
   return [...years].sort((a, b) => a - b);
 }
