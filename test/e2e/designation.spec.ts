@@ -10,10 +10,7 @@ import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, type DeskHost } from './fixtures/host.js';
 import { openDesk, screenshot } from './fixtures/desk-page.js';
-
-const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-const uscc = (first17: string) => first17 + ALPHABET[(31 - ([...first17].reduce((s, c, i) => s + ALPHABET.indexOf(c) * WEIGHTS[i]!, 0) % 31)) % 31];
+import { cnDate as cn, rpc, seedScoredBatch, shanghaiDate } from './fixtures/seed-centers.js';
 
 const APPS = [
   { name: '福建长乐纺织化纤集团有限公司', industry: '纺织化纤', district: '长乐区', share: 0.8 },
@@ -21,63 +18,12 @@ const APPS = [
   { name: '福州数科信息技术有限公司', industry: '软件信息', district: '鼓楼区', share: 0.9 },
 ];
 
-async function rpc<T>(page: Page, host: DeskHost, name: string, data: unknown): Promise<T> {
-  const res = await page.request.post(`${host.origin}/rpc/${name}`, { data });
-  const body = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
-  expect(body.ok, `${name}: ${body.error?.message ?? ''}`).toBe(true);
-  return body.value;
-}
-
-/** 'YYYY-MM-DD' `days` from today in Asia/Shanghai (the browser's time zone in the config). */
-function shanghaiDate(days = 0): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + days * 86_400_000));
-}
-const cn = (iso: string) => `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
-
-interface Criterion {
-  key: string;
-  max: number;
-  step: number;
-}
-
 /** Batch, three accepted applications, three experts on the panel, every assignment scored (2 pass, 1 fails). */
 async function seed(page: Page, host: DeskHost): Promise<string> {
-  const year = Number(shanghaiDate().slice(0, 4));
-  const batch = await rpc<{ id: string }>(page, host, 'batches.create', { year, title: `${year}年第一批产业知识产权协同保护与运营中心申报`, opensOn: `${year}-01-01`, closesOn: `${year}-12-31` });
-  const shares = new Map<string, number>();
-  for (const [i, a] of APPS.entries()) {
-    const app = await rpc<{ id: string }>(page, host, 'applications.create', {
-      batchId: batch.id,
-      applicant: {
-        name: a.name, uscc: uscc(`91350100MA${String(i + 1).padStart(7, '0')}`), unitType: 'enterprise', legalRepresentative: '林某', contact: '陈某',
-        phone: '13800000000', address: '福州市鼓楼区软件大道89号', district: a.district, industry: a.industry,
-      },
-      proposedCenterName: `福州市${a.industry}产业知识产权协同保护与运营中心`,
-    });
-    await rpc(page, host, 'applications.submit', { id: app.id });
-    await rpc(page, host, 'review.accept', { applicationId: app.id });
-    shares.set(app.id, a.share);
-  }
-  const experts: string[] = [];
-  for (const [name, organisation] of [['林教授', '福州大学'], ['陈研究员', '福建省科学技术信息研究所'], ['黄工', '福建师范大学']] as const) {
-    experts.push((await rpc<{ id: string }>(page, host, 'experts.create', { name, organisation, title: '教授', field: '知识产权', phone: '13800000001' })).id);
-  }
-  await rpc(page, host, 'scoring.setPanel', { batchId: batch.id, expertIds: experts });
-  await rpc(page, host, 'scoring.assign', { batchId: batch.id, mode: 'all' });
-  const template = await rpc<{ current: { criteria: Criterion[] } }>(page, host, 'scoring.getTemplate', { batchId: batch.id });
-  const overview = await rpc<{ assignments: { applicationId: string; expertId: string }[] }>(page, host, 'scoring.overview', { batchId: batch.id });
-  expect(overview.assignments).toHaveLength(9);
-  for (const a of overview.assignments) {
-    const share = shares.get(a.applicationId)!;
-    const scores = Object.fromEntries(template.current.criteria.map((c) => [c.key, Math.round((c.max * share) / c.step) * c.step]));
-    await rpc(page, host, 'scoring.enterSheet', {
-      applicationId: a.applicationId, expertId: a.expertId, scores,
-      recommendation: share >= 0.7 ? 'recommend' : 'notRecommend', comment: share >= 0.7 ? '' : '服务能力尚需加强，方案不够具体。',
-    });
-  }
-  const results = await rpc<{ rows: { passed: boolean }[] }>(page, host, 'scoring.results', { batchId: batch.id });
+  const batchId = await seedScoredBatch(page, host, APPS);
+  const results = await rpc<{ rows: { passed: boolean }[] }>(page, host, 'scoring.results', { batchId });
   expect(results.rows.filter((r) => r.passed)).toHaveLength(2);
-  return batch.id;
+  return batchId;
 }
 
 /** Types a date into an antd DatePicker and moves on with Tab (Enter would also submit the form). */

@@ -1,11 +1,11 @@
 import { useEffect } from 'react';
-import { Alert, Button, Col, Form, Input, InputNumber, Modal, Row, Typography } from 'antd';
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, Col, Form, Input, InputNumber, Modal, Row, Typography } from 'antd';
 import type { AssessmentTemplateView } from '../../../electron/core/contract/index.js';
 import { desk } from '../../rpc';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/useSubmit';
 import { showFieldErrors } from './fieldErrors';
+import { CriteriaListEditor } from '../../components/CriteriaListEditor';
 
 interface Values {
   criteria: { key?: string; title: string; max: number; step: number; description?: string }[];
@@ -67,48 +67,7 @@ export function AssessmentTemplateModal({ open, view, onClose, onSaved }: Props)
     >
       <ErrorAlert error={error} title="考核表未保存" />
       {view.frozen ? <Alert type="warning" showIcon title="本年度已有考核结果使用此表：保存将生成新版本，须填写修改理由；已登记的考核按原版本保留。" style={{ marginBottom: 12 }} /> : null}
-      <Row gutter={8} style={{ fontWeight: 500, marginBottom: 4 }}>
-        <Col span={7}>考核项</Col>
-        <Col span={3}>满分</Col>
-        <Col span={3}>步长</Col>
-        <Col span={10}>考核说明</Col>
-      </Row>
-      <Form.List name="criteria">
-        {(fields, { add, remove }) => (
-          <>
-            {fields.map((f, i) => (
-              <Row gutter={8} key={f.key} align="top">
-                <Col span={7}>
-                  <Form.Item name={[f.name, 'title']} rules={[{ required: true, whitespace: true, message: '请填写考核项名称' }]} style={{ marginBottom: 8 }}>
-                    <Input aria-label={`第${i + 1}项名称`} maxLength={40} autoFocus={i === 0} />
-                  </Form.Item>
-                </Col>
-                <Col span={3}>
-                  <Form.Item name={[f.name, 'max']} rules={[{ required: true, message: '请填写满分' }]} style={{ marginBottom: 8 }}>
-                    <InputNumber aria-label={`第${i + 1}项满分`} min={0} max={100} style={{ width: '100%' }} />
-                  </Form.Item>
-                </Col>
-                <Col span={3}>
-                  <Form.Item name={[f.name, 'step']} rules={[{ required: true, message: '请填写步长' }]} style={{ marginBottom: 8 }}>
-                    <InputNumber aria-label={`第${i + 1}项步长`} min={0.1} max={10} step={0.5} style={{ width: '100%' }} />
-                  </Form.Item>
-                </Col>
-                <Col span={10}>
-                  <Form.Item name={[f.name, 'description']} style={{ marginBottom: 8 }}>
-                    <Input aria-label={`第${i + 1}项说明`} maxLength={500} />
-                  </Form.Item>
-                </Col>
-                <Col span={1}>
-                  <Button type="text" danger icon={<DeleteOutlined />} aria-label={`删除第${i + 1}项`} onClick={() => remove(f.name)} disabled={fields.length <= 1} />
-                </Col>
-              </Row>
-            ))}
-            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ title: '', max: 10, step: 0.5, description: '' })} style={{ marginBottom: 16 }}>
-              添加考核项
-            </Button>
-          </>
-        )}
-      </Form.List>
+      <CriteriaListEditor noun="考核项" />
       <Row gutter={16}>
         {(
           [

@@ -5,7 +5,7 @@ import type { ApplicationRow, Assignment } from '../../../electron/core/contract
 import { desk } from '../../rpc';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/useSubmit';
-import { ReasonModal } from './ReasonModal';
+import { ReasonModal } from '../../components/ReasonModal';
 import { conflictTag } from './conflicts';
 import type { BatchReview } from './useBatchReview';
 

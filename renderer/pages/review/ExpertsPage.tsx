@@ -10,7 +10,7 @@ import { useRemote } from '../../components/useRemote';
 import { useIntakeExport } from '../applications/useIntakeExport';
 import { ExpertFormModal } from './ExpertFormModal';
 import { ExpertImportModal } from './ExpertImportModal';
-import { ReasonModal } from './ReasonModal';
+import { ReasonModal } from '../../components/ReasonModal';
 
 type Editing = { expert: Expert | undefined } | null;
 

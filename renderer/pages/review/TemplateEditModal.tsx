@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
-import { Button, Col, Form, Input, InputNumber, Modal, Row, Typography } from 'antd';
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Col, Form, InputNumber, Modal, Row, Typography } from 'antd';
 import type { ScoringTemplate } from '../../../electron/core/contract/index.js';
 import { desk, DeskApiError } from '../../rpc';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/useSubmit';
-import { ReasonModal } from './ReasonModal';
+import { ReasonModal } from '../../components/ReasonModal';
+import { CriteriaListEditor } from '../../components/CriteriaListEditor';
 
 interface Props {
   open: boolean;
@@ -70,48 +70,7 @@ export function TemplateEditModal({ open, batchId, template, frozen, onClose, on
       )}
     >
       <ErrorAlert error={pending ? null : error} title="未能保存" />
-      <Row gutter={8} style={{ fontWeight: 500, marginBottom: 4 }}>
-        <Col span={7}>评分项</Col>
-        <Col span={3}>满分</Col>
-        <Col span={3}>步长</Col>
-        <Col span={10}>评分说明</Col>
-      </Row>
-      <Form.List name="criteria">
-        {(fields, { add, remove }) => (
-          <>
-            {fields.map((f, i) => (
-              <Row gutter={8} key={f.key} align="top">
-                <Col span={7}>
-                  <Form.Item name={[f.name, 'title']} rules={[{ required: true, whitespace: true, message: '请填写评分项名称' }]} style={{ marginBottom: 8 }}>
-                    <Input aria-label={`第${i + 1}项名称`} maxLength={40} autoFocus={i === 0} />
-                  </Form.Item>
-                </Col>
-                <Col span={3}>
-                  <Form.Item name={[f.name, 'max']} rules={[{ required: true, message: '请填写满分' }]} style={{ marginBottom: 8 }}>
-                    <InputNumber aria-label={`第${i + 1}项满分`} min={0} max={100} style={{ width: '100%' }} />
-                  </Form.Item>
-                </Col>
-                <Col span={3}>
-                  <Form.Item name={[f.name, 'step']} rules={[{ required: true, message: '请填写步长' }]} style={{ marginBottom: 8 }}>
-                    <InputNumber aria-label={`第${i + 1}项步长`} min={0.1} max={10} step={0.5} style={{ width: '100%' }} />
-                  </Form.Item>
-                </Col>
-                <Col span={10}>
-                  <Form.Item name={[f.name, 'description']} style={{ marginBottom: 8 }}>
-                    <Input aria-label={`第${i + 1}项说明`} maxLength={500} />
-                  </Form.Item>
-                </Col>
-                <Col span={1}>
-                  <Button type="text" danger icon={<DeleteOutlined />} aria-label={`删除第${i + 1}项`} onClick={() => remove(f.name)} disabled={fields.length <= 1} />
-                </Col>
-              </Row>
-            ))}
-            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ title: '', max: 10, step: 0.5, description: '' })} style={{ marginBottom: 16 }}>
-              添加评分项
-            </Button>
-          </>
-        )}
-      </Form.List>
+      <CriteriaListEditor noun="评分项" />
       <Row gutter={16}>
         <Col span={6}>
           <Form.Item label="及格线（分）" name="passLine" rules={[{ required: true, message: '请填写及格线' }]}>

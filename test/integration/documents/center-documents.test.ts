@@ -9,7 +9,7 @@ import {
 import { renderReviewDecision, reviewDecisionParagraphs, type ReviewDecisionInput } from '../../../electron/core/documents/pdf/review-decision.js';
 import { renderSummaryRosterXlsx } from '../../../electron/core/documents/excel/summary-roster.js';
 import { renderAssessmentRosterXlsx } from '../../../electron/core/documents/excel/assessment-roster.js';
-import { emTop, pdfText, pdfWords, toMm, writeTemp, type Word } from './pdf-helpers.js';
+import { checkNoticeLayout, flat, pdfText, pdfWords, printedLines, toMm, writeTemp } from './pdf-helpers.js';
 
 const fonts = loadFontSet({ systemFontDirs: [] });
 const A = '福州市市场监督管理局';
@@ -25,36 +25,7 @@ const NOTICE: AssessmentNoticeInput = {
   ],
 };
 
-function lines(words: Word[]): { page: number; y: number; xMin: number; xMax: number; text: string }[] {
-  const out: { page: number; y: number; xMin: number; xMax: number; text: string }[] = [];
-  for (const w of words) {
-    const l = out.find((o) => o.page === w.page && Math.abs(o.y - w.yMin) < 0.5);
-    if (l) { l.text += w.text; l.xMin = Math.min(l.xMin, w.xMin); l.xMax = Math.max(l.xMax, w.xMax); }
-    else out.push({ page: w.page, y: w.yMin, xMin: w.xMin, xMax: w.xMax, text: w.text });
-  }
-  return out;
-}
-const flat = (s: string): string => s.replace(/\s+/g, '');
-
-/** Marker em top at 37 mm, title lines centred on 106 mm, body from 28 mm to 184 mm, no line opening with a closing mark. */
-function checkLayout(file: string, title: string): void {
-  const { words } = pdfWords(file);
-  const printed = lines(words);
-  const marker = words.find((w) => w.page === 1 && w.text === A)!;
-  const mf = fonts.xiaobiaosong.font;
-  expect(Math.abs(toMm(emTop(marker, mf.ascent / mf.unitsPerEm, mf.descent / mf.unitsPerEm)) - 37)).toBeLessThan(1);
-  const titleLines = printed.filter((p) => p.page === 1 && title.includes(p.text) && p.text.length >= 4 && p.y < 400);
-  expect(titleLines.map((l) => l.text).join('')).toBe(title);
-  for (const l of titleLines) expect(Math.abs(toMm((l.xMin + l.xMax) / 2) - 106)).toBeLessThan(1);
-  const body = printed.filter((p) => p.page === 1 && Math.abs(toMm(p.xMin) - 28) < 1);
-  expect(body.length).toBeGreaterThan(2);
-  expect(body.some((p) => Math.abs(toMm(p.xMax) - 184) < 1)).toBe(true);
-  for (const p of printed) {
-    expect(toMm(p.xMin)).toBeGreaterThan(27);
-    expect(toMm(p.xMax)).toBeLessThan(185);
-    expect(/^[。，、；：？！）》」』”’】〕〉]/.test(p.text)).toBe(false);
-  }
-}
+const checkLayout = (file: string, title: string): void => checkNoticeLayout(file, title, A, fonts.xiaobiaosong.font);
 
 describe('中期考核结果通知', () => {
   it('states the basis, what was assessed, the count per grade and what follows for 不合格', () => {
@@ -79,7 +50,7 @@ describe('中期考核结果通知', () => {
     checkLayout(file, '关于公布2026年度福州市产业知识产权协同保护与运营中心中期考核结果的通知');
     const { words, pages } = pdfWords(file);
     expect(pages).toBe(3); // two pages of notice, the attachment on its own page
-    const last = lines(words.filter((w) => w.page === pages));
+    const last = printedLines(words.filter((w) => w.page === pages));
     expect(last[0]!.text).toBe('附件');
     expect(Math.abs(toMm(last[0]!.xMin) - 28)).toBeLessThan(1);
     // Ranked: scores down the page 92, 85.25, 78.5, 55.
@@ -124,7 +95,7 @@ describe('复核决定', () => {
     // Never a page with only the signature: the page with the date also carries body text.
     const { words } = pdfWords(file);
     const datePage = words.find((w) => w.text.includes('2029年10月22日'))!.page;
-    expect(lines(words.filter((w) => w.page === datePage)).some((l) => l.text.startsWith('请你单位') || l.text.includes('作用。'))).toBe(true);
+    expect(printedLines(words.filter((w) => w.page === datePage)).some((l) => l.text.startsWith('请你单位') || l.text.includes('作用。'))).toBe(true);
   });
 
   it('rectify: 限期整改的通知 with the deadline and a written report', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadFontSet } from '../../../electron/core/documents/fonts/registry.js';
 import { renderDecisionNotice } from '../../../electron/core/documents/pdf/decision-notice.js';
 import { publicityNoticeParagraphs, renderPublicityNotice, type PublicityNoticeInput } from '../../../electron/core/documents/pdf/publicity-notice.js';
-import { emTop, pdfText, pdfWords, toMm, writeTemp, type Word } from './pdf-helpers.js';
+import { checkNoticeLayout, flat, pdfText, pdfWords, printedLines, toMm, writeTemp } from './pdf-helpers.js';
 
 const fonts = loadFontSet({ systemFontDirs: [] });
 const A = '福州市市场监督管理局';
@@ -15,33 +15,7 @@ const PUB: PublicityNoticeInput = {
   entries: ENTRIES, contact: { name: '王五', phone: '0591-87654321' }, issuedOn: '2026-09-27', fonts,
 };
 
-function lines(words: Word[]): { page: number; y: number; xMin: number; xMax: number; text: string }[] {
-  const out: { page: number; y: number; xMin: number; xMax: number; text: string }[] = [];
-  for (const w of words) {
-    const l = out.find((o) => o.page === w.page && Math.abs(o.y - w.yMin) < 0.5);
-    if (l) { l.text += w.text; l.xMin = Math.min(l.xMin, w.xMin); l.xMax = Math.max(l.xMax, w.xMax); }
-    else out.push({ page: w.page, y: w.yMin, xMin: w.xMin, xMax: w.xMax, text: w.text });
-  }
-  return out;
-}
-const flat = (s: string): string => s.replace(/\s+/g, '');
-
-/** Marker em top at 37 mm, title centred on 106 mm, a full body line from 28 mm. */
-function checkLayout(file: string, title: string): void {
-  const { words } = pdfWords(file);
-  const printed = lines(words);
-  const marker = words.find((w) => w.page === 1 && w.text === A)!;
-  const mf = fonts.xiaobiaosong.font;
-  expect(Math.abs(toMm(emTop(marker, mf.ascent / mf.unitsPerEm, mf.descent / mf.unitsPerEm)) - 37)).toBeLessThan(1);
-  // The title may run over two lines: each is centred.
-  const titleLines = printed.filter((p) => p.page === 1 && title.includes(p.text) && p.text.length >= 4 && p.y < 400);
-  expect(titleLines.map((l) => l.text).join('')).toBe(title);
-  for (const l of titleLines) expect(Math.abs(toMm((l.xMin + l.xMax) / 2) - 106)).toBeLessThan(1);
-  const body = printed.filter((p) => p.page === 1 && Math.abs(toMm(p.xMin) - 28) < 1);
-  expect(body.length).toBeGreaterThan(2);
-  expect(body.some((p) => Math.abs(toMm(p.xMax) - 184) < 1)).toBe(true);
-  for (const p of printed) expect(/^[。，、；：？！）》」』”’】〕〉]/.test(p.text)).toBe(false);
-}
+const checkLayout = (file: string, title: string): void => checkNoticeLayout(file, title, A, fonts.xiaobiaosong.font);
 
 describe('公示 notice', () => {
   it('states basis, process, exact dates with the working-day count, objections, contact', () => {
@@ -58,12 +32,12 @@ describe('公示 notice', () => {
       expect(text).toContain(s);
     }
     const { words, pages } = pdfWords(file);
-    const last = lines(words.filter((w) => w.page === pages));
+    const last = printedLines(words.filter((w) => w.page === pages));
     expect(last[0]!.text).toBe('附件');
     expect(Math.abs(toMm(last[0]!.xMin) - 28)).toBeLessThan(1);
     // Never a page with only the signature: the page with the date also carries body text.
     const datePage = words.find((w) => w.text.includes('2026年9月27日'))!.page;
-    expect(lines(words.filter((w) => w.page === datePage)).some((l) => l.text.startsWith('联系人'))).toBe(true);
+    expect(printedLines(words.filter((w) => w.page === datePage)).some((l) => l.text.startsWith('联系人'))).toBe(true);
     checkLayout(file, '关于2026年第一批福州市产业知识产权协同保护与运营中心拟认定名单的公示');
   });
 
@@ -86,7 +60,7 @@ describe('认定通知', () => {
     }
     checkLayout(file, '关于认定2026年第一批福州市产业知识产权协同保护与运营中心的通知');
     const { words } = pdfWords(file);
-    const addressee = lines(words).find((l) => l.text.startsWith('各县'))!;
+    const addressee = printedLines(words).find((l) => l.text.startsWith('各县'))!;
     expect(Math.abs(toMm(addressee.xMin) - 28)).toBeLessThan(1);
   });
 });

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { expect } from 'vitest';
 
 export const PT_PER_MM = 72 / 25.4;
 export const toMm = (pt: number): number => pt / PT_PER_MM;
@@ -40,4 +41,42 @@ export function emTop(w: Word, ascent: number, descent: number): number {
   const size = (w.yMax - w.yMin) / (ascent - descent);
   const baseline = w.yMin + ascent * size;
   return baseline - 0.88 * size;
+}
+
+export interface PrintedLine { page: number; y: number; xMin: number; xMax: number; text: string }
+
+/** Words joined into printed lines (same page, same baseline). */
+export function printedLines(words: Word[]): PrintedLine[] {
+  const out: PrintedLine[] = [];
+  for (const w of words) {
+    const l = out.find((o) => o.page === w.page && Math.abs(o.y - w.yMin) < 0.5);
+    if (l) { l.text += w.text; l.xMin = Math.min(l.xMin, w.xMin); l.xMax = Math.max(l.xMax, w.xMax); }
+    else out.push({ page: w.page, y: w.yMin, xMin: w.xMin, xMax: w.xMax, text: w.text });
+  }
+  return out;
+}
+
+export const flat = (s: string): string => s.replace(/\s+/g, '');
+
+/**
+ * GB/T 9704 checks of a notice: the issuing-authority marker's em top at 37 mm, every title line centred on
+ * 106 mm (the title may run over lines), full body lines from 28 mm to 184 mm, nothing outside the text
+ * block, no line opening with a closing mark.
+ */
+export function checkNoticeLayout(file: string, title: string, authority: string, marker: { ascent: number; descent: number; unitsPerEm: number }): void {
+  const { words } = pdfWords(file);
+  const printed = printedLines(words);
+  const m = words.find((w) => w.page === 1 && w.text === authority)!;
+  expect(Math.abs(toMm(emTop(m, marker.ascent / marker.unitsPerEm, marker.descent / marker.unitsPerEm)) - 37)).toBeLessThan(1);
+  const titleLines = printed.filter((p) => p.page === 1 && title.includes(p.text) && p.text.length >= 4 && p.y < 400);
+  expect(titleLines.map((l) => l.text).join('')).toBe(title);
+  for (const l of titleLines) expect(Math.abs(toMm((l.xMin + l.xMax) / 2) - 106)).toBeLessThan(1);
+  const body = printed.filter((p) => p.page === 1 && Math.abs(toMm(p.xMin) - 28) < 1);
+  expect(body.length).toBeGreaterThan(2);
+  expect(body.some((p) => Math.abs(toMm(p.xMax) - 184) < 1)).toBe(true);
+  for (const p of printed) {
+    expect(toMm(p.xMin)).toBeGreaterThan(27);
+    expect(toMm(p.xMax)).toBeLessThan(185);
+    expect(/^[。，、；：？！）》」』”’】〕〉]/.test(p.text)).toBe(false);
+  }
 }

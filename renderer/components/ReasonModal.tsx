@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Form, Input, Modal, Typography } from 'antd';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { useSubmit } from '../../components/useSubmit';
+import { ErrorAlert } from './ErrorAlert';
+import { useSubmit } from './useSubmit';
 
 interface Props {
   open: boolean;
@@ -13,13 +13,19 @@ interface Props {
   danger?: boolean;
   /** Optional reason (experts.retire): empty is allowed. */
   optional?: boolean;
+  /** Several lines (Enter then adds a line; Ctrl+Enter is not bound: the OK button saves). */
+  multiline?: boolean;
+  maxLength?: number;
+  placeholder?: string;
+  /** Title of the error shown when the action fails (default 未能保存). */
+  errorTitle?: string;
   onClose: () => void;
   /** Does the work; a thrown API error is shown in the dialog. */
   onSubmit: (reason: string) => Promise<void>;
 }
 
-/** Asks for a reason (one line: Enter saves, Esc cancels) and runs the action with it. */
-export function ReasonModal({ open, title, intro, label = '理由', okText, danger, optional, onClose, onSubmit }: Props) {
+/** Asks for a reason (one line: Enter saves, Esc cancels; or several lines) and runs the action with it. */
+export function ReasonModal({ open, title, intro, label = '理由', okText, danger, optional, multiline, maxLength = 200, placeholder, errorTitle = '未能保存', onClose, onSubmit }: Props) {
   const { saving, error, run } = useSubmit();
   const save = ({ reason }: { reason?: string }) => run(() => onSubmit((reason ?? '').trim()));
   return (
@@ -39,14 +45,18 @@ export function ReasonModal({ open, title, intro, label = '理由', okText, dang
         </Form>
       )}
     >
-      <ErrorAlert error={error} title="未能保存" />
-      {intro ? <Typography.Paragraph>{intro}</Typography.Paragraph> : null}
+      <ErrorAlert error={error} title={errorTitle} />
+      {typeof intro === 'string' ? <Typography.Paragraph>{intro}</Typography.Paragraph> : (intro ?? null)}
       <Form.Item
         label={label}
         name="reason"
         rules={optional ? [] : [{ required: true, whitespace: true, message: `请填写${label}` }, { min: 2, message: `${label}至少2个字` }]}
       >
-        <Input autoFocus maxLength={200} showCount aria-label={label} />
+        {multiline ? (
+          <Input.TextArea autoFocus rows={3} maxLength={maxLength} showCount aria-label={label} placeholder={placeholder} />
+        ) : (
+          <Input autoFocus maxLength={maxLength} showCount aria-label={label} placeholder={placeholder} />
+        )}
       </Form.Item>
     </Modal>
   );
