@@ -15,6 +15,7 @@ import { intakeRows } from './intake.js';
 import { reviewRows } from './review.js';
 import { certificateRows } from './certificates.js';
 import { archiveRows } from './archive.js';
+import { dashboardRows } from './dashboard.js';
 import { backupRows } from './backup-file.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'desk-bench-'));
@@ -83,6 +84,7 @@ try {
   rows.push({ measure: 'one-page PDF, warm', result: median(warm), unit: 'ms', baseline: 150, baselineName: 'target' });
 
   rows.push(...(await intakeRows(dir, batchKeys.at(-1)!)));
+  rows.push(...(await dashboardRows(dir)));
   rows.push(...(await reviewRows()));
   rows.push(...(await certificateRows()));
   rows.push(...(await archiveRows()));
