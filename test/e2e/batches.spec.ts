@@ -11,15 +11,22 @@ const T1 = '2026年第一批产业知识产权协同保护与运营中心申报'
 const T2 = '2026年第二批产业知识产权协同保护与运营中心申报';
 const T3 = '2026年第三批产业知识产权协同保护与运营中心申报';
 
-test('导航为中文，未建成的区域有说明', async ({ page, host }) => {
+test('导航为中文，首页为默认页，每个区域都可打开且无横向滚动', async ({ page, host }) => {
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(e.message));
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
   await openDesk(page, host);
   const nav = page.getByRole('navigation', { name: '主导航' });
-  for (const label of ['申报受理', '申报批次', '申报登记', '专家评审', '公示与认定', '中心管理', '年度档案', '设置', '基本设置', '操作日志', '备份与恢复']) {
+  for (const label of ['首页', '申报受理', '申报批次', '申报登记', '专家评审', '公示与认定', '中心管理', '年度档案', '设置', '基本设置', '操作日志', '备份与恢复']) {
     await expect(nav.getByText(label, { exact: true })).toBeVisible();
   }
+  // Every area is built: no page says 正在建设中.
+  for (const [route, title] of [['#/home', '首页'], ['#/centers/summaries', '年度工作总结'], ['#/centers/assessments', '中期考核'], ['#/centers/reviews', '三年复核'], ['#/archive', '年度档案']] as const) {
+    await page.evaluate((r) => (window.location.hash = r), route);
+    await expect(page.getByRole('heading', { name: title, level: 4 })).toBeVisible();
+    await expect(page.locator('body')).not.toContainText('正在建设中');
+  }
+  await openDesk(page, host);
   await expect(page.getByRole('banner')).toContainText('产业知识产权中心认定工作台');
   await expect(page.getByRole('banner')).toContainText('福州市市场监督管理局');
   await nav.getByText('年度档案', { exact: true }).click();
