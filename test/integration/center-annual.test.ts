@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDesk, type Desk } from '../../electron/core/app.js';
 import { Store } from '../../electron/core/store/store.js';
@@ -192,6 +193,14 @@ describe('annual summaries, mid-term assessment and re-review through desk.invok
     expect(final.code).toBe('RULE_VIOLATION');
     expect(final.message).toContain('撤销为最终结论');
     expect((await ok<Center>(desk.invoke('centers.get', { id: 'C3' }))).status).toBe('revoked');
+    // 认定名单 says it in words, with the next re-review of the others
+    const roster = await ok<{ path: string }>(desk.invoke('centers.exportRoster', {}));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(roster.path);
+    const rows: string[] = [];
+    wb.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).map((v) => String(v ?? '')).join('|')));
+    expect(rows.find((r) => r.includes('FZIPC-2026-003'))).toContain('已撤销（2029年9月1日起，证书失效，牌匾收回）');
+    expect(rows.find((r) => r.includes('FZIPC-2026-002'))).toContain('限期整改（至2030年3月31日）');
 
     // the due list now: C2's follow-up (rectifying, any horizon); C1 retained and C3 revoked are gone
     const after = await ok<ReviewDue[]>(desk.invoke('triennial.due', { horizonDays: 60 }));

@@ -377,3 +377,13 @@ export function assessmentTemplateFrozen(version: number, assessments: readonly 
 export function frozenTemplateMessage(version: number): string {
   return `第${version}版中期考核表已有考核结果，已冻结。如确需修改，请填写修改理由，将另存为第${version + 1}版（已登记的考核结果仍按原版本保留）。`;
 }
+
+/** The status as a clerk writes it in a roster: 有效 / 限期整改（至2027年3月31日） / 已撤销（2026年11月25日起，证书失效，牌匾收回）. */
+export function centerStatusText(center: Center): string {
+  if (center.status === 'rectifying') return center.rectifyDeadline ? `限期整改（至${formatChineseDate(center.rectifyDeadline)}）` : '限期整改';
+  if (center.status === 'revoked') {
+    const on = revokedOn(center);
+    return `已撤销（${on ? `${formatChineseDate(on)}起，` : ''}证书失效${center.plaqueWithdrawn ? '，牌匾收回' : ''}）`;
+  }
+  return CENTER_STATUS_LABELS[center.status];
+}

@@ -2,7 +2,7 @@
 import { promises as fs } from 'node:fs';
 import { DeskError } from '../contract/errors.js';
 import type { ExportedFile } from '../contract/common.js';
-import { CENTER_STATUS_LABELS, type Center } from '../contract/designation.js';
+import type { Center } from '../contract/designation.js';
 import { formatChineseDate } from '../domain/batches.js';
 import { bureauDate } from '../domain/clock.js';
 import { centerName } from '../domain/publicity.js';
@@ -15,6 +15,7 @@ import { renderPlaqueSheet } from '../documents/pdf/plaque-sheet.js';
 import { writeExport } from '../store/exports.js';
 import { allApplications, findBatch } from './application-store.js';
 import type { AreaHandlers, HandlerContext } from './types.js';
+import { centerStatusText, nextReviewDueOf } from '../domain/center-lifecycle.js';
 
 type Methods =
   | 'publicity.noticePdf' | 'decision.noticePdf' | 'centers.exportRoster'
@@ -174,7 +175,8 @@ export const designationDocumentHandlers: AreaHandlers<Methods> = {
         { header: '认定日期', key: 'designatedOn', width: 16, kind: 'date' },
         { header: '证书编号', key: 'certificateNumber', width: 18 },
         { header: '有效期至', key: 'validUntil', width: 16, kind: 'date' },
-        { header: '状态', key: 'status', width: 10 },
+        { header: '状态', key: 'status', width: 26 },
+        { header: '下次复核', key: 'nextReview', width: 16, kind: 'date' },
         { header: '共建协议', key: 'agreement', width: 36 },
       ],
       rows: centers.map((c, i) => ({
@@ -186,7 +188,8 @@ export const designationDocumentHandlers: AreaHandlers<Methods> = {
         designatedOn: c.designatedOn,
         certificateNumber: c.certificateNumber,
         validUntil: c.validUntil,
-        status: CENTER_STATUS_LABELS[c.status],
+        status: centerStatusText(c),
+        nextReview: nextReviewDueOf(c)?.dueOn ?? null,
         agreement: c.agreement ? `${formatChineseDate(c.agreement.signedOn)}签订（${c.agreement.parties.join('、')}）` : '未签订',
       })),
     });

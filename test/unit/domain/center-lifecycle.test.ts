@@ -3,6 +3,7 @@ import { WORK_TASKS } from '../../../electron/core/contract/centers-annual.js';
 import type { Center } from '../../../electron/core/contract/designation.js';
 import { DeskError } from '../../../electron/core/contract/errors.js';
 import {
+  centerStatusText,
   addYears, applyReviewOutcome, assessmentScoreProblems, assessmentTemplateFrozen, assessmentTotal, checkAssessmentTemplate, DEFAULT_SUMMARY_DUE,
   defaultAssessmentTemplate, firstReviewDue, gradeFor, nextReviewDueOf, nextReviewId, reviewDueList, summaryDueDate, summaryDueRuleText,
   summaryRequired, yearRecordsEditable, yearRecordsRefusal, type ReviewContext, type ReviewDecision,
@@ -243,5 +244,14 @@ describe('mid-term assessment', () => {
     expect(assessmentTemplateFrozen(1, [])).toBe(false);
     expect(assessmentTemplateFrozen(1, [{ templateVersion: 1 }])).toBe(true);
     expect(assessmentTemplateFrozen(2, [{ templateVersion: 1 }])).toBe(false);
+  });
+});
+
+describe('centerStatusText (rosters)', () => {
+  const base = { id: 'C1', name: '福州市某中心', status: 'active', designatedOn: '2026-10-12', statusHistory: [] } as unknown as Center;
+  it('says what a clerk needs next to the status', () => {
+    expect(centerStatusText(base)).toBe('有效');
+    expect(centerStatusText({ ...base, status: 'rectifying', rectifyDeadline: '2027-03-31' })).toBe('限期整改（至2027年3月31日）');
+    expect(centerStatusText({ ...base, status: 'revoked', certificateEndedOn: '2026-11-25', plaqueWithdrawn: { on: '2026-11-25', reviewId: 'C1-R1' } })).toBe('已撤销（2026年11月25日起，证书失效，牌匾收回）');
   });
 });
