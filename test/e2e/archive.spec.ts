@@ -132,6 +132,7 @@ test('总结、考核、复核撤销后封存年度档案，校验、解除封�
 
   // ── 已封存年度不能修改 ──
   await openDesk(page, host, '#/batches');
+  await expect(page.getByRole('row', { name: new RegExp(title) })).toContainText('已封存');
   await page.getByRole('button', { name: `修改${title}` }).click();
   const batchDialog = page.getByRole('dialog', { name: `修改申报批次（${year}年）` });
   await expect(batchDialog).toBeVisible();
@@ -140,6 +141,9 @@ test('总结、考核、复核撤销后封存年度档案，校验、解除封�
   await expect(batchDialog.getByRole('alert')).toContainText(`${year}年度档案已封存，不能修改该年度的数据。`);
   await page.keyboard.press('Escape');
   await expect(batchDialog).toBeHidden();
+  await openDesk(page, host, '#/applications');
+  await expect(page.getByTestId('sealed-year-alert')).toContainText(`${year}年度档案已封存，本年度的数据只读。`);
+  await screenshot(page, 'archive-sealed-applications');
 
   // ── 解除封存（须填写理由） ──
   await openDesk(page, host, '#/archive');

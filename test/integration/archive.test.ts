@@ -116,6 +116,7 @@ describe('年度档案 (seal, verify, read-only year)', () => {
     sealRecord = await ok<YearSeal>(desk.invoke('archive.seal', { year: 2026, taskId: 'seal-2', acknowledgeOpenItems: true }));
     off();
     expect(sealRecord).toMatchObject({ year: 2026, version: 1, state: 'sealed', sealedBy: '王秘书' });
+    expect(await ok<number[]>(desk.invoke('archive.sealedYears', {}))).toEqual([2026]);
     expect(sealRecord.file.relPath).toBe('年度档案/福州市产业知识产权中心年度档案-2026-第1版.zip');
     expect(sealRecord.acknowledged.some((i) => i.includes('2026年第2批'))).toBe(true);
     expect(progress.length).toBeGreaterThan(2);
@@ -239,6 +240,7 @@ describe('年度档案 (seal, verify, read-only year)', () => {
     expect((await fail(desk.invoke('archive.unseal', { year: 2026, reason: '错' }))).code).toBe('INVALID_INPUT');
     const unsealed = await ok<YearSeal>(desk.invoke('archive.unseal', { year: 2026, reason: '更正第二批名称' }));
     expect(unsealed).toMatchObject({ version: 1, state: 'unsealed', unsealed: { reason: '更正第二批名称', by: '王秘书' } });
+    expect(await ok<number[]>(desk.invoke('archive.sealedYears', {}))).toEqual([]);
     const audit = await ok<{ method: string; summary: string }[]>(desk.invoke('audit.list', {}));
     expect(JSON.stringify(audit)).toContain('更正第二批名称');
     await ok(desk.invoke('batches.update', { id: '2026-2', title: '2026年第二批（更正）' }));

@@ -155,6 +155,7 @@ export type RestoreReport = z.infer<typeof RestoreReport>;
 
 export const archiveContract = {
   'archive.years': method({ input: NoInput, output: z.array(ArchiveYearStatus), writes: false, summary: '年度档案（各年度封存情况）' }),
+  'archive.sealedYears': method({ input: NoInput, output: z.array(z.number().int()), writes: false, summary: '已封存（只读）的年度' }),
   'archive.seal': method({
     input: z.object({ year: Year, taskId: TaskId, acknowledgeOpenItems: z.boolean().default(false) }).strict(),
     output: YearSeal,

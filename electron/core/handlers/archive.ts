@@ -13,10 +13,10 @@ import { writeArchive } from '../archive/seal.js';
 import { formatBytes, verifyArchive } from '../archive/verify.js';
 import { operator } from './application-store.js';
 import { buildHandlerTable } from './index.js';
-import { beginSealing, endSealing, latestSeal } from './sealed-years.js';
+import { beginSealing, endSealing, isYearSealed, latestSeal } from './sealed-years.js';
 import type { AreaHandlers, HandlerContext, HandlerTable } from './types.js';
 
-type Methods = 'archive.years' | 'archive.seal' | 'archive.unseal' | 'archive.verify';
+type Methods = 'archive.years' | 'archive.sealedYears' | 'archive.seal' | 'archive.unseal' | 'archive.verify';
 
 let table: HandlerTable | undefined;
 /** The full handler table (with the sealed-year guard), built on first use: this module is part of it. */
@@ -174,6 +174,8 @@ async function verify(input: { year?: number; path?: string; taskId?: string }, 
 }
 
 export const archiveHandlers: AreaHandlers<Methods> = {
+  'archive.sealedYears': (_input, ctx) => [...new Set(ctx.store.read('archives').seals.map((s) => s.year))].filter((y) => isYearSealed(ctx, y)).sort((a, b) => a - b),
+
   'archive.years': async (_input, ctx) => {
     const years = await yearsWithData(ctx, bureauDate(ctx.clock()));
     const out: ArchiveYearStatus[] = [];

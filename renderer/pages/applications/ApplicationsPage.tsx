@@ -16,6 +16,7 @@ import { ROUTE_LABELS, STATUS_LABELS, STATUS_ORDER, labelOptions, options } from
 import { useChoiceLists } from './useChoiceLists';
 import { useIntakeBatch } from './useIntakeBatch';
 import { useIntakeExport } from './useIntakeExport';
+import { SealedYearAlert } from '../../components/SealedYearAlert';
 
 type Opened = { id: string | undefined } | null;
 
@@ -90,6 +91,7 @@ export function ApplicationsPage() {
       {exporter.last ? (
         <Alert type="success" showIcon closable={{ onClose: exporter.clearLast }} title={<ExportResult file={exporter.last.file} kind={exporter.last.kind} />} style={{ marginBottom: 16 }} />
       ) : null}
+      <SealedYearAlert year={batch?.year} />
       <Card size="small" styles={{ body: { padding: 0 } }}>
         <Flex align="center" gap={8} wrap style={{ padding: '12px 16px' }}>
           <Select

@@ -1,6 +1,6 @@
 import { Button, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { EditOutlined } from '@ant-design/icons';
+import { EditOutlined, LockOutlined } from '@ant-design/icons';
 import type { Batch } from '../../../electron/core/contract/index.js';
 import { formatDateRange } from '../../format';
 import { BATCH_STATUS_COLORS, BATCH_STATUS_LABELS, sequenceLabel } from './labels';
@@ -9,9 +9,11 @@ interface Props {
   batches: Batch[];
   loading: boolean;
   onEdit: (batch: Batch) => void;
+  /** Years whose archive is sealed (their batches are read-only). */
+  sealedYears?: ReadonlySet<number>;
 }
 
-export function BatchTable({ batches, loading, onEdit }: Props) {
+export function BatchTable({ batches, loading, onEdit, sealedYears }: Props) {
   const columns: ColumnsType<Batch> = [
     { title: '年度', dataIndex: 'year', width: 76, render: (y: number) => `${y}年` },
     { title: '批次', dataIndex: 'sequence', width: 80, render: (n: number) => sequenceLabel(n) },
@@ -25,8 +27,17 @@ export function BatchTable({ batches, loading, onEdit }: Props) {
     {
       title: '状态',
       dataIndex: 'status',
-      width: 88,
-      render: (s: Batch['status']) => <Tag color={BATCH_STATUS_COLORS[s]}>{BATCH_STATUS_LABELS[s]}</Tag>,
+      width: 150,
+      render: (s: Batch['status'], b) => (
+        <>
+          <Tag color={BATCH_STATUS_COLORS[s]}>{BATCH_STATUS_LABELS[s]}</Tag>
+          {sealedYears?.has(b.year) ? (
+            <Tag icon={<LockOutlined />} title={`${b.year}年度档案已封存，本批数据只读`}>
+              已封存
+            </Tag>
+          ) : null}
+        </>
+      ),
     },
     {
       title: '备注',

@@ -11,12 +11,14 @@ import { BatchTable } from './BatchTable';
 import { BatchFormModal } from './BatchFormModal';
 import { useBatchExport } from './useExport';
 import { sequenceLabel } from './labels';
+import { useSealedYears } from '../../components/useSealedYears';
 
 type Editing = { batch: Batch | undefined } | null;
 
 export function BatchesPage() {
   const { message } = App.useApp();
   const list = useRemote(() => desk.call('batches.list', {}), []);
+  const sealedYears = useSealedYears();
   const [year, setYear] = useState<number | undefined>();
   const [editing, setEditing] = useState<Editing>(null);
   const exporter = useBatchExport(year);
@@ -74,7 +76,7 @@ export function BatchesPage() {
           />
           <Typography.Text type="secondary">共 {shown.length} 个批次</Typography.Text>
         </Flex>
-        <BatchTable batches={shown} loading={list.loading} onEdit={(batch) => setEditing({ batch })} />
+        <BatchTable batches={shown} loading={list.loading} onEdit={(batch) => setEditing({ batch })} sealedYears={sealedYears} />
       </Card>
       <BatchFormModal open={editing !== null} batch={editing?.batch} onClose={() => setEditing(null)} onSaved={saved} />
     </>

@@ -3,6 +3,7 @@ import { Alert, Card, Flex, Select, Typography } from 'antd';
 import { sequenceLabel } from '../batches/labels';
 import { BATCH_STATUS_LABELS } from '../batches/labels';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { SealedYearAlert } from '../../components/SealedYearAlert';
 import type { useIntakeBatch } from '../applications/useIntakeBatch';
 
 type BatchState = ReturnType<typeof useIntakeBatch>;
@@ -34,6 +35,7 @@ export function BatchBar({ intake, extra }: { intake: BatchState; extra?: ReactN
           {extra}
         </Flex>
       </Card>
+      <SealedYearAlert year={intake.batch?.year} />
     </>
   );
 }
