@@ -147,7 +147,7 @@ describe('年度档案 (seal, verify, read-only year)', () => {
     expect(entries.get(attachment)!.equals(PDF)).toBe(true);
     const summaryAttachment = paths.find((p) => p.startsWith('附件/中心/C1-') && p.endsWith('/2026年度工作总结/2026年度工作总结.pdf'))!;
     expect(entries.get(summaryAttachment)!.equals(SUMMARY_PDF)).toBe(true);
-    for (const wanted of [/^05-中心管理\/年度工作总结汇总表.+\.xlsx$/, /^05-中心管理\/中期考核汇总表.+\.xlsx$/, /^05-中心管理\/中期考核结果通知.+\.pdf$/, /^01-申报批次\/.+\.pdf$/, /^01-申报批次\/.+\.xlsx$/, /^02-申报与形式审查\/2026年第1批\/形式审查通知书\/受理通知书-.+\.pdf$/, /^03-专家评审\/2026年第1批\/评审汇总表.+\.pdf$/, /^04-公示与认定\/2026年第1批\/公示.+\.pdf$/, /^04-公示与认定\/2026年第1批\/认定通知.+\.pdf$/, /^04-公示与认定\/2026年第1批\/证书.+\.pdf$/, /^04-公示与认定\/2026年第1批\/牌匾.+\.pdf$/, /^05-中心管理\/认定名单.+\.xlsx$/]) {
+    for (const wanted of [/^05-中心管理\/年度工作总结汇总表.+\.xlsx$/, /^05-中心管理\/中期考核汇总表.+\.xlsx$/, /^05-中心管理\/中期考核结果通知.+\.pdf$/, /^01-申报批次\/.+\.pdf$/, /^01-申报批次\/.+\.xlsx$/, /^02-申报与形式审查\/2026年第1批\/形式审查通知书\/受理通知书-.+\.pdf$/, /^03-专家评审\/2026年第1批\/评审汇总表.+\.pdf$/, /^03-专家评审\/2026年第1批\/评分表.+\.pdf$/, /^04-公示与认定\/2026年第1批\/公示.+\.pdf$/, /^04-公示与认定\/2026年第1批\/认定通知.+\.pdf$/, /^04-公示与认定\/2026年第1批\/证书.+\.pdf$/, /^04-公示与认定\/2026年第1批\/牌匾.+\.pdf$/, /^05-中心管理\/认定名单.+\.xlsx$/]) {
       expect(paths.some((p) => wanted.test(p)), String(wanted)).toBe(true);
     }
     // The regenerated documents are real: the decision notice reads back with its number, the certificates name every center.

@@ -47,6 +47,7 @@ export async function documentJobs(ctx: HandlerContext, rec: YearRecords): Promi
     if (review.scoreSheets.length) {
       jobs.push({ folder: `03-专家评审/${label}`, label: `${label}评审汇总表（PDF）`, method: 'scoring.summaryPdf', input: { batchId: b.id } });
       jobs.push({ folder: `03-专家评审/${label}`, label: `${label}评审汇总表（Excel）`, method: 'scoring.summaryXlsx', input: { batchId: b.id } });
+      jobs.push({ folder: `03-专家评审/${label}`, label: `${label}专家评分表（已录入，附校验码）`, method: 'scoring.sheetsPdf', input: { batchId: b.id, mode: 'filled' } });
     }
     const d = await ctx.store.readKeyed('designation', b.id);
     if (d.publicity) jobs.push({ folder: `04-公示与认定/${label}`, label: `${label}公示通知`, method: 'publicity.noticePdf', input: { batchId: b.id } });
