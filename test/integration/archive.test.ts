@@ -115,7 +115,7 @@ describe('年度档案 (seal, verify, read-only year)', () => {
     });
     sealRecord = await ok<YearSeal>(desk.invoke('archive.seal', { year: 2026, taskId: 'seal-2', acknowledgeOpenItems: true }));
     off();
-    expect(sealRecord).toMatchObject({ year: 2026, version: 1, state: 'sealed', sealedBy: '王秘书' });
+    expect(sealRecord).toMatchObject({ year: 2026, version: 1, state: 'sealed', sealedBy: '王秘书', warnings: [] });
     expect(await ok<number[]>(desk.invoke('archive.sealedYears', {}))).toEqual([2026]);
     expect(sealRecord.file.relPath).toBe('年度档案/福州市产业知识产权中心年度档案-2026-第1版.zip');
     expect(sealRecord.acknowledged.some((i) => i.includes('2026年第2批'))).toBe(true);
@@ -246,8 +246,17 @@ describe('年度档案 (seal, verify, read-only year)', () => {
     await ok(desk.invoke('batches.update', { id: '2026-2', title: '2026年第二批（更正）' }));
     await ok(desk.invoke('applications.saveDraft', { id: draft.id, narrative: '补充说明' }));
 
+    // The draft's stored attachment has rotted on disk: the seal still archives what is there, and says so.
+    const sha = draft.materials.find((m) => m.no === 1)!.files[0]!.sha256;
+    const stored = path.join(t.dir, 'files', sha.slice(0, 2), sha);
+    const fd = openSync(stored, 'r+');
+    writeSync(fd, Buffer.from('X'), 0, 1, 100);
+    closeSync(fd);
     const second = await ok<YearSeal>(desk.invoke('archive.seal', { year: 2026, taskId: 'seal-4', acknowledgeOpenItems: true }));
     expect(second).toMatchObject({ version: 2, state: 'sealed' });
+    expect(second.warnings).toHaveLength(1);
+    expect(second.warnings[0]).toMatch(/^附件 附件\/.+营业执照\.pdf 的内容与其存储校验值不符/);
+    expect((await ok<VerifyReport>(desk.invoke('archive.verify', { year: 2026 }))).ok).toBe(true);
     expect(second.file.fileName).toBe('福州市产业知识产权中心年度档案-2026-第2版.zip');
     const years = await ok<ArchiveYearStatus[]>(desk.invoke('archive.years', {}));
     expect(years.find((s) => s.year === 2026)!.seals.map((s) => [s.version, s.state])).toEqual([[1, 'unsealed'], [2, 'sealed']]);

@@ -243,7 +243,7 @@ describe('annual summaries, mid-term assessment and re-review through desk.invok
     await desk.close();
     const store = await Store.open(t.dir, { clock: clock.now });
     const file = { fileName: '2026年度档案.zip', relPath: 'archives/2026.zip', path: `${t.dir}/exports/archives/2026.zip`, size: 1, sha256: '0'.repeat(64) };
-    await store.write('archives', (d) => void d.seals.push({ year: 2026, version: 1, state: 'sealed', sealedAt: clock.now().toISOString(), sealedBy: '测试', file, manifestSha256: '0'.repeat(64), fileCount: 0, contentBytes: 0, acknowledged: [] }), () => ({ method: 'test', entity: 'archive:2026', summary: '测试封存' }));
+    await store.write('archives', (d) => void d.seals.push({ year: 2026, version: 1, state: 'sealed', sealedAt: clock.now().toISOString(), sealedBy: '测试', file, manifestSha256: '0'.repeat(64), fileCount: 0, contentBytes: 0, acknowledged: [], warnings: [] }), () => ({ method: 'test', entity: 'archive:2026', summary: '测试封存' }));
     await store.close();
     desk = await openDesk({ dataDir: t.dir, host: 'test', clock: clock.now, log: () => undefined });
 

@@ -192,7 +192,7 @@ describe('center documents through desk.invoke', () => {
     const seal = {
       year: 2026, version: 1, state: 'sealed', sealedAt: '2026-12-31T02:00:00.000Z', sealedBy: '张三',
       file: { fileName: 'a.zip', relPath: 'a.zip', path: path.join(t.dir, 'exports', 'a.zip'), size: 1, sha256: '0'.repeat(64) },
-      manifestSha256: '0'.repeat(64), fileCount: 1, contentBytes: 1, acknowledged: [],
+      manifestSha256: '0'.repeat(64), fileCount: 1, contentBytes: 1, acknowledged: [], warnings: [],
     };
     data.seals.push(seal);
     writeFileSync(file, JSON.stringify(data));

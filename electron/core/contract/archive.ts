@@ -57,6 +57,8 @@ export const YearSeal = z.object({
   contentBytes: z.number().int().nonnegative(),
   /** Open items acknowledged when sealing (e.g. centers without a summary). */
   acknowledged: z.array(z.string()).default([]),
+  /** What went into the archive other than planned (a document that could not be generated, an attachment whose content no longer matches its hash), in Chinese. */
+  warnings: z.array(z.string()).default([]),
   unsealed: z.object({ at: IsoTime, by: z.string(), reason: z.string() }).optional(),
 });
 export type YearSeal = z.infer<typeof YearSeal>;

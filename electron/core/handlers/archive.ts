@@ -70,6 +70,7 @@ async function seal(input: { year: number; taskId: string; acknowledgeOpenItems:
   const settings = ctx.store.read('settings').settings;
 
   beginSealing(ctx.store, year);
+  const warnings: string[] = [];
   try {
     const written = await ctx.tasks.run(taskId, label, async (signal) => {
       ctx.emit('progress', { taskId, label: `${label}：生成文书`, done: 0, total: SCALE });
@@ -84,6 +85,7 @@ async function seal(input: { year: number; taskId: string; acknowledgeOpenItems:
           signal,
           onDone: (done) => ctx.emit('progress', { taskId, label: `${label}：生成文书（${done}/${jobs.length}）`, done: Math.floor((done / Math.max(jobs.length, 1)) * DOC_SHARE), total: SCALE }),
         });
+        for (const d of docs.skipped) warnings.push(`未能收入“${d.label}”：${d.reason}`);
         const data = await dataEntries(ctx, rec);
         for (const d of data) unique.take(d.path);
         const attachments = await attachmentEntries(ctx, rec, unique);
@@ -104,7 +106,11 @@ async function seal(input: { year: number; taskId: string; acknowledgeOpenItems:
           signal,
           onProgress: (done, total) => ctx.emit('progress', { taskId, label: `${label}：写入档案（${formatBytes(done)} / ${formatBytes(total)}）`, done: DOC_SHARE + Math.floor((done / Math.max(total, 1)) * (SCALE - DOC_SHARE - 1)), total: SCALE }),
         });
-        for (const p of out.mismatched) ctx.log?.(`[archive.seal] 附件 ${p} 的内容与其存储校验值不符（数据文件夹中的文件可能已损坏），已按现有内容收入档案。`);
+        for (const p of out.mismatched) {
+          const text = `附件 ${p} 的内容与其存储校验值不符（数据文件夹中的文件可能已损坏），已按现有内容收入档案。`;
+          warnings.push(text);
+          ctx.log?.(`[archive.seal] ${text}`);
+        }
         return out;
       } finally {
         await fs.rm(staging, { recursive: true, force: true });
@@ -122,6 +128,7 @@ async function seal(input: { year: number; taskId: string; acknowledgeOpenItems:
       fileCount: written.files.length,
       contentBytes: written.contentBytes,
       acknowledged: status.openItems,
+      warnings,
     };
     await ctx.store.write('archives', (draft) => {
       draft.seals.push(record);
@@ -129,7 +136,7 @@ async function seal(input: { year: number; taskId: string; acknowledgeOpenItems:
     }, (r) => ({
       method: 'archive.seal',
       entity: `archive:${year}`,
-      summary: `封存${year}年度档案（第${r.version}版，${r.fileCount}个文件，${formatBytes(r.contentBytes)}）${r.acknowledged.length ? `；确认的未办结事项：${r.acknowledged.join('；')}` : ''}`,
+      summary: `封存${year}年度档案（第${r.version}版，${r.fileCount}个文件，${formatBytes(r.contentBytes)}）${r.acknowledged.length ? `；确认的未办结事项：${r.acknowledged.join('；')}` : ''}${r.warnings.length ? `；注意：${r.warnings.join('；')}` : ''}`,
       after: r,
     }));
     ctx.emit('progress', { taskId, label: `${label}：已完成`, done: SCALE, total: SCALE });

@@ -82,6 +82,22 @@ export function YearCard({ status, verifying, report, onSeal, onUnseal, onVerify
           ]}
         />
       ) : null}
+      {status.sealed && seal?.warnings.length ? (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="seal-warnings"
+          title={`本版档案有 ${seal.warnings.length} 处与预期不符，请核对后决定是否解除封存、处理后重新封存`}
+          description={
+            <ul style={{ margin: 0, paddingLeft: 20, maxHeight: 120, overflowY: 'auto' }}>
+              {seal.warnings.map((w) => (
+                <li key={w}>{w}</li>
+              ))}
+            </ul>
+          }
+          style={{ marginBottom: 8 }}
+        />
+      ) : null}
       {!status.sealed && status.openItems.length ? (
         <Alert
           type="warning"
