@@ -148,6 +148,8 @@ test('年度工作总结、中期考核、三年复核撤销一家中心', async
   await expect(all).toHaveCount(3);
   await all.filter({ hasText: names[1]! }).getByRole('button', { name: /复核/ }).click();
   const dialog = page.getByRole('dialog', { name: '复核' });
+  // the reviewer sees the center's record since designation (designated this year: nothing due yet)
+  await expect(dialog.getByTestId('center-record')).toContainText(`${shanghaiDate().slice(0, 4)}年：总结尚未提交`);
   await dialog.getByRole('radio', { name: '撤销' }).check();
   await dialog.getByRole('textbox', { name: '复核意见' }).fill('该中心连续两年未开展公益培训，服务能力不符合认定条件。');
   await dialog.getByRole('button', { name: '保存复核结论' }).click();

@@ -9,6 +9,7 @@ import { useSubmit } from '../../components/useSubmit';
 import { DATE_FORMATS } from '../designation/labels';
 import { OUTCOME_LABELS } from './labels';
 import { showFieldErrors } from './fieldErrors';
+import { CenterRecordLine } from './CenterRecordLine';
 
 interface Values {
   outcome: ReviewOutcome;
@@ -100,6 +101,7 @@ export function ReviewDecisionModal({ center, dueOn, onClose, onDecided }: Props
           </Typography.Text>
         </Typography.Paragraph>
       ) : null}
+      {center ? <CenterRecordLine center={center} /> : null}
       {followUp ? <Alert type="info" showIcon title={`该中心正在限期整改（期限${formatDate(center?.rectifyDeadline)}）：整改期满复核只能保留或撤销。`} style={{ marginBottom: 12 }} /> : null}
       <Form.Item label="复核结论" name="outcome" rules={[{ required: true, message: '请选择复核结论' }]}>
         <Radio.Group
