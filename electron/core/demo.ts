@@ -124,7 +124,7 @@ async function seedDemoCenters(desk: Invoker): Promise<void> {
   for (const [i, centerId] of ['C1', 'C2', 'C3'].entries()) {
     await must(desk, 'summaries.save', { year: 2025, centerId, submittedOn: `2026-01-${20 + i}`, indicators: indicators(i + 1), narrative });
   }
-  const grades = [[9, 14, 14, 9, 14, 9, 14, 9], [8, 12, 12, 8, 13, 8, 12, 8], [6, 9, 9, 6, 9, 6, 9, 6]];
+  const grades = [[9, 14, 14, 9, 14, 9, 14, 9], [8, 12, 12, 8, 13, 8, 12, 8], [6, 9, 9, 6, 9, 6, 8, 5]]; // C3: 58, 不合格 (then told to rectify)
   for (const [i, centerId] of ['C1', 'C2', 'C3'].entries()) {
     const scores = Object.fromEntries(grades[i]!.map((v, k) => [`t${k + 1}`, v]));
     await must(desk, 'assessments.save', { year: 2025, centerId, scores, comments: i === 2 ? '服务开展不足，需加强人员配备。' : '工作扎实，成效明显。', assessedOn: '2026-03-16', assessors: ['陈科长', '林教授'] });

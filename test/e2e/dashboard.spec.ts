@@ -67,4 +67,15 @@ test('home page shows reminders, figures and charts, and exports a chart as PNG'
   await reminders.filter({ hasText: '年度工作总结' }).click();
   await expect(page).toHaveURL(/#\/centers\/summaries$/);
   await screenshot(page, 'dashboard-after-click');
+
+  // 三年复核: the rectifying center is due; the 复核 dialog shows its record since designation
+  await page.evaluate(() => (window.location.hash = '#/centers/reviews'));
+  const due = page.getByTestId('reviews-due').locator('.ant-table-tbody tr.ant-table-row');
+  await expect(due).toHaveCount(1);
+  await expect(due).toContainText('整改期满');
+  await due.getByRole('button', { name: /复核/ }).click();
+  const record = page.getByRole('dialog', { name: '复核' }).getByTestId('center-record');
+  await expect(record).toContainText('2025年：不合格（58分）');
+  await expect(record).toContainText('2026年复核：限期整改');
+  await screenshot(page, 'dashboard-demo-review');
 });

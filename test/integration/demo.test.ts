@@ -33,7 +33,7 @@ describe('--demo data set', () => {
     expect(d.reminders.map((r) => r.text)).toContain('2026年度工作总结截止2027年1月31日，尚有4个中心未提交。');
     expect(d.deadlines.map((x) => x.kind)).toEqual(expect.arrayContaining(['supplement', 'batchCloses', 'rectifyDue']));
     const assessments = await desk.invoke('summaries.year', { year: 2025 });
-    expect(assessments.ok && (assessments.value as { rows: { assessment: { grade: string } | null }[] }).rows.map((r) => r.assessment?.grade ?? null)).toEqual(['excellent', 'good', 'pass']); // only the 2025 centers owe a 2025 summary
+    expect(assessments.ok && (assessments.value as { rows: { assessment: { grade: string } | null }[] }).rows.map((r) => r.assessment?.grade ?? null)).toEqual(['excellent', 'good', 'fail']); // only the 2025 centers owe a 2025 summary
     const audit = await desk.invoke('audit.list', { limit: 1000 });
     expect(audit.ok && (audit.value as unknown[]).length).toBeGreaterThan(10);
     await desk.close();
