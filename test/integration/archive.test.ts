@@ -5,6 +5,7 @@ import { copyFileSync, existsSync, openSync, readFileSync, readSync, readdirSync
 import path from 'node:path';
 import { promisify } from 'node:util';
 import yauzl from 'yauzl';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDesk, type Desk } from '../../electron/core/app.js';
 import type { Application } from '../../electron/core/contract/applications.js';
@@ -21,6 +22,7 @@ const PDF = Buffer.from(`%PDF-1.4\n1 0 obj<<>>endobj\n% 申报材料 ${'x'.repea
 const SUMMARY_PDF = Buffer.from(`%PDF-1.4\n1 0 obj<<>>endobj\n% 年度工作总结 ${'y'.repeat(500)}\ntrailer<<>>\n%%EOF\n`);
 const INDICATORS = { trainings: 4, trainingAttendees: 260, assistanceCases: 3, disputesMediated: 2, allianceMembers: 18, transfersLicences: 5, pledgeFinancing: 1200.5, navigationProjects: 1, trademarkGuidance: 6 };
 const ROOT = path.resolve(__dirname, '../..');
+const decisionPdfPath = (paths: string[]): string => paths.find((p) => p.startsWith('04-公示与认定/2026年第1批/认定通知'))!;
 
 /** Offset of an entry's data in the zip (after its local header). */
 async function dataOffset(zipFile: string, name: string): Promise<{ offset: number; size: number; method: number }> {
@@ -150,6 +152,17 @@ describe('年度档案 (seal, verify, read-only year)', () => {
     for (const wanted of [/^05-中心管理\/年度工作总结汇总表.+\.xlsx$/, /^05-中心管理\/中期考核汇总表.+\.xlsx$/, /^05-中心管理\/中期考核结果通知.+\.pdf$/, /^01-申报批次\/.+\.pdf$/, /^01-申报批次\/.+\.xlsx$/, /^02-申报与形式审查\/2026年第1批\/形式审查通知书\/受理通知书-.+\.pdf$/, /^03-专家评审\/2026年第1批\/评审汇总表.+\.pdf$/, /^03-专家评审\/2026年第1批\/评分表.+\.pdf$/, /^04-公示与认定\/2026年第1批\/公示.+\.pdf$/, /^04-公示与认定\/2026年第1批\/认定通知.+\.pdf$/, /^04-公示与认定\/2026年第1批\/证书.+\.pdf$/, /^04-公示与认定\/2026年第1批\/牌匾.+\.pdf$/, /^05-中心管理\/认定名单.+\.xlsx$/]) {
       expect(paths.some((p) => wanted.test(p)), String(wanted)).toBe(true);
     }
+    // 00-档案目录.xlsx lists every other file with its category, title, place and size.
+    const catalog = new ExcelJS.Workbook();
+    await catalog.xlsx.load(entries.get('00-档案目录.xlsx')! as unknown as ArrayBuffer);
+    const cws = catalog.worksheets[0]!;
+    expect(String(cws.getCell('A1').value)).toBe('福州市产业知识产权协同保护与运营中心2026年度档案目录（第1版）');
+    const listed = new Map<string, unknown[]>();
+    cws.eachRow((row, n) => { if (n > 3) listed.set(String(row.getCell(4).value), (row.values as unknown[]).slice(1)); });
+    expect(new Set(listed.keys())).toEqual(new Set(paths.filter((p) => p !== '00-档案目录.xlsx')));
+    expect(listed.get(attachment)).toEqual([expect.any(Number), '附件', expect.stringContaining('营业执照'), attachment, PDF.length]);
+    expect(listed.get(decisionPdfPath(paths))![1]).toBe('文书');
+    expect(listed.get(paths.find((p) => p.startsWith('05-中心管理/认定名单'))!)![1]).toBe('名册');
     // The regenerated documents are real: the decision notice reads back with its number, the certificates name every center.
     const decisionPdf = paths.find((p) => p.startsWith('04-公示与认定/2026年第1批/认定通知'))!;
     expect(pdfText(writeTemp(entries.get(decisionPdf)!, 'decision.pdf'))).toContain('榕市监知〔2026〕1号');

@@ -16,6 +16,8 @@ export interface BufferEntry {
   path: string;
   kind: string;
   data: Buffer;
+  /** 题名 for the archive catalogue (default: the file name). */
+  title?: string;
 }
 
 export interface FileEntry {
@@ -26,6 +28,8 @@ export interface FileEntry {
   size: number;
   /** What the store says the content hash is (attachments are addressed by it). */
   expectedSha256?: string;
+  /** 题名 for the archive catalogue (default: the file name). */
+  title?: string;
 }
 
 export type ArchiveEntry = BufferEntry | FileEntry;
@@ -146,14 +150,16 @@ export function entryName(name: string, kind?: string): string {
 }
 
 /** 附件/…: every attachment of the year's applications and annual summaries, under readable names. */
-export async function attachmentEntries(ctx: HandlerContext, rec: YearRecords, unique: UniquePaths): Promise<FileEntry[]> {
+export async function attachmentEntries(ctx: HandlerContext, rec: YearRecords, unique: UniquePaths, warn: (text: string) => void = () => undefined): Promise<FileEntry[]> {
   const files = new Attachments(ctx.store.dirs.files);
   const out: FileEntry[] = [];
   const add = async (folder: string, name: string, ref: { sha256: string; kind: string }) => {
     const file = files.pathOf(ref.sha256);
     const stat = await fs.stat(file).catch(() => null);
     if (!stat) {
-      ctx.log?.(`[archive.seal] 附件 ${ref.sha256}（${name}）在数据文件夹中找不到，未收入档案。`);
+      const text = `附件“${name}”（${folder}）在数据文件夹中找不到，未收入档案。`;
+      warn(text);
+      ctx.log?.(`[archive.seal] ${text}（${ref.sha256}）`);
       return false;
     }
     out.push({ path: unique.take(`${folder}/${entryName(name, ref.kind)}`), kind: 'attachment', file, size: stat.size, expectedSha256: ref.sha256 });

@@ -101,7 +101,7 @@ export async function renderDocuments(
     const res = (await dispatch(table, job.method, job.input, inner)) as Envelope<ExportedFile>;
     if (res.ok) {
       const stat = await fs.stat(res.value.path);
-      entries.push({ path: unique.take(`${job.folder}/${entryName(res.value.fileName)}`), kind: 'document', file: res.value.path, size: stat.size });
+      entries.push({ path: unique.take(`${job.folder}/${entryName(res.value.fileName)}`), kind: 'document', file: res.value.path, size: stat.size, title: job.label });
     } else {
       const reason = res.error.message;
       skipped.push({ label: job.label, reason });

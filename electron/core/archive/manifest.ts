@@ -44,6 +44,7 @@ export function readmeText(r: ReadmeInput): Buffer {
     '一、档案内容',
     '  manifest.json          文件清单：本档案中其余每个文件的路径、大小和 SHA-256 校验值。',
     '  说明.txt               本说明。',
+    '  00-档案目录.xlsx       档案目录：每个文件的类别、题名、位置和大小（可直接打印归档）。',
     '  数据/                  本年度的原始记录（JSON，键名排序）：settings 设置、batches 批次、',
     '                         batch-年度-序号 申报与形式审查、scores-… 专家评审、designation-… 公示异议与认定、',
     `                         centers-${r.year} 年度工作总结与中期考核、centers 中心名录、triennialReviews 复核。`,

@@ -15,6 +15,7 @@ import { operator } from './application-store.js';
 import { buildHandlerTable } from './index.js';
 import { beginSealing, endSealing, isYearSealed, latestSeal } from './sealed-years.js';
 import type { AreaHandlers, HandlerContext, HandlerTable } from './types.js';
+import { CATALOG_PATH, catalogEntry } from '../archive/catalog.js';
 
 type Methods = 'archive.years' | 'archive.sealedYears' | 'archive.seal' | 'archive.unseal' | 'archive.verify';
 
@@ -79,6 +80,7 @@ async function seal(input: { year: number; taskId: string; acknowledgeOpenItems:
         const rec = await yearRecords(ctx, year);
         const unique = new UniquePaths();
         unique.take('说明.txt');
+        unique.take(CATALOG_PATH);
         unique.take('manifest.json');
         const jobs = await documentJobs(ctx, rec);
         const docs = await renderDocuments(ctx, handlerTable(), jobs, staging, unique, {
@@ -88,7 +90,7 @@ async function seal(input: { year: number; taskId: string; acknowledgeOpenItems:
         for (const d of docs.skipped) warnings.push(`未能收入“${d.label}”：${d.reason}`);
         const data = await dataEntries(ctx, rec);
         for (const d of data) unique.take(d.path);
-        const attachments = await attachmentEntries(ctx, rec, unique);
+        const attachments = await attachmentEntries(ctx, rec, unique, (t) => warnings.push(t));
         const counts = {
           申报批次: rec.batches.length,
           申报: rec.applications.length,
@@ -100,7 +102,8 @@ async function seal(input: { year: number; taskId: string; acknowledgeOpenItems:
           附件: attachments.length,
         };
         const readme = readmeText({ year, sealVersion: version, sealedAtText: timeText(sealedAt), sealedBy, bureauName: settings.bureauName, counts, acknowledged: status.openItems, skipped: docs.skipped });
-        const entries: ArchiveEntry[] = [{ path: '说明.txt', kind: 'readme', data: readme }, ...data, ...docs.entries, ...attachments];
+        const listed: ArchiveEntry[] = [{ path: '说明.txt', kind: 'readme', data: readme, title: '档案说明' }, ...data, ...docs.entries, ...attachments];
+        const entries: ArchiveEntry[] = [await catalogEntry(listed, { year, sealVersion: version, bureauName: settings.bureauName, sealedAtText: timeText(sealedAt) }), ...listed];
         const head = { format: 'ipc-desk-archive' as const, version: 1 as const, year, sealVersion: version, sealedAt, sealedBy, bureauName: settings.bureauName, appVersion: ctx.appVersion };
         const out = await writeArchive(path.join(folder, fileName), entries, (files) => manifestBytes(head, files), {
           signal,
