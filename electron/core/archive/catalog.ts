@@ -25,7 +25,7 @@ export async function catalogEntry(entries: readonly ArchiveEntry[], head: { yea
   const wb = buildRoster({
     sheetName: '档案目录',
     title: `福州市产业知识产权协同保护与运营中心${head.year}年度档案目录（第${head.sealVersion}版）`,
-    subtitle: `${head.bureauName}　封存时间：${head.sealedAtText}　共${entries.length}个文件（各文件的SHA-256校验值见 manifest.json）`,
+    subtitle: `${head.bureauName}\u3000封存时间：${head.sealedAtText}\u3000共${entries.length}个文件（各文件的SHA-256校验值见 manifest.json）`,
     orientation: 'landscape',
     columns: [
       { header: '序号', key: 'no', width: 6, kind: 'number' },
