@@ -5,9 +5,9 @@
  * revoke another center on 三年复核 (the confirmation states the consequences); its status in 中心名录; the
  * decision PDF; 设置 → 年度工作总结截止日期. Screens go to test-results/screens/centers-*.png.
  */
-import type { Locator, Page } from '@playwright/test';
-import { test, expect, type DeskHost } from './fixtures/host.js';
-import { openDesk, screenshot } from './fixtures/desk-page.js';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures/host.js';
+import { openDesk, screenshot, exportStartsWith } from './fixtures/desk-page.js';
 import { cnDate, rpc, seedDesignatedCenters, shanghaiDate } from './fixtures/seed-centers.js';
 
 const pdf = (text: string) => Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${text}\ntrailer << /Root 1 0 R >>\n%%EOF\n`, 'latin1');
@@ -17,19 +17,6 @@ async function go(page: Page, route: string, heading: string): Promise<void> {
   await expect(page.getByRole('heading', { name: heading, exact: true })).toBeVisible();
 }
 
-/** Clicks an export button and checks the new download link's first bytes. */
-async function exportStartsWith(page: Page, host: DeskHost, button: Locator, magic: string, ext: RegExp): Promise<void> {
-  const link = page.getByRole('main').getByTestId('export-download');
-  const before = (await link.count()) ? await link.getAttribute('href') : null;
-  await button.click();
-  const toast = page.locator('.ant-message-notice').filter({ hasText: '失败' });
-  await expect.poll(async () => ((await toast.count()) ? 'failed' : (await link.count()) && (await link.getAttribute('href')) !== before ? 'ok' : 'waiting'), { timeout: 60_000 }).not.toBe('waiting');
-  if (await toast.count()) throw new Error(`export failed: ${(await toast.first().textContent()) ?? ''}`);
-  const href = (await link.getAttribute('href'))!;
-  expect(href).toMatch(ext);
-  const body = await (await page.request.get(`${host.origin}${href}`)).body();
-  expect(body.subarray(0, magic.length).toString('latin1')).toBe(magic);
-}
 
 const INDICATOR_VALUES: [string, string][] = [
   ['公益培训场次', '12'],

@@ -9,7 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, type DeskHost } from './fixtures/host.js';
-import { openDesk, screenshot } from './fixtures/desk-page.js';
+import { openDesk, screenshot, exportStartsWith } from './fixtures/desk-page.js';
 import { cnDate as cn, rpc, seedScoredBatch, shanghaiDate } from './fixtures/seed-centers.js';
 
 const APPS = [
@@ -35,19 +35,6 @@ async function typeDate(input: Locator, iso: string): Promise<void> {
   await expect(input).toHaveValue(iso);
 }
 
-/** Clicks an export button and checks the new download link's first bytes; a failure toast fails the test. */
-async function exportStartsWith(page: Page, host: DeskHost, button: Locator, magic: string, ext: RegExp): Promise<void> {
-  const link = page.getByRole('main').getByTestId('export-download');
-  const before = (await link.count()) ? await link.getAttribute('href') : null;
-  await button.click();
-  const toast = page.locator('.ant-message-notice').filter({ hasText: '失败' });
-  await expect.poll(async () => ((await toast.count()) ? 'failed' : (await link.count()) && (await link.getAttribute('href')) !== before ? 'ok' : 'waiting'), { timeout: 60_000 }).not.toBe('waiting');
-  if (await toast.count()) throw new Error(`export failed: ${(await toast.first().textContent()) ?? ''}`);
-  const href = (await link.getAttribute('href'))!;
-  expect(href).toMatch(ext);
-  const body = await (await page.request.get(`${host.origin}${href}`)).body();
-  expect(body.subarray(0, magic.length).toString('latin1')).toBe(magic);
-}
 
 test('公示、异议、认定发文、证书与中心名录', async ({ page, host }) => {
   test.setTimeout(180_000);

@@ -6,6 +6,7 @@
  *   manifest.json                       format `ipc-desk-archive`, version 1, year, sealedAt, sealedBy,
  *                                       appVersion, files: [{ path, sha256, size, kind }] (every other entry)
  *   说明.txt                            what the archive holds, how to verify it
+ *   00-档案目录.xlsx                     the catalogue (category, title, place, size of every file) to print and file
  *   数据/…json                          the year's records as stored (batches, applications, review, designation,
  *                                       centers, summaries, assessments, re-reviews), canonical JSON
  *   01-申报批次/ 02-申报与形式审查/ 03-专家评审/ 04-公示与认定/ 05-中心管理/ …   PDFs and xlsx
