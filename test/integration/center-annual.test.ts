@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDesk, type Desk } from '../../electron/core/app.js';
 import { Store } from '../../electron/core/store/store.js';
@@ -189,6 +191,10 @@ describe('annual summaries, mid-term assessment and re-review through desk.invok
     const revoked = await ok<{ review: TriennialReview; center: Center }>(decide({ centerId: 'C3', outcome: 'revoke', opinion: '未开展工作，撤销认定。' }));
     expect(revoked.center).toMatchObject({ status: 'revoked', certificateEndedOn: '2029-09-01', plaqueWithdrawn: { on: '2029-09-01', reviewId: 'C3-R1' } });
     expect(revoked.center.statusHistory).toEqual([expect.objectContaining({ on: '2029-09-01', from: 'active', to: 'revoked', ref: 'C3-R1' })]);
+    // The center's new status and its review record are one durable write: both are in store/centers.json.
+    const onDisk = JSON.parse(readFileSync(path.join(t.dir, 'store', 'centers.json'), 'utf8')) as { centers: Center[]; reviews: TriennialReview[] };
+    expect(onDisk.centers.find((c) => c.id === 'C3')!.status).toBe('revoked');
+    expect(onDisk.reviews.map((r) => r.id)).toContain('C3-R1');
     const final = await fail(decide({ centerId: 'C3', outcome: 'retain' }));
     expect(final.code).toBe('RULE_VIOLATION');
     expect(final.message).toContain('撤销为最终结论');

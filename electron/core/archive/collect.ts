@@ -52,7 +52,7 @@ export async function yearsWithData(ctx: HandlerContext, today: string): Promise
   const years = new Set<number>([yearOf(today)]);
   for (const b of ctx.store.read('batches').batches) years.add(b.year);
   for (const c of ctx.store.read('centers').centers) years.add(yearOf(c.designatedOn));
-  for (const r of ctx.store.read('triennialReviews').reviews) years.add(yearOf(r.decidedOn));
+  for (const r of ctx.store.read('centers').reviews) years.add(yearOf(r.decidedOn));
   for (const s of ctx.store.read('archives').seals) years.add(s.year);
   for (const f of await fs.readdir(ctx.store.dirs.store).catch(() => [] as string[])) {
     const m = /^centers-(\d{4})\.json$/.exec(f);
@@ -66,7 +66,7 @@ export async function yearRecords(ctx: HandlerContext, year: number): Promise<Ye
   const applications: Application[] = [];
   for (const b of batches) applications.push(...(await ctx.store.readKeyed('batch', b.id)).applications);
   const centerYear = (await ctx.store.readKeyed('centers', String(year))) as CenterYearPart;
-  const reviews = ctx.store.read('triennialReviews').reviews.filter((r) => yearOf(r.decidedOn) === year);
+  const reviews = ctx.store.read('centers').reviews.filter((r) => yearOf(r.decidedOn) === year);
   const ids = new Set<string>([...centerYear.summaries.map((s) => s.centerId), ...centerYear.assessments.map((a) => a.centerId), ...reviews.map((r) => r.centerId)]);
   const all = ctx.store.read('centers').centers;
   const centers = all.filter((c) => yearOf(c.designatedOn) === year || ids.has(c.id));

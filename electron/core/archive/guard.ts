@@ -25,7 +25,7 @@ async function checkPrint(method: string, input: Record<string, unknown>, ctx: H
     const year = input.year as number;
     if (sealed(ctx, year) && !(await ctx.store.readKeyed('centers', String(year))).resultNotice) throw yearSealedError(year);
   } else if (method === 'triennial.decisionPdf') {
-    const review = ctx.store.read('triennialReviews').reviews.find((r) => r.id === input.reviewId);
+    const review = ctx.store.read('centers').reviews.find((r) => r.id === input.reviewId);
     if (!review || review.notice) return;
     const year = Number(review.decidedOn.slice(0, 4));
     if (sealed(ctx, year)) throw yearSealedError(year);

@@ -173,14 +173,14 @@ async function renderDecision(ctx: HandlerContext, review: TriennialReview, revi
 
 /** Reprint of a review's issued decision (null when not yet printed). Never writes. */
 export async function reviewDecisionDocument(ctx: HandlerContext, reviewId: string): Promise<GeneratedDocument | null> {
-  const reviews = ctx.store.read('triennialReviews').reviews;
+  const reviews = ctx.store.read('centers').reviews;
   const review = reviews.find((r) => r.id === reviewId);
   if (!review?.notice) return null;
   return renderDecision(ctx, review, reviews, review.notice);
 }
 
 async function issueReviewDecision(ctx: HandlerContext, reviewId: string, requestedOn: string | undefined): Promise<GeneratedDocument> {
-  let reviews = ctx.store.read('triennialReviews').reviews;
+  let reviews = ctx.store.read('centers').reviews;
   let review = reviews.find((r) => r.id === reviewId);
   if (!review) throw new DeskError('NOT_FOUND', `找不到复核记录 ${reviewId}，请刷新后重试。`);
   if (!review.notice) {
@@ -199,7 +199,7 @@ async function issueReviewDecision(ctx: HandlerContext, reviewId: string, reques
     });
     const notice: IssuedNotice = { docNumber, issuedOn, firstPrintedAt: ctx.clock().toISOString() };
     await ctx.store.write(
-      'triennialReviews',
+      'centers',
       (draft) => {
         const target = draft.reviews.find((r) => r.id === reviewId);
         if (!target) throw new DeskError('NOT_FOUND', `找不到复核记录 ${reviewId}，请刷新后重试。`);
@@ -213,7 +213,7 @@ async function issueReviewDecision(ctx: HandlerContext, reviewId: string, reques
         after: stored,
       }),
     );
-    reviews = ctx.store.read('triennialReviews').reviews;
+    reviews = ctx.store.read('centers').reviews;
     review = reviews.find((r) => r.id === reviewId)!;
   }
   return renderDecision(ctx, review, reviews, review.notice!);

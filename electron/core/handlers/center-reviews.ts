@@ -1,7 +1,6 @@
 /** 三年复核: the due list, decisions (status changes) and the records kept forever; a center's whole history. */
 import { DeskError } from '../contract/errors.js';
 import type { AnnualSummary, MidtermAssessment, TriennialReview } from '../contract/centers-annual.js';
-import { REVIEW_OUTCOME_LABELS } from '../contract/centers-annual.js';
 import { formatChineseDate } from '../domain/batches.js';
 import { applyReviewOutcome, nextReviewId, outcomeText, reviewDueList } from '../domain/center-lifecycle.js';
 import { operator } from './application-store.js';
@@ -12,7 +11,7 @@ import type { AreaHandlers } from './types.js';
 
 type Methods = 'triennial.due' | 'triennial.decide' | 'triennial.list' | 'centers.history';
 
-/** Decisions run one at a time (read the center, decide, write center then review). */
+/** Decisions run one at a time (read the center, decide, write the center and its review record). */
 let decideChain: Promise<unknown> = Promise.resolve();
 function serialised<R>(job: () => Promise<R>): Promise<R> {
   const run = decideChain.then(job, job);
@@ -31,18 +30,21 @@ export const centerReviewHandlers: AreaHandlers<Methods> = {
     serialised(async () => {
       assertYearOpen(ctx, Number(input.decidedOn.slice(0, 4)));
       const center = findCenter(ctx, input.centerId);
-      const reviewId = nextReviewId(center.id, ctx.store.read('triennialReviews').reviews);
+      const reviewId = nextReviewId(center.id, ctx.store.read('centers').reviews);
       const rc = { today: todayOf(ctx), reviewId, at: ctx.clock().toISOString(), by: operator(ctx) };
       const decision = { outcome: input.outcome, decidedOn: input.decidedOn, opinion: input.opinion, rectifyDeadline: input.rectifyDeadline };
       applyReviewOutcome(center, decision, rc); // refuse before writing anything
+      // One write: the center's new status and the review record land together or not at all.
       const result = await ctx.store.write(
         'centers',
         (draft) => {
           const i = draft.centers.findIndex((c) => c.id === center.id);
           if (i < 0) throw new DeskError('NOT_FOUND', `找不到编号为 ${center.id} 的中心，请刷新后重试。`);
+          if (draft.reviews.some((x) => x.id === reviewId)) throw new DeskError('CONFLICT', `复核记录 ${reviewId} 已存在，请刷新后重试。`);
           const before = structuredClone(draft.centers[i]!);
           const r = applyReviewOutcome(before, decision, rc);
           draft.centers[i] = r.center;
+          draft.reviews.push(structuredClone(r.review));
           return { before, ...structuredClone(r) };
         },
         (r) => ({
@@ -53,27 +55,12 @@ export const centerReviewHandlers: AreaHandlers<Methods> = {
           after: { center: r.center, review: r.review },
         }),
       );
-      await ctx.store.write(
-        'triennialReviews',
-        (draft) => {
-          if (draft.reviews.some((x) => x.id === result.review.id)) {
-            throw new DeskError('CONFLICT', `复核记录 ${result.review.id} 已存在，请刷新后重试。`);
-          }
-          draft.reviews.push(structuredClone(result.review));
-        },
-        () => ({
-          method: 'triennial.decide',
-          entity: `review:${result.review.id}`,
-          summary: `记录复核 ${result.review.id}：${center.name}${REVIEW_OUTCOME_LABELS[result.review.outcome]}`,
-          after: result.review,
-        }),
-      );
       return { review: result.review, center: result.center };
     }),
 
   'triennial.list': (input, ctx) =>
     ctx.store
-      .read('triennialReviews')
+      .read('centers')
       .reviews.filter((r) => (!input.centerId || r.centerId === input.centerId) && (!input.year || r.decidedOn.startsWith(`${input.year}-`)))
       .map((r) => structuredClone(r))
       .sort(byDecision),
@@ -81,7 +68,7 @@ export const centerReviewHandlers: AreaHandlers<Methods> = {
   'centers.history': async (input, ctx) => {
     const center = structuredClone(findCenter(ctx, input.centerId));
     const reviews = ctx.store
-      .read('triennialReviews')
+      .read('centers')
       .reviews.filter((r) => r.centerId === center.id)
       .map((r) => structuredClone(r))
       .sort(byDecision);

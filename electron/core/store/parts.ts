@@ -9,6 +9,13 @@ import { CentersPart, DesignationPart } from '../contract/designation.js';
 import { CenterYearPart, TriennialReview } from '../contract/centers-annual.js';
 import { ArchivesPart } from '../contract/archive.js';
 
+/**
+ * 中心名录 and every 三年复核 record in one part: a re-review changes the center and adds its record in one
+ * durable write (never one without the other). Records are never deleted.
+ */
+const CentersPartWithReviews = CentersPart.extend({ reviews: z.array(TriennialReview).default([]) });
+type CentersPartWithReviews = z.infer<typeof CentersPartWithReviews>;
+
 /** The schema version this build of the app reads and writes. */
 export const SCHEMA_VERSION = 1;
 
@@ -44,9 +51,7 @@ export const partSpecs = {
   counters: { schema: CountersPart, initial: (): z.infer<typeof CountersPart> => ({ counters: {} }) },
   experts: { schema: ExpertsPart, initial: (): z.infer<typeof ExpertsPart> => ({ experts: [] }) },
   /** 中心名录 (every designated center, never deleted; revoked ones keep their certificate number). */
-  centers: { schema: CentersPart, initial: (): CentersPart => ({ centers: [] }) },
-  /** 三年复核 records of every center (never deleted). */
-  triennialReviews: { schema: z.object({ reviews: z.array(TriennialReview).default([]) }), initial: (): { reviews: TriennialReview[] } => ({ reviews: [] }) },
+  centers: { schema: CentersPartWithReviews, initial: (): CentersPartWithReviews => ({ centers: [], reviews: [] }) },
   /** 年度档案: every seal and unseal of a year. */
   archives: { schema: ArchivesPart, initial: (): ArchivesPart => ({ seals: [] }) },
   /** 专家模式 (only used in an expert's own data folder). */
