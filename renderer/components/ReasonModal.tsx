@@ -1,5 +1,6 @@
-import type { ReactNode } from 'react';
-import { Form, Input, Modal, Typography } from 'antd';
+import { useRef, type ReactNode } from 'react';
+import { Form, Input, Modal, Typography, type InputRef } from 'antd';
+import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { ErrorAlert } from './ErrorAlert';
 import { useSubmit } from './useSubmit';
 
@@ -27,10 +28,15 @@ interface Props {
 /** Asks for a reason (one line: Enter saves, Esc cancels; or several lines) and runs the action with it. */
 export function ReasonModal({ open, title, intro, label = '理由', okText, danger, optional, multiline, maxLength = 200, placeholder, errorTitle = '未能保存', onClose, onSubmit }: Props) {
   const { saving, error, run } = useSubmit();
+  // autoFocus alone loses a race with the dialog's own focus handling when the machine is busy: focus the
+  // field again once the opening animation has ended.
+  const line = useRef<InputRef>(null);
+  const lines = useRef<TextAreaRef>(null);
   const save = ({ reason }: { reason?: string }) => run(() => onSubmit((reason ?? '').trim()));
   return (
     <Modal
       open={open}
+      afterOpenChange={(opened) => opened && (line.current ?? lines.current)?.focus()}
       title={title}
       okText={okText}
       okButtonProps={{ danger, htmlType: 'submit' }}
@@ -53,9 +59,9 @@ export function ReasonModal({ open, title, intro, label = '理由', okText, dang
         rules={optional ? [] : [{ required: true, whitespace: true, message: `请填写${label}` }, { min: 2, message: `${label}至少2个字` }]}
       >
         {multiline ? (
-          <Input.TextArea autoFocus rows={3} maxLength={maxLength} showCount aria-label={label} placeholder={placeholder} />
+          <Input.TextArea ref={lines} autoFocus rows={3} maxLength={maxLength} showCount aria-label={label} placeholder={placeholder} />
         ) : (
-          <Input autoFocus maxLength={maxLength} showCount aria-label={label} placeholder={placeholder} />
+          <Input ref={line} autoFocus maxLength={maxLength} showCount aria-label={label} placeholder={placeholder} />
         )}
       </Form.Item>
     </Modal>
