@@ -54,10 +54,7 @@ export async function yearsWithData(ctx: HandlerContext, today: string): Promise
   for (const c of ctx.store.read('centers').centers) years.add(yearOf(c.designatedOn));
   for (const r of ctx.store.read('centers').reviews) years.add(yearOf(r.decidedOn));
   for (const s of ctx.store.read('archives').seals) years.add(s.year);
-  for (const f of await fs.readdir(ctx.store.dirs.store).catch(() => [] as string[])) {
-    const m = /^centers-(\d{4})\.json$/.exec(f);
-    if (m) years.add(Number(m[1]));
-  }
+  for (const key of await ctx.store.keyedKeys('centers')) years.add(Number(key));
   return [...years].sort((a, b) => b - a);
 }
 

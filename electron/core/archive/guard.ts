@@ -5,30 +5,26 @@
  */
 import { contract, type MethodName } from '../contract/index.js';
 import type { HandlerContext, HandlerTable } from '../handlers/types.js';
-import { assertYearOpen, latestSeal, yearSealedError } from '../handlers/sealed-years.js';
+import { assertYearOpen, isYearSealed, yearSealedError } from '../handlers/sealed-years.js';
 import { yearsOfWrite, yearOfRef } from './years.js';
-
-function sealed(ctx: HandlerContext, year: number): boolean {
-  return latestSeal(ctx, year)?.state === 'sealed';
-}
 
 /** First print of a numbered document of a sealed year is refused (it would assign a new number); reprints pass. */
 async function checkPrint(method: string, input: Record<string, unknown>, ctx: HandlerContext): Promise<void> {
   if (method === 'review.notice') {
     const id = input.applicationId as string;
     const year = yearOfRef(id);
-    if (year === null || !sealed(ctx, year)) return;
+    if (year === null || !isYearSealed(ctx, year)) return;
     const app = (await ctx.store.readKeyed('batch', id.split('-').slice(0, 2).join('-'))).applications.find((a) => a.id === id);
     const round = input.round === undefined ? app?.formalReviews.at(-1) : app?.formalReviews.find((r) => r.round === input.round);
     if (round && !round.docNumber) throw yearSealedError(year);
   } else if (method === 'assessments.noticePdf') {
     const year = input.year as number;
-    if (sealed(ctx, year) && !(await ctx.store.readKeyed('centers', String(year))).resultNotice) throw yearSealedError(year);
+    if (isYearSealed(ctx, year) && !(await ctx.store.readKeyed('centers', String(year))).resultNotice) throw yearSealedError(year);
   } else if (method === 'triennial.decisionPdf') {
     const review = ctx.store.read('centers').reviews.find((r) => r.id === input.reviewId);
     if (!review || review.notice) return;
     const year = Number(review.decidedOn.slice(0, 4));
-    if (sealed(ctx, year)) throw yearSealedError(year);
+    if (isYearSealed(ctx, year)) throw yearSealedError(year);
   }
 }
 

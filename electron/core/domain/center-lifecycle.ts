@@ -13,7 +13,7 @@ import type { Center, CenterStatus } from '../contract/designation.js';
 import { CENTER_STATUS_LABELS } from '../contract/designation.js';
 import type { Criterion } from '../contract/review-scoring.js';
 import { formatChineseDate } from './batches.js';
-import { maxTotal, onStep, round2 } from './scoring-template.js';
+import { criteriaProblems, maxTotal, onStep, round2 } from './scoring-template.js';
 
 // ───────────────────────────── calendar helpers ─────────────────────────────
 
@@ -325,19 +325,7 @@ export interface AssessmentTemplateCheck {
 export function checkAssessmentTemplate(t: { criteria: readonly Criterion[]; bands: GradeBands }): AssessmentTemplateCheck {
   const errors: string[] = [];
   const warnings: string[] = [];
-  if (t.criteria.length === 0) errors.push('考核表至少需要一个考核项');
-  const titles = new Set<string>();
-  const keys = new Set<string>();
-  for (const c of t.criteria) {
-    const name = `“${c.title}”`;
-    if (titles.has(c.title)) errors.push(`考核项${name}重复，请改名或合并`);
-    titles.add(c.title);
-    if (keys.has(c.key)) errors.push(`考核项代码 ${c.key} 重复`);
-    keys.add(c.key);
-    if (!(c.max > 0)) errors.push(`${name}的满分应大于0（现为${c.max}）`);
-    if (!(c.step > 0)) errors.push(`${name}的分值步长应大于0（现为${c.step}）`);
-    else if (c.max > 0 && !onStep(c.max, c.step)) errors.push(`${name}的满分${c.max}不是步长${c.step}的整数倍，请调整满分或步长`);
-  }
+  errors.push(...criteriaProblems(t.criteria, '考核表', '考核项'));
   const total = maxTotal(t.criteria);
   const { excellent, good, pass } = t.bands;
   if (!(pass > 0)) errors.push(`合格分数线应大于0（现为${pass}）`);

@@ -49,23 +49,33 @@ export interface TemplateCheck {
   warnings: string[];
 }
 
-/** Validation: criteria max > 0, step > 0 and divides max, unique titles and keys, pass line ≤ total, sum = 100 or say so. */
-export function checkTemplate(t: Pick<ScoringTemplate, 'criteria' | 'passLine' | 'quorum'>): TemplateCheck {
+/**
+ * Problems of a list of criteria (shared by the scoring template and the 中期考核表): at least one, unique
+ * titles and keys, max > 0, step > 0 and dividing max. `sheet`/`item` name them (评分表/评分项, 考核表/考核项).
+ */
+export function criteriaProblems(criteria: readonly Criterion[], sheet: string, item: string): string[] {
   const errors: string[] = [];
-  const warnings: string[] = [];
-  if (t.criteria.length === 0) errors.push('评分表至少需要一个评分项');
+  if (criteria.length === 0) errors.push(`${sheet}至少需要一个${item}`);
   const titles = new Set<string>();
   const keys = new Set<string>();
-  for (const c of t.criteria) {
+  for (const c of criteria) {
     const name = `“${c.title}”`;
-    if (titles.has(c.title)) errors.push(`评分项${name}重复，请改名或合并`);
+    if (titles.has(c.title)) errors.push(`${item}${name}重复，请改名或合并`);
     titles.add(c.title);
-    if (keys.has(c.key)) errors.push(`评分项代码 ${c.key} 重复`);
+    if (keys.has(c.key)) errors.push(`${item}代码 ${c.key} 重复`);
     keys.add(c.key);
     if (!(c.max > 0)) errors.push(`${name}的满分应大于0（现为${c.max}）`);
     if (!(c.step > 0)) errors.push(`${name}的分值步长应大于0（现为${c.step}）`);
     else if (c.max > 0 && !onStep(c.max, c.step)) errors.push(`${name}的满分${c.max}不是步长${c.step}的整数倍，请调整满分或步长`);
   }
+  return errors;
+}
+
+/** Validation: criteria max > 0, step > 0 and divides max, unique titles and keys, pass line ≤ total, sum = 100 or say so. */
+export function checkTemplate(t: Pick<ScoringTemplate, 'criteria' | 'passLine' | 'quorum'>): TemplateCheck {
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  errors.push(...criteriaProblems(t.criteria, '评分表', '评分项'));
   const total = maxTotal(t.criteria);
   if (t.passLine > total + EPS) errors.push(`及格线${t.passLine}分高于满分合计${total}分`);
   if (t.criteria.length && Math.abs(total - 100) > EPS) warnings.push(`各评分项满分合计为${total}分，不是100分；及格线${t.passLine}分按合计${total}分理解`);

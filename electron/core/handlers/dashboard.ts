@@ -1,5 +1,4 @@
 /** 首页/统计: chart figures, deadlines, reminders; charts saved as PNG. */
-import { promises as fs } from 'node:fs';
 import { DeskError } from '../contract/errors.js';
 import type { Center } from '../contract/designation.js';
 import { bureauDate } from '../domain/clock.js';
@@ -16,15 +15,9 @@ import type { AreaHandlers, HandlerContext } from './types.js';
 
 type Methods = 'stats.dashboard' | 'stats.savePng';
 
-const CENTER_YEAR_FILE = /^centers-(\d{4})\.json$/;
-
 /** Years that have a centers-<year> part on disk (or that the caller already knows of), ascending. */
 async function centerYears(ctx: HandlerContext, known: readonly number[]): Promise<number[]> {
-  const years = new Set(known);
-  for (const name of await fs.readdir(ctx.store.dirs.store).catch(() => [] as string[])) {
-    const m = CENTER_YEAR_FILE.exec(name);
-    if (m) years.add(Number(m[1]));
-  }
+  const years = new Set([...known, ...(await ctx.store.keyedKeys('centers')).map(Number)]);
   return [...years].sort((a, b) => a - b);
 }
 

@@ -108,6 +108,17 @@ export class Store {
     });
   }
 
+  /** The keys of a kind's parts that exist on disk (e.g. the years with a centers-<year> part), sorted. */
+  async keyedKeys(kind: KeyedKind): Promise<string[]> {
+    const prefix = `${kind}-`;
+    const names = await fs.readdir(this.dirs.store).catch(() => [] as string[]);
+    return names
+      .filter((n) => n.startsWith(prefix) && n.endsWith('.json'))
+      .map((n) => n.slice(prefix.length, -'.json'.length))
+      .filter((key) => keyedPartSpecs[kind].pattern.test(key))
+      .sort();
+  }
+
   /** A keyed part (e.g. the applications of batch 2026-1), loaded from disk on first use. */
   async readKeyed<K extends KeyedKind>(kind: K, key: string): Promise<Readonly<KeyedData<K>>> {
     return (await this.loadKeyed(kind, key)).data as KeyedData<K>;

@@ -189,6 +189,8 @@ describe('Store', () => {
     expect(JSON.parse(readFileSync(path.join(t.dir, 'store', 'centers-2026.json'), 'utf8')).assessmentTemplates).toHaveLength(1);
     const again = await Store.open(t.dir, { clock: clock.now });
     expect((await again.readKeyed('centers', '2026')).assessmentTemplates[0]).toMatchObject({ createdBy: '福州数科' });
+    expect(await again.keyedKeys('centers')).toEqual(['2026']);
+    expect(await again.keyedKeys('scores')).toEqual([]);
     await expect(again.readKeyed('batch', '../x')).rejects.toThrow();
     writeFileSync(path.join(t.dir, 'store', 'scores-2026-1.json'), '{"scoreSheets": [');
     await expect(again.readKeyed('scores', '2026-1')).rejects.toMatchObject({ code: 'STORE_CORRUPT' });
