@@ -1,9 +1,10 @@
 import { useRef, useState } from 'react';
-import { Alert, App, Button, Flex, Input, Modal, Table, Typography } from 'antd';
+import { App, Button, Flex, Input, Modal, Typography } from 'antd';
 import { FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
-import type { Batch, ImportIssue, ImportReport } from '../../../electron/core/contract/index.js';
+import type { Batch, ImportReport } from '../../../electron/core/contract/index.js';
 import { desk, DeskApiError, uploadFile } from '../../rpc';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ImportReportView } from '../../components/ImportReportView';
 import { sequenceLabel } from '../batches/labels';
 
 interface Props {
@@ -109,42 +110,16 @@ export function ImportModal({ open, batch, onClose, onImported }: Props) {
         <Input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={200} placeholder="受理期外登记的理由（将记入申报记录和操作日志）" style={{ marginBottom: 12 }} aria-label="受理期外登记理由" />
       ) : null}
       {report ? (
-        <div data-testid="import-report">
-          <Alert
-            type={report.errors.length ? 'error' : report.validRows ? 'success' : 'warning'}
-            showIcon
-            title={`共读取${report.rowsRead}行，${report.validRows}行可以导入，${report.errors.length}处问题。`}
-            description={report.message}
-            style={{ marginBottom: 12 }}
-          />
-          {report.errors.length ? (
-            <Table<ImportIssue>
-              size="small"
-              rowKey={(r, i) => `${r.row}-${r.column}-${i}`}
-              dataSource={report.errors}
-              pagination={report.errors.length > 8 ? { pageSize: 8, showSizeChanger: false } : false}
-              columns={[
-                { title: '行', dataIndex: 'row', width: 64, render: (r: number) => (r > 0 ? `第${r}行` : '—') },
-                { title: '列', key: 'col', width: 180, render: (_: unknown, r) => (r.column ? `${r.column}列 ${r.columnLabel}` : '整个文件') },
-                { title: '说明', dataIndex: 'message' },
-              ]}
-            />
-          ) : (
-            <Table
-              size="small"
-              rowKey="row"
-              dataSource={report.preview}
-              pagination={report.preview.length > 8 ? { pageSize: 8, showSizeChanger: false } : false}
-              columns={[
-                { title: '行', dataIndex: 'row', width: 64, render: (r: number) => `第${r}行` },
-                { title: '单位名称', dataIndex: 'name' },
-                { title: '统一社会信用代码', dataIndex: 'uscc', width: 190 },
-                { title: '县（市）区', dataIndex: 'district', width: 120 },
-                { title: '产业', dataIndex: 'industry', width: 100 },
-              ]}
-            />
-          )}
-        </div>
+        <ImportReportView
+          report={report}
+          testId="import-report"
+          previewColumns={[
+            { title: '单位名称', dataIndex: 'name' },
+            { title: '统一社会信用代码', dataIndex: 'uscc', width: 190 },
+            { title: '县（市）区', dataIndex: 'district', width: 120 },
+            { title: '产业', dataIndex: 'industry', width: 100 },
+          ]}
+        />
       ) : null}
     </Modal>
   );

@@ -1,9 +1,10 @@
 import { useRef, useState } from 'react';
-import { Alert, App, Button, Flex, Modal, Table, Typography } from 'antd';
+import { App, Button, Flex, Modal, Typography } from 'antd';
 import { FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
-import type { ExpertImportReport, ImportIssue } from '../../../electron/core/contract/index.js';
+import type { ExpertImportReport } from '../../../electron/core/contract/index.js';
 import { desk, uploadFile } from '../../rpc';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ImportReportView } from '../../components/ImportReportView';
 
 interface Props {
   open: boolean;
@@ -96,40 +97,14 @@ export function ExpertImportModal({ open, onClose, onImported }: Props) {
       </Flex>
       <ErrorAlert error={error} title="未能导入" />
       {report ? (
-        <div data-testid="expert-import-report">
-          <Alert
-            type={report.errors.length ? 'error' : report.validRows ? 'success' : 'warning'}
-            showIcon
-            title={`共读取${report.rowsRead}行，${report.validRows}行可以导入，${report.errors.length}处问题。`}
-            description={report.message}
-            style={{ marginBottom: 12 }}
-          />
-          {report.errors.length ? (
-            <Table<ImportIssue>
-              size="small"
-              rowKey={(r, i) => `${r.row}-${r.column}-${i}`}
-              dataSource={report.errors}
-              pagination={report.errors.length > 8 ? { pageSize: 8, showSizeChanger: false } : false}
-              columns={[
-                { title: '行', dataIndex: 'row', width: 64, render: (r: number) => (r > 0 ? `第${r}行` : '—') },
-                { title: '列', key: 'col', width: 200, render: (_: unknown, r) => (r.column ? `${r.column}列 ${r.columnLabel}` : '整个文件') },
-                { title: '说明', dataIndex: 'message' },
-              ]}
-            />
-          ) : (
-            <Table
-              size="small"
-              rowKey="row"
-              dataSource={report.preview}
-              pagination={report.preview.length > 8 ? { pageSize: 8, showSizeChanger: false } : false}
-              columns={[
-                { title: '行', dataIndex: 'row', width: 64, render: (r: number) => `第${r}行` },
-                { title: '姓名', dataIndex: 'name', width: 120 },
-                { title: '工作单位', dataIndex: 'organisation' },
-              ]}
-            />
-          )}
-        </div>
+        <ImportReportView
+          report={report}
+          testId="expert-import-report"
+          previewColumns={[
+            { title: '姓名', dataIndex: 'name', width: 120 },
+            { title: '工作单位', dataIndex: 'organisation' },
+          ]}
+        />
       ) : null}
     </Modal>
   );
