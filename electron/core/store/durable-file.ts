@@ -49,8 +49,9 @@ export async function writeFileDurable(file: string, data: string | Uint8Array, 
 /** Keep the current version of `file` as `file.bak` without copying (a hard link, or a copy where links fail). */
 async function linkAsBackup(file: string): Promise<void> {
   const bak = `${file}.bak`;
-  const bakTmp = `${bak}.${process.pid}.tmp`;
-  await fs.rm(bakTmp, { force: true });
+  // unique per call: two writers in one process (a store reopened after a crash while the old
+  // instance still has writes in flight) must never share, or delete, each other's temp link
+  const bakTmp = tempName(bak);
   try {
     await fs.link(file, bakTmp);
   } catch (err) {
@@ -59,6 +60,9 @@ async function linkAsBackup(file: string): Promise<void> {
     await fs.copyFile(file, bakTmp); // file systems without hard links (FAT USB sticks)
   }
   await fs.rename(bakTmp, bak);
+  // POSIX rename() does nothing when both names already link the same file (two writers kept the
+  // same version), leaving the temp name behind: remove it
+  await fs.rm(bakTmp, { force: true });
 }
 
 /** Append a line to a log file and fsync it before resolving. */
