@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeFileDurable } from '../../../electron/core/store/durable-file';
+import { writeFileDurable } from '../../../electron/core/store/durable-file.js';
 
 describe('writeFileDurable', () => {
   let dir: string;
