@@ -26,7 +26,7 @@ export function CriteriaListEditor({ noun }: Props) {
               <Row gutter={8} key={f.key} align="top">
                 <Col span={7}>
                   <Form.Item name={[f.name, 'title']} rules={[{ required: true, whitespace: true, message: `请填写${noun}名称` }]} style={{ marginBottom: 8 }}>
-                    <Input aria-label={`第${i + 1}项名称`} maxLength={40} autoFocus={i === 0} />
+                    <Input aria-label={`第${i + 1}项名称`} maxLength={40} autoFocus={i === 0} data-autofocus={i === 0 || undefined} />
                   </Form.Item>
                 </Col>
                 <Col span={3}>

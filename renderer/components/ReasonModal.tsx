@@ -1,8 +1,8 @@
-import { useRef, type ReactNode } from 'react';
-import { Form, Input, Modal, Typography, type InputRef } from 'antd';
-import type { TextAreaRef } from 'antd/es/input/TextArea';
+import type { ReactNode } from 'react';
+import { Form, Input, Modal, Typography } from 'antd';
 import { ErrorAlert } from './ErrorAlert';
 import { useSubmit } from './useSubmit';
+import { refocusAutoFocus } from './refocusAutoFocus';
 
 interface Props {
   open: boolean;
@@ -28,15 +28,11 @@ interface Props {
 /** Asks for a reason (one line: Enter saves, Esc cancels; or several lines) and runs the action with it. */
 export function ReasonModal({ open, title, intro, label = '理由', okText, danger, optional, multiline, maxLength = 200, placeholder, errorTitle = '未能保存', onClose, onSubmit }: Props) {
   const { saving, error, run } = useSubmit();
-  // autoFocus alone loses a race with the dialog's own focus handling when the machine is busy: focus the
-  // field again once the opening animation has ended.
-  const line = useRef<InputRef>(null);
-  const lines = useRef<TextAreaRef>(null);
   const save = ({ reason }: { reason?: string }) => run(() => onSubmit((reason ?? '').trim()));
   return (
     <Modal
       open={open}
-      afterOpenChange={(opened) => opened && (line.current ?? lines.current)?.focus()}
+      afterOpenChange={refocusAutoFocus}
       title={title}
       okText={okText}
       okButtonProps={{ danger, htmlType: 'submit' }}
@@ -59,9 +55,9 @@ export function ReasonModal({ open, title, intro, label = '理由', okText, dang
         rules={optional ? [] : [{ required: true, whitespace: true, message: `请填写${label}` }, { min: 2, message: `${label}至少2个字` }]}
       >
         {multiline ? (
-          <Input.TextArea ref={lines} autoFocus rows={3} maxLength={maxLength} showCount aria-label={label} placeholder={placeholder} />
+          <Input.TextArea autoFocus data-autofocus rows={3} maxLength={maxLength} showCount aria-label={label} placeholder={placeholder} />
         ) : (
-          <Input ref={line} autoFocus maxLength={maxLength} showCount aria-label={label} placeholder={placeholder} />
+          <Input autoFocus data-autofocus maxLength={maxLength} showCount aria-label={label} placeholder={placeholder} />
         )}
       </Form.Item>
     </Modal>

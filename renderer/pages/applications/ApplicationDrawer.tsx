@@ -10,6 +10,7 @@ import { MaterialsChecklist } from './MaterialsChecklist';
 import { ReviewPanel } from './ReviewPanel';
 import { HistoryTimeline } from './HistoryTimeline';
 import { STATUS_COLORS, STATUS_LABELS, canEdit } from './lists';
+import { refocusAutoFocus } from '../../components/refocusAutoFocus';
 
 const hhmm = (d: Date): string => `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 
@@ -90,6 +91,7 @@ export function ApplicationDrawer({ open, id, batch, onCreated, onChanged, onClo
 
   return (
     <Drawer
+      afterOpenChange={refocusAutoFocus}
       open={open}
       onClose={onClose}
       size={1000}

@@ -31,7 +31,7 @@ export function ApplicationFormFields({ nameRef, creating }: { nameRef: Ref<Inpu
       <Row gutter={16}>
         <Col span={12}>
           <Form.Item label="单位名称" name={['applicant', 'name']} rules={[{ required: true, whitespace: true, message: '请填写单位名称' }]}>
-            <Input ref={nameRef} maxLength={100} autoFocus={creating} placeholder="与营业执照一致" />
+            <Input ref={nameRef} maxLength={100} autoFocus={creating} data-autofocus={creating || undefined} placeholder="与营业执照一致" />
           </Form.Item>
         </Col>
         <Col span={12}>

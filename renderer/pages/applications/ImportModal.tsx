@@ -6,6 +6,7 @@ import { desk, DeskApiError, uploadFile } from '../../rpc';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ImportReportView } from '../../components/ImportReportView';
 import { sequenceLabel } from '../batches/labels';
+import { refocusAutoFocus } from '../../components/refocusAutoFocus';
 
 interface Props {
   open: boolean;
@@ -75,6 +76,7 @@ export function ImportModal({ open, batch, onClose, onImported }: Props) {
   const clean = report && !report.errors.length && report.validRows > 0;
   return (
     <Modal
+      afterOpenChange={refocusAutoFocus}
       open={open}
       title={`导入Excel申报表（${batch.year}年${sequenceLabel(batch.sequence)}）`}
       onCancel={() => {
@@ -100,7 +102,7 @@ export function ImportModal({ open, batch, onClose, onImported }: Props) {
     >
       <Flex align="center" gap={12} style={{ marginBottom: 12 }}>
         <input ref={input} type="file" accept=".xlsx" hidden aria-label="选择Excel文件" onChange={(e) => void check(e.target.files?.[0])} />
-        <Button icon={<UploadOutlined />} loading={busy && !report} onClick={() => input.current?.click()} autoFocus>
+        <Button icon={<UploadOutlined />} loading={busy && !report} onClick={() => input.current?.click()} autoFocus data-autofocus>
           选择Excel文件…
         </Button>
         <Typography.Text type="secondary">{staged ? <><FileExcelOutlined /> {staged.name}</> : '请使用“下载导入模板”得到的表格，从第4行开始每行填写一个申报单位。'}</Typography.Text>

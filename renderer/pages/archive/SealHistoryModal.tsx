@@ -2,6 +2,7 @@ import { Button, Modal, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { ArchiveYearStatus, YearSeal } from '../../../electron/core/contract/index.js';
 import { formatDateTime, formatSize } from '../../format';
+import { refocusAutoFocus } from '../../components/refocusAutoFocus';
 
 interface Props {
   status: ArchiveYearStatus;
@@ -56,12 +57,13 @@ export function SealHistoryModal({ status, onClose }: Props) {
   ];
   return (
     <Modal
+      afterOpenChange={refocusAutoFocus}
       open
       title={`${status.year}年度封存记录`}
       width={860}
       onCancel={onClose}
       footer={
-        <Button type="primary" onClick={onClose} autoFocus>
+        <Button type="primary" onClick={onClose} autoFocus data-autofocus>
           关闭
         </Button>
       }

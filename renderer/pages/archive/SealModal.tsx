@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/useSubmit';
 import { countLines, newTaskId } from './labels';
 import { percentOf, useTaskProgress } from './useTaskProgress';
+import { refocusAutoFocus } from '../../components/refocusAutoFocus';
 
 interface Props {
   status: ArchiveYearStatus;
@@ -51,6 +52,7 @@ export function SealModal({ status, onClose, onSealed }: Props) {
 
   return (
     <Modal
+      afterOpenChange={refocusAutoFocus}
       open
       title={`封存${status.year}年度档案`}
       width={620}
@@ -67,7 +69,7 @@ export function SealModal({ status, onClose, onSealed }: Props) {
         <Button key="cancel" onClick={cancel}>
           {saving ? '取消封存' : '取消'}
         </Button>,
-        <Button key="ok" type="primary" onClick={seal} loading={saving} disabled={blocked} autoFocus={open.length === 0}>
+        <Button key="ok" type="primary" onClick={seal} loading={saving} disabled={blocked} autoFocus={open.length === 0} data-autofocus={open.length === 0 || undefined}>
           {saving ? '正在封存…' : '开始封存'}
         </Button>,
       ]}
@@ -97,7 +99,7 @@ export function SealModal({ status, onClose, onSealed }: Props) {
                   <li key={item}>{item}</li>
                 ))}
               </ul>
-              <Checkbox checked={acknowledged} onChange={(e) => setAcknowledged(e.target.checked)} autoFocus disabled={saving}>
+              <Checkbox checked={acknowledged} onChange={(e) => setAcknowledged(e.target.checked)} autoFocus data-autofocus disabled={saving}>
                 已知悉上述未完成事项，仍然封存
               </Checkbox>
             </>

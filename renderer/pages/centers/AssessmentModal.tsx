@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/useSubmit';
 import { DATE_FORMATS } from '../designation/labels';
 import { showFieldErrors } from './fieldErrors';
+import { refocusAutoFocus } from '../../components/refocusAutoFocus';
 
 interface Values {
   scores: Record<string, number | null>;
@@ -77,6 +78,7 @@ export function AssessmentModal({ year, row, template, onClose, onSaved }: Props
 
   return (
     <Modal
+      afterOpenChange={refocusAutoFocus}
       open={!!row}
       title={`${year}年度中期考核：${row?.center.name ?? ''}`}
       okText="保存考核结果"
@@ -105,7 +107,7 @@ export function AssessmentModal({ year, row, template, onClose, onSaved }: Props
           <Flex align="center" gap={12}>
             <Form.Item name={['scores', c.key]} noStyle rules={[{ required: true, message: `请填写“${c.title}”的得分` }]}>
               {/* no max: a typed number is never silently clamped; the API names any score above the maximum */}
-              <InputNumber aria-label={c.title} min={0} step={c.step} autoFocus={i === 0} style={{ width: 120 }} />
+              <InputNumber aria-label={c.title} min={0} step={c.step} autoFocus={i === 0} data-autofocus={i === 0 || undefined} style={{ width: 120 }} />
             </Form.Item>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               满分{c.max}分，步长{c.step}分
@@ -140,7 +142,7 @@ export function AssessmentModal({ year, row, template, onClose, onSaved }: Props
           style={{ marginTop: 12, marginBottom: 0 }}
           rules={[{ required: true, whitespace: true, message: '请填写修改理由' }, { min: 2, message: '修改理由至少2个字' }]}
         >
-          <Input aria-label="修改理由" maxLength={200} autoFocus placeholder="结果通知已印发，修改须说明理由" />
+          <Input aria-label="修改理由" maxLength={200} autoFocus data-autofocus placeholder="结果通知已印发，修改须说明理由" />
         </Form.Item>
       ) : null}
     </Modal>

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/useSubmit';
 import { showFieldErrors } from './fieldErrors';
 import { CriteriaListEditor } from '../../components/CriteriaListEditor';
+import { refocusAutoFocus } from '../../components/refocusAutoFocus';
 
 interface Values {
   criteria: { key?: string; title: string; max: number; step: number; description?: string }[];
@@ -48,6 +49,7 @@ export function AssessmentTemplateModal({ open, view, onClose, onSaved }: Props)
 
   return (
     <Modal
+      afterOpenChange={refocusAutoFocus}
       open={open}
       title={`修改${view.year}年度中期考核表${view.frozen ? '（已冻结，保存将生成新版本）' : ''}`}
       okText="保存考核表"

@@ -30,6 +30,7 @@ export function IndicatorFields({ autoFocus }: { autoFocus?: boolean }) {
                     step={ind.decimals ? 0.01 : 1}
                     suffix={ind.unit}
                     autoFocus={autoFocus && ind.key === INDICATORS[0].key}
+                    data-autofocus={(autoFocus && ind.key === INDICATORS[0].key) || undefined}
                     style={{ width: ind.decimals ? 150 : 120 }}
                   />
                 </Form.Item>

@@ -10,6 +10,7 @@ import { DATE_FORMATS } from '../designation/labels';
 import { OUTCOME_LABELS } from './labels';
 import { showFieldErrors } from './fieldErrors';
 import { CenterRecordLine } from './CenterRecordLine';
+import { refocusAutoFocus } from '../../components/refocusAutoFocus';
 
 interface Values {
   outcome: ReviewOutcome;
@@ -76,6 +77,7 @@ export function ReviewDecisionModal({ center, dueOn, onClose, onDecided }: Props
 
   return (
     <Modal
+      afterOpenChange={refocusAutoFocus}
       open={!!center}
       title="复核"
       okText="保存复核结论"
@@ -118,7 +120,7 @@ export function ReviewDecisionModal({ center, dueOn, onClose, onDecided }: Props
         </Form.Item>
       ) : null}
       <Form.Item label="复核意见" name="opinion" rules={[{ required: true, whitespace: true, message: '请填写复核意见' }, { min: 2, message: '复核意见至少2个字' }]}>
-        <Input.TextArea aria-label="复核意见" rows={3} maxLength={2000} autoFocus />
+        <Input.TextArea aria-label="复核意见" rows={3} maxLength={2000} autoFocus data-autofocus />
       </Form.Item>
       {outcome === 'revoke' ? <Alert type="error" showIcon title="撤销后证书失效、牌匾收回，中心不能恢复。" /> : null}
     </Modal>

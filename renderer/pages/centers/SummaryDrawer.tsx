@@ -10,6 +10,7 @@ import { DATE_FORMATS } from '../designation/labels';
 import { IndicatorFields } from './IndicatorFields';
 import { SummaryFiles, attachFiles } from './SummaryFiles';
 import { showFieldErrors } from './fieldErrors';
+import { refocusAutoFocus } from '../../components/refocusAutoFocus';
 
 interface Values {
   submittedOn: Dayjs;
@@ -73,6 +74,7 @@ export function SummaryDrawer({ year, row, sealed, onClose, onSaved }: Props) {
 
   return (
     <Drawer
+      afterOpenChange={refocusAutoFocus}
       open={!!row}
       onClose={onClose}
       size={760}

@@ -6,6 +6,7 @@ import { formatDate, toIsoDate } from '../../format';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/useSubmit';
 import { DATE_FORMATS } from './labels';
+import { refocusAutoFocus } from '../../components/refocusAutoFocus';
 
 interface Values {
   applicationId: string;
@@ -46,6 +47,7 @@ export function ObjectionModal({ open, view, onClose, onSaved }: { open: boolean
 
   return (
     <Modal
+      afterOpenChange={refocusAutoFocus}
       open={open}
       title="登记异议"
       okText="登记"
@@ -73,6 +75,7 @@ export function ObjectionModal({ open, view, onClose, onSaved }: { open: boolean
       <Form.Item label="针对的申报单位" name="applicationId" rules={[{ required: true, message: '请选择异议针对的申报单位' }]} style={{ marginBottom: 12 }}>
         <Select
           autoFocus
+          data-autofocus
           showSearch={{ optionFilterProp: 'label' }}
           aria-label="针对的申报单位"
           placeholder="选择公示名单中的单位"

@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useRemote } from '../../components/useRemote';
 import { useSubmit } from '../../components/useSubmit';
 import { DATE_FORMATS, todayIso } from './labels';
+import { refocusAutoFocus } from '../../components/refocusAutoFocus';
 
 interface Props {
   batchId: string;
@@ -171,6 +172,7 @@ function PublicityNoticeButton({ batchId, contact, loading, onExport }: { batchI
         公示通知PDF
       </Button>
       <Modal
+        afterOpenChange={refocusAutoFocus}
         open={asking}
         title="公示通知：联系人及电话"
         okText="生成PDF"
@@ -195,7 +197,7 @@ function PublicityNoticeButton({ batchId, contact, loading, onExport }: { batchI
         <Typography.Paragraph type="secondary">公示通知须写明受理异议的联系人及电话。</Typography.Paragraph>
         <Flex gap={12}>
           <Form.Item label="联系人" name="name" rules={[{ required: true, whitespace: true, message: '请填写联系人' }]} style={{ flex: 1 }}>
-            <Input autoFocus maxLength={20} />
+            <Input autoFocus data-autofocus maxLength={20} />
           </Form.Item>
           <Form.Item label="联系电话" name="phone" rules={[{ required: true, whitespace: true, message: '请填写联系电话' }, { min: 5, message: '请填写完整的联系电话' }]} style={{ flex: 1 }}>
             <Input maxLength={40} />

@@ -5,6 +5,7 @@ import type { ExpertState, ExportedFile } from '../../../electron/core/contract/
 import { desk, DeskApiError } from '../../rpc';
 import { ExportResult } from '../../components/ExportResult';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { refocusAutoFocus } from '../../components/refocusAutoFocus';
 
 interface Props {
   open: boolean;
@@ -91,7 +92,7 @@ export function ExportPanel({ open, state, onClose, onChanged }: Props) {
   }
 
   return (
-    <Modal open={open} title="导出评分结果" onCancel={onClose} footer={null} width={640} destroyOnHidden data-testid="export-panel">
+    <Modal afterOpenChange={refocusAutoFocus} open={open} title="导出评分结果" onCancel={onClose} footer={null} width={640} destroyOnHidden data-testid="export-panel">
       {missing.length ? (
         <Alert
           type="warning"
@@ -123,7 +124,7 @@ export function ExportPanel({ open, state, onClose, onChanged }: Props) {
         <ErrorAlert error={error} title="操作未完成" />
       )}
       <Flex gap={8} style={{ marginBottom: file ? 12 : 0 }}>
-        <Button type={file ? 'default' : 'primary'} icon={<ExportOutlined />} disabled={missing.length > 0} loading={busy === 'export'} onClick={() => void exportResult()} autoFocus={!missing.length}>
+        <Button type={file ? 'default' : 'primary'} icon={<ExportOutlined />} disabled={missing.length > 0} loading={busy === 'export'} onClick={() => void exportResult()} autoFocus={!missing.length} data-autofocus={!missing.length || undefined}>
           {file ? '重新导出' : '导出评分结果文件'}
         </Button>
         <Button onClick={onClose}>返回评分</Button>

@@ -4,6 +4,7 @@ import type { Expert } from '../../../electron/core/contract/index.js';
 import { desk, DeskApiError } from '../../rpc';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/useSubmit';
+import { refocusAutoFocus } from '../../components/refocusAutoFocus';
 
 interface Props {
   open: boolean;
@@ -57,6 +58,7 @@ export function ExpertFormModal({ open, expert, onClose, onSaved }: Props) {
 
   return (
     <Modal
+      afterOpenChange={refocusAutoFocus}
       open={open}
       title={title}
       okText="保存"
@@ -77,7 +79,7 @@ export function ExpertFormModal({ open, expert, onClose, onSaved }: Props) {
       <Row gutter={16}>
         <Col span={12}>
           <Form.Item label="姓名" name="name" rules={[{ required: true, whitespace: true, message: '请填写专家姓名' }, { min: 2, message: '专家姓名至少2个字' }]}>
-            <Input autoFocus maxLength={30} />
+            <Input autoFocus data-autofocus maxLength={30} />
           </Form.Item>
         </Col>
         <Col span={12}>

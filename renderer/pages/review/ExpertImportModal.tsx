@@ -5,6 +5,7 @@ import type { ExpertImportReport } from '../../../electron/core/contract/index.j
 import { desk, uploadFile } from '../../rpc';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ImportReportView } from '../../components/ImportReportView';
+import { refocusAutoFocus } from '../../components/refocusAutoFocus';
 
 interface Props {
   open: boolean;
@@ -66,6 +67,7 @@ export function ExpertImportModal({ open, onClose, onImported }: Props) {
   const clean = report && !report.errors.length && report.validRows > 0;
   return (
     <Modal
+      afterOpenChange={refocusAutoFocus}
       open={open}
       title="从Excel导入专家"
       onCancel={close}
@@ -88,7 +90,7 @@ export function ExpertImportModal({ open, onClose, onImported }: Props) {
     >
       <Flex align="center" gap={12} style={{ marginBottom: 12 }}>
         <input ref={input} type="file" accept=".xlsx" hidden aria-label="选择Excel文件" onChange={(e) => void check(e.target.files?.[0])} />
-        <Button icon={<UploadOutlined />} loading={busy && !report} onClick={() => input.current?.click()} autoFocus>
+        <Button icon={<UploadOutlined />} loading={busy && !report} onClick={() => input.current?.click()} autoFocus data-autofocus>
           选择Excel文件…
         </Button>
         <Typography.Text type="secondary">

@@ -2,6 +2,7 @@ import { Alert, Button, Descriptions, Modal, Space, Typography } from 'antd';
 import type { ExportedFile, PackageExportResult } from '../../../electron/core/contract/index.js';
 import { ExportResult } from '../../components/ExportResult';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { refocusAutoFocus } from '../../components/refocusAutoFocus';
 
 interface Props {
   issued: { expertName: string; result: PackageExportResult; letter: ExportedFile | null; letterError: unknown } | null;
@@ -12,13 +13,14 @@ interface Props {
 export function PackageIssuedModal({ issued, onClose }: Props) {
   return (
     <Modal
+      afterOpenChange={refocusAutoFocus}
       open={issued !== null}
       title={issued ? `评审包已导出：${issued.expertName}` : ''}
       onCancel={onClose}
       width={640}
       destroyOnHidden
       footer={
-        <Button type="primary" autoFocus onClick={onClose}>
+        <Button type="primary" autoFocus data-autofocus onClick={onClose}>
           我已记下并打印
         </Button>
       }

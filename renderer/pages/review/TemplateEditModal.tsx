@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/useSubmit';
 import { ReasonModal } from '../../components/ReasonModal';
 import { CriteriaListEditor } from '../../components/CriteriaListEditor';
+import { refocusAutoFocus } from '../../components/refocusAutoFocus';
 
 interface Props {
   open: boolean;
@@ -52,6 +53,7 @@ export function TemplateEditModal({ open, batchId, template, frozen, onClose, on
 
   return (
     <Modal
+      afterOpenChange={refocusAutoFocus}
       open={open}
       title={title}
       okText="保存评分表"

@@ -6,6 +6,7 @@ import { desk } from '../../rpc';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useRemote } from '../../components/useRemote';
 import { useSubmit } from '../../components/useSubmit';
+import { refocusAutoFocus } from '../../components/refocusAutoFocus';
 
 const DAY_MS = 86_400_000;
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -131,6 +132,7 @@ export function HolidayCard() {
         </>
       ) : null}
       <Modal
+        afterOpenChange={refocusAutoFocus}
         open={editing !== null}
         title={isNew ? '新增年份的节假日安排' : `修改${editing?.year ?? ''}年节假日安排`}
         okText="保存"
@@ -150,10 +152,10 @@ export function HolidayCard() {
         <ErrorAlert error={error} title="未能保存节假日安排" />
         <div style={{ display: 'flex', gap: 12 }}>
           <Form.Item label="年份" name="year" rules={[{ required: true, message: '请填写年份' }]} style={{ width: 110 }}>
-            <InputNumber min={2000} max={2100} precision={0} disabled={!isNew} autoFocus={isNew} style={{ width: '100%' }} />
+            <InputNumber min={2000} max={2100} precision={0} disabled={!isNew} autoFocus={isNew} data-autofocus={isNew || undefined} style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item label="依据" name="source" rules={[{ required: true, whitespace: true, message: '请填写依据' }, { min: 2, message: '请填写依据（如国务院办公厅通知的名称和日期）' }]} style={{ flex: 1 }}>
-            <Input maxLength={200} autoFocus={!isNew} placeholder="如：国务院办公厅关于2027年部分节假日安排的通知（国办发明电〔2026〕×号）" />
+            <Input maxLength={200} autoFocus={!isNew} data-autofocus={!isNew || undefined} placeholder="如：国务院办公厅关于2027年部分节假日安排的通知（国办发明电〔2026〕×号）" />
           </Form.Item>
         </div>
         <div style={{ display: 'flex', gap: 12 }}>
