@@ -12,6 +12,7 @@ import { designationContract } from './designation.js';
 import { centersAnnualContract } from './centers-annual.js';
 import { archiveContract } from './archive.js';
 import { dashboardContract } from './dashboard.js';
+import { localPathsContract } from './local-paths.js';
 
 /** The one API table: method name (`area.verb`) -> { input, output } zod schemas. */
 export const contract = {
@@ -28,6 +29,7 @@ export const contract = {
   ...centersAnnualContract,
   ...archiveContract,
   ...dashboardContract,
+  ...localPathsContract,
 };
 
 export type Contract = typeof contract;
@@ -71,3 +73,4 @@ export * from './designation.js';
 export * from './centers-annual.js';
 export * from './archive.js';
 export * from './dashboard.js';
+export * from './local-paths.js';

@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import { DeskError } from '../contract/errors.js';
 import type { Expert, ExpertImportReport } from '../contract/review-experts.js';
 import { bureauDate } from '../domain/clock.js';
+import { formatChineseDate } from '../domain/batches.js';
 import { sniffFileKind } from '../domain/file-types.js';
 import { expertIdentity, readExpertImport, renderExpertRosterXlsx, type ImportedExpert } from '../documents/excel/experts.js';
 import { writeExport } from '../store/exports.js';
@@ -105,7 +106,7 @@ export const expertHandlers: AreaHandlers<Methods> = {
     const experts = ctx.store.read('experts').experts.filter((e) => input.includeRetired || !e.retired);
     const generatedOn = bureauDate(ctx.clock());
     const data = await renderExpertRosterXlsx({ experts, bureauName: ctx.store.read('settings').settings.bureauName, generatedOn });
-    return writeExport(ctx.store.dirs.exports, `评审专家名册-${generatedOn}.xlsx`, data);
+    return writeExport(ctx.store.dirs.exports, `评审专家名册-${formatChineseDate(generatedOn)}.xlsx`, data);
   },
 
   'experts.importXlsx': async (input, ctx): Promise<ExpertImportReport> => {

@@ -18,6 +18,7 @@ import { centerDocumentHandlers } from './center-documents.js';
 import { archiveHandlers } from './archive.js';
 import { backupFileHandlers } from './backup-file.js';
 import { dashboardHandlers } from './dashboard.js';
+import { localPathsHandlers } from './local-paths.js';
 import { guardSealedYears } from '../archive/guard.js';
 
 export { installYearGuard } from './sealed-years.js';
@@ -42,6 +43,7 @@ export const areaTables: Record<string, object> = {
   archive: archiveHandlers,
   backupFile: backupFileHandlers,
   dashboard: dashboardHandlers,
+  localPaths: localPathsHandlers,
 };
 
 /** Startup check: every contract method has exactly one handler, and no handler lacks a method. */
@@ -66,7 +68,7 @@ export function buildHandlerTable(): HandlerTable {
     ...applicationHandlers, ...applicationFileHandlers, ...applicationExcelHandlers, ...reviewHandlers,
     ...expertHandlers, ...scoringHandlers, ...reviewPackageHandlers, ...expertModeHandlers,
     ...designationHandlers, ...centerAnnualHandlers, ...centerDocumentHandlers, ...archiveHandlers, ...backupFileHandlers,
-    ...dashboardHandlers,
+    ...dashboardHandlers, ...localPathsHandlers,
   };
   // 年度封存: writes into a sealed year are refused before they run.
   return guardSealedYears(table);

@@ -87,17 +87,17 @@ export const reviewDocumentHandlers: AreaHandlers<Methods> = {
     ctx.emit('progress', { taskId, label: taskLabel, done: 0, total: list.length });
     const pdf = await renderScoringSheets(list, { onProgress: (done, total) => ctx.emit('progress', { taskId, label: taskLabel, done, total }) });
     const who = input.expertId ? `-${expertSummary(input.expertId).name}` : '';
-    return writeExport(ctx.store.dirs.exports, `评分表-${input.mode === 'blank' ? '空白' : '已填'}-${batch.id}${who}.pdf`, pdf);
+    return writeExport(ctx.store.dirs.exports, `评分表-${input.mode === 'blank' ? '空白' : '已填'}-${label}${who}.pdf`, pdf);
   },
 
   'scoring.summaryPdf': async (input, ctx) => {
     const data = await summaryInput(ctx, input.batchId);
     if (!data.experts.length) throw new DeskError('RULE_VIOLATION', `${data.batchLabel}还没有评审专家和评分，无法生成评审汇总表。`);
-    return writeExport(ctx.store.dirs.exports, `评审汇总表-${input.batchId}.pdf`, await renderReviewSummaryPdf(data));
+    return writeExport(ctx.store.dirs.exports, `评审汇总表-${data.batchLabel}.pdf`, await renderReviewSummaryPdf(data));
   },
 
   'scoring.summaryXlsx': async (input, ctx) => {
     const data = await summaryInput(ctx, input.batchId);
-    return writeExport(ctx.store.dirs.exports, `评审汇总表-${input.batchId}.xlsx`, await renderReviewSummaryXlsx(data));
+    return writeExport(ctx.store.dirs.exports, `评审汇总表-${data.batchLabel}.xlsx`, await renderReviewSummaryXlsx(data));
   },
 };

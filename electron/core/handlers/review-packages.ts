@@ -146,7 +146,7 @@ export const reviewPackageHandlers: AreaHandlers<Methods> = {
       signer: bureauName,
       date: today,
     });
-    return writeExport(ctx.store.dirs.exports, `评审任务通知单-${expert.name}-${batch.id}.pdf`, pdf);
+    return writeExport(ctx.store.dirs.exports, `评审任务通知单-${expert.name}-${batchLabel(batch)}.pdf`, pdf);
   },
 
   ...resultFileHandlers,

@@ -4,6 +4,7 @@ import { SaveOutlined } from '@ant-design/icons';
 import type { BackupFileInfo } from '../../../electron/core/contract/index.js';
 import { desk } from '../../rpc';
 import { formatDateTime, formatSize } from '../../format';
+import { BrowseButton } from '../../components/BrowseButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/useSubmit';
 import { newTaskId } from '../archive/labels';
@@ -38,12 +39,13 @@ export function BackupFileCard() {
           allowClear
           disabled={saving}
         />
+        <BrowseButton pick="folder" value={targetDir} onPick={setTargetDir} disabled={saving} />
         <Button type="primary" icon={<SaveOutlined />} onClick={backup} loading={saving}>
           备份到文件
         </Button>
       </Flex>
       <Typography.Text type="secondary" style={{ display: 'block', marginTop: 6 }}>
-        把全部数据（记录、附件、操作日志）连同校验清单写成一个备份文件。可填写U盘路径，如 E:\ 或 /media/usb；请妥善保管U盘。
+        把全部数据（记录、附件、操作日志）连同校验清单写成一个备份文件。可填写U盘路径，如 E:\ 或 /media/usb，也可点“浏览…”选择；请妥善保管U盘。
       </Typography.Text>
       {saving ? (
         <div style={{ marginTop: 8 }} data-testid="backup-file-progress">

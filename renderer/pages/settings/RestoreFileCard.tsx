@@ -4,6 +4,7 @@ import { FileSearchOutlined, HistoryOutlined } from '@ant-design/icons';
 import type { BackupInspection, RestoreReport } from '../../../electron/core/contract/index.js';
 import { desk } from '../../rpc';
 import { formatDateTime } from '../../format';
+import { BrowseButton } from '../../components/BrowseButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/useSubmit';
 import { newTaskId } from '../archive/labels';
@@ -11,6 +12,9 @@ import { percentOf, useTaskProgress } from '../archive/useTaskProgress';
 
 /** The report survives the reload that follows a restore (the whole app's data changed). */
 const REPORT_KEY = 'desk-restore-file-report';
+
+/** What the picker offers: backup files only. */
+const BACKUP_EXTENSIONS = ['.ipcdesk-backup'];
 
 /** Report lines up to this length go on one line; longer ones (sentences) get their own bullet. */
 const SHORT = 16;
@@ -104,12 +108,22 @@ export function RestoreFileCard() {
           allowClear
           disabled={restoring}
         />
+        <BrowseButton
+          pick="file"
+          extensions={BACKUP_EXTENSIONS}
+          value={path}
+          onPick={(picked) => {
+            setPath(picked);
+            setInspection(null);
+          }}
+          disabled={restoring}
+        />
         <Button icon={<FileSearchOutlined />} onClick={inspect} loading={saving && !restoring} disabled={!path.trim() || restoring}>
           检查备份文件
         </Button>
       </Flex>
       <Typography.Text type="secondary" style={{ display: 'block', marginTop: 6 }}>
-        先检查备份文件的内容和完整性，确认无误后再恢复。工作台在本机运行，请填写本机（含已插入的U盘）上的文件路径。
+        先检查备份文件的内容和完整性，确认无误后再恢复。工作台在本机运行，请填写本机（含已插入的U盘）上的文件路径，或点“浏览…”选择。
       </Typography.Text>
       <div style={error ? { marginTop: 12, marginBottom: -16 } : undefined}>
         <ErrorAlert error={error} title={phase === 'restore' ? '恢复失败，当前数据未改动' : '未能检查备份文件'} onClose={() => setError(null)} />

@@ -4,6 +4,7 @@
  * of every user-entered string.
  */
 import ExcelJS from 'exceljs';
+import { fitRowHeights } from './row-heights.js';
 
 export type ColumnKind = 'text' | 'number' | 'date';
 
@@ -109,6 +110,8 @@ export function buildRoster(input: RosterInput): ExcelJS.Workbook {
       if (kind === 'date') cell.numFmt = CHINESE_DATE_FORMAT;
     });
   }
+
+  fitRowHeights(ws, headerRow, r);
 
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: `A${headerRow + 1}` }];
   ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow, column: n } };
