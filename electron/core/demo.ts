@@ -1,6 +1,7 @@
 import type { Store } from './store/store.js';
 import type { Envelope } from './contract/index.js';
 import { usccCheckChar } from './domain/uscc.js';
+import { ALL_ITEMS, DemoMaterials } from './demo-materials.js';
 
 interface Invoker {
   invoke(name: string, raw: unknown): Promise<Envelope<unknown>>;
@@ -20,9 +21,10 @@ export async function seedDemo(desk: Invoker, store: Store): Promise<boolean> {
     const result = await desk.invoke(name, input);
     if (!result.ok) throw new Error(`demo seed failed at ${name}: ${result.error.message}`);
   }
-  await seedDemoCenters(desk);
+  const materials = new DemoMaterials(desk);
+  await seedDemoCenters(desk, materials);
   await desk.invoke('batches.update', { id: '2025-2', status: 'designated' });
-  await seedDemoApplications(desk);
+  await seedDemoApplications(desk, materials);
   return true;
 }
 
@@ -67,7 +69,7 @@ function scoresFor(total: number): Record<string, number> {
 }
 
 /** Accept, score (three experts), publish and designate one batch. */
-async function designateBatch(desk: Invoker, batchId: string, units: DemoUnit[], expertIds: string[], dates: { signedOn: string; publicityStarts: string; decidedOn: string }): Promise<void> {
+async function designateBatch(desk: Invoker, materials: DemoMaterials, batchId: string, units: DemoUnit[], expertIds: string[], dates: { signedOn: string; publicityStarts: string; decidedOn: string }): Promise<void> {
   const ids: string[] = [];
   for (const u of units) {
     const prefix = u.body.startsWith('MJ') ? '51' : '91';
@@ -82,6 +84,7 @@ async function designateBatch(desk: Invoker, batchId: string, units: DemoUnit[],
       narrative: '围绕产业链开展知识产权公益培训、维权援助与纠纷化解，推动专利导航与成果转化。',
       windowOverrideReason: '演示数据',
     });
+    await materials.attach(app.id, ALL_ITEMS);
     await must(desk, 'applications.submit', { id: app.id });
     await must(desk, 'review.accept', { applicationId: app.id });
     ids.push(app.id);
@@ -111,14 +114,14 @@ const indicators = (k: number) => ({
  * designated 2026-10-12 (C4–C6); 2025 summaries of C1–C3 with mid-term assessments, 2026 summaries of
  * C1 and C2, and C3 told to rectify by the end of the year.
  */
-async function seedDemoCenters(desk: Invoker): Promise<void> {
+async function seedDemoCenters(desk: Invoker, materials: DemoMaterials): Promise<void> {
   const expertIds: string[] = [];
   for (const [i, name] of ['林教授', '陈研究员', '黄高工'].entries()) {
     const e = await must<{ id: string }>(desk, 'experts.create', { name, organisation: ['福州大学', '福建省知识产权发展研究中心', '福州某专利代理事务所'][i], title: ['教授', '研究员', '高级工程师'][i], field: '知识产权', phone: `1380000000${i + 1}` });
     expertIds.push(e.id);
   }
-  await designateBatch(desk, '2025-1', DEMO_2025, expertIds, { signedOn: '2025-05-20', publicityStarts: '2025-06-09', decidedOn: '2025-06-20' });
-  await designateBatch(desk, '2026-1', DEMO_2026, expertIds, { signedOn: '2026-04-10', publicityStarts: '2026-09-28', decidedOn: '2026-10-12' });
+  await designateBatch(desk, materials, '2025-1', DEMO_2025, expertIds, { signedOn: '2025-05-20', publicityStarts: '2025-06-09', decidedOn: '2025-06-20' });
+  await designateBatch(desk, materials, '2026-1', DEMO_2026, expertIds, { signedOn: '2026-04-10', publicityStarts: '2026-09-28', decidedOn: '2026-10-12' });
 
   const narrative = '本年度围绕产业链开展公益培训、维权援助和纠纷化解，发展联盟成员单位，推动专利导航与质押融资。';
   for (const [i, centerId] of ['C1', 'C2', 'C3'].entries()) {
@@ -149,7 +152,7 @@ function demoUscc(prefix: string, body: string): string {
   return first17 + usccCheckChar(first17);
 }
 
-async function seedDemoApplications(desk: Invoker): Promise<void> {
+async function seedDemoApplications(desk: Invoker, materials: DemoMaterials): Promise<void> {
   const created: string[] = [];
   for (const a of DEMO_APPLICANTS) {
     const prefix = a.unitType === 'association' ? '51' : a.unitType === 'institute' ? '12' : '91';
@@ -168,6 +171,10 @@ async function seedDemoApplications(desk: Invoker): Promise<void> {
     if (!r.ok) throw new Error(`demo application failed: ${r.error.message}`);
     created.push((r.value as { id: string }).id);
   }
+  // materials: the first two and the fourth complete; the third lacks items 2 and 5 (sent back for 补正);
+  // the drafts have only some items so far
+  const items: (readonly number[])[] = [ALL_ITEMS, ALL_ITEMS, [1, 3, 4, 6, 7], ALL_ITEMS, [1, 3], [1]];
+  for (const [i, id] of created.entries()) await materials.attach(id, items[i] ?? []);
   for (const id of created.slice(0, 4)) await desk.invoke('applications.submit', { id });
   await desk.invoke('review.accept', { applicationId: created[0] });
   await desk.invoke('review.accept', { applicationId: created[1] });

@@ -17,6 +17,11 @@ describe('--demo data set', () => {
     const rows = (apps as { value: { rows: { status: string }[] } }).value.rows;
     expect(rows).toHaveLength(6);
     expect(rows.map((r) => r.status).sort()).toEqual(['accepted', 'accepted', 'draft', 'draft', 'submitted', 'supplementRequired']);
+    // materials match the statuses: accepted/submitted complete, 补正 lacks the items it was sent back for
+    const missingByStatus = (rows as { status: string; missingItems: number[] }[]).map((r) => `${r.status}:${r.missingItems.join(',')}`).sort();
+    expect(missingByStatus).toEqual(['accepted:', 'accepted:', 'draft:2,3,4,5,6', 'draft:2,4,5,6', 'submitted:', 'supplementRequired:2,5']);
+    const designated = await desk.invoke('applications.list', { batchId: '2025-1' });
+    expect(designated.ok && (designated.value as { rows: { missingItems: number[] }[] }).rows.every((r) => r.missingItems.length === 0)).toBe(true);
     const centers = await desk.invoke('centers.list', {});
     expect(centers.ok).toBe(true);
     const list = (centers as { value: { id: string; status: string; designatedOn: string }[] }).value;
