@@ -132,29 +132,21 @@ describe('application template import, roster export', () => {
     expect(e.message).toContain('申报单位.xlsx');
   }, 120_000);
 
-  it('imports 5,000 rows in one write and lists them with a pinyin search quickly', async () => {
+  it('imports 5,000 rows in one write and finds them by pinyin initials (speed is measured by npm run bench, not here)', async () => {
     const rows = Array.from({ length: 5000 }, (_, i) => rowValues(50_000 + i));
     const data = await filled(rows);
-    const t0 = performance.now();
     const r = await importFile(data, false, '2025-1').catch(async () => null);
     // 2025-1 is outside its window today: the import needs a reason.
     expect(r).toBeNull();
     const { uploadId } = await stageUpload(desk.dataDir, data, '5000.xlsx');
     const report = await ok<ImportReport>(desk.invoke('applications.importTemplate', { batchId: '2025-1', uploadId, dryRun: false, windowOverrideReason: '历史数据补录' }));
-    const importMs = performance.now() - t0;
     expect(report.applied).toBe(5000);
-    const t1 = performance.now();
     const first = await ok<List>(desk.invoke('applications.list', { batchId: '2025-1', search: 'fzsk', sort: 'name', order: 'asc' }));
-    const firstMs = performance.now() - t1;
-    const t2 = performance.now();
-    await ok<List>(desk.invoke('applications.list', { search: 'fzsk', sort: 'name', order: 'asc' }));
-    const warmMs = performance.now() - t2;
-    const t3 = performance.now();
-    const all = await ok<List>(desk.invoke('applications.list', { sort: 'name', order: 'asc' }));
-    const allMs = performance.now() - t3;
-    console.log(`[bench] import 5000 rows (two passes incl. refused one): ${importMs.toFixed(0)} ms; list+search first ${firstMs.toFixed(0)} ms, warm ${warmMs.toFixed(0)} ms; unfiltered name sort of ${all.total}: ${allMs.toFixed(0)} ms`);
     expect(first.total).toBe(200);
-    expect(warmMs).toBeLessThan(300);
+    const everywhere = await ok<List>(desk.invoke('applications.list', { search: 'fzsk', sort: 'name', order: 'asc' }));
+    expect(everywhere.total).toBeGreaterThanOrEqual(200);
+    const all = await ok<List>(desk.invoke('applications.list', { sort: 'name', order: 'asc' }));
+    expect(all.total).toBeGreaterThanOrEqual(5000);
   }, 180_000);
 
   it('the roster export lists only the filtered rows, and =,+,-,@ cells come back as text', async () => {

@@ -70,14 +70,11 @@ describe('renderBatchListPdf', () => {
     expect(toMm(dash(2))).toBeLessThan(40);
   });
 
-  it('is deterministic and fast when warm', async () => {
+  it('is deterministic (its speed is measured by npm run bench)', async () => {
     const input = { batches, settings, generatedOn: '2026-11-24', fonts };
     const a = await renderBatchListPdf(input);
-    const t0 = performance.now();
     const b = await renderBatchListPdf(input);
-    const ms = performance.now() - t0;
     expect(Buffer.compare(a, b)).toBe(0);
-    expect(ms).toBeLessThan(150);
   });
 
   it('refuses characters the fonts cannot print', async () => {

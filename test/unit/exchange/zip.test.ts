@@ -95,11 +95,10 @@ describe('zip write + strict read', () => {
     it('200 MB of zeros (≈200 KB compressed) is refused under a 100 MB cap, from the header', async () => {
       const zip = buildRawZip([{ name: 'bomb.bin', deflated: zeros }]);
       expect(zip.length).toBeLessThan(1 * MB);
-      const t = performance.now();
       const err = await rejection(readZip(zip, { limits: { maxEntryBytes: 100 * MB, maxTotalBytes: 100 * MB } }));
       expect(err.reason).toBe('tooLarge');
+      // refused before inflating a single byte
       expect((err.details as { info: { inflated: number } }).info.inflated).toBe(0);
-      expect(performance.now() - t).toBeLessThan(500);
     });
 
     it('a header that lies (says 1 KB) is caught while inflating, long before 100 MB', async () => {
