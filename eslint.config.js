@@ -49,7 +49,8 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': ['error', {
         paths: IO_MODULES.filter((m) => !['crypto'].includes(m)).map((name) => ({ name, message: 'renderer has no Node access: call the API.' })),
         patterns: [
-          { group: ['**/electron/core/contract', '**/electron/core/contract/*'], allowTypeImports: true, message: 'renderer may import only types from electron/core/contract.' },
+          // centers-labels is plain data (no zod): the one contract module the renderer may import values from
+          { regex: 'electron/core/contract(/(?!centers-labels\\.js$)[^/]+)?$', allowTypeImports: true, message: 'renderer may import only types from electron/core/contract (values only from centers-labels).' },
           { group: ['**/electron/core/*', '!**/electron/core/contract', '**/electron/core/*/**', '!**/electron/core/contract/**', '**/electron/main/**', '**/electron/preload/**'], message: 'renderer may import only types from electron/core/contract.' },
           { group: ['node:*'], message: 'renderer has no Node access.' },
         ],

@@ -20,6 +20,9 @@ import { Year } from './batches.js';
 import { FileRef } from './applications.js';
 import { Center } from './designation.js';
 import { Criterion } from './review-scoring.js';
+import { INDICATORS, type IndicatorKey } from './centers-labels.js';
+
+export { INDICATORS, WORK_TASKS, GRADE_LABELS, REVIEW_OUTCOME_LABELS, type IndicatorKey } from './centers-labels.js';
 
 const CenterId = z.string().trim().regex(/^C\d+$/, '中心编号无效，请刷新后重试');
 const UploadId = z.string().regex(/^[0-9a-f]{32}$/, '上传编号无效，请重新上传文件');
@@ -29,25 +32,7 @@ const Opinion = z.string().trim().min(2, '请填写意见（至少2个字）').m
 
 // ───────────────────────────── 年度工作总结 (annual summaries) ─────────────────────────────
 
-/** The work plan's eight tasks as indicators (DOMAIN.md "What a center does"). */
-export const INDICATORS = [
-  { key: 'trainings', task: 1, label: '公益培训场次', unit: '场', decimals: 0 },
-  { key: 'trainingAttendees', task: 1, label: '培训人次', unit: '人次', decimals: 0 },
-  { key: 'assistanceCases', task: 2, label: '维权援助案件', unit: '件', decimals: 0 },
-  { key: 'disputesMediated', task: 3, label: '纠纷化解', unit: '件', decimals: 0 },
-  { key: 'allianceMembers', task: 4, label: '产业知识产权联盟成员单位', unit: '家', decimals: 0 },
-  { key: 'transfersLicences', task: 5, label: '知识产权转让许可', unit: '件', decimals: 0 },
-  { key: 'pledgeFinancing', task: 6, label: '质押融资金额', unit: '万元', decimals: 2 },
-  { key: 'navigationProjects', task: 7, label: '专利导航项目', unit: '项', decimals: 0 },
-  { key: 'trademarkGuidance', task: 8, label: '商标品牌与地理标志指导服务', unit: '次', decimals: 0 },
-] as const;
-export type IndicatorKey = (typeof INDICATORS)[number]['key'];
 export const INDICATOR_KEYS = INDICATORS.map((i) => i.key) as [IndicatorKey, ...IndicatorKey[]];
-
-/** The eight tasks' names (for headings and the default assessment template). */
-export const WORK_TASKS = [
-  '宣传培训', '维权援助', '协同保护与纠纷化解', '产业知识产权联盟', '转化运用', '知识产权金融', '高价值专利培育', '商标品牌与地理标志',
-] as const;
 
 const count = (label: string) =>
   z.number({ error: `请填写${label}` }).int(`${label}应为整数`).min(0, `${label}不能为负数`).max(1_000_000, `${label}过大，请核对`);
@@ -87,7 +72,6 @@ export type AnnualSummary = z.infer<typeof AnnualSummary>;
 
 export const Grade = z.enum(['excellent', 'good', 'pass', 'fail']);
 export type Grade = z.infer<typeof Grade>;
-export const GRADE_LABELS: Record<Grade, string> = { excellent: '优秀', good: '良好', pass: '合格', fail: '不合格' };
 
 /** Lowest total for each grade (不合格 below `pass`). */
 export const GradeBands = z.object({ excellent: z.number(), good: z.number(), pass: z.number() });
@@ -143,7 +127,6 @@ export type CenterYearPart = z.infer<typeof CenterYearPart>;
 
 export const ReviewOutcome = z.enum(['retain', 'rectify', 'revoke']);
 export type ReviewOutcome = z.infer<typeof ReviewOutcome>;
-export const REVIEW_OUTCOME_LABELS: Record<ReviewOutcome, string> = { retain: '保留', rectify: '限期整改', revoke: '撤销' };
 
 /** 复核: id = `${centerId}-R${n}`. Never deleted (history is kept forever). */
 export const TriennialReview = z.object({

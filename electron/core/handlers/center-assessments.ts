@@ -11,6 +11,7 @@ import { operator } from './application-store.js';
 import { centerForYearRecords, centerYearPart, todayOf } from './center-summaries.js';
 import { assertYearOpen } from './sealed-years.js';
 import type { AreaHandlers, HandlerContext } from './types.js';
+import { upsertById } from './upsert.js';
 
 type Methods = 'assessments.template' | 'assessments.saveTemplate' | 'assessments.save';
 
@@ -118,9 +119,7 @@ export const centerAssessmentHandlers: AreaHandlers<Methods> = {
         if (draft.assessmentTemplates.length === 0) draft.assessmentTemplates.push(template); // the default version 1 is now in use
         const total = assessmentTotal(template.criteria, input.scores);
         const id = `${input.year}-${center.id}`;
-        const existing = draft.assessments.find((a) => a.id === id);
-        const before = existing ? structuredClone(existing) : undefined;
-        const next: MidtermAssessment = {
+        return upsertById(draft.assessments, id, (existing): MidtermAssessment => ({
           id,
           centerId: center.id,
           year: input.year,
@@ -135,10 +134,7 @@ export const centerAssessmentHandlers: AreaHandlers<Methods> = {
           updatedAt: now,
           updatedBy: by,
           ...(notice ? { corrections: [...(existing?.corrections ?? []), { at: now, by, reason }] } : existing?.corrections ? { corrections: existing.corrections } : {}),
-        };
-        if (existing) draft.assessments[draft.assessments.indexOf(existing)] = next;
-        else draft.assessments.push(next);
-        return { before, after: structuredClone(next) };
+        }));
       },
       (r) => ({
         method: 'assessments.save',

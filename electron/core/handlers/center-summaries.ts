@@ -12,6 +12,7 @@ import { attachments, MATERIAL_FILE_KINDS } from './application-files.js';
 import { findCenter } from './designation.js';
 import { assertYearOpen, isYearSealed } from './sealed-years.js';
 import type { AreaHandlers, HandlerContext } from './types.js';
+import { upsertById } from './upsert.js';
 
 type Methods = 'summaries.year' | 'summaries.get' | 'summaries.save' | 'summaries.attachFile' | 'summaries.removeFile';
 
@@ -110,9 +111,7 @@ export const centerSummaryHandlers: AreaHandlers<Methods> = {
       String(input.year),
       (draft) => {
         const id = `${input.year}-${center.id}`;
-        const existing = draft.summaries.find((s) => s.id === id);
-        const before = existing ? structuredClone(existing) : undefined;
-        const next: AnnualSummary = {
+        return upsertById(draft.summaries, id, (existing): AnnualSummary => ({
           id,
           centerId: center.id,
           year: input.year,
@@ -123,10 +122,7 @@ export const centerSummaryHandlers: AreaHandlers<Methods> = {
           createdAt: existing?.createdAt ?? now,
           updatedAt: now,
           updatedBy: by,
-        };
-        if (existing) draft.summaries[draft.summaries.indexOf(existing)] = next;
-        else draft.summaries.push(next);
-        return { before, after: structuredClone(next) };
+        }));
       },
       (r) => ({
         method: 'summaries.save',

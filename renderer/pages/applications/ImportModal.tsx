@@ -1,12 +1,13 @@
-import { useRef, useState } from 'react';
-import { App, Button, Flex, Input, Modal, Typography } from 'antd';
+import { useState } from 'react';
+import { Button, Flex, Input, Modal, Typography } from 'antd';
 import { FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
-import type { Batch, ImportReport } from '../../../electron/core/contract/index.js';
-import { desk, DeskApiError, uploadFile } from '../../rpc';
+import type { Batch } from '../../../electron/core/contract/index.js';
+import { desk, DeskApiError } from '../../rpc';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ImportReportView } from '../../components/ImportReportView';
 import { sequenceLabel } from '../batches/labels';
 import { refocusAutoFocus } from '../../components/refocusAutoFocus';
+import { useExcelImport } from '../../components/useExcelImport';
 
 interface Props {
   open: boolean;
@@ -17,72 +18,35 @@ interface Props {
 
 /** 导入Excel: upload → check every row (dry run) → 全部导入 only when nothing is wrong (all or nothing). */
 export function ImportModal({ open, batch, onClose, onImported }: Props) {
-  const { message } = App.useApp();
-  const input = useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [staged, setStaged] = useState<{ uploadId: string; name: string } | null>(null);
-  const [report, setReport] = useState<ImportReport | null>(null);
   const [askReason, setAskReason] = useState(false);
   const [reason, setReason] = useState('');
-
-  function reset(): void {
-    setError(null);
-    setStaged(null);
-    setReport(null);
-    setAskReason(false);
-    setReason('');
-  }
-
-  async function check(file: File | undefined): Promise<void> {
-    if (!file) return;
-    reset();
-    setBusy(true);
-    try {
-      const { uploadId } = await uploadFile(file);
-      setStaged({ uploadId, name: file.name });
-      setReport(await desk.call('applications.importTemplate', { batchId: batch.id, uploadId, dryRun: true }));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-      if (input.current) input.current.value = '';
-    }
-  }
-
-  async function apply(): Promise<void> {
-    if (!staged) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const done = await desk.call('applications.importTemplate', {
+  const { input, busy, error, staged, report, clean, check, apply, close } = useExcelImport(
+    (uploadId, dryRun) =>
+      desk.call('applications.importTemplate', {
         batchId: batch.id,
-        uploadId: staged.uploadId,
-        dryRun: false,
-        ...(askReason && reason.trim() ? { windowOverrideReason: reason.trim() } : {}),
-      });
-      message.success(done.message);
-      onImported();
-      reset();
-      onClose();
-    } catch (err) {
-      if (err instanceof DeskApiError && err.code === 'NEEDS_REASON') setAskReason(true);
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+        uploadId,
+        dryRun,
+        ...(!dryRun && askReason && reason.trim() ? { windowOverrideReason: reason.trim() } : {}),
+      }),
+    {
+      onImported,
+      onClose,
+      onReset: () => {
+        setAskReason(false);
+        setReason('');
+      },
+      onApplyError: (err) => {
+        if (err instanceof DeskApiError && err.code === 'NEEDS_REASON') setAskReason(true);
+      },
+    },
+  );
 
-  const clean = report && !report.errors.length && report.validRows > 0;
   return (
     <Modal
       afterOpenChange={refocusAutoFocus}
       open={open}
       title={`导入Excel申报表（${batch.year}年${sequenceLabel(batch.sequence)}）`}
-      onCancel={() => {
-        reset();
-        onClose();
-      }}
+      onCancel={close}
       width={860}
       destroyOnHidden
       maskClosable={false}
@@ -92,9 +56,9 @@ export function ImportModal({ open, batch, onClose, onImported }: Props) {
             全部行检查无误才能导入；任何一行有错，整张表都不导入。
           </Typography.Text>
           <Flex gap={8}>
-            <Button onClick={() => { reset(); onClose(); }}>取消</Button>
+            <Button onClick={close}>取消</Button>
             <Button type="primary" disabled={!clean || (askReason && reason.trim().length < 2)} loading={busy && !!report} onClick={() => void apply()}>
-              全部导入{clean ? `（${report.validRows}个单位）` : ''}
+              全部导入{clean ? `（${report!.validRows}个单位）` : ''}
             </Button>
           </Flex>
         </Flex>

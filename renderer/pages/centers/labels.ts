@@ -1,27 +1,10 @@
-import type { CenterStatus, Grade, IndicatorKey, ReviewOutcome, Settings } from '../../../electron/core/contract/index.js';
+import type { CenterStatus, Grade, ReviewOutcome, Settings } from '../../../electron/core/contract/index.js';
 
-/**
- * Labels kept in the renderer (only types come from the contract). INDICATORS and WORK_TASKS mirror
- * electron/core/contract/centers-annual.ts; the `satisfies` checks keep the keys in step with the contract.
- */
-export const INDICATORS = [
-  { key: 'trainings', task: 1, label: '公益培训场次', unit: '场', decimals: 0 },
-  { key: 'trainingAttendees', task: 1, label: '培训人次', unit: '人次', decimals: 0 },
-  { key: 'assistanceCases', task: 2, label: '维权援助案件', unit: '件', decimals: 0 },
-  { key: 'disputesMediated', task: 3, label: '纠纷化解', unit: '件', decimals: 0 },
-  { key: 'allianceMembers', task: 4, label: '产业知识产权联盟成员单位', unit: '家', decimals: 0 },
-  { key: 'transfersLicences', task: 5, label: '知识产权转让许可', unit: '件', decimals: 0 },
-  { key: 'pledgeFinancing', task: 6, label: '质押融资金额', unit: '万元', decimals: 2 },
-  { key: 'navigationProjects', task: 7, label: '专利导航项目', unit: '项', decimals: 0 },
-  { key: 'trademarkGuidance', task: 8, label: '商标品牌与地理标志指导服务', unit: '次', decimals: 0 },
-] as const satisfies readonly { key: IndicatorKey; task: number; label: string; unit: string; decimals: number }[];
+/** INDICATORS, WORK_TASKS and the grade and outcome names come from the contract's plain-data module. */
+export { INDICATORS, WORK_TASKS, GRADE_LABELS, REVIEW_OUTCOME_LABELS as OUTCOME_LABELS } from '../../../electron/core/contract/centers-labels.js';
 
-export const WORK_TASKS = ['宣传培训', '维权援助', '协同保护与纠纷化解', '产业知识产权联盟', '转化运用', '知识产权金融', '高价值专利培育', '商标品牌与地理标志'] as const;
-
-export const GRADE_LABELS: Record<Grade, string> = { excellent: '优秀', good: '良好', pass: '合格', fail: '不合格' };
 export const GRADE_COLORS: Record<Grade, string> = { excellent: 'green', good: 'blue', pass: 'gold', fail: 'red' };
 
-export const OUTCOME_LABELS: Record<ReviewOutcome, string> = { retain: '保留', rectify: '限期整改', revoke: '撤销' };
 export const OUTCOME_COLORS: Record<ReviewOutcome, string> = { retain: 'green', rectify: 'gold', revoke: 'red' };
 export const REVIEW_KIND_LABELS: Record<'triennial' | 'followUp', string> = { triennial: '三年期满', followUp: '整改期满' };
 

@@ -1,11 +1,10 @@
-import { useRef, useState } from 'react';
-import { App, Button, Flex, Modal, Typography } from 'antd';
+import { Button, Flex, Modal, Typography } from 'antd';
 import { FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
-import type { ExpertImportReport } from '../../../electron/core/contract/index.js';
-import { desk, uploadFile } from '../../rpc';
+import { desk } from '../../rpc';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ImportReportView } from '../../components/ImportReportView';
 import { refocusAutoFocus } from '../../components/refocusAutoFocus';
+import { useExcelImport } from '../../components/useExcelImport';
 
 interface Props {
   open: boolean;
@@ -15,56 +14,10 @@ interface Props {
 
 /** 导入专家: upload → check every row (dry run) → 全部导入 only when nothing is wrong. */
 export function ExpertImportModal({ open, onClose, onImported }: Props) {
-  const { message } = App.useApp();
-  const input = useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [staged, setStaged] = useState<{ uploadId: string; name: string } | null>(null);
-  const [report, setReport] = useState<ExpertImportReport | null>(null);
-
-  function reset(): void {
-    setError(null);
-    setStaged(null);
-    setReport(null);
-  }
-  function close(): void {
-    reset();
-    onClose();
-  }
-
-  async function check(file: File | undefined): Promise<void> {
-    if (!file) return;
-    reset();
-    setBusy(true);
-    try {
-      const { uploadId } = await uploadFile(file);
-      setStaged({ uploadId, name: file.name });
-      setReport(await desk.call('experts.importXlsx', { uploadId, dryRun: true }));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-      if (input.current) input.current.value = '';
-    }
-  }
-
-  async function apply(): Promise<void> {
-    if (!staged) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const done = await desk.call('experts.importXlsx', { uploadId: staged.uploadId, dryRun: false });
-      message.success(done.message);
-      onImported();
-      close();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  const clean = report && !report.errors.length && report.validRows > 0;
+  const { input, busy, error, staged, report, clean, check, apply, close } = useExcelImport(
+    (uploadId, dryRun) => desk.call('experts.importXlsx', { uploadId, dryRun }),
+    { onImported, onClose },
+  );
   return (
     <Modal
       afterOpenChange={refocusAutoFocus}
@@ -82,7 +35,7 @@ export function ExpertImportModal({ open, onClose, onImported }: Props) {
           <Flex gap={8}>
             <Button onClick={close}>取消</Button>
             <Button type="primary" disabled={!clean} loading={busy && !!report} onClick={() => void apply()}>
-              全部导入{clean ? `（${report.validRows}位专家）` : ''}
+              全部导入{clean ? `（${report!.validRows}位专家）` : ''}
             </Button>
           </Flex>
         </Flex>
