@@ -44,6 +44,11 @@ test('操作日志列出每次修改', async ({ page, host }) => {
   await expect(rows.filter({ hasText: '新建申报批次' })).toContainText('申报批次 2026-1');
   await expect(rows.filter({ hasText: '修改设置' }).first()).toContainText('修改设置：操作人');
   await expect(rows.first()).toContainText(/\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}/);
+  // each entry names the OS account and the machine beside the operator
+  await expect(rows.filter({ hasText: '新建申报批次' })).toContainText('@');
+  await page.getByRole('button', { name: '校验日志' }).click();
+  await expect(page.getByTestId('audit-verify-result')).toContainText('操作日志完整');
+  await expect(page.getByTestId('audit-verify-result')).toContainText(/共\d+条记录/);
   await screenshot(page, 'audit-log');
 });
 

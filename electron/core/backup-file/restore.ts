@@ -29,7 +29,8 @@ import type { RestoreReport } from '../contract/archive.js';
 import type { AuditInfo, DataDirs } from '../store/store.js';
 import { dataDirs } from '../store/store.js';
 import { Backups, partFiles, stamp } from '../store/backups.js';
-import { AuditLog } from '../store/audit-log.js';
+import { monthFiles } from '../store/audit-log.js';
+import { PartJournal } from '../store/part-journal.js';
 import { acquireLock } from '../store/lock.js';
 import { SCHEMA_VERSION } from '../store/parts.js';
 import { exists, fsyncDir, writeFileDurable } from '../store/durable-file.js';
@@ -49,9 +50,8 @@ export interface RestoreTarget {
   schemaVersion: number;
   /** Run the replacement with no write in between (the store's write queue; offline: just run it). */
   exclusive<R>(job: () => Promise<R>): Promise<R>;
-  /** Re-read every part after the files were replaced (offline: nothing to do). */
-  reload(): Promise<void>;
-  appendAudit(info: AuditInfo): Promise<void>;
+  /** Record the replaced part files in the manifest with this audit entry, and re-read every part. */
+  reload(info: AuditInfo): Promise<void>;
 }
 
 export interface RestoreOptions {
@@ -115,15 +115,17 @@ export async function restoreBackupFile(file: string, target: RestoreTarget, opt
       for (const d of touched) await fsyncDir(d);
       if (touched.size > 0) await fsyncDir(dirs.files);
 
-      // d. Audit: local months win; the backup's copy of a month both have is kept beside them.
+      // d. Audit: the local log is a hash chain and stays whole. Into a folder with no log the backup's log
+      //    comes in as it is; otherwise the backup's months that differ are kept beside it.
       let auditFiles = 0;
       let auditKeptAside = 0;
       const aside = `restored-${st}`;
+      const localHasLog = (await monthFiles(dirs.audit)).length > 0;
       for (const [rel, data] of checked.audit) {
         const local = path.join(dirs.audit, rel);
         let dest = local;
-        if (await exists(local)) {
-          if ((await fs.readFile(local)).equals(data)) continue;
+        if (localHasLog) {
+          if ((await exists(local)) && (await fs.readFile(local)).equals(data)) continue;
           dest = path.join(dirs.audit, aside, rel);
           auditKeptAside++;
         }
@@ -132,20 +134,19 @@ export async function restoreBackupFile(file: string, target: RestoreTarget, opt
         auditFiles++;
       }
 
-      // e. Done: reload and say so.
-      await fs.rm(marker, { force: true });
-      await fsyncDir(dirs.root);
-      await target.reload();
+      // e. Record the new parts in the manifest with one audit entry, reload, then remove the marker.
       const contents = [...checked.inspection.contents];
       const notes = [`新增附件${attachmentsAdded}个`, `操作日志文件${auditFiles}个`];
-      if (auditKeptAside > 0) notes.push(`本机与备份都有的${auditKeptAside}个月份的操作日志保留本机文件，备份中的副本放在 audit/${aside}/`);
+      if (auditKeptAside > 0) notes.push(`本机已有操作日志，备份中与本机不同的${auditKeptAside}个月份文件放在 audit/${aside}/（本机日志的校验链保持完整）`);
       notes.push(`恢复前的数据已另存为备份“${safety.name}”`);
-      await target.appendAudit({
+      await target.reload({
         method: 'backupFile.restore',
         entity: `backupFile:${path.basename(file)}`,
         summary: `${opts.note ?? ''}从备份文件 ${path.basename(file)}（${checked.inspection.createdAt?.slice(0, 10) ?? ''} 生成）恢复全部数据：${contents.join('、')}；${notes.join('；')}。`,
         after: { file, createdAt: checked.inspection.createdAt, parts: checked.parts.size, attachmentsAdded, auditFiles, safetyBackup: safety.name },
       });
+      await fs.rm(marker, { force: true });
+      await fsyncDir(dirs.root);
       return {
         restoredFrom: file,
         safetyBackup: safety.name,
@@ -169,7 +170,7 @@ export async function restoreBackupFileOffline(dataDir: string, file: string, op
   for (const d of [dirs.store, dirs.files, dirs.backups, dirs.audit]) await fs.mkdir(d, { recursive: true });
   const lock = await acquireLock(dirs.root);
   try {
-    const audit = new AuditLog(dirs.audit);
+    const operator = opts.operator ?? '';
     return await restoreBackupFile(
       file,
       {
@@ -178,8 +179,10 @@ export async function restoreBackupFileOffline(dataDir: string, file: string, op
         clock: opts.clock,
         schemaVersion: SCHEMA_VERSION,
         exclusive: (job) => job(),
-        reload: async () => undefined,
-        appendAudit: (info) => audit.append({ at: opts.clock().toISOString(), operator: opts.operator ?? '', ...info }),
+        reload: async (info) => {
+          const journal = await PartJournal.open(dirs.store, dirs.audit, { reconcile: false });
+          await journal.adoptDisk(opts.clock(), operator, info);
+        },
       },
       { note: '（离线恢复）' },
     );

@@ -19,16 +19,52 @@ export const SystemInfo = z.object({
   fonts: z.array(FontInfo),
 });
 
+/** A store part file as a write left it: its generation and the sha256 of its bytes (null: the write removed it). */
+export const PartVersion = z.object({
+  file: z.string(),
+  generation: z.number().int().nonnegative(),
+  sha256: z.string().nullable(),
+});
+export type PartVersion = z.infer<typeof PartVersion>;
+
 export const AuditEntry = z.object({
+  /** Position in the hash chain (1, 2, …) across the monthly files; absent on entries of older versions. */
+  seq: z.number().int().positive().optional(),
+  /** sha256 of the entry before (64 zeros for the first). */
+  prev: z.string().optional(),
+  /** sha256 of this entry's line without its hash. */
+  hash: z.string().optional(),
   at: IsoTime,
   operator: z.string(),
+  /** The operating-system account and the machine the write was made on. */
+  osUser: z.string().optional(),
+  machine: z.string().optional(),
   method: z.string(),
   entity: z.string(),
   summary: z.string(),
+  /** The part files this write made durable (the store checks them against the log on open). */
+  parts: z.array(PartVersion).optional(),
   before: z.unknown().optional(),
   after: z.unknown().optional(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
+
+/** What the audit verifier found: the first edited, deleted, inserted or reordered entry, by file and line. */
+export const AuditVerifyReport = z.object({
+  ok: z.boolean(),
+  entries: z.number().int().nonnegative(),
+  legacy: z.number().int().nonnegative(),
+  files: z.number().int().nonnegative(),
+  lastSeq: z.number().int().nonnegative(),
+  problem: z.object({
+    kind: z.enum(['edited', 'deleted', 'inserted', 'reordered', 'truncated']),
+    file: z.string(),
+    line: z.number().int().positive(),
+    message: z.string(),
+  }).optional(),
+  message: z.string(),
+});
+export type AuditVerifyReport = z.infer<typeof AuditVerifyReport>;
 
 export const BackupInfo = z.object({
   name: z.string(),
@@ -51,6 +87,12 @@ export const systemContract = {
     output: z.array(AuditEntry),
     writes: false,
     summary: '查看操作日志',
+  }),
+  'audit.verify': method({
+    input: NoInput,
+    output: AuditVerifyReport,
+    writes: false,
+    summary: '校验操作日志',
   }),
   'backups.list': method({ input: NoInput, output: z.array(BackupInfo), writes: false, summary: '列出备份' }),
   'backups.restore': method({
