@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { app, dialog, protocol, session, type BrowserWindow } from 'electron';
 import { openDesk, type Desk } from '../core/app.js';
+import { recoveryOffer, restoreSnapshotOffline } from '../core/recovery.js';
 import { APP_SCHEME } from './policy.js';
 import { hostOptionsFrom } from './host-options.js';
 import { createMainWindow } from './window.js';
@@ -46,11 +47,22 @@ async function start(): Promise<void> {
   const dataDir = opts.dataDir ?? path.join(app.getPath('userData'), 'data');
   hardenSession(session.defaultSession);
   registerAppProtocol(session.defaultSession, rendererDir);
-  try {
-    desk = await openDesk({ dataDir, host: 'electron', demo: opts.demo, hostServices: systemOpener(() => desk?.dataDir ?? dataDir) });
-  } catch (err) {
-    fail(err);
-    return;
+  for (;;) {
+    try {
+      desk = await openDesk({ dataDir, host: 'electron', demo: opts.demo, hostServices: systemOpener(() => desk?.dataDir ?? dataDir) });
+      break;
+    } catch (err) {
+      // A damaged or missing part: show what happened and offer the newest good snapshot (quit is the default).
+      const offer = recoveryOffer(err);
+      if (!offer) return fail(err);
+      const { response } = await dialog.showMessageBox({ type: 'error', title: offer.title, message: offer.message, detail: offer.detail, buttons: offer.buttons, defaultId: 0, cancelId: 0, noLink: true });
+      if (response !== 1) return fail(err);
+      try {
+        await restoreSnapshotOffline(dataDir, offer.backup);
+      } catch (restoreErr) {
+        return fail(restoreErr);
+      }
+    }
   }
   const exportsDir = path.join(desk.dataDir, 'exports');
   setExportOpener((rel) => {
