@@ -47,7 +47,7 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   registerAppProtocol(session.defaultSession, rendererDir);
   try {
-    desk = await openDesk({ dataDir, host: 'electron', demo: opts.demo, hostServices: systemOpener(() => desk?.dataDir ?? dataDir) });
+    desk = await openDesk({ dataDir, host: 'electron', demo: opts.demo, expert: opts.expert, hostServices: systemOpener(() => desk?.dataDir ?? dataDir) });
   } catch (err) {
     fail(err);
     return;
