@@ -194,7 +194,7 @@ export const expertModeHandlers: AreaHandlers<Methods> = {
       ...(pkg ? [`评审包 1 个（${pkg.payload.batchTitle}）`] : []),
       ...(drafts ? [`评分草稿 ${drafts} 份`] : []),
       ...(pkg ? [`材料文件 ${traces.materialFiles} 个`] : []),
-      ...(traces.otherFiles.length ? [`草稿的备份与临时副本、已打开的材料副本等其他文件 ${traces.otherFiles.length} 个`] : []),
+      ...(traces.otherFiles.length ? [`以及草稿备份、临时文件和材料副本等 ${traces.otherFiles.length} 个文件`] : []),
     ];
     const message = [
       removed.length ? `已从本机清除：${removed.join('，')}（删除前已覆盖文件内容）。` : '本机没有评审包和评分草稿，无需清除。',
