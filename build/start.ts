@@ -82,7 +82,7 @@ async function runWeb(args: StartArgs, dataDir: string): Promise<void> {
     '未找到 Electron 可执行文件（此机器无法下载），改用本机网页模式。' +
       ' / No Electron binary found (it cannot be downloaded here); using the local web host instead.',
   );
-  const desk = await openDesk({ dataDir, host: 'web', demo: args.demo });
+  const desk = await openDesk({ dataDir, host: 'web', demo: args.demo, expert: args.expert });
   const web = await startWebHost({ desk, rendererDir, ...(args.port !== undefined ? { port: args.port } : {}) });
   const url = args.expert ? `${web.url}${EXPERT_ROUTE}` : web.url;
   console.log(args.expert ? `专家模式，请在浏览器打开：${url}` : `请在浏览器打开：${url}`);

@@ -20,6 +20,8 @@ export interface DeskOptions {
   log?: (line: string) => void;
   /** Desktop-only services (open a file in the system viewer). */
   hostServices?: HostServices;
+  /** 专家模式 (an expert's laptop): no daily snapshots; 清除本机评审数据 sweeps the whole folder. */
+  expert?: boolean;
 }
 
 export interface Desk {
@@ -46,7 +48,7 @@ function logger(opts: DeskOptions): (line: string) => void {
 export async function openDesk(opts: DeskOptions): Promise<Desk> {
   const clock = opts.clock ?? (() => new Date());
   const table = buildHandlerTable();
-  const store: Store = await Store.open(opts.dataDir, { clock, operator: () => store.read('settings').settings.operatorName || '未署名' });
+  const store: Store = await Store.open(opts.dataDir, { clock, operator: () => store.read('settings').settings.operatorName || '未署名', ...(opts.expert ? { dailySnapshots: false } : {}) });
   installYearGuard(store); // 年度封存: keyed parts of a sealed year refuse writes
   if (store.staleLock) {
     logger(opts)(`上次使用该数据文件夹的程序（进程 ${store.staleLock.pid}，${store.staleLock.startedAt} 起）未正常退出，已接管其留下的锁。`);
@@ -58,6 +60,7 @@ export async function openDesk(opts: DeskOptions): Promise<Desk> {
     store,
     clock,
     host: opts.host,
+    expertMode: opts.expert ?? false,
     appVersion: appVersion(),
     emit: (event, payload) => listeners.forEach((cb) => cb(event, payload)),
     tasks: new TaskRegistry((taskId, label, ended) => {

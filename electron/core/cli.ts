@@ -1,6 +1,6 @@
 /**
  * The API from a terminal, for scripting, recovery and tests:
- *   npm run -s desk -- <method> '<json input>' [--data DIR]
+ *   npm run -s desk -- <method> '<json input>' [--data DIR] [--expert]   (--expert: 专家模式, as `npm start -- --expert`)
  *   npm run -s desk -- --list
  *   npm run -s desk -- --list-backups [--data DIR]
  *   npm run -s desk -- --restore-backup <name> [--data DIR]   (works when the store is too damaged to open)
@@ -28,14 +28,16 @@ interface Args {
   listBackups: boolean;
   restore?: string;
   restoreFile?: string;
+  expert: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { positional: [], data: process.env.DESK_DATA ?? defaultDataDir(), list: false, listBackups: false };
+  const args: Args = { positional: [], data: process.env.DESK_DATA ?? defaultDataDir(), list: false, listBackups: false, expert: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--data') args.data = argv[++i] ?? args.data;
     else if (a === '--list') args.list = true;
+    else if (a === '--expert') args.expert = true;
     else if (a === '--list-backups') args.listBackups = true;
     else if (a === '--restore-backup') args.restore = argv[++i];
     else if (a === '--restore-backup-file') args.restoreFile = argv[++i] ?? '';
@@ -106,7 +108,7 @@ async function main(): Promise<number> {
   }
   let result: Envelope<unknown>;
   try {
-    const desk = await openDesk({ dataDir: args.data, host: 'cli' });
+    const desk = await openDesk({ dataDir: args.data, host: 'cli', expert: args.expert });
     try {
       result = await desk.invoke(method, input);
     } finally {

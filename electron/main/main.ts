@@ -49,7 +49,7 @@ async function start(): Promise<void> {
   registerAppProtocol(session.defaultSession, rendererDir);
   for (;;) {
     try {
-      desk = await openDesk({ dataDir, host: 'electron', demo: opts.demo, hostServices: systemOpener(() => desk?.dataDir ?? dataDir) });
+      desk = await openDesk({ dataDir, host: 'electron', demo: opts.demo, expert: opts.expert, hostServices: systemOpener(() => desk?.dataDir ?? dataDir) });
       break;
     } catch (err) {
       // A damaged or missing part: show what happened and offer the newest good snapshot (quit is the default).

@@ -5,6 +5,7 @@
  * file and wipes the laptop; the secretariat imports the result file in 导入评分结果 and the results show the
  * expert's totals. Screens go to test-results/screens/expert-*.png for people to look at.
  */
+import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { test, expect, type DeskHost } from './fixtures/host.js';
@@ -181,9 +182,11 @@ test('专家模式离线评审往返：导入评审包、评分、导出结果�
   const confirm = page.getByTestId('wipe-confirm');
   await expect(confirm).toContainText('评分草稿 2 份');
   await expect(confirm).toContainText('申报材料文件 2 个');
+  await expect(confirm.getByTestId('wipe-keeps')).toContainText(`“${resultName}”已加密，不会删除，仍保留在导出文件夹 ${path.join(expertHost.dataDir, 'exports')} 中`);
   await screenshot(page, 'expert-wipe-confirm');
   await page.getByRole('button', { name: '确认清除' }).click();
   await expect(page.getByTestId('wipe-notice')).toContainText('已从本机清除', { timeout: 30_000 });
+  await expect(page.getByTestId('wipe-notice')).toContainText(`评分结果文件（已加密）没有删除，仍在导出文件夹 ${path.join(expertHost.dataDir, 'exports')} 中：${resultName}`);
   await expect(page.getByTestId('import-package')).toBeVisible();
   const after = await rpc<{ package?: unknown; drafts: Record<string, unknown> }>(page, expertHost, 'expert.state', {});
   expect(after.package).toBeUndefined();

@@ -107,7 +107,16 @@ export type SaveExpertDraftInput = z.infer<typeof SaveExpertDraftInput>;
 export const WipeReport = z.object({
   packages: z.number().int().nonnegative(),
   drafts: z.number().int().nonnegative(),
+  /** The package's material files removed. */
   files: z.number().int().nonnegative(),
+  /** Other files removed: the drafts' previous version (.bak), snapshot copies, temp files, opened copies, staged uploads. */
+  otherFiles: z.number().int().nonnegative(),
+  /** Exported result files left in place (encrypted; the expert hands them in and deletes them). */
+  keptResults: z.array(z.object({ fileName: z.string(), path: z.string() })),
+  /** The exports folder that holds them. */
+  exportsDir: z.string(),
+  /** Files that could not be removed (e.g. open in another program), relative to the data folder, with the reason. */
+  notRemoved: z.array(z.string()),
   message: z.string(),
 });
 export type WipeReport = z.infer<typeof WipeReport>;

@@ -1,8 +1,11 @@
 /**
  * 专家模式: the expert's own data folder holds one imported package (part `expertWorkspace`), the drafts
  * and the package's material files (in Attachments). Nothing of the secretariat's data is here.
+ * Audit entries of these methods name ids and counts only (never a unit name, comment or score): the
+ * audit log stays on the laptop after 清除本机评审数据.
  */
 import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import type { z } from 'zod';
 import { DeskError } from '../contract/errors.js';
 import { PackagePayload, type ExpertDraft, type ExpertState } from '../contract/expert-mode.js';
@@ -11,8 +14,10 @@ import { checkSheet, sheetTotal } from '../domain/score-sheet.js';
 import { normaliseCode } from '../exchange/crypto.js';
 import { ExchangeError } from '../exchange/errors.js';
 import { readPackage } from '../exchange/package.js';
-import { writeResult } from '../exchange/result.js';
+import { RESULT_EXT, writeResult } from '../exchange/result.js';
 import { Attachments } from '../store/attachments.js';
+import { sweepExpertTraces } from '../store/expert-traces.js';
+import { shredFile } from '../store/shred.js';
 import { writeExport } from '../store/exports.js';
 import { discardUpload, findUpload } from '../store/uploads.js';
 import type { WorkspacePackage } from '../store/expert-workspace.js';
@@ -121,9 +126,9 @@ export const expertModeHandlers: AreaHandlers<Methods> = {
       if (existing && existing.packageId !== pkg.packageId) draft.exportedVersions = 0;
     }, () => ({
       method: 'expert.importPackage', entity: `expertPackage:${pkg.packageId}`,
-      summary: `导入评审包：${payload.batchTitle}，${payload.applications.length}份申报，${shas.length}个材料文件${replaced ? '（替换旧评审包，草稿保留）' : ''}`,
+      summary: `导入评审包：批次 ${pkg.batchId}，${payload.applications.length}份申报，${shas.length}个材料文件${replaced ? '（替换旧评审包，草稿保留）' : ''}`,
     }));
-    for (const s of oldShas) await fs.rm(attachments.pathOf(s), { force: true });
+    for (const s of oldShas) await shredFile(attachments.pathOf(s));
     await discardUpload(ctx.store.dirs.root, input.uploadId);
     return {
       packageId: pkg.packageId, applicationCount: payload.applications.length, materialFileCount: shas.length, replaced,
@@ -135,11 +140,13 @@ export const expertModeHandlers: AreaHandlers<Methods> = {
 
   'expert.saveDraft': async (input, ctx) => {
     const pkg = requirePackage(ctx);
-    const app = pkg.payload.applications.find((a) => a.id === input.applicationId);
+    const index = pkg.payload.applications.findIndex((a) => a.id === input.applicationId);
+    const app = pkg.payload.applications[index];
     if (!app) throw new DeskError('NOT_FOUND', `评审包中没有编号为 ${input.applicationId} 的申报，请刷新后重试。`);
     const draft = checkDraft(pkg.payload.template, input.scores, input.comment.trim(), input.recommendation, ctx.clock().toISOString());
     await ctx.store.write('expertWorkspace', (ws) => { ws.drafts[app.id] = draft; }, () => ({
-      method: 'expert.saveDraft', entity: `expertDraft:${app.id}`, summary: `保存评分草稿：${app.unitName}${draft.complete ? `（总分 ${draft.total}）` : '（未完成）'}`,
+      // The package's own position, not the application number: ids and counts only.
+      method: 'expert.saveDraft', entity: `expertPackage:${pkg.packageId}`, summary: `保存评分草稿：第 ${index + 1} 份申报（共 ${pkg.payload.applications.length} 份）${draft.complete ? '，已完成' : '，未完成'}`,
     }));
     return structuredClone(draft);
   },
@@ -165,7 +172,7 @@ export const expertModeHandlers: AreaHandlers<Methods> = {
     });
     const file = await writeExport(ctx.store.dirs.exports, res.fileName, res.container!);
     await ctx.store.write('expertWorkspace', (d) => { d.exportedVersions = version; }, () => ({
-      method: 'expert.exportResult', entity: `expertPackage:${pkg.packageId}`, summary: `导出评分结果（第 ${version} 次）：${sheets.length}份评分表，文件 ${file.fileName}`,
+      method: 'expert.exportResult', entity: `expertPackage:${pkg.packageId}`, summary: `导出评分结果（第 ${version} 次）：${sheets.length}份评分表`,
     }));
     return file;
   },
@@ -174,17 +181,31 @@ export const expertModeHandlers: AreaHandlers<Methods> = {
     const ws = ctx.store.read('expertWorkspace');
     const pkg = ws.package;
     const drafts = Object.keys(ws.drafts).length;
-    const attachments = new Attachments(ctx.store.dirs.files);
-    let files = 0;
-    for (const s of pkg?.fileShas ?? []) {
-      try { await fs.rm(attachments.pathOf(s)); files++; } catch { /* already gone */ }
-    }
+    const fileShas = pkg?.fileShas ?? [];
     await ctx.store.write('expertWorkspace', (d) => { delete d.package; d.drafts = {}; d.exportedVersions = 0; }, () => ({
-      method: 'expert.wipe', entity: pkg ? `expertPackage:${pkg.packageId}` : 'expertWorkspace', summary: `清除本机评审数据：评审包${pkg ? 1 : 0}个，草稿${drafts}份，材料文件${files}个`,
+      method: 'expert.wipe', entity: pkg ? `expertPackage:${pkg.packageId}` : 'expertWorkspace', summary: `清除本机评审数据：评审包${pkg ? 1 : 0}个，草稿${drafts}份，材料文件${fileShas.length}个`,
     }));
-    const message = pkg
-      ? `已从本机清除：评审包 1 个（${pkg.payload.batchTitle}），评分草稿 ${drafts} 份，材料文件 ${files} 个。已导出的评分结果文件仍在导出文件夹中，请交回秘书处后自行删除。`
-      : `本机没有评审包${drafts ? `，已清除草稿 ${drafts} 份` : '，无需清除'}。`;
-    return { packages: pkg ? 1 : 0, drafts, files, message };
+    // After the write: its `.bak` (and, outside 专家模式, a daily snapshot it may have taken) still hold the drafts.
+    const isResult = (name: string) => name.endsWith(RESULT_EXT);
+    const traces = await ctx.store.exclusive(() => sweepExpertTraces(ctx.store.dirs, { fileShas, expertMode: ctx.expertMode ?? false, keepExport: isResult }));
+    const exportsDir = ctx.store.dirs.exports;
+    const kept = (await fs.readdir(exportsDir).catch(() => [] as string[])).filter((n) => isResult(n) && !n.startsWith('.')).sort();
+    const removed = [
+      ...(pkg ? [`评审包 1 个（${pkg.payload.batchTitle}）`] : []),
+      ...(drafts ? [`评分草稿 ${drafts} 份`] : []),
+      ...(pkg ? [`材料文件 ${traces.materialFiles} 个`] : []),
+      ...(traces.otherFiles.length ? [`以及草稿备份、临时文件和材料副本等 ${traces.otherFiles.length} 个文件`] : []),
+    ];
+    const message = [
+      removed.length ? `已从本机清除：${removed.join('，')}（删除前已覆盖文件内容）。` : '本机没有评审包和评分草稿，无需清除。',
+      kept.length
+        ? `已导出的评分结果文件（已加密）没有删除，仍在导出文件夹 ${exportsDir} 中：${kept.join('、')}。请交回秘书处后自行删除。`
+        : '本机导出文件夹中没有评分结果文件。',
+      ...(traces.failed.length ? [`以下 ${traces.failed.length} 个文件未能删除（可能正被其他程序打开）：${traces.failed.join('、')}。请关闭相关程序后再点一次“清除本机评审数据”。`] : []),
+    ].join('');
+    return {
+      packages: pkg ? 1 : 0, drafts, files: traces.materialFiles, otherFiles: traces.otherFiles.length,
+      keptResults: kept.map((fileName) => ({ fileName, path: path.join(exportsDir, fileName) })), exportsDir, notRemoved: traces.failed, message,
+    };
   },
 };

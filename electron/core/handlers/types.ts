@@ -13,6 +13,8 @@ export interface HandlerContext {
   store: Store;
   clock: Clock;
   host: HostKind;
+  /** 专家模式: the data folder is an expert's laptop holding one review package (set by the host's --expert). */
+  expertMode?: boolean;
   appVersion: string;
   /** Push an event (e.g. progress) to the renderer. */
   emit(event: EventName, payload: unknown): void;

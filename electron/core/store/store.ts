@@ -23,6 +23,8 @@ export interface StoreOptions {
   operator?: () => string;
   migrations?: readonly Migration[];
   schemaVersion?: number;
+  /** false: take no daily snapshots (专家模式: drafts must not linger in backups/). Default true. */
+  dailySnapshots?: boolean;
 }
 
 export interface DataDirs {
@@ -295,6 +297,7 @@ export class Store {
 
   /** First write of a bureau day: snapshot the parts as they were, then prune to the last 30. */
   private async dailySnapshot(): Promise<void> {
+    if (this.opts.dailySnapshots === false) return;
     const now = this.opts.clock();
     const today = bureauDate(now);
     if (this.snapshotDay === today) return;

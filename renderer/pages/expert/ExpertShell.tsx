@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Flex, Layout, Spin, Typography } from 'antd';
 import { AuditOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import type { ExpertDraft, ExpertState, ImportPackageReport } from '../../../electron/core/contract/index.js';
+import type { ExpertDraft, ExpertState, ImportPackageReport, WipeReport } from '../../../electron/core/contract/index.js';
 import { desk } from '../../rpc';
 import { useRemote } from '../../components/useRemote';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -10,7 +10,7 @@ import { Workbench } from './Workbench';
 
 export const EXPERT_TITLE = '产业知识产权中心认定工作台 · 专家评审';
 
-type Notice = { kind: 'imported'; report: ImportPackageReport } | { kind: 'wiped'; message: string } | null;
+type Notice = { kind: 'imported'; report: ImportPackageReport } | { kind: 'wiped'; report: WipeReport } | null;
 
 /**
  * 专家模式 (#/expert): its own shell, no secretariat navigation. The expert sees the imported package only:
@@ -47,7 +47,11 @@ export function ExpertShell() {
     body = (
       <>
         {notice?.kind === 'wiped' ? (
-          <Alert type="success" showIcon title="本机评审数据已清除" description={notice.message} style={{ width: 620, maxWidth: '100%', margin: '0 auto', flex: 'none' }} data-testid="wipe-notice" closable={{ onClose: () => setNotice(null) }} />
+          <Alert
+            type={notice.report.notRemoved.length ? 'warning' : 'success'}
+            showIcon
+            title={notice.report.notRemoved.length ? '本机评审数据未能全部清除' : '本机评审数据已清除'}
+            description={notice.report.message} style={{ width: 620, maxWidth: '100%', margin: '0 auto', flex: 'none' }} data-testid="wipe-notice" closable={{ onClose: () => setNotice(null) }} />
         ) : null}
         <ImportPackage
           onImported={(report) => {
@@ -69,8 +73,8 @@ export function ExpertShell() {
           state={state}
           onDraftSaved={draftSaved}
           onImportNewer={() => setImporting(true)}
-          onChanged={(wipeMessage) => {
-            setNotice(wipeMessage ? { kind: 'wiped', message: wipeMessage } : null);
+          onChanged={(wiped) => {
+            setNotice(wiped ? { kind: 'wiped', report: wiped } : null);
             remote.reload();
           }}
         />

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Flex, List, Modal, Typography } from 'antd';
 import { DeleteOutlined, ExportOutlined } from '@ant-design/icons';
-import type { ExpertState, ExportedFile } from '../../../electron/core/contract/index.js';
+import type { ExpertState, ExportedFile, WipeReport } from '../../../electron/core/contract/index.js';
 import { desk, DeskApiError } from '../../rpc';
 import { ExportResult } from '../../components/ExportResult';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -11,8 +11,8 @@ interface Props {
   open: boolean;
   state: ExpertState;
   onClose: () => void;
-  /** After 导出 (exportedVersions changed) and after 清除 (the package is gone). */
-  onChanged: (wipeMessage?: string) => void;
+  /** After 导出 (exportedVersions changed) and after 清除 (the package is gone: its report). */
+  onChanged: (wiped?: WipeReport) => void;
 }
 
 /** What is still missing, application by application, from the server's draft checks. */
@@ -25,6 +25,11 @@ export function missingList(state: ExpertState): { unitName: string; problems: s
       return { unitName: a.unitName, problems: d ? (d.complete ? [] : d.problems) : ['尚未评分'] };
     })
     .filter((m) => m.problems.length);
+}
+
+/** The folder an exported file was written to (its path without the file name). */
+function exportsFolder(file: ExportedFile): string {
+  return file.path.endsWith(file.relPath) ? file.path.slice(0, file.path.length - file.relPath.length).replace(/[\\/]$/, '') : file.path;
 }
 
 /** 导出评分结果 and then 清除本机评审数据 (only after the result file was saved). */
@@ -66,22 +71,21 @@ export function ExportPanel({ open, state, onClose, onChanged }: Props) {
       width: 520,
       content: (
         <div data-testid="wipe-confirm">
-          <p style={{ marginBottom: 8 }}>将从本机永久删除：</p>
+          <p style={{ marginBottom: 8 }}>将从本机永久删除（删除前先覆盖文件内容）：</p>
           <ul style={{ paddingLeft: 20, marginBottom: 8 }}>
             <li>评审包：{pkg.batchTitle}（{pkg.expertName}，{pkg.applications.length}份申报）</li>
-            <li>评分草稿 {draftCount} 份</li>
-            <li>申报材料文件 {fileCount} 个</li>
+            <li>评分草稿 {draftCount} 份，连同草稿的备份副本和临时文件</li>
+            <li>申报材料文件 {fileCount} 个，连同打开过的材料副本</li>
           </ul>
-          <p style={{ marginBottom: 0 }}>
-            已导出的评分结果文件{file ? `“${file.fileName}”` : ''}不会删除。清除后无法恢复；如需修改评分，须请秘书处重新发放评审包。
+          <p style={{ marginBottom: 0 }} data-testid="wipe-keeps">
+            已导出的评分结果文件{file ? `“${file.fileName}”` : ''}已加密，不会删除，仍保留在{file ? `导出文件夹 ${exportsFolder(file)} 中` : '导出文件夹中'}，请交回秘书处后自行删除。清除后无法恢复；如需修改评分，须请秘书处重新发放评审包。
           </p>
         </div>
       ),
       onOk: async () => {
         setBusy('wipe');
         try {
-          const r = await desk.call('expert.wipe', {});
-          onChanged(r.message);
+          onChanged(await desk.call('expert.wipe', {}));
         } catch (err) {
           setError(err);
         } finally {

@@ -1,7 +1,7 @@
 import { useEffect, useState, type CSSProperties } from 'react';
 import { Button, Flex, Progress, Tag, Typography } from 'antd';
 import { CheckCircleFilled, ExportOutlined, ImportOutlined } from '@ant-design/icons';
-import type { ExpertDraft, ExpertState } from '../../../electron/core/contract/index.js';
+import type { ExpertDraft, ExpertState, WipeReport } from '../../../electron/core/contract/index.js';
 import { formatDate, formatDateTime } from '../../format';
 import { ApplicationDetail } from './ApplicationDetail';
 import { ScoreForm } from './ScoreForm';
@@ -10,7 +10,7 @@ import { ExportPanel } from './ExportPanel';
 interface Props {
   state: ExpertState;
   onDraftSaved: (applicationId: string, draft: ExpertDraft) => void;
-  onChanged: (wipeMessage?: string) => void;
+  onChanged: (wiped?: WipeReport) => void;
   onImportNewer: () => void;
 }
 
