@@ -1,5 +1,6 @@
 import { Transform, pipeline, type Readable } from 'node:stream';
 import yauzl from 'yauzl';
+import { DeskError } from '../contract/errors.js';
 import { ExchangeError } from './errors.js';
 import { NameSet, checkEntryName, decodeEntryName } from './zip-names.js';
 
@@ -103,9 +104,10 @@ export interface OpenedZip {
  * checks as `readZip`, applied to the central directory (entry count, declared size of each entry and
  * in total), plus the ratio cap applied to the declared sizes (an entry declaring more than
  * `ratioGraceBytes` must not declare a ratio above `maxRatio`). Content is then read by `openStream`,
- * which enforces every cap again on the real bytes (headers may lie). Call `close` when done.
+ * which enforces every cap again on the real bytes (headers may lie). `onEntry` sees each entry
+ * before the ratio check and may throw its own, more specific refusal. Call `close` when done.
  */
-export async function openZip(data: Buffer, opts: ReadZipOptions = {}): Promise<OpenedZip> {
+export async function openZip(data: Buffer, opts: ReadZipOptions & { onEntry?: (entry: ZipDirectoryEntry) => void } = {}): Promise<OpenedZip> {
   const limits = { ...DEFAULT_ZIP_LIMITS, ...opts.limits };
   let zip: yauzl.ZipFile;
   try {
@@ -124,16 +126,19 @@ export async function openZip(data: Buffer, opts: ReadZipOptions = {}): Promise<
     for await (const entry of zip.eachEntry()) {
       const name = checkDirectoryEntry(entry, names, limits, declared);
       if (name === null) continue;
+      const listed = { name, compressedSize: entry.compressedSize, uncompressedSize: entry.uncompressedSize };
+      opts.onEntry?.(listed);
       if (entry.uncompressedSize > limits.ratioGraceBytes && entry.uncompressedSize / Math.max(entry.compressedSize, 1) > limits.maxRatio) {
         throw tooLarge(name, `压缩比上限 ${limits.maxRatio}:1（记录的大小 ${MB(entry.uncompressedSize)}，压缩后 ${MB(entry.compressedSize)}）`, 0);
       }
       declared += entry.uncompressedSize;
       raw.set(name, entry);
-      entries.set(name, { name, compressedSize: entry.compressedSize, uncompressedSize: entry.uncompressedSize });
+      entries.set(name, listed);
     }
   } catch (err) {
     zip.close();
     if (err instanceof ExchangeError) throw err.forFile(opts.fileName);
+    if (err instanceof DeskError) throw err;
     throw new ExchangeError('badShape', `压缩包已损坏（${(err as Error).message}）`, { fileName: opts.fileName });
   }
   let inflated = 0;

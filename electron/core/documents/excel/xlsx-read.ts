@@ -19,7 +19,7 @@ import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { DeskError } from '../../contract/errors.js';
 import { ExchangeError } from '../../exchange/errors.js';
-import { openZip, type OpenedZip } from '../../exchange/zip-read.js';
+import { openZip, type OpenedZip, type ZipDirectoryEntry } from '../../exchange/zip-read.js';
 
 const MiB = 1024 ** 2;
 
@@ -118,25 +118,31 @@ export async function openXlsx(data: Buffer, opts: OpenXlsxOptions): Promise<Xls
     return new UnreadableXlsx((err as Error).message);
   };
 
+  const checkPart = (label: string, entry: ZipDirectoryEntry | undefined, cap: number): number => {
+    if (entry && entry.uncompressedSize > cap) {
+      throw refuse(`${label}（${entry.name}）解压后为 ${MB(entry.uncompressedSize)}，超过${label} ${MB(cap)} 的上限（疑似压缩炸弹，或含大量空行、格式）`, {
+        entry: entry.name, declaredBytes: entry.uncompressedSize, limitBytes: cap,
+      });
+    }
+    return cap;
+  };
   let zip: OpenedZip;
   try {
     zip = await openZip(data, {
       limits: { maxEntries: limits.maxEntries, maxEntryBytes: limits.maxEntryBytes, maxTotalBytes: limits.maxTotalBytes, maxRatio: limits.maxRatio, ratioGraceBytes: limits.ratioGraceBytes },
+      // The usual part names, checked while the directory is listed; the names the workbook's relationships give are checked again below.
+      onEntry: (entry) => {
+        if (WORKSHEET.test(entry.name)) checkPart('工作表', entry, limits.maxSheetBytes);
+        else if (entry.name === 'xl/sharedStrings.xml') checkPart('共享字符串表', entry, limits.maxSharedStringsBytes);
+        else if (entry.name === 'xl/styles.xml') checkPart('样式表', entry, limits.maxStylesBytes);
+        else if (entry.name === 'xl/workbook.xml' || entry.name === 'xl/_rels/workbook.xml.rels') checkPart('工作簿结构', entry, limits.maxWorkbookBytes);
+      },
     });
   } catch (err) {
     throw translate(err);
   }
   try {
-    const partCap = (label: string, name: string, cap: number): number => {
-      const entry = zip.entries.get(name);
-      if (entry && entry.uncompressedSize > cap) {
-        throw refuse(`${label}（${name}）解压后为 ${MB(entry.uncompressedSize)}，超过${label} ${MB(cap)} 的上限（疑似压缩炸弹，或含大量空行、格式）`, {
-          entry: name, declaredBytes: entry.uncompressedSize, limitBytes: cap,
-        });
-      }
-      return cap;
-    };
-    for (const name of zip.entries.keys()) if (WORKSHEET.test(name)) partCap('工作表', name, limits.maxSheetBytes);
+    const partCap = (label: string, name: string, cap: number): number => checkPart(label, zip.entries.get(name), cap);
     const open = async (name: string, cap: number): Promise<Readable> => {
       if (!zip.entries.has(name)) throw new UnreadableXlsx(`缺少 ${name}`);
       const stream = await zip.openStream(name, cap);
