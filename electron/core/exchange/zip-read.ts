@@ -68,12 +68,13 @@ export async function readZip(data: Buffer, opts: ReadZipOptions = {}): Promise<
 }
 
 /** Name, encryption, method and declared-size checks for one central-directory entry; null for a folder entry. */
-function checkDirectoryEntry(entry: yauzl.Entry, names: NameSet, limits: ZipLimits, totalBefore: number): string | null {
+function checkDirectoryEntry(entry: yauzl.Entry, names: NameSet, limits: ZipLimits, totalBefore: number, onEntry?: (entry: ZipDirectoryEntry) => void): string | null {
   const name = checkEntryName(decodeEntryName(entry.fileNameRaw, entry.generalPurposeBitFlag, entry.extraFields));
   names.add(name);
   if (name.endsWith('/')) return null;
   if (entry.isEncrypted()) throw new ExchangeError('badShape', `${name} 是加密的压缩条目`);
   if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) throw new ExchangeError('badShape', `${name} 的压缩方式不受支持`);
+  onEntry?.({ name, compressedSize: entry.compressedSize, uncompressedSize: entry.uncompressedSize });
   if (entry.uncompressedSize > limits.maxEntryBytes) throw tooLarge(name, `单个文件上限 ${MB(limits.maxEntryBytes)}`, 0);
   if (totalBefore + entry.uncompressedSize > limits.maxTotalBytes) throw tooLarge(name, `合计上限 ${MB(limits.maxTotalBytes)}`, 0);
   return name;
@@ -105,7 +106,7 @@ export interface OpenedZip {
  * in total), plus the ratio cap applied to the declared sizes (an entry declaring more than
  * `ratioGraceBytes` must not declare a ratio above `maxRatio`). Content is then read by `openStream`,
  * which enforces every cap again on the real bytes (headers may lie). `onEntry` sees each entry
- * before the ratio check and may throw its own, more specific refusal. Call `close` when done.
+ * before the size and ratio checks and may throw its own, more specific refusal. Call `close` when done.
  */
 export async function openZip(data: Buffer, opts: ReadZipOptions & { onEntry?: (entry: ZipDirectoryEntry) => void } = {}): Promise<OpenedZip> {
   const limits = { ...DEFAULT_ZIP_LIMITS, ...opts.limits };
@@ -124,10 +125,9 @@ export async function openZip(data: Buffer, opts: ReadZipOptions & { onEntry?: (
     const names = new NameSet();
     let declared = 0;
     for await (const entry of zip.eachEntry()) {
-      const name = checkDirectoryEntry(entry, names, limits, declared);
+      const name = checkDirectoryEntry(entry, names, limits, declared, opts.onEntry);
       if (name === null) continue;
       const listed = { name, compressedSize: entry.compressedSize, uncompressedSize: entry.uncompressedSize };
-      opts.onEntry?.(listed);
       if (entry.uncompressedSize > limits.ratioGraceBytes && entry.uncompressedSize / Math.max(entry.compressedSize, 1) > limits.maxRatio) {
         throw tooLarge(name, `压缩比上限 ${limits.maxRatio}:1（记录的大小 ${MB(entry.uncompressedSize)}，压缩后 ${MB(entry.compressedSize)}）`, 0);
       }
