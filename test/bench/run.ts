@@ -17,6 +17,7 @@ import { certificateRows } from './certificates.js';
 import { archiveRows } from './archive.js';
 import { dashboardRows } from './dashboard.js';
 import { backupRows } from './backup-file.js';
+import { excelImportRows } from './excel-import.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'desk-bench-'));
 const clock = () => new Date();
@@ -89,6 +90,7 @@ try {
   rows.push(...(await certificateRows()));
   rows.push(...(await archiveRows()));
   rows.push(...(await backupRows()));
+  rows.push(...(await excelImportRows()));
 
   console.log(table(rows));
   console.log(`peak RSS: ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB`);

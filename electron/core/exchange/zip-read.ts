@@ -1,5 +1,6 @@
-import type { Readable } from 'node:stream';
+import { Transform, pipeline, type Readable } from 'node:stream';
 import yauzl from 'yauzl';
+import { DeskError } from '../contract/errors.js';
 import { ExchangeError } from './errors.js';
 import { NameSet, checkEntryName, decodeEntryName } from './zip-names.js';
 
@@ -50,13 +51,8 @@ export async function readZip(data: Buffer, opts: ReadZipOptions = {}): Promise<
     const names = new NameSet();
     let total = 0;
     for await (const entry of zip.eachEntry()) {
-      const name = checkEntryName(decodeEntryName(entry.fileNameRaw, entry.generalPurposeBitFlag, entry.extraFields));
-      names.add(name);
-      if (name.endsWith('/')) continue;
-      if (entry.isEncrypted()) throw new ExchangeError('badShape', `${name} 是加密的压缩条目`);
-      if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) throw new ExchangeError('badShape', `${name} 的压缩方式不受支持`);
-      if (entry.uncompressedSize > limits.maxEntryBytes) throw tooLarge(name, `单个文件上限 ${MB(limits.maxEntryBytes)}`, 0);
-      if (total + entry.uncompressedSize > limits.maxTotalBytes) throw tooLarge(name, `合计上限 ${MB(limits.maxTotalBytes)}`, 0);
+      const name = checkDirectoryEntry(entry, names, limits, total);
+      if (name === null) continue;
       const content = await inflate(await zip.openReadStreamPromise(entry), name, entry, limits, total);
       if (content.length !== entry.uncompressedSize) throw new ExchangeError('badShape', `${name} 的实际大小与记录不符`);
       total += content.length;
@@ -69,6 +65,113 @@ export async function readZip(data: Buffer, opts: ReadZipOptions = {}): Promise<
   } finally {
     zip.close();
   }
+}
+
+/** Name, encryption, method and declared-size checks for one central-directory entry; null for a folder entry. */
+function checkDirectoryEntry(entry: yauzl.Entry, names: NameSet, limits: ZipLimits, totalBefore: number, onEntry?: (entry: ZipDirectoryEntry) => void): string | null {
+  const name = checkEntryName(decodeEntryName(entry.fileNameRaw, entry.generalPurposeBitFlag, entry.extraFields));
+  names.add(name);
+  if (name.endsWith('/')) return null;
+  if (entry.isEncrypted()) throw new ExchangeError('badShape', `${name} 是加密的压缩条目`);
+  if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) throw new ExchangeError('badShape', `${name} 的压缩方式不受支持`);
+  onEntry?.({ name, compressedSize: entry.compressedSize, uncompressedSize: entry.uncompressedSize });
+  if (entry.uncompressedSize > limits.maxEntryBytes) throw tooLarge(name, `单个文件上限 ${MB(limits.maxEntryBytes)}`, 0);
+  if (totalBefore + entry.uncompressedSize > limits.maxTotalBytes) throw tooLarge(name, `合计上限 ${MB(limits.maxTotalBytes)}`, 0);
+  return name;
+}
+
+/** One file of an opened zip, as its central directory declares it. */
+export interface ZipDirectoryEntry {
+  name: string;
+  compressedSize: number;
+  /** Declared; the stream from `openStream` fails if the content is larger (or ends up smaller). */
+  uncompressedSize: number;
+}
+
+/** A zip whose directory passed the strict checks; entries are inflated one at a time, on demand, as bounded streams. */
+export interface OpenedZip {
+  readonly entries: ReadonlyMap<string, ZipDirectoryEntry>;
+  /**
+   * Inflate one entry as a stream that fails with ExchangeError('tooLarge') as soon as it passes its
+   * declared size, `maxBytes` (default: the entry cap), the total cap or the ratio cap, and with
+   * 'badShape' if it ends short of the declared size. Destroying the stream stops the inflater.
+   */
+  openStream(name: string, maxBytes?: number): Promise<Readable>;
+  close(): void;
+}
+
+/**
+ * Open a zip held in memory without inflating anything: the same name, encryption, method and size
+ * checks as `readZip`, applied to the central directory (entry count, declared size of each entry and
+ * in total), plus the ratio cap applied to the declared sizes (an entry declaring more than
+ * `ratioGraceBytes` must not declare a ratio above `maxRatio`). Content is then read by `openStream`,
+ * which enforces every cap again on the real bytes (headers may lie). `onEntry` sees each entry
+ * before the size and ratio checks and may throw its own, more specific refusal. Call `close` when done.
+ */
+export async function openZip(data: Buffer, opts: ReadZipOptions & { onEntry?: (entry: ZipDirectoryEntry) => void } = {}): Promise<OpenedZip> {
+  const limits = { ...DEFAULT_ZIP_LIMITS, ...opts.limits };
+  let zip: yauzl.ZipFile;
+  try {
+    zip = await yauzl.fromBufferPromise(data, { lazyEntries: true, decodeStrings: false, validateEntrySizes: false, autoClose: false });
+  } catch (err) {
+    throw new ExchangeError('badShape', `不是有效的压缩包（${(err as Error).message}）`, { fileName: opts.fileName });
+  }
+  const raw = new Map<string, yauzl.Entry>();
+  const entries = new Map<string, ZipDirectoryEntry>();
+  try {
+    if (zip.entryCount > limits.maxEntries) {
+      throw new ExchangeError('tooLarge', `压缩包内有 ${zip.entryCount} 个文件，上限为 ${limits.maxEntries} 个`);
+    }
+    const names = new NameSet();
+    let declared = 0;
+    for await (const entry of zip.eachEntry()) {
+      const name = checkDirectoryEntry(entry, names, limits, declared, opts.onEntry);
+      if (name === null) continue;
+      const listed = { name, compressedSize: entry.compressedSize, uncompressedSize: entry.uncompressedSize };
+      if (entry.uncompressedSize > limits.ratioGraceBytes && entry.uncompressedSize / Math.max(entry.compressedSize, 1) > limits.maxRatio) {
+        throw tooLarge(name, `压缩比上限 ${limits.maxRatio}:1（记录的大小 ${MB(entry.uncompressedSize)}，压缩后 ${MB(entry.compressedSize)}）`, 0);
+      }
+      declared += entry.uncompressedSize;
+      raw.set(name, entry);
+      entries.set(name, listed);
+    }
+  } catch (err) {
+    zip.close();
+    if (err instanceof ExchangeError) throw err.forFile(opts.fileName);
+    if (err instanceof DeskError) throw err;
+    throw new ExchangeError('badShape', `压缩包已损坏（${(err as Error).message}）`, { fileName: opts.fileName });
+  }
+  let inflated = 0;
+  return {
+    entries,
+    async openStream(name, maxBytes = limits.maxEntryBytes) {
+      const entry = raw.get(name);
+      if (!entry) throw new ExchangeError('badShape', `缺少 ${name}`, { fileName: opts.fileName });
+      const cap = Math.min(maxBytes, limits.maxEntryBytes);
+      const source = await zip.openReadStreamPromise(entry);
+      let size = 0;
+      const fail = (err: ExchangeError) => err.forFile(opts.fileName);
+      const counter = new Transform({
+        transform(chunk: Buffer, _enc, done) {
+          size += chunk.length;
+          inflated += chunk.length;
+          if (size > cap) return done(fail(tooLarge(name, `单个文件上限 ${MB(cap)}`, size)));
+          if (inflated > limits.maxTotalBytes) return done(fail(tooLarge(name, `合计上限 ${MB(limits.maxTotalBytes)}`, size)));
+          if (size > entry.uncompressedSize) return done(fail(tooLarge(name, `记录的大小 ${MB(entry.uncompressedSize)}`, size)));
+          if (size > limits.ratioGraceBytes && size / Math.max(entry.compressedSize, 1) > limits.maxRatio) {
+            return done(fail(tooLarge(name, `压缩比上限 ${limits.maxRatio}:1`, size)));
+          }
+          done(null, chunk);
+        },
+        flush(done) {
+          done(size === entry.uncompressedSize ? null : fail(new ExchangeError('badShape', `${name} 的实际大小与记录不符`)));
+        },
+      });
+      pipeline(source, counter, () => undefined);
+      return counter;
+    },
+    close: () => zip.close(),
+  };
 }
 
 function tooLarge(name: string, limit: string, inflated: number): ExchangeError {

@@ -73,7 +73,7 @@ export const applicationExcelHandlers: AreaHandlers<Methods> = {
       throw new DeskError('FILE_REJECTED', `文件“${upload.fileName}”不是 Excel（.xlsx）文件，未导入。请用“导出空白模板”得到的表格填写后再导入。`);
     }
     const existing = new Map((await allApplications(ctx, batch.id)).map((a) => [a.applicant.uscc, `${a.applicant.name}，编号 ${a.id}`]));
-    const result = await readApplicationImport(data, { existingUscc: existing, lists: choiceLists(ctx) });
+    const result = await readApplicationImport(data, { existingUscc: existing, lists: choiceLists(ctx), fileName: upload.fileName });
     const report: ImportReport = {
       batchId: batch.id,
       dryRun: input.dryRun,

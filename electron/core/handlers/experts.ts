@@ -115,7 +115,7 @@ export const expertHandlers: AreaHandlers<Methods> = {
     const kind = sniffFileKind(data.subarray(0, 4096));
     if (kind !== 'xlsx' && kind !== 'zip') throw new DeskError('FILE_REJECTED', `文件“${upload.fileName}”不是 Excel（.xlsx）文件，未导入。请用“导出专家名册”得到的表格填写后再导入。`);
     const existingMap = (experts: readonly Expert[]) => new Map(experts.map((e) => [expertIdentity(e.name, e.organisation), e.id]));
-    const result = await readExpertImport(data, existingMap(ctx.store.read('experts').experts));
+    const result = await readExpertImport(data, existingMap(ctx.store.read('experts').experts), upload.fileName);
     const report: ExpertImportReport = {
       dryRun: input.dryRun, rowsRead: result.rowsRead, validRows: result.rows.length, errors: result.issues,
       preview: result.rows.slice(0, 200).map((r) => ({ row: r.row, name: r.name, organisation: r.organisation })), applied: 0, message: '',

@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import type { ImportIssue } from '../../contract/applications-api.js';
 import { PHONE_PATTERN, type Route, type UnitType } from '../../contract/applications.js';
 import { checkUscc } from '../../domain/uscc.js';
+import { openXlsx, UnreadableXlsx, type XlsxBook } from './xlsx-read.js';
 import { DEFAULT_LISTS, ROUTE_LABELS, UNIT_TYPE_LABELS, codeFromLabel, normalizeDistrict, type ChoiceLists } from '../../domain/lists.js';
 import {
   MAX_IMPORT_ROWS, TEMPLATE_COLUMNS, TEMPLATE_FIRST_DATA_ROW, TEMPLATE_HEADER_ROW, TEMPLATE_SHEET, columnLetter, type TemplateColumn, type TemplateField,
@@ -55,43 +56,88 @@ function cellText(cell: ExcelJS.Cell): string {
 /** Header cell text without the required-marker “*” and spaces. */
 const headerKey = (s: string) => s.replace(/^[*＊]/, '').replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
 
-export async function readApplicationImport(data: Uint8Array, opts: { lists?: ChoiceLists; existingUscc?: ReadonlyMap<string, string> } = {}): Promise<ImportResult> {
+/** What a refusal for size should tell the user to do instead. */
+export const IMPORT_SIZE_ADVICE = `请只保留“${TEMPLATE_SHEET}”表中的数据，删除多余的空行、空列、格式和其他工作表后另存；数据较多时拆分为多个文件（每个不超过${MAX_IMPORT_ROWS}行）分别导入。`;
+
+type CellSnapshot = { formula: boolean; text: string };
+
+/**
+ * Read and check a filled template. The file is bounded before and while reading (see xlsx-read.ts:
+ * an oversized or bomb-like file is refused with DeskError FILE_REJECTED); rows are streamed and the
+ * reading stops at the first data row past the cap of MAX_IMPORT_ROWS.
+ */
+export async function readApplicationImport(
+  data: Uint8Array,
+  opts: { lists?: ChoiceLists; existingUscc?: ReadonlyMap<string, string>; fileName?: string } = {},
+): Promise<ImportResult> {
   const lists = opts.lists ?? DEFAULT_LISTS;
-  const wb = new ExcelJS.Workbook();
+  const unreadable = (): ImportResult => ({ rowsRead: 0, rows: [], issues: [fileIssue('无法读取该文件：不是有效的 Excel（.xlsx）文件或已损坏。请使用“导出空白模板”得到的表格填写后再导入。')] });
+  let book: XlsxBook;
   try {
-    await wb.xlsx.load(Buffer.from(data) as unknown as ArrayBuffer);
-  } catch {
-    return { rowsRead: 0, rows: [], issues: [fileIssue('无法读取该文件：不是有效的 Excel（.xlsx）文件或已损坏。请使用“导出空白模板”得到的表格填写后再导入。')] };
+    book = await openXlsx(Buffer.from(data.buffer, data.byteOffset, data.byteLength), { fileName: opts.fileName ?? '导入文件', advice: IMPORT_SIZE_ADVICE });
+  } catch (err) {
+    if (err instanceof UnreadableXlsx) return unreadable();
+    throw err;
   }
-  const ws = wb.getWorksheet(TEMPLATE_SHEET);
-  if (!ws) {
-    const names = wb.worksheets.map((w) => `“${w.name}”`).join('、');
+  try {
+    return await checkRows(book, lists, opts.existingUscc);
+  } catch (err) {
+    if (err instanceof UnreadableXlsx) return unreadable();
+    throw err;
+  } finally {
+    book.close();
+  }
+}
+
+async function checkRows(book: XlsxBook, lists: ChoiceLists, existingUscc: ReadonlyMap<string, string> | undefined): Promise<ImportResult> {
+  if (!book.sheetNames.includes(TEMPLATE_SHEET)) {
+    const names = book.sheetNames.map((n) => `“${n}”`).join('、');
     return { rowsRead: 0, rows: [], issues: [fileIssue(`文件中没有名为“${TEMPLATE_SHEET}”的工作表（现有：${names || '无'}）。请在模板的“${TEMPLATE_SHEET}”表中填写，不要改动工作表名称。`)] };
   }
 
-  // Locate the columns by header text (order may differ; every template column must exist).
-  const header = ws.getRow(TEMPLATE_HEADER_ROW);
+  // Locate the columns by header text (order may differ; every template column must exist), then keep
+  // what the checks need of each data row, stopping at the first row past the cap.
   const at = new Map<TemplateField | 'seq', number>();
-  header.eachCell((cell, col) => {
-    const col2 = TEMPLATE_COLUMNS.find((c) => headerKey(c.header) === headerKey(cellText(cell)));
-    if (col2 && !at.has(col2.field)) at.set(col2.field, col);
+  let missing: TemplateColumn[] | null = null;
+  const headerMissing = () => (missing ??= TEMPLATE_COLUMNS.filter((c) => c.field !== 'seq' && !at.has(c.field)));
+  const lastAllowed = TEMPLATE_FIRST_DATA_ROW + MAX_IMPORT_ROWS - 1;
+  const kept: { r: number; cells: Map<TemplateField | 'seq', CellSnapshot> }[] = [];
+  let overflow = 0;
+  const read = await book.readSheet(TEMPLATE_SHEET, (row) => {
+    const r = row.number;
+    if (r === TEMPLATE_HEADER_ROW) {
+      row.eachCell((cell, col) => {
+        const col2 = TEMPLATE_COLUMNS.find((c) => headerKey(c.header) === headerKey(cellText(cell)));
+        if (col2 && !at.has(col2.field)) at.set(col2.field, col);
+      });
+      return;
+    }
+    if (r < TEMPLATE_FIRST_DATA_ROW) return;
+    if (headerMissing().length) return false;
+    if (!row.values || !(row.values as unknown[]).some((v) => v !== null && v !== undefined && v !== '')) return;
+    if (r > lastAllowed) {
+      overflow = r;
+      return false;
+    }
+    kept.push({ r, cells: new Map(TEMPLATE_COLUMNS.map((c) => {
+      const cell = row.getCell(at.get(c.field)!);
+      return [c.field, { formula: isFormula(cell), text: cellText(cell) }];
+    })) });
   });
-  const missing = TEMPLATE_COLUMNS.filter((c) => c.field !== 'seq' && !at.has(c.field));
-  if (missing.length) {
-    return { rowsRead: 0, rows: [], issues: missing.map((c) => fileIssue(`第${TEMPLATE_HEADER_ROW}行表头缺少“${c.header}”列。请使用最新的空白模板，不要删除或改名表头。`)) };
+  if (headerMissing().length) {
+    return { rowsRead: 0, rows: [], issues: headerMissing().map((c) => fileIssue(`第${TEMPLATE_HEADER_ROW}行表头缺少“${c.header}”列。请使用最新的空白模板，不要删除或改名表头。`)) };
   }
-
-  let last = 0;
-  ws.eachRow({ includeEmpty: false }, (row, r) => {
-    if (r >= TEMPLATE_FIRST_DATA_ROW && row.values && (row.values as unknown[]).some((v) => v !== null && v !== undefined && v !== '')) last = r;
-  });
-  const dataRows = Math.max(0, last - TEMPLATE_FIRST_DATA_ROW + 1);
-  if (dataRows > MAX_IMPORT_ROWS) {
-    return { rowsRead: dataRows, rows: [], issues: [fileIssue(`表中有${dataRows}行数据，超过一次最多导入${MAX_IMPORT_ROWS}行的上限。请拆分为多个文件分别导入。`)] };
+  if (overflow) {
+    return {
+      rowsRead: kept.length + 1,
+      rows: [],
+      issues: [fileIssue(`表中数据超过一次最多导入${MAX_IMPORT_ROWS}行的上限（数据应在第${TEMPLATE_FIRST_DATA_ROW}至${lastAllowed}行，第${overflow}行仍有数据），已停止读取。请拆分为多个文件分别导入，每个文件不超过${MAX_IMPORT_ROWS}行。`)],
+    };
   }
+  const dataRows = kept.length ? kept.at(-1)!.r - TEMPLATE_FIRST_DATA_ROW + 1 : 0;
 
   const issues: ImportIssue[] = [];
-  const merges = ((ws.model as { merges?: string[] }).merges ?? []).filter((range) => {
+  const merges = read.merges.filter((range) => {
     const rows = range.match(/\d+/g)?.map(Number) ?? [];
     return rows.some((r) => r >= TEMPLATE_HEADER_ROW);
   });
@@ -103,8 +149,7 @@ export async function readApplicationImport(data: Uint8Array, opts: { lists?: Ch
 
   const rows: ImportedRow[] = [];
   const seen = new Map<string, number>();
-  for (let r = TEMPLATE_FIRST_DATA_ROW; r <= last; r++) {
-    const row = ws.getRow(r);
+  for (const { r, cells } of kept) {
     const problems: ImportIssue[] = [];
     const bad = (c: TemplateColumn, message: string) => {
       const letter = columnLetter(at.get(c.field)!);
@@ -113,13 +158,13 @@ export async function readApplicationImport(data: Uint8Array, opts: { lists?: Ch
     const values: Partial<Record<TemplateField, string>> = {};
     let any = false;
     for (const c of TEMPLATE_COLUMNS) {
-      const cell = row.getCell(at.get(c.field)!);
-      if (isFormula(cell)) {
+      const cell = cells.get(c.field)!;
+      if (cell.formula) {
         bad(c, '单元格含公式。导入只接受直接填写的值，请把公式复制后“选择性粘贴为数值”再导入');
         any = true;
         continue;
       }
-      const text = cellText(cell);
+      const text = cell.text;
       if (text) any = true;
       if (c.field !== 'seq') values[c.field] = text;
     }
@@ -134,7 +179,7 @@ export async function readApplicationImport(data: Uint8Array, opts: { lists?: Ch
       else {
         uscc = check.value;
         const dupRow = seen.get(uscc);
-        const existing = opts.existingUscc?.get(uscc);
+        const existing = existingUscc?.get(uscc);
         if (dupRow) bad(col('uscc'), `与第${dupRow}行重复（同一单位在一个批次只能申报一次），请删除其中一行`);
         else if (existing) bad(col('uscc'), `该单位已在本批次申报（${existing}），请删除此行`);
         else seen.set(uscc, r);

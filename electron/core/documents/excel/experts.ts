@@ -10,6 +10,7 @@ import type { Expert } from '../../contract/review-experts.js';
 import { checkUscc } from '../../domain/uscc.js';
 import { normaliseOrgName } from '../../domain/conflicts.js';
 import { buildRoster, workbookToBuffer, type RosterColumn } from './style.js';
+import { openXlsx, UnreadableXlsx, type XlsxBook } from './xlsx-read.js';
 
 export const EXPERT_SHEET = '专家名册';
 
@@ -65,71 +66,92 @@ function cellText(cell: ExcelJS.Cell): string {
 const headerKey = (s: string) => s.replace(/^[*＊]/, '').replace(/\s+/g, '').replace(/（.*$/, '').replace(/\(.*$/, '');
 const MAX_ROWS = 2000;
 
-export async function readExpertImport(data: Uint8Array, existing: ReadonlyMap<string, string>): Promise<{ rowsRead: number; rows: ImportedExpert[]; issues: ImportIssue[] }> {
-  const fileIssue = (message: string): ImportIssue => ({ row: 0, column: '', columnLabel: '', message });
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(Buffer.from(data) as unknown as ArrayBuffer);
-  } catch {
-    return { rowsRead: 0, rows: [], issues: [fileIssue('无法读取该文件：不是有效的 Excel（.xlsx）文件或已损坏。请用“导出专家名册”得到的表格填写后再导入。')] };
-  }
-  const ws = wb.getWorksheet(EXPERT_SHEET) ?? wb.worksheets[0];
-  if (!ws) return { rowsRead: 0, rows: [], issues: [fileIssue('文件中没有工作表。')] };
-  let headerRow = 0;
-  const at = new Map<string, number>();
-  for (let r = 1; r <= 5 && !headerRow; r++) {
-    ws.getRow(r).eachCell((cell, col) => {
-      const key = headerKey(cellText(cell));
-      const c = COLUMNS.find((x) => headerKey(x.header) === key);
-      if (c && !at.has(c.key)) at.set(c.key, col);
-    });
-    if (at.has('name') && at.has('organisation')) headerRow = r;
-    else at.clear();
-  }
-  if (!headerRow) return { rowsRead: 0, rows: [], issues: [fileIssue('前5行中找不到“姓名”“工作单位”表头。请用“导出专家名册”得到的表格填写，不要改动表头。')] };
+/** What a refusal for size should tell the user to do instead. */
+export const EXPERT_IMPORT_SIZE_ADVICE = `请只保留“${EXPERT_SHEET}”表中的数据，删除多余的空行、空列、格式和其他工作表后另存；人数较多时拆分为多个文件（每个不超过${MAX_ROWS}人）分别导入。`;
 
-  const issues: ImportIssue[] = [];
-  const rows: ImportedExpert[] = [];
-  const seen = new Map<string, number>();
-  let rowsRead = 0;
-  const letter = (col: number) => String.fromCharCode(64 + col);
-  for (let r = headerRow + 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    const get = (key: string) => (at.has(key) ? cellText(row.getCell(at.get(key)!)) : '');
-    const values = Object.fromEntries(COLUMNS.map((c) => [c.key, get(c.key)]));
-    if (COLUMNS.every((c) => c.key === 'no' || c.key === 'status' || !values[c.key])) continue;
-    rowsRead++;
-    if (rowsRead > MAX_ROWS) { issues.push(fileIssue(`一次最多导入${MAX_ROWS}位专家，请拆分后分批导入。`)); break; }
-    const problem = (key: string, message: string) => {
-      const col = COLUMNS.find((c) => c.key === key)!;
-      issues.push({ row: r, column: at.has(key) ? letter(at.get(key)!) : '', columnLabel: col.header.replace(/（.*$/, ''), message: `第${r}行 ${col.header.replace(/（.*$/, '')}：${message}` });
-    };
-    const before = issues.length;
-    for (const c of COLUMNS) if (values[c.key] === '\u0000formula') problem(c.key, '不能使用公式，请填写文字');
-    if (issues.length > before) continue;
-    const name = values.name!;
-    const organisation = values.organisation!;
-    if (name.length < 2 || name.length > 30) problem('name', name ? '姓名应为2至30个字' : '请填写姓名');
-    if (organisation.length < 2 || organisation.length > 100) problem('organisation', organisation ? '工作单位应为2至100个字' : '请填写工作单位');
-    let uscc: string | undefined;
-    if (values.organisationUscc) {
-      const check = checkUscc(values.organisationUscc);
-      if (check.ok) uscc = check.value;
-      else problem('organisationUscc', check.message);
-    }
-    const phone = values.phone!;
-    if (phone && !PHONE_PATTERN.test(phone)) problem('phone', `“${phone}”不是有效的电话号码：请填写11位手机号，或带区号的座机号（如 0591-87654321）`);
-    for (const k of ['title', 'field'] as const) if (values[k]!.length > 50) problem(k, '不超过50个字');
-    const declared = values.declaredConflicts!.split(/[、，,;；\n]/).map((s) => s.trim()).filter(Boolean);
-    if (declared.some((d) => d.length < 2 || d.length > 100)) problem('declaredConflicts', '每个回避单位应为2至100个字，多个用“、”分隔');
-    const identity = expertIdentity(name, organisation);
-    if (existing.has(identity)) problem('name', `专家“${name}”（${organisation}）已在专家库中（编号 ${existing.get(identity)}），请删去该行或改为修改已有专家`);
-    else if (seen.has(identity)) problem('name', `与第${seen.get(identity)}行重复`);
-    seen.set(identity, r);
-    if (issues.length > before) continue;
-    rows.push({ row: r, name, organisation, ...(uscc ? { organisationUscc: uscc } : {}), title: values.title!, field: values.field!, phone, declaredConflicts: declared });
+/**
+ * Read and check a filled expert roster. The file is bounded before and while reading (see
+ * xlsx-read.ts: an oversized or bomb-like file is refused with DeskError FILE_REJECTED); rows are
+ * streamed and the reading stops at the first expert past MAX_ROWS.
+ */
+export async function readExpertImport(data: Uint8Array, existing: ReadonlyMap<string, string>, fileName = '导入文件'): Promise<{ rowsRead: number; rows: ImportedExpert[]; issues: ImportIssue[] }> {
+  const fileIssue = (message: string): ImportIssue => ({ row: 0, column: '', columnLabel: '', message });
+  const unreadable = () => ({ rowsRead: 0, rows: [], issues: [fileIssue('无法读取该文件：不是有效的 Excel（.xlsx）文件或已损坏。请用“导出专家名册”得到的表格填写后再导入。')] });
+  let book: XlsxBook;
+  try {
+    book = await openXlsx(Buffer.from(data.buffer, data.byteOffset, data.byteLength), { fileName, advice: EXPERT_IMPORT_SIZE_ADVICE });
+  } catch (err) {
+    if (err instanceof UnreadableXlsx) return unreadable();
+    throw err;
   }
-  return { rowsRead, rows, issues };
+  try {
+    const sheet = book.sheetNames.includes(EXPERT_SHEET) ? EXPERT_SHEET : book.sheetNames[0];
+    if (!sheet) return { rowsRead: 0, rows: [], issues: [fileIssue('文件中没有工作表。')] };
+    let headerRow = 0;
+    const at = new Map<string, number>();
+    const issues: ImportIssue[] = [];
+    const rows: ImportedExpert[] = [];
+    const seen = new Map<string, number>();
+    let rowsRead = 0;
+    const letter = (col: number) => String.fromCharCode(64 + col);
+    await book.readSheet(sheet, (row) => {
+      const r = row.number;
+      if (!headerRow) {
+        if (r > 5) return false;
+        row.eachCell((cell, col) => {
+          const key = headerKey(cellText(cell));
+          const c = COLUMNS.find((x) => headerKey(x.header) === key);
+          if (c && !at.has(c.key)) at.set(c.key, col);
+        });
+        if (at.has('name') && at.has('organisation')) headerRow = r;
+        else at.clear();
+        return;
+      }
+      const get = (key: string) => (at.has(key) ? cellText(row.getCell(at.get(key)!)) : '');
+      const values = Object.fromEntries(COLUMNS.map((c) => [c.key, get(c.key)]));
+      if (COLUMNS.every((c) => c.key === 'no' || c.key === 'status' || !values[c.key])) return;
+      rowsRead++;
+      if (rowsRead > MAX_ROWS) {
+        issues.push(fileIssue(`一次最多导入${MAX_ROWS}位专家，请拆分后分批导入（第${r}行是第${rowsRead}位，已停止读取）。`));
+        return false;
+      }
+      const problem = (key: string, message: string) => {
+        const col = COLUMNS.find((c) => c.key === key)!;
+        issues.push({ row: r, column: at.has(key) ? letter(at.get(key)!) : '', columnLabel: col.header.replace(/（.*$/, ''), message: `第${r}行 ${col.header.replace(/（.*$/, '')}：${message}` });
+      };
+      const before = issues.length;
+      for (const c of COLUMNS) if (values[c.key] === '\u0000formula') problem(c.key, '不能使用公式，请填写文字');
+      if (issues.length > before) return;
+      const name = values.name!;
+      const organisation = values.organisation!;
+      if (name.length < 2 || name.length > 30) problem('name', name ? '姓名应为2至30个字' : '请填写姓名');
+      if (organisation.length < 2 || organisation.length > 100) problem('organisation', organisation ? '工作单位应为2至100个字' : '请填写工作单位');
+      let uscc: string | undefined;
+      if (values.organisationUscc) {
+        const check = checkUscc(values.organisationUscc);
+        if (check.ok) uscc = check.value;
+        else problem('organisationUscc', check.message);
+      }
+      const phone = values.phone!;
+      if (phone && !PHONE_PATTERN.test(phone)) problem('phone', `“${phone}”不是有效的电话号码：请填写11位手机号，或带区号的座机号（如 0591-87654321）`);
+      for (const k of ['title', 'field'] as const) if (values[k]!.length > 50) problem(k, '不超过50个字');
+      const declared = values.declaredConflicts!.split(/[、，,;；\n]/).map((s) => s.trim()).filter(Boolean);
+      if (declared.some((d) => d.length < 2 || d.length > 100)) problem('declaredConflicts', '每个回避单位应为2至100个字，多个用“、”分隔');
+      const identity = expertIdentity(name, organisation);
+      if (existing.has(identity)) problem('name', `专家“${name}”（${organisation}）已在专家库中（编号 ${existing.get(identity)}），请删去该行或改为修改已有专家`);
+      else if (seen.has(identity)) problem('name', `与第${seen.get(identity)}行重复`);
+      seen.set(identity, r);
+      if (issues.length > before) return;
+      rows.push({ row: r, name, organisation, ...(uscc ? { organisationUscc: uscc } : {}), title: values.title!, field: values.field!, phone, declaredConflicts: declared });
+    });
+    if (!headerRow) return { rowsRead: 0, rows: [], issues: [fileIssue('前5行中找不到“姓名”“工作单位”表头。请用“导出专家名册”得到的表格填写，不要改动表头。')] };
+    return { rowsRead, rows, issues };
+  } catch (err) {
+    if (err instanceof UnreadableXlsx) return unreadable();
+    throw err;
+  } finally {
+    book.close();
+  }
 }
 
 /** Two experts are the same person when name and (normalised) organisation match. */
