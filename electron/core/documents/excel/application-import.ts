@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import type { ImportIssue } from '../../contract/applications-api.js';
 import { PHONE_PATTERN, type Route, type UnitType } from '../../contract/applications.js';
 import { checkUscc } from '../../domain/uscc.js';
+import { cleanImportedText } from './imported-text.js';
 import { DEFAULT_LISTS, ROUTE_LABELS, UNIT_TYPE_LABELS, codeFromLabel, normalizeDistrict, type ChoiceLists } from '../../domain/lists.js';
 import {
   MAX_IMPORT_ROWS, TEMPLATE_COLUMNS, TEMPLATE_FIRST_DATA_ROW, TEMPLATE_HEADER_ROW, TEMPLATE_SHEET, columnLetter, type TemplateColumn, type TemplateField,
@@ -121,7 +122,10 @@ export async function readApplicationImport(data: Uint8Array, opts: { lists?: Ch
       }
       const text = cellText(cell);
       if (text) any = true;
-      if (c.field !== 'seq') values[c.field] = text;
+      if (c.field === 'seq') continue;
+      const clean = cleanImportedText(text, c.header);
+      if (clean.ok) values[c.field] = clean.value;
+      else bad(c, clean.message);
     }
     if (!any) continue;
     const col = (f: TemplateField) => TEMPLATE_COLUMNS.find((c) => c.field === f)!;
