@@ -3,29 +3,33 @@ import { z } from 'zod';
 import { method, NoInput } from './define.js';
 import { ExportedFile } from './common.js';
 import {
-  Applicant, Application, ApplicationDetail, ApplicationRow, ApplicationStatus, IpFigures, ItemNo, Office, Route, SupplementItem, TeamMember,
+  ApplicantInput, Application, ApplicationDetail, ApplicationRow, ApplicationStatus, IpFigures, ItemNo, OfficeInput, Route, SupplementItemInput, TeamMemberInput,
 } from './applications.js';
+import { Text } from './text.js';
 
 const Id = z.string().trim().min(1, '请指定申报');
 const BatchId = z.string().trim().regex(/^\d{4}-\d+$/, '批次编号格式应为“年度-序号”，如 2026-1');
-const Reason = z.string().trim().min(2, '请填写理由（至少2个字）').max(200, '理由不超过200个字');
+const Reason = Text({ label: '理由', min: 2, max: 200, multiline: true });
+const Note = Text({ label: '备注', max: 200, multiline: true });
+/** A file name as given by the user's system (shown and kept, never printed in a document body). */
+const FileName = Text({ label: '文件名', min: 1, max: 200, printed: false });
 const UploadId = z.string().regex(/^[0-9a-f]{32}$/, '上传编号无效，请重新上传文件');
 
 /** Everything an applicant fills in, except name and USCC which identify it. */
 const FormFields = {
   route: Route.optional(),
-  recommendingDistrict: z.string().trim().max(30, '推荐单位不超过30个字').optional(),
-  proposedCenterName: z.string().trim().max(100, '拟建中心名称不超过100个字').optional(),
+  recommendingDistrict: Text({ label: '推荐单位', max: 30 }).optional(),
+  proposedCenterName: Text({ label: '拟建中心名称', max: 100 }).optional(),
   ipFigures: IpFigures.partial().optional(),
-  team: z.array(TeamMember).max(100, '团队成员不超过100人').optional(),
-  office: Office.partial().optional(),
-  narrative: z.string().max(20_000, '工作情况不超过20000字').optional(),
+  team: z.array(TeamMemberInput).max(100, '团队成员不超过100人').optional(),
+  office: OfficeInput.partial().optional(),
+  narrative: Text({ label: '知识产权工作情况', max: 20_000, multiline: true, maxMessage: '工作情况不超过20000字' }).optional(),
 };
 
 export const CreateApplicationInput = z
   .object({
     batchId: BatchId,
-    applicant: Applicant.partial({ unitType: true, legalRepresentative: true, contact: true, phone: true, address: true, district: true, industry: true }).strict(),
+    applicant: ApplicantInput.partial({ unitType: true, legalRepresentative: true, contact: true, phone: true, address: true, district: true, industry: true }).strict(),
     ...FormFields,
     /** Needed when today is outside the batch's window (opensOn–closesOn). */
     windowOverrideReason: Reason.optional(),
@@ -34,7 +38,7 @@ export const CreateApplicationInput = z
 export type CreateApplicationInput = z.infer<typeof CreateApplicationInput>;
 
 export const SaveDraftInput = z
-  .object({ id: Id, applicant: Applicant.partial().strict().optional(), ...FormFields })
+  .object({ id: Id, applicant: ApplicantInput.partial().strict().optional(), ...FormFields })
   .strict();
 export type SaveDraftInput = z.infer<typeof SaveDraftInput>;
 
@@ -43,11 +47,11 @@ export const ListFilters = z
   .object({
     batchId: BatchId.optional(),
     status: z.array(ApplicationStatus).optional(),
-    district: z.array(z.string()).optional(),
-    industry: z.array(z.string()).optional(),
+    district: z.array(Text({ label: '所属县（市）区', max: 30 })).optional(),
+    industry: z.array(Text({ label: '所属产业', max: 30 })).optional(),
     route: Route.optional(),
     /** Unit name, USCC (any part) or pinyin initials of the unit name (“fzsk”). */
-    search: z.string().trim().max(100, '搜索词不超过100个字').optional(),
+    search: Text({ label: '搜索词', max: 100, printed: false }).optional(),
     sort: SortField.default('updatedAt'),
     order: z.enum(['asc', 'desc']).default('desc'),
   })
@@ -94,7 +98,7 @@ export const applicationsContract = {
   'applications.list': method({ input: ListInput, output: ApplicationList, writes: false, summary: '申报列表' }),
   'applications.submit': method({ input: byId, output: Application, writes: true, summary: '提交申报' }),
   'applications.attachFile': method({
-    input: z.object({ applicationId: Id, itemNo: ItemNo, uploadId: UploadId, fileName: z.string().trim().min(1).max(200).optional() }).strict(),
+    input: z.object({ applicationId: Id, itemNo: ItemNo, uploadId: UploadId, fileName: FileName.optional() }).strict(),
     output: Application,
     writes: true,
     summary: '添加申报材料文件',
@@ -115,7 +119,7 @@ export const applicationsContract = {
   'applications.exportTemplate': method({ input: NoInput, output: ExportedFile, writes: false, summary: '导出空白申报模板（Excel）' }),
   'applications.exportRoster': method({ input: ListFilters, output: ExportedFile, writes: false, summary: '导出申报汇总表（Excel）' }),
   'review.accept': method({
-    input: z.object({ applicationId: Id, note: z.string().trim().max(200).optional() }).strict(),
+    input: z.object({ applicationId: Id, note: Note.optional() }).strict(),
     output: Application,
     writes: true,
     summary: '形式审查：受理',
@@ -124,9 +128,9 @@ export const applicationsContract = {
     input: z
       .object({
         applicationId: Id,
-        items: z.array(SupplementItem).min(1, '请至少勾选一项需补正的材料').max(7),
+        items: z.array(SupplementItemInput).min(1, '请至少勾选一项需补正的材料').max(7),
         workingDays: z.number().int().min(1, '补正期限至少1个工作日').max(60, '补正期限不超过60个工作日').default(5),
-        note: z.string().trim().max(200).optional(),
+        note: Note.optional(),
       })
       .strict(),
     output: Application,

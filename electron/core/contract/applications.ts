@@ -1,6 +1,7 @@
 /** 申报 (Application) entities: what is stored in batch-<id>.json and what crosses the API. */
 import { z } from 'zod';
 import { IsoDate, IsoTime } from './define.js';
+import { Text } from './text.js';
 
 export const UnitType = z.enum(['enterprise', 'association', 'institute', 'university', 'other']);
 export type UnitType = z.infer<typeof UnitType>;
@@ -9,14 +10,17 @@ export type Route = z.infer<typeof Route>;
 export const ApplicationStatus = z.enum(['draft', 'submitted', 'accepted', 'supplementRequired', 'rejected']);
 export type ApplicationStatus = z.infer<typeof ApplicationStatus>;
 
+const PHONE_MESSAGE = '电话号码格式不对：请填写11位手机号，或带区号的座机号（如 0591-87654321）';
 /** Chinese mobile (1[3-9]xxxxxxxxx) or landline (0591-12345678, optional extension). */
 export const PHONE_PATTERN = /^(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(?:-\d{1,6})?)$/;
 const Phone = z
   .string()
   .trim()
-  .refine((s) => s === '' || PHONE_PATTERN.test(s), '电话号码格式不对：请填写11位手机号，或带区号的座机号（如 0591-87654321）');
+  .refine((s) => s === '' || PHONE_PATTERN.test(s), PHONE_MESSAGE);
 
 const text = (max: number, what: string) => z.string().trim().max(max, `${what}不超过${max}个字`);
+/** 联系电话 as typed (free text, cleaned like every other, then checked against PHONE_PATTERN). */
+export const PhoneInput = Text({ label: '联系电话', max: 40, rule: (s) => (s === '' || PHONE_PATTERN.test(s) ? null : PHONE_MESSAGE) });
 
 /** 申报单位. Fields other than name and USCC may be empty while the application is a draft. */
 export const Applicant = z.object({
@@ -32,6 +36,24 @@ export const Applicant = z.object({
   industry: text(30, '所属产业').default(''),
 });
 export type Applicant = z.infer<typeof Applicant>;
+
+/*
+ * The stored forms above (Applicant, TeamMember, Office, SupplementItem) read parts written by any
+ * earlier version and so stay as they were; what comes in through the API is the *Input form, whose
+ * free text is a Text() (control and bidi characters refused, normalised — see text.ts).
+ */
+export const ApplicantInput = z.object({
+  name: Text({ label: '单位名称', min: 2, max: 100 }),
+  /** Normalised (upper-case, half-width) and checked with the GB 32100 check character by the handler. */
+  uscc: Text({ label: '统一社会信用代码', min: 1, max: 40, maxMessage: '统一社会信用代码应为18位' }),
+  unitType: UnitType.optional(),
+  legalRepresentative: Text({ label: '法定代表人', max: 30 }).default(''),
+  contact: Text({ label: '联系人', max: 30 }).default(''),
+  phone: PhoneInput.default(''),
+  address: Text({ label: '地址', max: 200 }).default(''),
+  district: Text({ label: '所属县（市）区', max: 30 }).default(''),
+  industry: Text({ label: '所属产业', max: 30 }).default(''),
+});
 
 const Count = z.number().int('须为整数').nonnegative('不能为负数').max(1_000_000, '数量过大，请核对');
 /** 知识产权集聚度: counts held by the applicant. */
@@ -55,10 +77,19 @@ export const TeamMember = z.object({
 });
 export type TeamMember = z.infer<typeof TeamMember>;
 
+export const TeamMemberInput = z.object({
+  name: Text({ label: '成员姓名', min: 1, max: 30, maxMessage: '姓名不超过30个字' }),
+  role: Text({ label: '职务/分工', max: 30 }).default(''),
+  title: Text({ label: '职称', max: 30 }).default(''),
+  qualification: Text({ label: '资格', max: 60 }).default(''),
+});
+
 export const Office = z.object({
   address: text(200, '办公地址').default(''),
   areaM2: z.number().nonnegative('面积不能为负数').max(1_000_000, '面积过大，请核对').nullable().default(null),
 });
+
+export const OfficeInput = Office.extend({ address: Text({ label: '办公地址', max: 200 }).default('') });
 
 export const FileKindCode = z.enum(['pdf', 'jpg', 'png', 'docx', 'xlsx']);
 export const FileRef = z.object({
@@ -77,6 +108,10 @@ export type MaterialItem = z.infer<typeof MaterialItem>;
 export const SupplementItem = z.object({
   no: ItemNo,
   reason: z.string().trim().min(2, '请写明需补正的内容（至少2个字）').max(200, '补正理由不超过200个字'),
+});
+
+export const SupplementItemInput = SupplementItem.extend({
+  reason: Text({ label: '补正理由', min: 2, max: 200, multiline: true, minMessage: '请写明需补正的内容（至少2个字）' }),
 });
 
 /** 形式审查, one entry per round; every round is kept. */

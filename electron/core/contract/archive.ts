@@ -19,12 +19,13 @@
  */
 import { z } from 'zod';
 import { method, IsoTime, NoInput } from './define.js';
+import { Text } from './text.js';
 import { ExportedFile } from './common.js';
 import { Year } from './batches.js';
 
 const TaskId = z.string().min(1).max(300);
 const LocalPath = z.string().trim().min(1, '请填写文件或文件夹路径').max(1000, '路径过长');
-const Reason = z.string().trim().min(2, '请填写理由（至少2个字）').max(500, '理由不超过500个字');
+const Reason = Text({ label: '理由', min: 2, max: 500, multiline: true });
 
 export const ManifestFile = z.object({ path: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), size: z.number().int().nonnegative(), kind: z.string().optional() });
 export type ManifestFile = z.infer<typeof ManifestFile>;

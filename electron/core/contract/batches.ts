@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method, IsoDate, IsoTime } from './define.js';
+import { Text } from './text.js';
 import { ExportedFile } from './common.js';
 
 export const BatchStatus = z.enum(['open', 'closed', 'reviewing', 'publicity', 'designated']);
@@ -31,8 +32,8 @@ export const Batch = z.object({
 });
 export type Batch = z.infer<typeof Batch>;
 
-const Title = z.string().trim().min(2, '请填写批次名称（至少2个字）').max(60, '批次名称不超过60个字');
-const Reason = z.string().trim().max(200, '理由不超过200个字');
+const Title = Text({ label: '批次名称', min: 2, max: 60 });
+const Reason = Text({ label: '理由', max: 200, multiline: true });
 
 export const CreateBatchInput = z
   .object({

@@ -15,6 +15,7 @@
  */
 import { z } from 'zod';
 import { method, IsoDate, IsoTime } from './define.js';
+import { Text } from './text.js';
 import { ExportedFile } from './common.js';
 import { Year } from './batches.js';
 import { FileRef } from './applications.js';
@@ -28,7 +29,8 @@ const CenterId = z.string().trim().regex(/^C\d+$/, '中心编号无效，请刷�
 const UploadId = z.string().regex(/^[0-9a-f]{32}$/, '上传编号无效，请重新上传文件');
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, '文件编号无效，请刷新后重试');
 const ReviewId = z.string().trim().regex(/^C\d+-R\d+$/, '复核编号无效，请刷新后重试');
-const Opinion = z.string().trim().min(2, '请填写意见（至少2个字）').max(2000, '意见不超过2000个字');
+const Opinion = Text({ label: '意见', min: 2, max: 2000, multiline: true });
+const Reason = Text({ label: '理由', max: 200, multiline: true });
 
 // ───────────────────────────── 年度工作总结 (annual summaries) ─────────────────────────────
 
@@ -212,17 +214,17 @@ export const SaveSummaryInput = z
     centerId: CenterId,
     submittedOn: IsoDate,
     indicators: Indicators,
-    narrative: z.string().trim().max(20000, '工作总结正文不超过20000个字').default(''),
+    narrative: Text({ label: '工作总结正文', max: 20000, multiline: true }).default(''),
   })
   .strict();
 
 const AssessmentCriterionInput = z
   .object({
     key: z.string().trim().regex(/^[A-Za-z0-9_-]{1,20}$/, '考核项代码只能用字母、数字、下划线，不超过20位').optional(),
-    title: z.string().trim().min(2, '请填写考核项名称（至少2个字）').max(40, '考核项名称不超过40个字'),
+    title: Text({ label: '考核项名称', min: 2, max: 40 }),
     max: z.number().positive('满分应大于0').max(100, '单项满分不超过100'),
     step: z.number().positive().default(0.5),
-    description: z.string().trim().max(500, '考核说明不超过500个字').default(''),
+    description: Text({ label: '考核说明', max: 500, multiline: true }).default(''),
   })
   .strict();
 
@@ -232,7 +234,7 @@ export const SaveAssessmentTemplateInput = z
     criteria: z.array(AssessmentCriterionInput).min(1, '至少需要一个考核项').max(30, '考核项不超过30个'),
     bands: GradeBands,
     /** Required when the current version is frozen: a new version is made. */
-    reason: z.string().trim().max(200, '理由不超过200个字').optional(),
+    reason: Reason.optional(),
   })
   .strict();
 
@@ -241,11 +243,11 @@ export const SaveAssessmentInput = z
     year: Year,
     centerId: CenterId,
     scores: z.record(z.string(), z.number({ error: '请填写分数' })),
-    comments: z.string().trim().max(2000, '考核意见不超过2000个字').default(''),
+    comments: Text({ label: '考核意见', max: 2000, multiline: true }).default(''),
     assessedOn: IsoDate,
-    assessors: z.array(z.string().trim().min(1).max(20, '考核人员姓名不超过20个字')).max(20, '考核人员不超过20人').default([]),
+    assessors: z.array(Text({ label: '考核人员姓名', min: 1, max: 20 })).max(20, '考核人员不超过20人').default([]),
     /** Required once the year's result notice is issued (NEEDS_REASON otherwise). */
-    reason: z.string().trim().max(200, '理由不超过200个字').optional(),
+    reason: Reason.optional(),
   })
   .strict();
 
@@ -266,7 +268,7 @@ export const centersAnnualContract = {
   'summaries.get': method({ input: ByCenterYear, output: AnnualSummary.nullable(), writes: false, summary: '读取年度工作总结' }),
   'summaries.save': method({ input: SaveSummaryInput, output: AnnualSummary, writes: true, summary: '登记年度工作总结' }),
   'summaries.attachFile': method({
-    input: z.object({ year: Year, centerId: CenterId, uploadId: UploadId, fileName: z.string().trim().min(1).max(200).optional() }).strict(),
+    input: z.object({ year: Year, centerId: CenterId, uploadId: UploadId, fileName: Text({ label: '文件名', min: 1, max: 200, printed: false }).optional() }).strict(),
     output: AnnualSummary,
     writes: true,
     summary: '上传年度工作总结附件',

@@ -1,6 +1,7 @@
 /** 首页/统计 (dashboard): figures for the charts, upcoming deadlines, reminders; charts saved as PNG. */
 import { z } from 'zod';
 import { method, IsoDate } from './define.js';
+import { Text } from './text.js';
 import { ExportedFile } from './common.js';
 import { Year } from './batches.js';
 import { CenterStatus } from './designation.js';
@@ -61,7 +62,7 @@ export const dashboardContract = {
   'stats.savePng': method({
     input: z
       .object({
-        title: z.string().trim().min(1).max(60, '图表名称不超过60个字'),
+        title: Text({ label: '图表名称', min: 1, max: 60 }),
         /** data:image/png;base64,… as produced by ECharts getDataURL. */
         dataUrl: z.string().max(15_000_000, '图片过大（超过10 MB）').regex(/^data:image\/png;base64,[A-Za-z0-9+/=]+$/, '图片格式应为PNG'),
       })

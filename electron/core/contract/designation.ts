@@ -10,15 +10,16 @@
  */
 import { z } from 'zod';
 import { method, IsoDate, IsoTime, NoInput } from './define.js';
+import { Text } from './text.js';
 import { ExportedFile } from './common.js';
 import { Year } from './batches.js';
-import { HolidayTableSchema } from './settings.js';
+import { HolidayTableSchema, HolidaySourceInput } from './settings.js';
 
 const BatchId = z.string().trim().regex(/^\d{4}-\d+$/, '批次编号格式应为“年度-序号”，如 2026-1');
 const ApplicationId = z.string().trim().regex(/^\d{4}-\d+-\d+$/, '申报编号无效，请刷新后重试');
 const ObjectionId = z.string().trim().regex(/^\d{4}-\d+-O\d+$/, '异议编号无效，请刷新后重试');
 const CenterId = z.string().trim().regex(/^C\d+$/, '中心编号无效，请刷新后重试');
-const Reason = z.string().trim().min(2, '请填写理由（至少2个字）').max(500, '理由不超过500个字');
+const Reason = Text({ label: '理由', min: 2, max: 500, multiline: true });
 
 // ───────────────────────────── 节假日安排 (working-day calendar) ─────────────────────────────
 
@@ -219,8 +220,8 @@ export type DesignationView = z.infer<typeof DesignationView>;
 const ByBatch = z.object({ batchId: BatchId }).strict();
 const Contact = z
   .object({
-    name: z.string().trim().min(1, '请填写联系人').max(20, '联系人不超过20个字'),
-    phone: z.string().trim().min(5, '请填写联系电话').max(40, '联系电话不超过40个字'),
+    name: Text({ label: '联系人', min: 1, max: 20 }),
+    phone: Text({ label: '联系电话', min: 5, max: 40, minMessage: '请填写联系电话' }),
   })
   .strict();
 const ByCenter = z.object({ centerId: CenterId }).strict();
@@ -230,7 +231,7 @@ export const SaveCalendarYearInput = z
     year: Year,
     offDays: z.array(IsoDate).max(60, '放假日期不超过60天'),
     makeUpWorkDays: z.array(IsoDate).max(20, '调休上班日期不超过20天'),
-    source: HolidayTableSchema.shape.source,
+    source: HolidaySourceInput,
   })
   .strict();
 
@@ -261,10 +262,10 @@ export const RecordObjectionInput = z
     batchId: BatchId,
     applicationId: ApplicationId,
     receivedOn: IsoDate,
-    from: z.string().trim().max(60, '异议人不超过60个字').default(''),
+    from: Text({ label: '异议人', max: 60 }).default(''),
     kind: ObjectionKind,
     identityProof: z.boolean(),
-    content: z.string().trim().min(2, '请填写异议内容（至少2个字）').max(5000, '异议内容不超过5000个字'),
+    content: Text({ label: '异议内容', min: 2, max: 5000, multiline: true }),
   })
   .strict();
 
@@ -278,7 +279,7 @@ export const RecordAgreementInput = z
   .object({
     centerId: CenterId,
     parties: z
-      .array(z.string().trim().min(2, '协议方名称至少2个字').max(60, '协议方名称不超过60个字'))
+      .array(Text({ label: '协议方名称', min: 2, max: 60, minMessage: '协议方名称至少2个字' }))
       .min(1, '请至少填写一个协议方')
       .max(10, '协议方不超过10个'),
     signedOn: IsoDate,

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { method, NoInput, IsoTime } from './define.js';
+import { Text } from './text.js';
 import { ExportedFile } from './common.js';
 import { ScoringTemplate, Recommendation } from './review-scoring.js';
 import { FileKindCode, IpFigures, TeamMember, Office } from './applications.js';
@@ -98,7 +99,7 @@ export const SaveExpertDraftInput = z
   .object({
     applicationId: ApplicationId,
     scores: z.record(z.string(), z.number()).default({}),
-    comment: z.string().max(2000, '评语不超过2000个字').default(''),
+    comment: Text({ label: '评语', max: 2000, multiline: true }).default(''),
     recommendation: Recommendation.optional(),
   })
   .strict();

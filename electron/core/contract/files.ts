@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { method } from './define.js';
+import { Text } from './text.js';
 
-const FileName = z.string().trim().min(1, '文件名不能为空').max(255, '文件名过长');
+const FileName = Text({ label: '文件名', min: 1, max: 255, minMessage: '文件名不能为空', maxMessage: '文件名过长', printed: false });
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, '文件标识无效');
 
 export const StagedUpload = z.object({ uploadId: z.string(), size: z.number().int().nonnegative() });

@@ -1,15 +1,12 @@
 /** 专家库 (expert pool): entity and API of the experts.* methods. */
 import { z } from 'zod';
 import { method, IsoTime } from './define.js';
+import { Text } from './text.js';
 import { ExportedFile } from './common.js';
-import { PHONE_PATTERN } from './applications.js';
+import { PhoneInput } from './applications.js';
 import { ImportIssue } from './applications-api.js';
 
-const Text = (label: string, max: number) => z.string().trim().max(max, `${label}不超过${max}个字`);
-const Phone = z
-  .string()
-  .trim()
-  .refine((s) => s === '' || PHONE_PATTERN.test(s), '电话号码格式不对：请填写11位手机号，或带区号的座机号（如 0591-87654321）');
+const Conflict = Text({ label: '回避单位', min: 2, max: 100, minMessage: '回避单位至少2个字' });
 
 /** 专家 */
 export const Expert = z.object({
@@ -31,13 +28,13 @@ export const Expert = z.object({
 export type Expert = z.infer<typeof Expert>;
 
 const ExpertFields = {
-  name: z.string().trim().min(2, '请填写专家姓名（至少2个字）').max(30, '专家姓名不超过30个字'),
-  organisation: z.string().trim().min(2, '请填写工作单位（至少2个字）').max(100, '工作单位不超过100个字'),
-  organisationUscc: z.string().trim().max(30, '统一社会信用代码应为18位').optional(),
-  title: Text('职称', 30).default(''),
-  field: Text('专业领域', 50).default(''),
-  phone: Phone.default(''),
-  declaredConflicts: z.array(Text('回避单位', 100).min(2, '回避单位至少2个字')).max(50, '回避单位不超过50个').default([]),
+  name: Text({ label: '专家姓名', min: 2, max: 30 }),
+  organisation: Text({ label: '工作单位', min: 2, max: 100 }),
+  organisationUscc: Text({ label: '单位统一社会信用代码', max: 30, maxMessage: '统一社会信用代码应为18位' }).optional(),
+  title: Text({ label: '职称', max: 30 }).default(''),
+  field: Text({ label: '专业领域', max: 50 }).default(''),
+  phone: PhoneInput.default(''),
+  declaredConflicts: z.array(Conflict).max(50, '回避单位不超过50个').default([]),
 };
 
 export const CreateExpertInput = z.object(ExpertFields).strict();
@@ -49,10 +46,10 @@ export const UpdateExpertInput = z
     name: ExpertFields.name.optional(),
     organisation: ExpertFields.organisation.optional(),
     organisationUscc: ExpertFields.organisationUscc,
-    title: Text('职称', 30).optional(),
-    field: Text('专业领域', 50).optional(),
-    phone: Phone.optional(),
-    declaredConflicts: z.array(Text('回避单位', 100).min(2, '回避单位至少2个字')).max(50, '回避单位不超过50个').optional(),
+    title: Text({ label: '职称', max: 30 }).optional(),
+    field: Text({ label: '专业领域', max: 50 }).optional(),
+    phone: PhoneInput.optional(),
+    declaredConflicts: z.array(Conflict).max(50, '回避单位不超过50个').optional(),
   })
   .strict();
 export type UpdateExpertInput = z.infer<typeof UpdateExpertInput>;
@@ -75,7 +72,7 @@ export const expertsContract = {
   'experts.create': method({ input: CreateExpertInput, output: Expert, writes: true, summary: '新增专家' }),
   'experts.update': method({ input: UpdateExpertInput, output: Expert, writes: true, summary: '修改专家信息' }),
   'experts.retire': method({
-    input: z.object({ id: z.string().trim().min(1, '请指定专家'), reason: Text('理由', 200).optional() }).strict(),
+    input: z.object({ id: z.string().trim().min(1, '请指定专家'), reason: Text({ label: '理由', max: 200, multiline: true }).optional() }).strict(),
     output: Expert,
     writes: true,
     summary: '专家退出专家库',

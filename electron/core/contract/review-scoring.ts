@@ -1,12 +1,14 @@
 /** 评分表、评审分配、评分与汇总 (expert review, secretariat side): entities and the scoring.* methods. */
 import { z } from 'zod';
 import { method, IsoDate, IsoTime } from './define.js';
+import { Text } from './text.js';
 import { IssuedPackageRecord } from './review-packages.js';
 
 const BatchId = z.string().trim().regex(/^\d{4}-\d+$/, '批次编号格式应为“年度-序号”，如 2026-1');
 const AssignmentId = z.string().trim().regex(/^\d{4}-\d+-A\d+$/, '评审分配编号无效，请刷新后重试');
 /** Optional at the schema level so a missing reason is answered with NEEDS_REASON and a sentence. */
-const Reason = z.string().trim().max(200, '理由不超过200个字');
+const Reason = Text({ label: '理由', max: 200, multiline: true });
+const Comment = Text({ label: '评语', max: 2000, multiline: true });
 
 /** 评分项 */
 export const Criterion = z.object({
@@ -97,7 +99,7 @@ export const SheetSubmission = z
     templateVersion: z.number().int().positive(),
     version: z.number().int().positive(),
     scores: z.record(z.string(), z.number()),
-    comment: z.string().trim().max(2000, '评语不超过2000个字').default(''),
+    comment: Comment.default(''),
     recommendation: Recommendation,
     signedOn: IsoDate.optional(),
   })
@@ -132,10 +134,10 @@ export type ReviewResult = z.infer<typeof ReviewResult>;
 const CriterionInput = z
   .object({
     key: z.string().trim().regex(/^[A-Za-z0-9_-]{1,20}$/, '评分项代码只能用字母、数字、下划线，不超过20位').optional(),
-    title: z.string().trim().min(2, '请填写评分项名称（至少2个字）').max(40, '评分项名称不超过40个字'),
+    title: Text({ label: '评分项名称', min: 2, max: 40 }),
     max: z.number(),
     step: z.number().default(0.5),
-    description: z.string().trim().max(500, '评分说明不超过500个字').default(''),
+    description: Text({ label: '评分说明', max: 500, multiline: true }).default(''),
   })
   .strict();
 
@@ -182,7 +184,7 @@ export const EnterSheetInput = z
     applicationId: z.string().trim().regex(/^\d{4}-\d+-\d+$/, '申报编号无效，请刷新后重试'),
     expertId: z.string().trim().min(1, '请指定专家'),
     scores: z.record(z.string(), z.number()),
-    comment: z.string().trim().max(2000, '评语不超过2000个字').default(''),
+    comment: Comment.default(''),
     recommendation: Recommendation,
     signedOn: IsoDate.optional(),
   })

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method, NoInput, IsoDate } from './define.js';
+import { Text } from './text.js';
 import { Year } from './batches.js';
 
 const ListEntry = z.string().trim().min(1, '列表项不能为空').max(30, '列表项不超过30个字');
@@ -18,6 +19,16 @@ export const HolidayTableSchema = z.object({
   makeUpWorkDays: z.array(IsoDate).max(20, '调休上班日期不超过20天'),
 });
 export type HolidayTableInput = z.infer<typeof HolidayTableSchema>;
+
+/** 依据 of a holiday table as typed (the stored form above reads what earlier versions wrote). */
+export const HolidaySourceInput = Text({ label: '依据', min: 2, max: 200, minMessage: '请填写依据（如国务院办公厅通知的名称和日期）' });
+const ListEntryInput = Text({ label: '列表项', min: 1, max: 30, minMessage: '列表项不能为空', maxMessage: '列表项不超过30个字' });
+const ChoiceListInput = (what: string) =>
+  z
+    .array(ListEntryInput)
+    .min(1, `${what}列表至少保留一项`)
+    .max(100, `${what}列表不超过100项`)
+    .refine((l) => new Set(l).size === l.length, `${what}列表中有重复项`);
 
 export const Settings = z.object({
   /** 发文机关 */
@@ -57,6 +68,24 @@ export const Settings = z.object({
 });
 export type Settings = z.infer<typeof Settings>;
 
+/** settings.update: the stored Settings with every free-text field a Text() (see text.ts). */
+export const UpdateSettingsInput = Settings.omit({ sealImageSha256: true })
+  .extend({
+    bureauName: Text({ label: '发文机关名称', min: 1, max: 40 }),
+    operatorName: Text({ label: '操作人姓名', max: 20 }),
+    docNumberPrefix: Text({ label: '发文字号前缀', min: 1, max: 12 }),
+    certNumberPrefix: Text({ label: '证书编号前缀', min: 1, max: 12 }),
+    districts: ChoiceListInput('县（市）区').optional(),
+    industries: ChoiceListInput('产业').optional(),
+    holidayTables: z
+      .array(HolidayTableSchema.extend({ source: HolidaySourceInput }))
+      .max(50, '节假日安排不超过50年')
+      .refine((l) => new Set(l.map((t) => t.year)).size === l.length, '同一年份的节假日安排重复')
+      .optional(),
+  })
+  .partial()
+  .strict();
+
 export const ReferenceLists = z.object({
   districts: z.array(z.string()),
   industries: z.array(z.string()),
@@ -76,7 +105,7 @@ export const settingsContract = {
   'settings.lists': method({ input: NoInput, output: ReferenceLists, writes: false, summary: '读取选择列表（县(市)区、产业、单位类型、申报材料）' }),
   'settings.get': method({ input: NoInput, output: Settings, writes: false, summary: '读取设置' }),
   'settings.update': method({
-    input: Settings.omit({ sealImageSha256: true }).partial().strict(),
+    input: UpdateSettingsInput,
     output: Settings,
     writes: true,
     summary: '修改设置',

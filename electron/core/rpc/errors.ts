@@ -10,6 +10,8 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): string[] {
     const keys = issue.path.filter((p): p is string => typeof p === 'string');
     const key = keys.at(-1);
     if (issue.code === 'unrecognized_keys') return `不认识的字段：${issue.keys.join('、')}`;
+    // Text() fields (contract/text.ts) name themselves in every message.
+    if (issue.code === 'custom' && typeof issue.params?.field === 'string') return issue.message;
     // A dotted path ("team.title") wins over the bare key ("title" alone means the batch title).
     const label = key ? (FIELD_LABELS[keys.slice(-2).join('.')] ?? FIELD_LABELS[key] ?? key) : '';
     return label ? `${label}：${issue.message}` : issue.message;

@@ -7,7 +7,7 @@ import { formatDate, toIsoDate } from '../../format';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/useSubmit';
 import { DATE_FORMATS } from '../designation/labels';
-import { showFieldErrors } from './fieldErrors';
+import { showFieldErrors } from '../../components/fieldErrors';
 import { refocusAutoFocus } from '../../components/refocusAutoFocus';
 
 interface Values {

@@ -4,7 +4,7 @@ import type { AssessmentTemplateView } from '../../../electron/core/contract/ind
 import { desk } from '../../rpc';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/useSubmit';
-import { showFieldErrors } from './fieldErrors';
+import { showFieldErrors } from '../../components/fieldErrors';
 import { CriteriaListEditor } from '../../components/CriteriaListEditor';
 import { refocusAutoFocus } from '../../components/refocusAutoFocus';
 

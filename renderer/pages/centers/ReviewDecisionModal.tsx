@@ -8,7 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/useSubmit';
 import { DATE_FORMATS } from '../designation/labels';
 import { OUTCOME_LABELS } from './labels';
-import { showFieldErrors } from './fieldErrors';
+import { showFieldErrors } from '../../components/fieldErrors';
 import { CenterRecordLine } from './CenterRecordLine';
 import { refocusAutoFocus } from '../../components/refocusAutoFocus';
 

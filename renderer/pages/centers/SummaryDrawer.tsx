@@ -9,7 +9,7 @@ import { useSubmit } from '../../components/useSubmit';
 import { DATE_FORMATS } from '../designation/labels';
 import { IndicatorFields } from './IndicatorFields';
 import { SummaryFiles, attachFiles } from './SummaryFiles';
-import { showFieldErrors } from './fieldErrors';
+import { showFieldErrors } from '../../components/fieldErrors';
 import { refocusAutoFocus } from '../../components/refocusAutoFocus';
 
 interface Values {

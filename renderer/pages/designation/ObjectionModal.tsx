@@ -4,6 +4,7 @@ import type { DesignationView, Objection, ObjectionKind } from '../../../electro
 import { desk } from '../../rpc';
 import { formatDate, toIsoDate } from '../../format';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { showFieldErrors } from '../../components/fieldErrors';
 import { useSubmit } from '../../components/useSubmit';
 import { DATE_FORMATS } from './labels';
 import { refocusAutoFocus } from '../../components/refocusAutoFocus';
@@ -43,7 +44,7 @@ export function ObjectionModal({ open, view, onClose, onSaved }: { open: boolean
         content: v.content.trim(),
       });
       onSaved(o);
-    });
+    }, (err) => showFieldErrors(form, err));
 
   return (
     <Modal

@@ -3,6 +3,7 @@ import { Col, Form, Input, Modal, Row, Select } from 'antd';
 import type { Expert } from '../../../electron/core/contract/index.js';
 import { desk, DeskApiError } from '../../rpc';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { showFieldErrors } from '../../components/fieldErrors';
 import { useSubmit } from '../../components/useSubmit';
 import { refocusAutoFocus } from '../../components/refocusAutoFocus';
 
@@ -49,6 +50,8 @@ export function ExpertFormModal({ open, expert, onClose, onSaved }: Props) {
         onSaved(expert ? await desk.call('experts.update', { id: expert.id, ...body }) : await desk.call('experts.create', body));
       },
       (err) => {
+        // Field problems (e.g. a control character or an unprintable character in 姓名) go under their field.
+        showFieldErrors(form, err, (path) => (path[0] ? [path[0]] : null));
         if (err instanceof DeskApiError && /信用代码/.test(err.message)) {
           form.setFields([{ name: 'organisationUscc', errors: [err.message] }]);
           setError(null);

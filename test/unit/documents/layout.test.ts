@@ -99,3 +99,18 @@ describe('titleLines (GB/T 9704: 回行时词意完整，排列对称)', () => {
     expect(lines.some((l) => l.includes('2025年度'))).toBe(true);
   });
 });
+
+describe('spaces are printed as the text holds them (the xlsx rosters print the same text)', () => {
+  it('keeps one space wherever the normalised text has one, next to CJK characters too', () => {
+    expect(breakLines('福州 Minjiang Data 数据科技有限公司')).toEqual(['福州 Minjiang Data 数据科技有限公司']);
+    expect(breakLines('五四路 100号 东门')).toEqual(['五四路 100号 东门']);
+  });
+
+  it('collapses a run of spaces, tabs or line ends inside a paragraph to one space and never starts or ends a line with it', () => {
+    const text = (lines: { text: string }[][]): string[] => lines.map((l) => l.map((t) => t.text).join(''));
+    expect(text(breakTokens('  材料不全\n\n补正后  再报 \t'))).toEqual(['材料不全 补正后 再报']);
+    const lines = breakLines(`${han(27)} ${han(5)}`);
+    expect(lines).toEqual([han(27), han(5)]);
+    expect(tokenize('甲 乙').map((t) => t.text)).toEqual(['甲', ' ', '乙']);
+  });
+});

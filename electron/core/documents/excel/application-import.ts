@@ -7,6 +7,7 @@ import type { ImportIssue } from '../../contract/applications-api.js';
 import { PHONE_PATTERN, type Route, type UnitType } from '../../contract/applications.js';
 import { checkUscc } from '../../domain/uscc.js';
 import { openXlsx, UnreadableXlsx, type XlsxBook } from './xlsx-read.js';
+import { cleanImportedText } from './imported-text.js';
 import { DEFAULT_LISTS, ROUTE_LABELS, UNIT_TYPE_LABELS, codeFromLabel, normalizeDistrict, type ChoiceLists } from '../../domain/lists.js';
 import {
   MAX_IMPORT_ROWS, TEMPLATE_COLUMNS, TEMPLATE_FIRST_DATA_ROW, TEMPLATE_HEADER_ROW, TEMPLATE_SHEET, columnLetter, type TemplateColumn, type TemplateField,
@@ -166,7 +167,10 @@ async function checkRows(book: XlsxBook, lists: ChoiceLists, existingUscc: Reado
       }
       const text = cell.text;
       if (text) any = true;
-      if (c.field !== 'seq') values[c.field] = text;
+      if (c.field === 'seq') continue;
+      const clean = cleanImportedText(text, c.header);
+      if (clean.ok) values[c.field] = clean.value;
+      else bad(c, clean.message);
     }
     if (!any) continue;
     const col = (f: TemplateField) => TEMPLATE_COLUMNS.find((c) => c.field === f)!;

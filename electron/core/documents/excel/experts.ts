@@ -9,6 +9,7 @@ import { PHONE_PATTERN } from '../../contract/applications.js';
 import type { Expert } from '../../contract/review-experts.js';
 import { checkUscc } from '../../domain/uscc.js';
 import { normaliseOrgName } from '../../domain/conflicts.js';
+import { cleanImportedText } from './imported-text.js';
 import { buildRoster, workbookToBuffer, type RosterColumn } from './style.js';
 import { openXlsx, UnreadableXlsx, type XlsxBook } from './xlsx-read.js';
 
@@ -120,7 +121,14 @@ export async function readExpertImport(data: Uint8Array, existing: ReadonlyMap<s
         issues.push({ row: r, column: at.has(key) ? letter(at.get(key)!) : '', columnLabel: col.header.replace(/（.*$/, ''), message: `第${r}行 ${col.header.replace(/（.*$/, '')}：${message}` });
       };
       const before = issues.length;
-      for (const c of COLUMNS) if (values[c.key] === '\u0000formula') problem(c.key, '不能使用公式，请填写文字');
+      for (const c of COLUMNS) {
+        if (values[c.key] === '\u0000formula') problem(c.key, '不能使用公式，请填写文字');
+        else if (c.kind !== 'number' && c.key !== 'status') {
+          const clean = cleanImportedText(values[c.key]!, c.header.replace(/（.*$/, ''), c.key === 'declaredConflicts');
+          if (clean.ok) values[c.key] = clean.value;
+          else problem(c.key, clean.message);
+        }
+      }
       if (issues.length > before) return;
       const name = values.name!;
       const organisation = values.organisation!;

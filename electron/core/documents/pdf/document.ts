@@ -154,7 +154,8 @@ export class GbDocument {
     if (align === 'center') cx = x + (width - natural) / 2;
     if (align === 'right') cx = x + width - natural;
     for (const t of tokens) {
-      if (t.text !== ' ') this.drawAt(t.text, cx, this.y, style);
+      // Spaces are drawn too, so the PDF's text (copy, search, pdftotext) holds them as the xlsx does.
+      this.drawAt(t.text, cx, this.y, style);
       cx += t.width * cell + extra;
     }
   }

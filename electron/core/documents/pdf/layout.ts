@@ -29,12 +29,11 @@ export function tokenize(text: string, measureLatin: (run: string) => number = (
   const chars = [...text.replace(/\r\n?/g, '\n')];
   for (let i = 0; i < chars.length; ) {
     const ch = chars[i]!;
-    if (ch === ' ' || ch === '\t') {
-      // A space between Latin words separates them; elsewhere it is dropped.
-      const prev = tokens[tokens.length - 1];
-      const next = chars[i + 1];
-      if (prev && next && isLatin(prev.text.slice(-1)) && isLatin(next)) tokens.push({ text: ' ', width: measureLatin(' ') });
-      i++;
+    if (ch === ' ' || ch === '\t' || ch === '\n') {
+      // A space is printed as typed (one per run), as the xlsx rosters print it: the text was normalised at
+      // entry (contract/text.ts), so a space left between two characters is meant. Line ends drop it.
+      while (i < chars.length && (chars[i] === ' ' || chars[i] === '\t' || chars[i] === '\n')) i++;
+      if (tokens.length > 0 && i < chars.length) tokens.push({ text: ' ', width: measureLatin(' ') });
       continue;
     }
     if (isLatin(ch)) {

@@ -118,7 +118,7 @@ class LandscapeSurface implements GridSurface {
     if (align === 'center') cx = x + (width - natural) / 2;
     if (align === 'right') cx = x + width - natural;
     for (const t of tokens) {
-      if (t.text !== ' ') this.drawAt(t.text, cx, this.y, style);
+      this.drawAt(t.text, cx, this.y, style);
       cx += t.width * cell;
     }
   }

@@ -1,5 +1,5 @@
 import type { FormInstance } from 'antd';
-import { DeskApiError } from '../../rpc';
+import { DeskApiError } from '../rpc';
 
 /**
  * Puts the API's field problems (INVALID_INPUT details: { path, message }) under the form fields they name.
