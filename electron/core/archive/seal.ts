@@ -16,6 +16,7 @@ import { checkEntryName } from '../exchange/zip-names.js';
 import { fsyncDir } from '../store/durable-file.js';
 import { useNativeCrc32 } from '../exchange/fast-crc.js';
 import type { ArchiveEntry } from './collect.js';
+import { tempFileName } from '../store/file-names.js';
 
 /** Formats that are already compressed: stored as they are, so sealing is bound by the disk, not by deflate. */
 export const STORED_FORMATS = /\.(pdf|jpe?g|png|gif|webp|zip|rar|7z|gz|docx|xlsx|pptx|ofd|mp4)$/iu;
@@ -61,7 +62,7 @@ export async function writeArchive(target: string, entries: readonly ArchiveEntr
     names.add(n.toLowerCase());
   }
   const total = entries.reduce((n, e) => n + ('data' in e ? e.data.length : e.size), 0);
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const tmp = path.join(path.dirname(target), tempFileName(path.basename(target), `${process.pid}.${randomBytes(4).toString('hex')}`));
   const zip = new yazl.ZipFile();
   const whole = createHash('sha256');
   let zipSize = 0;

@@ -26,6 +26,7 @@ import { FIXED_MTIME } from '../exchange/zip-write.js';
 import { throwIfAborted } from '../exchange/atomic-file.js';
 import { useNativeCrc32 } from '../exchange/fast-crc.js';
 import { BACKUP_FORMAT, MANIFEST_NAME, backupFileName, describeContents } from './manifest.js';
+import { tempFileName } from '../store/file-names.js';
 
 export interface CreateBackupOptions {
   store: Store;
@@ -129,7 +130,7 @@ export async function createBackupFile(opts: CreateBackupOptions): Promise<Backu
 
   const fileName = await freeName(targetDir, backupFileName(opts.now));
   const finalPath = path.join(targetDir, fileName);
-  const tmp = path.join(targetDir, `.${fileName}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const tmp = path.join(targetDir, tempFileName(fileName, `${process.pid}.${randomBytes(4).toString('hex')}`));
   try {
     await (await fs.open(tmp, 'wx', 0o600)).close();
   } catch (err) {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fsyncDir } from '../store/durable-file.js';
+import { tempFileName } from '../store/file-names.js';
 
 export interface Progress {
   phase: 'pack' | 'encrypt' | 'write';
@@ -27,7 +28,7 @@ export function throwIfAborted(signal?: AbortSignal): void {
  * removed and the target is untouched.
  */
 export async function writeFileAtomic(file: string, data: Uint8Array, opts: { onProgress?: ProgressFn; signal?: AbortSignal } = {}): Promise<void> {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const tmp = path.join(path.dirname(file), tempFileName(path.basename(file), `${process.pid}.${randomBytes(4).toString('hex')}`));
   const handle = await fs.open(tmp, 'wx', 0o600);
   let ok = false;
   try {

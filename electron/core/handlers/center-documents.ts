@@ -19,8 +19,8 @@ import { renderAssessmentNotice } from '../documents/pdf/assessment-notice.js';
 import { renderReviewDecision, reviewDecisionTitle, type ReviewDecisionInput } from '../documents/pdf/review-decision.js';
 import { renderSummaryRosterXlsx } from '../documents/excel/summary-roster.js';
 import { renderAssessmentRosterXlsx } from '../documents/excel/assessment-roster.js';
-import { nextDocNumber } from '../store/numbering.js';
-import { writeExport } from '../store/exports.js';
+import { issueDocNumbered } from '../store/numbering.js';
+import { writeExport, type NamePart } from '../store/exports.js';
 import { workingCalendar } from './review.js';
 import { assertYearOpen } from './sealed-years.js';
 import type { AreaHandlers, HandlerContext } from './types.js';
@@ -31,7 +31,8 @@ type Methods = 'summaries.exportRoster' | 'assessments.noticePdf' | 'assessments
 export const PLAQUE_RETURN_WORKING_DAYS = 15;
 
 export interface GeneratedDocument {
-  fileName: string;
+  /** The export file name (parts: only a center name is shortened when it is too long). */
+  fileName: string | readonly NamePart[];
   data: Buffer;
 }
 
@@ -79,43 +80,54 @@ export async function assessmentNoticeDocument(ctx: HandlerContext, year: number
   return renderYearNotice(ctx, year, part, part.resultNotice);
 }
 
-async function issueAssessmentNotice(ctx: HandlerContext, year: number, requestedOn: string | undefined): Promise<GeneratedDocument> {
-  let part = await yearPart(ctx, year);
+/**
+ * Print a year's 中期考核结果通知. The first print renders it with the number it will get, writes the file,
+ * then takes the 发文字号 and stores it with the year (store/numbering.ts); reprints keep number and date.
+ */
+async function printAssessmentNotice(ctx: HandlerContext, year: number, requestedOn: string | undefined): Promise<ExportedFile> {
+  const part = await yearPart(ctx, year);
   if (part.assessments.length === 0) {
     throw new DeskError('RULE_VIOLATION', `${year}年度还没有登记任何中期考核结果，不能生成考核结果通知。请先在“中期考核”中登记考核结果。`, { year });
   }
-  if (!part.resultNotice) {
-    assertYearOpen(ctx, year);
-    const issuedOn = requestedOn ?? bureauDate(ctx.clock());
-    const lastAssessed = part.assessments.reduce((m, a) => (a.assessedOn > m ? a.assessedOn : m), '');
-    if (issuedOn < lastAssessed) {
-      throw new DeskError('INVALID_INPUT', `成文日期（${formatChineseDate(issuedOn)}）早于最后一次考核日期（${formatChineseDate(lastAssessed)}），请填写考核结束后的日期。`, { field: 'issuedOn' });
-    }
-    const { docNumberPrefix } = ctx.store.read('settings').settings;
-    const { docNumber } = await nextDocNumber(ctx.store, docNumberPrefix, Number(issuedOn.slice(0, 4)), {
-      method: 'assessments.noticePdf',
-      entity: `centers-${year}:resultNotice`,
-      summary: `${year}年度中期考核结果通知编号`,
-    });
-    const notice: IssuedNotice = { docNumber, issuedOn, firstPrintedAt: ctx.clock().toISOString() };
-    await ctx.store.writeKeyed(
-      'centers',
-      String(year),
-      (draft) => {
-        // Two first prints racing: the first stored number wins, the other is simply skipped.
-        if (!draft.resultNotice) draft.resultNotice = notice;
-        return draft.resultNotice;
-      },
-      (stored) => ({
-        method: 'assessments.noticePdf',
-        entity: `centers-${year}:resultNotice`,
-        summary: `编制${year}年度中期考核结果通知（${stored.docNumber}，成文日期${formatChineseDate(stored.issuedOn)}）`,
-        after: stored,
-      }),
-    );
-    part = await yearPart(ctx, year);
+  if (part.resultNotice) return save(ctx, await renderYearNotice(ctx, year, part, part.resultNotice));
+  assertYearOpen(ctx, year);
+  const issuedOn = requestedOn ?? bureauDate(ctx.clock());
+  const lastAssessed = part.assessments.reduce((m, a) => (a.assessedOn > m ? a.assessedOn : m), '');
+  if (issuedOn < lastAssessed) {
+    throw new DeskError('INVALID_INPUT', `成文日期（${formatChineseDate(issuedOn)}）早于最后一次考核日期（${formatChineseDate(lastAssessed)}），请填写考核结束后的日期。`, { field: 'issuedOn' });
   }
-  return renderYearNotice(ctx, year, part, part.resultNotice!);
+  const { docNumberPrefix } = ctx.store.read('settings').settings;
+  const firstPrintedAt = ctx.clock().toISOString();
+  const issued = await issueDocNumbered(ctx.store, {
+    prefix: docNumberPrefix,
+    year: Number(issuedOn.slice(0, 4)),
+    locks: [`centers-${year}:resultNotice`],
+    alreadyNumbered: async () => !!(await yearPart(ctx, year)).resultNotice,
+    check: () => assertYearOpen(ctx, year),
+    audit: { method: 'assessments.noticePdf', entity: `centers-${year}:resultNotice`, summary: `${year}年度中期考核结果通知编号` },
+    render: async (docNumber) => renderYearNotice(ctx, year, await yearPart(ctx, year), { docNumber, issuedOn, firstPrintedAt }),
+    exportFile: (doc) => ({ dir: ctx.store.dirs.exports, name: doc.fileName, data: doc.data }),
+    commit: (docNumber) => {
+      const notice: IssuedNotice = { docNumber, issuedOn, firstPrintedAt };
+      return ctx.store.writeKeyed(
+        'centers',
+        String(year),
+        (draft) => {
+          if (draft.resultNotice) throw new DeskError('CONFLICT', `${year}年度中期考核结果通知已编号（${draft.resultNotice.docNumber}），请刷新后重试。`);
+          draft.resultNotice = notice;
+          return notice;
+        },
+        (stored) => ({
+          method: 'assessments.noticePdf',
+          entity: `centers-${year}:resultNotice`,
+          summary: `编制${year}年度中期考核结果通知（${stored.docNumber}，成文日期${formatChineseDate(stored.issuedOn)}）`,
+          after: stored,
+        }),
+      );
+    },
+  });
+  // A concurrent print numbered the notice first: print it again with that number.
+  return issued ? issued.file! : printAssessmentNotice(ctx, year, requestedOn);
 }
 
 // ───────────────────────────── 复核决定 ─────────────────────────────
@@ -168,7 +180,7 @@ async function renderDecision(ctx: HandlerContext, review: TriennialReview, revi
     ...reviewDecisionFacts(ctx, review, reviews, notice.issuedOn),
   });
   const kind = review.outcome === 'revoke' ? '撤销认定决定' : review.outcome === 'rectify' ? '限期整改通知' : '复核结果通知';
-  return { fileName: `${kind}-${center.name}-${notice.docNumber}.pdf`, data };
+  return { fileName: [`${kind}-`, { shorten: center.name }, `-${notice.docNumber}.pdf`], data };
 }
 
 /** Reprint of a review's issued decision (null when not yet printed). Never writes. */
@@ -179,44 +191,63 @@ export async function reviewDecisionDocument(ctx: HandlerContext, reviewId: stri
   return renderDecision(ctx, review, reviews, review.notice);
 }
 
-async function issueReviewDecision(ctx: HandlerContext, reviewId: string, requestedOn: string | undefined): Promise<GeneratedDocument> {
-  let reviews = ctx.store.read('centers').reviews;
-  let review = reviews.find((r) => r.id === reviewId);
-  if (!review) throw new DeskError('NOT_FOUND', `找不到复核记录 ${reviewId}，请刷新后重试。`);
-  if (!review.notice) {
-    const issuedOn = requestedOn ?? bureauDate(ctx.clock());
-    if (issuedOn < review.decidedOn) {
-      throw new DeskError('INVALID_INPUT', `成文日期（${formatChineseDate(issuedOn)}）早于复核结论日期（${formatChineseDate(review.decidedOn)}），请重新填写。`, { field: 'issuedOn' });
-    }
-    for (const y of new Set([Number(review.decidedOn.slice(0, 4)), Number(issuedOn.slice(0, 4))])) assertYearOpen(ctx, y);
-    const center = centerOf(centersById(ctx), review.centerId);
-    const title = reviewDecisionTitle(review.outcome, center.name);
-    const { docNumberPrefix } = ctx.store.read('settings').settings;
-    const { docNumber } = await nextDocNumber(ctx.store, docNumberPrefix, Number(issuedOn.slice(0, 4)), {
-      method: 'triennial.decisionPdf',
-      entity: `review:${review.id}`,
-      summary: `《${title}》编号`,
-    });
-    const notice: IssuedNotice = { docNumber, issuedOn, firstPrintedAt: ctx.clock().toISOString() };
-    await ctx.store.write(
-      'centers',
-      (draft) => {
-        const target = draft.reviews.find((r) => r.id === reviewId);
-        if (!target) throw new DeskError('NOT_FOUND', `找不到复核记录 ${reviewId}，请刷新后重试。`);
-        if (!target.notice) target.notice = notice;
-        return target.notice;
-      },
-      (stored) => ({
-        method: 'triennial.decisionPdf',
-        entity: `review:${reviewId}`,
-        summary: `编制《${title}》（${stored.docNumber}，成文日期${formatChineseDate(stored.issuedOn)}）`,
-        after: stored,
-      }),
-    );
-    reviews = ctx.store.read('centers').reviews;
-    review = reviews.find((r) => r.id === reviewId)!;
+/**
+ * Print a review's decision. The first print renders it with the number it will get, writes the file, then
+ * takes the 发文字号 and stores it with the review (store/numbering.ts); reprints keep number and date.
+ */
+async function printReviewDecision(ctx: HandlerContext, reviewId: string, requestedOn: string | undefined): Promise<ExportedFile> {
+  const current = (): { reviews: readonly TriennialReview[]; review: TriennialReview } => {
+    const reviews = ctx.store.read('centers').reviews;
+    const review = reviews.find((r) => r.id === reviewId);
+    if (!review) throw new DeskError('NOT_FOUND', `找不到复核记录 ${reviewId}，请刷新后重试。`);
+    return { reviews, review };
+  };
+  const { reviews, review } = current();
+  if (review.notice) return save(ctx, await renderDecision(ctx, review, reviews, review.notice));
+  const issuedOn = requestedOn ?? bureauDate(ctx.clock());
+  if (issuedOn < review.decidedOn) {
+    throw new DeskError('INVALID_INPUT', `成文日期（${formatChineseDate(issuedOn)}）早于复核结论日期（${formatChineseDate(review.decidedOn)}），请重新填写。`, { field: 'issuedOn' });
   }
-  return renderDecision(ctx, review, reviews, review.notice!);
+  const years = [...new Set([Number(review.decidedOn.slice(0, 4)), Number(issuedOn.slice(0, 4))])];
+  for (const y of years) assertYearOpen(ctx, y);
+  const center = centerOf(centersById(ctx), review.centerId);
+  const title = reviewDecisionTitle(review.outcome, center.name);
+  const { docNumberPrefix } = ctx.store.read('settings').settings;
+  const firstPrintedAt = ctx.clock().toISOString();
+  const issued = await issueDocNumbered(ctx.store, {
+    prefix: docNumberPrefix,
+    year: Number(issuedOn.slice(0, 4)),
+    locks: [`review:${reviewId}`],
+    alreadyNumbered: () => !!current().review.notice,
+    check: () => years.forEach((y) => assertYearOpen(ctx, y)),
+    audit: { method: 'triennial.decisionPdf', entity: `review:${reviewId}`, summary: `《${title}》编号` },
+    render: (docNumber) => {
+      const now = current();
+      return renderDecision(ctx, now.review, now.reviews, { docNumber, issuedOn, firstPrintedAt });
+    },
+    exportFile: (doc) => ({ dir: ctx.store.dirs.exports, name: doc.fileName, data: doc.data }),
+    commit: (docNumber) => {
+      const notice: IssuedNotice = { docNumber, issuedOn, firstPrintedAt };
+      return ctx.store.write(
+        'centers',
+        (draft) => {
+          const target = draft.reviews.find((r) => r.id === reviewId);
+          if (!target) throw new DeskError('NOT_FOUND', `找不到复核记录 ${reviewId}，请刷新后重试。`);
+          if (target.notice) throw new DeskError('CONFLICT', `复核记录 ${reviewId} 的决定已编号（${target.notice.docNumber}），请刷新后重试。`);
+          target.notice = notice;
+          return notice;
+        },
+        (stored) => ({
+          method: 'triennial.decisionPdf',
+          entity: `review:${reviewId}`,
+          summary: `编制《${title}》（${stored.docNumber}，成文日期${formatChineseDate(stored.issuedOn)}）`,
+          after: stored,
+        }),
+      );
+    },
+  });
+  // A concurrent print numbered the decision first: print it again with that number.
+  return issued ? issued.file! : printReviewDecision(ctx, reviewId, requestedOn);
 }
 
 // ───────────────────────────── rosters ─────────────────────────────
@@ -275,7 +306,7 @@ const save = (ctx: HandlerContext, doc: GeneratedDocument): Promise<ExportedFile
 
 export const centerDocumentHandlers: AreaHandlers<Methods> = {
   'summaries.exportRoster': async (input, ctx) => save(ctx, await summaryRosterDocument(ctx, input.year)),
-  'assessments.noticePdf': async (input, ctx) => save(ctx, await issueAssessmentNotice(ctx, input.year, input.issuedOn)),
+  'assessments.noticePdf': (input, ctx) => printAssessmentNotice(ctx, input.year, input.issuedOn),
   'assessments.exportRoster': async (input, ctx) => save(ctx, await assessmentRosterDocument(ctx, input.year)),
-  'triennial.decisionPdf': async (input, ctx) => save(ctx, await issueReviewDecision(ctx, input.reviewId, input.issuedOn)),
+  'triennial.decisionPdf': (input, ctx) => printReviewDecision(ctx, input.reviewId, input.issuedOn),
 };

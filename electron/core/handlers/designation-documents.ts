@@ -46,7 +46,7 @@ async function decidedCenters(ctx: HandlerContext, batchId: string): Promise<{ c
   return { centers: centersOfDecision(ctx, part.decision.centerIds), docNumber: part.decision.docNumber, decidedOn: part.decision.decidedOn };
 }
 
-function certificateInput(c: Center, authority: string): CertificateInput {
+function certificateInput(c: DesignatedCenter, authority: string): CertificateInput {
   return {
     certificateNumber: c.certificateNumber,
     hostUnit: c.hostUnit,
@@ -70,6 +70,44 @@ async function certificateOptions(ctx: HandlerContext): Promise<{ size?: 'A4-lan
     }
   }
   return out;
+}
+
+/** The fields of a center the designation documents print (a planned center before it is stored, too). */
+export type DesignatedCenter = Pick<Center, 'name' | 'hostUnit' | 'certificateNumber' | 'designatedOn' | 'validUntil' | 'plaque'>;
+
+/** 认定通知 PDF of a decision (pure rendering; no writes). */
+export function renderDecisionNoticeOf(ctx: HandlerContext, batch: { year: number; sequence: number }, docNumber: string, decidedOn: string, centers: readonly DesignatedCenter[]): Promise<Buffer> {
+  return renderDecisionNotice({
+    authority: ctx.store.read('settings').settings.bureauName,
+    docNumber,
+    batchLabel: batchTitleLabel(batch),
+    decidedOn,
+    entries: centers.map((c) => ({ centerName: c.name, hostUnit: c.hostUnit, certificateNumber: c.certificateNumber })),
+  });
+}
+
+/** 牌匾内容确认单 PDF (pure rendering; no writes). */
+export function renderPlaqueSheetOf(ctx: HandlerContext, batch: { year: number; sequence: number }, decidedOn: string, centers: readonly DesignatedCenter[]): Promise<Buffer> {
+  return renderPlaqueSheet({
+    authority: centers[0]!.plaque.authority,
+    batchLabel: batchTitleLabel(batch),
+    awardedOn: decidedOn,
+    // The plaque lines are laid out by plaqueLines from the stored inscription, authority and date.
+    plaques: centers.map((c) => ({ centerName: c.plaque.inscription, hostUnit: c.hostUnit, certificateNumber: c.plaque.number })),
+    issuedOn: bureauDate(ctx.clock()),
+  });
+}
+
+/**
+ * Every document a decision numbers, rendered with the numbers it will get: the 认定通知, the certificates
+ * and the plaque sheet. Throws (MISSING_GLYPHS, …) when any of them cannot be produced, so decision.create
+ * takes no 发文字号 or certificate number for documents that could not be printed.
+ */
+export async function renderDesignationDocuments(ctx: HandlerContext, batch: { year: number; sequence: number }, docNumber: string, decidedOn: string, centers: readonly DesignatedCenter[]): Promise<void> {
+  await renderDecisionNoticeOf(ctx, batch, docNumber, decidedOn, centers);
+  const authority = ctx.store.read('settings').settings.bureauName;
+  await renderCertificates(centers.map((c) => certificateInput(c, authority)), await certificateOptions(ctx));
+  await renderPlaqueSheetOf(ctx, batch, decidedOn, centers);
 }
 
 export const designationDocumentHandlers: AreaHandlers<Methods> = {
@@ -104,13 +142,7 @@ export const designationDocumentHandlers: AreaHandlers<Methods> = {
   'decision.noticePdf': async (input, ctx) => {
     const batch = findBatch(ctx, input.batchId);
     const { centers, docNumber, decidedOn } = await decidedCenters(ctx, batch.id);
-    const pdf = await renderDecisionNotice({
-      authority: ctx.store.read('settings').settings.bureauName,
-      docNumber,
-      batchLabel: batchTitleLabel(batch),
-      decidedOn,
-      entries: centers.map((c) => ({ centerName: c.name, hostUnit: c.hostUnit, certificateNumber: c.certificateNumber })),
-    });
+    const pdf = await renderDecisionNoticeOf(ctx, batch, docNumber, decidedOn, centers);
     return writeExport(ctx.store.dirs.exports, `认定通知-${docNumber}.pdf`, pdf);
   },
 
@@ -147,14 +179,7 @@ export const designationDocumentHandlers: AreaHandlers<Methods> = {
     const { centers, docNumber, decidedOn } = await decidedCenters(ctx, batch.id);
     const list = centers.filter((c) => c.status !== 'revoked');
     if (list.length === 0) throw new DeskError('RULE_VIOLATION', '本批没有需要制作牌匾的中心。');
-    const pdf = await renderPlaqueSheet({
-      authority: list[0]!.plaque.authority,
-      batchLabel: batchTitleLabel(batch),
-      awardedOn: decidedOn,
-      // The plaque lines are laid out by plaqueLines from the stored inscription, authority and date.
-      plaques: list.map((c) => ({ centerName: c.plaque.inscription, hostUnit: c.hostUnit, certificateNumber: c.plaque.number })),
-      issuedOn: bureauDate(ctx.clock()),
-    });
+    const pdf = await renderPlaqueSheetOf(ctx, batch, decidedOn, list);
     return writeExport(ctx.store.dirs.exports, `牌匾内容确认单-${docNumber}.pdf`, pdf);
   },
 

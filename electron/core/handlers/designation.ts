@@ -13,9 +13,10 @@ import {
   plaqueDateLine, publicityPeriod,
 } from '../domain/publicity.js';
 import { holidayTableProblems, workingDaysBetween } from '../domain/working-days.js';
-import { nextDocNumber, nextNumber } from '../store/numbering.js';
+import { docNumberSeries, issueNumbered } from '../store/numbering.js';
+import { formatDocNumber } from '../documents/pdf/header.js';
 import { allApplications, batchLabel, findBatch, operator } from './application-store.js';
-import { designationDocumentHandlers } from './designation-documents.js';
+import { designationDocumentHandlers, renderDesignationDocuments } from './designation-documents.js';
 import { workingCalendar } from './review.js';
 import { scoringHandlers } from './scoring.js';
 import type { AreaHandlers, HandlerContext } from './types.js';
@@ -324,23 +325,30 @@ export const designationHandlers: AreaHandlers<Methods> & typeof designationDocu
         sequence = Number(/(\d+)号$/.exec(docNumber)?.[1] ?? 0);
         centers = structuredClone(earlier);
       } else {
-        ({ docNumber, sequence } = await nextDocNumber(ctx.store, settings.docNumberPrefix, year, { method: 'decision.create', summary: `认定${batchLabel(batch)}，发文字号取号` }));
-        const series = certificateSeries(settings.certNumberPrefix);
-        const planned: Omit<Center, 'id'>[] = [];
-        for (const id of ids) {
-          const app = apps.get(id)!;
-          const n = await nextNumber(ctx.store, series, { method: 'decision.create', entity: `certificate:${id}` });
-          planned.push(newCenter(app, docNumber, input.decidedOn, formatCertificateNumber(settings.certNumberPrefix, year, n), settings.bureauName, now));
-        }
-        centers = await ctx.store.write(
-          'centers',
-          (draft) => {
-            const made = planned.map((c, i) => ({ id: `C${draft.centers.length + i + 1}`, ...c }));
-            draft.centers.push(...made);
-            return structuredClone(made);
+        // Render the 认定通知, certificates and plaque sheet with the numbers they will get; only then take
+        // the 发文字号 and the certificate numbers (one per center, in list order) and store the centers.
+        const issued = await issueNumbered(ctx.store, {
+          claims: [{ series: docNumberSeries(settings.docNumberPrefix, year) }, { series: certificateSeries(settings.certNumberPrefix), count: ids.length }],
+          audit: { method: 'decision.create', entity: `decision:${batch.id}`, summary: `认定${batchLabel(batch)}，发文字号和证书编号取号` },
+          render: async ([doc, certs]) => {
+            const number = formatDocNumber(settings.docNumberPrefix, year, doc!.first);
+            const planned = ids.map((id, i) => newCenter(apps.get(id)!, number, input.decidedOn, formatCertificateNumber(settings.certNumberPrefix, year, certs!.numbers[i]!), settings.bureauName, now));
+            await renderDesignationDocuments(ctx, batch, number, input.decidedOn, planned);
+            return { docNumber: number, sequence: doc!.first, planned };
           },
-          (made) => ({ method: 'decision.create', entity: `decision:${batch.id}`, summary: `${docNumber}认定${made.length}家中心：${made.map((c) => `${c.name}（${c.certificateNumber}）`).join('、')}`, after: made }),
-        );
+          commit: (_claimed, { docNumber: number, planned }) =>
+            ctx.store.write(
+              'centers',
+              (draft) => {
+                const made = planned.map((c, i) => ({ id: `C${draft.centers.length + i + 1}`, ...c }));
+                draft.centers.push(...made);
+                return structuredClone(made);
+              },
+              (made) => ({ method: 'decision.create', entity: `decision:${batch.id}`, summary: `${number}认定${made.length}家中心：${made.map((c) => `${c.name}（${c.certificateNumber}）`).join('、')}`, after: made }),
+            ),
+        });
+        ({ docNumber, sequence } = issued!.doc);
+        centers = issued!.result;
       }
       const decision = await ctx.store.writeKeyed(
         'designation',

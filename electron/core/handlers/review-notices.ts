@@ -5,8 +5,8 @@ import type { ExportedFile } from '../contract/common.js';
 import { bureauDate } from '../domain/clock.js';
 import { materialItem } from '../domain/materials.js';
 import { renderAcceptanceNotice, renderRejectionNotice, renderSupplementNotice, type IntakeNoticeBase } from '../documents/pdf/intake-notices.js';
-import { nextDocNumber } from '../store/numbering.js';
-import { writeExport } from '../store/exports.js';
+import { issueDocNumbered } from '../store/numbering.js';
+import { writeExport, type NamePart } from '../store/exports.js';
 import { findApplication, findBatch, updateApplication } from './application-store.js';
 import type { HandlerContext } from './types.js';
 
@@ -24,28 +24,8 @@ function pickRound(app: Application, round: number | undefined): FormalReview {
   return chosen;
 }
 
-/** The round's 发文字号, assigned from the numbering service on first print and stored in the round. */
-async function ensureDocNumber(ctx: HandlerContext, app: Application, round: FormalReview, issuedOn: string): Promise<string> {
-  if (round.docNumber) return round.docNumber;
-  const { docNumberPrefix } = ctx.store.read('settings').settings;
-  const { docNumber } = await nextDocNumber(ctx.store, docNumberPrefix, Number(issuedOn.slice(0, 4)), {
-    method: 'review.notice',
-    entity: `application:${app.id}`,
-    summary: `${NOTICE_TITLES[round.outcome]}编号`,
-  });
-  await updateApplication(ctx, app.id, 'review.notice', (stored) => {
-    const target = stored.formalReviews.find((r) => r.round === round.round);
-    if (target) target.docNumber = docNumber;
-    return { action: `编制${NOTICE_TITLES[round.outcome]}`, note: docNumber };
-  });
-  return docNumber;
-}
-
-export async function printReviewNotice(ctx: HandlerContext, applicationId: string, roundNo: number | undefined): Promise<ExportedFile> {
-  const app = await findApplication(ctx, applicationId);
-  const round = pickRound(app, roundNo);
-  const issuedOn = round.outcome === 'supplementRequired' ? round.issuedOn : bureauDate(new Date(round.at));
-  const docNumber = await ensureDocNumber(ctx, app, round, issuedOn);
+/** The notice PDF of a round with its number (pure rendering; no writes). */
+async function renderNotice(ctx: HandlerContext, app: Application, round: FormalReview, issuedOn: string, docNumber: string): Promise<Buffer> {
   const settings = ctx.store.read('settings').settings;
   const batch = findBatch(ctx, app.batchId);
   const base: IntakeNoticeBase = {
@@ -57,12 +37,59 @@ export async function printReviewNotice(ctx: HandlerContext, applicationId: stri
     issuedOn,
     ...(app.applicant.contact || settings.operatorName ? { contact: { name: settings.operatorName } } : {}),
   };
-  let pdf: Buffer;
-  if (round.outcome === 'accepted') pdf = await renderAcceptanceNotice(base);
-  else if (round.outcome === 'rejected') pdf = await renderRejectionNotice({ ...base, reason: round.reason });
-  else {
-    const items = round.items.map((i) => ({ no: i.no, title: materialItem(i.no)?.title ?? `第${i.no}项`, reason: i.reason }));
-    pdf = await renderSupplementNotice({ ...base, items, deadline: round.deadline, workingDays: round.workingDays });
+  if (round.outcome === 'accepted') return renderAcceptanceNotice(base);
+  if (round.outcome === 'rejected') return renderRejectionNotice({ ...base, reason: round.reason });
+  const items = round.items.map((i) => ({ no: i.no, title: materialItem(i.no)?.title ?? `第${i.no}项`, reason: i.reason }));
+  return renderSupplementNotice({ ...base, items, deadline: round.deadline, workingDays: round.workingDays });
+}
+
+/** 受理通知书-<unit>-榕市监知〔2026〕3号.pdf: only the unit name is shortened when the name is too long. */
+function noticeFileName(app: Application, round: FormalReview, docNumber: string): NamePart[] {
+  return [`${NOTICE_TITLES[round.outcome]}-`, { shorten: app.applicant.name }, `-${docNumber}.pdf`];
+}
+
+function issuedOnOf(round: FormalReview): string {
+  return round.outcome === 'supplementRequired' ? round.issuedOn : bureauDate(new Date(round.at));
+}
+
+/**
+ * Print a round's notice. The first print renders it with the number it will get, writes the file, and only
+ * then takes the 发文字号 and stores it in the round (store/numbering.ts); reprints keep the number.
+ */
+export async function printReviewNotice(ctx: HandlerContext, applicationId: string, roundNo: number | undefined): Promise<ExportedFile> {
+  const app = await findApplication(ctx, applicationId);
+  const round = pickRound(app, roundNo);
+  const issuedOn = issuedOnOf(round);
+  if (round.docNumber) {
+    const pdf = await renderNotice(ctx, app, round, issuedOn, round.docNumber);
+    return writeExport(ctx.store.dirs.exports, noticeFileName(app, round, round.docNumber), pdf);
   }
-  return writeExport(ctx.store.dirs.exports, `${NOTICE_TITLES[round.outcome]}-${app.applicant.name}-${docNumber}.pdf`, pdf);
+  const { docNumberPrefix } = ctx.store.read('settings').settings;
+  const title = NOTICE_TITLES[round.outcome];
+  /** The application and round as stored now (under the lock: what is rendered is what is committed). */
+  const fresh = async (): Promise<[Application, FormalReview]> => {
+    const a = await findApplication(ctx, applicationId);
+    return [a, pickRound(a, round.round)];
+  };
+  const issued = await issueDocNumbered(ctx.store, {
+    prefix: docNumberPrefix,
+    year: Number(issuedOn.slice(0, 4)),
+    locks: [`application:${app.id}#${round.round}`],
+    alreadyNumbered: async () => !!(await fresh())[1].docNumber,
+    audit: { method: 'review.notice', entity: `application:${app.id}`, summary: `${title}编号` },
+    render: async (docNumber) => {
+      const [a, r] = await fresh();
+      return { app: a, pdf: await renderNotice(ctx, a, r, issuedOn, docNumber) };
+    },
+    exportFile: ({ app: a, pdf }, docNumber) => ({ dir: ctx.store.dirs.exports, name: noticeFileName(a, round, docNumber), data: pdf }),
+    commit: (docNumber) =>
+      updateApplication(ctx, app.id, 'review.notice', (stored) => {
+        const target = stored.formalReviews.find((r) => r.round === round.round);
+        if (!target) throw new DeskError('NOT_FOUND', `“${stored.applicant.name}”没有第${round.round}轮形式审查，请刷新后重试。`);
+        target.docNumber = docNumber;
+        return { action: `编制${title}`, note: docNumber };
+      }),
+  });
+  // A concurrent print numbered this round first: print it again with that number.
+  return issued ? issued.file! : printReviewNotice(ctx, applicationId, round.round);
 }

@@ -1,5 +1,6 @@
 import { promises as fs, constants } from 'node:fs';
 import path from 'node:path';
+import { tempFileName } from './file-names.js';
 
 /** fsync a directory so a rename inside it survives a power cut (no-op where unsupported). */
 export async function fsyncDir(dir: string): Promise<void> {
@@ -19,7 +20,7 @@ export async function fsyncDir(dir: string): Promise<void> {
 let tempCounter = 0;
 function tempName(file: string): string {
   tempCounter = (tempCounter + 1) % 1_000_000;
-  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${tempCounter}.tmp`);
+  return path.join(path.dirname(file), tempFileName(path.basename(file), `${process.pid}.${tempCounter}`));
 }
 
 /**

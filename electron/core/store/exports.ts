@@ -3,17 +3,34 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { ExportedFile } from '../contract/common.js';
 import { writeFileDurable } from './durable-file.js';
+import { extensionOf, fitName, SAFE_NAME_BYTES, type NamePart } from './file-names.js';
+
+export type { NamePart } from './file-names.js';
 
 /** Characters Windows refuses in file names, plus control characters. */
-const UNSAFE = /[<>:"/\\|?*\u0000-\u001f]/g;
+const UNSAFE = /[<>:"/\\|?*\u0000-\u001f\u007f]/g;
 
-export function safeFileName(name: string): string {
-  const cleaned = name.replace(UNSAFE, '_').replace(/^\.+/, '').trim();
-  return cleaned.slice(0, 120) || 'export';
+/**
+ * A file name safe on every desktop file system and within 200 bytes (room for a `（n）` and a temp name).
+ * Give the name as parts to say what may be shortened: `['受理通知书-', { shorten: unitName }, '-榕市监知〔2026〕1号.pdf']`
+ * cuts only the unit name; a plain string is cut before its extension.
+ */
+export function safeFileName(name: string | readonly NamePart[]): string {
+  const clean = (s: string): string => s.replace(UNSAFE, '_');
+  let parts: NamePart[];
+  if (typeof name === 'string') {
+    const cleaned = clean(name);
+    const ext = extensionOf(cleaned);
+    parts = [{ shorten: cleaned.slice(0, cleaned.length - ext.length) }, ext];
+  } else {
+    parts = name.map((p) => (typeof p === 'string' ? clean(p) : { shorten: clean(p.shorten) }));
+  }
+  const fitted = fitName(parts, SAFE_NAME_BYTES).replace(/^\.+/, '').trim();
+  return fitted || 'export';
 }
 
 /** Write a generated file under <data>/exports atomically (temp + rename); never overwrites an earlier export. */
-export async function writeExport(exportsDir: string, fileName: string, data: Uint8Array): Promise<ExportedFile> {
+export async function writeExport(exportsDir: string, fileName: string | readonly NamePart[], data: Uint8Array): Promise<ExportedFile> {
   await fs.mkdir(exportsDir, { recursive: true });
   const safe = safeFileName(fileName);
   const ext = path.extname(safe);

@@ -14,7 +14,7 @@ import { renderNotice, type NoticeInput } from './notice.js';
 
 export interface IntakeNoticeBase {
   settings: { bureauName: string; docNumberPrefix: string };
-  /** 发文字号, e.g. 榕市监知〔2026〕12号 (from store/numbering.ts nextDocNumber). */
+  /** 发文字号, e.g. 榕市监知〔2026〕12号 (taken by store/numbering.ts issueNumbered once this notice has rendered). */
   docNumber: string;
   applicant: { name: string };
   /** The center applied for, e.g. 福州市电子信息产业知识产权协同保护与运营中心. */
