@@ -138,7 +138,9 @@ export function Text(opts: TextOptions): z.ZodString {
     .overwrite((s) => normaliseText(s, multiline))
     .check((ctx) => {
       const n = charCount(ctx.value);
-      const message = n < min ? minMessage : n > max ? maxMessage : opts.rule?.(ctx.value);
+      const broken = n < min || n > max ? null : opts.rule?.(ctx.value);
+      // every message names its field (a rule's own message may not)
+      const message = n < min ? minMessage : n > max ? maxMessage : broken && !broken.includes(label) ? `${label}：${broken}` : broken;
       if (message) ctx.issues.push({ code: 'custom', message, input: ctx.value, params: { field: label } });
     });
   TEXT_SCHEMAS.set(schema, { ...opts });

@@ -92,7 +92,7 @@ describe('Text(): trimming and whitespace normalisation (one rule everywhere)', 
   it('a further rule runs on the normalised text', () => {
     const Phone = Text({ label: '联系电话', max: 20, rule: (s) => (/^\d+$/.test(s) ? null : '电话号码格式不对') });
     expect(Phone.parse(' 13800000000 ')).toBe('13800000000');
-    expect(refusal(Phone, '1380000000x')).toBe('电话号码格式不对');
+    expect(refusal(Phone, '1380000000x')).toBe('联系电话：电话号码格式不对');
   });
 });
 
