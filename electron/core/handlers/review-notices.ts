@@ -33,7 +33,7 @@ async function ensureDocNumber(ctx: HandlerContext, app: Application, round: For
     entity: `application:${app.id}`,
     summary: `${NOTICE_TITLES[round.outcome]}编号`,
   });
-  await updateApplication(ctx, app.id, 'review.notice', (stored) => {
+  await updateApplication(ctx, app.id, 'review.notice', 'printNotice', (stored) => {
     const target = stored.formalReviews.find((r) => r.round === round.round);
     if (target) target.docNumber = docNumber;
     return { action: `编制${NOTICE_TITLES[round.outcome]}`, note: docNumber };
