@@ -6,7 +6,7 @@ import type { Center, DesignationPart, DesignationView, Objection, PublicityEntr
 import type { HolidayTableInput } from '../contract/settings.js';
 import { formatChineseDate } from '../domain/batches.js';
 import { bureauDate } from '../domain/clock.js';
-import { firstReviewDue } from '../domain/center-lifecycle.js';
+import { agreementRefusal, firstReviewDue } from '../domain/center-lifecycle.js';
 import { DEFAULT_HOLIDAY_TABLES } from '../domain/holidays-data.js';
 import {
   centerName, centerValidUntil, certificateSeries, decisionBlockers, formatCertificateNumber, objectionAcceptance, objectionStatus,
@@ -373,6 +373,8 @@ export const designationHandlers: AreaHandlers<Methods> & typeof designationDocu
 
   'agreements.record': async (input, ctx) => {
     const center = findCenter(ctx, input.centerId);
+    const refusal = agreementRefusal(center);
+    if (refusal) throw new DeskError('INVALID_STATE', refusal, { centerId: center.id, status: center.status });
     if (input.signedOn < center.designatedOn) {
       throw new DeskError('RULE_VIOLATION', `签订日期（${formatChineseDate(input.signedOn)}）早于中心认定日期（${formatChineseDate(center.designatedOn)}），请核对。`);
     }
@@ -381,6 +383,8 @@ export const designationHandlers: AreaHandlers<Methods> & typeof designationDocu
       'centers',
       (draft) => {
         const c = draft.centers.find((x) => x.id === center.id)!;
+        const late = agreementRefusal(c);
+        if (late) throw new DeskError('INVALID_STATE', late, { centerId: c.id, status: c.status });
         c.agreement = { parties, signedOn: input.signedOn, recordedAt: ctx.clock().toISOString(), recordedBy: operator(ctx) };
         return structuredClone(c);
       },
