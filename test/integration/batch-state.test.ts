@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDesk, type Desk } from '../../electron/core/app.js';
+import { contract, methodNames } from '../../electron/core/contract/index.js';
 import type { Application } from '../../electron/core/contract/applications.js';
 import type { BatchView } from '../../electron/core/contract/batches.js';
 import type { ExportedFile } from '../../electron/core/contract/common.js';
@@ -154,6 +155,18 @@ describe('batch status only through its actions; a designated batch refuses writ
       const e = await fail(desk.invoke(method, input));
       expect(e, method).toMatchObject({ code: 'INVALID_STATE', message: `${DESIGNATED}，${says}。` });
     }
+    // publicity, objections and the decision refuse by their own rules (already published, already decided)
+    const ownRules: [string, unknown][] = [
+      ['publicity.create', { batchId: '2026-1', startsOn: '2026-10-20' }],
+      ['objections.record', { batchId: '2026-1', applicationId: apps[0]!.id, receivedOn: '2026-10-13', from: '李四', kind: 'person', identityProof: true, content: '认定后异议' }],
+      ['objections.resolve', { objectionId: '2026-1-O1', outcome: 'dismissed', reason: '认定后处理' }],
+      ['decision.create', { batchId: '2026-1', decidedOn: '2026-10-20' }],
+    ];
+    for (const [method, input] of ownRules) expect((await desk.invoke(method, input)).ok, method).toBe(false);
+    // every write method of these areas is tried above (a new one must be added here)
+    const tried = new Set([...refusals.map(([m]) => m), ...ownRules.map(([m]) => m), 'results.apply', 'review.notice', 'batches.update', 'batches.create']);
+    const batchWrites = methodNames.filter((m) => contract[m].writes && /^(batches|applications|review|scoring|packages|results|publicity|objections|decision)\./.test(m));
+    expect(batchWrites.filter((m) => !tried.has(m))).toEqual([]);
     // the very sentence of the report
     expect((await fail(desk.invoke('scoring.setPanel', { batchId: '2026-1', expertIds: [lin.id] }))).message).toBe('批次“2026年第1批”已认定，不能再修改评审专家组。');
     // renaming the batch is a correction now: refused without a reason
