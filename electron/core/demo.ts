@@ -23,7 +23,8 @@ export async function seedDemo(desk: Invoker, store: Store): Promise<boolean> {
   }
   const materials = new DemoMaterials(desk);
   await seedDemoCenters(desk, materials);
-  await desk.invoke('batches.update', { id: '2025-2', status: 'designated' });
+  // 2025-2 received no applications: its intake is closed (截止受理), nothing to review or designate.
+  await must(desk, 'batches.close', { id: '2025-2' });
   await seedDemoApplications(desk, materials);
   return true;
 }

@@ -166,7 +166,8 @@ test('总结、考核、复核撤销后封存年度档案，校验、解除封�
   await page.keyboard.press('Escape');
   await expect(history).toBeHidden();
   // unsealed: the same write now goes through
-  const updated = await rpc<{ title: string }>(page, host, 'batches.update', { id: `${year}-1`, title: `${title}（更正）` });
+  // (the batch is designated: renaming it is a correction and carries its reason)
+  const updated = await rpc<{ title: string }>(page, host, 'batches.update', { id: `${year}-1`, title: `${title}（更正）`, reason: '更正批次名称' });
   expect(updated.title).toBe(`${title}（更正）`);
 
   // ── 校验档案室退回的副本：翻转中间一个字节 ──

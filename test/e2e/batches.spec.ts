@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { test, expect } from './fixtures/host.js';
 import { batchRows, cancelDialog, listBatches, openDesk, screenshot, typeNewBatch } from './fixtures/desk-page.js';
+import { seedScoredBatch } from './fixtures/seed-centers.js';
 
 const T1 = '2026年第一批产业知识产权协同保护与运营中心申报';
 const T2 = '2026年第二批产业知识产权协同保护与运营中心申报';
@@ -176,4 +177,52 @@ test('导出Excel：下载到真正的xlsx文件', async ({ page, host }) => {
   const pdf = await page.request.get(`${host.origin}${pdfHref}`);
   expect((await pdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   await screenshot(page, 'batches-exported');
+});
+
+test('状态只随操作改变：截止受理、恢复受理；修改弹窗不再改状态；评审中的批次改名须填写更正理由', async ({ page, host }) => {
+  await openDesk(page, host);
+  await typeNewBatch(page, { title: T2, opensOn: '2026-03-02', closesOn: '2026-03-31' });
+  const row = batchRows(page).filter({ hasText: T2 });
+  await expect(row).toContainText('受理中');
+  await expect(row.getByRole('button', { name: `恢复受理${T2}` })).toHaveCount(0);
+
+  await row.getByRole('button', { name: `截止受理${T2}` }).click();
+  const confirm = page.getByRole('dialog').filter({ hasText: '不再登记新的申报' });
+  await expect(confirm).toBeVisible();
+  await confirm.getByRole('button', { name: '截止受理' }).click();
+  await expect(row).toContainText('已截止');
+  await expect(row.getByRole('button', { name: `截止受理${T2}` })).toHaveCount(0);
+  expect((await listBatches(page, host))[0]).toMatchObject({ status: 'closed' });
+
+  // the edit form shows the status but has no way to set it
+  await row.getByRole('button', { name: `修改${T2}` }).click();
+  const edit = page.getByRole('dialog', { name: /修改申报批次/ });
+  await expect(edit.getByTestId('batch-status')).toHaveText('已截止');
+  await expect(edit.getByRole('combobox', { name: '状态' })).toHaveCount(0);
+  await screenshot(page, 'batches-edit-status');
+  await cancelDialog(page);
+
+  await row.getByRole('button', { name: `恢复受理${T2}` }).click();
+  await page.getByRole('dialog').filter({ hasText: '可以继续登记新的申报' }).getByRole('button', { name: '恢复受理' }).click();
+  await expect(row).toContainText('受理中');
+
+  // a batch under expert review (its first assignment moved it): no intake buttons; a rename needs a reason
+  const reviewing = await seedScoredBatch(page, host, [{ name: '福州数科信息技术有限公司', industry: '软件信息', district: '鼓楼区', share: 0.9 }]);
+  await page.reload();
+  const year = Number(reviewing.slice(0, 4));
+  const reviewRow = batchRows(page).filter({ hasText: `${year}年第一批产业知识产权协同保护与运营中心申报` });
+  await expect(reviewRow).toContainText('评审中');
+  await expect(reviewRow.getByRole('button', { name: /^(截止受理|恢复受理)/ })).toHaveCount(0);
+  await reviewRow.getByRole('button', { name: /^修改/ }).click();
+  const correct = page.getByRole('dialog', { name: /修改申报批次/ });
+  await expect(page.locator('#title')).toBeFocused();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type(`${year}年第一批（更正）`);
+  await page.keyboard.press('Enter');
+  await expect(correct.getByRole('alert').filter({ hasText: '需要填写更正理由' })).toContainText('正在专家评审，修改批次名称或受理期限属于更正');
+  await expect(correct.getByLabel('更正理由')).toBeFocused();
+  await page.keyboard.type('批次名称错字');
+  await page.keyboard.press('Enter');
+  await expect(correct).toBeHidden();
+  await expect(batchRows(page).filter({ hasText: `${year}年第一批（更正）` })).toContainText('评审中');
 });

@@ -198,6 +198,12 @@ describe('annual summaries, mid-term assessment and re-review through desk.invok
     const final = await fail(decide({ centerId: 'C3', outcome: 'retain' }));
     expect(final.code).toBe('RULE_VIOLATION');
     expect(final.message).toContain('撤销为最终结论');
+    // 撤销 is final for the 共建协议 too: refused naming the state, centers.json untouched
+    const centersBefore = readFileSync(path.join(t.dir, 'store', 'centers.json'));
+    const agreement = await fail(desk.invoke('agreements.record', { centerId: 'C3', parties: ['福州市知识产权发展保护中心'], signedOn: '2029-10-01' }));
+    expect(agreement.code).toBe('INVALID_STATE');
+    expect(agreement.message).toContain('已于2029年9月1日撤销认定，不能再登记共建协议。');
+    expect(readFileSync(path.join(t.dir, 'store', 'centers.json'))).toEqual(centersBefore);
     expect((await ok<Center>(desk.invoke('centers.get', { id: 'C3' }))).status).toBe('revoked');
     // 认定名单 says it in words, with the next re-review of the others
     const roster = await ok<{ path: string }>(desk.invoke('centers.exportRoster', {}));

@@ -12,6 +12,8 @@ describe('--demo data set', () => {
     let desk = await openDesk({ dataDir: t.dir, host: 'test', clock: clock.now, demo: true, log: () => undefined });
     const batches = await desk.invoke('batches.list', {});
     expect(batches.ok && (batches.value as unknown[]).length).toBe(4);
+    // every status reached through its action: 2025-2 had no applications and was closed (截止受理), never designated
+    expect(batches.ok && (batches.value as { id: string; status: string }[]).map((b) => `${b.id}:${b.status}`)).toEqual(['2026-2:open', '2026-1:designated', '2025-2:closed', '2025-1:designated']);
     const apps = await desk.invoke('applications.list', { batchId: '2026-2' });
     expect(apps.ok).toBe(true);
     const rows = (apps as { value: { rows: { status: string }[] } }).value.rows;

@@ -47,15 +47,35 @@ export const CreateBatchInput = z
   .strict();
 export type CreateBatchInput = z.infer<typeof CreateBatchInput>;
 
+/** What the batch's status allows now (batch-lifecycle.ts), so screens offer only the actions that will pass. */
+export const BatchOperation = z.enum([
+  'closeIntake', 'reopenIntake', 'editDetails', 'correctDetails',
+  'registerApplication', 'editApplication', 'formalReview', 'printNotice',
+  'editScoringTemplate', 'setPanel', 'assignReview', 'changeAssignment', 'recordScores', 'exportPackage',
+  'startPublicity', 'handleObjection', 'designate',
+]);
+
+/** A batch as the API answers it: the stored record plus the operations its status allows. */
+export const BatchView = Batch.extend({ operations: z.array(BatchOperation) });
+export type BatchView = z.infer<typeof BatchView>;
+
 export const UpdateBatchInput = z
   .object({
     id: z.string().min(1),
     title: Title.optional(),
     opensOn: IsoDate.optional(),
     closesOn: IsoDate.optional(),
+    /**
+     * The status changes only through its actions (batches.close / batches.reopen, 评审分配, 公示, 认定); a
+     * status other than the current one is refused with INVALID_STATE naming the action to use.
+     */
     status: BatchStatus.optional(),
+    /** 更正理由: required once the expert review has started (the change is a correction, logged). */
+    reason: Reason.min(2, '请填写更正理由（至少2个字）').optional(),
   })
   .strict();
+
+const BatchId = z.object({ id: z.string().min(1) }).strict();
 
 export const BatchQuota = z.object({
   year: Year,
@@ -68,11 +88,13 @@ export const BatchQuota = z.object({
 const YearFilter = z.object({ year: Year.optional() }).strict();
 
 export const batchesContract = {
-  'batches.list': method({ input: YearFilter, output: z.array(Batch), writes: false, summary: '列出申报批次' }),
-  'batches.get': method({ input: z.object({ id: z.string().min(1) }).strict(), output: Batch, writes: false, summary: '读取申报批次' }),
+  'batches.list': method({ input: YearFilter, output: z.array(BatchView), writes: false, summary: '列出申报批次' }),
+  'batches.get': method({ input: BatchId, output: BatchView, writes: false, summary: '读取申报批次' }),
   'batches.quota': method({ input: z.object({ year: Year }).strict(), output: BatchQuota, writes: false, summary: '查询年度批次数' }),
-  'batches.create': method({ input: CreateBatchInput, output: Batch, writes: true, summary: '新建申报批次' }),
-  'batches.update': method({ input: UpdateBatchInput, output: Batch, writes: true, summary: '修改申报批次' }),
+  'batches.create': method({ input: CreateBatchInput, output: BatchView, writes: true, summary: '新建申报批次' }),
+  'batches.update': method({ input: UpdateBatchInput, output: BatchView, writes: true, summary: '修改申报批次' }),
+  'batches.close': method({ input: BatchId, output: BatchView, writes: true, summary: '截止受理（受理中 → 已截止）' }),
+  'batches.reopen': method({ input: BatchId, output: BatchView, writes: true, summary: '恢复受理（已截止 → 受理中）' }),
   'batches.exportXlsx': method({ input: YearFilter, output: ExportedFile, writes: false, summary: '导出批次一览表（Excel）' }),
   'batches.exportPdf': method({ input: YearFilter, output: ExportedFile, writes: false, summary: '导出批次一览表（PDF）' }),
 };

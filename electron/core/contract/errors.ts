@@ -7,6 +7,8 @@ export const ErrorCode = z.enum([
   'NOT_FOUND',
   'CONFLICT',
   'RULE_VIOLATION',
+  /** The record's state does not allow this action (e.g. a designated batch); the message names the state. */
+  'INVALID_STATE',
   'NEEDS_REASON',
   'STORE_CORRUPT',
   'STORE_TOO_NEW',

@@ -105,6 +105,13 @@ export function yearRecordsRefusal(center: Center, year: number): string | undef
   return undefined;
 }
 
+/** Why no 共建协议 can be recorded for this center (undefined: it can). 撤销 is final: the center no longer exists as such. */
+export function agreementRefusal(center: Pick<Center, 'name' | 'status' | 'certificateEndedOn' | 'statusHistory'>): string | undefined {
+  const revoked = revokedOn(center);
+  if (revoked === undefined) return undefined;
+  return `${center.name}已于${formatChineseDate(revoked)}撤销认定，不能再登记共建协议。`;
+}
+
 // ───────────────────────────── 三年复核 ─────────────────────────────
 
 /** First re-review: designatedOn + 3 years (29 Feb → 28 Feb). */

@@ -17,6 +17,7 @@ import { writeExport } from '../store/exports.js';
 import { discardUpload, findUpload } from '../store/uploads.js';
 import type { AreaHandlers, HandlerContext } from './types.js';
 import { allApplications, batchLabel, checkWindow, findBatch, historyEntry, nextApplicationId } from './application-store.js';
+import { assertBatchAllows } from './batch-state.js';
 import { emptyApplication } from './applications.js';
 
 type Methods = 'applications.importTemplate' | 'applications.exportTemplate' | 'applications.exportRoster';
@@ -66,7 +67,7 @@ export const applicationExcelHandlers: AreaHandlers<Methods> = {
   },
 
   'applications.importTemplate': async (input, ctx): Promise<ImportReport> => {
-    const batch = findBatch(ctx, input.batchId);
+    const batch = assertBatchAllows(ctx, input.batchId, 'registerApplication');
     const upload = await findUpload(ctx.store.dirs.root, input.uploadId);
     const data = await fs.readFile(upload.path);
     if (sniffFileKind(data.subarray(0, 4096)) !== 'xlsx' && sniffFileKind(data.subarray(0, 4096)) !== 'zip') {
@@ -102,6 +103,7 @@ export const applicationExcelHandlers: AreaHandlers<Methods> = {
       'batch',
       batch.id,
       (draft) => {
+        assertBatchAllows(ctx, batch.id, 'registerApplication');
         const inBatch = new Set(draft.applications.map((a) => a.applicant.uscc));
         const clash = result.rows.find((r) => inBatch.has(r.uscc));
         if (clash) throw new DeskError('CONFLICT', `第${clash.row}行的单位（${clash.uscc}）刚刚已在本批次登记，本次未导入任何数据。请重新检查后再导入。`);

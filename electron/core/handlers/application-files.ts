@@ -7,6 +7,7 @@ import { Attachments } from '../store/attachments.js';
 import { discardUpload, findUpload } from '../store/uploads.js';
 import type { AreaHandlers, HandlerContext } from './types.js';
 import { findApplication, updateApplication } from './application-store.js';
+import { assertBatchAllows } from './batch-state.js';
 
 type Methods = 'applications.attachFile' | 'applications.removeFile';
 
@@ -23,6 +24,7 @@ function itemTitle(no: number): string {
 export const applicationFileHandlers: AreaHandlers<Methods> = {
   'applications.attachFile': async (input, ctx) => {
     const current = await findApplication(ctx, input.applicationId);
+    assertBatchAllows(ctx, current.batchId, 'editApplication');
     if (!canEdit(current.status)) throw new DeskError('RULE_VIOLATION', editRefusal(current.status));
     const upload = await findUpload(ctx.store.dirs.root, input.uploadId);
     const name = input.fileName ?? upload.fileName;
@@ -33,7 +35,7 @@ export const applicationFileHandlers: AreaHandlers<Methods> = {
       await discardUpload(ctx.store.dirs.root, input.uploadId); // accepted (now in files/) or refused: either way done
     }
     const ref: FileRef = { sha256: stored.sha256, name, size: stored.size, kind: stored.kind as FileRef['kind'], addedAt: ctx.clock().toISOString() };
-    return updateApplication(ctx, input.applicationId, 'applications.attachFile', (app) => {
+    return updateApplication(ctx, input.applicationId, 'applications.attachFile', 'editApplication', (app) => {
       if (!canEdit(app.status)) throw new DeskError('RULE_VIOLATION', editRefusal(app.status));
       let item = app.materials.find((m) => m.no === input.itemNo);
       if (!item) {
@@ -50,7 +52,7 @@ export const applicationFileHandlers: AreaHandlers<Methods> = {
   },
 
   'applications.removeFile': (input, ctx) =>
-    updateApplication(ctx, input.applicationId, 'applications.removeFile', (app) => {
+    updateApplication(ctx, input.applicationId, 'applications.removeFile', 'editApplication', (app) => {
       if (!canEdit(app.status)) throw new DeskError('RULE_VIOLATION', editRefusal(app.status));
       const item = app.materials.find((m) => m.no === input.itemNo);
       const file = item?.files.find((f) => f.sha256 === input.sha256);

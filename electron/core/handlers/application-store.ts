@@ -5,6 +5,8 @@ import type { Batch } from '../contract/batches.js';
 import { checkUscc } from '../domain/uscc.js';
 import { formatChineseDate } from '../domain/batches.js';
 import { bureauDate } from '../domain/clock.js';
+import type { BatchOperation } from '../domain/batch-lifecycle.js';
+import { assertBatchAllows } from './batch-state.js';
 import type { HandlerContext } from './types.js';
 
 const APP_ID = /^(\d{4}-\d+)-(\d+)$/;
@@ -81,20 +83,23 @@ export function historyEntry(ctx: HandlerContext, action: string, note?: string)
 
 /**
  * Change one application in one durable write: `mutate` gets the stored record (throw to change
- * nothing); a history entry and an audit entry are added.
+ * nothing); a history entry and an audit entry are added. The batch's status must allow `op`.
  */
 export async function updateApplication(
   ctx: HandlerContext,
   id: string,
   method: string,
+  op: BatchOperation,
   /** `coalesce`: fold into the last history entry when it is the same action by the same person (autosave). */
   mutate: (app: Application) => { action: string; note?: string; coalesce?: boolean },
 ): Promise<Application> {
+  assertBatchAllows(ctx, batchOf(id), op);
   const before = structuredClone(await findApplication(ctx, id));
   return ctx.store.writeKeyed(
     'batch',
     batchOf(id),
     (draft) => {
+      assertBatchAllows(ctx, batchOf(id), op);
       const app = draft.applications.find((a) => a.id === id);
       if (!app) throw new DeskError('NOT_FOUND', `找不到编号为 ${id} 的申报，可能已被删除。请刷新列表。`);
       const { action, note, coalesce } = mutate(app);

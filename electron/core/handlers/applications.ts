@@ -8,6 +8,7 @@ import { normalizeDistrict, type ChoiceLists } from '../domain/lists.js';
 import { choiceLists } from './settings.js';
 import { MATERIAL_ITEMS } from '../domain/materials.js';
 import type { AreaHandlers, HandlerContext } from './types.js';
+import { assertBatchAllows } from './batch-state.js';
 import {
   allApplications, batchLabel, checkWindow, duplicateMessage, findApplication, findBatch, historyEntry, nextApplicationId, updateApplication, validUscc,
 } from './application-store.js';
@@ -89,7 +90,7 @@ async function earlierApplications(ctx: HandlerContext, app: Application) {
 
 export const applicationHandlers: AreaHandlers<Methods> = {
   'applications.create': async (input, ctx) => {
-    const batch = findBatch(ctx, input.batchId);
+    const batch = assertBatchAllows(ctx, input.batchId, 'registerApplication');
     const uscc = validUscc(input.applicant.uscc);
     const override = checkWindow(ctx, batch, input.windowOverrideReason);
     const { batchId: _b, windowOverrideReason: _w, ...form } = input;
@@ -98,6 +99,7 @@ export const applicationHandlers: AreaHandlers<Methods> = {
       'batch',
       batch.id,
       (draft) => {
+        assertBatchAllows(ctx, batch.id, 'registerApplication');
         const existing = draft.applications.find((a) => a.applicant.uscc === uscc);
         if (existing) throw new DeskError('CONFLICT', duplicateMessage(existing, batch), { existingId: existing.id });
         const now = ctx.clock().toISOString();
@@ -129,7 +131,7 @@ export const applicationHandlers: AreaHandlers<Methods> = {
       }
     }
     checkLists(form, choiceLists(ctx));
-    return updateApplication(ctx, id, 'applications.saveDraft', (app) => {
+    return updateApplication(ctx, id, 'applications.saveDraft', 'editApplication', (app) => {
       if (!canEdit(app.status)) throw new DeskError('RULE_VIOLATION', editRefusal(app.status));
       applyForm(app, form);
       return { action: '保存草稿', coalesce: true };
@@ -148,7 +150,7 @@ export const applicationHandlers: AreaHandlers<Methods> = {
   },
 
   'applications.submit': (input, ctx) =>
-    updateApplication(ctx, input.id, 'applications.submit', (app) => {
+    updateApplication(ctx, input.id, 'applications.submit', 'editApplication', (app) => {
       const t = transition(app.status, 'submit');
       if (!t.ok) throw new DeskError('RULE_VIOLATION', t.message);
       const missing = submitProblems(app);

@@ -1,13 +1,17 @@
 import { DeskError } from '../contract/errors.js';
 import type { Batch } from '../contract/batches.js';
 import { batchQuota, batchWindowProblems, nextBatchSequence, batchId, formatChineseDate } from '../domain/batches.js';
+import { batchName, batchStep, BATCH_STATE_PHRASES, directStatusRefusal } from '../domain/batch-lifecycle.js';
+import { batchStateError, batchView, moveBatch } from './batch-state.js';
 import { bureauDate } from '../domain/clock.js';
 import { writeExport } from '../store/exports.js';
 import { renderBatchRosterXlsx } from '../documents/excel/batch-roster.js';
 import { renderBatchListPdf } from '../documents/pdf/batch-list.js';
 import type { AreaHandlers, HandlerContext } from './types.js';
 
-type BatchMethods = 'batches.list' | 'batches.get' | 'batches.quota' | 'batches.create' | 'batches.update' | 'batches.exportXlsx' | 'batches.exportPdf';
+type BatchMethods =
+  | 'batches.list' | 'batches.get' | 'batches.quota' | 'batches.create' | 'batches.update' | 'batches.close' | 'batches.reopen'
+  | 'batches.exportXlsx' | 'batches.exportPdf';
 
 function listBatches(ctx: HandlerContext, year?: number): Batch[] {
   return ctx.store
@@ -23,14 +27,29 @@ function findBatch(ctx: HandlerContext, id: string): Batch {
   return batch;
 }
 
+/** The fields of an update that differ from the stored batch (an unchanged form saves nothing). */
+function detailChanges(current: Batch, input: { title?: string | undefined; opensOn?: string | undefined; closesOn?: string | undefined }): Partial<Pick<Batch, 'title' | 'opensOn' | 'closesOn'>> {
+  const out: Partial<Pick<Batch, 'title' | 'opensOn' | 'closesOn'>> = {};
+  for (const key of ['title', 'opensOn', 'closesOn'] as const) {
+    const value = input[key];
+    if (value !== undefined && value !== current[key]) out[key] = value;
+  }
+  return out;
+}
+
+/** Once the expert review has started, the batch's name and window are corrected with a reason (not edited). */
+function detailsNeedReason(batch: Batch): boolean {
+  return !batchStep(batch, 'editDetails').ok;
+}
+
 function assertWindow(year: number, opensOn: string, closesOn: string): void {
   const problems = batchWindowProblems(year, opensOn, closesOn);
   if (problems.length) throw new DeskError('RULE_VIOLATION', problems.join(''), { problems });
 }
 
 export const batchHandlers: AreaHandlers<BatchMethods> = {
-  'batches.list': (input, ctx) => listBatches(ctx, input.year),
-  'batches.get': (input, ctx) => findBatch(ctx, input.id),
+  'batches.list': (input, ctx) => listBatches(ctx, input.year).map(batchView),
+  'batches.get': (input, ctx) => batchView(findBatch(ctx, input.id)),
   'batches.quota': (input, ctx) => batchQuota(ctx.store.read('batches').batches, input.year),
 
   'batches.create': (input, ctx) => {
@@ -69,24 +88,46 @@ export const batchHandlers: AreaHandlers<BatchMethods> = {
           : `新建${batch.year}年第${batch.sequence}批“${batch.title}”`,
         after: batch,
       }),
-    );
+    ).then(batchView);
   },
 
   'batches.update': (input, ctx) => {
     const current = findBatch(ctx, input.id);
-    assertWindow(current.year, input.opensOn ?? current.opensOn, input.closesOn ?? current.closesOn);
+    const changes = detailChanges(current, input);
+    // The status is not edited: it changes only through its actions (截止受理, 恢复受理, 评审分配, 公示, 认定).
+    if (input.status) {
+      const refusal = directStatusRefusal(current, input.status);
+      if (refusal) throw batchStateError(current, 'editDetails', refusal);
+    }
+    if (Object.keys(changes).length === 0) return batchView(current);
+    assertWindow(current.year, changes.opensOn ?? current.opensOn, changes.closesOn ?? current.closesOn);
+    const reason = input.reason?.trim();
+    const correction = detailsNeedReason(current);
+    if (correction && !reason) throw new DeskError('NEEDS_REASON', `${batchName(current)}${BATCH_STATE_PHRASES[current.status]}，修改批次名称或受理期限属于更正，请填写更正理由（记入操作日志）。`, { batchId: current.id, status: current.status });
     return ctx.store.write(
       'batches',
       (draft) => {
         const batch = draft.batches.find((b) => b.id === input.id);
         if (!batch) throw new DeskError('NOT_FOUND', `找不到编号为 ${input.id} 的申报批次。`);
-        const { id: _id, ...changes } = input;
+        if (detailsNeedReason(batch) && !reason) throw new DeskError('NEEDS_REASON', `${batchName(batch)}${BATCH_STATE_PHRASES[batch.status]}，修改批次名称或受理期限须填写更正理由。`);
+        const op = detailsNeedReason(batch) ? 'correctDetails' : 'editDetails';
+        const step = batchStep(batch, op);
+        if (!step.ok) throw batchStateError(batch, op, step.message);
         Object.assign(batch, changes, { updatedAt: ctx.clock().toISOString() });
         return { ...batch };
       },
-      (after) => ({ method: 'batches.update', entity: `batch:${after.id}`, summary: `修改批次“${after.title}”`, before: current, after }),
-    );
+      (after) => ({
+        method: 'batches.update',
+        entity: `batch:${after.id}`,
+        summary: reason && correction ? `更正批次“${after.title}”（理由：${reason}）` : `修改批次“${after.title}”`,
+        before: current,
+        after,
+      }),
+    ).then(batchView);
   },
+
+  'batches.close': async (input, ctx) => batchView(await moveBatch(ctx, input.id, 'closeIntake', 'batches.close')),
+  'batches.reopen': async (input, ctx) => batchView(await moveBatch(ctx, input.id, 'reopenIntake', 'batches.reopen')),
 
   'batches.exportXlsx': async (input, ctx) => {
     const generatedOn = bureauDate(ctx.clock());

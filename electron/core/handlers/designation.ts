@@ -6,7 +6,7 @@ import type { Center, DesignationPart, DesignationView, Objection, PublicityEntr
 import type { HolidayTableInput } from '../contract/settings.js';
 import { formatChineseDate } from '../domain/batches.js';
 import { bureauDate } from '../domain/clock.js';
-import { firstReviewDue } from '../domain/center-lifecycle.js';
+import { agreementRefusal, firstReviewDue } from '../domain/center-lifecycle.js';
 import { DEFAULT_HOLIDAY_TABLES } from '../domain/holidays-data.js';
 import {
   centerName, centerValidUntil, certificateSeries, decisionBlockers, formatCertificateNumber, objectionAcceptance, objectionStatus,
@@ -20,6 +20,8 @@ import { designationDocumentHandlers, renderDesignationDocuments } from './desig
 import { workingCalendar } from './review.js';
 import { scoringHandlers } from './scoring.js';
 import type { AreaHandlers, HandlerContext } from './types.js';
+import { batchStep } from '../domain/batch-lifecycle.js';
+import { assertBatchAllows, moveBatch } from './batch-state.js';
 
 type Methods =
   | 'calendar.get' | 'calendar.saveYear'
@@ -99,21 +101,6 @@ export async function designationView(ctx: HandlerContext, batchId: string): Pro
   };
 }
 
-function setBatchStatus(ctx: HandlerContext, batchId: string, status: 'publicity' | 'designated', method: string): Promise<void> {
-  return ctx.store.write(
-    'batches',
-    (draft) => {
-      const b = draft.batches.find((x) => x.id === batchId);
-      if (!b || b.status === status) return undefined;
-      const before = b.status;
-      b.status = status;
-      b.updatedAt = ctx.clock().toISOString();
-      return before;
-    },
-    (before) => ({ method, entity: `batch:${batchId}`, summary: `批次状态：${before ?? '（不变）'} → ${status}`, before, after: status }),
-  ).then(() => undefined);
-}
-
 // ───────────────────────────── calendar ─────────────────────────────
 
 function calendarView(ctx: HandlerContext): MethodOutput<'calendar.get'> {
@@ -174,7 +161,12 @@ export const designationHandlers: AreaHandlers<Methods> & typeof designationDocu
     const batch = findBatch(ctx, input.batchId);
     return withBatchLock(batch.id, async () => {
       const part = await designationPartOf(ctx, batch.id);
-      if (part.publicity) throw new DeskError('CONFLICT', `${batchLabel(batch)}已于${formatChineseDate(part.publicity.startsOn)}发起公示，不能重复发起。`);
+      if (part.publicity) {
+        // An earlier attempt recorded the publicity but not the batch's status: finish that step.
+        if (batchStep(findBatch(ctx, batch.id), 'startPublicity').ok) await moveBatch(ctx, batch.id, 'startPublicity', 'publicity.create');
+        throw new DeskError('CONFLICT', `${batchLabel(batch)}已于${formatChineseDate(part.publicity.startsOn)}发起公示，不能重复发起。`);
+      }
+      assertBatchAllows(ctx, batch.id, 'startPublicity');
       const apps = new Map((await allApplications(ctx, batch.id)).map((a) => [a.id, a]));
       let ids: string[];
       if (input.applicationIds) {
@@ -197,6 +189,7 @@ export const designationHandlers: AreaHandlers<Methods> & typeof designationDocu
         'designation',
         batch.id,
         (draft) => {
+          assertBatchAllows(ctx, batch.id, 'startPublicity');
           draft.publicity = {
             batchId: batch.id,
             startsOn: period.startsOn,
@@ -215,7 +208,7 @@ export const designationHandlers: AreaHandlers<Methods> & typeof designationDocu
         },
         (p) => ({ method: 'publicity.create', entity: `publicity:${batch.id}`, summary: `${batchLabel(batch)}发起公示：${p.convention}，名单${p.applicationIds.length}家`, after: p }),
       );
-      await setBatchStatus(ctx, batch.id, 'publicity', 'publicity.create');
+      await moveBatch(ctx, batch.id, 'startPublicity', 'publicity.create');
       return designationView(ctx, batch.id);
     });
   },
@@ -232,11 +225,13 @@ export const designationHandlers: AreaHandlers<Methods> & typeof designationDocu
         throw new DeskError('NOT_FOUND', `申报 ${input.applicationId} 不在${batchLabel(batch)}的公示名单中，请核对异议针对的单位。`);
       }
       if (part.decision) throw new DeskError('RULE_VIOLATION', `${batchLabel(batch)}已作出认定决定（${part.decision.docNumber}），公示异议不再登记。`);
+      assertBatchAllows(ctx, batch.id, 'handleObjection');
       const acceptance = objectionAcceptance(input, publicity);
       return ctx.store.writeKeyed(
         'designation',
         batch.id,
         (draft) => {
+          assertBatchAllows(ctx, batch.id, 'handleObjection');
           const objection: Objection = {
             id: `${batch.id}-O${draft.objections.length + 1}`,
             batchId: batch.id,
@@ -275,12 +270,14 @@ export const designationHandlers: AreaHandlers<Methods> & typeof designationDocu
       if (!found.accepted) throw new DeskError('RULE_VIOLATION', `异议 ${found.id} 未予受理（${found.notAcceptedReason ?? ''}），无需作出处理结论。`);
       if (found.resolution) throw new DeskError('CONFLICT', `异议 ${found.id} 已于${formatChineseDate(found.resolution.at.slice(0, 10))}处理（${found.resolution.outcome === 'upheld' ? '异议成立' : '异议不成立'}），不能重复处理。`);
       if (part.decision) throw new DeskError('RULE_VIOLATION', `${batchLabel(batch)}已作出认定决定，不能再处理公示异议。`);
+      assertBatchAllows(ctx, batch.id, 'handleObjection');
       const at = ctx.clock().toISOString();
       const by = operator(ctx);
       return ctx.store.writeKeyed(
         'designation',
         batch.id,
         (draft) => {
+          assertBatchAllows(ctx, batch.id, 'handleObjection');
           const o = draft.objections.find((x) => x.id === input.objectionId)!;
           o.resolution = { outcome: input.outcome, reason: input.reason, at, by };
           o.status = objectionStatus(o);
@@ -304,6 +301,8 @@ export const designationHandlers: AreaHandlers<Methods> & typeof designationDocu
     const batch = findBatch(ctx, input.batchId);
     return withBatchLock(batch.id, async () => {
       const part = await designationPartOf(ctx, batch.id);
+      // An earlier attempt recorded the decision but not the batch's status: finish that step.
+      if (part.decision && batchStep(findBatch(ctx, batch.id), 'designate').ok) await moveBatch(ctx, batch.id, 'designate', 'decision.create');
       const blockers = decisionBlockers(part.publicity, part.objections, input.decidedOn, !!part.decision);
       if (blockers.length > 0) throw new DeskError('RULE_VIOLATION', `暂不能认定：${blockers.join('')}`, { blockers });
       const ids = listInForce(part);
@@ -311,6 +310,7 @@ export const designationHandlers: AreaHandlers<Methods> & typeof designationDocu
       const apps = new Map((await allApplications(ctx, batch.id)).map((a) => [a.id, a]));
       const missing = ids.filter((id) => !apps.has(id));
       if (missing.length > 0) throw new DeskError('NOT_FOUND', `公示名单中的申报 ${missing.join('、')} 已不存在，无法认定。`);
+      assertBatchAllows(ctx, batch.id, 'designate');
       const settings = ctx.store.read('settings').settings;
       const year = Number(input.decidedOn.slice(0, 4));
       const now = ctx.clock().toISOString();
@@ -354,6 +354,7 @@ export const designationHandlers: AreaHandlers<Methods> & typeof designationDocu
         'designation',
         batch.id,
         (draft) => {
+          assertBatchAllows(ctx, batch.id, 'designate');
           draft.decision = {
             batchId: batch.id, docNumber, year, sequence, decidedOn: input.decidedOn,
             applicationIds: centers.map((c) => c.applicationId), centerIds: centers.map((c) => c.id), createdAt: now, createdBy: operator(ctx),
@@ -362,7 +363,7 @@ export const designationHandlers: AreaHandlers<Methods> & typeof designationDocu
         },
         (d) => ({ method: 'decision.create', entity: `decision:${batch.id}`, summary: `${batchLabel(batch)}认定决定 ${d.docNumber}（${formatChineseDate(d.decidedOn)}），${d.centerIds.length}家`, after: d }),
       );
-      await setBatchStatus(ctx, batch.id, 'designated', 'decision.create');
+      await moveBatch(ctx, batch.id, 'designate', 'decision.create');
       return { decision, centers };
     });
   },
@@ -380,6 +381,8 @@ export const designationHandlers: AreaHandlers<Methods> & typeof designationDocu
 
   'agreements.record': async (input, ctx) => {
     const center = findCenter(ctx, input.centerId);
+    const refusal = agreementRefusal(center);
+    if (refusal) throw new DeskError('INVALID_STATE', refusal, { centerId: center.id, status: center.status });
     if (input.signedOn < center.designatedOn) {
       throw new DeskError('RULE_VIOLATION', `签订日期（${formatChineseDate(input.signedOn)}）早于中心认定日期（${formatChineseDate(center.designatedOn)}），请核对。`);
     }
@@ -388,6 +391,8 @@ export const designationHandlers: AreaHandlers<Methods> & typeof designationDocu
       'centers',
       (draft) => {
         const c = draft.centers.find((x) => x.id === center.id)!;
+        const late = agreementRefusal(c);
+        if (late) throw new DeskError('INVALID_STATE', late, { centerId: c.id, status: c.status });
         c.agreement = { parties, signedOn: input.signedOn, recordedAt: ctx.clock().toISOString(), recordedBy: operator(ctx) };
         return structuredClone(c);
       },

@@ -12,6 +12,7 @@ import { findUpload } from '../store/uploads.js';
 import { allApplications } from './application-store.js';
 import { currentSheet, currentTemplate, diffSheets, planExpertSheets, recordExpertSheets } from './score-sheets.js';
 import type { AreaHandlers, HandlerContext } from './types.js';
+import { assertBatchAllows } from './batch-state.js';
 
 
 /** Result files opened at once (decryption runs on the libuv pool, 4 threads by default). */
@@ -114,6 +115,7 @@ async function evaluate(ctx: HandlerContext, opened: OpenedFile): Promise<Checke
     const rec = part.issuedPackages.find((p) => p.packageId === opened.packageId);
     if (!rec) throw new ExchangeError('foreign', `未发出过编号为 ${opened.packageId} 的评审包`);
     const hit: IssuedHit = { record: rec, batchId: opened.batchId! };
+    assertBatchAllows(ctx, hit.batchId, 'recordScores');
     if (res.manifest.version < rec.lastResultVersion) {
       throw new ExchangeError('version', `这是第 ${res.manifest.version} 次导出的结果，比已导入的第 ${rec.lastResultVersion} 次旧`);
     }
@@ -180,7 +182,11 @@ async function applyOne(ctx: HandlerContext, c: CheckedFile): Promise<ResultFile
     return { ...c.preview, applied: r.applied > 0, recorded: r.applied };
   }
   if (versionMoves) {
-    await ctx.store.writeKeyed('scores', hit.batchId, mark, () => ({
+    const checkedMark = (draft: ReviewPart) => {
+      assertBatchAllows(ctx, hit.batchId, 'recordScores');
+      mark(draft);
+    };
+    await ctx.store.writeKeyed('scores', hit.batchId, checkedMark, () => ({
       method: 'results.apply', entity: `scores:${hit.batchId}:${hit.record.expertId}`,
       summary: `导入评分结果文件「${c.preview.fileName}」：${c.preview.expertName ?? ''}第 ${c.version!} 次导出，评分与已导入的相同，未改动评分`,
     }));

@@ -83,7 +83,7 @@ export async function printReviewNotice(ctx: HandlerContext, applicationId: stri
     },
     exportFile: ({ app: a, pdf }, docNumber) => ({ dir: ctx.store.dirs.exports, name: noticeFileName(a, round, docNumber), data: pdf }),
     commit: (docNumber) =>
-      updateApplication(ctx, app.id, 'review.notice', (stored) => {
+      updateApplication(ctx, app.id, 'review.notice', 'printNotice', (stored) => {
         const target = stored.formalReviews.find((r) => r.round === round.round);
         if (!target) throw new DeskError('NOT_FOUND', `“${stored.applicant.name}”没有第${round.round}轮形式审查，请刷新后重试。`);
         target.docNumber = docNumber;

@@ -20,6 +20,7 @@ import { currentTemplate, reviewPartOf } from './score-sheets.js';
 import { reviewDocumentHandlers } from './review-documents.js';
 import { resultFileHandlers } from './result-files.js';
 import type { AreaHandlers, HandlerContext } from './types.js';
+import { assertBatchAllows } from './batch-state.js';
 
 type Methods =
   | 'packages.export' | 'packages.list' | 'packages.letter' | 'results.preview' | 'results.apply'
@@ -64,7 +65,7 @@ function issuedView(ctx: HandlerContext, part: Readonly<ReviewPart>, r: IssuedPa
 
 export const reviewPackageHandlers: AreaHandlers<Methods> = {
   'packages.export': async (input, ctx) => {
-    const batch = findBatch(ctx, input.batchId);
+    const batch = assertBatchAllows(ctx, input.batchId, 'exportPackage');
     const expert = findExpert(ctx, input.expertId);
     const part = await reviewPartOf(ctx, batch.id);
     const now = ctx.clock().toISOString();
@@ -107,6 +108,7 @@ export const reviewPackageHandlers: AreaHandlers<Methods> = {
       resultKey: (await deriveResultKey(code, written.manifest.packageId)).toString('hex'),
     };
     await ctx.store.writeKeyed('scores', batch.id, (draft) => {
+      assertBatchAllows(ctx, batch.id, 'exportPackage');
       if (!draft.templates.length) draft.templates.push(template);
       draft.issuedPackages.push(record);
     }, () => ({

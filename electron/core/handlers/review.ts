@@ -43,7 +43,7 @@ function base(ctx: HandlerContext) {
 
 export const reviewHandlers: AreaHandlers<Methods> = {
   'review.accept': (input, ctx) =>
-    updateApplication(ctx, input.applicationId, 'review.accept', (app) => {
+    updateApplication(ctx, input.applicationId, 'review.accept', 'formalReview', (app) => {
       move(app, 'accept');
       addRound(app, { outcome: 'accepted', ...base(ctx), ...(input.note ? { note: input.note } : {}) });
       return { action: '形式审查：受理', ...(input.note ? { note: input.note } : {}) };
@@ -60,7 +60,7 @@ export const reviewHandlers: AreaHandlers<Methods> = {
     const calendar = workingCalendar(ctx);
     const deadline = deadlineAfter(issuedOn, input.workingDays, calendar);
     const warning = calendarWarning([issuedOn, deadline], calendar);
-    return updateApplication(ctx, input.applicationId, 'review.requireSupplement', (app) => {
+    return updateApplication(ctx, input.applicationId, 'review.requireSupplement', 'formalReview', (app) => {
       move(app, 'requireSupplement');
       const round = addRound(app, {
         outcome: 'supplementRequired', ...base(ctx), items, workingDays: input.workingDays, issuedOn, deadline,
@@ -73,7 +73,7 @@ export const reviewHandlers: AreaHandlers<Methods> = {
   },
 
   'review.reject': (input, ctx) =>
-    updateApplication(ctx, input.applicationId, 'review.reject', (app) => {
+    updateApplication(ctx, input.applicationId, 'review.reject', 'formalReview', (app) => {
       move(app, 'reject');
       addRound(app, { outcome: 'rejected', ...base(ctx), reason: input.reason });
       return { action: '形式审查：不予受理', note: `理由：${input.reason}` };

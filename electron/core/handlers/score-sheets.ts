@@ -13,6 +13,7 @@ import { checkSheet, sheetTotal } from '../domain/score-sheet.js';
 import { defaultTemplate } from '../domain/scoring-template.js';
 import { findBatch, operator } from './application-store.js';
 import type { HandlerContext } from './types.js';
+import { assertBatchAllows } from './batch-state.js';
 
 const APP_ID = /^(\d{4}-\d+)-\d+$/;
 
@@ -147,7 +148,7 @@ export interface RecordOptions {
 }
 
 export async function recordExpertSheets(ctx: HandlerContext, batchId: string, expertId: string, sheets: readonly SheetSubmission[], source: SheetSource, opts: RecordOptions = {}): Promise<RecordResult> {
-  findBatch(ctx, batchId);
+  assertBatchAllows(ctx, batchId, 'recordScores');
   const experts = ctx.store.read('experts').experts;
   for (const s of sheets) if (batchOfApplication(s.applicationId) !== batchId) throw new DeskError('RULE_VIOLATION', `申报 ${s.applicationId} 不属于批次 ${batchId}，未录入任何评分。`);
   const now = ctx.clock().toISOString();
@@ -164,6 +165,7 @@ export async function recordExpertSheets(ctx: HandlerContext, batchId: string, e
     'scores',
     batchId,
     (draft) => {
+      assertBatchAllows(ctx, batchId, 'recordScores');
       const plan = planExpertSheets(draft, experts, expertId, sheets);
       if (plan.problems.length) throw refuse(plan.problems);
       if (!draft.templates.length) draft.templates.push(defaultTemplate(now, by));

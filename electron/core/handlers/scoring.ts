@@ -10,6 +10,7 @@ import { allApplications, batchLabel, findBatch, operator } from './application-
 import { findExpert } from './experts.js';
 import { batchOfApplication, currentSheet, currentTemplate, recordExpertSheets, reviewPartOf } from './score-sheets.js';
 import type { AreaHandlers, HandlerContext } from './types.js';
+import { assertBatchAllows, moveBatch } from './batch-state.js';
 
 type Methods =
   | 'scoring.getTemplate' | 'scoring.saveTemplate' | 'scoring.setPanel' | 'scoring.overview' | 'scoring.assign'
@@ -60,7 +61,7 @@ export const scoringHandlers: AreaHandlers<Methods> = {
   'scoring.getTemplate': async (input, ctx) => templateView(input.batchId, await reviewPartOf(ctx, input.batchId)),
 
   'scoring.saveTemplate': async (input, ctx) => {
-    const batch = findBatch(ctx, input.batchId);
+    const batch = assertBatchAllows(ctx, input.batchId, 'editScoringTemplate');
     const criteria = withKeys(input.criteria);
     const check = checkTemplate({ criteria, passLine: input.passLine, quorum: input.quorum });
     if (check.errors.length) throw new DeskError('INVALID_INPUT', `评分表未保存：${check.errors.join('；')}。`, { errors: check.errors });
@@ -70,6 +71,7 @@ export const scoringHandlers: AreaHandlers<Methods> = {
       'scores',
       batch.id,
       (draft) => {
+        assertBatchAllows(ctx, batch.id, 'editScoringTemplate');
         const current = draft.templates.at(-1);
         const plan = planTemplateChange(current, current ? isFrozen(current.version, draft.scoreSheets) : false, input.reason);
         if (!plan.ok) throw new DeskError('NEEDS_REASON', plan.message);
@@ -87,7 +89,7 @@ export const scoringHandlers: AreaHandlers<Methods> = {
   },
 
   'scoring.setPanel': async (input, ctx) => {
-    const batch = findBatch(ctx, input.batchId);
+    const batch = assertBatchAllows(ctx, input.batchId, 'setPanel');
     const ids = [...new Set(input.expertIds)];
     for (const id of ids) {
       const e = findExpert(ctx, id);
@@ -97,6 +99,7 @@ export const scoringHandlers: AreaHandlers<Methods> = {
       'scores',
       batch.id,
       (draft) => {
+        assertBatchAllows(ctx, batch.id, 'setPanel');
         const before = [...draft.panel.expertIds];
         const removed = before.filter((id) => !ids.includes(id));
         const busy = removed.filter((id) => draft.assignments.some((a) => a.expertId === id && a.status !== 'conflict'));
@@ -115,7 +118,7 @@ export const scoringHandlers: AreaHandlers<Methods> = {
   'scoring.overview': async (input, ctx) => overview(input.batchId, await reviewPartOf(ctx, input.batchId)),
 
   'scoring.assign': async (input, ctx) => {
-    const batch = findBatch(ctx, input.batchId);
+    const batch = assertBatchAllows(ctx, input.batchId, 'assignReview');
     const part = await reviewPartOf(ctx, batch.id);
     if (!part.panel.expertIds.length) throw new DeskError('RULE_VIOLATION', `${batchLabel(batch)}尚未设定评审专家组，请先选择专家。`);
     if (input.mode === 'balanced' && !input.perApplication) throw new DeskError('INVALID_INPUT', '按人数均衡分配时，请填写每个申报的专家人数。');
@@ -123,10 +126,11 @@ export const scoringHandlers: AreaHandlers<Methods> = {
     if (!apps.length) throw new DeskError('RULE_VIOLATION', `${batchLabel(batch)}还没有已受理的申报，无法分配评审。`);
     const experts = part.panel.expertIds.map((id) => findExpert(ctx, id));
     const now = ctx.clock().toISOString();
-    return ctx.store.writeKeyed(
+    const report = await ctx.store.writeKeyed(
       'scores',
       batch.id,
       (draft) => {
+        assertBatchAllows(ctx, batch.id, 'assignReview');
         const plan = planAssignments({
           applications: apps.map((a) => ({ id: a.id, name: a.applicant.name, uscc: a.applicant.uscc })),
           experts, existing: draft.assignments, mode: input.mode, ...(input.perApplication ? { perApplication: input.perApplication } : {}),
@@ -141,6 +145,9 @@ export const scoringHandlers: AreaHandlers<Methods> = {
       },
       (r) => ({ method: 'scoring.assign', entity: `scores:${batch.id}`, summary: `分配评审任务（${input.mode === 'all' ? '全部专家评审全部申报' : `每个申报${input.perApplication}位专家`}）：${batchLabel(batch)}，${r.message}`, after: { created: r.created, conflicts: r.conflicts } }),
     );
+    // 开始评审: the batch's first assignments move it to 评审中 (intake ends; no new applications).
+    if (report.assignments.length > 0) await moveBatch(ctx, batch.id, 'assignReview', 'scoring.assign');
+    return report;
   },
 
   'scoring.overrideConflict': (input, ctx) => changeAssignment(ctx, input.assignmentId, input.reason, 'override'),
@@ -177,7 +184,7 @@ export const scoringHandlers: AreaHandlers<Methods> = {
 
 async function changeAssignment(ctx: HandlerContext, assignmentId: string, reason: string | undefined, action: 'override' | 'recuse') {
   const batchId = batchOfAssignment(assignmentId);
-  const batch = findBatch(ctx, batchId);
+  const batch = assertBatchAllows(ctx, batchId, 'changeAssignment');
   const part = await reviewPartOf(ctx, batchId);
   const found = part.assignments.find((a) => a.id === assignmentId);
   if (!found) throw new DeskError('NOT_FOUND', `找不到评审分配 ${assignmentId}，请刷新后重试。`);
@@ -188,6 +195,7 @@ async function changeAssignment(ctx: HandlerContext, assignmentId: string, reaso
     'scores',
     batchId,
     (draft) => {
+      assertBatchAllows(ctx, batchId, 'changeAssignment');
       const a = draft.assignments.find((x) => x.id === assignmentId)!;
       const change = action === 'override' ? overrideConflict(a, reason) : recuse(a, reason);
       applyChange(change);

@@ -8,7 +8,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportResult } from '../../components/ExportResult';
 import { useRemote } from '../../components/useRemote';
-import { sequenceLabel } from '../batches/labels';
+import { BATCH_STATUS_LABELS, sequenceLabel } from '../batches/labels';
 import { ApplicationTable, type SortState } from './ApplicationTable';
 import { ApplicationDrawer } from './ApplicationDrawer';
 import { ImportModal } from './ImportModal';
@@ -55,6 +55,9 @@ export function ApplicationsPage() {
   );
   const filtered = status.length + district.length + industry.length > 0 || !!route || !!search;
   const batch = intake.batch;
+  /** The core says whether the batch still takes new applications (受理中 only). */
+  const registering = !!batch && batch.operations.includes('registerApplication');
+  const notRegistering = batch && !registering ? `${batch.year}年${sequenceLabel(batch.sequence)}${BATCH_STATUS_LABELS[batch.status]}，不再登记新的申报` : undefined;
 
   return (
     <>
@@ -63,13 +66,13 @@ export function ApplicationsPage() {
         description="登记申报单位、收取七项申报材料，并进行形式审查（受理、补正、不予受理）。"
         extra={
           <>
-            <Button type="primary" icon={<PlusOutlined />} disabled={!batch} onClick={() => setOpened({ id: undefined })}>
+            <Button type="primary" icon={<PlusOutlined />} disabled={!registering} title={notRegistering} onClick={() => setOpened({ id: undefined })}>
               新增申报
             </Button>
             <Button icon={<DownloadOutlined />} loading={exporter.busy === '导入模板'} onClick={() => void exporter.run('导入模板', () => desk.call('applications.exportTemplate', {}))}>
               下载导入模板
             </Button>
-            <Button icon={<UploadOutlined />} disabled={!batch} onClick={() => setImporting(true)}>
+            <Button icon={<UploadOutlined />} disabled={!registering} title={notRegistering} onClick={() => setImporting(true)}>
               导入Excel
             </Button>
             <Button
@@ -100,7 +103,7 @@ export function ApplicationsPage() {
             onChange={intake.setBatchId}
             style={{ width: 210 }}
             placeholder="选择批次"
-            options={intake.batches.map((b) => ({ value: b.id, label: `${b.year}年${sequenceLabel(b.sequence)}（${b.status === 'open' ? '受理中' : '已截止'}）`, title: b.title }))}
+            options={intake.batches.map((b) => ({ value: b.id, label: `${b.year}年${sequenceLabel(b.sequence)}（${BATCH_STATUS_LABELS[b.status]}）`, title: b.title }))}
           />
           <Select aria-label="按状态筛选" mode="multiple" allowClear maxTagCount="responsive" placeholder="全部状态" value={status} onChange={setStatus} style={{ width: 130 }} options={STATUS_ORDER.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} />
           <Select aria-label="按县（市）区筛选" mode="multiple" allowClear maxTagCount="responsive" placeholder="全部县（市）区" value={district} onChange={setDistrict} style={{ width: 150 }} options={options(DISTRICTS)} />

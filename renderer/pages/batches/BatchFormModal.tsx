@@ -1,31 +1,32 @@
 import { useEffect, useRef, useState, type ComponentRef, type KeyboardEvent } from 'react';
-import { Alert, DatePicker, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
+import { Alert, DatePicker, Form, Input, InputNumber, Modal, Tag, Typography } from 'antd';
 import type { InputRef } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { Batch, BatchStatus } from '../../../electron/core/contract/index.js';
+import type { BatchView } from '../../../electron/core/contract/index.js';
 import { desk, DeskApiError } from '../../rpc';
 import { formatDateRange, toIsoDate } from '../../format';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { BATCH_STATUS_LABELS, BATCH_STATUS_ORDER } from './labels';
+import { BATCH_STATUS_COLORS, BATCH_STATUS_LABELS } from './labels';
 import { useQuota } from './useQuota';
 
 interface FormValues {
   year: number;
   title: string;
   window: [Dayjs, Dayjs] | null;
-  status?: BatchStatus;
   extraBatchReason?: string;
+  /** 更正理由: asked for by the core (NEEDS_REASON) once the batch is under review or later. */
+  reason?: string;
 }
 
 interface Props {
   open: boolean;
   /** The batch being edited; undefined to create a new one. */
-  batch: Batch | undefined;
+  batch: BatchView | undefined;
   onClose: () => void;
-  onSaved: (batch: Batch, created: boolean) => void;
+  onSaved: (batch: BatchView, created: boolean) => void;
 }
 
-const FIELD_NAMES = new Set(['year', 'title', 'extraBatchReason', 'status']);
+const FIELD_NAMES = new Set(['year', 'title', 'extraBatchReason', 'reason']);
 
 export function BatchFormModal({ open, batch, onClose, onSaved }: Props) {
   const [form] = Form.useForm<FormValues>();
@@ -39,6 +40,7 @@ export function BatchFormModal({ open, batch, onClose, onSaved }: Props) {
   const range = Form.useWatch('window', form);
   const quota = useQuota(year, open && creating);
   const needsReason = creating && (askReason || quota?.needsReason === true);
+  const needsCorrectionReason = !creating && askReason;
 
   useEffect(() => {
     if (!open) return;
@@ -52,7 +54,7 @@ export function BatchFormModal({ open, batch, onClose, onSaved }: Props) {
   }, [askReason]);
 
   const initialValues: Partial<FormValues> = batch
-    ? { year: batch.year, title: batch.title, window: [dayjs(batch.opensOn), dayjs(batch.closesOn)], status: batch.status }
+    ? { year: batch.year, title: batch.title, window: [dayjs(batch.opensOn), dayjs(batch.closesOn)], reason: '' }
     : { year: new Date().getFullYear(), title: '', window: null, extraBatchReason: '' };
 
   function focusFirst(visible: boolean): void {
@@ -97,7 +99,7 @@ export function BatchFormModal({ open, batch, onClose, onSaved }: Props) {
             title: values.title.trim(),
             opensOn: toIsoDate(from),
             closesOn: toIsoDate(to),
-            ...(values.status ? { status: values.status } : {}),
+            ...(needsCorrectionReason && values.reason?.trim() ? { reason: values.reason.trim() } : {}),
           });
       onSaved(saved, creating);
     } catch (err) {
@@ -135,7 +137,7 @@ export function BatchFormModal({ open, batch, onClose, onSaved }: Props) {
         </Form>
       )}
     >
-      <ErrorAlert error={error} title={askReason && (error as DeskApiError | null)?.code === 'NEEDS_REASON' ? '需要填写理由' : '未能保存'} />
+      <ErrorAlert error={error} title={askReason && (error as DeskApiError | null)?.code === 'NEEDS_REASON' ? (creating ? '需要填写理由' : '需要填写更正理由') : '未能保存'} />
       {creating && quota && !askReason ? (
         <Alert type={quota.needsReason ? 'warning' : 'info'} showIcon title={quota.message} style={{ marginBottom: 16 }} data-testid="quota-message" />
       ) : null}
@@ -174,8 +176,18 @@ export function BatchFormModal({ open, batch, onClose, onSaved }: Props) {
         />
       </Form.Item>
       {!creating ? (
-        <Form.Item label="状态" name="status">
-          <Select style={{ width: 160 }} options={BATCH_STATUS_ORDER.map((s) => ({ value: s, label: BATCH_STATUS_LABELS[s] }))} />
+        <Form.Item label="状态" extra="状态随截止受理、恢复受理、分配评审任务、发起公示和认定发文改变，不在这里修改。">
+          <Tag color={BATCH_STATUS_COLORS[batch.status]} data-testid="batch-status">{BATCH_STATUS_LABELS[batch.status]}</Tag>
+        </Form.Item>
+      ) : null}
+      {needsCorrectionReason ? (
+        <Form.Item
+          label="更正理由"
+          name="reason"
+          rules={[{ required: true, whitespace: true, message: '请填写更正理由' }, { min: 2, message: '更正理由至少2个字' }, { max: 200, message: '理由不超过200个字' }]}
+          extra="批次已进入评审，修改名称或受理期限属于更正；理由将记入操作日志。"
+        >
+          <Input ref={reasonRef} maxLength={200} showCount placeholder="说明更正的原因" />
         </Form.Item>
       ) : null}
       {needsReason ? (

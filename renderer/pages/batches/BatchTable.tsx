@@ -1,7 +1,7 @@
-import { Button, Table, Tag, Typography } from 'antd';
+import { Button, Flex, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { EditOutlined, LockOutlined } from '@ant-design/icons';
-import type { Batch } from '../../../electron/core/contract/index.js';
+import { EditOutlined, LockOutlined, StopOutlined, UndoOutlined } from '@ant-design/icons';
+import type { BatchView as Batch } from '../../../electron/core/contract/index.js';
 import { formatDateRange } from '../../format';
 import { BATCH_STATUS_COLORS, BATCH_STATUS_LABELS, sequenceLabel } from './labels';
 
@@ -9,11 +9,13 @@ interface Props {
   batches: Batch[];
   loading: boolean;
   onEdit: (batch: Batch) => void;
+  /** 截止受理 / 恢复受理 (offered only when the batch's status allows them). */
+  onIntake: (batch: Batch, action: 'close' | 'reopen') => void;
   /** Years whose archive is sealed (their batches are read-only). */
   sealedYears?: ReadonlySet<number>;
 }
 
-export function BatchTable({ batches, loading, onEdit, sealedYears }: Props) {
+export function BatchTable({ batches, loading, onEdit, onIntake, sealedYears }: Props) {
   const columns: ColumnsType<Batch> = [
     { title: '年度', dataIndex: 'year', width: 76, render: (y: number) => `${y}年` },
     { title: '批次', dataIndex: 'sequence', width: 80, render: (n: number) => sequenceLabel(n) },
@@ -55,11 +57,23 @@ export function BatchTable({ batches, loading, onEdit, sealedYears }: Props) {
     {
       title: '操作',
       key: 'actions',
-      width: 80,
+      width: 200,
       render: (_: unknown, b) => (
-        <Button type="link" size="small" icon={<EditOutlined />} onClick={() => onEdit(b)} aria-label={`修改${b.title}`}>
-          修改
-        </Button>
+        <Flex gap={4} wrap>
+          <Button type="link" size="small" icon={<EditOutlined />} onClick={() => onEdit(b)} aria-label={`修改${b.title}`}>
+            修改
+          </Button>
+          {b.operations.includes('closeIntake') ? (
+            <Button type="link" size="small" icon={<StopOutlined />} onClick={() => onIntake(b, 'close')} aria-label={`截止受理${b.title}`}>
+              截止受理
+            </Button>
+          ) : null}
+          {b.operations.includes('reopenIntake') ? (
+            <Button type="link" size="small" icon={<UndoOutlined />} onClick={() => onIntake(b, 'reopen')} aria-label={`恢复受理${b.title}`}>
+              恢复受理
+            </Button>
+          ) : null}
+        </Flex>
       ),
     },
   ];

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Flex, Select, Typography } from 'antd';
 import { FileExcelOutlined, FilePdfOutlined, PlusOutlined } from '@ant-design/icons';
-import type { Batch } from '../../../electron/core/contract/index.js';
+import type { BatchView as Batch } from '../../../electron/core/contract/index.js';
 import { desk } from '../../rpc';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -16,7 +16,8 @@ import { useSealedYears } from '../../components/useSealedYears';
 type Editing = { batch: Batch | undefined } | null;
 
 export function BatchesPage() {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
+  const [intakeError, setIntakeError] = useState<unknown>(null);
   const list = useRemote(() => desk.call('batches.list', {}), []);
   const sealedYears = useSealedYears();
   const [year, setYear] = useState<number | undefined>();
@@ -33,6 +34,28 @@ export function BatchesPage() {
     message.success(
       created ? `已新建${batch.year}年${sequenceLabel(batch.sequence)}“${batch.title}”。` : `已保存对“${batch.title}”的修改。`,
     );
+  }
+
+  /** 截止受理 / 恢复受理: the only way the intake part of a batch's status changes. */
+  function intake(batch: Batch, action: 'close' | 'reopen'): void {
+    const label = `${batch.year}年${sequenceLabel(batch.sequence)}“${batch.title}”`;
+    modal.confirm({
+      title: action === 'close' ? '截止受理' : '恢复受理',
+      content: action === 'close' ? `截止受理后，${label}不再登记新的申报（已登记的申报照常补正、审查）。是否截止？` : `恢复受理后，${label}可以继续登记新的申报。是否恢复？`,
+      okText: action === 'close' ? '截止受理' : '恢复受理',
+      cancelText: '取消',
+      onOk: async () => {
+        setIntakeError(null);
+        try {
+          if (action === 'close') await desk.call('batches.close', { id: batch.id });
+          else await desk.call('batches.reopen', { id: batch.id });
+          message.success(action === 'close' ? `${label}已截止受理。` : `${label}已恢复受理。`);
+          list.reload();
+        } catch (err) {
+          setIntakeError(err);
+        }
+      },
+    });
   }
 
   return (
@@ -55,6 +78,7 @@ export function BatchesPage() {
         }
       />
       <ErrorAlert error={list.error} title="无法读取申报批次" onRetry={list.reload} />
+      <ErrorAlert error={intakeError} title="未能改变受理状态" onClose={() => setIntakeError(null)} />
       {exporter.last ? (
         <Alert
           type="success"
@@ -76,7 +100,7 @@ export function BatchesPage() {
           />
           <Typography.Text type="secondary">共 {shown.length} 个批次</Typography.Text>
         </Flex>
-        <BatchTable batches={shown} loading={list.loading} onEdit={(batch) => setEditing({ batch })} sealedYears={sealedYears} />
+        <BatchTable batches={shown} loading={list.loading} onEdit={(batch) => setEditing({ batch })} onIntake={intake} sealedYears={sealedYears} />
       </Card>
       <BatchFormModal open={editing !== null} batch={editing?.batch} onClose={() => setEditing(null)} onSaved={saved} />
     </>

@@ -17,8 +17,6 @@ export const BATCH_STATUS_COLORS: Record<BatchStatus, string> = {
   designated: 'red',
 };
 
-export const BATCH_STATUS_ORDER: BatchStatus[] = ['open', 'closed', 'reviewing', 'publicity', 'designated'];
-
 const CN_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 /** 1 -> 第一批, 12 -> 第12批. */

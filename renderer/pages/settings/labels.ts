@@ -5,6 +5,8 @@ export const METHOD_LABELS: Record<string, string> = {
   'settings.update': '修改设置',
   'batches.create': '新建申报批次',
   'batches.update': '修改申报批次',
+  'batches.close': '截止受理',
+  'batches.reopen': '恢复受理',
   'backups.restore': '从备份恢复',
 };
 

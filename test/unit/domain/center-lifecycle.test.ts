@@ -3,7 +3,7 @@ import { WORK_TASKS } from '../../../electron/core/contract/centers-annual.js';
 import type { Center } from '../../../electron/core/contract/designation.js';
 import { DeskError } from '../../../electron/core/contract/errors.js';
 import {
-  centerStatusText,
+  agreementRefusal, centerStatusText,
   addYears, applyReviewOutcome, assessmentScoreProblems, assessmentTemplateFrozen, assessmentTotal, checkAssessmentTemplate, DEFAULT_SUMMARY_DUE,
   defaultAssessmentTemplate, firstReviewDue, gradeFor, nextReviewDueOf, nextReviewId, reviewDueList, summaryDueDate, summaryDueRuleText,
   summaryRequired, yearRecordsEditable, yearRecordsRefusal, type ReviewContext, type ReviewDecision,
@@ -197,6 +197,14 @@ describe('status changes from a re-review', () => {
     decide(c0, { outcome: 'revoke' });
     expect(c0.status).toBe('active');
     expect(c0.statusHistory).toEqual([]);
+  });
+});
+
+describe('共建协议 by center status', () => {
+  it('is recorded for an active or rectifying center, never after 撤销 (the refusal names the state and its date)', () => {
+    expect(agreementRefusal(center())).toBeUndefined();
+    expect(agreementRefusal(center({ status: 'rectifying', rectifyDeadline: '2030-03-31' }))).toBeUndefined();
+    expect(agreementRefusal(center({ status: 'revoked', certificateEndedOn: '2029-11-01' }))).toBe('福州市纺织化纤产业知识产权协同保护与运营中心已于2029年11月1日撤销认定，不能再登记共建协议。');
   });
 });
 
