@@ -71,7 +71,7 @@ export const UpdateBatchInput = z
      */
     status: BatchStatus.optional(),
     /** 更正理由: required once the expert review has started (the change is a correction, logged). */
-    reason: Reason.min(2, '请填写更正理由（至少2个字）').optional(),
+    reason: Text({ label: '更正理由', min: 2, max: 200, multiline: true, minMessage: '请填写更正理由（至少2个字）' }).optional(),
   })
   .strict();
 
