@@ -4,7 +4,7 @@ import type { InputRef } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Batch, BatchStatus } from '../../../electron/core/contract/index.js';
 import { desk, DeskApiError } from '../../rpc';
-import { formatDateRange, toIsoDate } from '../../format';
+import { formatDateRange, thisYear, toIsoDate } from '../../format';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { BATCH_STATUS_LABELS, BATCH_STATUS_ORDER } from './labels';
 import { useQuota } from './useQuota';
@@ -53,7 +53,7 @@ export function BatchFormModal({ open, batch, onClose, onSaved }: Props) {
 
   const initialValues: Partial<FormValues> = batch
     ? { year: batch.year, title: batch.title, window: [dayjs(batch.opensOn), dayjs(batch.closesOn)], status: batch.status }
-    : { year: new Date().getFullYear(), title: '', window: null, extraBatchReason: '' };
+    : { year: thisYear(), title: '', window: null, extraBatchReason: '' };
 
   function focusFirst(visible: boolean): void {
     if (!visible) return;
