@@ -51,7 +51,8 @@ export default tseslint.config(
         patterns: [
           // centers-labels is plain data (no zod): the one contract module the renderer may import values from
           { regex: 'electron/core/contract(/(?!centers-labels\\.js$)[^/]+)?$', allowTypeImports: true, message: 'renderer may import only types from electron/core/contract (values only from centers-labels).' },
-          { group: ['**/electron/core/*', '!**/electron/core/contract', '**/electron/core/*/**', '!**/electron/core/contract/**', '**/electron/main/**', '**/electron/preload/**'], message: 'renderer may import only types from electron/core/contract.' },
+          // bureau-time is pure and import-free: the one domain module the renderer may import (every time shown is UTC+8)
+          { group: ['**/electron/core/*', '!**/electron/core/contract', '!**/electron/core/domain', '**/electron/core/*/**', '!**/electron/core/contract/**', '!**/electron/core/domain/bureau-time.js', '**/electron/main/**', '**/electron/preload/**'], message: 'renderer may import only types from electron/core/contract (values only from centers-labels and domain/bureau-time).' },
           { group: ['node:*'], message: 'renderer has no Node access.' },
         ],
       }],

@@ -7,6 +7,7 @@ import { DEFAULT_ROUTE, MENU_ITEMS, ROUTES, parentKey } from './routes';
 import { navigate, useRoute } from './router';
 import { ExpertShell } from './pages/expert/ExpertShell';
 import { ProgressTray } from './components/ProgressTray';
+import { SIGNED_OUT_MESSAGE, useSignedOut } from './session';
 
 const APP_TITLE = '产业知识产权中心认定工作台';
 
@@ -105,8 +106,29 @@ function isExpertRoute(route: string): boolean {
   return route === '/expert' || route.startsWith('/expert/');
 }
 
+/** The web host refused the token: one full-page message, and none of the pages (their empty states would look like lost data). */
+function SignedOutPage() {
+  return (
+    <Layout style={{ minHeight: '100vh', justifyContent: 'center' }}>
+      <Result
+        status="warning"
+        title={<span role="alert">{SIGNED_OUT_MESSAGE}</span>}
+        subTitle="访问口令已失效或未带上（例如工作台已重新启动）。请复制工作台启动时在命令行窗口打印的完整地址（…/?token=…），在浏览器中重新打开。"
+      />
+    </Layout>
+  );
+}
+
 export default function App() {
   const route = useRoute();
+  const signedOut = useSignedOut();
+  if (signedOut) {
+    return (
+      <ConfigProvider locale={zhCN} theme={deskTheme}>
+        <SignedOutPage />
+      </ConfigProvider>
+    );
+  }
   return (
     <ConfigProvider locale={zhCN} theme={deskTheme} button={{ autoInsertSpace: false }}>
       <AntApp>

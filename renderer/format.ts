@@ -1,4 +1,9 @@
-/** Date display in the bureau's style: 2026年11月24日, 2026年11月24日 21:30. */
+/**
+ * Date display in the bureau's style: 2026年11月24日, 2026年11月24日 21:30. Every time and every "today" is bureau
+ * time (UTC+8), whatever the computer's time zone: the functions come from the core's one pure bureau-time module.
+ */
+import dayjs, { type Dayjs } from 'dayjs';
+import { bureauClock, bureauDate, bureauDateTimeTextOf, bureauYear, parseInstant } from '../electron/core/domain/bureau-time.js';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
@@ -10,12 +15,30 @@ export function formatDate(iso: string | null | undefined): string {
   return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`;
 }
 
-/** ISO timestamp -> '2026年11月24日 21:30' in the computer's local time. */
+/** ISO timestamp -> '2026年11月24日 21:30' in bureau time. */
 export function formatDateTime(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return iso ? bureauDateTimeTextOf(iso) : '';
+}
+
+/** An instant (or ISO timestamp) -> '21:30' (with seconds: '21:30:05') in bureau time. */
+export function formatTime(at: Date | string, withSeconds = false): string {
+  const d = typeof at === 'string' ? parseInstant(at) : at;
+  return d ? bureauClock(d, withSeconds) : String(at);
+}
+
+/** Today's bureau date, YYYY-MM-DD. */
+export function todayIso(now: Date = new Date()): string {
+  return bureauDate(now);
+}
+
+/** The bureau's current year (the default for 年度 fields). */
+export function thisYear(now: Date = new Date()): number {
+  return bureauYear(now);
+}
+
+/** Today's bureau date as the value of a date picker (the pickers hold calendar dates, read back with toIsoDate). */
+export function todayPicker(now: Date = new Date()): Dayjs {
+  return dayjs(todayIso(now));
 }
 
 /** Two dates as a range: '2026年11月24日 – 2026年12月15日'. */
@@ -23,7 +46,7 @@ export function formatDateRange(from: string, to: string): string {
   return `${formatDate(from)} – ${formatDate(to)}`;
 }
 
-/** Date -> 'YYYY-MM-DD' in local time (the only date form that crosses the API). */
+/** A date picker's calendar date -> 'YYYY-MM-DD' (the only date form that crosses the API). */
 export function toIsoDate(d: { year(): number; month(): number; date(): number }): string {
   return `${d.year()}-${pad(d.month() + 1)}-${pad(d.date())}`;
 }

@@ -4,6 +4,7 @@
  * Only TYPES come from electron/core/contract (a lint rule enforces it).
  */
 import type { ApiError, Envelope, EventName, ExportedFile, MethodInput, MethodName, MethodOutput } from '../electron/core/contract/index.js';
+import { SIGNED_OUT_MESSAGE, markSignedOut } from './session';
 
 export interface Transport {
   readonly kind: 'electron' | 'web';
@@ -49,12 +50,13 @@ function electronTransport(bridge: DeskBridge): Transport {
   };
 }
 
+/** A non-JSON answer of the web host. 401/403 mean the token is gone: the whole app switches to the signed-out page. */
 function httpFailure(status: number, text: string): Envelope<unknown> {
-  const message =
-    status === 401
-      ? '访问口令已失效：请使用工作台启动时打印的完整地址重新打开本页面。'
-      : `工作台服务返回错误（${status}）：${text.slice(0, 120) || '无说明'}`;
-  return { ok: false, error: { code: 'INTERNAL', message } };
+  if (status === 401 || status === 403) {
+    markSignedOut();
+    return { ok: false, error: { code: 'INTERNAL', message: `${SIGNED_OUT_MESSAGE}。` } };
+  }
+  return { ok: false, error: { code: 'INTERNAL', message: `工作台服务返回错误（${status}）：${text.slice(0, 120) || '无说明'}` } };
 }
 
 /** fetch to the loopback web host (same origin; the HttpOnly cookie carries the token). */

@@ -87,4 +87,75 @@ describe('loopback web host', () => {
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
+
+  it('answers a malformed %-escape with 400 and a Chinese sentence, not 500', async () => {
+    const res = await fetch(`${host.origin}/rpc/%E0%A4%A`, { method: 'POST', headers: { ...auth(), 'Content-Type': 'application/json' }, body: '{}' });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { ok: boolean; error: { code: string; message: string } };
+    expect(body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(body.error.message).toContain('百分号编码');
+    const exp = await fetch(`${host.origin}/exports/%E0`, { headers: auth() });
+    expect(exp.status).toBe(400);
+    expect(await exp.text()).toContain('百分号编码');
+    // A malformed escape in someone else's cookie on 127.0.0.1 does not break this host either.
+    const res2 = await rpc('settings.get', {}, { Cookie: 'other_app=%E0' });
+    expect(res2.status).toBe(200);
+  });
+
+  it('a signed-out page load gets a readable Chinese page, API calls a 401', async () => {
+    const page = await fetch(`${host.origin}/centers`, { headers: { Accept: 'text/html,application/xhtml+xml' } });
+    expect(page.status).toBe(401);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(await page.text()).toContain('登录已失效，请重新打开启动时打印的地址');
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+  });
+});
+
+describe('two web hosts on one machine', () => {
+  const t = tempDir();
+  const hosts: WebHost[] = [];
+  const desks: Desk[] = [];
+
+  beforeAll(async () => {
+    const rendererDir = path.join(t.dir, 'renderer');
+    mkdirSync(rendererDir, { recursive: true });
+    writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>产业知识产权中心认定工作台</title>');
+    for (const name of ['a', 'b']) {
+      const desk = await openDesk({ dataDir: path.join(t.dir, name), host: 'web', log: () => undefined });
+      desks.push(desk);
+      hosts.push(await startWebHost({ desk, rendererDir }));
+    }
+  });
+  afterAll(async () => {
+    for (const h of hosts) await h.close();
+    for (const d of desks) await d.close();
+    t.cleanup();
+  });
+
+  it('both stay signed in: each sets its own cookie, and a browser sends every 127.0.0.1 cookie to both', async () => {
+    // A browser's cookie jar for 127.0.0.1: cookies ignore the port, a cookie of the same name replaces the old one.
+    const jar = new Map<string, string>();
+    for (const h of hosts) {
+      expect(new URL(h.origin).hostname).toBe('127.0.0.1');
+      const res = await fetch(h.url, { redirect: 'manual' });
+      expect(res.status).toBe(303);
+      const cookie = res.headers.get('set-cookie')!;
+      expect(cookie).toContain('HttpOnly');
+      expect(cookie).toContain('SameSite=Strict');
+      const [pair] = cookie.split(';');
+      const i = pair!.indexOf('=');
+      jar.set(pair!.slice(0, i), pair!.slice(i + 1));
+    }
+    expect(jar.size).toBe(2);
+    const header = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+    for (const h of hosts) {
+      const res = await fetch(`${h.origin}/rpc/settings.get`, { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: header }, body: '{}' });
+      expect(res.status, h.origin).toBe(200);
+      expect(await res.json()).toMatchObject({ ok: true });
+    }
+    // Each host accepts only its own cookie, not the other's token under its name.
+    const [a, b] = hosts as [WebHost, WebHost];
+    const cross = await fetch(`${a.origin}/rpc/settings.get`, { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: `${b.cookieName}=${b.token}` }, body: '{}' });
+    expect(cross.status).toBe(401);
+  });
 });

@@ -2,7 +2,7 @@
  * build/electron-builder.yml must ship every file the app needs at run time, and its
  * schema must satisfy the installed electron-builder (checked offline, no Electron download).
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +30,7 @@ interface BuilderConfig {
   win: { target: Target[] };
   linux: { target: Target[] };
   nsis: { oneClick: boolean; allowToChangeInstallationDirectory: boolean; installerLanguages: string[] };
+  electronFuses?: Record<string, boolean>;
 }
 
 const config = yaml.load(readFileSync(path.join(root, 'build/electron-builder.yml'), 'utf8')) as BuilderConfig;
@@ -101,6 +102,25 @@ describe('electron-builder config', () => {
     expect(mainSource).toContain("'preload.cjs'");
     expect(pkg.scripts.build).toContain('build:electron');
     expect(pkg.scripts.build).toContain('copy-fonts');
+  });
+
+  it('flips the Electron fuses: no run-as-node, NODE_OPTIONS or inspect; only the integrity-checked app.asar', () => {
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+    // The keys are the installed electron-builder's own (a misspelt fuse would be dropped, not flipped).
+    const scheme = JSON.parse(readFileSync(path.join(path.dirname(builderLib), '..', 'scheme.json'), 'utf8')) as {
+      definitions: { FuseOptionsV1: { properties: Record<string, unknown> } };
+    };
+    for (const key of Object.keys(config.electronFuses ?? {})) expect(Object.keys(scheme.definitions.FuseOptionsV1.properties), key).toContain(key);
+    // The fuse turns ELECTRON_RUN_AS_NODE off, which child_process.fork needs: nothing the app runs may fork.
+    const sources = (readdirSync(path.join(root, 'electron'), { recursive: true }) as string[]).filter((f) => f.endsWith('.ts'));
+    for (const f of sources) expect(readFileSync(path.join(root, 'electron', f), 'utf8'), f).not.toMatch(/\bfork\(/);
   });
 
   it('builds Windows NSIS + portable (x64) and a Linux AppImage', () => {

@@ -1,16 +1,13 @@
 /** manifest.json and 说明.txt of a year's archive, and the archive's file name. */
 import type { ArchiveManifest, ManifestFile } from '../contract/archive.js';
-import { formatChineseDate } from '../domain/batches.js';
+import { bureauDateTimeTextOf } from '../domain/bureau-time.js';
 import type { SkippedDocument } from './documents.js';
 
 export const ARCHIVE_FOLDER = '年度档案';
 
 /** 2026年11月25日 10:00 (bureau time, UTC+8). */
 export function bureauTimeText(iso: string): string {
-  const t = new Date(iso).getTime();
-  if (!Number.isFinite(t)) return iso;
-  const local = new Date(t + 8 * 3600_000).toISOString();
-  return `${formatChineseDate(local.slice(0, 10))} ${local.slice(11, 16)}`;
+  return bureauDateTimeTextOf(iso);
 }
 
 export function archiveFileName(year: number, version: number): string {

@@ -9,6 +9,7 @@
  */
 import { partNames, keyedPartSpecs, type KeyedKind } from '../store/parts.js';
 import { formatBytes } from '../domain/sizes.js';
+import { bureauStamp } from '../domain/bureau-time.js';
 
 export const BACKUP_FORMAT = 'ipc-desk-backup';
 export const BACKUP_EXT = '.ipcdesk-backup';
@@ -20,8 +21,7 @@ export const BACKED_UP_DIRS = ['store', 'files', 'audit'] as const;
 
 /** `福州市产业知识产权中心数据备份-20261125-103000.ipcdesk-backup` (bureau time, UTC+8). */
 export function backupFileName(at: Date): string {
-  const t = new Date(at.getTime() + 8 * 3600_000).toISOString();
-  return `${BACKUP_NAME_PREFIX}-${t.slice(0, 10).replace(/-/g, '')}-${t.slice(11, 19).replace(/:/g, '')}${BACKUP_EXT}`;
+  return `${BACKUP_NAME_PREFIX}-${bureauStamp(at)}${BACKUP_EXT}`;
 }
 
 /** An attachment entry: files/ab/<sha256>, where ab are the first two hex digits. */

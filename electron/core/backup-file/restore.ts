@@ -36,6 +36,7 @@ import { SCHEMA_VERSION } from '../store/parts.js';
 import { exists, fsyncDir, writeFileDurable } from '../store/durable-file.js';
 import { throwIfAborted } from '../exchange/atomic-file.js';
 import type { Clock } from '../domain/clock.js';
+import { bureauDateOf } from '../domain/bureau-time.js';
 import { checkBackupFile } from './inspect.js';
 
 export const RESTORE_MARKER = 'restore-in-progress.json';
@@ -142,7 +143,7 @@ export async function restoreBackupFile(file: string, target: RestoreTarget, opt
       await target.reload({
         method: 'backupFile.restore',
         entity: `backupFile:${path.basename(file)}`,
-        summary: `${opts.note ?? ''}从备份文件 ${path.basename(file)}（${checked.inspection.createdAt?.slice(0, 10) ?? ''} 生成）恢复全部数据：${contents.join('、')}；${notes.join('；')}。`,
+        summary: `${opts.note ?? ''}从备份文件 ${path.basename(file)}（${checked.inspection.createdAt ? bureauDateOf(checked.inspection.createdAt) : ''} 生成）恢复全部数据：${contents.join('、')}；${notes.join('；')}。`,
         after: { file, createdAt: checked.inspection.createdAt, parts: checked.parts.size, attachmentsAdded, auditFiles, safetyBackup: safety.name },
       });
       await fs.rm(marker, { force: true });

@@ -6,6 +6,7 @@ import type { Center, DesignationPart, DesignationView, Objection, PublicityEntr
 import type { HolidayTableInput } from '../contract/settings.js';
 import { formatChineseDate } from '../domain/batches.js';
 import { bureauDate } from '../domain/clock.js';
+import { bureauDateOf } from '../domain/bureau-time.js';
 import { agreementRefusal, firstReviewDue } from '../domain/center-lifecycle.js';
 import { DEFAULT_HOLIDAY_TABLES } from '../domain/holidays-data.js';
 import {
@@ -268,7 +269,7 @@ export const designationHandlers: AreaHandlers<Methods> & typeof designationDocu
       const found = part.objections.find((o) => o.id === input.objectionId);
       if (!found) throw new DeskError('NOT_FOUND', `找不到异议 ${input.objectionId}，请刷新后重试。`);
       if (!found.accepted) throw new DeskError('RULE_VIOLATION', `异议 ${found.id} 未予受理（${found.notAcceptedReason ?? ''}），无需作出处理结论。`);
-      if (found.resolution) throw new DeskError('CONFLICT', `异议 ${found.id} 已于${formatChineseDate(found.resolution.at.slice(0, 10))}处理（${found.resolution.outcome === 'upheld' ? '异议成立' : '异议不成立'}），不能重复处理。`);
+      if (found.resolution) throw new DeskError('CONFLICT', `异议 ${found.id} 已于${formatChineseDate(bureauDateOf(found.resolution.at))}处理（${found.resolution.outcome === 'upheld' ? '异议成立' : '异议不成立'}），不能重复处理。`);
       if (part.decision) throw new DeskError('RULE_VIOLATION', `${batchLabel(batch)}已作出认定决定，不能再处理公示异议。`);
       assertBatchAllows(ctx, batch.id, 'handleObjection');
       const at = ctx.clock().toISOString();

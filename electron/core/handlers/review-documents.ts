@@ -3,6 +3,7 @@ import { DeskError } from '../contract/errors.js';
 import type { ExportedFile } from '../contract/common.js';
 import { RECOMMENDATION_LABELS } from '../contract/review-scoring.js';
 import { bureauDate } from '../domain/clock.js';
+import { bureauDateOf } from '../domain/bureau-time.js';
 import { renderScoringSheets, type ScoringSheetInput } from '../documents/pdf/scoring-sheet.js';
 import { renderReviewSummaryPdf, type ReviewSummaryInput } from '../documents/pdf/review-summary.js';
 import { renderReviewSummaryXlsx } from '../documents/excel/review-summary.js';
@@ -74,7 +75,7 @@ export const reviewDocumentHandlers: AreaHandlers<Methods> = {
       for (const s of sheets) {
         list.push({
           bureauName, batchLabel: label, template: tpl, application: appSummary(s.applicationId), expert: expertSummary(s.expertId), mode: 'filled',
-          sheet: { scores: { ...s.scores }, total: s.total, recommendation: RECOMMENDATION_LABELS[s.recommendation] as '推荐' | '不推荐', comment: s.comment, signedOn: s.signedOn ?? s.recordedAt.slice(0, 10) },
+          sheet: { scores: { ...s.scores }, total: s.total, recommendation: RECOMMENDATION_LABELS[s.recommendation] as '推荐' | '不推荐', comment: s.comment, signedOn: s.signedOn ?? bureauDateOf(s.recordedAt) },
         });
       }
     }

@@ -66,9 +66,33 @@ export function parseCookies(header: string | undefined): Record<string, string>
   const out: Record<string, string> = {};
   for (const part of (header ?? '').split(';')) {
     const i = part.indexOf('=');
-    if (i > 0) out[part.slice(0, i).trim()] = decodeURIComponent(part.slice(i + 1).trim());
+    if (i > 0) out[part.slice(0, i).trim()] = safeDecode(part.slice(i + 1).trim()) ?? part.slice(i + 1).trim();
   }
   return out;
+}
+
+/** decodeURIComponent, or undefined for a malformed %-escape (`%E0`, `%zz`) instead of a URIError. */
+export function safeDecode(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The sentence a signed-out browser sees (expired or absent token, or another instance's cookie). */
+export const SIGNED_OUT_MESSAGE = '登录已失效，请重新打开启动时打印的地址';
+
+/** A whole page for a signed-out browser navigation (no script: the renderer's bundle is not served without the token). */
+export function signedOutPage(): string {
+  return [
+    '<!doctype html><html lang="zh-CN"><head><meta charset="UTF-8"><title>登录已失效 - 产业知识产权中心认定工作台</title></head>',
+    '<body style="font-family: system-ui, sans-serif; background: #f2f4f7; margin: 0">',
+    '<main role="alert" style="max-width: 560px; margin: 18vh auto; padding: 32px; background: #fff; border-radius: 4px; text-align: center">',
+    `<h1 style="font-size: 20px; color: #a8071a">${SIGNED_OUT_MESSAGE}</h1>`,
+    '<p style="color: #555">工作台启动时在命令行窗口打印了含访问口令的完整地址（…/?token=…），请复制该地址在浏览器中重新打开。</p>',
+    '</main></body></html>',
+  ].join('');
 }
 
 /** Constant-time comparison of two tokens. */

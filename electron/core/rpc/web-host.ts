@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -6,10 +6,19 @@ import path from 'node:path';
 import type { Desk } from '../app.js';
 import { resolveExport } from '../store/exports.js';
 import { handleUpload, serveAttachment } from './web-uploads.js';
-import { BodyTooLarge, MIME, SECURITY_HEADERS, parseCookies, readBody, sameToken, send, sendJson } from './http-util.js';
+import { BodyTooLarge, MIME, SECURITY_HEADERS, parseCookies, readBody, safeDecode, sameToken, send, sendJson, signedOutPage } from './http-util.js';
 
 export const MAX_RPC_BODY = 1024 * 1024;
-const COOKIE = 'desk_token';
+const BAD_ESCAPE = '地址中含有无效的百分号编码（%），请检查地址后重试。';
+
+/**
+ * The session cookie's name, one per instance: browsers keep cookies per host and ignore the port, so two web
+ * hosts on 127.0.0.1 sharing one name would overwrite each other's token. Derived from the token (not the token
+ * itself), so a host restarted with the same --token keeps its signed-in tabs.
+ */
+export function cookieNameFor(token: string): string {
+  return `desk_token_${createHash('sha256').update(token).digest('hex').slice(0, 16)}`;
+}
 
 export interface WebHostOptions {
   desk: Desk;
@@ -23,6 +32,8 @@ export interface WebHost {
   url: string;
   origin: string;
   token: string;
+  /** Name of this instance's HttpOnly session cookie. */
+  cookieName: string;
   close(): Promise<void>;
 }
 
@@ -34,6 +45,7 @@ export interface WebHost {
 export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   const bind = opts.host ?? '127.0.0.1';
+  const cookieName = cookieNameFor(token);
   const sse = new Set<ServerResponse>();
   let origin = '';
   const server = http.createServer((req, res) => {
@@ -56,21 +68,30 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       if (!sameToken(queryToken, token)) return send(res, 401, '访问口令不正确，请使用启动时打印的完整地址。');
       url.searchParams.delete('token');
       return send(res, 303, '', 'text/plain', {
-        'Set-Cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        'Set-Cookie': `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`,
         Location: url.pathname + (url.search || ''),
       });
     }
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-    if (!sameToken(bearer ?? parseCookies(req.headers.cookie)[COOKIE], token)) {
+    if (!sameToken(bearer ?? parseCookies(req.headers.cookie)[cookieName], token)) {
+      // A page load (the browser navigating) gets a readable page; API calls get the sentence as text.
+      if (req.method === 'GET' && (req.headers.accept ?? '').includes('text/html')) return send(res, 401, signedOutPage(), MIME['.html']);
       return send(res, 401, '需要访问口令：请使用启动时打印的完整地址打开（含 ?token=…）。');
     }
 
-    if (url.pathname.startsWith('/rpc/')) return rpc(req, res, decodeURIComponent(url.pathname.slice(5)));
+    if (url.pathname.startsWith('/rpc/')) {
+      const name = safeDecode(url.pathname.slice(5));
+      if (name === undefined) return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: BAD_ESCAPE } });
+      return rpc(req, res, name);
+    }
     if (url.pathname === '/upload') return handleUpload(req, res, url, opts.desk.dataDir);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, '不支持的请求方法。', undefined, { Allow: 'GET, HEAD' });
     if (url.pathname === '/events') return events(res);
     if (url.pathname.startsWith('/files/')) return serveAttachment(res, url, url.pathname.slice(7), opts.desk.dataDir);
-    if (url.pathname.startsWith('/exports/')) return exportFile(res, decodeURIComponent(url.pathname.slice(9)));
+    if (url.pathname.startsWith('/exports/')) {
+      const rel = safeDecode(url.pathname.slice(9));
+      return rel === undefined ? send(res, 400, BAD_ESCAPE) : exportFile(res, rel);
+    }
     return staticFile(res, url.pathname);
   }
 
@@ -155,6 +176,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     url: `${origin}/?token=${token}`,
     origin,
     token,
+    cookieName,
     close: () =>
       new Promise<void>((resolve) => {
         unsubscribe();

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { BackupInfo } from '../contract/system.js';
+import { bureauStamp } from '../domain/bureau-time.js';
 import { fsyncDir, writeFileDurable } from './durable-file.js';
 
 export const KEEP_DAILY = 30;
@@ -69,7 +70,7 @@ export async function partFiles(dir: string): Promise<string[]> {
   }
 }
 
-/** Filesystem-safe stamp of an instant: 20261124T213000Z */
+/** Filesystem-safe stamp of an instant in bureau time (UTC+8): 20261125-053000 */
 export function stamp(at: Date): string {
-  return at.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+  return bureauStamp(at);
 }

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import { DeskError } from '../contract/errors.js';
+import { bureauDateTimeTextOf } from '../domain/bureau-time.js';
 
 const LOCK_FILE = 'desk.lock';
 
@@ -50,7 +51,7 @@ export async function acquireLock(dataDir: string): Promise<{ release(): Promise
     if (other && (!sameHost || isAlive(other.pid)) && other.pid !== process.pid) {
       throw new DeskError(
         'STORE_LOCKED',
-        `数据文件夹正被另一个程序使用（进程 ${other.pid}，计算机 ${other.host}，自 ${other.startedAt} 起）。请先关闭那个窗口再打开；如确认该程序已不在运行，可删除 ${file} 后重试。`,
+        `数据文件夹正被另一个程序使用（进程 ${other.pid}，计算机 ${other.host}，自 ${bureauDateTimeTextOf(other.startedAt)} 起）。请先关闭那个窗口再打开；如确认该程序已不在运行，可删除 ${file} 后重试。`,
         { file, owner: other },
       );
     }

@@ -4,12 +4,13 @@ import type { Backups } from './backups.js';
 import type { BackupInfo } from '../contract/system.js';
 import type { DataDirs } from './store.js';
 import { partSpecs, partNames } from './parts.js';
+import { bureauDateOf } from '../domain/bureau-time.js';
 
 /** Message for a part that does not parse: names the newest good backup and how to restore it. */
 export async function corruptMessage(file: string, reason: string, backups: Backups): Promise<string> {
   const newest = await newestGoodBackup(backups);
   const restore = newest
-    ? `最近的完好备份是“${newest.name}”（${newest.createdAt.slice(0, 10)}）。可在命令行运行 npm run desk -- --restore-backup ${newest.name} --data <数据文件夹> 恢复。`
+    ? `最近的完好备份是“${newest.name}”（${bureauDateOf(newest.createdAt)}）。可在命令行运行 npm run desk -- --restore-backup ${newest.name} --data <数据文件夹> 恢复。`
     : '没有可用的备份；请联系技术支持。';
   return `数据文件 ${path.basename(file)} 已损坏（${reason}），程序没有改动它。${restore}`;
 }

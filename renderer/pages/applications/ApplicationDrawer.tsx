@@ -3,6 +3,7 @@ import { Alert, App, Button, Drawer, Flex, Spin, Tabs, Tag, Typography } from 'a
 import { CheckCircleOutlined, SendOutlined } from '@ant-design/icons';
 import type { Application, Batch } from '../../../electron/core/contract/index.js';
 import { desk } from '../../rpc';
+import { formatTime } from '../../format';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useRemote } from '../../components/useRemote';
 import { ApplicationForm } from './ApplicationForm';
@@ -12,7 +13,6 @@ import { HistoryTimeline } from './HistoryTimeline';
 import { STATUS_COLORS, STATUS_LABELS, canEdit } from './lists';
 import { refocusAutoFocus } from '../../components/refocusAutoFocus';
 
-const hhmm = (d: Date): string => `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 
 interface Props {
   open: boolean;
@@ -81,7 +81,7 @@ export function ApplicationDrawer({ open, id, batch, onCreated, onChanged, onClo
       </Typography.Text>
       {savedAt ? (
         <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 'normal' }} data-testid="autosave-status">
-          <CheckCircleOutlined style={{ color: '#52c41a' }} /> 已自动保存 {hhmm(savedAt)}
+          <CheckCircleOutlined style={{ color: '#52c41a' }} /> 已自动保存 {formatTime(savedAt)}
         </Typography.Text>
       ) : null}
     </Flex>

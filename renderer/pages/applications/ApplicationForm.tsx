@@ -4,6 +4,7 @@ import type { InputRef } from 'antd';
 import { CheckCircleOutlined, LoadingOutlined } from '@ant-design/icons';
 import type { Application, Batch } from '../../../electron/core/contract/index.js';
 import { desk, DeskApiError } from '../../rpc';
+import { formatTime } from '../../format';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ApplicationFormFields } from './ApplicationFormFields';
 import { EMPTY_FORM, fromApplication, toApiForm, type FormValues } from './formValues';
@@ -20,7 +21,6 @@ interface Props {
 }
 
 type NamePath = (string | number)[];
-const pad = (n: number): string => String(n).padStart(2, '0');
 
 /** Field errors from an API error: zod paths, or the USCC check (details.field = 'uscc'). */
 function fieldErrors(err: unknown): { name: NamePath; errors: string[] }[] {
@@ -139,7 +139,7 @@ export function ApplicationForm({ batch, application, readOnly, onCreated, onSav
             </>
           ) : savedAt ? (
             <>
-              <CheckCircleOutlined style={{ color: '#52c41a' }} /> 已自动保存 {pad(savedAt.getHours())}:{pad(savedAt.getMinutes())}。修改后自动保存草稿，按回车键立即保存。
+              <CheckCircleOutlined style={{ color: '#52c41a' }} /> 已自动保存 {formatTime(savedAt)}。修改后自动保存草稿，按回车键立即保存。
             </>
           ) : (
             '修改后自动保存草稿，按回车键立即保存。'

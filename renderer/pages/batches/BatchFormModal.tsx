@@ -4,7 +4,7 @@ import type { InputRef } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { BatchView } from '../../../electron/core/contract/index.js';
 import { desk, DeskApiError } from '../../rpc';
-import { formatDateRange, toIsoDate } from '../../format';
+import { formatDateRange, thisYear, toIsoDate } from '../../format';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { BATCH_STATUS_COLORS, BATCH_STATUS_LABELS } from './labels';
 import { useQuota } from './useQuota';
@@ -55,7 +55,7 @@ export function BatchFormModal({ open, batch, onClose, onSaved }: Props) {
 
   const initialValues: Partial<FormValues> = batch
     ? { year: batch.year, title: batch.title, window: [dayjs(batch.opensOn), dayjs(batch.closesOn)], reason: '' }
-    : { year: new Date().getFullYear(), title: '', window: null, extraBatchReason: '' };
+    : { year: thisYear(), title: '', window: null, extraBatchReason: '' };
 
   function focusFirst(visible: boolean): void {
     if (!visible) return;

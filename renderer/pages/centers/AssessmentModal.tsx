@@ -3,7 +3,7 @@ import { Col, DatePicker, Flex, Form, Input, InputNumber, Modal, Row, Select, Ty
 import dayjs, { type Dayjs } from 'dayjs';
 import type { AssessmentTemplate, MidtermAssessment, SummaryRow } from '../../../electron/core/contract/index.js';
 import { desk, DeskApiError } from '../../rpc';
-import { formatDate, toIsoDate } from '../../format';
+import { formatDate, toIsoDate, todayPicker } from '../../format';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/useSubmit';
 import { DATE_FORMATS } from '../designation/labels';
@@ -44,7 +44,7 @@ export function AssessmentModal({ year, row, template, onClose, onSaved }: Props
     const a = row.assessment;
     form.resetFields();
     form.setFieldsValue(
-      a ? { scores: a.scores, comments: a.comments, assessedOn: dayjs(a.assessedOn), assessors: a.assessors } : { scores: {}, comments: '', assessedOn: dayjs(), assessors: [] },
+      a ? { scores: a.scores, comments: a.comments, assessedOn: dayjs(a.assessedOn), assessors: a.assessors } : { scores: {}, comments: '', assessedOn: todayPicker(), assessors: [] },
     );
   }, [row, form]);
 

@@ -3,13 +3,12 @@ import { Alert, Button, Card, Flex, Table, Tag, Tooltip, Typography } from 'antd
 import { AuditOutlined, FileExcelOutlined, FilePdfOutlined } from '@ant-design/icons';
 import type { MidtermAssessment, SummaryRow } from '../../../electron/core/contract/index.js';
 import { desk } from '../../rpc';
-import { formatDate } from '../../format';
+import { formatDate, todayIso } from '../../format';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useRemote } from '../../components/useRemote';
 import { useSettings } from '../../components/SettingsContext';
 import { useIntakeExport } from '../applications/useIntakeExport';
-import { todayIso } from '../designation/labels';
 import { GRADE_COLORS, GRADE_LABELS, defaultSummaryYear } from './labels';
 import { YearPicker } from './YearPicker';
 import { ExportBanner } from './ExportBanner';

@@ -3,6 +3,7 @@ import type { Center } from '../../../electron/core/contract/index.js';
 import { desk } from '../../rpc';
 import { useRemote } from '../../components/useRemote';
 import { GRADE_COLORS, GRADE_LABELS, OUTCOME_LABELS } from './labels';
+import { thisYear as bureauThisYear } from '../../format';
 
 /**
  * What a reviewer weighs before deciding: each year's summary and mid-term grade since designation, and
@@ -14,7 +15,7 @@ export function CenterRecordLine({ center }: { center: Center }) {
   if (!h) return null;
   const firstYear = Number(center.designatedOn.slice(0, 4));
   // Past years are due; the current year shows only once something was recorded for it.
-  const thisYear = new Date().getFullYear();
+  const thisYear = bureauThisYear();
   const endYear = center.certificateEndedOn ? Number(center.certificateEndedOn.slice(0, 4)) : thisYear - 1;
   const lastYear = Math.max(firstYear, endYear, ...h.summaries.map((s) => s.year));
   const years = Array.from({ length: lastYear - firstYear + 1 }, (_, i) => firstYear + i);

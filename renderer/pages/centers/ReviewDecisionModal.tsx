@@ -1,9 +1,9 @@
 import { useEffect } from 'react';
 import { Alert, App, DatePicker, Form, Input, Modal, Radio, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import type { Center, ReviewOutcome, TriennialReview } from '../../../electron/core/contract/index.js';
 import { desk } from '../../rpc';
-import { formatDate, toIsoDate } from '../../format';
+import { formatDate, toIsoDate, todayPicker } from '../../format';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/useSubmit';
 import { DATE_FORMATS } from '../designation/labels';
@@ -36,7 +36,7 @@ export function ReviewDecisionModal({ center, dueOn, onClose, onDecided }: Props
   const followUp = center?.status === 'rectifying';
 
   useEffect(() => {
-    if (center) form.setFieldsValue({ outcome: 'retain', decidedOn: dayjs(), opinion: '', rectifyDeadline: undefined });
+    if (center) form.setFieldsValue({ outcome: 'retain', decidedOn: todayPicker(), opinion: '', rectifyDeadline: undefined });
   }, [center, form]);
 
   const decide = (v: Values) =>

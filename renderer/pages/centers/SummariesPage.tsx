@@ -3,13 +3,13 @@ import { Alert, Button, Card, Flex, Switch, Table, Tag, Tooltip, Typography } fr
 import { EditOutlined, FileExcelOutlined, PlusOutlined } from '@ant-design/icons';
 import type { SummaryRow } from '../../../electron/core/contract/index.js';
 import { desk } from '../../rpc';
-import { formatDate } from '../../format';
+import { formatDate, todayIso } from '../../format';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useRemote } from '../../components/useRemote';
 import { useSettings } from '../../components/SettingsContext';
 import { useIntakeExport } from '../applications/useIntakeExport';
-import { CENTER_STATUS_COLORS, CENTER_STATUS_LABELS, todayIso } from '../designation/labels';
+import { CENTER_STATUS_COLORS, CENTER_STATUS_LABELS } from '../designation/labels';
 import { GRADE_COLORS, GRADE_LABELS, defaultSummaryYear } from './labels';
 import { YearPicker } from './YearPicker';
 import { ExportBanner } from './ExportBanner';

@@ -3,7 +3,7 @@ import { Alert, App, Button, DatePicker, Drawer, Flex, Form, Input, Typography }
 import dayjs, { type Dayjs } from 'dayjs';
 import type { AnnualSummary, Indicators, SummaryRow } from '../../../electron/core/contract/index.js';
 import { desk } from '../../rpc';
-import { formatDateTime, toIsoDate } from '../../format';
+import { formatDateTime, toIsoDate, todayPicker } from '../../format';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/useSubmit';
 import { DATE_FORMATS } from '../designation/labels';
@@ -43,7 +43,7 @@ export function SummaryDrawer({ year, row, sealed, onClose, onSaved }: Props) {
     setProblem(null);
     form.resetFields();
     const s = row.summary;
-    form.setFieldsValue(s ? { submittedOn: dayjs(s.submittedOn), indicators: s.indicators, narrative: s.narrative } : { submittedOn: dayjs(), indicators: {}, narrative: '' });
+    form.setFieldsValue(s ? { submittedOn: dayjs(s.submittedOn), indicators: s.indicators, narrative: s.narrative } : { submittedOn: todayPicker(), indicators: {}, narrative: '' });
   }, [row, form]);
 
   const save = (v: Values) =>

@@ -1,10 +1,11 @@
 import { Flex, Select, Typography } from 'antd';
+import { thisYear } from '../../format';
 
 const FIRST_YEAR = 2024;
 
 /** 年度 selector: from the first designation year to next year. */
 export function YearPicker({ value, onChange }: { value: number; onChange: (year: number) => void }) {
-  const last = Math.max(new Date().getFullYear() + 1, value);
+  const last = Math.max(thisYear() + 1, value);
   const years = Array.from({ length: last - FIRST_YEAR + 1 }, (_, i) => last - i);
   return (
     <Flex align="center" gap={8}>

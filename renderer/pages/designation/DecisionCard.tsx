@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, DatePicker, Descriptions, Flex, Table, Typography } from 'antd';
 import { FilePdfOutlined, PrinterOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import type { Center, DesignationView, ExportedFile } from '../../../electron/core/contract/index.js';
 import { desk } from '../../rpc';
-import { formatDate, toIsoDate } from '../../format';
+import { formatDate, toIsoDate, todayPicker } from '../../format';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useRemote } from '../../components/useRemote';
 import { useSubmit } from '../../components/useSubmit';
@@ -20,7 +20,7 @@ interface Props {
 /** 三、认定发文: the decision date and 认定发文; afterwards the document number, the centers and the prints. */
 export function DecisionCard({ view, onChanged, busy, onExport }: Props) {
   const { modal, message } = App.useApp();
-  const [decidedOn, setDecidedOn] = useState<Dayjs>(dayjs());
+  const [decidedOn, setDecidedOn] = useState<Dayjs>(() => todayPicker());
   const { saving, error, setError, run } = useSubmit();
   const d = view.decision;
   const batchId = view.batchId;

@@ -2,7 +2,7 @@ import { Alert, Checkbox, DatePicker, Form, Input, Modal, Radio, Select } from '
 import dayjs, { type Dayjs } from 'dayjs';
 import type { DesignationView, Objection, ObjectionKind } from '../../../electron/core/contract/index.js';
 import { desk } from '../../rpc';
-import { formatDate, toIsoDate } from '../../format';
+import { formatDate, toIsoDate, todayIso, todayPicker } from '../../format';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { showFieldErrors } from '../../components/fieldErrors';
 import { useSubmit } from '../../components/useSubmit';
@@ -30,7 +30,7 @@ export function ObjectionModal({ open, view, onClose, onSaved }: { open: boolean
   const late = p && receivedOn ? toIsoDate(receivedOn) > p.endsOn : false;
   const anonymous = !from.trim() || !proof;
   const endsOn = p?.endsOn ?? '';
-  const defaultReceived = endsOn && dayjs().format('YYYY-MM-DD') > endsOn ? dayjs(endsOn) : dayjs();
+  const defaultReceived = endsOn && todayIso() > endsOn ? dayjs(endsOn) : todayPicker();
 
   const save = (v: Values) =>
     run(async () => {

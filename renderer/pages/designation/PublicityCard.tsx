@@ -1,14 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Card, DatePicker, Descriptions, Flex, Form, Input, InputNumber, Modal, Table, Tag, Typography } from 'antd';
 import { FilePdfOutlined, NotificationOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import type { DesignationView, ExportedFile, PublicityEntry, ReviewResult } from '../../../electron/core/contract/index.js';
 import { desk } from '../../rpc';
-import { formatDate, toIsoDate } from '../../format';
+import { formatDate, toIsoDate, todayIso, todayPicker } from '../../format';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useRemote } from '../../components/useRemote';
 import { useSubmit } from '../../components/useSubmit';
-import { DATE_FORMATS, todayIso } from './labels';
+import { DATE_FORMATS } from './labels';
 import { refocusAutoFocus } from '../../components/refocusAutoFocus';
 
 interface Props {
@@ -97,7 +97,7 @@ function StartPublicity({ batchId, onChanged }: { batchId: string; onChanged: (v
         style={{ marginBottom: 16 }}
       />
       <ErrorAlert error={error} title="未能发起公示" />
-      <Form<StartForm> form={form} layout="inline" onFinish={start} initialValues={{ startsOn: dayjs(), workingDays: 5 }} aria-label="发起公示" style={{ rowGap: 12 }}>
+      <Form<StartForm> form={form} layout="inline" onFinish={start} initialValues={{ startsOn: todayPicker(), workingDays: 5 }} aria-label="发起公示" style={{ rowGap: 12 }}>
         <Form.Item label="公示开始日期" name="startsOn" rules={[{ required: true, message: '请选择公示开始日期' }]}>
           <DatePicker format={DATE_FORMATS} placeholder="YYYY-MM-DD" aria-label="公示开始日期" allowClear={false} />
         </Form.Item>

@@ -14,11 +14,5 @@ export const OBJECTION_STATUS_COLORS: Record<ObjectionStatus, string> = { notAcc
 export const CENTER_STATUS_LABELS: Record<CenterStatus, string> = { active: '有效', rectifying: '限期整改', revoked: '已撤销' };
 export const CENTER_STATUS_COLORS: Record<CenterStatus, string> = { active: 'green', rectifying: 'gold', revoked: 'default' };
 
-/** Today in the computer's local time, as YYYY-MM-DD. */
-export function todayIso(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 /** Accepted date formats in the pickers (typing 20261124 works too). */
 export const DATE_FORMATS = ['YYYY-MM-DD', 'YYYY/MM/DD', 'YYYYMMDD'];

@@ -3,6 +3,7 @@ import { Button, Flex, Form, Input, InputNumber, Radio, Tag, Typography } from '
 import { CheckCircleFilled, LoadingOutlined, RightOutlined, WarningOutlined } from '@ant-design/icons';
 import type { ExpertDraft, PackageApplication, Recommendation, ScoringTemplate } from '../../../electron/core/contract/index.js';
 import { desk, errorMessage } from '../../rpc';
+import { formatTime } from '../../format';
 
 /** Drafts are saved this long after the last keystroke. */
 const SAVE_DELAY_MS = 350;
@@ -32,7 +33,7 @@ function initialValues(template: ScoringTemplate, draft: ExpertDraft | undefined
   };
 }
 
-const time = (iso: string) => new Date(iso).toLocaleTimeString('zh-CN', { hour12: false });
+const time = (iso: string) => formatTime(iso, true);
 
 /**
  * 评分表 of one application. Every change is saved as a draft shortly after typing stops; the server checks

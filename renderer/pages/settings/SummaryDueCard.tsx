@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { App, Button, Card, Flex, Form, InputNumber, Select, Typography } from 'antd';
 import { SaveOutlined } from '@ant-design/icons';
 import { desk } from '../../rpc';
-import { formatDate } from '../../format';
+import { formatDate, thisYear as bureauThisYear } from '../../format';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSettings } from '../../components/SettingsContext';
 import { useSubmit } from '../../components/useSubmit';
@@ -20,7 +20,7 @@ export function SummaryDueCard() {
     typed && (typed.yearOffset === 0 || typed.yearOffset === 1) && typeof typed.month === 'number' && typeof typed.day === 'number' && typed.month >= 1 && typed.month <= 12 && typed.day >= 1 && typed.day <= 31
       ? { yearOffset: typed.yearOffset, month: typed.month, day: typed.day }
       : null;
-  const thisYear = new Date().getFullYear();
+  const thisYear = bureauThisYear();
 
   useEffect(() => {
     if (settings) form.setFieldsValue(settings.annualSummaryDue ?? DEFAULT_SUMMARY_DUE);

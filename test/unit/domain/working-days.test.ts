@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
 import { DEFAULT_HOLIDAY_TABLES, HOLIDAYS_2025, HOLIDAYS_2026, type HolidayTable } from '../../../electron/core/domain/holidays-data.js';
 import {
@@ -56,7 +56,19 @@ describe('2025 table (国办发明电〔2024〕12号)', () => {
 
 describe('cross-check with the chinese-days package', () => {
   const require = createRequire(import.meta.url);
-  const cd = require('chinese-days') as { isWorkday(d: string): boolean };
+  // chinese-days assumes the machine is in China (west of UTC it shifts weekdays and holidays by a day, partly at
+  // load time); our calendar is pure date math. Load and run the oracle in its home zone (this file has its own
+  // process, and Node applies a new TZ at once).
+  let cd: { isWorkday(d: string): boolean };
+  const machineTz = process.env.TZ;
+  beforeAll(() => {
+    process.env.TZ = 'Asia/Shanghai';
+    cd = require('chinese-days') as typeof cd;
+  });
+  afterAll(() => {
+    if (machineTz === undefined) delete process.env.TZ;
+    else process.env.TZ = machineTz;
+  });
   it.each([2025, 2026])('agrees on every day of %i', (year) => {
     const diffs = range(`${year}-01-01`, `${year}-12-31`).filter((d) => cd.isWorkday(d) !== isWorkingDay(d, cal));
     expect(diffs).toEqual([]);

@@ -6,6 +6,7 @@
  */
 import { DeskError } from '../../contract/errors.js';
 import { formatChineseDate } from '../../domain/batches.js';
+import { bureauDate } from '../../domain/bureau-time.js';
 import { assertGlyphs } from '../fonts/glyphs.js';
 import { loadFontSet, type FontSet } from '../fonts/registry.js';
 import { verificationCode as computeCode } from '../verification-code.js';
@@ -341,7 +342,7 @@ function drawSheet(g: GbDocument, input: ScoringSheetInput): void {
 }
 
 function newDocument(fonts: FontSet, first: ScoringSheetInput, title: string): GbDocument {
-  const on = first.generatedOn ?? first.sheet?.signedOn ?? new Date().toISOString().slice(0, 10);
+  const on = first.generatedOn ?? first.sheet?.signedOn ?? bureauDate(new Date());
   return new GbDocument({ fonts, title, author: first.bureauName, subject: first.batchLabel, creationDate: isoToDate(on), pageNumbers: false });
 }
 
