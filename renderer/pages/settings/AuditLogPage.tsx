@@ -75,7 +75,7 @@ export function AuditLogPage() {
           closable
           onClose={() => setVerified(null)}
           style={{ marginBottom: 12 }}
-          title={verified.ok ? '操作日志完整' : '操作日志被改动'}
+          title={verified.ok ? '校验通过' : '校验发现问题'}
           description={verified.message}
         />
       ) : null}
