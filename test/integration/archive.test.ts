@@ -11,7 +11,7 @@ import { openDesk, type Desk } from '../../electron/core/app.js';
 import type { Application } from '../../electron/core/contract/applications.js';
 import type { ArchiveManifest, ArchiveYearStatus, VerifyReport, YearSeal } from '../../electron/core/contract/archive.js';
 import type { ExportedFile } from '../../electron/core/contract/common.js';
-import { readZip } from '../../electron/core/exchange/zip-read.js';
+import { readZip } from '../../electron/core/base/zip-read.js';
 import { fail, fullApplicant, ok } from '../helpers/applications.js';
 import { designatedCenters } from '../helpers/centers.js';
 import { tempDir, testClock } from '../helpers/temp.js';

@@ -13,7 +13,7 @@ import { openDesk, type Desk } from '../../electron/core/app.js';
 import type { Application } from '../../electron/core/contract/applications.js';
 import type { BackupFileInfo, BackupInspection, BackupManifest, RestoreReport } from '../../electron/core/contract/archive.js';
 import type { AuditEntry, BackupInfo } from '../../electron/core/contract/system.js';
-import { readZip } from '../../electron/core/exchange/zip-read.js';
+import { readZip } from '../../electron/core/base/zip-read.js';
 import { zipToBuffer } from '../../electron/core/exchange/zip-write.js';
 import { tempDir, testClock } from '../helpers/temp.js';
 import { fail, fullApplicant, ok } from '../helpers/applications.js';

@@ -15,7 +15,7 @@ import type { ExpertDraft, ExpertState, ImportPackageReport, WipeReport } from '
 import type { ExportedFile } from '../../electron/core/contract/common.js';
 import { containerPublicId, decrypt, encrypt } from '../../electron/core/exchange/crypto.js';
 import { writeResult } from '../../electron/core/exchange/result.js';
-import { readZip } from '../../electron/core/exchange/zip-read.js';
+import { readZip } from '../../electron/core/base/zip-read.js';
 import { gbkZip } from '../fixtures/exchange/gbk-zip.js';
 import { buildRawZip, deflatedZeros } from '../fixtures/exchange/raw-zip.js';
 import { MAX_UPLOAD_BYTES, uploadCapFor } from '../../electron/core/store/uploads.js';

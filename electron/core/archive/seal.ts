@@ -12,7 +12,7 @@ import yazl from 'yazl';
 import type { ManifestFile } from '../contract/archive.js';
 import { throwIfAborted } from '../exchange/atomic-file.js';
 import { FIXED_MTIME } from '../exchange/zip-write.js';
-import { checkEntryName } from '../exchange/zip-names.js';
+import { checkEntryName } from '../base/zip-names.js';
 import { fsyncDir } from '../store/durable-file.js';
 import { useNativeCrc32 } from '../exchange/fast-crc.js';
 import type { ArchiveEntry } from './collect.js';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { ArchiveManifest, type VerifyProblem, type VerifyReport } from '../contract/archive.js';
-import { decodeEntryName } from '../exchange/zip-names.js';
+import { decodeEntryName } from '../base/zip-names.js';
 
 export interface VerifyOptions {
   signal?: AbortSignal;

@@ -17,7 +17,7 @@ import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
 import { DeskError } from '../contract/errors.js';
 import { BackupManifest, type BackupInspection } from '../contract/archive.js';
-import { checkEntryName, decodeEntryName } from '../exchange/zip-names.js';
+import { checkEntryName, decodeEntryName } from '../base/zip-names.js';
 import { throwIfAborted } from '../exchange/atomic-file.js';
 import { partSpecs, keyedPartSpecs, type PartName } from '../store/parts.js';
 import { migrationPath } from '../store/migrations.js';

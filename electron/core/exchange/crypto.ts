@@ -1,6 +1,6 @@
 import { createHash, createCipheriv, createDecipheriv, createHmac, randomBytes, randomInt, scrypt, timingSafeEqual } from 'node:crypto';
 import { DeskError } from '../contract/errors.js';
-import { ExchangeError } from './errors.js';
+import { ExchangeError } from '../base/exchange-error.js';
 
 /** Which file a container holds; the magic bytes at its start. */
 export type ContainerKind = 'package' | 'result';

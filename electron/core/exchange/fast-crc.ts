@@ -1,7 +1,7 @@
 /** Native CRC-32 for yazl (archives and backup files of a gigabyte are otherwise CRC-bound). */
 import { createRequire } from 'node:module';
 import zlib from 'node:zlib';
-import { nodeRequire } from '../documents/fonts/fontkit.js';
+import { nodeRequire } from '../base/node-require.js';
 
 let fastCrc = false;
 /**

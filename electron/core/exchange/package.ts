@@ -1,12 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { decrypt, encrypt } from './crypto.js';
-import { ExchangeError } from './errors.js';
+import { ExchangeError } from '../base/exchange-error.js';
 import { throwIfAborted, writeFileAtomic, type ProgressFn } from './atomic-file.js';
 import { checkShape, Id, IsoTime, parseJsonBytes, Sha256Hex } from './shape.js';
-import { readZip, type ZipLimits } from './zip-read.js';
+import { readZip, type ZipLimits } from '../base/zip-read.js';
 import { zipToBuffer, type ZipInput } from './zip-write.js';
-import { checkEntryName } from './zip-names.js';
+import { checkEntryName } from '../base/zip-names.js';
 
 export const PACKAGE_EXT = '.ipcdpkg';
 const MANIFEST = 'manifest.json';

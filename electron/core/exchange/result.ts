@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { hmacSign, hmacVerify } from './canonical-json.js';
 import { containerPublicId, decrypt, encrypt, resultSalt } from './crypto.js';
-import { ExchangeError } from './errors.js';
+import { ExchangeError } from '../base/exchange-error.js';
 import { writeFileAtomic } from './atomic-file.js';
 import { safeNamePart } from './package.js';
 import { checkShape, Id, IsoTime, parseJsonBytes, Sha256Hex } from './shape.js';

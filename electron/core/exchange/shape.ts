@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ExchangeError } from './errors.js';
+import { ExchangeError } from '../base/exchange-error.js';
 
 export const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/u, '应为 64 位小写十六进制');
 export const Id = z.string().min(1).max(200);

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import yazl from 'yazl';
-import { checkEntryName } from './zip-names.js';
+import { checkEntryName } from '../base/zip-names.js';
 import { throwIfAborted, writeFileAtomic, type ProgressFn } from './atomic-file.js';
 
 export interface ZipInput {

@@ -15,7 +15,7 @@ import {
 } from '../domain/publicity.js';
 import { holidayTableProblems, workingDaysBetween } from '../domain/working-days.js';
 import { docNumberSeries, issueNumbered } from '../store/numbering.js';
-import { formatDocNumber } from '../documents/pdf/header.js';
+import { formatDocNumber } from '../domain/doc-number.js';
 import { allApplications, batchLabel, findBatch, operator } from './application-store.js';
 import { designationDocumentHandlers, renderDesignationDocuments } from './designation-documents.js';
 import { workingCalendar } from './review.js';

@@ -12,7 +12,7 @@ import { PackagePayload, type ExpertDraft, type ExpertState } from '../contract/
 import type { Recommendation, ScoringTemplate, SheetSubmission } from '../contract/review-scoring.js';
 import { checkSheet, sheetTotal } from '../domain/score-sheet.js';
 import { normaliseCode } from '../exchange/crypto.js';
-import { ExchangeError } from '../exchange/errors.js';
+import { ExchangeError } from '../base/exchange-error.js';
 import { readPackage } from '../exchange/package.js';
 import { RESULT_EXT, writeResult } from '../exchange/result.js';
 import { Attachments } from '../store/attachments.js';

@@ -6,7 +6,7 @@ import { DeskError } from '../contract/errors.js';
 import type { IssuedPackageRecord, ResultFileApplied, ResultFilePreview } from '../contract/review-packages.js';
 import { SheetSubmission, type ReviewPart } from '../contract/review-scoring.js';
 import { containerKind } from '../exchange/crypto.js';
-import { ExchangeError } from '../exchange/errors.js';
+import { ExchangeError } from '../base/exchange-error.js';
 import { readResult, resultPackageId, type ResultManifest } from '../exchange/result.js';
 import { findUpload } from '../store/uploads.js';
 import { allApplications } from './application-store.js';

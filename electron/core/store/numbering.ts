@@ -22,7 +22,7 @@
 import { promises as fs } from 'node:fs';
 import type { ExportedFile } from '../contract/common.js';
 import { DeskError } from '../contract/errors.js';
-import { formatDocNumber } from '../documents/pdf/header.js';
+import { formatDocNumber } from '../domain/doc-number.js';
 import { writeExport, type NamePart } from './exports.js';
 import type { AuditInfo, Store } from './store.js';
 

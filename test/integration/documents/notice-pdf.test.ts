@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadFontSet } from '../../../electron/core/documents/fonts/registry.js';
-import { formatDocNumber } from '../../../electron/core/documents/pdf/header.js';
+import { formatDocNumber } from '../../../electron/core/domain/doc-number.js';
 import { renderNotice } from '../../../electron/core/documents/pdf/notice.js';
 import { emTop, pdfText, pdfWords, toMm, writeTemp, type Word } from './pdf-helpers.js';
 

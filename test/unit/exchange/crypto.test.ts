@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CODE_ALPHABET, HEADER_LEN, decrypt, deriveKey, encrypt, formatCode, newOneTimeCode, normaliseCode } from '../../../electron/core/exchange/crypto.js';
-import { ExchangeError } from '../../../electron/core/exchange/errors.js';
+import { ExchangeError } from '../../../electron/core/base/exchange-error.js';
 import { DeskError } from '../../../electron/core/contract/errors.js';
 
 const CODE = 'K7QM-3XTR-9PWD';

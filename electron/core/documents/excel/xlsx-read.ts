@@ -18,8 +18,8 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { DeskError } from '../../contract/errors.js';
-import { ExchangeError } from '../../exchange/errors.js';
-import { openZip, type OpenedZip, type ZipDirectoryEntry } from '../../exchange/zip-read.js';
+import { ExchangeError } from '../../base/exchange-error.js';
+import { openZip, type OpenedZip, type ZipDirectoryEntry } from '../../base/zip-read.js';
 
 const MiB = 1024 ** 2;
 

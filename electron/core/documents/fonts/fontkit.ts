@@ -4,8 +4,7 @@
  * kind pdfkit embeds. If it cannot be resolved, callers fall back to pdfkit's internal font object.
  */
 import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { nodeRequire } from '../../base/node-require.js';
 
 /** The part of a fontkit font we rely on. */
 export interface FontkitFont {
@@ -26,17 +25,7 @@ interface FontkitModule {
   create(data: Uint8Array, postscriptName?: string): FontkitFont | FontkitCollection;
 }
 
-/** Directory of this module, in ESM (tsx, vitest) as well as in a CommonJS bundle. */
-export function moduleDir(): string {
-  if (typeof __dirname !== 'undefined') return __dirname;
-  return path.dirname(fileURLToPath(import.meta.url));
-}
-
 let cached: FontkitModule | null | undefined;
-
-export function nodeRequire(): NodeJS.Require {
-  return typeof require === 'function' ? require : createRequire(path.join(moduleDir(), 'x.js'));
-}
 
 /** fontkit as pdfkit resolves it, or null. */
 export function loadFontkit(): FontkitModule | null {

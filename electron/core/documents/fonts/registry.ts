@@ -8,7 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { DeskError } from '../../contract/errors.js';
-import { moduleDir, nodeRequire, parseFont, type FontkitFont } from './fontkit.js';
+import { moduleDir, nodeRequire } from '../../base/node-require.js';
+import { parseFont, type FontkitFont } from './fontkit.js';
 
 export const FONT_ROLES = ['fangsong', 'heiti', 'kaiti', 'xiaobiaosong', 'song'] as const;
 export type FontRole = (typeof FONT_ROLES)[number];

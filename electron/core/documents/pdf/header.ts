@@ -2,11 +2,6 @@
 import type { GbDocument } from './document.js';
 import { FONT_SIZES, GB, LINE_PITCH } from './units.js';
 
-/** 榕市监知〔2026〕3号 — year in 〔〕, sequence without leading zeros. */
-export function formatDocNumber(prefix: string, year: number, sequence: number): string {
-  return `${prefix}〔${year}〕${Math.trunc(sequence)}号`;
-}
-
 export interface RedHeaderInput {
   /** 发文机关标志, e.g. "某市市场监督管理局" or "…文件". */
   authority: string;

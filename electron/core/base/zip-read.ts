@@ -1,7 +1,7 @@
 import { Transform, pipeline, type Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { DeskError } from '../contract/errors.js';
-import { ExchangeError } from './errors.js';
+import { ExchangeError } from './exchange-error.js';
 import { NameSet, checkEntryName, decodeEntryName } from './zip-names.js';
 
 export interface ZipLimits {

@@ -1,6 +1,6 @@
 import { crc32 } from 'node:zlib';
 import iconv from 'iconv-lite';
-import { ExchangeError } from './errors.js';
+import { ExchangeError } from './exchange-error.js';
 
 const UTF8_FLAG = 0x800;
 const utf8Strict = new TextDecoder('utf-8', { fatal: true });
