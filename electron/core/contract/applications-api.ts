@@ -6,6 +6,7 @@ import {
   ApplicantInput, Application, ApplicationDetail, ApplicationRow, ApplicationStatus, IpFigures, ItemNo, OfficeInput, Route, SupplementItemInput, TeamMemberInput,
 } from './applications.js';
 import { Text } from './text.js';
+import { yearOfRef } from './years.js';
 
 const Id = z.string().trim().min(1, '请指定申报');
 const BatchId = z.string().trim().regex(/^\d{4}-\d+$/, '批次编号格式应为“年度-序号”，如 2026-1');
@@ -92,21 +93,23 @@ export type ImportReport = z.infer<typeof ImportReport>;
 const byId = z.object({ id: Id }).strict();
 
 export const applicationsContract = {
-  'applications.create': method({ input: CreateApplicationInput, output: Application, writes: true, summary: '新建申报（草稿）' }),
-  'applications.saveDraft': method({ input: SaveDraftInput, output: Application, writes: true, summary: '保存申报草稿' }),
+  'applications.create': method({ input: CreateApplicationInput, output: Application, writes: true, yearLock: 'byInput', years: (i) => [yearOfRef(i.batchId)], summary: '新建申报（草稿）' }),
+  'applications.saveDraft': method({ input: SaveDraftInput, output: Application, writes: true, yearLock: 'byInput', years: (i) => [yearOfRef(i.id)], summary: '保存申报草稿' }),
   'applications.get': method({ input: byId, output: ApplicationDetail, writes: false, summary: '读取申报' }),
   'applications.list': method({ input: ListInput, output: ApplicationList, writes: false, summary: '申报列表' }),
-  'applications.submit': method({ input: byId, output: Application, writes: true, summary: '提交申报' }),
+  'applications.submit': method({ input: byId, output: Application, writes: true, yearLock: 'byInput', years: (i) => [yearOfRef(i.id)], summary: '提交申报' }),
   'applications.attachFile': method({
     input: z.object({ applicationId: Id, itemNo: ItemNo, uploadId: UploadId, fileName: FileName.optional() }).strict(),
     output: Application,
     writes: true,
+    yearLock: 'byInput', years: (i) => [yearOfRef(i.applicationId)],
     summary: '添加申报材料文件',
   }),
   'applications.removeFile': method({
     input: z.object({ applicationId: Id, itemNo: ItemNo, sha256: z.string().regex(/^[0-9a-f]{64}$/, '文件标识无效') }).strict(),
     output: Application,
     writes: true,
+    yearLock: 'byInput', years: (i) => [yearOfRef(i.applicationId)],
     summary: '移除申报材料文件',
   }),
   'applications.missingItems': method({ input: byId, output: z.array(MissingItem), writes: false, summary: '缺少的申报材料' }),
@@ -114,6 +117,7 @@ export const applicationsContract = {
     input: z.object({ batchId: BatchId, uploadId: UploadId, dryRun: z.boolean().default(true), windowOverrideReason: Reason.optional() }).strict(),
     output: ImportReport,
     writes: true,
+    yearLock: 'byInput', years: (i) => [yearOfRef(i.batchId)],
     summary: '从Excel模板导入申报',
   }),
   'applications.exportTemplate': method({ input: NoInput, output: ExportedFile, writes: false, summary: '导出空白申报模板（Excel）' }),
@@ -122,6 +126,7 @@ export const applicationsContract = {
     input: z.object({ applicationId: Id, note: Note.optional() }).strict(),
     output: Application,
     writes: true,
+    yearLock: 'byInput', years: (i) => [yearOfRef(i.applicationId)],
     summary: '形式审查：受理',
   }),
   'review.requireSupplement': method({
@@ -135,13 +140,15 @@ export const applicationsContract = {
       .strict(),
     output: Application,
     writes: true,
+    yearLock: 'byInput', years: (i) => [yearOfRef(i.applicationId)],
     summary: '形式审查：要求补正',
   }),
   'review.notice': method({
     input: z.object({ applicationId: Id, round: z.number().int().positive().optional() }).strict(),
     output: ExportedFile,
     writes: true,
+    yearLock: 'print',
     summary: '生成形式审查通知书（受理/补正/不予受理）',
   }),
-  'review.reject': method({ input: z.object({ applicationId: Id, reason: Reason }).strict(), output: Application, writes: true, summary: '形式审查：不予受理' }),
+  'review.reject': method({ input: z.object({ applicationId: Id, reason: Reason }).strict(), output: Application, writes: true, yearLock: 'byInput', years: (i) => [yearOfRef(i.applicationId)], summary: '形式审查：不予受理' }),
 };

@@ -164,9 +164,10 @@ export const archiveContract = {
     input: z.object({ year: Year, taskId: TaskId, acknowledgeOpenItems: z.boolean().default(false) }).strict(),
     output: YearSeal,
     writes: true,
+    yearLock: 'none',
     summary: '封存年度档案',
   }),
-  'archive.unseal': method({ input: z.object({ year: Year, reason: Reason }).strict(), output: YearSeal, writes: true, summary: '解除年度封存' }),
+  'archive.unseal': method({ input: z.object({ year: Year, reason: Reason }).strict(), output: YearSeal, writes: true, yearLock: 'none', summary: '解除年度封存' }),
   'archive.verify': method({
     input: z
       .object({ year: Year.optional(), path: LocalPath.optional(), taskId: TaskId.optional() })
@@ -188,6 +189,7 @@ export const archiveContract = {
     input: z.object({ path: LocalPath, taskId: TaskId }).strict(),
     output: RestoreReport,
     writes: true,
+    yearLock: 'none',
     summary: '从备份文件恢复全部数据',
   }),
 };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { method, IsoDate, IsoTime } from './define.js';
 import { Text } from './text.js';
 import { ExportedFile } from './common.js';
+import { yearOfRef } from './years.js';
 
 export const BatchStatus = z.enum(['open', 'closed', 'reviewing', 'publicity', 'designated']);
 export type BatchStatus = z.infer<typeof BatchStatus>;
@@ -91,10 +92,10 @@ export const batchesContract = {
   'batches.list': method({ input: YearFilter, output: z.array(BatchView), writes: false, summary: '列出申报批次' }),
   'batches.get': method({ input: BatchId, output: BatchView, writes: false, summary: '读取申报批次' }),
   'batches.quota': method({ input: z.object({ year: Year }).strict(), output: BatchQuota, writes: false, summary: '查询年度批次数' }),
-  'batches.create': method({ input: CreateBatchInput, output: BatchView, writes: true, summary: '新建申报批次' }),
-  'batches.update': method({ input: UpdateBatchInput, output: BatchView, writes: true, summary: '修改申报批次' }),
-  'batches.close': method({ input: BatchId, output: BatchView, writes: true, summary: '截止受理（受理中 → 已截止）' }),
-  'batches.reopen': method({ input: BatchId, output: BatchView, writes: true, summary: '恢复受理（已截止 → 受理中）' }),
+  'batches.create': method({ input: CreateBatchInput, output: BatchView, writes: true, yearLock: 'byInput', years: (i) => [i.year], summary: '新建申报批次' }),
+  'batches.update': method({ input: UpdateBatchInput, output: BatchView, writes: true, yearLock: 'byInput', years: (i) => [yearOfRef(i.id)], summary: '修改申报批次' }),
+  'batches.close': method({ input: BatchId, output: BatchView, writes: true, yearLock: 'byInput', years: (i) => [yearOfRef(i.id)], summary: '截止受理（受理中 → 已截止）' }),
+  'batches.reopen': method({ input: BatchId, output: BatchView, writes: true, yearLock: 'byInput', years: (i) => [yearOfRef(i.id)], summary: '恢复受理（已截止 → 受理中）' }),
   'batches.exportXlsx': method({ input: YearFilter, output: ExportedFile, writes: false, summary: '导出批次一览表（Excel）' }),
   'batches.exportPdf': method({ input: YearFilter, output: ExportedFile, writes: false, summary: '导出批次一览表（PDF）' }),
 };

@@ -22,6 +22,7 @@ import { FileRef } from './applications.js';
 import { Center } from './designation.js';
 import { Criterion } from './review-scoring.js';
 import { INDICATORS, type IndicatorKey } from './centers-labels.js';
+import { yearOfDate } from './years.js';
 
 export { INDICATORS, WORK_TASKS, GRADE_LABELS, REVIEW_OUTCOME_LABELS, type IndicatorKey } from './centers-labels.js';
 
@@ -266,25 +267,27 @@ export const DecideReviewInput = z
 export const centersAnnualContract = {
   'summaries.year': method({ input: ByYear, output: SummaryYearView, writes: false, summary: '年度工作总结提交情况' }),
   'summaries.get': method({ input: ByCenterYear, output: AnnualSummary.nullable(), writes: false, summary: '读取年度工作总结' }),
-  'summaries.save': method({ input: SaveSummaryInput, output: AnnualSummary, writes: true, summary: '登记年度工作总结' }),
+  'summaries.save': method({ input: SaveSummaryInput, output: AnnualSummary, writes: true, yearLock: 'byInput', years: (i) => [i.year], summary: '登记年度工作总结' }),
   'summaries.attachFile': method({
     input: z.object({ year: Year, centerId: CenterId, uploadId: UploadId, fileName: Text({ label: '文件名', min: 1, max: 200, printed: false }).optional() }).strict(),
     output: AnnualSummary,
     writes: true,
+    yearLock: 'byInput', years: (i) => [i.year],
     summary: '上传年度工作总结附件',
   }),
   'summaries.removeFile': method({
     input: z.object({ year: Year, centerId: CenterId, sha256: Sha256 }).strict(),
     output: AnnualSummary,
     writes: true,
+    yearLock: 'byInput', years: (i) => [i.year],
     summary: '删除年度工作总结附件',
   }),
   'summaries.exportRoster': method({ input: ByYear, output: ExportedFile, writes: false, summary: '导出年度工作总结汇总表（Excel）' }),
 
   'assessments.template': method({ input: ByYear, output: AssessmentTemplateView, writes: false, summary: '读取中期考核表' }),
-  'assessments.saveTemplate': method({ input: SaveAssessmentTemplateInput, output: AssessmentTemplateView, writes: true, summary: '修改中期考核表' }),
-  'assessments.save': method({ input: SaveAssessmentInput, output: MidtermAssessment, writes: true, summary: '登记中期考核结果' }),
-  'assessments.noticePdf': method({ input: NoticeInput, output: ExportedFile, writes: true, summary: '生成中期考核结果通知（PDF）' }),
+  'assessments.saveTemplate': method({ input: SaveAssessmentTemplateInput, output: AssessmentTemplateView, writes: true, yearLock: 'byInput', years: (i) => [i.year], summary: '修改中期考核表' }),
+  'assessments.save': method({ input: SaveAssessmentInput, output: MidtermAssessment, writes: true, yearLock: 'byInput', years: (i) => [i.year], summary: '登记中期考核结果' }),
+  'assessments.noticePdf': method({ input: NoticeInput, output: ExportedFile, writes: true, yearLock: 'print', summary: '生成中期考核结果通知（PDF）' }),
   'assessments.exportRoster': method({ input: ByYear, output: ExportedFile, writes: false, summary: '导出中期考核汇总表（Excel）' }),
 
   'triennial.due': method({
@@ -297,6 +300,7 @@ export const centersAnnualContract = {
     input: DecideReviewInput,
     output: z.object({ review: TriennialReview, center: Center }),
     writes: true,
+    yearLock: 'byInput', years: (i) => [yearOfDate(i.decidedOn)],
     summary: '作出复核结论',
   }),
   'triennial.list': method({
@@ -309,6 +313,7 @@ export const centersAnnualContract = {
     input: z.object({ reviewId: ReviewId, issuedOn: IsoDate.optional() }).strict(),
     output: ExportedFile,
     writes: true,
+    yearLock: 'print',
     summary: '生成复核决定（PDF）',
   }),
   'centers.history': method({ input: z.object({ centerId: CenterId }).strict(), output: CenterHistory, writes: false, summary: '中心全部记录（总结、考核、复核）' }),

@@ -14,6 +14,7 @@ import { Text } from './text.js';
 import { ExportedFile } from './common.js';
 import { Year } from './batches.js';
 import { HolidayTableSchema, HolidaySourceInput } from './settings.js';
+import { yearOfDate, yearOfRef } from './years.js';
 
 const BatchId = z.string().trim().regex(/^\d{4}-\d+$/, '批次编号格式应为“年度-序号”，如 2026-1');
 const ApplicationId = z.string().trim().regex(/^\d{4}-\d+-\d+$/, '申报编号无效，请刷新后重试');
@@ -290,16 +291,16 @@ export const CreateDecisionOutput = z.object({ decision: Decision, centers: z.ar
 
 export const designationContract = {
   'calendar.get': method({ input: NoInput, output: CalendarView, writes: false, summary: '读取节假日安排（工作日日历）' }),
-  'calendar.saveYear': method({ input: SaveCalendarYearInput, output: CalendarView, writes: true, summary: '保存某年的节假日安排' }),
+  'calendar.saveYear': method({ input: SaveCalendarYearInput, output: CalendarView, writes: true, yearLock: 'none', summary: '保存某年的节假日安排' }),
 
-  'publicity.create': method({ input: CreatePublicityInput, output: DesignationView, writes: true, summary: '发起公示' }),
+  'publicity.create': method({ input: CreatePublicityInput, output: DesignationView, writes: true, yearLock: 'byInput', years: (i) => [yearOfRef(i.batchId)], summary: '发起公示' }),
   'publicity.get': method({ input: ByBatch, output: DesignationView, writes: false, summary: '读取公示、异议与认定情况' }),
   'publicity.noticePdf': method({ input: PublicityNoticeInput, output: ExportedFile, writes: false, summary: '生成公示通知（PDF）' }),
 
-  'objections.record': method({ input: RecordObjectionInput, output: Objection, writes: true, summary: '登记公示异议' }),
-  'objections.resolve': method({ input: ResolveObjectionInput, output: Objection, writes: true, summary: '处理公示异议' }),
+  'objections.record': method({ input: RecordObjectionInput, output: Objection, writes: true, yearLock: 'byInput', years: (i) => [yearOfRef(i.batchId), yearOfRef(i.applicationId)], summary: '登记公示异议' }),
+  'objections.resolve': method({ input: ResolveObjectionInput, output: Objection, writes: true, yearLock: 'byInput', years: (i) => [yearOfRef(i.objectionId)], summary: '处理公示异议' }),
 
-  'decision.create': method({ input: CreateDecisionInput, output: CreateDecisionOutput, writes: true, summary: '认定发文并建立中心' }),
+  'decision.create': method({ input: CreateDecisionInput, output: CreateDecisionOutput, writes: true, yearLock: 'byInput', years: (i) => [yearOfRef(i.batchId)], summary: '认定发文并建立中心' }),
   'decision.noticePdf': method({ input: ByBatch, output: ExportedFile, writes: false, summary: '生成认定通知（PDF）' }),
 
   'centers.list': method({ input: ListCentersInput, output: z.array(Center), writes: false, summary: '中心名录' }),
@@ -310,5 +311,5 @@ export const designationContract = {
   'centers.certificatesPdf': method({ input: ByBatch, output: ExportedFile, writes: false, summary: '批量生成本批证书（PDF）' }),
   'centers.plaqueSheetPdf': method({ input: ByBatch, output: ExportedFile, writes: false, summary: '生成牌匾内容确认单（PDF）' }),
 
-  'agreements.record': method({ input: RecordAgreementInput, output: Center, writes: true, summary: '登记共建协议' }),
+  'agreements.record': method({ input: RecordAgreementInput, output: Center, writes: true, yearLock: 'byInput', years: (i) => [yearOfDate(i.signedOn)], summary: '登记共建协议' }),
 };

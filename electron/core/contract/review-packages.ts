@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { method, IsoDate, IsoTime } from './define.js';
 import { ExportedFile } from './common.js';
+import { yearOfRef } from './years.js';
 
 const BatchId = z.string().trim().regex(/^\d{4}-\d+$/, '批次编号格式应为“年度-序号”，如 2026-1');
 const ExpertId = z.string().trim().min(1, '请指定专家');
@@ -129,7 +130,7 @@ const ByBatch = z.object({ batchId: BatchId }).strict();
 const ByExpert = z.object({ batchId: BatchId, expertId: ExpertId }).strict();
 
 export const reviewPackagesContract = {
-  'packages.export': method({ input: ByExpert, output: PackageExportResult, writes: true, summary: '导出专家评审包' }),
+  'packages.export': method({ input: ByExpert, output: PackageExportResult, writes: true, yearLock: 'byInput', years: (i) => [yearOfRef(i.batchId)], summary: '导出专家评审包' }),
   'packages.list': method({ input: ByBatch, output: z.array(IssuedPackageView), writes: false, summary: '已发出的评审包' }),
   'packages.letter': method({
     input: z.object({ batchId: BatchId, expertId: ExpertId, packageId: PackageId, deadline: IsoDate.optional() }).strict(),
@@ -138,7 +139,7 @@ export const reviewPackagesContract = {
     summary: '打印评审任务通知单',
   }),
   'results.preview': method({ input: z.object({ uploadIds: UploadIds }).strict(), output: z.array(ResultFilePreview), writes: false, summary: '预览评分结果文件' }),
-  'results.apply': method({ input: z.object({ uploadIds: UploadIds }).strict(), output: ApplyResultsReport, writes: true, summary: '导入评分结果文件' }),
+  'results.apply': method({ input: z.object({ uploadIds: UploadIds }).strict(), output: ApplyResultsReport, writes: true, yearLock: 'byPart', summary: '导入评分结果文件' }),
   'scoring.sheetsPdf': method({ input: SheetsPdfInput, output: ExportedFile, writes: false, summary: '打印评分表' }),
   'scoring.summaryPdf': method({ input: ByBatch, output: ExportedFile, writes: false, summary: '打印评审汇总表（PDF）' }),
   'scoring.summaryXlsx': method({ input: ByBatch, output: ExportedFile, writes: false, summary: '导出评审汇总表（Excel）' }),

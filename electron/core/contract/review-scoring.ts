@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { method, IsoDate, IsoTime } from './define.js';
 import { Text } from './text.js';
 import { IssuedPackageRecord } from './review-packages.js';
+import { yearOfRef } from './years.js';
 
 const BatchId = z.string().trim().regex(/^\d{4}-\d+$/, '批次编号格式应为“年度-序号”，如 2026-1');
 const AssignmentId = z.string().trim().regex(/^\d{4}-\d+-A\d+$/, '评审分配编号无效，请刷新后重试');
@@ -223,18 +224,19 @@ const AssignmentAction = z.object({ assignmentId: AssignmentId, reason: Reason.o
 
 export const scoringContract = {
   'scoring.getTemplate': method({ input: ByBatch, output: TemplateView, writes: false, summary: '读取评分表' }),
-  'scoring.saveTemplate': method({ input: SaveTemplateInput, output: TemplateView, writes: true, summary: '保存评分表' }),
+  'scoring.saveTemplate': method({ input: SaveTemplateInput, output: TemplateView, writes: true, yearLock: 'byInput', years: (i) => [yearOfRef(i.batchId)], summary: '保存评分表' }),
   'scoring.setPanel': method({
     input: z.object({ batchId: BatchId, expertIds: z.array(z.string().trim().min(1)).max(200, '评审专家不超过200位') }).strict(),
     output: ReviewOverview,
     writes: true,
+    yearLock: 'byInput', years: (i) => [yearOfRef(i.batchId)],
     summary: '设定评审专家组',
   }),
   'scoring.overview': method({ input: ByBatch, output: ReviewOverview, writes: false, summary: '读取评审分配与评分' }),
-  'scoring.assign': method({ input: AssignInput, output: AssignReport, writes: true, summary: '分配评审任务' }),
-  'scoring.overrideConflict': method({ input: AssignmentAction, output: Assignment, writes: true, summary: '利益冲突例外分配' }),
-  'scoring.recuse': method({ input: AssignmentAction, output: Assignment, writes: true, summary: '专家回避' }),
-  'scoring.enterSheet': method({ input: EnterSheetInput, output: ScoreSheet, writes: true, summary: '代录评分表' }),
+  'scoring.assign': method({ input: AssignInput, output: AssignReport, writes: true, yearLock: 'byInput', years: (i) => [yearOfRef(i.batchId)], summary: '分配评审任务' }),
+  'scoring.overrideConflict': method({ input: AssignmentAction, output: Assignment, writes: true, yearLock: 'byPart', summary: '利益冲突例外分配' }),
+  'scoring.recuse': method({ input: AssignmentAction, output: Assignment, writes: true, yearLock: 'byPart', summary: '专家回避' }),
+  'scoring.enterSheet': method({ input: EnterSheetInput, output: ScoreSheet, writes: true, yearLock: 'byInput', years: (i) => [yearOfRef(i.applicationId)], summary: '代录评分表' }),
   'scoring.results': method({ input: ByBatch, output: ResultsView, writes: false, summary: '评审结果汇总与排名' }),
   'scoring.leniency': method({ input: ByBatch, output: z.array(LeniencyRow), writes: false, summary: '专家评分宽严对比' }),
 };

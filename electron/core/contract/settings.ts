@@ -100,6 +100,7 @@ export const settingsContract = {
     input: z.object({ uploadId: z.string().regex(/^[0-9a-f]{32}$/, '上传编号无效，请重新上传文件').nullable() }).strict(),
     output: Settings,
     writes: true,
+    yearLock: 'none',
     summary: '设置或清除证书印章图片',
   }),
   'settings.lists': method({ input: NoInput, output: ReferenceLists, writes: false, summary: '读取选择列表（县(市)区、产业、单位类型、申报材料）' }),
@@ -108,6 +109,7 @@ export const settingsContract = {
     input: UpdateSettingsInput,
     output: Settings,
     writes: true,
+    yearLock: 'none',
     summary: '修改设置',
   }),
 };

@@ -99,6 +99,7 @@ export const systemContract = {
     input: z.object({ name: z.string().min(1) }).strict(),
     output: z.object({ restored: z.string(), safetyBackup: z.string(), parts: z.number().int() }),
     writes: true,
+    yearLock: 'none',
     summary: '从备份恢复',
   }),
 };

@@ -22,8 +22,7 @@ import { renderAssessmentRosterXlsx } from '../documents/excel/assessment-roster
 import { issueDocNumbered } from '../store/numbering.js';
 import { writeExport, type NamePart } from '../store/exports.js';
 import { workingCalendar } from './review.js';
-import { assertYearOpen } from './sealed-years.js';
-import type { AreaHandlers, HandlerContext } from './types.js';
+import type { AreaHandlers, FirstPrintYears, HandlerContext } from './types.js';
 
 type Methods = 'summaries.exportRoster' | 'assessments.noticePdf' | 'assessments.exportRoster' | 'triennial.decisionPdf';
 
@@ -90,7 +89,6 @@ async function printAssessmentNotice(ctx: HandlerContext, year: number, requeste
     throw new DeskError('RULE_VIOLATION', `${year}年度还没有登记任何中期考核结果，不能生成考核结果通知。请先在“中期考核”中登记考核结果。`, { year });
   }
   if (part.resultNotice) return save(ctx, await renderYearNotice(ctx, year, part, part.resultNotice));
-  assertYearOpen(ctx, year);
   const issuedOn = requestedOn ?? bureauDate(ctx.clock());
   const lastAssessed = part.assessments.reduce((m, a) => (a.assessedOn > m ? a.assessedOn : m), '');
   if (issuedOn < lastAssessed) {
@@ -103,7 +101,7 @@ async function printAssessmentNotice(ctx: HandlerContext, year: number, requeste
     year: Number(issuedOn.slice(0, 4)),
     locks: [`centers-${year}:resultNotice`],
     alreadyNumbered: async () => !!(await yearPart(ctx, year)).resultNotice,
-    check: () => assertYearOpen(ctx, year),
+    check: () => ctx.recheckYearLock?.(),
     audit: { method: 'assessments.noticePdf', entity: `centers-${year}:resultNotice`, summary: `${year}年度中期考核结果通知编号` },
     render: async (docNumber) => renderYearNotice(ctx, year, await yearPart(ctx, year), { docNumber, issuedOn, firstPrintedAt }),
     exportFile: (doc) => ({ dir: ctx.store.dirs.exports, name: doc.fileName, data: doc.data }),
@@ -208,8 +206,6 @@ async function printReviewDecision(ctx: HandlerContext, reviewId: string, reques
   if (issuedOn < review.decidedOn) {
     throw new DeskError('INVALID_INPUT', `成文日期（${formatChineseDate(issuedOn)}）早于复核结论日期（${formatChineseDate(review.decidedOn)}），请重新填写。`, { field: 'issuedOn' });
   }
-  const years = [...new Set([Number(review.decidedOn.slice(0, 4)), Number(issuedOn.slice(0, 4))])];
-  for (const y of years) assertYearOpen(ctx, y);
   const center = centerOf(centersById(ctx), review.centerId);
   const title = reviewDecisionTitle(review.outcome, center.name);
   const { docNumberPrefix } = ctx.store.read('settings').settings;
@@ -219,7 +215,7 @@ async function printReviewDecision(ctx: HandlerContext, reviewId: string, reques
     year: Number(issuedOn.slice(0, 4)),
     locks: [`review:${reviewId}`],
     alreadyNumbered: () => !!current().review.notice,
-    check: () => years.forEach((y) => assertYearOpen(ctx, y)),
+    check: () => ctx.recheckYearLock?.(),
     audit: { method: 'triennial.decisionPdf', entity: `review:${reviewId}`, summary: `《${title}》编号` },
     render: (docNumber) => {
       const now = current();
@@ -304,9 +300,28 @@ export async function assessmentRosterDocument(ctx: HandlerContext, year: number
 
 const save = (ctx: HandlerContext, doc: GeneratedDocument): Promise<ExportedFile> => writeExport(ctx.store.dirs.exports, doc.fileName, doc.data);
 
+/** The year a first print of a year's 中期考核结果通知 writes into: none for a reprint. */
+export async function assessmentNoticeFirstPrintYears(ctx: HandlerContext, year: number): Promise<number[]> {
+  return (await yearPart(ctx, year)).resultNotice ? [] : [year];
+}
+
+/** The years a first print of a review's decision writes into (its decision's and its 成文日期's): none for a reprint or an unknown review. */
+export function decisionFirstPrintYears(ctx: HandlerContext, reviewId: string, requestedOn: string | undefined): number[] {
+  const review = ctx.store.read('centers').reviews.find((r) => r.id === reviewId);
+  if (!review || review.notice) return [];
+  const issuedOn = requestedOn ?? bureauDate(ctx.clock());
+  return [...new Set([Number(review.decidedOn.slice(0, 4)), Number(issuedOn.slice(0, 4))])];
+}
+
 export const centerDocumentHandlers: AreaHandlers<Methods> = {
   'summaries.exportRoster': async (input, ctx) => save(ctx, await summaryRosterDocument(ctx, input.year)),
   'assessments.noticePdf': (input, ctx) => printAssessmentNotice(ctx, input.year, input.issuedOn),
   'assessments.exportRoster': async (input, ctx) => save(ctx, await assessmentRosterDocument(ctx, input.year)),
   'triennial.decisionPdf': (input, ctx) => printReviewDecision(ctx, input.reviewId, input.issuedOn),
+};
+
+/** 年度封存 of the numbered prints (`yearLock: 'print'`): only a first print writes, so only it is refused in a sealed year. */
+export const centerDocumentFirstPrints: FirstPrintYears<'assessments.noticePdf' | 'triennial.decisionPdf'> = {
+  'assessments.noticePdf': (input, ctx) => assessmentNoticeFirstPrintYears(ctx, input.year),
+  'triennial.decisionPdf': (input, ctx) => Promise.resolve(decisionFirstPrintYears(ctx, input.reviewId, input.issuedOn)),
 };

@@ -6,7 +6,6 @@ import { applyReviewOutcome, nextReviewId, outcomeText, reviewDueList } from '..
 import { operator } from './application-store.js';
 import { centerYearPart, todayOf } from './center-summaries.js';
 import { findCenter } from './designation.js';
-import { assertYearOpen } from './sealed-years.js';
 import type { AreaHandlers } from './types.js';
 
 type Methods = 'triennial.due' | 'triennial.decide' | 'triennial.list' | 'centers.history';
@@ -28,7 +27,7 @@ export const centerReviewHandlers: AreaHandlers<Methods> = {
 
   'triennial.decide': (input, ctx) =>
     serialised(async () => {
-      assertYearOpen(ctx, Number(input.decidedOn.slice(0, 4)));
+      await ctx.recheckYearLock?.(); // a seal may have begun while this decision waited for the one before
       const center = findCenter(ctx, input.centerId);
       const reviewId = nextReviewId(center.id, ctx.store.read('centers').reviews);
       const rc = { today: todayOf(ctx), reviewId, at: ctx.clock().toISOString(), by: operator(ctx) };

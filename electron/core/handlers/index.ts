@@ -19,7 +19,7 @@ import { archiveHandlers } from './archive.js';
 import { backupFileHandlers } from './backup-file.js';
 import { dashboardHandlers } from './dashboard.js';
 import { localPathsHandlers } from './local-paths.js';
-import { guardSealedYears } from '../archive/guard.js';
+import { guardSealedYears } from './year-lock.js';
 
 export { installYearGuard } from './sealed-years.js';
 
@@ -70,6 +70,6 @@ export function buildHandlerTable(): HandlerTable {
     ...designationHandlers, ...centerAnnualHandlers, ...centerDocumentHandlers, ...archiveHandlers, ...backupFileHandlers,
     ...dashboardHandlers, ...localPathsHandlers,
   };
-  // 年度封存: writes into a sealed year are refused before they run.
+  // 年度封存: writes into a sealed year are refused before they run, as each method declares (year-lock.ts).
   return guardSealedYears(table);
 }

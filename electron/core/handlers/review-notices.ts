@@ -2,6 +2,7 @@
 import { DeskError } from '../contract/errors.js';
 import type { Application, FormalReview } from '../contract/applications.js';
 import type { ExportedFile } from '../contract/common.js';
+import { yearOfRef } from '../contract/years.js';
 import { bureauDate } from '../domain/clock.js';
 import { materialItem } from '../domain/materials.js';
 import { renderAcceptanceNotice, renderRejectionNotice, renderSupplementNotice, type IntakeNoticeBase } from '../documents/pdf/intake-notices.js';
@@ -22,6 +23,15 @@ function pickRound(app: Application, round: number | undefined): FormalReview {
     throw new DeskError('NOT_FOUND', round === undefined ? `“${app.applicant.name}”尚未进行形式审查，没有可打印的通知书。` : `“${app.applicant.name}”没有第${round}轮形式审查。`);
   }
   return chosen;
+}
+
+/** The year a first print of a round's notice writes into: none for a reprint or a round that does not exist. */
+export async function reviewNoticeFirstPrintYears(ctx: HandlerContext, applicationId: string, roundNo: number | undefined): Promise<number[]> {
+  const year = yearOfRef(applicationId);
+  if (year === null) return [];
+  const app = (await ctx.store.readKeyed('batch', applicationId.split('-').slice(0, 2).join('-'))).applications.find((a) => a.id === applicationId);
+  const round = roundNo === undefined ? app?.formalReviews.at(-1) : app?.formalReviews.find((r) => r.round === roundNo);
+  return round && !round.docNumber ? [year] : [];
 }
 
 /** The notice PDF of a round with its number (pure rendering; no writes). */
@@ -76,6 +86,7 @@ export async function printReviewNotice(ctx: HandlerContext, applicationId: stri
     year: Number(issuedOn.slice(0, 4)),
     locks: [`application:${app.id}#${round.round}`],
     alreadyNumbered: async () => !!(await fresh())[1].docNumber,
+    check: () => ctx.recheckYearLock?.(),
     audit: { method: 'review.notice', entity: `application:${app.id}`, summary: `${title}编号` },
     render: async (docNumber) => {
       const [a, r] = await fresh();

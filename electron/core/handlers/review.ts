@@ -6,9 +6,9 @@ import { bureauDate } from '../domain/clock.js';
 import { formatChineseDate } from '../domain/batches.js';
 import { DEFAULT_HOLIDAY_TABLES } from '../domain/holidays-data.js';
 import { buildCalendar, calendarWarning, deadlineAfter, type WorkingCalendar } from '../domain/working-days.js';
-import type { AreaHandlers, HandlerContext } from './types.js';
+import type { AreaHandlers, FirstPrintYears, HandlerContext } from './types.js';
 import { operator, updateApplication } from './application-store.js';
-import { printReviewNotice } from './review-notices.js';
+import { printReviewNotice, reviewNoticeFirstPrintYears } from './review-notices.js';
 
 type Methods = 'review.accept' | 'review.requireSupplement' | 'review.reject' | 'review.notice';
 
@@ -80,4 +80,9 @@ export const reviewHandlers: AreaHandlers<Methods> = {
     }),
 
   'review.notice': (input, ctx) => printReviewNotice(ctx, input.applicationId, input.round),
+};
+
+/** 年度封存 of the notices (`yearLock: 'print'`): only a first print writes into the application's year. */
+export const reviewFirstPrints: FirstPrintYears<'review.notice'> = {
+  'review.notice': (input, ctx) => reviewNoticeFirstPrintYears(ctx, input.applicationId, input.round),
 };

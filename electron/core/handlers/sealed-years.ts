@@ -1,4 +1,7 @@
-/** 年度封存: whether a year is sealed (read-only) and the check every write into a year goes through. */
+/**
+ * 年度封存: whether a year is sealed (read-only) and the check every write into a year goes through (driven by
+ * each method's declared year lock, handlers/year-lock.ts, and by the store for year-keyed parts).
+ */
 import { DeskError } from '../contract/errors.js';
 import type { YearSeal } from '../contract/archive.js';
 import type { Store } from '../store/store.js';
@@ -50,11 +53,6 @@ export function assertStoreYearOpen(store: Store, year: number): void {
   if (sealingYears(store).has(year)) {
     throw new DeskError('YEAR_SEALED', `${year}年度档案正在封存，暂时不能修改该年度的数据。请等封存完成后再试（封存后如需更正，须先解除封存）。`, { year, sealing: true });
   }
-}
-
-/** Refuse a write that changes data of a sealed year. */
-export function assertYearOpen(ctx: HandlerContext, year: number): void {
-  assertStoreYearOpen(ctx.store, year);
 }
 
 /** Store-level guard: keyed parts of a sealed year (batch-, scores-, designation-2026-n, centers-2026) refuse writes. */

@@ -1,4 +1,4 @@
-import type { MethodName, ParsedInput, MethodOutput, HostKind, EventName } from '../contract/index.js';
+import type { Contract, MethodName, ParsedInput, MethodOutput, HostKind, EventName } from '../contract/index.js';
 import type { Store } from '../store/store.js';
 import type { Clock } from '../domain/clock.js';
 import type { TaskRegistry } from '../tasks.js';
@@ -22,9 +22,22 @@ export interface HandlerContext {
   tasks: TaskRegistry;
   log?: (line: string) => void;
   hostServices?: HostServices;
+  /**
+   * 年度封存: set by the sealed-year guard for the write in progress. Runs the method's declared year lock
+   * again; a numbered print does so right before its number is committed (a seal may have begun meanwhile).
+   */
+  recheckYearLock?: () => Promise<void>;
 }
 
 export type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: HandlerContext) => Promise<MethodOutput<M>> | MethodOutput<M>;
 export type HandlerTable = { [M in MethodName]: Handler<M> };
 /** One area's handlers: a subset of the table. */
 export type AreaHandlers<K extends MethodName> = { [M in K]: Handler<M> };
+
+/** The methods the contract declares as numbered prints (`yearLock: 'print'`). */
+export type PrintMethod = { [M in MethodName]: Contract[M] extends { yearLock: 'print' } ? M : never }[MethodName];
+/**
+ * A print area's check against the stored record: the years a first print would write into (none for a
+ * reprint, whose number is already stored). handlers/year-lock.ts needs one for every print method.
+ */
+export type FirstPrintYears<K extends PrintMethod> = { [M in K]: (input: ParsedInput<M>, ctx: HandlerContext) => Promise<number[]> };
