@@ -13,7 +13,7 @@ function must<T>(r: Envelope): T {
   return r.value as T;
 }
 
-export async function intakeRows(dataDir: string, batchKey: string): Promise<Row[]> {
+export async function intakeRows(dataDir: string, _batchKey: string): Promise<Row[]> {
   const rows: Row[] = [];
   const desk = await openDesk({ dataDir, host: 'cli', log: () => undefined });
   try {
@@ -36,9 +36,11 @@ export async function intakeRows(dataDir: string, batchKey: string): Promise<Row
       values.forEach((v, c) => (ws.getCell(TEMPLATE_FIRST_DATA_ROW + i, c + 1).value = v));
     }
     const data = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    // The synthetic batches are designated (closed to intake): import into a batch that is open.
+    const open = must<{ id: string }>(await desk.invoke('batches.create', { year: 2030, title: '2030年第1批性能测试', opensOn: '2030-03-01', closesOn: '2030-03-31' }));
     const imported = await timeIt(async () => {
       const { uploadId } = await stageUpload(desk.dataDir, data, 'bench.xlsx');
-      const report = must<{ applied: number }>(await desk.invoke('applications.importTemplate', { batchId: batchKey, uploadId, dryRun: false, windowOverrideReason: '性能测试' }));
+      const report = must<{ applied: number }>(await desk.invoke('applications.importTemplate', { batchId: open.id, uploadId, dryRun: false, windowOverrideReason: '性能测试' }));
       if (report.applied !== 500) throw new Error(`import applied ${report.applied}`);
     });
     rows.push({ measure: 'template import, 500 rows (validate + apply)', result: imported, unit: 'ms', baseline: 1000, baselineName: 'target' });

@@ -67,6 +67,9 @@ describe('audit log verifier (设置 › 操作日志 › 校验日志, npm run 
     writeFileSync(file, [lines[0], lines[1], ''].join('\n'));
     const cut = await ok<AuditVerifyReport>(desk.invoke('audit.verify', {}));
     expect(cut.problem).toMatchObject({ kind: 'truncated', line: 3 });
+    // the command line reads the manifest the app writes (at the latest when it closes)
+    await desk.close();
     expect(verifyScript(t.dir).out).toContain('第3–4条缺失');
+    desk = await openDesk({ dataDir: t.dir, host: 'test', log: () => undefined });
   });
 });

@@ -22,6 +22,9 @@ import { EMPTY_HEAD, sha256Hex, type ChainHead } from './audit-chain.js';
 import { writeFileDurable } from './durable-file.js';
 
 export const MANIFEST_FILE = 'parts.manifest';
+/** Commits between two writes of the manifest, and the quiet time after which it is written anyway. */
+const SAVE_EVERY = 64;
+const SAVE_DELAY_MS = 1500;
 
 export interface AuditInfo {
   method: string;
@@ -159,8 +162,32 @@ export class PartJournal {
       else this.manifest.parts[v.file] = { generation: v.generation, sha256: v.sha256 };
     }
     this.manifest.audit = this.audit.chainHead;
-    await this.saveManifest();
+    await this.saveLater();
     return entry;
+  }
+
+  private unsaved = 0;
+  private saveTimer: NodeJS.Timeout | undefined;
+
+  /**
+   * The manifest is a checkpoint: the audit entries after its head are replayed on open, so it need not
+   * be written on every commit (that would add two fsyncs to each write). It is written every
+   * SAVE_EVERY commits, a moment after the last one, and on close.
+   */
+  private async saveLater(): Promise<void> {
+    if (++this.unsaved >= SAVE_EVERY) return this.flush();
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => void this.flush().catch(() => undefined), SAVE_DELAY_MS);
+    this.saveTimer.unref();
+  }
+
+  /** Write the manifest now if commits are not yet in it (close calls this). */
+  async flush(): Promise<void> {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    if (this.unsaved === 0) return;
+    this.unsaved = 0;
+    await this.saveManifest();
   }
 
   /**
@@ -203,7 +230,10 @@ export class PartJournal {
   }
 
   private async saveManifest(): Promise<void> {
-    await writeFileDurable(path.join(this.storeDir, MANIFEST_FILE), `${JSON.stringify(this.manifest)}\n`);
+    this.unsaved = 0;
+    clearTimeout(this.saveTimer);
+    const snapshot = JSON.stringify(this.manifest);
+    await writeFileDurable(path.join(this.storeDir, MANIFEST_FILE), `${snapshot}\n`);
   }
 }
 

@@ -270,6 +270,7 @@ export class Store {
     if (this.closed) return;
     this.closed = true;
     await this.queue.catch(() => undefined);
+    await this.journal.flush();
     if (openStores.get(this.dirs.root) === this) openStores.delete(this.dirs.root);
     if (!this.fenced) await this.releaseLock();
   }
