@@ -10,7 +10,8 @@ import { useRemote } from '../../components/useRemote';
 import { useSettings } from '../../components/SettingsContext';
 import { useIntakeExport } from '../applications/useIntakeExport';
 import { todayIso } from '../designation/labels';
-import { GRADE_COLORS, GRADE_LABELS, defaultSummaryYear } from './labels';
+import { currentSummaryYear } from '../../../electron/core/domain/summary-due.js';
+import { GRADE_COLORS, GRADE_LABELS } from './labels';
 import { YearPicker } from './YearPicker';
 import { ExportBanner } from './ExportBanner';
 import { AssessmentModal } from './AssessmentModal';
@@ -20,7 +21,7 @@ import { AssessmentTemplateCard } from './AssessmentTemplateCard';
 export function AssessmentsPage() {
   const { settings } = useSettings();
   const [picked, setPicked] = useState<number | null>(null);
-  const year = picked ?? defaultSummaryYear(todayIso(), settings?.annualSummaryDue);
+  const year = picked ?? currentSummaryYear(todayIso(), settings?.annualSummaryDue);
   const view = useRemote(() => desk.call('summaries.year', { year }), [year]);
   const template = useRemote(() => desk.call('assessments.template', { year }), [year]);
   const exporter = useIntakeExport();

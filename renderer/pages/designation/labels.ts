@@ -1,23 +1,15 @@
-import type { CenterStatus, ObjectionKind, ObjectionOutcome, ObjectionStatus } from '../../../electron/core/contract/index.js';
+import type { CenterStatus, ObjectionStatus } from '../../../electron/core/contract/index.js';
+import { bureauDate } from '../../../electron/core/domain/clock.js';
 
-/** Labels kept in the renderer (only types come from the contract). */
-export const OBJECTION_KIND_LABELS: Record<ObjectionKind, string> = { unit: '单位', person: '个人' };
-export const OBJECTION_OUTCOME_LABELS: Record<ObjectionOutcome, string> = { upheld: '异议成立（撤出名单）', dismissed: '异议不成立' };
-export const OBJECTION_STATUS_LABELS: Record<ObjectionStatus, string> = {
-  notAccepted: '不予受理',
-  open: '待处理',
-  upheld: '异议成立',
-  dismissed: '异议不成立',
-};
+/** The names come from the contract's plain-data module; the colours are the screen's own. */
+export { OBJECTION_KIND_LABELS, OBJECTION_OUTCOME_LABELS, OBJECTION_STATUS_LABELS, CENTER_STATUS_LABELS } from '../../../electron/core/contract/designation-labels.js';
+
 export const OBJECTION_STATUS_COLORS: Record<ObjectionStatus, string> = { notAccepted: 'default', open: 'orange', upheld: 'red', dismissed: 'green' };
-
-export const CENTER_STATUS_LABELS: Record<CenterStatus, string> = { active: '有效', rectifying: '限期整改', revoked: '已撤销' };
 export const CENTER_STATUS_COLORS: Record<CenterStatus, string> = { active: 'green', rectifying: 'gold', revoked: 'default' };
 
-/** Today in the computer's local time, as YYYY-MM-DD. */
+/** Today in the bureau's time zone (UTC+8, as the core counts it), as YYYY-MM-DD. */
 export function todayIso(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return bureauDate(new Date());
 }
 
 /** Accepted date formats in the pickers (typing 20261124 works too). */
