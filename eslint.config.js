@@ -98,7 +98,9 @@ export default tseslint.config(
       ],
     },
   },
-  // Layer: the renderer talks to core only through contract types.
+  // Layer: the renderer talks to core through contract types, and imports by value only pure domain rules and
+  // the contract's zod-free label/constant modules (contract/labels.ts, contract/*-labels.ts, contract/limits.ts);
+  // test/unit/renderer-imports.test.ts checks that what it reaches that way pulls in no zod and no Node.
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     languageOptions: { globals: { ...globals.browser } },
@@ -106,10 +108,8 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': ['error', {
         paths: IO_MODULES.filter((m) => !['crypto'].includes(m)).map((name) => ({ name, message: 'renderer has no Node access: call the API.' })),
         patterns: [
-          // centers-labels is plain data (no zod): the one contract module the renderer may import values from
-          { regex: 'electron/core/contract(/(?!centers-labels\\.js$)[^/]+)?$', allowTypeImports: true, message: 'renderer may import only types from electron/core/contract (values only from centers-labels).' },
-          // bureau-time is pure and import-free: the one domain module the renderer may import (every time shown is UTC+8)
-          { group: ['**/electron/core/*', '!**/electron/core/contract', '!**/electron/core/domain', '**/electron/core/*/**', '!**/electron/core/contract/**', '!**/electron/core/domain/bureau-time.js', '**/electron/main/**', '**/electron/preload/**'], message: 'renderer may import only types from electron/core/contract (values only from centers-labels and domain/bureau-time).' },
+          { regex: 'electron/core/contract(/(?!(?:[a-z-]+-)?labels\\.js$|limits\\.js$)[^/]+)?$', allowTypeImports: true, message: 'renderer may import only types from electron/core/contract (values only from its zod-free *labels.ts and limits.ts modules).' },
+          { group: ['**/electron/core/*', '!**/electron/core/contract', '!**/electron/core/domain', '**/electron/core/*/**', '!**/electron/core/contract/**', '!**/electron/core/domain/**', '**/electron/main/**', '**/electron/preload/**'], message: 'renderer may import from electron/core only contract types and labels, and pure domain rules.' },
           { group: ['node:*'], message: 'renderer has no Node access.' },
         ],
       }],

@@ -183,6 +183,11 @@ test('设置：年度工作总结截止日期', async ({ page, host }) => {
   const card = page.getByTestId('summary-due-card');
   const year = Number(shanghaiDate().slice(0, 4));
   await expect(card.getByTestId('summary-due-preview')).toContainText(`${year}年度总结截止：${year + 1}年1月31日`);
+  // the preview is the core's summaryDueDate: a day past the month's end is its last day
+  await card.getByRole('spinbutton', { name: '截止月份' }).fill('2');
+  await card.getByRole('spinbutton', { name: '截止日' }).fill('30');
+  const leap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  await expect(card.getByTestId('summary-due-preview')).toContainText(`${year}年度总结截止：${year + 1}年2月${leap(year + 1) ? 29 : 28}日`);
   await card.getByRole('combobox', { name: '截止年份' }).click();
   await page.locator('.ant-select-dropdown:visible').getByText('当年', { exact: true }).click();
   await card.getByRole('spinbutton', { name: '截止月份' }).fill('12');

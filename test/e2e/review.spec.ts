@@ -85,6 +85,9 @@ test('专家库、专家组、分配与回避、代录评分、评审结果与�
   await expect(conflict).toHaveCount(2);
   await expect(card.locator('.ant-table-row').filter({ hasText: APPS[0] })).toContainText('回避：同单位');
   await expect(card.locator('.ant-table-row').filter({ hasText: APPS[2] })).toContainText('回避：本人申报');
+  // the tag is worded from the conflict's reason code, not from its sentence
+  await expect(card.locator('.ant-table-row').filter({ hasText: APPS[0] }).locator('[data-reason="sameOrganisation"]')).toHaveText('回避：同单位');
+  await expect(card.locator('.ant-table-row').filter({ hasText: APPS[2] }).locator('[data-reason="declared"]')).toHaveText('回避：本人申报');
   await screenshot(page, 'review-organize');
 
   // override the same-organisation conflict with a reason (Enter saves)

@@ -12,7 +12,7 @@ import type { HandlerContext } from '../../electron/core/handlers/types.js';
 import { tempDir, testClock } from '../helpers/temp.js';
 import { fail, fullApplicant, makeUscc, ok, seedBatches } from '../helpers/applications.js';
 
-type AssignReport = { created: number; conflicts: { assignmentId: string; applicationId: string; expertId: string; reasons: string[] }[]; assignments: Assignment[]; message: string };
+type AssignReport = { created: number; conflicts: { assignmentId: string; applicationId: string; expertId: string; reasons: string[]; codes: string[] }[]; assignments: Assignment[]; message: string };
 
 const scores = (over: Record<string, number> = {}) => ({ c1: 12, c2: 12, c3: 8, c4: 12, c5: 12, c6: 12, c7: 12, ...over }); // 80
 /** Scores of the default template adding up to `total` (full marks, minus the deficit from the first criteria). */
@@ -91,6 +91,8 @@ describe('expert review (secretariat side) on a real data folder', () => {
     expect(r.conflicts.map((c) => [c.applicationId, c.expertId])).toEqual([[a1.id, e1.id], [a2.id, e2.id]]);
     expect(r.conflicts[0]!.reasons[0]).toContain('同一单位');
     expect(r.conflicts[1]!.reasons[0]).toContain('专家申报回避');
+    expect(r.conflicts.map((c) => c.codes)).toEqual([['sameOrganisation'], ['declared']]);
+    expect(r.assignments.filter((a) => a.status === 'conflict').map((a) => a.conflictCodes)).toEqual([['sameOrganisation'], ['declared']]);
     const active = r.assignments.filter((a) => a.status === 'active');
     for (const app of [a1, a2, a3]) expect(active.filter((a) => a.applicationId === app.id)).toHaveLength(2);
     const load = [e1, e2, e3, e4].map((e) => active.filter((a) => a.expertId === e.id).length);

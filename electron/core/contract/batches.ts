@@ -7,13 +7,7 @@ import { yearOfRef } from './years.js';
 export const BatchStatus = z.enum(['open', 'closed', 'reviewing', 'publicity', 'designated']);
 export type BatchStatus = z.infer<typeof BatchStatus>;
 
-export const BATCH_STATUS_LABELS: Record<BatchStatus, string> = {
-  open: '受理中',
-  closed: '已截止',
-  reviewing: '评审中',
-  publicity: '公示中',
-  designated: '已认定',
-};
+export { BATCH_STATUS_LABELS } from './batches-labels.js';
 
 export const Year = z.number().int('年度应为整数').min(2000, '年度不早于2000年').max(2100, '年度不晚于2100年');
 

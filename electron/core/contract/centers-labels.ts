@@ -1,7 +1,7 @@
 /**
  * Names of the center-management vocabulary as plain data (no zod), so the renderer may import them as
- * values too (the one exception to "renderer imports only types from the contract"; see eslint.config.js).
- * The schemas in centers-annual.ts are built from these.
+ * values (like every contract *labels.ts module; see eslint.config.js). The schemas in centers-annual.ts are
+ * built from these.
  */
 import type { Grade, ReviewOutcome } from './centers-annual.js';
 

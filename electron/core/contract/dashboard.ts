@@ -10,14 +10,7 @@ const NamedCount = z.object({ name: z.string(), count: z.number().int() });
 
 export const DeadlineKind = z.enum(['supplement', 'publicityEnd', 'summaryDue', 'reviewDue', 'rectifyDue', 'batchCloses']);
 export type DeadlineKind = z.infer<typeof DeadlineKind>;
-export const DEADLINE_KIND_LABELS: Record<DeadlineKind, string> = {
-  supplement: '补正期限',
-  publicityEnd: '公示期满',
-  summaryDue: '年度工作总结截止',
-  reviewDue: '三年复核到期',
-  rectifyDue: '整改期满',
-  batchCloses: '申报截止',
-};
+export { DEADLINE_KIND_LABELS } from './dashboard-labels.js';
 
 export const Deadline = z.object({
   kind: DeadlineKind,

@@ -16,6 +16,8 @@ import { Year } from './batches.js';
 import { HolidayTableSchema, HolidaySourceInput } from './settings.js';
 import { yearOfDate, yearOfRef } from './years.js';
 
+export { OBJECTION_KIND_LABELS, OBJECTION_OUTCOME_LABELS, OBJECTION_STATUS_LABELS, CENTER_STATUS_LABELS } from './designation-labels.js';
+
 const BatchId = z.string().trim().regex(/^\d{4}-\d+$/, '批次编号格式应为“年度-序号”，如 2026-1');
 const ApplicationId = z.string().trim().regex(/^\d{4}-\d+-\d+$/, '申报编号无效，请刷新后重试');
 const ObjectionId = z.string().trim().regex(/^\d{4}-\d+-O\d+$/, '异议编号无效，请刷新后重试');
@@ -68,21 +70,13 @@ export type Publicity = z.infer<typeof Publicity>;
 
 export const ObjectionKind = z.enum(['unit', 'person']);
 export type ObjectionKind = z.infer<typeof ObjectionKind>;
-export const OBJECTION_KIND_LABELS: Record<ObjectionKind, string> = { unit: '单位', person: '个人' };
 
 export const ObjectionOutcome = z.enum(['upheld', 'dismissed']);
 export type ObjectionOutcome = z.infer<typeof ObjectionOutcome>;
-export const OBJECTION_OUTCOME_LABELS: Record<ObjectionOutcome, string> = { upheld: '异议成立（撤出名单）', dismissed: '异议不成立' };
 
 /** Derived: notAccepted (anonymous or late), open (accepted, not yet resolved), upheld, dismissed. */
 export const ObjectionStatus = z.enum(['notAccepted', 'open', 'upheld', 'dismissed']);
 export type ObjectionStatus = z.infer<typeof ObjectionStatus>;
-export const OBJECTION_STATUS_LABELS: Record<ObjectionStatus, string> = {
-  notAccepted: '不予受理',
-  open: '待处理',
-  upheld: '异议成立',
-  dismissed: '异议不成立',
-};
 
 export const Objection = z.object({
   id: z.string(), // `${batchId}-O${n}`
@@ -130,7 +124,6 @@ export type DesignationPart = z.infer<typeof DesignationPart>;
 
 export const CenterStatus = z.enum(['active', 'rectifying', 'revoked']);
 export type CenterStatus = z.infer<typeof CenterStatus>;
-export const CENTER_STATUS_LABELS: Record<CenterStatus, string> = { active: '有效', rectifying: '限期整改', revoked: '已撤销' };
 
 /** 共建协议 */
 export const CoConstructionAgreement = z.object({

@@ -4,6 +4,9 @@ import { method, IsoDate, IsoTime } from './define.js';
 import { Text } from './text.js';
 import { IssuedPackageRecord } from './review-packages.js';
 import { yearOfRef } from './years.js';
+import { CONFLICT_REASONS } from './review-labels.js';
+
+export { RECOMMENDATION_LABELS, ASSIGNMENT_STATUS_LABELS, CONFLICT_REASON_LABELS } from './review-labels.js';
 
 const BatchId = z.string().trim().regex(/^\d{4}-\d+$/, '批次编号格式应为“年度-序号”，如 2026-1');
 const AssignmentId = z.string().trim().regex(/^\d{4}-\d+-A\d+$/, '评审分配编号无效，请刷新后重试');
@@ -36,11 +39,13 @@ export type ScoringTemplate = z.infer<typeof ScoringTemplate>;
 
 export const Recommendation = z.enum(['recommend', 'notRecommend']);
 export type Recommendation = z.infer<typeof Recommendation>;
-export const RECOMMENDATION_LABELS: Record<Recommendation, string> = { recommend: '推荐', notRecommend: '不推荐' };
 
 export const AssignmentStatus = z.enum(['active', 'conflict', 'recused']);
 export type AssignmentStatus = z.infer<typeof AssignmentStatus>;
-export const ASSIGNMENT_STATUS_LABELS: Record<AssignmentStatus, string> = { active: '评审中', conflict: '利益冲突（未分配）', recused: '已回避' };
+
+/** The kind of a conflict of interest (labels in review-labels.ts). */
+export const ConflictReason = z.enum(CONFLICT_REASONS);
+export type ConflictReason = z.infer<typeof ConflictReason>;
 
 const Note = z.object({ reason: z.string(), at: IsoTime, by: z.string() });
 
@@ -50,7 +55,10 @@ export const Assignment = z.object({
   applicationId: z.string(),
   expertId: z.string(),
   status: AssignmentStatus,
+  /** The conflicts found, as Chinese sentences (documents, messages, the audit log). */
   conflictReasons: z.array(z.string()),
+  /** The kind of each conflict, index by index with conflictReasons (the screen words it from the code). Absent in data written before codes: []. */
+  conflictCodes: z.array(ConflictReason).default([]),
   override: Note.optional(),
   recusal: Note.optional(),
   createdAt: IsoTime,
@@ -174,7 +182,7 @@ export const AssignInput = z
 
 export const AssignReport = z.object({
   created: z.number().int(),
-  conflicts: z.array(z.object({ assignmentId: z.string(), applicationId: z.string(), expertId: z.string(), reasons: z.array(z.string()) })),
+  conflicts: z.array(z.object({ assignmentId: z.string(), applicationId: z.string(), expertId: z.string(), reasons: z.array(z.string()), codes: z.array(ConflictReason) })),
   shortfalls: z.array(z.object({ applicationId: z.string(), needed: z.number().int(), assigned: z.number().int() })),
   assignments: z.array(Assignment),
   message: z.string(),

@@ -11,7 +11,8 @@
  * so assigning again only tops up.
  */
 import type { Assignment } from '../contract/review-scoring.js';
-import { findConflicts, type ConflictApplicant, type ConflictExpert } from './conflicts.js';
+import type { ConflictReason } from '../contract/review-labels.js';
+import { conflictFindings, type ConflictApplicant, type ConflictExpert } from './conflicts.js';
 
 export interface PanelExpert extends ConflictExpert {
   id: string;
@@ -26,6 +27,8 @@ export interface PlannedPair {
   expertId: string;
   status: 'active' | 'conflict';
   conflictReasons: string[];
+  /** The kind of each reason, index by index. */
+  conflictCodes: ConflictReason[];
 }
 
 export interface AssignmentPlan {
@@ -54,16 +57,16 @@ export function planAssignments(input: {
     let active = input.existing.filter((a) => a.applicationId === app.id && a.status === 'active').length;
     for (const e of experts) {
       if (existing.has(`${app.id}|${e.id}`)) continue;
-      const reasons = findConflicts(e, app);
-      if (reasons.length) {
-        pairs.push({ applicationId: app.id, expertId: e.id, status: 'conflict', conflictReasons: reasons });
+      const found = conflictFindings(e, app);
+      if (found.length) {
+        pairs.push({ applicationId: app.id, expertId: e.id, status: 'conflict', conflictReasons: found.map((f) => f.text), conflictCodes: found.map((f) => f.reason) });
         existing.add(`${app.id}|${e.id}`);
       } else free.push(e);
     }
     const order = new Map(experts.map((e, i) => [e.id, (i - index + experts.length * 1000) % Math.max(1, experts.length)]));
     const chosen = mode === 'all' ? free : [...free].sort((a, b) => load.get(a.id)! - load.get(b.id)! || order.get(a.id)! - order.get(b.id)!).slice(0, Math.max(0, per - active));
     for (const e of chosen) {
-      pairs.push({ applicationId: app.id, expertId: e.id, status: 'active', conflictReasons: [] });
+      pairs.push({ applicationId: app.id, expertId: e.id, status: 'active', conflictReasons: [], conflictCodes: [] });
       existing.add(`${app.id}|${e.id}`);
       load.set(e.id, load.get(e.id)! + 1);
       active++;

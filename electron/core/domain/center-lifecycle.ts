@@ -8,68 +8,20 @@
  */
 import { DeskError } from '../contract/errors.js';
 import type { AssessmentTemplate, Grade, GradeBands, ReviewDue, ReviewOutcome, TriennialReview } from '../contract/centers-annual.js';
-import { WORK_TASKS, REVIEW_OUTCOME_LABELS } from '../contract/centers-annual.js';
+import { WORK_TASKS, REVIEW_OUTCOME_LABELS } from '../contract/centers-labels.js';
 import type { Center, CenterStatus } from '../contract/designation.js';
-import { CENTER_STATUS_LABELS } from '../contract/designation.js';
+import { CENTER_STATUS_LABELS } from '../contract/designation-labels.js';
 import type { Criterion } from '../contract/review-scoring.js';
 import { formatChineseDate } from './batches.js';
-import { criteriaProblems, maxTotal, onStep, round2 } from './scoring-template.js';
+import { addDays, addYears, daysBetween, yearOf } from './dates.js';
+import { criteriaProblems, maxTotal, onStep } from './scoring-template.js';
+import { sheetTotal } from './score-sheet.js';
 
-// ───────────────────────────── calendar helpers ─────────────────────────────
-
-function parts(iso: string): [number, number, number] {
-  return iso.slice(0, 10).split('-').map(Number) as [number, number, number];
-}
-
-function fmt(y: number, m: number, d: number): string {
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-/** The same day `years` years on; 29 Feb → 28 Feb in a non-leap year. */
-export function addYears(iso: string, years: number): string {
-  const [y, m, d] = parts(iso);
-  return fmt(y + years, m, Math.min(d, daysInMonth(y + years, m)));
-}
-
-export function addDays(iso: string, days: number): string {
-  const [y, m, d] = parts(iso);
-  return new Date(Date.UTC(y, m - 1, d) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  const [y1, m1, d1] = parts(from);
-  const [y2, m2, d2] = parts(to);
-  return Math.round((Date.UTC(y2, m2 - 1, d2) - Date.UTC(y1, m1 - 1, d1)) / 86_400_000);
-}
+// Calendar helpers and the summary due rule live in dates.ts and summary-due.ts (the renderer imports them too).
+export { daysInMonth, addYears, addDays, daysBetween } from './dates.js';
+export { DEFAULT_SUMMARY_DUE, summaryDueDate, summaryDueRuleText, type SummaryDueRule } from './summary-due.js';
 
 // ───────────────────────────── 年度工作总结 ─────────────────────────────
-
-export interface SummaryDueRule {
-  yearOffset: 0 | 1;
-  month: number;
-  day: number;
-}
-
-/** 次年1月31日 */
-export const DEFAULT_SUMMARY_DUE: SummaryDueRule = { yearOffset: 1, month: 1, day: 31 };
-
-/** The summary for `year` is due on (year + yearOffset)-month-day, the day clamped to the month's end (2-31 → 2-28/29). */
-export function summaryDueDate(year: number, rule: SummaryDueRule = DEFAULT_SUMMARY_DUE): string {
-  const y = year + rule.yearOffset;
-  const month = Math.min(12, Math.max(1, Math.trunc(rule.month)));
-  const day = Math.min(Math.max(1, Math.trunc(rule.day)), daysInMonth(y, month));
-  return fmt(y, month, day);
-}
-
-/** The rule in words, e.g. 次年1月31日 / 当年12月31日. */
-export function summaryDueRuleText(rule: SummaryDueRule = DEFAULT_SUMMARY_DUE): string {
-  return `${rule.yearOffset === 1 ? '次年' : '当年'}${rule.month}月${rule.day}日`;
-}
 
 /** The date a center was revoked (undefined while not revoked). */
 export function revokedOn(center: Pick<Center, 'status' | 'certificateEndedOn' | 'statusHistory'>): string | undefined {
@@ -91,7 +43,7 @@ export function summaryRequired(center: Center, year: number, dueOn: string): bo
  */
 export function yearRecordsEditable(center: Center, year: number): boolean {
   const revoked = revokedOn(center);
-  return revoked === undefined || year < parts(revoked)[0];
+  return revoked === undefined || year < yearOf(revoked);
 }
 
 /** Why the records of `year` cannot be changed (undefined: they can). */
@@ -360,7 +312,7 @@ export function assessmentScoreProblems(criteria: readonly Criterion[], scores: 
 
 /** Sum of the criteria scores, rounded to 2 decimals. */
 export function assessmentTotal(criteria: readonly Criterion[], scores: Readonly<Record<string, number>>): number {
-  return round2(criteria.reduce((s, c) => s + (scores[c.key] ?? 0), 0));
+  return sheetTotal({ criteria }, scores);
 }
 
 /** A version is frozen once any assessment of the year names it. */

@@ -6,6 +6,8 @@
  * or a declared conflict naming the unit (equal after normalisation, or contained in the applicant's
  * name when it is at least 4 characters, e.g. “福州大学” for “福州大学科技园有限公司”) or its USCC.
  */
+import type { ConflictReason } from '../contract/review-labels.js';
+
 export interface ConflictExpert {
   organisation: string;
   organisationUscc?: string | undefined;
@@ -32,23 +34,34 @@ function normaliseCode(s: string): string {
 
 const USCC_LIKE = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
 
-/** Reasons (Chinese) why the expert should not review the applicant; empty when none. */
-export function findConflicts(expert: ConflictExpert, applicant: ConflictApplicant): string[] {
-  const reasons: string[] = [];
+/** One conflict: its kind (the screen words it from CONFLICT_REASON_LABELS) and the Chinese sentence for documents. */
+export interface ConflictFinding {
+  reason: ConflictReason;
+  text: string;
+}
+
+/** Why the expert should not review the applicant, each with its kind; empty when there is no conflict. */
+export function conflictFindings(expert: ConflictExpert, applicant: ConflictApplicant): ConflictFinding[] {
+  const found: ConflictFinding[] = [];
   const appName = normaliseOrgName(applicant.name);
   const appUscc = normaliseCode(applicant.uscc);
-  if (appName && normaliseOrgName(expert.organisation) === appName) reasons.push(`专家工作单位“${expert.organisation}”与申报单位为同一单位`);
-  if (expert.organisationUscc && appUscc && normaliseCode(expert.organisationUscc) === appUscc) reasons.push(`专家工作单位的统一社会信用代码与申报单位相同（${appUscc}）`);
+  if (appName && normaliseOrgName(expert.organisation) === appName) found.push({ reason: 'sameOrganisation', text: `专家工作单位“${expert.organisation}”与申报单位为同一单位` });
+  if (expert.organisationUscc && appUscc && normaliseCode(expert.organisationUscc) === appUscc) found.push({ reason: 'sameUscc', text: `专家工作单位的统一社会信用代码与申报单位相同（${appUscc}）` });
   for (const declared of expert.declaredConflicts) {
     const code = normaliseCode(declared);
     if (USCC_LIKE.test(code)) {
-      if (code === appUscc) reasons.push(`专家申报回避的单位代码 ${code} 即申报单位`);
+      if (code === appUscc) found.push({ reason: 'declared', text: `专家申报回避的单位代码 ${code} 即申报单位` });
       continue;
     }
     const d = normaliseOrgName(declared);
     if (!d) continue;
-    if (d === appName) reasons.push(`专家申报回避“${declared.trim()}”`);
-    else if ([...d].length >= 4 && appName.includes(d)) reasons.push(`专家申报回避“${declared.trim()}”，与申报单位“${applicant.name}”相关`);
+    if (d === appName) found.push({ reason: 'declared', text: `专家申报回避“${declared.trim()}”` });
+    else if ([...d].length >= 4 && appName.includes(d)) found.push({ reason: 'declared', text: `专家申报回避“${declared.trim()}”，与申报单位“${applicant.name}”相关` });
   }
-  return reasons;
+  return found;
+}
+
+/** Reasons (Chinese sentences) why the expert should not review the applicant; empty when none. */
+export function findConflicts(expert: ConflictExpert, applicant: ConflictApplicant): string[] {
+  return conflictFindings(expert, applicant).map((f) => f.text);
 }

@@ -9,9 +9,15 @@
  * - Reminders are short Chinese sentences for the home screen, errors first.
  */
 import type { Deadline, DeadlineKind } from '../contract/dashboard.js';
-import { CENTER_STATUS_LABELS, type CenterStatus } from '../contract/designation.js';
-import { INDICATORS, type AnnualSummary } from '../contract/centers-annual.js';
+import type { CenterStatus } from '../contract/designation.js';
+import { CENTER_STATUS_LABELS } from '../contract/designation-labels.js';
+import type { AnnualSummary } from '../contract/centers-annual.js';
+import { INDICATORS } from '../contract/centers-labels.js';
 import { formatChineseDate } from './batches.js';
+import { daysBetween } from './dates.js';
+
+export { daysBetween } from './dates.js';
+export { summaryYears } from './summary-due.js';
 
 /** How far back the deadline list reaches. */
 export const DEADLINES_LOOKBACK_DAYS = 30;
@@ -28,13 +34,6 @@ export interface Reminder {
   text: string;
   route: string;
   level: ReminderLevel;
-}
-
-const DAY_MS = 86_400_000;
-
-/** Calendar days from `from` to `to` (both YYYY-MM-DD); negative when `to` is earlier. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to.slice(0, 10)}T00:00:00Z`) - Date.parse(`${from.slice(0, 10)}T00:00:00Z`)) / DAY_MS);
 }
 
 /** Count values by name, largest first (ties by name); empty values count as “未填写”. */
@@ -109,12 +108,6 @@ export function deadlineWindow(items: readonly DeadlineItem[], today: string, ho
  * The summary years worth a reminder: the previous year while its due date has not passed (else the
  * current year) is the “current summary year”; the previous year is also reported when it is overdue.
  */
-export function summaryYears(today: string, dueDate: (year: number) => string): { current: number; overdue: number | null } {
-  const thisYear = Number(today.slice(0, 4));
-  const previousDue = dueDate(thisYear - 1);
-  return today <= previousDue ? { current: thisYear - 1, overdue: null } : { current: thisYear, overdue: thisYear - 1 };
-}
-
 export interface ReminderFacts {
   today: string;
   horizonDays: number;

@@ -6,7 +6,7 @@
  * recommendation is 不推荐 or when the total is below the pass line — a low score must say why; it is
  * also required when 推荐 is given with a total below the pass line, since the two disagree.
  */
-import type { Recommendation, ScoringTemplate } from '../contract/review-scoring.js';
+import type { Criterion, Recommendation, ScoringTemplate } from '../contract/review-scoring.js';
 import { onStep, round2 } from './scoring-template.js';
 
 export const MIN_COMMENT_CHARS = 5;
@@ -21,7 +21,15 @@ export type SheetCheck = { ok: true; total: number; scores: Record<string, numbe
 
 const fmt = (n: number) => String(round2(n));
 
-export function sheetTotal(template: Pick<ScoringTemplate, 'criteria'>, scores: Readonly<Record<string, number>>): number {
+/** The numbers among scores typed so far (a form's empty fields are null or absent). */
+export function typedScores(typed: Readonly<Record<string, unknown>> | undefined): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [key, v] of Object.entries(typed ?? {})) if (typeof v === 'number' && Number.isFinite(v)) out[key] = v;
+  return out;
+}
+
+/** The total of a sheet (or of a 中期考核表): the criteria's scores summed, rounded to 2 decimals; a missing score counts 0. */
+export function sheetTotal(template: { readonly criteria: readonly Pick<Criterion, 'key'>[] }, scores: Readonly<Record<string, number>>): number {
   let sum = 0;
   for (const c of template.criteria) sum += scores[c.key] ?? 0;
   return round2(sum);

@@ -138,7 +138,7 @@ export const scoringHandlers: AreaHandlers<Methods> = {
         let n = draft.assignments.reduce((m, a) => Math.max(m, Number(/-A(\d+)$/.exec(a.id)?.[1] ?? 0)), 0);
         const created = plan.pairs.map((p) => ({ id: `${batch.id}-A${String(++n).padStart(5, '0')}`, ...p, createdAt: now }));
         draft.assignments.push(...created);
-        const conflicts = created.filter((a) => a.status === 'conflict').map((a) => ({ assignmentId: a.id, applicationId: a.applicationId, expertId: a.expertId, reasons: a.conflictReasons }));
+        const conflicts = created.filter((a) => a.status === 'conflict').map((a) => ({ assignmentId: a.id, applicationId: a.applicationId, expertId: a.expertId, reasons: a.conflictReasons, codes: a.conflictCodes }));
         const active = created.filter((a) => a.status === 'active').length;
         const message = `新分配${active}项评审任务${conflicts.length ? `；发现${conflicts.length}处利益冲突，未分配（如确需评审，请逐项填写理由后例外分配）` : ''}${plan.shortfalls.length ? `；${plan.shortfalls.length}个申报可分配的专家不足${input.perApplication}人，请扩充专家组` : ''}。`;
         return { created: active, conflicts, shortfalls: plan.shortfalls, assignments: structuredClone(draft.assignments), message };

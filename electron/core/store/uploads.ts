@@ -10,14 +10,10 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DeskError } from '../contract/errors.js';
 
-export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
-/** A review package carries all materials of an expert's applications (each material file stays capped at 50 MB). */
-export const MAX_PACKAGE_UPLOAD_BYTES = 1024 * 1024 * 1024;
+import { MAX_UPLOAD_BYTES } from '../contract/limits.js';
 
-/** The staging cap for a file of this name: review packages (.ipcdpkg) may be larger than ordinary uploads. */
-export function uploadCapFor(fileName: string): number {
-  return /\.ipcdpkg$/iu.test(fileName.trim()) ? MAX_PACKAGE_UPLOAD_BYTES : MAX_UPLOAD_BYTES;
-}
+/** The caps are stated in the contract (the renderer checks them before reading a big file). */
+export { MAX_UPLOAD_BYTES, MAX_PACKAGE_UPLOAD_BYTES, uploadCapFor } from '../contract/limits.js';
 /** Staged uploads older than this are swept on the next upload. */
 const STALE_MS = 24 * 3600_000;
 

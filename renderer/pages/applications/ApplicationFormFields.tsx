@@ -4,16 +4,8 @@ import type { InputRef } from 'antd';
 import type { Ref } from 'react';
 import { ROUTE_LABELS, UNIT_TYPE_LABELS, labelOptions, options } from './lists';
 import { useChoiceLists } from './useChoiceLists';
+import { IP_FIGURE_LABELS } from '../../../electron/core/contract/applications-labels.js';
 
-const IP_FIELDS: [string, string][] = [
-  ['invention', '发明专利'],
-  ['utility', '实用新型专利'],
-  ['design', '外观设计专利'],
-  ['trademarks', '商标'],
-  ['gi', '地理标志'],
-  ['copyrights', '著作权'],
-  ['standards', '标准'],
-];
 
 const section = (title: string) => (
   <Divider titlePlacement="start" style={{ margin: '4px 0 12px', fontSize: 14 }}>
@@ -97,7 +89,7 @@ export function ApplicationFormFields({ nameRef, creating }: { nameRef: Ref<Inpu
       </Row>
       {section('知识产权数据（件）')}
       <Flex gap={12} wrap>
-        {IP_FIELDS.map(([key, label]) => (
+        {IP_FIGURE_LABELS.map(([key, label]) => (
           <Form.Item key={key} label={label} name={['ipFigures', key]} style={{ width: 118 }}>
             <InputNumber min={0} precision={0} controls={false} style={{ width: '100%' }} />
           </Form.Item>

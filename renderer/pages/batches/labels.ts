@@ -1,13 +1,7 @@
 import type { BatchStatus } from '../../../electron/core/contract/index.js';
 
-/** 批次状态 as the bureau says it (kept in the renderer; the core keeps its own copy for documents). */
-export const BATCH_STATUS_LABELS: Record<BatchStatus, string> = {
-  open: '受理中',
-  closed: '已截止',
-  reviewing: '评审中',
-  publicity: '公示中',
-  designated: '已认定',
-};
+/** 批次状态 as the bureau says it: the contract's table (documents print the same words). */
+export { BATCH_STATUS_LABELS } from '../../../electron/core/contract/batches-labels.js';
 
 export const BATCH_STATUS_COLORS: Record<BatchStatus, string> = {
   open: 'green',

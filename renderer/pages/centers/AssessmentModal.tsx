@@ -9,6 +9,8 @@ import { useSubmit } from '../../components/useSubmit';
 import { DATE_FORMATS } from '../designation/labels';
 import { showFieldErrors } from '../../components/fieldErrors';
 import { refocusAutoFocus } from '../../components/refocusAutoFocus';
+import { sheetTotal, typedScores } from '../../../electron/core/domain/score-sheet.js';
+import { maxTotal } from '../../../electron/core/domain/scoring-template.js';
 
 interface Values {
   scores: Record<string, number | null>;
@@ -26,8 +28,6 @@ interface Props {
   onSaved: (a: MidtermAssessment) => void;
 }
 
-const round2 = (n: number) => Math.round(n * 100) / 100;
-
 /** 中期考核表: one score per criterion; the total and the grade come from the server on save. */
 export function AssessmentModal({ year, row, template, onClose, onSaved }: Props) {
   const [form] = Form.useForm<Values>();
@@ -35,8 +35,9 @@ export function AssessmentModal({ year, row, template, onClose, onSaved }: Props
   /** Set when the server says the result notice is issued: a correction needs a reason. */
   const [needsReason, setNeedsReason] = useState(false);
   const typed = Form.useWatch('scores', form);
-  const sum = round2(Object.values(typed ?? {}).reduce<number>((s, v) => s + (typeof v === 'number' ? v : 0), 0));
-  const full = template.criteria.reduce((s, c) => s + c.max, 0);
+  // the same sum and maximum the core computes on save
+  const sum = sheetTotal(template, typedScores(typed));
+  const full = maxTotal(template.criteria);
 
   useEffect(() => {
     if (!row) return;

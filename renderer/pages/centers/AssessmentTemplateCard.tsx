@@ -6,6 +6,7 @@ import { formatDateTime } from '../../format';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import type { Remote } from '../../components/useRemote';
 import { AssessmentTemplateModal } from './AssessmentTemplateModal';
+import { maxTotal } from '../../../electron/core/domain/scoring-template.js';
 
 /** 考核表 of a year: criteria, grade lines, version; 修改 opens the editor. */
 export function AssessmentTemplateCard({ template, sealed }: { template: Remote<AssessmentTemplateView>; sealed: boolean }) {
@@ -13,7 +14,7 @@ export function AssessmentTemplateCard({ template, sealed }: { template: Remote<
   const [editing, setEditing] = useState(false);
   const view = template.data;
   const t = view?.current;
-  const full = t ? t.criteria.reduce((s, c) => s + c.max, 0) : 0;
+  const full = t ? maxTotal(t.criteria) : 0;
   return (
     <Card
       size="small"

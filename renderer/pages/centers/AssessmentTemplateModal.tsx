@@ -7,6 +7,7 @@ import { useSubmit } from '../../components/useSubmit';
 import { showFieldErrors } from '../../components/fieldErrors';
 import { CriteriaListEditor } from '../../components/CriteriaListEditor';
 import { refocusAutoFocus } from '../../components/refocusAutoFocus';
+import { maxTotal } from '../../../electron/core/domain/scoring-template.js';
 
 interface Values {
   criteria: { key?: string; title: string; max: number; step: number; description?: string }[];
@@ -26,7 +27,7 @@ export function AssessmentTemplateModal({ open, view, onClose, onSaved }: Props)
   const [form] = Form.useForm<Values>();
   const { saving, error, run } = useSubmit();
   const criteria = Form.useWatch('criteria', form);
-  const full = (criteria ?? []).reduce((s, c) => s + (typeof c?.max === 'number' ? c.max : 0), 0);
+  const full = maxTotal((criteria ?? []).filter((c) => typeof c?.max === 'number'));
 
   useEffect(() => {
     if (open) form.setFieldsValue({ criteria: view.current.criteria.map((c) => ({ ...c })), bands: { ...view.current.bands }, reason: '' });

@@ -9,7 +9,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useRemote } from '../../components/useRemote';
 import { useSettings } from '../../components/SettingsContext';
 import { useIntakeExport } from '../applications/useIntakeExport';
-import { GRADE_COLORS, GRADE_LABELS, defaultSummaryYear } from './labels';
+import { currentSummaryYear } from '../../../electron/core/domain/summary-due.js';
+import { GRADE_COLORS, GRADE_LABELS } from './labels';
 import { YearPicker } from './YearPicker';
 import { ExportBanner } from './ExportBanner';
 import { AssessmentModal } from './AssessmentModal';
@@ -19,7 +20,7 @@ import { AssessmentTemplateCard } from './AssessmentTemplateCard';
 export function AssessmentsPage() {
   const { settings } = useSettings();
   const [picked, setPicked] = useState<number | null>(null);
-  const year = picked ?? defaultSummaryYear(todayIso(), settings?.annualSummaryDue);
+  const year = picked ?? currentSummaryYear(todayIso(), settings?.annualSummaryDue);
   const view = useRemote(() => desk.call('summaries.year', { year }), [year]);
   const template = useRemote(() => desk.call('assessments.template', { year }), [year]);
   const exporter = useIntakeExport();

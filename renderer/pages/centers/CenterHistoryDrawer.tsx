@@ -4,7 +4,8 @@ import { desk } from '../../rpc';
 import { formatDate } from '../../format';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useRemote } from '../../components/useRemote';
-import { GRADE_COLORS, GRADE_LABELS, OUTCOME_COLORS, OUTCOME_LABELS, REVIEW_KIND_LABELS, statusWord } from './labels';
+import { GRADE_COLORS, GRADE_LABELS, OUTCOME_COLORS, OUTCOME_LABELS, REVIEW_KIND_LABELS } from './labels';
+import { CENTER_STATUS_LABELS } from '../../../electron/core/contract/designation-labels.js';
 
 /** 历史记录 of one center: status changes, re-reviews, summaries and assessments (centers.history). */
 export function CenterHistoryDrawer({ center, onClose }: { center: Center | null; onClose: () => void }) {
@@ -21,7 +22,7 @@ export function CenterHistoryDrawer({ center, onClose }: { center: Center | null
             { content: `${formatDate(h.center.designatedOn)} 认定（证书编号 ${h.center.certificateNumber}）` },
             ...h.center.statusHistory.map((s) => ({
               color: s.to === 'revoked' ? 'red' : s.to === 'rectifying' ? 'orange' : 'green',
-              content: `${formatDate(s.on)} ${statusWord(s.from)} → ${statusWord(s.to)}：${s.reason}（${s.by}）`,
+              content: `${formatDate(s.on)} ${CENTER_STATUS_LABELS[s.from]} → ${CENTER_STATUS_LABELS[s.to]}：${s.reason}（${s.by}）`,
             })),
           ]}
         />

@@ -10,7 +10,8 @@ import { useRemote } from '../../components/useRemote';
 import { useSettings } from '../../components/SettingsContext';
 import { useIntakeExport } from '../applications/useIntakeExport';
 import { CENTER_STATUS_COLORS, CENTER_STATUS_LABELS } from '../designation/labels';
-import { GRADE_COLORS, GRADE_LABELS, defaultSummaryYear } from './labels';
+import { currentSummaryYear } from '../../../electron/core/domain/summary-due.js';
+import { GRADE_COLORS, GRADE_LABELS } from './labels';
 import { YearPicker } from './YearPicker';
 import { ExportBanner } from './ExportBanner';
 import { SummaryDrawer } from './SummaryDrawer';
@@ -19,7 +20,7 @@ import { SummaryDrawer } from './SummaryDrawer';
 export function SummariesPage() {
   const { settings } = useSettings();
   const [picked, setPicked] = useState<number | null>(null);
-  const year = picked ?? defaultSummaryYear(todayIso(), settings?.annualSummaryDue);
+  const year = picked ?? currentSummaryYear(todayIso(), settings?.annualSummaryDue);
   const [onlyMissing, setOnlyMissing] = useState(false);
   const [editing, setEditing] = useState<SummaryRow | null>(null);
   const view = useRemote(() => desk.call('summaries.year', { year }), [year]);

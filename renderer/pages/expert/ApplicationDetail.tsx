@@ -4,16 +4,8 @@ import { PaperClipOutlined } from '@ant-design/icons';
 import type { PackageApplication, PackageMaterialFile } from '../../../electron/core/contract/index.js';
 import { formatSize } from '../../format';
 import { StoredFileLink } from '../../components/StoredFileLink';
+import { IP_FIGURE_LABELS } from '../../../electron/core/contract/applications-labels.js';
 
-const IP_LABELS: [keyof PackageApplication['ipFigures'], string][] = [
-  ['invention', '发明专利'],
-  ['utility', '实用新型专利'],
-  ['design', '外观设计专利'],
-  ['trademarks', '商标'],
-  ['gi', '地理标志'],
-  ['copyrights', '著作权'],
-  ['standards', '标准'],
-];
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -55,7 +47,7 @@ export function ApplicationDetail({ application: a }: { application: PackageAppl
       </Section>
       <Section title="知识产权数据">
         <Descriptions size="small" bordered column={4} layout="vertical" data-testid="ip-figures">
-          {IP_LABELS.map(([k, label]) => (
+          {IP_FIGURE_LABELS.map(([k, label]) => (
             <Descriptions.Item key={k} label={label}>
               {a.ipFigures[k]}
             </Descriptions.Item>

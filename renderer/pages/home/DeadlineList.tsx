@@ -3,15 +3,8 @@ import type { Deadline, DeadlineKind } from '../../../electron/core/contract/ind
 import { formatDate } from '../../format';
 import { navigate } from '../../router';
 
-/** Mirrors DEADLINE_KIND_LABELS of the contract (the renderer imports only types). */
-export const DEADLINE_KIND_LABELS: Record<DeadlineKind, string> = {
-  supplement: '补正期限',
-  publicityEnd: '公示期满',
-  summaryDue: '年度工作总结截止',
-  reviewDue: '三年复核到期',
-  rectifyDue: '整改期满',
-  batchCloses: '申报截止',
-};
+import { DEADLINE_KIND_LABELS } from '../../../electron/core/contract/dashboard-labels.js';
+
 const KIND_COLORS: Record<DeadlineKind, string> = {
   supplement: 'orange',
   publicityEnd: 'cyan',

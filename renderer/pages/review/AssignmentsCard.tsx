@@ -6,7 +6,7 @@ import { desk } from '../../rpc';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/useSubmit';
 import { ReasonModal } from '../../components/ReasonModal';
-import { conflictTag } from './conflicts';
+import { CONFLICT_REASON_LABELS, CONFLICT_REASON_UNKNOWN_LABEL } from '../../../electron/core/contract/review-labels.js';
 import type { BatchReview } from './useBatchReview';
 
 type Acting = { kind: 'override' | 'recuse'; assignment: Assignment } | null;
@@ -17,11 +17,14 @@ function AssignmentLine({ a, name, onAct }: { a: Assignment; name: string; onAct
       <Typography.Text delete={a.status === 'recused'} style={{ minWidth: 56 }}>{name}</Typography.Text>
       {a.status === 'active' ? <Tag color={a.override ? 'orange' : 'green'}>{a.override ? '例外分配' : '评审中'}</Tag> : null}
       {a.status === 'recused' ? <Tooltip title={a.recusal ? `理由：${a.recusal.reason}（${a.recusal.by}）` : undefined}><Tag>已回避</Tag></Tooltip> : null}
-      {a.conflictReasons.map((r) => (
-        <Tooltip key={r} title={r}>
-          <Tag color={a.status === 'conflict' ? 'red' : 'default'}>{conflictTag(r)}</Tag>
-        </Tooltip>
-      ))}
+      {a.conflictReasons.map((r, i) => {
+        const code = a.conflictCodes[i];
+        return (
+          <Tooltip key={r} title={r}>
+            <Tag color={a.status === 'conflict' ? 'red' : 'default'} data-reason={code}>{code ? CONFLICT_REASON_LABELS[code] : CONFLICT_REASON_UNKNOWN_LABEL}</Tag>
+          </Tooltip>
+        );
+      })}
       {a.override ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>例外理由：{a.override.reason}</Typography.Text> : null}
       {a.status === 'conflict' ? <Button size="small" type="link" onClick={() => onAct('override')}>例外分配</Button> : null}
       {a.status === 'active' ? <Button size="small" type="link" danger onClick={() => onAct('recuse')}>回避</Button> : null}

@@ -6,6 +6,8 @@ import { desk, DeskApiError } from '../../rpc';
 import { toIsoDate } from '../../format';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/useSubmit';
+import { sheetTotal, typedScores } from '../../../electron/core/domain/score-sheet.js';
+import { maxTotal } from '../../../electron/core/domain/scoring-template.js';
 
 interface Props {
   applicationId: string;
@@ -23,16 +25,15 @@ interface Values {
   signedOn?: Dayjs | null;
 }
 
-const round2 = (n: number) => Math.round(n * 100) / 100;
-
 /** 代录 one paper sheet: one number per criterion; the API checks range and step and computes the total. */
 export function SheetForm({ applicationId, expertId, template, existing, onSaved }: Props) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const { saving, error, setError, run } = useSubmit();
   const typed = Form.useWatch('scores', form);
-  const sum = round2(Object.values(typed ?? {}).reduce<number>((s, v) => s + (typeof v === 'number' ? v : 0), 0));
-  const full = template.criteria.reduce((s, c) => s + c.max, 0);
+  // the same sum and maximum the core computes on save
+  const sum = sheetTotal(template, typedScores(typed));
+  const full = maxTotal(template.criteria);
 
   useEffect(() => {
     form.resetFields();

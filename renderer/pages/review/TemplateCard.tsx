@@ -7,6 +7,7 @@ import { formatDateTime } from '../../format';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useRemote } from '../../components/useRemote';
 import { TemplateEditModal } from './TemplateEditModal';
+import { maxTotal } from '../../../electron/core/domain/scoring-template.js';
 
 const pts = (n: number) => `${n}分`;
 
@@ -16,7 +17,7 @@ export function TemplateCard({ batchId, onChanged }: { batchId: string; onChange
   const view = useRemote(() => desk.call('scoring.getTemplate', { batchId }), [batchId]);
   const [editing, setEditing] = useState(false);
   const t = view.data?.current;
-  const total = t ? t.criteria.reduce((s, c) => s + c.max, 0) : 0;
+  const total = t ? maxTotal(t.criteria) : 0;
 
   return (
     <Card

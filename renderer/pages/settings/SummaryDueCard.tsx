@@ -6,17 +6,17 @@ import { formatDate, thisYear as bureauThisYear } from '../../format';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSettings } from '../../components/SettingsContext';
 import { useSubmit } from '../../components/useSubmit';
-import { DEFAULT_SUMMARY_DUE, summaryDueOn, type SummaryDue } from '../centers/labels';
+import { DEFAULT_SUMMARY_DUE, summaryDueDate, type SummaryDueRule } from '../../../electron/core/domain/summary-due.js';
 
 /** 年度工作总结截止日期: 当年/次年 + month + day (settings.annualSummaryDue), with the resulting dates shown. */
 export function SummaryDueCard() {
   const { message } = App.useApp();
   const { settings, setSettings } = useSettings();
   const { saving, error, run } = useSubmit();
-  const [form] = Form.useForm<SummaryDue>();
-  const typed = Form.useWatch([], form) as Partial<SummaryDue> | undefined;
+  const [form] = Form.useForm<SummaryDueRule>();
+  const typed = Form.useWatch([], form) as Partial<SummaryDueRule> | undefined;
   const current = settings?.annualSummaryDue ?? DEFAULT_SUMMARY_DUE;
-  const preview: SummaryDue | null =
+  const preview: SummaryDueRule | null =
     typed && (typed.yearOffset === 0 || typed.yearOffset === 1) && typeof typed.month === 'number' && typeof typed.day === 'number' && typed.month >= 1 && typed.month <= 12 && typed.day >= 1 && typed.day <= 31
       ? { yearOffset: typed.yearOffset, month: typed.month, day: typed.day }
       : null;
@@ -26,7 +26,7 @@ export function SummaryDueCard() {
     if (settings) form.setFieldsValue(settings.annualSummaryDue ?? DEFAULT_SUMMARY_DUE);
   }, [settings, form]);
 
-  const save = (v: SummaryDue) =>
+  const save = (v: SummaryDueRule) =>
     run(async () => {
       const next = await desk.call('settings.update', { annualSummaryDue: { yearOffset: v.yearOffset, month: v.month, day: v.day } });
       setSettings(next);
@@ -36,7 +36,7 @@ export function SummaryDueCard() {
   return (
     <Card title="年度工作总结截止日期" size="small" data-testid="summary-due-card">
       <ErrorAlert error={error} title="未能保存" />
-      <Form<SummaryDue> form={form} layout="inline" onFinish={save} disabled={!settings} aria-label="年度工作总结截止日期" initialValues={current}>
+      <Form<SummaryDueRule> form={form} layout="inline" onFinish={save} disabled={!settings} aria-label="年度工作总结截止日期" initialValues={current}>
         <Typography.Text style={{ lineHeight: '32px', marginRight: 8 }}>某年度的总结截止于</Typography.Text>
         <Form.Item name="yearOffset" rules={[{ required: true, message: '请选择' }]}>
           <Select<0 | 1> aria-label="截止年份" style={{ width: 90 }} options={[{ value: 0, label: '当年' }, { value: 1, label: '次年' }]} />
@@ -56,8 +56,8 @@ export function SummaryDueCard() {
       <Flex vertical gap={2} style={{ marginTop: 12 }} data-testid="summary-due-preview">
         {preview ? (
           <>
-            <Typography.Text>{thisYear - 1}年度总结截止：{formatDate(summaryDueOn(thisYear - 1, preview))}</Typography.Text>
-            <Typography.Text>{thisYear}年度总结截止：{formatDate(summaryDueOn(thisYear, preview))}</Typography.Text>
+            <Typography.Text>{thisYear - 1}年度总结截止：{formatDate(summaryDueDate(thisYear - 1, preview))}</Typography.Text>
+            <Typography.Text>{thisYear}年度总结截止：{formatDate(summaryDueDate(thisYear, preview))}</Typography.Text>
           </>
         ) : (
           <Typography.Text type="secondary">请填写完整的截止日期。</Typography.Text>

@@ -1,4 +1,5 @@
 import type { BackupInfo } from '../../../electron/core/contract/index.js';
+import { FIELD_LABELS } from '../../../electron/core/contract/labels.js';
 
 /** Audit log: API method -> what the person did. */
 export const METHOD_LABELS: Record<string, string> = {
@@ -31,15 +32,7 @@ export const BACKUP_KIND_LABELS: Record<BackupInfo['kind'], string> = {
   'before-migration': '升级前备份',
 };
 
-/** Setting keys that older core versions put into audit summaries, said in Chinese. */
-const FIELD_WORDS: Record<string, string> = {
-  bureauName: '发文机关',
-  operatorName: '操作人',
-  docNumberPrefix: '发文字号前缀',
-  certNumberPrefix: '证书编号前缀',
-};
-
-/** An audit summary for display: any leftover field key is replaced by its Chinese name. */
+/** An audit summary for display: any leftover setting key (older core versions wrote them) is replaced by its Chinese name. */
 export function summaryText(summary: string): string {
-  return summary.replace(/\b(bureauName|operatorName|docNumberPrefix|certNumberPrefix)\b/g, (k) => FIELD_WORDS[k] ?? k);
+  return summary.replace(/\b(bureauName|operatorName|docNumberPrefix|certNumberPrefix)\b/g, (k) => FIELD_LABELS[k] ?? k);
 }

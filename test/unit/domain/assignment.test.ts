@@ -9,7 +9,7 @@ describe('assignment', () => {
     const ex = [...experts.slice(0, 2), { id: 'e9', organisation: '单位3有限责任公司', declaredConflicts: [] }];
     const plan = planAssignments({ applications: apps, experts: ex, existing: [], mode: 'all' });
     expect(plan.pairs.filter((p) => p.status === 'active')).toHaveLength(29);
-    expect(plan.pairs.filter((p) => p.status === 'conflict')).toEqual([{ applicationId: '2026-1-0004', expertId: 'e9', status: 'conflict', conflictReasons: [expect.stringContaining('同一单位')] }]);
+    expect(plan.pairs.filter((p) => p.status === 'conflict')).toEqual([{ applicationId: '2026-1-0004', expertId: 'e9', status: 'conflict', conflictReasons: [expect.stringContaining('同一单位')], conflictCodes: ['sameOrganisation'] }]);
   });
 
   it('balanced: N per application, spread evenly, deterministic, skipping conflicts', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findConflicts, normaliseOrgName } from '../../../electron/core/domain/conflicts.js';
+import { conflictFindings, findConflicts, normaliseOrgName } from '../../../electron/core/domain/conflicts.js';
 
 const app = { name: '福州数科信息技术有限公司', uscc: '91350100M000100Y43' };
 
@@ -19,5 +19,11 @@ describe('conflicts of interest', () => {
     expect(findConflicts({ organisation: '福州大学', declaredConflicts: ['福州数科'] }, app)[0]).toContain('相关');
     expect(findConflicts({ organisation: '福州大学', declaredConflicts: ['９１３５０１００Ｍ０００１００Ｙ４３'] }, app)[0]).toContain('即申报单位');
     expect(findConflicts({ organisation: '福州大学', declaredConflicts: ['厦门某公司', '数科'] }, app)).toEqual([]);
+  });
+  it('each conflict carries a reason code with its sentence', () => {
+    const expert = { organisation: '福州数科信息技术有限公司', organisationUscc: '91350100M000100Y43', declaredConflicts: ['福州数科'] };
+    expect(conflictFindings(expert, app).map((f) => f.reason)).toEqual(['sameOrganisation', 'sameUscc', 'declared']);
+    expect(conflictFindings(expert, app).map((f) => f.text)).toEqual(findConflicts(expert, app));
+    expect(conflictFindings({ organisation: '福州大学', declaredConflicts: ['91350100M000100Y43'] }, app)).toEqual([{ reason: 'declared', text: expect.stringContaining('即申报单位') }]);
   });
 });
