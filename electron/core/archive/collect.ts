@@ -7,7 +7,6 @@ import type { Center } from '../contract/designation.js';
 import type { CenterYearPart, TriennialReview } from '../contract/centers-annual.js';
 import { canonicalJson } from '../exchange/canonical-json.js';
 import { summaryDueDate, summaryRequired } from '../domain/center-lifecycle.js';
-import { Attachments } from '../store/attachments.js';
 import { safeFileName } from '../store/exports.js';
 import { batchLabel } from '../handlers/application-store.js';
 import type { HandlerContext } from '../handlers/types.js';
@@ -148,7 +147,7 @@ export function entryName(name: string, kind?: string): string {
 
 /** 附件/…: every attachment of the year's applications and annual summaries, under readable names. */
 export async function attachmentEntries(ctx: HandlerContext, rec: YearRecords, unique: UniquePaths, warn: (text: string) => void = () => undefined): Promise<FileEntry[]> {
-  const files = new Attachments(ctx.store.dirs.files);
+  const files = ctx.store.attachments;
   const out: FileEntry[] = [];
   const add = async (folder: string, name: string, ref: { sha256: string; kind: string }) => {
     const file = files.pathOf(ref.sha256);

@@ -1,5 +1,4 @@
 /** Documents of publicity and designation: 公示 notice, 认定通知, certificates, plaque sheet, roster. */
-import { promises as fs } from 'node:fs';
 import { DeskError } from '../contract/errors.js';
 import type { ExportedFile } from '../contract/common.js';
 import type { Center } from '../contract/designation.js';
@@ -9,7 +8,6 @@ import { centerName } from '../domain/publicity.js';
 import { buildRoster, workbookToBuffer } from '../documents/excel/style.js';
 import { renderPublicityNotice } from '../documents/pdf/publicity-notice.js';
 import { renderDecisionNotice } from '../documents/pdf/decision-notice.js';
-import { Attachments } from '../store/attachments.js';
 import { renderCertificates, type CertificateInput } from '../documents/pdf/certificate.js';
 import { renderPlaqueSheet } from '../documents/pdf/plaque-sheet.js';
 import { writeExport } from '../store/exports.js';
@@ -64,7 +62,7 @@ async function certificateOptions(ctx: HandlerContext): Promise<{ size?: 'A4-lan
   const out: { size?: 'A4-landscape' | 'A3-landscape'; sealImage?: Buffer } = certificateSize ? { size: certificateSize } : {};
   if (sealImageSha256) {
     try {
-      out.sealImage = await fs.readFile(new Attachments(ctx.store.dirs.files).pathOf(sealImageSha256));
+      out.sealImage = await ctx.store.attachments.read(sealImageSha256);
     } catch {
       throw new DeskError('NOT_FOUND', '设置中的印章图片在数据文件夹中找不到，请在“设置 → 基本设置”重新导入印章图片，或清除后再打印。');
     }
