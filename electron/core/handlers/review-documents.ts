@@ -9,14 +9,14 @@ import { renderReviewSummaryXlsx } from '../documents/excel/review-summary.js';
 import { writeExport } from '../store/exports.js';
 import { allApplications, batchLabel, findBatch, operator } from './application-store.js';
 import { currentTemplate, reviewPartOf } from './score-sheets.js';
-import { scoringHandlers } from './scoring.js';
+import { scoringResults } from '../services/scoring.js';
 import type { AreaHandlers, HandlerContext } from './types.js';
 
 type Methods = 'scoring.sheetsPdf' | 'scoring.summaryPdf' | 'scoring.summaryXlsx';
 
 async function summaryInput(ctx: HandlerContext, batchId: string): Promise<Omit<ReviewSummaryInput, 'fonts'>> {
   const batch = findBatch(ctx, batchId);
-  const view = await scoringHandlers['scoring.results']({ batchId }, ctx);
+  const view = await scoringResults(ctx, batchId);
   const part = await reviewPartOf(ctx, batch.id);
   const experts = ctx.store.read('experts').experts;
   const ids = [...new Set([...part.panel.expertIds, ...view.rows.flatMap((r) => r.totals.map((t) => t.expertId))])]
