@@ -16,7 +16,8 @@ import { holidayTableProblems, workingDaysBetween } from '../domain/working-days
 import { docNumberSeries, issueNumbered } from '../store/numbering.js';
 import { formatDocNumber } from '../documents/pdf/header.js';
 import { allApplications, batchLabel, findBatch, operator } from './application-store.js';
-import { designationDocumentHandlers, renderDesignationDocuments } from './designation-documents.js';
+import { designationDocumentHandlers } from './designation-documents.js';
+import { renderDesignationDocuments } from '../services/documents/designation.js';
 import { workingCalendar } from './review.js';
 import { scoringResults } from '../services/scoring.js';
 import type { AreaHandlers, HandlerContext } from './types.js';

@@ -16,6 +16,15 @@ export function findBatch(ctx: ServiceContext, batchId: string): Batch {
   return batch;
 }
 
+/** The batches of a year (or all), newest first. */
+export function listBatches(ctx: ServiceContext, year?: number): Batch[] {
+  return ctx.store
+    .read('batches')
+    .batches.filter((b) => year === undefined || b.year === year)
+    .slice()
+    .sort((a, b) => b.year - a.year || b.sequence - a.sequence);
+}
+
 export function batchLabel(batch: Pick<Batch, 'year' | 'sequence'>): string {
   return `${batch.year}年第${batch.sequence}批`;
 }
