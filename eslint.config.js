@@ -18,8 +18,9 @@ const ROOT = import.meta.dirname;
 const core = (...names) => names.map((name) => `electron/core/${name}`);
 const STORE_AND_BELOW = core('contract', 'base', 'domain', 'store');
 const EXCHANGE_AND_BELOW = [...STORE_AND_BELOW, ...core('documents', 'exchange')]; // documents sits beside store
-const ARCHIVE_AND_BELOW = [...EXCHANGE_AND_BELOW, ...core('tasks.ts', 'archive', 'backup-file')];
-const HANDLERS_AND_BELOW = [...ARCHIVE_AND_BELOW, ...core('services', 'handlers')];
+const SERVICES_AND_BELOW = [...EXCHANGE_AND_BELOW, ...core('tasks.ts', 'services')];
+const ARCHIVE_AND_BELOW = [...SERVICES_AND_BELOW, ...core('archive', 'backup-file')];
+const HANDLERS_AND_BELOW = [...ARCHIVE_AND_BELOW, ...core('handlers')];
 const LAYERS = {
   'electron/core/contract': [], //                      method schemas, error and label tables
   'electron/core/base': core('contract'), //            plain Node pieces store, documents and exchange share (module loading, the strict zip reader)
@@ -28,15 +29,17 @@ const LAYERS = {
   'electron/core/documents': core('contract', 'base', 'domain'),
   'electron/core/exchange': STORE_AND_BELOW,
   'electron/core/tasks.ts': core('contract'), //        the cancellable-task registry long work runs under
-  'electron/core/archive': EXCHANGE_AND_BELOW.concat(core('tasks.ts')),
-  'electron/core/backup-file': EXCHANGE_AND_BELOW.concat(core('tasks.ts')),
-  'electron/core/services': ARCHIVE_AND_BELOW, //              workflows several areas share (may not exist yet)
-  'electron/core/handlers': ARCHIVE_AND_BELOW.concat(core('services')),
+  // services: typed workflows several areas share (scoring results, records, every issued document); the
+  // archive regenerates a year's documents through them, so they sit below archive and backup-file
+  'electron/core/services': EXCHANGE_AND_BELOW.concat(core('tasks.ts')),
+  'electron/core/archive': SERVICES_AND_BELOW,
+  'electron/core/backup-file': SERVICES_AND_BELOW,
+  'electron/core/handlers': ARCHIVE_AND_BELOW,
   'electron/core/rpc': { imports: HANDLERS_AND_BELOW, typesOnly: core('app.ts') }, // the web host serves a Desk
   // The top-level files of electron/core sit at the top, with rpc: they open, seed and serve a desk.
   'electron/core/paths.ts': [], //                      default data folder, app root
   'electron/core/recovery.ts': HANDLERS_AND_BELOW, //          offline recovery before a desk opens
-  'electron/core/demo-materials.ts': HANDLERS_AND_BELOW, //    sample PDFs for the demo
+  'electron/core/demo-materials.ts': { imports: HANDLERS_AND_BELOW, typesOnly: core('demo.ts') }, // sample PDFs for the demo
   'electron/core/demo.ts': HANDLERS_AND_BELOW.concat(core('demo-materials.ts')),
   'electron/core/app.ts': HANDLERS_AND_BELOW.concat(core('rpc', 'paths.ts', 'demo.ts')), // openDesk: store + handlers + dispatch
   'electron/core/cli.ts': HANDLERS_AND_BELOW.concat(core('rpc', 'paths.ts', 'app.ts')),

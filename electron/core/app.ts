@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Envelope, EventName, HostKind, ProgressEvent } from './contract/index.js';
+import type { Envelope, EventName, HostKind, MethodInput, MethodName, MethodOutput, ProgressEvent } from './contract/index.js';
+import { DeskError } from './contract/errors.js';
 import { buildHandlerTable, installYearGuard } from './handlers/index.js';
 import type { HandlerContext, HostServices } from './handlers/types.js';
 import { dispatch } from './rpc/dispatch.js';
@@ -29,6 +30,11 @@ export interface Desk {
   dataDir: string;
   /** Never throws: resolves to { ok, value } | { ok: false, error }. */
   invoke(name: string, raw: unknown): Promise<Envelope<unknown>>;
+  /**
+   * The typed call (tests, CLI, demo): the same dispatch as invoke, resolving to the method's output, or
+   * rejecting with a DeskError carrying the envelope's code, message and details.
+   */
+  call<M extends MethodName>(name: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
   onEvent(cb: (event: EventName, payload: unknown) => void): () => void;
   close(): Promise<void>;
 }
@@ -39,6 +45,18 @@ export function appVersion(): string {
   } catch {
     return '0.0.0';
   }
+}
+
+/** invoke, typed: the value of `{ ok: true }`, or a DeskError built from the error of `{ ok: false }`. */
+export async function callThrough<M extends MethodName>(
+  invoke: (name: string, raw: unknown) => Promise<Envelope<unknown>>,
+  name: M,
+  input: MethodInput<M>,
+): Promise<MethodOutput<M>> {
+  const r = await invoke(name, input);
+  if (!r.ok) throw new DeskError(r.error.code, r.error.message, r.error.details);
+  // dispatch parsed the value with the method's output schema.
+  return r.value as MethodOutput<M>;
 }
 
 function logger(opts: DeskOptions): (line: string) => void {
@@ -71,9 +89,11 @@ export async function openDesk(opts: DeskOptions): Promise<Desk> {
     log: logger(opts),
     ...(opts.hostServices ? { hostServices: opts.hostServices } : {}),
   };
+  const invoke = (name: string, raw: unknown): Promise<Envelope<unknown>> => dispatch(table, name, raw, ctx);
   const desk: Desk = {
     dataDir: store.dirs.root,
-    invoke: (name, raw) => dispatch(table, name, raw, ctx),
+    invoke,
+    call: <M extends MethodName>(name: M, input: MethodInput<M>) => callThrough(invoke, name, input),
     onEvent: (cb) => {
       listeners.add(cb);
       return () => listeners.delete(cb);

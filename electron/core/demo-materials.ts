@@ -2,14 +2,10 @@
  * Demo material files: one short PDF per checklist item, marked as fictional, so the demo's accepted
  * applications carry their materials like real ones (stored once: attachments are kept by sha256).
  */
-import type { Envelope } from './contract/index.js';
+import type { Caller } from './demo.js';
 import { MATERIAL_ITEMS } from './domain/materials.js';
 import { loadFontSet } from './documents/fonts/registry.js';
 import { GbDocument } from './documents/pdf/document.js';
-
-interface Invoker {
-  invoke(name: string, raw: unknown): Promise<Envelope<unknown>>;
-}
 
 async function renderDemoMaterial(title: string): Promise<Buffer> {
   const g = new GbDocument({ fonts: loadFontSet(), title, author: '演示数据', creationDate: new Date('2026-01-01T00:00:00Z'), pageNumbers: false });
@@ -24,7 +20,7 @@ async function renderDemoMaterial(title: string): Promise<Buffer> {
 export class DemoMaterials {
   private readonly pdfs = new Map<number, Promise<Buffer>>();
 
-  constructor(private readonly desk: Invoker) {}
+  constructor(private readonly desk: Caller) {}
 
   private pdf(no: number): Promise<Buffer> {
     let p = this.pdfs.get(no);
@@ -40,11 +36,12 @@ export class DemoMaterials {
     for (const no of itemNos) {
       const title = MATERIAL_ITEMS.find((m) => m.no === no)?.title ?? `第${no}项材料`;
       const name = `${no}-${title}.pdf`;
-      const staged = await this.desk.invoke('files.stage', { name, data: new Uint8Array(await this.pdf(no)) });
-      if (!staged.ok) throw new Error(`demo seed failed at files.stage: ${staged.error.message}`);
-      const { uploadId } = staged.value as { uploadId: string };
-      const r = await this.desk.invoke('applications.attachFile', { applicationId, itemNo: no, uploadId, fileName: name });
-      if (!r.ok) throw new Error(`demo seed failed at applications.attachFile: ${r.error.message}`);
+      const { uploadId } = await this.desk.call('files.stage', { name, data: new Uint8Array(await this.pdf(no)) }).catch((err: unknown) => {
+        throw new Error(`demo seed failed at files.stage: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+      });
+      await this.desk.call('applications.attachFile', { applicationId, itemNo: no, uploadId, fileName: name }).catch((err: unknown) => {
+        throw new Error(`demo seed failed at applications.attachFile: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+      });
     }
   }
 }

@@ -1,26 +1,21 @@
 import type { Store } from './store/store.js';
-import type { Envelope } from './contract/index.js';
+import type { MethodInput, MethodName, MethodOutput } from './contract/index.js';
 import { usccCheckChar } from './domain/uscc.js';
 import { ALL_ITEMS, DemoMaterials } from './demo-materials.js';
 
-interface Invoker {
-  invoke(name: string, raw: unknown): Promise<Envelope<unknown>>;
+/** What seeding needs of a desk: the typed call (Desk.call). */
+export interface Caller {
+  call<M extends MethodName>(name: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
 }
 
 /** Fictional demo data (only into an empty data folder), entered through the API so it is validated and audited. */
-export async function seedDemo(desk: Invoker, store: Store): Promise<boolean> {
+export async function seedDemo(desk: Caller, store: Store): Promise<boolean> {
   if (store.read('batches').batches.length > 0) return false;
-  const steps: [string, unknown][] = [
-    ['settings.update', { operatorName: '演示用户' }],
-    ['batches.create', { year: 2025, title: '2025年第一批产业知识产权协同保护与运营中心申报', opensOn: '2025-04-01', closesOn: '2025-04-30' }],
-    ['batches.create', { year: 2025, title: '2025年第二批产业知识产权协同保护与运营中心申报', opensOn: '2025-09-01', closesOn: '2025-09-30' }],
-    ['batches.create', { year: 2026, title: '2026年第一批产业知识产权协同保护与运营中心申报', opensOn: '2026-03-02', closesOn: '2026-03-31' }],
-    ['batches.create', { year: 2026, title: '2026年第二批产业知识产权协同保护与运营中心申报', opensOn: '2026-11-02', closesOn: '2026-12-15' }],
-  ];
-  for (const [name, input] of steps) {
-    const result = await desk.invoke(name, input);
-    if (!result.ok) throw new Error(`demo seed failed at ${name}: ${result.error.message}`);
-  }
+  await must(desk, 'settings.update', { operatorName: '演示用户' });
+  await must(desk, 'batches.create', { year: 2025, title: '2025年第一批产业知识产权协同保护与运营中心申报', opensOn: '2025-04-01', closesOn: '2025-04-30' });
+  await must(desk, 'batches.create', { year: 2025, title: '2025年第二批产业知识产权协同保护与运营中心申报', opensOn: '2025-09-01', closesOn: '2025-09-30' });
+  await must(desk, 'batches.create', { year: 2026, title: '2026年第一批产业知识产权协同保护与运营中心申报', opensOn: '2026-03-02', closesOn: '2026-03-31' });
+  await must(desk, 'batches.create', { year: 2026, title: '2026年第二批产业知识产权协同保护与运营中心申报', opensOn: '2026-11-02', closesOn: '2026-12-15' });
   const materials = new DemoMaterials(desk);
   await seedDemoCenters(desk, materials);
   // 2025-2 received no applications: its intake is closed (截止受理), nothing to review or designate.
@@ -29,10 +24,12 @@ export async function seedDemo(desk: Invoker, store: Store): Promise<boolean> {
   return true;
 }
 
-async function must<T = unknown>(desk: Invoker, name: string, input: unknown): Promise<T> {
-  const r = await desk.invoke(name, input);
-  if (!r.ok) throw new Error(`demo seed failed at ${name}: ${r.error.message}`);
-  return r.value as T;
+async function must<M extends MethodName>(desk: Caller, name: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  try {
+    return await desk.call(name, input);
+  } catch (err) {
+    throw new Error(`demo seed failed at ${name}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  }
 }
 
 interface DemoUnit {
@@ -70,11 +67,11 @@ function scoresFor(total: number): Record<string, number> {
 }
 
 /** Accept, score (three experts), publish and designate one batch. */
-async function designateBatch(desk: Invoker, materials: DemoMaterials, batchId: string, units: DemoUnit[], expertIds: string[], dates: { signedOn: string; publicityStarts: string; decidedOn: string }): Promise<void> {
+async function designateBatch(desk: Caller, materials: DemoMaterials, batchId: string, units: DemoUnit[], expertIds: string[], dates: { signedOn: string; publicityStarts: string; decidedOn: string }): Promise<void> {
   const ids: string[] = [];
   for (const u of units) {
     const prefix = u.body.startsWith('MJ') ? '51' : '91';
-    const app = await must<{ id: string }>(desk, 'applications.create', {
+    const app = await must(desk, 'applications.create', {
       batchId,
       applicant: { name: u.name, uscc: demoUscc(prefix, u.body), unitType: prefix === '51' ? 'association' : 'enterprise', legalRepresentative: '林某', contact: '陈某', phone: '0591-87000000', address: `福州市${u.district}某某路66号`, district: u.district, industry: u.industry },
       route: 'voluntary',
@@ -115,10 +112,10 @@ const indicators = (k: number) => ({
  * designated 2026-10-12 (C4–C6); 2025 summaries of C1–C3 with mid-term assessments, 2026 summaries of
  * C1 and C2, and C3 told to rectify by the end of the year.
  */
-async function seedDemoCenters(desk: Invoker, materials: DemoMaterials): Promise<void> {
+async function seedDemoCenters(desk: Caller, materials: DemoMaterials): Promise<void> {
   const expertIds: string[] = [];
   for (const [i, name] of ['林教授', '陈研究员', '黄高工'].entries()) {
-    const e = await must<{ id: string }>(desk, 'experts.create', { name, organisation: ['福州大学', '福建省知识产权发展研究中心', '福州某专利代理事务所'][i], title: ['教授', '研究员', '高级工程师'][i], field: '知识产权', phone: `1380000000${i + 1}` });
+    const e = await must(desk, 'experts.create', { name, organisation: ['福州大学', '福建省知识产权发展研究中心', '福州某专利代理事务所'][i]!, title: ['教授', '研究员', '高级工程师'][i]!, field: '知识产权', phone: `1380000000${i + 1}` });
     expertIds.push(e.id);
   }
   await designateBatch(desk, materials, '2025-1', DEMO_2025, expertIds, { signedOn: '2025-05-20', publicityStarts: '2025-06-09', decidedOn: '2025-06-20' });
@@ -139,7 +136,8 @@ async function seedDemoCenters(desk: Invoker, materials: DemoMaterials): Promise
 }
 
 /** Fictional applicants (names, codes and people are invented; the USCCs carry valid check characters). */
-const DEMO_APPLICANTS: { name: string; body: string; unitType: string; district: string; industry: string; center: string; route?: string }[] = [
+type CreateInput = MethodInput<'applications.create'>;
+const DEMO_APPLICANTS: { name: string; body: string; unitType: NonNullable<CreateInput['applicant']>['unitType']; district: string; industry: string; center: string; route?: CreateInput['route'] }[] = [
   { name: '福州闽江数科信息技术有限公司', body: 'MA2Y0D001', unitType: 'enterprise', district: '鼓楼区', industry: '软件信息', center: '福州市软件信息产业知识产权协同保护与运营中心' },
   { name: '福州市纺织化纤行业协会', body: 'MJ0D00002', unitType: 'association', district: '长乐区', industry: '纺织化纤', center: '福州市纺织化纤产业知识产权协同保护与运营中心', route: 'recommended' },
   { name: '福建榕城新材料科技股份有限公司', body: 'MA2Y0D003', unitType: 'enterprise', district: '闽侯县', industry: '化工新材料', center: '福州市化工新材料产业知识产权协同保护与运营中心' },
@@ -153,11 +151,13 @@ function demoUscc(prefix: string, body: string): string {
   return first17 + usccCheckChar(first17);
 }
 
-async function seedDemoApplications(desk: Invoker, materials: DemoMaterials): Promise<void> {
+async function seedDemoApplications(desk: Caller, materials: DemoMaterials): Promise<void> {
   const created: string[] = [];
   for (const a of DEMO_APPLICANTS) {
     const prefix = a.unitType === 'association' ? '51' : a.unitType === 'institute' ? '12' : '91';
-    const r = await desk.invoke('applications.create', {
+    let app: MethodOutput<'applications.create'>;
+    try {
+      app = await desk.call('applications.create', {
       batchId: '2026-2',
       applicant: { name: a.name, uscc: demoUscc(prefix, a.body), unitType: a.unitType, legalRepresentative: '林某', contact: '陈某', phone: '0591-87000000', address: `福州市${a.district}某某路88号`, district: a.district, industry: a.industry },
       route: a.route ?? 'voluntary',
@@ -168,16 +168,18 @@ async function seedDemoApplications(desk: Invoker, materials: DemoMaterials): Pr
       office: { address: `福州市${a.district}某某大厦5层`, areaM2: 160 },
       narrative: '围绕产业链开展知识产权公益培训、维权援助与纠纷化解，推动专利导航与成果转化。',
       windowOverrideReason: '演示数据',
-    });
-    if (!r.ok) throw new Error(`demo application failed: ${r.error.message}`);
-    created.push((r.value as { id: string }).id);
+      });
+    } catch (err) {
+      throw new Error(`demo application failed: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    }
+    created.push(app.id);
   }
   // materials: the first two and the fourth complete; the third lacks items 2 and 5 (sent back for 补正);
   // the drafts have only some items so far
   const items: (readonly number[])[] = [ALL_ITEMS, ALL_ITEMS, [1, 3, 4, 6, 7], ALL_ITEMS, [1, 3], [1]];
   for (const [i, id] of created.entries()) await materials.attach(id, items[i] ?? []);
-  for (const id of created.slice(0, 4)) await desk.invoke('applications.submit', { id });
-  await desk.invoke('review.accept', { applicationId: created[0] });
-  await desk.invoke('review.accept', { applicationId: created[1] });
-  await desk.invoke('review.requireSupplement', { applicationId: created[2], items: [{ no: 2, reason: '营业执照复印件未加盖公章' }, { no: 5, reason: '未提供办公场所租赁合同' }] });
+  for (const id of created.slice(0, 4)) await must(desk, 'applications.submit', { id });
+  await must(desk, 'review.accept', { applicationId: created[0]! });
+  await must(desk, 'review.accept', { applicationId: created[1]! });
+  await must(desk, 'review.requireSupplement', { applicationId: created[2]!, items: [{ no: 2, reason: '营业执照复印件未加盖公章' }, { no: 5, reason: '未提供办公场所租赁合同' }] });
 }

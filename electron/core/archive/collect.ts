@@ -7,10 +7,9 @@ import type { Center } from '../contract/designation.js';
 import type { CenterYearPart, TriennialReview } from '../contract/centers-annual.js';
 import { canonicalJson } from '../exchange/canonical-json.js';
 import { summaryDueDate, summaryRequired } from '../domain/center-lifecycle.js';
-import { Attachments } from '../store/attachments.js';
 import { safeFileName } from '../store/exports.js';
-import { batchLabel } from '../handlers/application-store.js';
-import type { HandlerContext } from '../handlers/types.js';
+import type { ServiceContext } from '../services/context.js';
+import { batchLabel } from '../services/records.js';
 
 export interface BufferEntry {
   path: string;
@@ -48,7 +47,7 @@ export interface YearRecords {
 const yearOf = (iso: string): number => Number(iso.slice(0, 4));
 
 /** Years the data folder holds anything for (batches, centers, summaries, re-reviews, seals), newest first. */
-export async function yearsWithData(ctx: HandlerContext, today: string): Promise<number[]> {
+export async function yearsWithData(ctx: ServiceContext, today: string): Promise<number[]> {
   const years = new Set<number>([yearOf(today)]);
   for (const b of ctx.store.read('batches').batches) years.add(b.year);
   for (const c of ctx.store.read('centers').centers) years.add(yearOf(c.designatedOn));
@@ -58,7 +57,7 @@ export async function yearsWithData(ctx: HandlerContext, today: string): Promise
   return [...years].sort((a, b) => b - a);
 }
 
-export async function yearRecords(ctx: HandlerContext, year: number): Promise<YearRecords> {
+export async function yearRecords(ctx: ServiceContext, year: number): Promise<YearRecords> {
   const batches = ctx.store.read('batches').batches.filter((b) => b.year === year).sort((a, b) => a.sequence - b.sequence);
   const applications: Application[] = [];
   for (const b of batches) applications.push(...(await ctx.store.readKeyed('batch', b.id)).applications);
@@ -71,7 +70,7 @@ export async function yearRecords(ctx: HandlerContext, year: number): Promise<Ye
 }
 
 /** Unfinished work of the year, in Chinese (sealing asks to acknowledge them). */
-export async function openItems(ctx: HandlerContext, rec: YearRecords): Promise<string[]> {
+export async function openItems(ctx: ServiceContext, rec: YearRecords): Promise<string[]> {
   const items: string[] = [];
   for (const b of rec.batches) {
     const label = batchLabel(b);
@@ -110,7 +109,7 @@ function names(list: readonly { name: string }[]): string {
 const json = (value: unknown): Buffer => Buffer.from(canonicalJson(value), 'utf8');
 
 /** 数据/…: the year's records as stored (canonical JSON), named like the store's parts. */
-export async function dataEntries(ctx: HandlerContext, rec: YearRecords): Promise<BufferEntry[]> {
+export async function dataEntries(ctx: ServiceContext, rec: YearRecords): Promise<BufferEntry[]> {
   const out: BufferEntry[] = [
     { path: '数据/settings.json', kind: 'data', data: json(ctx.store.read('settings')) },
     { path: '数据/batches.json', kind: 'data', data: json({ batches: rec.batches }) },
@@ -147,8 +146,8 @@ export function entryName(name: string, kind?: string): string {
 }
 
 /** 附件/…: every attachment of the year's applications and annual summaries, under readable names. */
-export async function attachmentEntries(ctx: HandlerContext, rec: YearRecords, unique: UniquePaths, warn: (text: string) => void = () => undefined): Promise<FileEntry[]> {
-  const files = new Attachments(ctx.store.dirs.files);
+export async function attachmentEntries(ctx: ServiceContext, rec: YearRecords, unique: UniquePaths, warn: (text: string) => void = () => undefined): Promise<FileEntry[]> {
+  const files = ctx.store.attachments;
   const out: FileEntry[] = [];
   const add = async (folder: string, name: string, ref: { sha256: string; kind: string }) => {
     const file = files.pathOf(ref.sha256);

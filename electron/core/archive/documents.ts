@@ -1,26 +1,31 @@
 /**
- * 年度档案: every document issued in the year, regenerated through the app's own handlers (same code as the
- * 打印/导出 buttons) into a staging folder. Only documents already issued are regenerated: a notice without a
- * 发文字号 is not numbered here. A document whose handler fails is left out, with the reason logged.
+ * 年度档案: every document issued in the year, regenerated through the same document services as the
+ * 打印/导出 buttons (services/documents/) into a staging folder. Only documents already issued are
+ * regenerated: a notice without a 发文字号 is not numbered here. A document that cannot be produced is left
+ * out, with the reason logged.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { ExportedFile } from '../contract/common.js';
-import type { Envelope } from '../contract/errors.js';
+import { ListFilters } from '../contract/applications-api.js';
+import { toApiError } from '../contract/api-errors.js';
 import { throwIfAborted } from '../exchange/atomic-file.js';
-import { dispatch } from '../rpc/dispatch.js';
-import { TaskRegistry } from '../tasks.js';
-import { batchLabel } from '../handlers/application-store.js';
-import type { HandlerContext, HandlerTable } from '../handlers/types.js';
-import type { Store } from '../store/store.js';
+import type { ServiceContext } from '../services/context.js';
+import { applicationRosterDocument } from '../services/documents/applications.js';
+import { batchListPdfDocument, batchRosterXlsxDocument } from '../services/documents/batches.js';
+import { assessmentNoticeDocument, assessmentRosterDocument, reviewDecisionDocument, summaryRosterDocument } from '../services/documents/centers.js';
+import { certificatesDocument, centersRosterDocument, decisionNoticeDocument, plaqueSheetDocument, publicityNoticeDocument } from '../services/documents/designation.js';
+import { reviewNoticeDocument } from '../services/documents/formal-review.js';
+import { saveDocument, type GeneratedDocument, type RenderOptions } from '../services/documents/generated.js';
+import { reviewSummaryPdfDocument, reviewSummaryXlsxDocument, scoringSheetsDocument } from '../services/documents/review.js';
+import { batchLabel } from '../services/records.js';
 import type { FileEntry, YearRecords } from './collect.js';
 import { entryName, type UniquePaths } from './collect.js';
 
 export interface DocumentJob {
   folder: string;
   label: string;
-  method: string;
-  input: unknown;
+  /** Produce the document (null: there is no issued document to reprint). */
+  render(opts: Pick<RenderOptions, 'signal'>): Promise<GeneratedDocument | null>;
 }
 
 export interface SkippedDocument {
@@ -29,84 +34,74 @@ export interface SkippedDocument {
 }
 
 /** The documents the year issued, in archive order. */
-export async function documentJobs(ctx: HandlerContext, rec: YearRecords): Promise<DocumentJob[]> {
+export async function documentJobs(ctx: ServiceContext, rec: YearRecords): Promise<DocumentJob[]> {
   const y = rec.year;
   const jobs: DocumentJob[] = [
-    { folder: '01-申报批次', label: `${y}年度批次一览表（PDF）`, method: 'batches.exportPdf', input: { year: y } },
-    { folder: '01-申报批次', label: `${y}年度批次一览表（Excel）`, method: 'batches.exportXlsx', input: { year: y } },
+    { folder: '01-申报批次', label: `${y}年度批次一览表（PDF）`, render: () => batchListPdfDocument(ctx, y) },
+    { folder: '01-申报批次', label: `${y}年度批次一览表（Excel）`, render: () => batchRosterXlsxDocument(ctx, y) },
   ];
   for (const b of rec.batches) {
     const label = batchLabel(b);
-    jobs.push({ folder: `02-申报与形式审查/${label}`, label: `${label}申报汇总表`, method: 'applications.exportRoster', input: { batchId: b.id } });
+    jobs.push({ folder: `02-申报与形式审查/${label}`, label: `${label}申报汇总表`, render: () => applicationRosterDocument(ctx, ListFilters.parse({ batchId: b.id })) });
     for (const a of rec.applications.filter((x) => x.batchId === b.id)) {
       for (const r of a.formalReviews) {
-        if (r.docNumber) jobs.push({ folder: `02-申报与形式审查/${label}/形式审查通知书`, label: `${a.applicant.name}形式审查通知书（${r.docNumber}）`, method: 'review.notice', input: { applicationId: a.id, round: r.round } });
+        if (r.docNumber) jobs.push({ folder: `02-申报与形式审查/${label}/形式审查通知书`, label: `${a.applicant.name}形式审查通知书（${r.docNumber}）`, render: () => reviewNoticeDocument(ctx, a.id, r.round) });
       }
     }
     const review = await ctx.store.readKeyed('scores', b.id);
     if (review.scoreSheets.length) {
-      jobs.push({ folder: `03-专家评审/${label}`, label: `${label}评审汇总表（PDF）`, method: 'scoring.summaryPdf', input: { batchId: b.id } });
-      jobs.push({ folder: `03-专家评审/${label}`, label: `${label}评审汇总表（Excel）`, method: 'scoring.summaryXlsx', input: { batchId: b.id } });
-      jobs.push({ folder: `03-专家评审/${label}`, label: `${label}专家评分表（已录入，附校验码）`, method: 'scoring.sheetsPdf', input: { batchId: b.id, mode: 'filled' } });
+      jobs.push({ folder: `03-专家评审/${label}`, label: `${label}评审汇总表（PDF）`, render: () => reviewSummaryPdfDocument(ctx, b.id) });
+      jobs.push({ folder: `03-专家评审/${label}`, label: `${label}评审汇总表（Excel）`, render: () => reviewSummaryXlsxDocument(ctx, b.id) });
+      jobs.push({ folder: `03-专家评审/${label}`, label: `${label}专家评分表（已录入，附校验码）`, render: () => scoringSheetsDocument(ctx, { batchId: b.id, mode: 'filled' }) });
     }
     const d = await ctx.store.readKeyed('designation', b.id);
-    if (d.publicity) jobs.push({ folder: `04-公示与认定/${label}`, label: `${label}公示通知`, method: 'publicity.noticePdf', input: { batchId: b.id } });
+    if (d.publicity) jobs.push({ folder: `04-公示与认定/${label}`, label: `${label}公示通知`, render: () => publicityNoticeDocument(ctx, b.id) });
     if (d.decision) {
-      jobs.push({ folder: `04-公示与认定/${label}`, label: `${label}认定通知`, method: 'decision.noticePdf', input: { batchId: b.id } });
-      jobs.push({ folder: `04-公示与认定/${label}`, label: `${label}证书`, method: 'centers.certificatesPdf', input: { batchId: b.id } });
-      jobs.push({ folder: `04-公示与认定/${label}`, label: `${label}牌匾内容确认单`, method: 'centers.plaqueSheetPdf', input: { batchId: b.id } });
+      jobs.push({ folder: `04-公示与认定/${label}`, label: `${label}认定通知`, render: () => decisionNoticeDocument(ctx, b.id) });
+      jobs.push({ folder: `04-公示与认定/${label}`, label: `${label}证书`, render: ({ signal }) => certificatesDocument(ctx, b.id, signal ? { signal } : {}) });
+      jobs.push({ folder: `04-公示与认定/${label}`, label: `${label}牌匾内容确认单`, render: () => plaqueSheetDocument(ctx, b.id) });
     }
   }
-  jobs.push({ folder: '05-中心管理', label: '中心认定名单', method: 'centers.exportRoster', input: {} });
+  jobs.push({ folder: '05-中心管理', label: '中心认定名单', render: () => centersRosterDocument(ctx) });
   if (rec.centerYear.summaries.length || rec.centersDesignated || rec.centers.length) {
-    jobs.push({ folder: '05-中心管理', label: `${y}年度工作总结汇总表`, method: 'summaries.exportRoster', input: { year: y } });
+    jobs.push({ folder: '05-中心管理', label: `${y}年度工作总结汇总表`, render: () => summaryRosterDocument(ctx, y) });
   }
-  if (rec.centerYear.assessments.length) jobs.push({ folder: '05-中心管理', label: `${y}年度中期考核汇总表`, method: 'assessments.exportRoster', input: { year: y } });
-  if (rec.centerYear.resultNotice) jobs.push({ folder: '05-中心管理', label: `${y}年度中期考核结果通知（${rec.centerYear.resultNotice.docNumber}）`, method: 'assessments.noticePdf', input: { year: y } });
+  if (rec.centerYear.assessments.length) jobs.push({ folder: '05-中心管理', label: `${y}年度中期考核汇总表`, render: () => assessmentRosterDocument(ctx, y) });
+  if (rec.centerYear.resultNotice) jobs.push({ folder: '05-中心管理', label: `${y}年度中期考核结果通知（${rec.centerYear.resultNotice.docNumber}）`, render: () => assessmentNoticeDocument(ctx, y) });
   for (const r of rec.reviews) {
-    if (r.notice) jobs.push({ folder: '05-中心管理/复核决定', label: `复核决定 ${r.id}（${r.notice.docNumber}）`, method: 'triennial.decisionPdf', input: { reviewId: r.id } });
+    if (r.notice) jobs.push({ folder: '05-中心管理/复核决定', label: `复核决定 ${r.id}（${r.notice.docNumber}）`, render: () => reviewDecisionDocument(ctx, r.id) });
   }
   return jobs;
 }
 
-/** The same store, but its generated files land in `exportsDir` (the staging folder). */
-function stagingStore(store: Store, exportsDir: string): Store {
-  const dirs = { ...store.dirs, exports: exportsDir };
-  return new Proxy(store, {
-    get(target, prop) {
-      if (prop === 'dirs') return dirs;
-      const value = Reflect.get(target, prop, target) as unknown;
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-    },
-  });
-}
-
-/**
- * Run the jobs one after another (each may take a while: certificates), into `stagingDir`. Progress and
- * tasks of the inner handlers stay inside (the seal reports its own progress).
- */
+/** Run the jobs one after another (each may take a while: certificates), saving into `stagingDir`. */
 export async function renderDocuments(
-  ctx: HandlerContext,
-  table: HandlerTable,
+  ctx: ServiceContext,
   jobs: readonly DocumentJob[],
   stagingDir: string,
   unique: UniquePaths,
   opts: { signal?: AbortSignal; onDone?: (done: number) => void },
 ): Promise<{ entries: FileEntry[]; skipped: SkippedDocument[] }> {
-  const inner: HandlerContext = { ...ctx, store: stagingStore(ctx.store, stagingDir), emit: () => undefined, tasks: new TaskRegistry() };
   const entries: FileEntry[] = [];
   const skipped: SkippedDocument[] = [];
   for (const [i, job] of jobs.entries()) {
     throwIfAborted(opts.signal);
-    const res = (await dispatch(table, job.method, job.input, inner)) as Envelope<ExportedFile>;
-    if (res.ok) {
-      const stat = await fs.stat(res.value.path);
-      entries.push({ path: unique.take(`${job.folder}/${entryName(res.value.fileName)}`), kind: 'document', file: res.value.path, size: stat.size, title: job.label });
-    } else {
-      const reason = res.error.message;
-      skipped.push({ label: job.label, reason });
-      ctx.log?.(`[archive.seal] 未收入“${job.label}”（${job.method}）：${reason}`);
+    let reason: string;
+    try {
+      const doc = await job.render(opts.signal ? { signal: opts.signal } : {});
+      if (doc) {
+        const file = await saveDocument(stagingDir, doc);
+        entries.push({ path: unique.take(`${job.folder}/${entryName(file.fileName)}`), kind: 'document', file: file.path, size: file.size, title: job.label });
+        opts.onDone?.(i + 1);
+        continue;
+      }
+      reason = '记录中没有已编号的文书可重印。';
+    } catch (err) {
+      throwIfAborted(opts.signal);
+      reason = toApiError(err).message;
     }
+    skipped.push({ label: job.label, reason });
+    ctx.log?.(`[archive.seal] 未收入“${job.label}”：${reason}`);
     opts.onDone?.(i + 1);
   }
   return { entries, skipped };

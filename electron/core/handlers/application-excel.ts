@@ -2,21 +2,17 @@
 import { promises as fs } from 'node:fs';
 import { DeskError } from '../contract/errors.js';
 import type { Application } from '../contract/applications.js';
-import type { ImportReport, ListFilters } from '../contract/applications-api.js';
-import { APPLICATION_STATUS_LABELS } from '../domain/application-status.js';
-import { queryRows } from '../domain/application-query.js';
-import { formatChineseDate } from '../domain/batches.js';
-import { bureauDate } from '../domain/clock.js';
+import type { ImportReport } from '../contract/applications-api.js';
 import { sniffFileKind } from '../domain/file-types.js';
-import { ROUTE_LABELS } from '../domain/lists.js';
 import { choiceLists } from './settings.js';
 import { renderApplicationTemplate } from '../documents/excel/application-template.js';
 import { readApplicationImport, type ImportedRow } from '../documents/excel/application-import.js';
-import { renderApplicationRosterXlsx } from '../documents/excel/application-roster.js';
+import { applicationRosterDocument } from '../services/documents/applications.js';
+import { saveDocument } from '../services/documents/generated.js';
 import { writeExport } from '../store/exports.js';
 import { discardUpload, findUpload } from '../store/uploads.js';
 import type { AreaHandlers, HandlerContext } from './types.js';
-import { allApplications, batchLabel, checkWindow, findBatch, historyEntry, nextApplicationId } from './application-store.js';
+import { allApplications, batchLabel, checkWindow, historyEntry, nextApplicationId } from './application-store.js';
 import { assertBatchAllows } from './batch-state.js';
 import { emptyApplication } from './applications.js';
 
@@ -38,33 +34,13 @@ function toApplication(ctx: HandlerContext, r: ImportedRow, id: string, batchId:
   return app;
 }
 
-function filterText(f: Partial<ListFilters>): string {
-  const parts: string[] = [];
-  if (f.status?.length) parts.push(`状态：${f.status.map((s) => APPLICATION_STATUS_LABELS[s]).join('、')}`);
-  if (f.district?.length) parts.push(`县（市）区：${f.district.join('、')}`);
-  if (f.industry?.length) parts.push(`产业：${f.industry.join('、')}`);
-  if (f.route) parts.push(`申报方式：${ROUTE_LABELS[f.route]}`);
-  if (f.search) parts.push(`搜索：${f.search}`);
-  return parts.join('；');
-}
-
 export const applicationExcelHandlers: AreaHandlers<Methods> = {
   'applications.exportTemplate': async (_input, ctx) => {
     const data = await renderApplicationTemplate({ bureauName: ctx.store.read('settings').settings.bureauName, lists: choiceLists(ctx) });
     return writeExport(ctx.store.dirs.exports, '产业知识产权中心申报单位信息表（空白模板）.xlsx', data);
   },
 
-  'applications.exportRoster': async (input, ctx) => {
-    const apps = await allApplications(ctx, input.batchId);
-    const byId = new Map(apps.map((a) => [a.id, a]));
-    const listed = queryRows(apps, input).map((row) => byId.get(row.id)!);
-    const generatedOn = bureauDate(ctx.clock());
-    const scope = input.batchId ? batchLabel(findBatch(ctx, input.batchId)) : '';
-    const data = await renderApplicationRosterXlsx({
-      applications: listed, settings: ctx.store.read('settings').settings, scope, filterText: filterText(input), generatedOn,
-    });
-    return writeExport(ctx.store.dirs.exports, `申报汇总表${scope ? `-${scope}` : ''}-${formatChineseDate(generatedOn)}.xlsx`, data);
-  },
+  'applications.exportRoster': async (input, ctx) => saveDocument(ctx.store.dirs.exports, await applicationRosterDocument(ctx, input)),
 
   'applications.importTemplate': async (input, ctx): Promise<ImportReport> => {
     const batch = assertBatchAllows(ctx, input.batchId, 'registerApplication');

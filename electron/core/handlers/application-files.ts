@@ -3,19 +3,14 @@ import { DeskError } from '../contract/errors.js';
 import type { FileRef } from '../contract/applications.js';
 import { canEdit, editRefusal } from '../domain/application-status.js';
 import { MATERIAL_ITEMS } from '../domain/materials.js';
-import { Attachments } from '../store/attachments.js';
 import { discardUpload, findUpload } from '../store/uploads.js';
-import type { AreaHandlers, HandlerContext } from './types.js';
+import type { AreaHandlers } from './types.js';
 import { findApplication, updateApplication } from './application-store.js';
 import { assertBatchAllows } from './batch-state.js';
 
 type Methods = 'applications.attachFile' | 'applications.removeFile';
 
 export const MATERIAL_FILE_KINDS = ['pdf', 'jpg', 'png', 'docx', 'xlsx'] as const;
-
-export function attachments(ctx: HandlerContext): Attachments {
-  return new Attachments(ctx.store.dirs.files);
-}
 
 function itemTitle(no: number): string {
   return `第${no}项“${MATERIAL_ITEMS.find((m) => m.no === no)?.title ?? ''}”`;
@@ -30,7 +25,7 @@ export const applicationFileHandlers: AreaHandlers<Methods> = {
     const name = input.fileName ?? upload.fileName;
     let stored;
     try {
-      stored = await attachments(ctx).addFile(upload.path, name, MATERIAL_FILE_KINDS);
+      stored = await ctx.store.attachments.addFile(upload.path, name, MATERIAL_FILE_KINDS);
     } finally {
       await discardUpload(ctx.store.dirs.root, input.uploadId); // accepted (now in files/) or refused: either way done
     }

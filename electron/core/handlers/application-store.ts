@@ -8,43 +8,12 @@ import { bureauDate } from '../domain/clock.js';
 import type { BatchOperation } from '../domain/batch-lifecycle.js';
 import { assertBatchAllows } from './batch-state.js';
 import type { HandlerContext } from './types.js';
+import { batchLabel, batchOf, findApplication, operator } from '../services/records.js';
 
 const APP_ID = /^(\d{4}-\d+)-(\d+)$/;
 
-export function operator(ctx: HandlerContext): string {
-  return ctx.store.read('settings').settings.operatorName || '未署名';
-}
-
-export function findBatch(ctx: HandlerContext, batchId: string): Batch {
-  const batch = ctx.store.read('batches').batches.find((b) => b.id === batchId);
-  if (!batch) throw new DeskError('NOT_FOUND', `找不到编号为 ${batchId} 的申报批次，请先在“申报批次”中新建，或刷新后重试。`);
-  return batch;
-}
-
-export function batchLabel(batch: Pick<Batch, 'year' | 'sequence'>): string {
-  return `${batch.year}年第${batch.sequence}批`;
-}
-
-function batchOf(id: string): string {
-  const m = APP_ID.exec(id);
-  if (!m) throw new DeskError('NOT_FOUND', `找不到编号为 ${id} 的申报，请刷新列表后重试。`);
-  return m[1]!;
-}
-
-export async function findApplication(ctx: HandlerContext, id: string): Promise<Application> {
-  const part = await ctx.store.readKeyed('batch', batchOf(id));
-  const app = part.applications.find((a) => a.id === id);
-  if (!app) throw new DeskError('NOT_FOUND', `找不到编号为 ${id} 的申报，可能已被删除。请刷新列表。`);
-  return app;
-}
-
-/** Every application, of one batch or of all batches (keyed parts stay in memory once read). */
-export async function allApplications(ctx: HandlerContext, batchId?: string): Promise<Application[]> {
-  const ids = batchId ? [batchId] : ctx.store.read('batches').batches.map((b) => b.id);
-  const out: Application[] = [];
-  for (const id of ids) out.push(...(await ctx.store.readKeyed('batch', id)).applications);
-  return out;
-}
+// The reads shared with other areas live in services/records.ts.
+export { allApplications, batchLabel, findApplication, findBatch, operator } from '../services/records.js';
 
 export function nextApplicationId(batchId: string, existing: readonly Pick<Application, 'id'>[], offset = 0): string {
   const max = existing.reduce((m, a) => Math.max(m, Number(APP_ID.exec(a.id)?.[2] ?? 0)), 0);

@@ -12,19 +12,11 @@ import { ARCHIVE_FOLDER, archiveFileName, bureauTimeText, manifestBytes, readmeT
 import { writeArchive } from '../archive/seal.js';
 import { formatBytes, verifyArchive } from '../archive/verify.js';
 import { operator } from './application-store.js';
-import { buildHandlerTable } from './index.js';
 import { beginSealing, endSealing, isYearSealed, latestSeal } from './sealed-years.js';
-import type { AreaHandlers, HandlerContext, HandlerTable } from './types.js';
+import type { AreaHandlers, HandlerContext } from './types.js';
 import { CATALOG_PATH, catalogEntry } from '../archive/catalog.js';
 
 type Methods = 'archive.years' | 'archive.sealedYears' | 'archive.seal' | 'archive.unseal' | 'archive.verify';
-
-let table: HandlerTable | undefined;
-/** The full handler table (with the sealed-year guard), built on first use: this module is part of it. */
-function handlerTable(): HandlerTable {
-  table ??= buildHandlerTable();
-  return table;
-}
 
 async function yearStatus(ctx: HandlerContext, year: number): Promise<ArchiveYearStatus> {
   const rec = await yearRecords(ctx, year);
@@ -83,7 +75,7 @@ async function seal(input: { year: number; taskId: string; acknowledgeOpenItems:
         unique.take(CATALOG_PATH);
         unique.take('manifest.json');
         const jobs = await documentJobs(ctx, rec);
-        const docs = await renderDocuments(ctx, handlerTable(), jobs, staging, unique, {
+        const docs = await renderDocuments(ctx, jobs, staging, unique, {
           signal,
           onDone: (done) => ctx.emit('progress', { taskId, label: `${label}：生成文书（${done}/${jobs.length}）`, done: Math.floor((done / Math.max(jobs.length, 1)) * DOC_SHARE), total: SCALE }),
         });

@@ -1,25 +1,16 @@
 import { DeskError } from '../contract/errors.js';
 import type { Batch } from '../contract/batches.js';
-import { batchQuota, batchWindowProblems, nextBatchSequence, batchId, formatChineseDate } from '../domain/batches.js';
+import { batchQuota, batchWindowProblems, nextBatchSequence, batchId } from '../domain/batches.js';
 import { batchName, batchStep, BATCH_STATE_PHRASES, directStatusRefusal } from '../domain/batch-lifecycle.js';
 import { batchStateError, batchView, moveBatch } from './batch-state.js';
-import { bureauDate } from '../domain/clock.js';
-import { writeExport } from '../store/exports.js';
-import { renderBatchRosterXlsx } from '../documents/excel/batch-roster.js';
-import { renderBatchListPdf } from '../documents/pdf/batch-list.js';
+import { listBatches } from '../services/records.js';
+import { batchListPdfDocument, batchRosterXlsxDocument } from '../services/documents/batches.js';
+import { saveDocument } from '../services/documents/generated.js';
 import type { AreaHandlers, HandlerContext } from './types.js';
 
 type BatchMethods =
   | 'batches.list' | 'batches.get' | 'batches.quota' | 'batches.create' | 'batches.update' | 'batches.close' | 'batches.reopen'
   | 'batches.exportXlsx' | 'batches.exportPdf';
-
-function listBatches(ctx: HandlerContext, year?: number): Batch[] {
-  return ctx.store
-    .read('batches')
-    .batches.filter((b) => year === undefined || b.year === year)
-    .slice()
-    .sort((a, b) => b.year - a.year || b.sequence - a.sequence);
-}
 
 function findBatch(ctx: HandlerContext, id: string): Batch {
   const batch = ctx.store.read('batches').batches.find((b) => b.id === id);
@@ -129,15 +120,7 @@ export const batchHandlers: AreaHandlers<BatchMethods> = {
   'batches.close': async (input, ctx) => batchView(await moveBatch(ctx, input.id, 'closeIntake', 'batches.close')),
   'batches.reopen': async (input, ctx) => batchView(await moveBatch(ctx, input.id, 'reopenIntake', 'batches.reopen')),
 
-  'batches.exportXlsx': async (input, ctx) => {
-    const generatedOn = bureauDate(ctx.clock());
-    const data = await renderBatchRosterXlsx({ batches: listBatches(ctx, input.year), settings: ctx.store.read('settings').settings, generatedOn, ...(input.year ? { year: input.year } : {}) });
-    return writeExport(ctx.store.dirs.exports, `申报批次一览表${input.year ? `-${input.year}年` : ''}-${formatChineseDate(generatedOn)}.xlsx`, data);
-  },
+  'batches.exportXlsx': async (input, ctx) => saveDocument(ctx.store.dirs.exports, await batchRosterXlsxDocument(ctx, input.year)),
 
-  'batches.exportPdf': async (input, ctx) => {
-    const generatedOn = bureauDate(ctx.clock());
-    const data = await renderBatchListPdf({ batches: listBatches(ctx, input.year), settings: ctx.store.read('settings').settings, generatedOn, ...(input.year ? { year: input.year } : {}) });
-    return writeExport(ctx.store.dirs.exports, `申报批次一览表${input.year ? `-${input.year}年` : ''}-${formatChineseDate(generatedOn)}.pdf`, data);
-  },
+  'batches.exportPdf': async (input, ctx) => saveDocument(ctx.store.dirs.exports, await batchListPdfDocument(ctx, input.year)),
 };

@@ -4,80 +4,22 @@
  * The PDFs are numbered on first print (发文字号 from the numbering service, kept with the record:
  * `CenterYearPart.resultNotice`, `TriennialReview.notice`) and reprinted with the same number and date.
  * Only a first print writes, so only a first print is refused in a sealed year; reprints work there
- * (the yearly archive regenerates them through the `*Document` functions below).
+ * (the yearly archive regenerates them through the `*Document` functions of services/documents/centers.ts).
  */
 import { DeskError } from '../contract/errors.js';
 import type { ExportedFile } from '../contract/common.js';
-import type { AssessmentTemplate, CenterYearPart, IssuedNotice, TriennialReview } from '../contract/centers-annual.js';
-import type { Center } from '../contract/designation.js';
-import type { Criterion } from '../contract/review-scoring.js';
+import type { IssuedNotice, TriennialReview } from '../contract/centers-annual.js';
 import { formatChineseDate } from '../domain/batches.js';
 import { bureauDate } from '../domain/clock.js';
-import { addDays, addYears, defaultAssessmentTemplate, summaryDueDate, summaryRequired } from '../domain/center-lifecycle.js';
-import { deadlineAfter } from '../domain/working-days.js';
-import { renderAssessmentNotice } from '../documents/pdf/assessment-notice.js';
-import { renderReviewDecision, reviewDecisionTitle, type ReviewDecisionInput } from '../documents/pdf/review-decision.js';
-import { renderSummaryRosterXlsx } from '../documents/excel/summary-roster.js';
-import { renderAssessmentRosterXlsx } from '../documents/excel/assessment-roster.js';
+import { reviewDecisionTitle } from '../documents/pdf/review-decision.js';
 import { issueDocNumbered } from '../store/numbering.js';
-import { writeExport, type NamePart } from '../store/exports.js';
-import { workingCalendar } from './review.js';
+import { assessmentRosterDocument, centerOf, centersById, renderDecision, renderYearNotice, summaryRosterDocument, yearPart } from '../services/documents/centers.js';
+import { saveDocument, type GeneratedDocument } from '../services/documents/generated.js';
 import type { AreaHandlers, FirstPrintYears, HandlerContext } from './types.js';
 
 type Methods = 'summaries.exportRoster' | 'assessments.noticePdf' | 'assessments.exportRoster' | 'triennial.decisionPdf';
 
-/** Working days the host unit has to hand back certificate and plaque after a 撤销 decision. */
-export const PLAQUE_RETURN_WORKING_DAYS = 15;
-
-export interface GeneratedDocument {
-  /** The export file name (parts: only a center name is shortened when it is too long). */
-  fileName: string | readonly NamePart[];
-  data: Buffer;
-}
-
-const byCenterId = (a: { id: string }, b: { id: string }): number => a.id.localeCompare(b.id, 'en', { numeric: true });
-
-function centersById(ctx: HandlerContext): Map<string, Center> {
-  return new Map(ctx.store.read('centers').centers.map((c) => [c.id, c]));
-}
-
-function centerOf(centers: Map<string, Center>, id: string): Center {
-  const c = centers.get(id);
-  if (!c) throw new DeskError('NOT_FOUND', `找不到编号为 ${id} 的中心，中心名录可能已被修改，请刷新后重试。`);
-  return c;
-}
-
-function yearPart(ctx: HandlerContext, year: number): Promise<Readonly<CenterYearPart>> {
-  return ctx.store.readKeyed('centers', String(year));
-}
-
 // ───────────────────────────── 中期考核结果通知 ─────────────────────────────
-
-/** The notice PDF of a year from its records and an issued number (pure rendering; no writes). */
-async function renderYearNotice(ctx: HandlerContext, year: number, part: Readonly<CenterYearPart>, notice: IssuedNotice): Promise<GeneratedDocument> {
-  const centers = centersById(ctx);
-  const entries = [...part.assessments]
-    .sort((a, b) => a.centerId.localeCompare(b.centerId, 'en', { numeric: true }))
-    .map((a) => {
-      const c = centerOf(centers, a.centerId);
-      return { centerName: c.name, hostUnit: c.hostUnit, total: a.total, grade: a.grade };
-    });
-  const data = await renderAssessmentNotice({
-    authority: ctx.store.read('settings').settings.bureauName,
-    docNumber: notice.docNumber,
-    year,
-    issuedOn: notice.issuedOn,
-    entries,
-  });
-  return { fileName: `中期考核结果通知-${year}年度-${notice.docNumber}.pdf`, data };
-}
-
-/** Reprint of a year's issued 中期考核结果通知 (null when none was issued). Never writes: usable in a sealed year. */
-export async function assessmentNoticeDocument(ctx: HandlerContext, year: number): Promise<GeneratedDocument | null> {
-  const part = await yearPart(ctx, year);
-  if (!part.resultNotice || part.assessments.length === 0) return null;
-  return renderYearNotice(ctx, year, part, part.resultNotice);
-}
 
 /**
  * Print a year's 中期考核结果通知. The first print renders it with the number it will get, writes the file,
@@ -129,65 +71,6 @@ async function printAssessmentNotice(ctx: HandlerContext, year: number, requeste
 }
 
 // ───────────────────────────── 复核决定 ─────────────────────────────
-
-/**
- * What a decision prints besides the review itself. Derived from the review history (not the center's
- * current fields) so a reprint stays the same after later reviews:
- * - retain: next due = the cycle's triennial due date + 3 years (after a follow-up, the triennial review
- *   that ordered the rectification), the certificate valid until the day before;
- * - revoke: hand back certificate and plaque within 15 working days of the 成文日期.
- */
-export function reviewDecisionFacts(
-  ctx: HandlerContext,
-  review: TriennialReview,
-  reviews: readonly TriennialReview[],
-  issuedOn: string,
-): Pick<ReviewDecisionInput, 'nextReviewDue' | 'validUntil' | 'rectifyDeadline' | 'returnBy'> {
-  if (review.outcome === 'retain') {
-    let triennialDue = review.dueOn;
-    if (review.kind === 'followUp') {
-      const own = reviews.filter((r) => r.centerId === review.centerId).sort((a, b) => byReviewNo(a) - byReviewNo(b));
-      const earlier = own.filter((r) => byReviewNo(r) < byReviewNo(review) && r.kind === 'triennial').at(-1);
-      if (earlier) triennialDue = earlier.dueOn;
-    }
-    const nextReviewDue = addYears(triennialDue, 3);
-    return { nextReviewDue, validUntil: addDays(nextReviewDue, -1) };
-  }
-  if (review.outcome === 'rectify') return review.rectifyDeadline ? { rectifyDeadline: review.rectifyDeadline } : {};
-  return { returnBy: deadlineAfter(issuedOn, PLAQUE_RETURN_WORKING_DAYS, workingCalendar(ctx)) };
-}
-
-function byReviewNo(r: Pick<TriennialReview, 'id'>): number {
-  return Number(/-R(\d+)$/.exec(r.id)?.[1] ?? 0);
-}
-
-async function renderDecision(ctx: HandlerContext, review: TriennialReview, reviews: readonly TriennialReview[], notice: IssuedNotice): Promise<GeneratedDocument> {
-  const center = centerOf(centersById(ctx), review.centerId);
-  const data = await renderReviewDecision({
-    authority: ctx.store.read('settings').settings.bureauName,
-    docNumber: notice.docNumber,
-    outcome: review.outcome,
-    kind: review.kind,
-    centerName: center.name,
-    hostUnit: center.hostUnit,
-    certificateNumber: center.certificateNumber,
-    designatedOn: center.designatedOn,
-    decidedOn: review.decidedOn,
-    issuedOn: notice.issuedOn,
-    opinion: review.opinion,
-    ...reviewDecisionFacts(ctx, review, reviews, notice.issuedOn),
-  });
-  const kind = review.outcome === 'revoke' ? '撤销认定决定' : review.outcome === 'rectify' ? '限期整改通知' : '复核结果通知';
-  return { fileName: [`${kind}-`, { shorten: center.name }, `-${notice.docNumber}.pdf`], data };
-}
-
-/** Reprint of a review's issued decision (null when not yet printed). Never writes. */
-export async function reviewDecisionDocument(ctx: HandlerContext, reviewId: string): Promise<GeneratedDocument | null> {
-  const reviews = ctx.store.read('centers').reviews;
-  const review = reviews.find((r) => r.id === reviewId);
-  if (!review?.notice) return null;
-  return renderDecision(ctx, review, reviews, review.notice);
-}
 
 /**
  * Print a review's decision. The first print renders it with the number it will get, writes the file, then
@@ -248,57 +131,7 @@ async function printReviewDecision(ctx: HandlerContext, reviewId: string, reques
 
 // ───────────────────────────── rosters ─────────────────────────────
 
-/** 年度工作总结汇总表: every center owing a summary of the year (or having one), in center order. */
-export async function summaryRosterDocument(ctx: HandlerContext, year: number, generatedOn = bureauDate(ctx.clock())): Promise<GeneratedDocument> {
-  const part = await yearPart(ctx, year);
-  const settings = ctx.store.read('settings').settings;
-  const dueOn = summaryDueDate(year, settings.annualSummaryDue);
-  const summaries = new Map(part.summaries.map((s) => [s.centerId, s]));
-  const rows = [...ctx.store.read('centers').centers]
-    .filter((c) => summaries.has(c.id) || summaryRequired(c, year, dueOn))
-    .sort(byCenterId)
-    .map((c) => ({ center: c, summary: summaries.get(c.id) ?? null }));
-  const data = await renderSummaryRosterXlsx({ year, rows, bureauName: settings.bureauName, generatedOn, dueOn });
-  return { fileName: `年度工作总结汇总表-${year}年度.xlsx`, data };
-}
-
-/** The roster's criteria: the year's newest template, then criteria only older versions in use had. */
-function rosterCriteria(ctx: HandlerContext, part: Readonly<CenterYearPart>): Criterion[] {
-  const saved: readonly AssessmentTemplate[] = part.assessmentTemplates;
-  const templates = saved.length > 0 ? [...saved].sort((a, b) => b.version - a.version) : [defaultAssessmentTemplate(ctx.clock().toISOString())];
-  const out: Criterion[] = [...templates[0]!.criteria];
-  const used = new Set(part.assessments.map((a) => a.templateVersion));
-  for (const t of templates.slice(1)) {
-    if (!used.has(t.version)) continue;
-    for (const c of t.criteria) if (!out.some((o) => o.key === c.key)) out.push(c);
-  }
-  return out;
-}
-
-/** 中期考核汇总表: assessed centers ranked by total, then centers with a summary but no assessment yet. */
-export async function assessmentRosterDocument(ctx: HandlerContext, year: number, generatedOn = bureauDate(ctx.clock())): Promise<GeneratedDocument> {
-  const part = await yearPart(ctx, year);
-  const settings = ctx.store.read('settings').settings;
-  const centers = centersById(ctx);
-  const assessed = new Set(part.assessments.map((a) => a.centerId));
-  const rows = [
-    ...[...part.assessments].sort((a, b) => a.centerId.localeCompare(b.centerId, 'en', { numeric: true }))
-      .map((a) => ({ center: centerOf(centers, a.centerId), assessment: a })),
-    ...[...part.summaries].filter((s) => !assessed.has(s.centerId)).sort((a, b) => a.centerId.localeCompare(b.centerId, 'en', { numeric: true }))
-      .map((s) => ({ center: centerOf(centers, s.centerId), assessment: null })),
-  ];
-  const data = await renderAssessmentRosterXlsx({
-    year,
-    criteria: rosterCriteria(ctx, part),
-    rows,
-    bureauName: settings.bureauName,
-    generatedOn,
-    ...(part.resultNotice ? { noticeNumber: part.resultNotice.docNumber } : {}),
-  });
-  return { fileName: `中期考核汇总表-${year}年度.xlsx`, data };
-}
-
-const save = (ctx: HandlerContext, doc: GeneratedDocument): Promise<ExportedFile> => writeExport(ctx.store.dirs.exports, doc.fileName, doc.data);
+const save = (ctx: HandlerContext, doc: GeneratedDocument): Promise<ExportedFile> => saveDocument(ctx.store.dirs.exports, doc);
 
 /** The year a first print of a year's 中期考核结果通知 writes into: none for a reprint. */
 export async function assessmentNoticeFirstPrintYears(ctx: HandlerContext, year: number): Promise<number[]> {

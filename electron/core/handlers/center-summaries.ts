@@ -8,7 +8,7 @@ import { DEFAULT_SUMMARY_DUE, summaryDueDate, summaryRequired, yearRecordsRefusa
 import { bureauDate } from '../domain/clock.js';
 import { discardUpload, findUpload } from '../store/uploads.js';
 import { operator } from './application-store.js';
-import { attachments, MATERIAL_FILE_KINDS } from './application-files.js';
+import { MATERIAL_FILE_KINDS } from './application-files.js';
 import { findCenter } from './designation.js';
 import { isYearSealed } from './sealed-years.js';
 import type { AreaHandlers, HandlerContext } from './types.js';
@@ -143,7 +143,7 @@ export const centerSummaryHandlers: AreaHandlers<Methods> = {
     const name = input.fileName ?? upload.fileName;
     let stored;
     try {
-      stored = await attachments(ctx).addFile(upload.path, name, MATERIAL_FILE_KINDS);
+      stored = await ctx.store.attachments.addFile(upload.path, name, MATERIAL_FILE_KINDS);
     } finally {
       await discardUpload(ctx.store.dirs.root, input.uploadId);
     }

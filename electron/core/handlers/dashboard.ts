@@ -10,7 +10,7 @@ import {
 } from '../domain/dashboard.js';
 import { writeExport } from '../store/exports.js';
 import { allApplications, batchLabel } from './application-store.js';
-import { scoringHandlers } from './scoring.js';
+import { scoringResults } from '../services/scoring.js';
 import type { AreaHandlers, HandlerContext } from './types.js';
 
 type Methods = 'stats.dashboard' | 'stats.savePng';
@@ -46,7 +46,7 @@ export const dashboardHandlers: AreaHandlers<Methods> = {
     for (const b of batches) {
       const part = await ctx.store.readKeyed('scores', b.id);
       if (!part.scoreSheets.length) continue;
-      const results = await scoringHandlers['scoring.results']({ batchId: b.id }, ctx);
+      const results = await scoringResults(ctx, b.id);
       passRates.push({ batchId: b.id, label: batchLabel(b), ...passRate(results.rows) });
     }
 

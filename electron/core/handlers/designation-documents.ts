@@ -1,224 +1,36 @@
-/** Documents of publicity and designation: 公示 notice, 认定通知, certificates, plaque sheet, roster. */
-import { promises as fs } from 'node:fs';
-import { DeskError } from '../contract/errors.js';
-import type { ExportedFile } from '../contract/common.js';
-import type { Center } from '../contract/designation.js';
-import { formatChineseDate } from '../domain/batches.js';
-import { bureauDate } from '../domain/clock.js';
-import { centerName } from '../domain/publicity.js';
-import { buildRoster, workbookToBuffer } from '../documents/excel/style.js';
-import { renderPublicityNotice } from '../documents/pdf/publicity-notice.js';
-import { renderDecisionNotice } from '../documents/pdf/decision-notice.js';
-import { Attachments } from '../store/attachments.js';
-import { renderCertificates, type CertificateInput } from '../documents/pdf/certificate.js';
-import { renderPlaqueSheet } from '../documents/pdf/plaque-sheet.js';
-import { writeExport } from '../store/exports.js';
-import { allApplications, findBatch } from './application-store.js';
-import type { AreaHandlers, HandlerContext } from './types.js';
-import { centerStatusText, nextReviewDueOf } from '../domain/center-lifecycle.js';
+/** Documents of publicity and designation: 公示 notice, 认定通知, certificates, plaque sheet, roster (rendered by services/documents/designation.ts). */
+import {
+  batchCertificates, batchTitleLabel, certificateDocument, centersRosterDocument, decisionNoticeDocument, plaqueSheetDocument, publicityNoticeDocument,
+} from '../services/documents/designation.js';
+import { saveDocument } from '../services/documents/generated.js';
+import { findBatch } from './application-store.js';
+import type { AreaHandlers } from './types.js';
 
 type Methods =
   | 'publicity.noticePdf' | 'decision.noticePdf' | 'centers.exportRoster'
   | 'centers.certificatePdf' | 'centers.certificatesPdf' | 'centers.plaqueSheetPdf';
 
-const CN = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-
-/** 2026年第一批 (the label printed in notice titles). */
-export function batchTitleLabel(batch: { year: number; sequence: number }): string {
-  const n = batch.sequence;
-  const seq = n <= 10 ? CN[n]! : n < 20 ? `十${CN[n - 10]!}` : String(n);
-  return `${batch.year}年第${seq}批`;
-}
-
-async function partOf(ctx: HandlerContext, batchId: string) {
-  return ctx.store.readKeyed('designation', batchId);
-}
-
-function centersOfDecision(ctx: HandlerContext, centerIds: readonly string[]): Center[] {
-  const all = new Map(ctx.store.read('centers').centers.map((c) => [c.id, c]));
-  return centerIds.map((id) => all.get(id)).filter((c): c is Center => !!c);
-}
-
-async function decidedCenters(ctx: HandlerContext, batchId: string): Promise<{ centers: Center[]; docNumber: string; decidedOn: string }> {
-  const batch = findBatch(ctx, batchId);
-  const part = await partOf(ctx, batch.id);
-  if (!part.decision) throw new DeskError('RULE_VIOLATION', `${batchTitleLabel(batch)}尚未作出认定决定，请先认定。`);
-  return { centers: centersOfDecision(ctx, part.decision.centerIds), docNumber: part.decision.docNumber, decidedOn: part.decision.decidedOn };
-}
-
-function certificateInput(c: DesignatedCenter, authority: string): CertificateInput {
-  return {
-    certificateNumber: c.certificateNumber,
-    hostUnit: c.hostUnit,
-    centerName: c.name,
-    validFrom: c.designatedOn,
-    validUntil: c.validUntil,
-    authority,
-    issuedOn: c.designatedOn,
-  };
-}
-
-/** Paper size and the bureau's seal image from 设置 (the seal file must still be in the data folder). */
-async function certificateOptions(ctx: HandlerContext): Promise<{ size?: 'A4-landscape' | 'A3-landscape'; sealImage?: Buffer }> {
-  const { certificateSize, sealImageSha256 } = ctx.store.read('settings').settings;
-  const out: { size?: 'A4-landscape' | 'A3-landscape'; sealImage?: Buffer } = certificateSize ? { size: certificateSize } : {};
-  if (sealImageSha256) {
-    try {
-      out.sealImage = await fs.readFile(new Attachments(ctx.store.dirs.files).pathOf(sealImageSha256));
-    } catch {
-      throw new DeskError('NOT_FOUND', '设置中的印章图片在数据文件夹中找不到，请在“设置 → 基本设置”重新导入印章图片，或清除后再打印。');
-    }
-  }
-  return out;
-}
-
-/** The fields of a center the designation documents print (a planned center before it is stored, too). */
-export type DesignatedCenter = Pick<Center, 'name' | 'hostUnit' | 'certificateNumber' | 'designatedOn' | 'validUntil' | 'plaque'>;
-
-/** 认定通知 PDF of a decision (pure rendering; no writes). */
-export function renderDecisionNoticeOf(ctx: HandlerContext, batch: { year: number; sequence: number }, docNumber: string, decidedOn: string, centers: readonly DesignatedCenter[]): Promise<Buffer> {
-  return renderDecisionNotice({
-    authority: ctx.store.read('settings').settings.bureauName,
-    docNumber,
-    batchLabel: batchTitleLabel(batch),
-    decidedOn,
-    entries: centers.map((c) => ({ centerName: c.name, hostUnit: c.hostUnit, certificateNumber: c.certificateNumber })),
-  });
-}
-
-/** 牌匾内容确认单 PDF (pure rendering; no writes). */
-export function renderPlaqueSheetOf(ctx: HandlerContext, batch: { year: number; sequence: number }, decidedOn: string, centers: readonly DesignatedCenter[]): Promise<Buffer> {
-  return renderPlaqueSheet({
-    authority: centers[0]!.plaque.authority,
-    batchLabel: batchTitleLabel(batch),
-    awardedOn: decidedOn,
-    // The plaque lines are laid out by plaqueLines from the stored inscription, authority and date.
-    plaques: centers.map((c) => ({ centerName: c.plaque.inscription, hostUnit: c.hostUnit, certificateNumber: c.plaque.number })),
-    issuedOn: bureauDate(ctx.clock()),
-  });
-}
-
-/**
- * Every document a decision numbers, rendered with the numbers it will get: the 认定通知, the certificates
- * and the plaque sheet. Throws (MISSING_GLYPHS, …) when any of them cannot be produced, so decision.create
- * takes no 发文字号 or certificate number for documents that could not be printed.
- */
-export async function renderDesignationDocuments(ctx: HandlerContext, batch: { year: number; sequence: number }, docNumber: string, decidedOn: string, centers: readonly DesignatedCenter[]): Promise<void> {
-  await renderDecisionNoticeOf(ctx, batch, docNumber, decidedOn, centers);
-  const authority = ctx.store.read('settings').settings.bureauName;
-  await renderCertificates(centers.map((c) => certificateInput(c, authority)), await certificateOptions(ctx));
-  await renderPlaqueSheetOf(ctx, batch, decidedOn, centers);
-}
-
 export const designationDocumentHandlers: AreaHandlers<Methods> = {
-  'publicity.noticePdf': async (input, ctx) => {
-    const batch = findBatch(ctx, input.batchId);
-    const part = await partOf(ctx, batch.id);
-    const p = part.publicity;
-    if (!p) throw new DeskError('RULE_VIOLATION', `${batchTitleLabel(batch)}尚未发起公示。`);
-    const contact = input.contact ?? p.contact;
-    if (!contact) throw new DeskError('INVALID_INPUT', '请填写公示通知上的联系人及联系电话。', { field: 'contact' });
-    const apps = new Map((await allApplications(ctx, batch.id)).map((a) => [a.id, a]));
-    // The notice lists what was published (withdrawals happen after it is issued).
-    const entries = p.applicationIds.map((id) => {
-      const a = apps.get(id);
-      if (!a) throw new DeskError('NOT_FOUND', `公示名单中的申报 ${id} 已不存在。`);
-      return { centerName: centerName(a.proposedCenterName, a.applicant.industry), hostUnit: a.applicant.name, industry: a.applicant.industry, district: a.applicant.district };
-    });
-    const settings = ctx.store.read('settings').settings;
-    const pdf = await renderPublicityNotice({
-      authority: settings.bureauName,
-      batchLabel: batchTitleLabel(batch),
-      startsOn: p.startsOn,
-      endsOn: p.endsOn,
-      workingDays: p.workingDays,
-      entries,
-      contact,
-      issuedOn: input.issuedOn ?? p.startsOn,
-    });
-    return writeExport(ctx.store.dirs.exports, `公示-${batchTitleLabel(batch)}拟认定名单.pdf`, pdf);
-  },
+  'publicity.noticePdf': async ({ batchId, ...opts }, ctx) => saveDocument(ctx.store.dirs.exports, await publicityNoticeDocument(ctx, batchId, opts)),
 
-  'decision.noticePdf': async (input, ctx) => {
-    const batch = findBatch(ctx, input.batchId);
-    const { centers, docNumber, decidedOn } = await decidedCenters(ctx, batch.id);
-    const pdf = await renderDecisionNoticeOf(ctx, batch, docNumber, decidedOn, centers);
-    return writeExport(ctx.store.dirs.exports, `认定通知-${docNumber}.pdf`, pdf);
-  },
+  'decision.noticePdf': async (input, ctx) => saveDocument(ctx.store.dirs.exports, await decisionNoticeDocument(ctx, input.batchId)),
 
-  'centers.certificatePdf': async (input, ctx) => {
-    const c = ctx.store.read('centers').centers.find((x) => x.id === input.centerId);
-    if (!c) throw new DeskError('NOT_FOUND', `找不到编号为 ${input.centerId} 的中心，请刷新后重试。`);
-    if (c.status === 'revoked') throw new DeskError('RULE_VIOLATION', `${c.name}已被撤销认定，证书已收回，不能再打印。`);
-    const pdf = await renderCertificates([certificateInput(c, ctx.store.read('settings').settings.bureauName)], await certificateOptions(ctx));
-    return writeExport(ctx.store.dirs.exports, `证书-${c.certificateNumber}.pdf`, pdf);
-  },
+  'centers.certificatePdf': async (input, ctx) => saveDocument(ctx.store.dirs.exports, await certificateDocument(ctx, input.centerId)),
 
   'centers.certificatesPdf': async (input, ctx) => {
     const batch = findBatch(ctx, input.batchId);
-    const { centers, docNumber } = await decidedCenters(ctx, batch.id);
-    const list = centers.filter((c) => c.status !== 'revoked');
-    if (list.length === 0) throw new DeskError('RULE_VIOLATION', '本批没有需要打印证书的中心。');
-    const authority = ctx.store.read('settings').settings.bureauName;
     const taskId = `centers.certificatesPdf:${batch.id}:${ctx.clock().toISOString()}`;
     const label = `生成证书（${batchTitleLabel(batch)}）`;
-    const options = await certificateOptions(ctx);
-    const pdf = await ctx.tasks.run(taskId, label, (signal) => {
-      ctx.emit('progress', { taskId, label, done: 0, total: list.length }); // registered: a cancel now lands
-      return renderCertificates(list.map((c) => certificateInput(c, authority)), {
-        ...options,
-        signal,
-        onProgress: (done, total) => ctx.emit('progress', { taskId, label, done, total }),
-      });
-    });
-    return writeExport(ctx.store.dirs.exports, `证书-${docNumber}-共${list.length}份.pdf`, pdf);
+    const certificates = await batchCertificates(ctx, batch.id);
+    // The task is registered before the first progress event: a cancel from then on lands.
+    const doc = await ctx.tasks.run(taskId, label, (signal) => certificates.render({
+      signal,
+      onProgress: (done, total) => ctx.emit('progress', { taskId, label, done, total }),
+    }));
+    return saveDocument(ctx.store.dirs.exports, doc);
   },
 
-  'centers.plaqueSheetPdf': async (input, ctx) => {
-    const batch = findBatch(ctx, input.batchId);
-    const { centers, docNumber, decidedOn } = await decidedCenters(ctx, batch.id);
-    const list = centers.filter((c) => c.status !== 'revoked');
-    if (list.length === 0) throw new DeskError('RULE_VIOLATION', '本批没有需要制作牌匾的中心。');
-    const pdf = await renderPlaqueSheetOf(ctx, batch, decidedOn, list);
-    return writeExport(ctx.store.dirs.exports, `牌匾内容确认单-${docNumber}.pdf`, pdf);
-  },
+  'centers.plaqueSheetPdf': async (input, ctx) => saveDocument(ctx.store.dirs.exports, await plaqueSheetDocument(ctx, input.batchId)),
 
-  'centers.exportRoster': async (_input, ctx) => {
-    const centers = ctx.store.read('centers').centers;
-    const generatedOn = bureauDate(ctx.clock());
-    const wb = buildRoster({
-      sheetName: '认定名单',
-      title: '福州市产业知识产权协同保护与运营中心认定名单',
-      subtitle: `共${centers.length}家，导出日期：${formatChineseDate(generatedOn)}`,
-      orientation: 'landscape',
-      columns: [
-        { header: '序号', key: 'no', width: 6, kind: 'number' },
-        { header: '中心名称', key: 'name', width: 40 },
-        { header: '依托单位', key: 'hostUnit', width: 32 },
-        { header: '所属产业', key: 'industry', width: 12 },
-        { header: '县（市）区', key: 'district', width: 12 },
-        { header: '认定日期', key: 'designatedOn', width: 16, kind: 'date' },
-        { header: '证书编号', key: 'certificateNumber', width: 18 },
-        { header: '有效期至', key: 'validUntil', width: 16, kind: 'date' },
-        { header: '状态', key: 'status', width: 26 },
-        { header: '下次复核', key: 'nextReview', width: 16, kind: 'date' },
-        { header: '共建协议', key: 'agreement', width: 36 },
-      ],
-      rows: centers.map((c, i) => ({
-        no: i + 1,
-        name: c.name,
-        hostUnit: c.hostUnit,
-        industry: c.industry,
-        district: c.district,
-        designatedOn: c.designatedOn,
-        certificateNumber: c.certificateNumber,
-        validUntil: c.validUntil,
-        status: centerStatusText(c),
-        nextReview: nextReviewDueOf(c)?.dueOn ?? null,
-        agreement: c.agreement ? `${formatChineseDate(c.agreement.signedOn)}签订（${c.agreement.parties.join('、')}）` : '未签订',
-      })),
-    });
-    const data = await workbookToBuffer(wb);
-    return writeExport(ctx.store.dirs.exports, `认定名单-${formatChineseDate(generatedOn)}.xlsx`, data) as Promise<ExportedFile>;
-  },
+  'centers.exportRoster': async (_input, ctx) => saveDocument(ctx.store.dirs.exports, await centersRosterDocument(ctx)),
 };

@@ -17,9 +17,10 @@ import { holidayTableProblems, workingDaysBetween } from '../domain/working-days
 import { docNumberSeries, issueNumbered } from '../store/numbering.js';
 import { formatDocNumber } from '../domain/doc-number.js';
 import { allApplications, batchLabel, findBatch, operator } from './application-store.js';
-import { designationDocumentHandlers, renderDesignationDocuments } from './designation-documents.js';
+import { designationDocumentHandlers } from './designation-documents.js';
+import { renderDesignationDocuments } from '../services/documents/designation.js';
 import { workingCalendar } from './review.js';
-import { scoringHandlers } from './scoring.js';
+import { scoringResults } from '../services/scoring.js';
 import type { AreaHandlers, HandlerContext } from './types.js';
 import { batchStep } from '../domain/batch-lifecycle.js';
 import { assertBatchAllows, moveBatch } from './batch-state.js';
@@ -73,7 +74,7 @@ export async function designationView(ctx: HandlerContext, batchId: string): Pro
   const entries: PublicityEntry[] = [];
   if (part.publicity) {
     const apps = new Map((await allApplications(ctx, batch.id)).map((a) => [a.id, a]));
-    const results = await scoringHandlers['scoring.results']({ batchId: batch.id }, ctx);
+    const results = await scoringResults(ctx, batch.id);
     const byApp = new Map(results.rows.map((r) => [r.applicationId, r]));
     const withdrawn = new Set(part.publicity.withdrawn.map((w) => w.applicationId));
     for (const id of part.publicity.applicationIds) {
@@ -179,7 +180,7 @@ export const designationHandlers: AreaHandlers<Methods> & typeof designationDocu
         }
         ids = [...input.applicationIds];
       } else {
-        const results = await scoringHandlers['scoring.results']({ batchId: batch.id }, ctx);
+        const results = await scoringResults(ctx, batch.id);
         ids = results.rows.filter((r) => r.passed).sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9)).map((r) => r.applicationId);
         if (ids.length === 0) throw new DeskError('RULE_VIOLATION', `${batchLabel(batch)}还没有通过专家评审的申报，无法公示。请先在“评审结果”中核对汇总结果。`);
       }

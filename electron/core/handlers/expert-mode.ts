@@ -15,7 +15,6 @@ import { normaliseCode } from '../exchange/crypto.js';
 import { ExchangeError } from '../base/exchange-error.js';
 import { readPackage } from '../exchange/package.js';
 import { RESULT_EXT, writeResult } from '../exchange/result.js';
-import { Attachments } from '../store/attachments.js';
 import { sweepExpertTraces } from '../store/expert-traces.js';
 import { shredFile } from '../store/shred.js';
 import { writeExport } from '../store/exports.js';
@@ -100,7 +99,7 @@ export const expertModeHandlers: AreaHandlers<Methods> = {
       if (manifest.createdAt <= existing.createdAt) throw new DeskError('CONFLICT', `「${up.fileName}」比本机已导入的评审包旧，未导入。`);
       replaced = true;
     }
-    const attachments = new Attachments(ctx.store.dirs.files);
+    const attachments = ctx.store.attachments;
     const shas: string[] = [];
     for (const a of payload.applications) {
       for (const m of a.materials) {

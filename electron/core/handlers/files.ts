@@ -2,7 +2,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { DeskError } from '../contract/errors.js';
-import { Attachments } from '../store/attachments.js';
 import { safeFileName } from '../store/exports.js';
 import { stageUpload, uploadCapFor } from '../store/uploads.js';
 import type { AreaHandlers } from './types.js';
@@ -11,7 +10,7 @@ export const filesHandlers: AreaHandlers<'files.stage' | 'files.open'> = {
   'files.stage': (input, ctx) => stageUpload(ctx.store.dirs.root, input.data, input.name, uploadCapFor(input.name)),
 
   'files.open': async (input, ctx) => {
-    const stored = new Attachments(ctx.store.dirs.files).pathOf(input.sha256);
+    const stored = ctx.store.attachments.pathOf(input.sha256);
     try {
       await fs.access(stored);
     } catch {

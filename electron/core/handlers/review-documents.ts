@@ -1,104 +1,19 @@
-/** Review documents: scoring sheets (blank for paper review, filled with verification codes) and the 评审汇总表. */
-import { DeskError } from '../contract/errors.js';
-import type { ExportedFile } from '../contract/common.js';
-import { RECOMMENDATION_LABELS } from '../contract/review-scoring.js';
-import { bureauDate } from '../domain/clock.js';
-import { bureauDateOf } from '../domain/bureau-time.js';
-import { renderScoringSheets, type ScoringSheetInput } from '../documents/pdf/scoring-sheet.js';
-import { renderReviewSummaryPdf, type ReviewSummaryInput } from '../documents/pdf/review-summary.js';
-import { renderReviewSummaryXlsx } from '../documents/excel/review-summary.js';
-import { writeExport } from '../store/exports.js';
-import { allApplications, batchLabel, findBatch, operator } from './application-store.js';
-import { currentTemplate, reviewPartOf } from './score-sheets.js';
-import { scoringHandlers } from './scoring.js';
-import type { AreaHandlers, HandlerContext } from './types.js';
+/** Review documents: scoring sheets and the 评审汇总表 (rendered by services/documents/review.ts). */
+import { saveDocument } from '../services/documents/generated.js';
+import { reviewSummaryPdfDocument, reviewSummaryXlsxDocument, scoringSheetsDocument } from '../services/documents/review.js';
+import type { AreaHandlers } from './types.js';
 
 type Methods = 'scoring.sheetsPdf' | 'scoring.summaryPdf' | 'scoring.summaryXlsx';
 
-async function summaryInput(ctx: HandlerContext, batchId: string): Promise<Omit<ReviewSummaryInput, 'fonts'>> {
-  const batch = findBatch(ctx, batchId);
-  const view = await scoringHandlers['scoring.results']({ batchId }, ctx);
-  const part = await reviewPartOf(ctx, batch.id);
-  const experts = ctx.store.read('experts').experts;
-  const ids = [...new Set([...part.panel.expertIds, ...view.rows.flatMap((r) => r.totals.map((t) => t.expertId))])]
-    .filter((id) => view.rows.some((r) => r.totals.some((t) => t.expertId === id)) || part.panel.expertIds.includes(id));
-  const name = (id: string) => experts.find((e) => e.id === id)?.name ?? id;
-  const op = operator(ctx);
-  return {
-    bureauName: ctx.store.read('settings').settings.bureauName,
-    batchLabel: batchLabel(batch),
-    methodText: view.methodText,
-    experts: ids.map((id) => ({ id, name: name(id) })),
-    rows: view.rows.map((r) => ({
-      rank: r.rank,
-      unitName: r.name,
-      totals: Object.fromEntries(ids.map((id) => [id, r.totals.find((t) => t.expertId === id)?.total ?? null])),
-      count: r.count,
-      final: r.final,
-      passed: r.passed,
-      flags: r.flags.map((f) => f.message),
-    })),
-    generatedOn: bureauDate(ctx.clock()),
-    ...(op && op !== '系统' ? { preparedBy: op } : {}),
-  };
-}
-
 export const reviewDocumentHandlers: AreaHandlers<Methods> = {
-  'scoring.sheetsPdf': async (input, ctx): Promise<ExportedFile> => {
-    const batch = findBatch(ctx, input.batchId);
-    const part = await reviewPartOf(ctx, batch.id);
-    const template = currentTemplate(part);
-    const experts = ctx.store.read('experts').experts;
-    const apps = await allApplications(ctx, batch.id);
-    const bureauName = ctx.store.read('settings').settings.bureauName;
-    const label = batchLabel(batch);
-    const appSummary = (id: string) => {
-      const a = apps.find((x) => x.id === id);
-      return { id, unitName: a?.applicant.name ?? id, centerName: a?.proposedCenterName ?? '', district: a?.applicant.district ?? '', industry: a?.applicant.industry ?? '' };
-    };
-    const expertSummary = (id: string) => {
-      const e = experts.find((x) => x.id === id);
-      return { id, name: e?.name ?? id, organisation: e?.organisation ?? '', title: e?.title ?? '' };
-    };
-    const tpl = { version: template.version, passLine: template.passLine, criteria: template.criteria.map((c) => ({ ...c })) };
-    const wanted = (expertId: string) => input.expertId === undefined || input.expertId === expertId;
-    const list: ScoringSheetInput[] = [];
-    if (input.mode === 'blank') {
-      const active = part.assignments.filter((a) => a.status === 'active' && wanted(a.expertId));
-      const pairs = active.length || part.assignments.length
-        ? active.map((a) => [a.applicationId, a.expertId] as const)
-        : apps.filter((a) => a.status === 'accepted').flatMap((a) => part.panel.expertIds.filter(wanted).map((e) => [a.id, e] as const));
-      for (const [appId, expertId] of pairs) list.push({ bureauName, batchLabel: label, template: tpl, application: appSummary(appId), expert: expertSummary(expertId), mode: 'blank' });
-    } else {
-      const active = new Set(part.assignments.filter((a) => a.status === 'active').map((a) => `${a.applicationId}|${a.expertId}`));
-      const sheets = part.scoreSheets.filter((s) => !s.supersededBy && active.has(`${s.applicationId}|${s.expertId}`) && wanted(s.expertId) && s.templateVersion === template.version);
-      for (const s of sheets) {
-        list.push({
-          bureauName, batchLabel: label, template: tpl, application: appSummary(s.applicationId), expert: expertSummary(s.expertId), mode: 'filled',
-          sheet: { scores: { ...s.scores }, total: s.total, recommendation: RECOMMENDATION_LABELS[s.recommendation] as '推荐' | '不推荐', comment: s.comment, signedOn: s.signedOn ?? bureauDateOf(s.recordedAt) },
-        });
-      }
-    }
-    if (!list.length) {
-      throw new DeskError('RULE_VIOLATION', input.mode === 'blank' ? `${label}还没有评审分配，无法打印空白评分表。请先设定专家组并分配评审任务。` : `${label}还没有已录入的评分，无法打印已填评分表。`);
-    }
-    list.sort((a, b) => a.expert.id.localeCompare(b.expert.id) || a.application.id.localeCompare(b.application.id, undefined, { numeric: true }));
-    const taskId = `scoring.sheetsPdf:${batch.id}:${input.mode}:${ctx.clock().toISOString()}`;
+  'scoring.sheetsPdf': async (input, ctx) => {
+    const taskId = `scoring.sheetsPdf:${input.batchId}:${input.mode}:${ctx.clock().toISOString()}`;
     const taskLabel = input.mode === 'blank' ? '生成空白评分表' : '生成已填评分表';
-    ctx.emit('progress', { taskId, label: taskLabel, done: 0, total: list.length });
-    const pdf = await renderScoringSheets(list, { onProgress: (done, total) => ctx.emit('progress', { taskId, label: taskLabel, done, total }) });
-    const who = input.expertId ? `-${expertSummary(input.expertId).name}` : '';
-    return writeExport(ctx.store.dirs.exports, `评分表-${input.mode === 'blank' ? '空白' : '已填'}-${label}${who}.pdf`, pdf);
+    const doc = await scoringSheetsDocument(ctx, input, { onProgress: (done, total) => ctx.emit('progress', { taskId, label: taskLabel, done, total }) });
+    return saveDocument(ctx.store.dirs.exports, doc);
   },
 
-  'scoring.summaryPdf': async (input, ctx) => {
-    const data = await summaryInput(ctx, input.batchId);
-    if (!data.experts.length) throw new DeskError('RULE_VIOLATION', `${data.batchLabel}还没有评审专家和评分，无法生成评审汇总表。`);
-    return writeExport(ctx.store.dirs.exports, `评审汇总表-${data.batchLabel}.pdf`, await renderReviewSummaryPdf(data));
-  },
+  'scoring.summaryPdf': async (input, ctx) => saveDocument(ctx.store.dirs.exports, await reviewSummaryPdfDocument(ctx, input.batchId)),
 
-  'scoring.summaryXlsx': async (input, ctx) => {
-    const data = await summaryInput(ctx, input.batchId);
-    return writeExport(ctx.store.dirs.exports, `评审汇总表-${data.batchLabel}.xlsx`, await renderReviewSummaryXlsx(data));
-  },
+  'scoring.summaryXlsx': async (input, ctx) => saveDocument(ctx.store.dirs.exports, await reviewSummaryXlsxDocument(ctx, input.batchId)),
 };

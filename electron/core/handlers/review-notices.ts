@@ -3,27 +3,11 @@ import { DeskError } from '../contract/errors.js';
 import type { Application, FormalReview } from '../contract/applications.js';
 import type { ExportedFile } from '../contract/common.js';
 import { yearOfRef } from '../contract/years.js';
-import { bureauDate } from '../domain/clock.js';
-import { materialItem } from '../domain/materials.js';
-import { renderAcceptanceNotice, renderRejectionNotice, renderSupplementNotice, type IntakeNoticeBase } from '../documents/pdf/intake-notices.js';
 import { issueDocNumbered } from '../store/numbering.js';
-import { writeExport, type NamePart } from '../store/exports.js';
-import { findApplication, findBatch, updateApplication } from './application-store.js';
+import { writeExport } from '../store/exports.js';
+import { issuedOnOf, noticeFileName, NOTICE_TITLES, pickRound, renderNotice } from '../services/documents/formal-review.js';
+import { findApplication, updateApplication } from './application-store.js';
 import type { HandlerContext } from './types.js';
-
-const NOTICE_TITLES: Record<FormalReview['outcome'], string> = {
-  accepted: '受理通知书',
-  supplementRequired: '补正通知书',
-  rejected: '不予受理通知书',
-};
-
-function pickRound(app: Application, round: number | undefined): FormalReview {
-  const chosen = round === undefined ? app.formalReviews.at(-1) : app.formalReviews.find((r) => r.round === round);
-  if (!chosen) {
-    throw new DeskError('NOT_FOUND', round === undefined ? `“${app.applicant.name}”尚未进行形式审查，没有可打印的通知书。` : `“${app.applicant.name}”没有第${round}轮形式审查。`);
-  }
-  return chosen;
-}
 
 /** The year a first print of a round's notice writes into: none for a reprint or a round that does not exist. */
 export async function reviewNoticeFirstPrintYears(ctx: HandlerContext, applicationId: string, roundNo: number | undefined): Promise<number[]> {
@@ -32,34 +16,6 @@ export async function reviewNoticeFirstPrintYears(ctx: HandlerContext, applicati
   const app = (await ctx.store.readKeyed('batch', applicationId.split('-').slice(0, 2).join('-'))).applications.find((a) => a.id === applicationId);
   const round = roundNo === undefined ? app?.formalReviews.at(-1) : app?.formalReviews.find((r) => r.round === roundNo);
   return round && !round.docNumber ? [year] : [];
-}
-
-/** The notice PDF of a round with its number (pure rendering; no writes). */
-async function renderNotice(ctx: HandlerContext, app: Application, round: FormalReview, issuedOn: string, docNumber: string): Promise<Buffer> {
-  const settings = ctx.store.read('settings').settings;
-  const batch = findBatch(ctx, app.batchId);
-  const base: IntakeNoticeBase = {
-    settings,
-    docNumber,
-    applicant: { name: app.applicant.name },
-    centerName: app.proposedCenterName || `${app.applicant.name}申报的产业知识产权协同保护与运营中心`,
-    batch,
-    issuedOn,
-    ...(app.applicant.contact || settings.operatorName ? { contact: { name: settings.operatorName } } : {}),
-  };
-  if (round.outcome === 'accepted') return renderAcceptanceNotice(base);
-  if (round.outcome === 'rejected') return renderRejectionNotice({ ...base, reason: round.reason });
-  const items = round.items.map((i) => ({ no: i.no, title: materialItem(i.no)?.title ?? `第${i.no}项`, reason: i.reason }));
-  return renderSupplementNotice({ ...base, items, deadline: round.deadline, workingDays: round.workingDays });
-}
-
-/** 受理通知书-<unit>-榕市监知〔2026〕3号.pdf: only the unit name is shortened when the name is too long. */
-function noticeFileName(app: Application, round: FormalReview, docNumber: string): NamePart[] {
-  return [`${NOTICE_TITLES[round.outcome]}-`, { shorten: app.applicant.name }, `-${docNumber}.pdf`];
-}
-
-function issuedOnOf(round: FormalReview): string {
-  return round.outcome === 'supplementRequired' ? round.issuedOn : bureauDate(new Date(round.at));
 }
 
 /**

@@ -1,5 +1,4 @@
 /** 离线评审包（秘书处）: packages.export/list/letter; result files are in result-files.ts, documents in review-documents.ts. */
-import { promises as fs } from 'node:fs';
 import { DeskError } from '../contract/errors.js';
 import type { Application } from '../contract/applications.js';
 import type { ExportedFile } from '../contract/common.js';
@@ -12,7 +11,6 @@ import { deriveResultKey, formatCode, newOneTimeCode } from '../exchange/crypto.
 import { packageFileName, writePackage } from '../exchange/package.js';
 import type { Progress } from '../exchange/atomic-file.js';
 import { renderNotice } from '../documents/pdf/notice.js';
-import { Attachments } from '../store/attachments.js';
 import { writeExport } from '../store/exports.js';
 import { allApplications, batchLabel, findBatch, operator } from './application-store.js';
 import { findExpert } from './experts.js';
@@ -74,14 +72,14 @@ export const reviewPackageHandlers: AreaHandlers<Methods> = {
     if (!apps.length) throw new DeskError('RULE_VIOLATION', `${expert.name}在${batchLabel(batch)}没有待评审的申报（未分配、已回避或存在利益冲突），无需导出评审包。`);
     const taskId = `packages.export:${batch.id}:${expert.id}:${now}`;
     const label = `导出评审包：${expert.name}`;
-    const attachments = new Attachments(ctx.store.dirs.files);
+    const attachments = ctx.store.attachments;
     const applications = apps.map(packageApplication);
     const shas = [...new Set(applications.flatMap((a) => a.materials.flatMap((m) => m.files.map((f) => f.sha256))))];
     ctx.emit('progress', { taskId, label: '读取评审材料', done: 0, total: shas.length });
     const files: { path: string; data: Buffer }[] = [];
     for (const sha of shas) {
       try {
-        files.push({ path: sha, data: await fs.readFile(attachments.pathOf(sha)) });
+        files.push({ path: sha, data: await attachments.read(sha) });
       } catch {
         const owner = applications.find((a) => a.materials.some((m) => m.files.some((f) => f.sha256 === sha)));
         const name = owner?.materials.flatMap((m) => m.files).find((f) => f.sha256 === sha)?.name ?? sha;

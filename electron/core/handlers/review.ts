@@ -4,24 +4,16 @@ import type { Application, FormalReview } from '../contract/applications.js';
 import { transition, type StatusAction } from '../domain/application-status.js';
 import { bureauDate } from '../domain/clock.js';
 import { formatChineseDate } from '../domain/batches.js';
-import { DEFAULT_HOLIDAY_TABLES } from '../domain/holidays-data.js';
-import { buildCalendar, calendarWarning, deadlineAfter, type WorkingCalendar } from '../domain/working-days.js';
+import { calendarWarning, deadlineAfter } from '../domain/working-days.js';
+import { workingCalendar } from '../services/calendar.js';
 import type { AreaHandlers, FirstPrintYears, HandlerContext } from './types.js';
 import { operator, updateApplication } from './application-store.js';
 import { printReviewNotice, reviewNoticeFirstPrintYears } from './review-notices.js';
 
 type Methods = 'review.accept' | 'review.requireSupplement' | 'review.reject' | 'review.notice';
 
-/**
- * The working-day calendar in force: the shipped holiday tables, each replaced (or a year added) by the
- * bureau's edited table in 设置 → 节假日安排 (`settings.holidayTables`). Rebuilt when the settings change.
- */
-let cached: { overrides: unknown; calendar: WorkingCalendar } | undefined;
-export function workingCalendar(ctx: HandlerContext): WorkingCalendar {
-  const overrides = ctx.store.read('settings').settings.holidayTables ?? [];
-  if (cached?.overrides !== overrides) cached = { overrides, calendar: buildCalendar(DEFAULT_HOLIDAY_TABLES, overrides) };
-  return cached.calendar;
-}
+// The working-day calendar lives in services/calendar.ts (shared with designation and the center documents).
+export { workingCalendar } from '../services/calendar.js';
 
 function move(app: Application, action: StatusAction): void {
   const t = transition(app.status, action);

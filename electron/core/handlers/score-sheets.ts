@@ -11,7 +11,8 @@ import type { Expert } from '../contract/review-experts.js';
 import { RECOMMENDATION_LABELS, type ReviewPart, type ScoreSheet, type ScoringTemplate, type SheetSource, type SheetSubmission } from '../contract/review-scoring.js';
 import { checkSheet, sheetTotal } from '../domain/score-sheet.js';
 import { defaultTemplate } from '../domain/scoring-template.js';
-import { findBatch, operator } from './application-store.js';
+import { operator } from './application-store.js';
+import { currentTemplate, reviewPartOf } from '../services/scoring.js';
 import type { HandlerContext } from './types.js';
 import { assertBatchAllows } from './batch-state.js';
 
@@ -23,16 +24,8 @@ export function batchOfApplication(applicationId: string): string {
   return m[1]!;
 }
 
-/** The review part of a batch (the batch must exist). Do not mutate: write through recordExpertSheets or the store. */
-export async function reviewPartOf(ctx: HandlerContext, batchId: string): Promise<Readonly<ReviewPart>> {
-  findBatch(ctx, batchId);
-  return ctx.store.readKeyed('scores', batchId);
-}
-
-/** The template version in force: the newest stored one, else the DOMAIN.md default (version 1). */
-export function currentTemplate(part: Readonly<ReviewPart>, at = new Date(0).toISOString()): ScoringTemplate {
-  return part.templates.at(-1) ?? defaultTemplate(at);
-}
+// The review part and the template in force live in services/scoring.ts (shared with results and documents).
+export { currentTemplate, reviewPartOf } from '../services/scoring.js';
 
 /** Current (not superseded) sheet of one expert for one application. */
 export function currentSheet(part: Readonly<ReviewPart>, applicationId: string, expertId: string): ScoreSheet | undefined {

@@ -1,14 +1,14 @@
 /** 专家评审（秘书处）: scoring template per batch, panel, assignments, 代录, results and leniency. */
 import { DeskError } from '../contract/errors.js';
-import type { ResultFlag, ReviewPart, ScoringTemplate } from '../contract/review-scoring.js';
+import type { ReviewPart, ScoringTemplate } from '../contract/review-scoring.js';
 import type { MethodOutput } from '../contract/index.js';
-import { aggregate, methodText, type CountedSheet } from '../domain/aggregation.js';
 import { overrideConflict, planAssignments, recuse, type AssignmentChange } from '../domain/assignment.js';
 import { leniency } from '../domain/leniency.js';
 import { checkTemplate, isFrozen, planTemplateChange, withKeys } from '../domain/scoring-template.js';
-import { allApplications, batchLabel, findBatch, operator } from './application-store.js';
+import { allApplications, batchLabel, operator } from './application-store.js';
 import { findExpert } from './experts.js';
-import { batchOfApplication, currentSheet, currentTemplate, recordExpertSheets, reviewPartOf } from './score-sheets.js';
+import { batchOfApplication, currentSheet, recordExpertSheets } from './score-sheets.js';
+import { countedSheets, currentTemplate, expertNames, reviewPartOf, scoringResults } from '../services/scoring.js';
 import type { AreaHandlers, HandlerContext } from './types.js';
 import { assertBatchAllows, moveBatch } from './batch-state.js';
 
@@ -36,25 +36,6 @@ function batchOfAssignment(id: string): string {
 
 function applyChange(change: AssignmentChange): asserts change is { ok: true; status: 'active' | 'recused' | 'conflict' } {
   if (!change.ok) throw new DeskError(change.code, change.message);
-}
-
-/** Sheets that count: current version, active assignment, current template; the rest are reported per application. */
-export function countedSheets(part: Readonly<ReviewPart>, template: ScoringTemplate): { counted: CountedSheet[]; flags: Map<string, ResultFlag[]> } {
-  const active = new Set(part.assignments.filter((a) => a.status === 'active').map((a) => `${a.applicationId}|${a.expertId}`));
-  const counted: CountedSheet[] = [];
-  const stale = new Map<string, number>();
-  for (const s of part.scoreSheets) {
-    if (s.supersededBy || !active.has(`${s.applicationId}|${s.expertId}`)) continue;
-    if (s.templateVersion !== template.version) stale.set(s.applicationId, (stale.get(s.applicationId) ?? 0) + 1);
-    else counted.push(s);
-  }
-  const flags = new Map<string, ResultFlag[]>();
-  for (const [app, n] of stale) flags.set(app, [{ kind: 'staleTemplate', message: `${n}份评分基于旧版评分表，未计入；请专家按第${template.version}版重新评分` }]);
-  return { counted, flags };
-}
-
-function expertNames(ctx: HandlerContext): Map<string, string> {
-  return new Map(ctx.store.read('experts').experts.map((e) => [e.id, e.name]));
 }
 
 export const scoringHandlers: AreaHandlers<Methods> = {
@@ -165,16 +146,7 @@ export const scoringHandlers: AreaHandlers<Methods> = {
     return r.sheets[0]!;
   },
 
-  'scoring.results': async (input, ctx) => {
-    const batch = findBatch(ctx, input.batchId);
-    const part = await reviewPartOf(ctx, batch.id);
-    const template = currentTemplate(part);
-    const assigned = new Set(part.assignments.map((a) => a.applicationId));
-    const apps = (await allApplications(ctx, batch.id)).filter((a) => a.status === 'accepted' || assigned.has(a.id)).map((a) => ({ id: a.id, name: a.applicant.name }));
-    const { counted, flags } = countedSheets(part, template);
-    const rows = aggregate({ template, applications: apps, sheets: counted, expertNames: expertNames(ctx), extraFlags: flags });
-    return { batchId: batch.id, templateVersion: template.version, passLine: template.passLine, quorum: template.quorum, methodText: methodText(template), rows };
-  },
+  'scoring.results': (input, ctx) => scoringResults(ctx, input.batchId),
 
   'scoring.leniency': async (input, ctx) => {
     const part = await reviewPartOf(ctx, input.batchId);

@@ -3,7 +3,6 @@ import { DEFAULT_LISTS, ROUTE_LABELS, UNIT_TYPE_LABELS, type ChoiceLists } from 
 import { MATERIAL_ITEMS } from '../domain/materials.js';
 import { holidayTableProblems } from '../domain/working-days.js';
 import { DeskError } from '../contract/errors.js';
-import { Attachments } from '../store/attachments.js';
 import { discardUpload, findUpload } from '../store/uploads.js';
 import type { AreaHandlers, HandlerContext } from './types.js';
 
@@ -19,7 +18,7 @@ export const settingsHandlers: AreaHandlers<'settings.get' | 'settings.update' |
     if (input.uploadId) {
       const up = await findUpload(ctx.store.dirs.root, input.uploadId);
       // A seal must be a picture (PNG/JPG), checked by content.
-      const stored = await new Attachments(ctx.store.dirs.files).addFile(up.path, up.fileName, ['png', 'jpg']);
+      const stored = await ctx.store.attachments.addFile(up.path, up.fileName, ['png', 'jpg']);
       await discardUpload(ctx.store.dirs.root, input.uploadId);
       sha256 = stored.sha256;
     }

@@ -1,6 +1,5 @@
 import type { Contract, MethodName, ParsedInput, MethodOutput, HostKind, EventName } from '../contract/index.js';
-import type { Store } from '../store/store.js';
-import type { Clock } from '../domain/clock.js';
+import type { ServiceContext } from '../services/context.js';
 import type { TaskRegistry } from '../tasks.js';
 
 /** What only the desktop host can do (the web host and CLI have none). */
@@ -9,9 +8,8 @@ export interface HostServices {
   openPath(file: string): Promise<void>;
 }
 
-export interface HandlerContext {
-  store: Store;
-  clock: Clock;
+/** What a handler gets: a service context (store, clock, log) plus what only a running host has. */
+export interface HandlerContext extends ServiceContext {
   host: HostKind;
   /** 专家模式: the data folder is an expert's laptop holding one review package (set by the host's --expert). */
   expertMode?: boolean;
@@ -20,7 +18,6 @@ export interface HandlerContext {
   emit(event: EventName, payload: unknown): void;
   /** Cancellable long work (tasks.cancel). */
   tasks: TaskRegistry;
-  log?: (line: string) => void;
   hostServices?: HostServices;
   /**
    * 年度封存: set by the sealed-year guard for the write in progress. Runs the method's declared year lock

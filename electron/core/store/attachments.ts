@@ -23,6 +23,11 @@ export class Attachments {
     return path.join(this.dir, sha256.slice(0, 2), sha256);
   }
 
+  /** The bytes of a stored file (ENOENT when it is missing: a missing file is never read as empty). */
+  read(sha256: string): Promise<Buffer> {
+    return fs.readFile(this.pathOf(sha256));
+  }
+
   /** Check and copy a file into the store; the same content is stored once. */
   async addFile(source: string, originalName: string, allowed: readonly FileKind[]): Promise<StoredFile> {
     const stat = await fs.stat(source);

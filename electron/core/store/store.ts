@@ -8,6 +8,7 @@ import { bureauDate } from '../domain/clock.js';
 import { DurableJsonAdapter, CorruptPartError, readPartText, parsePartText, partText } from './adapter.js';
 import { exists } from './durable-file.js';
 import type { AuditLog } from './audit-log.js';
+import { Attachments } from './attachments.js';
 import { Backups, stamp } from './backups.js';
 import { PartJournal, type AuditInfo, type PartChange } from './part-journal.js';
 import { acquireLock } from './lock.js';
@@ -68,6 +69,8 @@ export class Store {
   private yearGuard?: (year: number) => void;
   /** Bureau date of the last daily snapshot taken or found (so the check touches the disk once a day). */
   private snapshotDay = '';
+  /** The attachment files (<data>/files, content-addressed by sha256). */
+  readonly attachments: Attachments;
 
   private constructor(
     readonly dirs: DataDirs,
@@ -78,7 +81,9 @@ export class Store {
     private readonly releaseLock: () => Promise<void>,
     /** Set when the folder's lock was left by a process that no longer runs (it was taken over). */
     readonly staleLock?: { pid: number; host: string; startedAt: string },
-  ) {}
+  ) {
+    this.attachments = new Attachments(dirs.files);
+  }
 
   static async open(dataDir: string, opts: StoreOptions): Promise<Store> {
     const dirs = dataDirs(path.resolve(dataDir));

@@ -1,0 +1,60 @@
+/** 形式审查通知书 (受理/补正/不予受理): rendered from an application's formal-review round and its 发文字号. Never writes. */
+import { DeskError } from '../../contract/errors.js';
+import type { Application, FormalReview } from '../../contract/applications.js';
+import { bureauDate } from '../../domain/clock.js';
+import { materialItem } from '../../domain/materials.js';
+import { renderAcceptanceNotice, renderRejectionNotice, renderSupplementNotice, type IntakeNoticeBase } from '../../documents/pdf/intake-notices.js';
+import type { NamePart } from '../../store/exports.js';
+import type { ServiceContext } from '../context.js';
+import { findApplication, findBatch } from '../records.js';
+import type { GeneratedDocument } from './generated.js';
+
+export const NOTICE_TITLES: Record<FormalReview['outcome'], string> = {
+  accepted: '受理通知书',
+  supplementRequired: '补正通知书',
+  rejected: '不予受理通知书',
+};
+
+export function pickRound(app: Application, round: number | undefined): FormalReview {
+  const chosen = round === undefined ? app.formalReviews.at(-1) : app.formalReviews.find((r) => r.round === round);
+  if (!chosen) {
+    throw new DeskError('NOT_FOUND', round === undefined ? `“${app.applicant.name}”尚未进行形式审查，没有可打印的通知书。` : `“${app.applicant.name}”没有第${round}轮形式审查。`);
+  }
+  return chosen;
+}
+
+/** The notice PDF of a round with its number (pure rendering; no writes). */
+export async function renderNotice(ctx: ServiceContext, app: Application, round: FormalReview, issuedOn: string, docNumber: string): Promise<Buffer> {
+  const settings = ctx.store.read('settings').settings;
+  const batch = findBatch(ctx, app.batchId);
+  const base: IntakeNoticeBase = {
+    settings,
+    docNumber,
+    applicant: { name: app.applicant.name },
+    centerName: app.proposedCenterName || `${app.applicant.name}申报的产业知识产权协同保护与运营中心`,
+    batch,
+    issuedOn,
+    ...(app.applicant.contact || settings.operatorName ? { contact: { name: settings.operatorName } } : {}),
+  };
+  if (round.outcome === 'accepted') return renderAcceptanceNotice(base);
+  if (round.outcome === 'rejected') return renderRejectionNotice({ ...base, reason: round.reason });
+  const items = round.items.map((i) => ({ no: i.no, title: materialItem(i.no)?.title ?? `第${i.no}项`, reason: i.reason }));
+  return renderSupplementNotice({ ...base, items, deadline: round.deadline, workingDays: round.workingDays });
+}
+
+/** 受理通知书-<unit>-榕市监知〔2026〕3号.pdf: only the unit name is shortened when the name is too long. */
+export function noticeFileName(app: Application, round: FormalReview, docNumber: string): NamePart[] {
+  return [`${NOTICE_TITLES[round.outcome]}-`, { shorten: app.applicant.name }, `-${docNumber}.pdf`];
+}
+
+export function issuedOnOf(round: FormalReview): string {
+  return round.outcome === 'supplementRequired' ? round.issuedOn : bureauDate(new Date(round.at));
+}
+
+/** Reprint of a round's issued notice (null when the round has no 发文字号 yet: only a print numbers it). */
+export async function reviewNoticeDocument(ctx: ServiceContext, applicationId: string, roundNo?: number): Promise<GeneratedDocument | null> {
+  const app = await findApplication(ctx, applicationId);
+  const round = pickRound(app, roundNo);
+  if (!round.docNumber) return null;
+  return { fileName: noticeFileName(app, round, round.docNumber), data: await renderNotice(ctx, app, round, issuedOnOf(round), round.docNumber) };
+}
