@@ -37,13 +37,13 @@ export async function scoredBatch(desk: Desk, units: readonly ScoredUnit[], opts
   const apps: Application[] = [];
   for (const [i, u] of units.entries()) {
     const applicant = { ...fullApplicant(u.name, i + 1 + (opts.usccOffset ?? 0)), ...(u.industry ? { industry: u.industry } : {}), ...(u.district ? { district: u.district } : {}) };
-    const app = await ok<Application>(desk.invoke('applications.create', { batchId, applicant, proposedCenterName: u.proposedCenterName ?? `${u.name}知识产权中心` }));
+    const app = await desk.call('applications.create', { batchId, applicant, proposedCenterName: u.proposedCenterName ?? `${u.name}知识产权中心` });
     await ok(desk.invoke('applications.submit', { id: app.id }));
-    apps.push(await ok<Application>(desk.invoke('review.accept', { applicationId: app.id })));
+    apps.push(await desk.call('review.accept', { applicationId: app.id }));
   }
-  const experts: Expert[] = await ok<Expert[]>(desk.invoke('experts.list', {}));
+  const experts: Expert[] = await desk.call('experts.list', {});
   if (experts.length === 0) for (const [i, name] of ['林教授', '陈研究员', '黄高工'].entries()) {
-    experts.push(await ok<Expert>(desk.invoke('experts.create', { name, organisation: `专家单位${i + 1}`, title: '教授', field: '知识产权', phone: '13800000001' })));
+    experts.push(await desk.call('experts.create', { name, organisation: `专家单位${i + 1}`, title: '教授', field: '知识产权', phone: '13800000001' }));
   }
   await ok(desk.invoke('scoring.setPanel', { batchId, expertIds: experts.map((e) => e.id) }));
   await ok(desk.invoke('scoring.assign', { batchId, mode: 'all' }));

@@ -2,14 +2,12 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDesk, type Desk } from '../../electron/core/app.js';
-import type { ExportedFile } from '../../electron/core/contract/common.js';
 import type { ImportReport } from '../../electron/core/contract/applications-api.js';
 import { TEMPLATE_COLUMNS, TEMPLATE_FIRST_DATA_ROW, TEMPLATE_SHEET } from '../../electron/core/documents/excel/application-columns.js';
 import { stageUpload } from '../../electron/core/store/uploads.js';
 import { tempDir, testClock } from '../helpers/temp.js';
 import { fail, makeUscc, ok, seedBatches } from '../helpers/applications.js';
 
-type List = { total: number; rows: { id: string; name: string }[] };
 
 const PLACES = ['福州', '闽侯', '仓山', '马尾', '鼓楼'];
 const TRADES = ['数科', '智造', '生物', '纺织', '海洋'];
@@ -28,7 +26,7 @@ describe('application template import, roster export', () => {
   beforeAll(async () => {
     desk = await openDesk({ dataDir: t.dir, host: 'test', clock: clock.now, log: () => undefined });
     await seedBatches(desk);
-    const file = await ok<ExportedFile>(desk.invoke('applications.exportTemplate', {}));
+    const file = await desk.call('applications.exportTemplate', {});
     template = readFileSync(file.path);
   });
   afterAll(async () => {
@@ -47,9 +45,9 @@ describe('application template import, roster export', () => {
 
   async function importFile(data: Buffer, dryRun: boolean, batchId = '2026-1'): Promise<ImportReport> {
     const { uploadId } = await stageUpload(desk.dataDir, data, '申报单位.xlsx');
-    return ok<ImportReport>(desk.invoke('applications.importTemplate', { batchId, uploadId, dryRun }));
+    return desk.call('applications.importTemplate', { batchId, uploadId, dryRun });
   }
-  const count = async (batchId = '2026-1') => (await ok<List>(desk.invoke('applications.list', { batchId }))).total;
+  const count = async (batchId = '2026-1') => (await desk.call('applications.list', { batchId })).total;
 
   it('the template has the sheet, every column, and drop-down lists', async () => {
     const wb = new ExcelJS.Workbook();
@@ -139,13 +137,13 @@ describe('application template import, roster export', () => {
     // 2025-1 is outside its window today: the import needs a reason.
     expect(r).toBeNull();
     const { uploadId } = await stageUpload(desk.dataDir, data, '5000.xlsx');
-    const report = await ok<ImportReport>(desk.invoke('applications.importTemplate', { batchId: '2025-1', uploadId, dryRun: false, windowOverrideReason: '历史数据补录' }));
+    const report = await desk.call('applications.importTemplate', { batchId: '2025-1', uploadId, dryRun: false, windowOverrideReason: '历史数据补录' });
     expect(report.applied).toBe(5000);
-    const first = await ok<List>(desk.invoke('applications.list', { batchId: '2025-1', search: 'fzsk', sort: 'name', order: 'asc' }));
+    const first = await desk.call('applications.list', { batchId: '2025-1', search: 'fzsk', sort: 'name', order: 'asc' });
     expect(first.total).toBe(200);
-    const everywhere = await ok<List>(desk.invoke('applications.list', { search: 'fzsk', sort: 'name', order: 'asc' }));
+    const everywhere = await desk.call('applications.list', { search: 'fzsk', sort: 'name', order: 'asc' });
     expect(everywhere.total).toBeGreaterThanOrEqual(200);
-    const all = await ok<List>(desk.invoke('applications.list', { sort: 'name', order: 'asc' }));
+    const all = await desk.call('applications.list', { sort: 'name', order: 'asc' });
     expect(all.total).toBeGreaterThanOrEqual(5000);
   }, 180_000);
 
@@ -153,7 +151,7 @@ describe('application template import, roster export', () => {
     for (const [i, name] of ['=HYPERLINK("http://x","y")', '+SUM(1)', '-1+2', '@cmd'].entries()) {
       await ok(desk.invoke('applications.create', { batchId: '2026-1', applicant: { name, uscc: makeUscc(900 + i), district: '马尾区' } }));
     }
-    const file = await ok<ExportedFile>(desk.invoke('applications.exportRoster', { batchId: '2026-1', district: ['马尾区'], sort: 'uscc', order: 'asc' }));
+    const file = await desk.call('applications.exportRoster', { batchId: '2026-1', district: ['马尾区'], sort: 'uscc', order: 'asc' });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(file.path) as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;

@@ -9,8 +9,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDesk, type Desk } from '../../electron/core/app.js';
 import type { Application } from '../../electron/core/contract/applications.js';
-import type { ArchiveManifest, ArchiveYearStatus, VerifyReport, YearSeal } from '../../electron/core/contract/archive.js';
-import type { ExportedFile } from '../../electron/core/contract/common.js';
+import type { ArchiveManifest, YearSeal } from '../../electron/core/contract/archive.js';
 import { readZip } from '../../electron/core/base/zip-read.js';
 import { fail, fullApplicant, ok } from '../helpers/applications.js';
 import { designatedCenters } from '../helpers/centers.js';
@@ -67,14 +66,14 @@ describe('年度档案 (seal, verify, read-only year)', () => {
     await ok(desk.invoke('review.notice', { applicationId: '2026-1-0001' }));
     clock.set('2026-11-25T02:00:00.000Z');
     await ok(desk.invoke('batches.create', { year: 2026, title: '2026年第二批', opensOn: '2026-11-20', closesOn: '2026-12-20' }));
-    draft = await ok<Application>(desk.invoke('applications.create', { batchId: '2026-2', applicant: fullApplicant('福州数科信息技术有限公司', 61) }));
-    const staged = await ok<{ uploadId: string }>(desk.invoke('files.stage', { name: '营业执照.pdf', data: new Uint8Array(PDF) }));
-    draft = await ok<Application>(desk.invoke('applications.attachFile', { applicationId: draft.id, itemNo: 1, uploadId: staged.uploadId, fileName: '营业执照.pdf' }));
+    draft = await desk.call('applications.create', { batchId: '2026-2', applicant: fullApplicant('福州数科信息技术有限公司', 61) });
+    const staged = await desk.call('files.stage', { name: '营业执照.pdf', data: new Uint8Array(PDF) });
+    draft = await desk.call('applications.attachFile', { applicationId: draft.id, itemNo: 1, uploadId: staged.uploadId, fileName: '营业执照.pdf' });
     // C1's 2026 summary with a file, assessed, and the year's result notice issued.
     await ok(desk.invoke('summaries.save', { year: 2026, centerId: 'C1', submittedOn: '2026-11-20', indicators: INDICATORS }));
-    const summaryFile = await ok<{ uploadId: string }>(desk.invoke('files.stage', { name: '2026年度工作总结.pdf', data: new Uint8Array(SUMMARY_PDF) }));
+    const summaryFile = await desk.call('files.stage', { name: '2026年度工作总结.pdf', data: new Uint8Array(SUMMARY_PDF) });
     await ok(desk.invoke('summaries.attachFile', { year: 2026, centerId: 'C1', uploadId: summaryFile.uploadId }));
-    const template = await ok<{ current: { criteria: { key: string; max: number }[] } }>(desk.invoke('assessments.template', { year: 2026 }));
+    const template = await desk.call('assessments.template', { year: 2026 });
     await ok(desk.invoke('assessments.save', { year: 2026, centerId: 'C1', scores: Object.fromEntries(template.current.criteria.map((c) => [c.key, c.max])), assessedOn: '2026-11-24' }));
     await ok(desk.invoke('assessments.noticePdf', { year: 2026 }));
   }, 120_000);
@@ -84,7 +83,7 @@ describe('年度档案 (seal, verify, read-only year)', () => {
   });
 
   it('lists the year with its counts and open items; sealing with open items needs them acknowledged', async () => {
-    const years = await ok<ArchiveYearStatus[]>(desk.invoke('archive.years', {}));
+    const years = await desk.call('archive.years', {});
     const y = years.find((s) => s.year === 2026)!;
     expect(y.sealed).toBe(false);
     expect(y.counts).toMatchObject({ batches: 2, applications: 4, centersDesignated: 3, summaries: 1, assessments: 1, attachments: 2 });
@@ -104,7 +103,7 @@ describe('年度档案 (seal, verify, read-only year)', () => {
     off();
     expect(cancelled.code).toBe('CANCELLED');
     expect(readdirSync(path.join(t.dir, 'exports', '年度档案'))).toEqual([]);
-    const years = await ok<ArchiveYearStatus[]>(desk.invoke('archive.years', {}));
+    const years = await desk.call('archive.years', {});
     expect(years.find((s) => s.year === 2026)!.seals).toEqual([]);
     // The year is writable again once the cancelled seal has ended.
     await ok(desk.invoke('batches.update', { id: '2026-2', title: '2026年第二批' }));
@@ -115,10 +114,10 @@ describe('年度档案 (seal, verify, read-only year)', () => {
     const off = desk.onEvent((ev, p) => {
       if (ev === 'progress' && (p as { taskId: string }).taskId === 'seal-2') progress.push(p as { done: number; total: number });
     });
-    sealRecord = await ok<YearSeal>(desk.invoke('archive.seal', { year: 2026, taskId: 'seal-2', acknowledgeOpenItems: true }));
+    sealRecord = await desk.call('archive.seal', { year: 2026, taskId: 'seal-2', acknowledgeOpenItems: true });
     off();
     expect(sealRecord).toMatchObject({ year: 2026, version: 1, state: 'sealed', sealedBy: '王秘书', warnings: [] });
-    expect(await ok<number[]>(desk.invoke('archive.sealedYears', {}))).toEqual([2026]);
+    expect(await desk.call('archive.sealedYears', {})).toEqual([2026]);
     expect(sealRecord.file.relPath).toBe('年度档案/福州市产业知识产权中心年度档案-2026-第1版.zip');
     expect(sealRecord.acknowledged.some((i) => i.includes('2026年第2批'))).toBe(true);
     expect(progress.length).toBeGreaterThan(2);
@@ -176,7 +175,7 @@ describe('年度档案 (seal, verify, read-only year)', () => {
     // The 2025 batch is not in the 2026 archive.
     expect(paths.some((p) => p.includes('2025-1'))).toBe(false);
 
-    const years = await ok<ArchiveYearStatus[]>(desk.invoke('archive.years', {}));
+    const years = await desk.call('archive.years', {});
     expect(years.find((s) => s.year === 2026)!.sealed).toBe(true);
     const again = await fail(desk.invoke('archive.seal', { year: 2026, taskId: 'seal-3', acknowledgeOpenItems: true }));
     expect(again.code).toBe('RULE_VIOLATION');
@@ -184,12 +183,12 @@ describe('年度档案 (seal, verify, read-only year)', () => {
   }, 120_000);
 
   it('verifies the sealed archive in the app and with npm run verify-archive', async () => {
-    const report = await ok<VerifyReport>(desk.invoke('archive.verify', { year: 2026 }));
+    const report = await desk.call('archive.verify', { year: 2026 });
     expect(report.ok).toBe(true);
     expect(report.problems).toEqual([]);
     expect(report.checked).toBe(sealRecord.fileCount);
     expect(report.summary).toContain('档案完好');
-    const byPath = await ok<VerifyReport>(desk.invoke('archive.verify', { path: zipPath }));
+    const byPath = await desk.call('archive.verify', { path: zipPath });
     expect(byPath).toMatchObject({ ok: true, year: 2026, sealVersion: 1 });
     const script = await verifyScript(zipPath);
     expect(script.code).toBe(0);
@@ -210,7 +209,7 @@ describe('年度档案 (seal, verify, read-only year)', () => {
     writeSync(fd, b, 0, 1, at.offset + 100);
     closeSync(fd);
 
-    const report = await ok<VerifyReport>(desk.invoke('archive.verify', { path: copy }));
+    const report = await desk.call('archive.verify', { path: copy });
     expect(report.ok).toBe(false);
     expect(report.problems).toEqual([expect.objectContaining({ path: target, kind: 'hash' })]);
     expect(report.summary).toContain(target);
@@ -224,7 +223,7 @@ describe('年度档案 (seal, verify, read-only year)', () => {
     // The sealed zip itself replaced by the damaged copy: verify by year reports the seal mismatch and the entry.
     copyFileSync(zipPath, path.join(t.dir, 'good.zip'));
     copyFileSync(copy, zipPath);
-    const byYear = await ok<VerifyReport>(desk.invoke('archive.verify', { year: 2026 }));
+    const byYear = await desk.call('archive.verify', { year: 2026 });
     expect(byYear.ok).toBe(false);
     expect(byYear.problems.map((p) => p.kind).sort()).toEqual(['hash', 'seal']);
     copyFileSync(path.join(t.dir, 'good.zip'), zipPath);
@@ -243,18 +242,18 @@ describe('年度档案 (seal, verify, read-only year)', () => {
     expect(create.code).toBe('YEAR_SEALED');
     // A first print would assign a new number in the sealed year: refused; the numbered one reprints.
     expect((await fail(desk.invoke('review.notice', { applicationId: '2026-1-0002' }))).code).toBe('YEAR_SEALED');
-    const reprint = await ok<ExportedFile>(desk.invoke('review.notice', { applicationId: '2026-1-0001' }));
+    const reprint = await desk.call('review.notice', { applicationId: '2026-1-0001' });
     expect(existsSync(reprint.path)).toBe(true);
-    expect(existsSync((await ok<ExportedFile>(desk.invoke('assessments.noticePdf', { year: 2026 }))).path)).toBe(true);
+    expect(existsSync((await desk.call('assessments.noticePdf', { year: 2026 })).path)).toBe(true);
     expect((await fail(desk.invoke('assessments.save', { year: 2026, centerId: 'C1', scores: {}, assessedOn: '2026-11-25' }))).code).toBe('YEAR_SEALED');
     // Other years are untouched by the seal.
     await ok(desk.invoke('batches.create', { year: 2027, title: '2027年第一批', opensOn: '2027-03-01', closesOn: '2027-03-31' }));
 
     expect((await fail(desk.invoke('archive.unseal', { year: 2026, reason: '错' }))).code).toBe('INVALID_INPUT');
-    const unsealed = await ok<YearSeal>(desk.invoke('archive.unseal', { year: 2026, reason: '更正第二批名称' }));
+    const unsealed = await desk.call('archive.unseal', { year: 2026, reason: '更正第二批名称' });
     expect(unsealed).toMatchObject({ version: 1, state: 'unsealed', unsealed: { reason: '更正第二批名称', by: '王秘书' } });
-    expect(await ok<number[]>(desk.invoke('archive.sealedYears', {}))).toEqual([]);
-    const audit = await ok<{ method: string; summary: string }[]>(desk.invoke('audit.list', {}));
+    expect(await desk.call('archive.sealedYears', {})).toEqual([]);
+    const audit = await desk.call('audit.list', {});
     expect(JSON.stringify(audit)).toContain('更正第二批名称');
     await ok(desk.invoke('batches.update', { id: '2026-2', title: '2026年第二批（更正）' }));
     await ok(desk.invoke('applications.saveDraft', { id: draft.id, narrative: '补充说明' }));
@@ -265,13 +264,13 @@ describe('年度档案 (seal, verify, read-only year)', () => {
     const fd = openSync(stored, 'r+');
     writeSync(fd, Buffer.from('X'), 0, 1, 100);
     closeSync(fd);
-    const second = await ok<YearSeal>(desk.invoke('archive.seal', { year: 2026, taskId: 'seal-4', acknowledgeOpenItems: true }));
+    const second = await desk.call('archive.seal', { year: 2026, taskId: 'seal-4', acknowledgeOpenItems: true });
     expect(second).toMatchObject({ version: 2, state: 'sealed' });
     expect(second.warnings).toHaveLength(1);
     expect(second.warnings[0]).toMatch(/^附件 附件\/.+营业执照\.pdf 的内容与其存储校验值不符/);
-    expect((await ok<VerifyReport>(desk.invoke('archive.verify', { year: 2026 }))).ok).toBe(true);
+    expect((await desk.call('archive.verify', { year: 2026 })).ok).toBe(true);
     expect(second.file.fileName).toBe('福州市产业知识产权中心年度档案-2026-第2版.zip');
-    const years = await ok<ArchiveYearStatus[]>(desk.invoke('archive.years', {}));
+    const years = await desk.call('archive.years', {});
     expect(years.find((s) => s.year === 2026)!.seals.map((s) => [s.version, s.state])).toEqual([[1, 'unsealed'], [2, 'sealed']]);
     expect((await fail(desk.invoke('applications.saveDraft', { id: draft.id, narrative: '再改' }))).code).toBe('YEAR_SEALED');
   }, 120_000);

@@ -3,7 +3,6 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDesk, type Desk } from '../../electron/core/app.js';
-import type { AuditVerifyReport } from '../../electron/core/contract/system.js';
 import { tempDir, testClock } from '../helpers/temp.js';
 
 async function ok<T>(p: Promise<{ ok: boolean; value?: unknown; error?: unknown }>): Promise<T> {
@@ -37,7 +36,7 @@ describe('audit log verifier (设置 › 操作日志 › 校验日志, npm run 
   const monthFile = () => path.join(t.dir, 'audit', readdirSync(path.join(t.dir, 'audit')).find((f) => f.endsWith('.jsonl'))!);
 
   it('says the log is whole, in the app and from the command line', async () => {
-    const r = await ok<AuditVerifyReport>(desk.invoke('audit.verify', {}));
+    const r = await desk.call('audit.verify', {});
     expect(r).toMatchObject({ ok: true, entries: 4, lastSeq: 4 });
     expect(r.message).toContain('操作日志完整');
     const cli = verifyScript(t.dir);
@@ -50,7 +49,7 @@ describe('audit log verifier (设置 › 操作日志 › 校验日志, npm run 
     const lines = readFileSync(file, 'utf8').split('\n');
     lines[2] = lines[2]!.replace('专家丙', '专家戊');
     writeFileSync(file, lines.join('\n'));
-    const r = await ok<AuditVerifyReport>(desk.invoke('audit.verify', {}));
+    const r = await desk.call('audit.verify', {});
     expect(r.ok).toBe(false);
     expect(r.problem).toMatchObject({ kind: 'edited', file: path.basename(file), line: 3 });
     expect(r.message).toContain(`${path.basename(file)} 第3行被改动`);
@@ -63,9 +62,9 @@ describe('audit log verifier (设置 › 操作日志 › 校验日志, npm run 
     const file = monthFile();
     const lines = readFileSync(file, 'utf8').split('\n');
     writeFileSync(file, [lines[0], lines[2], lines[3], ''].join('\n'));
-    expect((await ok<AuditVerifyReport>(desk.invoke('audit.verify', {}))).problem).toMatchObject({ kind: 'deleted', line: 2 });
+    expect((await desk.call('audit.verify', {})).problem).toMatchObject({ kind: 'deleted', line: 2 });
     writeFileSync(file, [lines[0], lines[1], ''].join('\n'));
-    const cut = await ok<AuditVerifyReport>(desk.invoke('audit.verify', {}));
+    const cut = await desk.call('audit.verify', {});
     expect(cut.problem).toMatchObject({ kind: 'truncated', line: 3 });
     // the command line reads the manifest the app writes (at the latest when it closes)
     await desk.close();

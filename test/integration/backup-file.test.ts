@@ -11,8 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDesk, type Desk } from '../../electron/core/app.js';
 import type { Application } from '../../electron/core/contract/applications.js';
-import type { BackupFileInfo, BackupInspection, BackupManifest, RestoreReport } from '../../electron/core/contract/archive.js';
-import type { AuditEntry, BackupInfo } from '../../electron/core/contract/system.js';
+import type { BackupFileInfo, BackupManifest, RestoreReport } from '../../electron/core/contract/archive.js';
 import { readZip } from '../../electron/core/base/zip-read.js';
 import { zipToBuffer } from '../../electron/core/exchange/zip-write.js';
 import { tempDir, testClock } from '../helpers/temp.js';
@@ -47,7 +46,7 @@ function parts(dataDir: string): Record<string, string> {
 }
 
 async function reads(desk: Desk) {
-  const batches = await ok<{ id: string }[]>(desk.invoke('batches.list', {}));
+  const batches = await desk.call('batches.list', {});
   const applications: Record<string, unknown> = {};
   for (const b of batches) applications[b.id] = await ok(desk.invoke('applications.list', { batchId: b.id }));
   return {
@@ -74,17 +73,17 @@ describe('backup file: create, inspect, restore', () => {
     clock.set('2026-11-20T02:00:00.000Z');
     await ok(desk.invoke('settings.update', { operatorName: '林备份' }));
     await ok(desk.invoke('experts.create', { name: '郑研究员', organisation: '福州大学', title: '研究员', field: '知识产权', phone: '13800000009' }));
-    app = await ok<Application>(desk.invoke('applications.create', { batchId: '2025-1', applicant: fullApplicant('福州备份测试科技有限公司', 77), windowOverrideReason: '补录纸质申报材料' }));
+    app = await desk.call('applications.create', { batchId: '2025-1', applicant: fullApplicant('福州备份测试科技有限公司', 77), windowOverrideReason: '补录纸质申报材料' });
     for (const [itemNo, name, data] of [[1, '申请表（盖章）.pdf', PDF], [2, '营业执照.png', PNG]] as const) {
-      const staged = await ok<{ uploadId: string }>(desk.invoke('files.stage', { name, data: new Uint8Array(data) }));
-      app = await ok<Application>(desk.invoke('applications.attachFile', { applicationId: app.id, itemNo, uploadId: staged.uploadId, fileName: name }));
+      const staged = await desk.call('files.stage', { name, data: new Uint8Array(data) });
+      app = await desk.call('applications.attachFile', { applicationId: app.id, itemNo, uploadId: staged.uploadId, fileName: name });
     }
     clock.set('2026-11-25T02:30:00.000Z');
     const progress: { done: number; total: number }[] = [];
     desk.onEvent((event, payload) => {
       if (event === 'progress' && (payload as { taskId: string }).taskId === 'backup-1') progress.push(payload as { done: number; total: number });
     });
-    backup = await ok<BackupFileInfo>(desk.invoke('backupFile.create', { taskId: 'backup-1' }));
+    backup = await desk.call('backupFile.create', { taskId: 'backup-1' });
     expect(progress.length).toBeGreaterThan(1);
     expect(progress.at(-1)!.done).toBe(progress.at(-1)!.total);
   });
@@ -124,7 +123,7 @@ describe('backup file: create, inspect, restore', () => {
   });
 
   it('inspects a good file as ok', async () => {
-    const report = await ok<BackupInspection>(desk.invoke('backupFile.inspect', { path: backup.path }));
+    const report = await desk.call('backupFile.inspect', { path: backup.path });
     expect(report).toMatchObject({ ok: true, problems: [], createdAt: '2026-11-25T02:30:00.000Z', schemaVersion: 1, contents: backup.contents });
     expect(report.files).toBe(backup.files);
   });
@@ -133,7 +132,7 @@ describe('backup file: create, inspect, restore', () => {
     const dst = path.join(t.dir, 'empty');
     const target = await openDesk({ dataDir: dst, host: 'test', clock: testClock('2026-11-25T03:00:00.000Z').now, log: () => undefined });
     try {
-      const report = await ok<RestoreReport>(target.invoke('backupFile.restore', { path: backup.path, taskId: 'restore-1' }));
+      const report = await target.call('backupFile.restore', { path: backup.path, taskId: 'restore-1' });
       expect(report).toMatchObject({ restoredFrom: backup.path, attachmentsAdded: 2, auditFiles: 4, parts: Object.keys(parts(src)).length });
       expect(report.contents).toEqual(expect.arrayContaining([...backup.contents, '新增附件2个', `恢复前的数据已另存为备份“${report.safetyBackup}”`]));
 
@@ -148,22 +147,22 @@ describe('backup file: create, inspect, restore', () => {
       }
       // API reads, from the reloaded store.
       expect(await reads(target)).toEqual(await reads(desk));
-      const restoredApp = await ok<Application>(target.invoke('applications.get', { id: app.id }));
-      expect(restoredApp).toEqual(await ok<Application>(desk.invoke('applications.get', { id: app.id })));
-      const srcAudit = await ok<AuditEntry[]>(desk.invoke('audit.list', { limit: 1000 }));
-      const dstAudit = await ok<AuditEntry[]>(target.invoke('audit.list', { limit: 1000 }));
+      const restoredApp = await target.call('applications.get', { id: app.id });
+      expect(restoredApp).toEqual(await desk.call('applications.get', { id: app.id }));
+      const srcAudit = await desk.call('audit.list', { limit: 1000 });
+      const dstAudit = await target.call('audit.list', { limit: 1000 });
       expect(dstAudit.slice(1)).toEqual(srcAudit);
       expect(dstAudit[0]).toMatchObject({ method: 'backupFile.restore', operator: '林备份' });
       expect(dstAudit[0]!.summary).toContain(backup.fileName);
       expect(dstAudit[0]!.summary).toContain(report.safetyBackup);
       // The replaced (empty) store is kept as a before-restore snapshot.
-      const snaps = await ok<BackupInfo[]>(target.invoke('backups.list', {}));
+      const snaps = await target.call('backups.list', {});
       expect(snaps.find((b) => b.name === report.safetyBackup)).toMatchObject({ kind: 'before-restore' });
       // No staging folder or marker left; the desk keeps working on the restored data.
       expect(existsSync(path.join(dst, '.restore-staging'))).toBe(false);
       expect(existsSync(path.join(dst, 'restore-in-progress.json'))).toBe(false);
       await ok(target.invoke('experts.create', { name: '恢复后新增专家', organisation: '福建师范大学', title: '教授', field: '知识产权', phone: '13800000010' }));
-      expect((await ok<unknown[]>(target.invoke('experts.list', {}))).length).toBe(5);
+      expect((await target.call('experts.list', {})).length).toBe(5);
     } finally {
       await target.close();
     }
@@ -178,7 +177,7 @@ describe('backup file: create, inspect, restore', () => {
     writeFileSync(damaged, bytes);
     const pngEntry = `files/${app.materials.find((m) => m.no === 2)!.files[0]!.sha256.slice(0, 2)}/${app.materials.find((m) => m.no === 2)!.files[0]!.sha256}`;
 
-    const report = await ok<BackupInspection>(desk.invoke('backupFile.inspect', { path: damaged }));
+    const report = await desk.call('backupFile.inspect', { path: damaged });
     expect(report.ok).toBe(false);
     expect(report.problems).toEqual([`文件 ${pngEntry} 已损坏（内容的 sha256 校验值与清单不符）。`]);
 
@@ -192,7 +191,7 @@ describe('backup file: create, inspect, restore', () => {
       expect(err.message).toContain('没有做任何改动');
       expect(err.message).toContain(pngEntry);
       expect(tree(dst)).toEqual(before);
-      expect((await ok<{ operatorName: string }>(target.invoke('settings.get', {}))).operatorName).toBe('本机操作员');
+      expect((await target.call('settings.get', {})).operatorName).toBe('本机操作员');
     } finally {
       await target.close();
     }
@@ -209,7 +208,7 @@ describe('backup file: create, inspect, restore', () => {
     const newer = path.join(t.dir, '新版本备份.ipcdesk-backup');
     writeFileSync(newer, await zipToBuffer([...entries].map(([p, data]) => ({ path: p, data }))));
 
-    const report = await ok<BackupInspection>(desk.invoke('backupFile.inspect', { path: newer }));
+    const report = await desk.call('backupFile.inspect', { path: newer });
     expect(report.ok).toBe(false);
     expect(report.problems).toEqual(['备份由较新版本的程序生成（数据版本 2，本程序只支持到 1）。请先安装新版程序再恢复。']);
     const dst = path.join(t.dir, 'older-app');
@@ -228,7 +227,7 @@ describe('backup file: create, inspect, restore', () => {
   it('reports a file that is not a backup, and throws only for a path that cannot be read', async () => {
     const notZip = path.join(t.dir, '随便的文件.ipcdesk-backup');
     writeFileSync(notZip, 'not a zip at all');
-    const report = await ok<BackupInspection>(desk.invoke('backupFile.inspect', { path: notZip }));
+    const report = await desk.call('backupFile.inspect', { path: notZip });
     expect(report.ok).toBe(false);
     expect(report.problems[0]).toContain('不是有效的备份文件');
     expect((await fail(desk.invoke('backupFile.inspect', { path: path.join(t.dir, '不存在.ipcdesk-backup') }))).code).toBe('NOT_FOUND');
@@ -264,9 +263,9 @@ describe('backup file: create, inspect, restore', () => {
       await ok(target.invoke('settings.update', { operatorName: '本机操作员' }));
       await ok(target.invoke('batches.create', { year: 2027, title: '2027年第一批', opensOn: '2027-03-01', closesOn: '2027-03-31' }));
       const old = parts(dst);
-      const report = await ok<RestoreReport>(target.invoke('backupFile.restore', { path: backup.path, taskId: 'restore-2' }));
+      const report = await target.call('backupFile.restore', { path: backup.path, taskId: 'restore-2' });
       expect(parts(dst)).toEqual(parts(src));
-      const snaps = await ok<BackupInfo[]>(target.invoke('backups.list', {}));
+      const snaps = await target.call('backups.list', {});
       expect(snaps.find((b) => b.name === report.safetyBackup)).toMatchObject({ kind: 'before-restore', parts: Object.keys(old).length });
       for (const [f, text] of Object.entries(old)) expect(readFileSync(path.join(dst, 'backups', report.safetyBackup, f), 'utf8')).toBe(text);
       // The audit month both have: the local file stays, the backup's copy is kept beside it.
@@ -274,10 +273,10 @@ describe('backup file: create, inspect, restore', () => {
       expect(readFileSync(path.join(dst, 'audit', aside, '2026-11.jsonl'), 'utf8')).toBe(readFileSync(path.join(src, 'audit', '2026-11.jsonl'), 'utf8'));
       expect(readFileSync(path.join(dst, 'audit', '2026-11.jsonl'), 'utf8')).toContain('本机操作员');
       expect(report.contents.join('；')).toContain(`audit/${aside}/`);
-      expect((await ok<{ operatorName: string }>(target.invoke('settings.get', {}))).operatorName).toBe('林备份');
+      expect((await target.call('settings.get', {})).operatorName).toBe('林备份');
       // …and that snapshot brings the old data back.
       await ok(target.invoke('backups.restore', { name: report.safetyBackup }));
-      expect((await ok<{ operatorName: string }>(target.invoke('settings.get', {}))).operatorName).toBe('本机操作员');
+      expect((await target.call('settings.get', {})).operatorName).toBe('本机操作员');
     } finally {
       await target.close();
     }
@@ -300,7 +299,7 @@ describe('backup file: create, inspect, restore', () => {
     const target = await openDesk({ dataDir: dst, host: 'test', clock: clock.now, log: () => undefined });
     try {
       expect(await reads(target)).toEqual(await reads(desk));
-      const log = await ok<AuditEntry[]>(target.invoke('audit.list', { limit: 1 }));
+      const log = await target.call('audit.list', { limit: 1 });
       expect(log[0]).toMatchObject({ method: 'backupFile.restore', operator: '命令行' });
       expect(log[0]!.summary).toContain('离线恢复');
     } finally {

@@ -9,12 +9,6 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDesk, type Desk } from '../../electron/core/app.js';
 import { contract, methodNames } from '../../electron/core/contract/index.js';
-import type { Application } from '../../electron/core/contract/applications.js';
-import type { BatchView } from '../../electron/core/contract/batches.js';
-import type { ExportedFile } from '../../electron/core/contract/common.js';
-import type { ApplyResultsReport, PackageExportResult, ResultFilePreview } from '../../electron/core/contract/review-packages.js';
-import type { Assignment } from '../../electron/core/contract/review-scoring.js';
-import type { Expert } from '../../electron/core/contract/review-experts.js';
 import { tempDir, testClock } from '../helpers/temp.js';
 import { fail, fullApplicant, ok, seedBatches } from '../helpers/applications.js';
 import { scoredBatch, withTotal } from '../helpers/designation.js';
@@ -45,8 +39,8 @@ describe('batch status only through its actions; a designated batch refuses writ
   let t: ReturnType<typeof tempDir>;
   let desk: Desk;
   const clock = testClock('2026-03-10T02:00:00.000Z');
-  const stage = async (d: Desk, name: string, data: Uint8Array) => (await ok<{ uploadId: string }>(d.invoke('files.stage', { name, data: new Uint8Array(data) }))).uploadId;
-  const status = async (id: string) => (await ok<BatchView>(desk.invoke('batches.get', { id }))).status;
+  const stage = async (d: Desk, name: string, data: Uint8Array) => (await d.call('files.stage', { name, data: new Uint8Array(data) })).uploadId;
+  const status = async (id: string) => (await desk.call('batches.get', { id })).status;
 
   beforeEach(async () => {
     clock.set('2026-03-10T02:00:00.000Z');
@@ -85,50 +79,50 @@ describe('batch status only through its actions; a designated batch refuses writ
     expect(dataFiles(t.dir)).toEqual(before);
     expect([await status('2026-1'), await status('2025-1')]).toEqual(['designated', 'open']);
     // the current status passes as a no-op beside a real change
-    const renamed = await ok<BatchView>(desk.invoke('batches.update', { id: '2025-1', status: 'open', title: '2025年第一批（更正）' }));
+    const renamed = await desk.call('batches.update', { id: '2025-1', status: 'open', title: '2025年第一批（更正）' });
     expect(renamed).toMatchObject({ title: '2025年第一批（更正）', status: 'open' });
     expect(renamed.operations).toContain('closeIntake');
   }, 60_000);
 
   it('nothing writes into a designated batch (panel, template, assignments, scores, packages, result files, applications, formal review) except reprints and corrections with a reason', async () => {
     // Left in the batch before the review: a draft with a file, and an application submitted but never reviewed.
-    const draft = await ok<Application>(desk.invoke('applications.create', { batchId: '2026-1', applicant: fullApplicant('福州草稿有限公司', 31), proposedCenterName: '草稿中心' }));
+    const draft = await desk.call('applications.create', { batchId: '2026-1', applicant: fullApplicant('福州草稿有限公司', 31), proposedCenterName: '草稿中心' });
     await ok(desk.invoke('applications.attachFile', { applicationId: draft.id, itemNo: 1, uploadId: await stage(desk, '申请表.pdf', PDF), fileName: '申请表.pdf' }));
-    const pending = await ok<Application>(desk.invoke('applications.create', { batchId: '2026-1', applicant: fullApplicant('福州待审有限公司', 32), proposedCenterName: '待审中心' }));
+    const pending = await desk.call('applications.create', { batchId: '2026-1', applicant: fullApplicant('福州待审有限公司', 32), proposedCenterName: '待审中心' });
     await ok(desk.invoke('applications.submit', { id: pending.id }));
     const apps = await scoredBatch(desk, UNITS, { seed: false, usccOffset: 10 });
     expect(await status('2026-1')).toBe('reviewing');
-    const experts = await ok<Expert[]>(desk.invoke('experts.list', {}));
+    const experts = await desk.call('experts.list', {});
     const lin = experts.find((e) => e.name === '林教授')!;
 
     // 林教授 takes a review package home; his result file comes back only after the designation.
-    const pkg = await ok<PackageExportResult>(desk.invoke('packages.export', { batchId: '2026-1', expertId: lin.id }));
+    const pkg = await desk.call('packages.export', { batchId: '2026-1', expertId: lin.id });
     const expDir = tempDir('desk-exp-');
     const exp = await openDesk({ dataDir: expDir.dir, host: 'test', clock: clock.now, log: () => undefined });
     let result: Buffer;
     try {
       await ok(exp.invoke('expert.importPackage', { uploadId: await stage(exp, pkg.file.fileName, readFileSync(pkg.file.path)), code: pkg.oneTimeCode }));
       for (const app of apps) await ok(exp.invoke('expert.saveDraft', { applicationId: app.id, scores: withTotal(70), comment: '迟到的评分', recommendation: 'recommend' }));
-      result = readFileSync((await ok<ExportedFile>(exp.invoke('expert.exportResult', {}))).path);
+      result = readFileSync((await exp.call('expert.exportResult', {})).path);
     } finally {
       await exp.close();
       expDir.cleanup();
     }
 
     await designate();
-    const overview = await ok<{ assignments: Assignment[] }>(desk.invoke('scoring.overview', { batchId: '2026-1' }));
+    const overview = await desk.call('scoring.overview', { batchId: '2026-1' });
     const assignment = overview.assignments.find((a) => a.status === 'active')!;
-    const template = await ok<{ current: { criteria: unknown[] } }>(desk.invoke('scoring.getTemplate', { batchId: '2026-1' }));
+    const template = await desk.call('scoring.getTemplate', { batchId: '2026-1' });
     const resultUpload = await stage(desk, '评分结果-林教授.ipcdres', result);
     const xlsxUpload = await stage(desk, '申报导入.pdf', PDF);
     const fileUpload = await stage(desk, '补充材料.pdf', PDF);
     const before = dataFiles(t.dir);
 
     // a late result file is refused in the preview and when applied, naming the state
-    const preview = await ok<ResultFilePreview[]>(desk.invoke('results.preview', { uploadIds: [resultUpload] }));
+    const preview = await desk.call('results.preview', { uploadIds: [resultUpload] });
     expect(preview[0]).toMatchObject({ ok: false, reason: 'INVALID_STATE' });
     expect(preview[0]!.message).toContain(`${DESIGNATED}，不能再录入或导入评分。`);
-    const applied = await ok<ApplyResultsReport>(desk.invoke('results.apply', { uploadIds: [resultUpload] }));
+    const applied = await desk.call('results.apply', { uploadIds: [resultUpload] });
     expect(applied).toMatchObject({ applied: 0, refused: 1 });
     expect(applied.files[0]!.message).toContain(`${DESIGNATED}，不能再录入或导入评分。`);
     const refusals: [string, unknown, string][] = [
@@ -178,18 +172,18 @@ describe('batch status only through its actions; a designated batch refuses writ
 
     // What is meant to pass: printing a formal-review notice, and a correction with its reason (logged).
     await ok(desk.invoke('review.notice', { applicationId: apps[0]!.id }));
-    const corrected = await ok<BatchView>(desk.invoke('batches.update', { id: '2026-1', title: '2026年第一批（更正）', reason: '批次名称错字' }));
+    const corrected = await desk.call('batches.update', { id: '2026-1', title: '2026年第一批（更正）', reason: '批次名称错字' });
     expect(corrected).toMatchObject({ title: '2026年第一批（更正）', status: 'designated', operations: ['correctDetails', 'printNotice'] });
-    const audit = await ok<{ method: string; summary: string }[]>(desk.invoke('audit.list', { limit: 1 }));
+    const audit = await desk.call('audit.list', { limit: 1 });
     expect(audit[0]).toMatchObject({ method: 'batches.update', summary: '更正批次“2026年第一批（更正）”（理由：批次名称错字）' });
   }, 120_000);
 
   it('intake is closed and reopened only by 截止受理 / 恢复受理; the first assignment starts the review; publicity needs the review', async () => {
-    const closed = await ok<BatchView>(desk.invoke('batches.close', { id: '2026-1' }));
+    const closed = await desk.call('batches.close', { id: '2026-1' });
     expect(closed).toMatchObject({ status: 'closed' });
     expect(closed.operations).toContain('reopenIntake');
     expect(closed.operations).not.toContain('registerApplication');
-    const audit = await ok<{ method: string; entity: string; summary: string }[]>(desk.invoke('audit.list', { limit: 1 }));
+    const audit = await desk.call('audit.list', { limit: 1 });
     expect(audit[0]).toMatchObject({ method: 'batches.close', entity: 'batch:2026-1', summary: '2026年第1批“2026年第一批”状态：受理中 → 已截止' });
 
     let before = dataFiles(t.dir);
@@ -198,8 +192,8 @@ describe('batch status only through its actions; a designated batch refuses writ
     expect((await fail(desk.invoke('batches.close', { id: '2026-1' }))).message).toBe('批次“2026年第1批”已截止受理，无需再次截止。');
     expect(dataFiles(t.dir)).toEqual(before);
 
-    expect(await ok<BatchView>(desk.invoke('batches.reopen', { id: '2026-1' }))).toMatchObject({ status: 'open' });
-    const app = await ok<Application>(desk.invoke('applications.create', { batchId: '2026-1', applicant: fullApplicant('福州按时有限公司', 42), proposedCenterName: '按时中心' }));
+    expect(await desk.call('batches.reopen', { id: '2026-1' })).toMatchObject({ status: 'open' });
+    const app = await desk.call('applications.create', { batchId: '2026-1', applicant: fullApplicant('福州按时有限公司', 42), proposedCenterName: '按时中心' });
     await ok(desk.invoke('applications.submit', { id: app.id }));
     await ok(desk.invoke('review.accept', { applicationId: app.id }));
 
@@ -210,12 +204,12 @@ describe('batch status only through its actions; a designated batch refuses writ
     expect(dataFiles(t.dir)).toEqual(before);
     expect(await status('2026-1')).toBe('open');
 
-    const e = await ok<Expert>(desk.invoke('experts.create', { name: '林教授', organisation: '福州大学', title: '教授', field: '知识产权', phone: '13800000001' }));
+    const e = await desk.call('experts.create', { name: '林教授', organisation: '福州大学', title: '教授', field: '知识产权', phone: '13800000001' });
     await ok(desk.invoke('scoring.setPanel', { batchId: '2026-1', expertIds: [e.id] }));
     expect(await status('2026-1')).toBe('open');
     await ok(desk.invoke('scoring.assign', { batchId: '2026-1', mode: 'all' }));
     expect(await status('2026-1')).toBe('reviewing');
-    const moved = await ok<{ method: string; summary: string }[]>(desk.invoke('audit.list', { limit: 1 }));
+    const moved = await desk.call('audit.list', { limit: 1 });
     expect(moved[0]).toMatchObject({ method: 'scoring.assign', summary: '2026年第1批“2026年第一批”状态：受理中 → 评审中' });
 
     before = dataFiles(t.dir);

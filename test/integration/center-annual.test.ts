@@ -4,11 +4,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDesk, type Desk } from '../../electron/core/app.js';
 import { Store } from '../../electron/core/store/store.js';
-import type {
-  AnnualSummary, AssessmentTemplateView, CenterHistory, MidtermAssessment, ReviewDue, SummaryYearView, TriennialReview,
-} from '../../electron/core/contract/centers-annual.js';
+import type { AnnualSummary, TriennialReview } from '../../electron/core/contract/centers-annual.js';
 import type { Center } from '../../electron/core/contract/designation.js';
-import type { AuditEntry } from '../../electron/core/contract/system.js';
 import { tempDir, testClock } from '../helpers/temp.js';
 import { fail, ok } from '../helpers/applications.js';
 import { designatedCenters } from '../helpers/centers.js';
@@ -34,10 +31,10 @@ describe('annual summaries, mid-term assessment and re-review through desk.invok
     t.cleanup();
   });
 
-  const year = (y: number) => ok<SummaryYearView>(desk.invoke('summaries.year', { year: y }));
+  const year = (y: number) => desk.call('summaries.year', { year: y });
   const saveSummary = (o: Record<string, unknown> = {}) =>
     desk.invoke('summaries.save', { year: 2026, centerId: 'C1', submittedOn: '2027-01-18', indicators: INDICATORS, narrative: '全年开展培训12场。', ...o });
-  const stage = async (name: string, data: Buffer) => (await ok<{ uploadId: string }>(desk.invoke('files.stage', { name, data: new Uint8Array(data) }))).uploadId;
+  const stage = async (name: string, data: Buffer) => (await desk.call('files.stage', { name, data: new Uint8Array(data) })).uploadId;
   const decide = (o: Record<string, unknown>) =>
     desk.invoke('triennial.decide', { centerId: 'C1', outcome: 'retain', decidedOn: '2029-09-01', opinion: '各项工作扎实，同意保留。', ...o });
 
@@ -65,8 +62,8 @@ describe('annual summaries, mid-term assessment and re-review through desk.invok
     const s2 = await ok<AnnualSummary>(saveSummary({ indicators: { ...INDICATORS, trainings: 13 } }));
     expect(s2.indicators.trainings).toBe(13);
     expect(s2.createdAt).toBe(s.createdAt);
-    expect(await ok<AnnualSummary>(desk.invoke('summaries.get', { year: 2026, centerId: 'C1' }))).toMatchObject({ id: '2026-C1', indicators: { trainings: 13 } });
-    expect(await ok<AnnualSummary | null>(desk.invoke('summaries.get', { year: 2026, centerId: 'C2' }))).toBeNull();
+    expect(await desk.call('summaries.get', { year: 2026, centerId: 'C1' })).toMatchObject({ id: '2026-C1', indicators: { trainings: 13 } });
+    expect(await desk.call('summaries.get', { year: 2026, centerId: 'C2' })).toBeNull();
 
     v = await year(2026);
     expect(v.missing.map((c) => c.id)).toEqual(['C2', 'C3']);
@@ -76,7 +73,7 @@ describe('annual summaries, mid-term assessment and re-review through desk.invok
     const noSummary = await fail(desk.invoke('summaries.attachFile', { year: 2026, centerId: 'C2', uploadId: await stage('总结.pdf', PDF) }));
     expect(noSummary.code).toBe('RULE_VIOLATION');
     expect(noSummary.message).toContain('请先填写并保存工作总结');
-    const withFile = await ok<AnnualSummary>(desk.invoke('summaries.attachFile', { year: 2026, centerId: 'C1', uploadId: await stage('2026年度工作总结.pdf', PDF) }));
+    const withFile = await desk.call('summaries.attachFile', { year: 2026, centerId: 'C1', uploadId: await stage('2026年度工作总结.pdf', PDF) });
     expect(withFile.files).toHaveLength(1);
     expect(withFile.files[0]).toMatchObject({ name: '2026年度工作总结.pdf', kind: 'pdf', size: PDF.length });
     const dup = await fail(desk.invoke('summaries.attachFile', { year: 2026, centerId: 'C1', uploadId: await stage('副本.pdf', PDF) }));
@@ -85,7 +82,7 @@ describe('annual summaries, mid-term assessment and re-review through desk.invok
     expect(fake.code).toBe('FILE_REJECTED');
     const kept = await ok<AnnualSummary>(saveSummary({ narrative: '修改正文。' }));
     expect(kept.files).toHaveLength(1); // saving again keeps the files
-    const removed = await ok<AnnualSummary>(desk.invoke('summaries.removeFile', { year: 2026, centerId: 'C1', sha256: withFile.files[0]!.sha256 }));
+    const removed = await desk.call('summaries.removeFile', { year: 2026, centerId: 'C1', sha256: withFile.files[0]!.sha256 });
     expect(removed.files).toEqual([]);
     expect((await fail(desk.invoke('summaries.removeFile', { year: 2026, centerId: 'C1', sha256: withFile.files[0]!.sha256 }))).code).toBe('NOT_FOUND');
 
@@ -97,14 +94,14 @@ describe('annual summaries, mid-term assessment and re-review through desk.invok
     expect(v.overdue).toBe(true);
     expect(v.missing.map((c) => c.id)).toEqual(['C2', 'C3']);
 
-    const audit = await ok<AuditEntry[]>(desk.invoke('audit.list', { limit: 20, entity: 'summary:2026-C1' }));
+    const audit = await desk.call('audit.list', { limit: 20, entity: 'summary:2026-C1' });
     expect(audit.map((a) => a.method)).toContain('summaries.save');
     expect(audit.map((a) => a.method)).toContain('summaries.removeFile');
   });
 
   it('assessments: default template, edit before use, grade from bands, freeze and new version with a reason', async () => {
     clock.set('2027-03-10T02:00:00.000Z');
-    let tv = await ok<AssessmentTemplateView>(desk.invoke('assessments.template', { year: 2026 }));
+    let tv = await desk.call('assessments.template', { year: 2026 });
     expect(tv).toMatchObject({ year: 2026, isDefault: true, frozen: false, current: { version: 1, bands: { excellent: 90, good: 80, pass: 60 } } });
     expect(tv.current.criteria).toHaveLength(8);
     expect(tv.current.criteria.reduce((s, c) => s + c.max, 0)).toBe(100);
@@ -113,7 +110,7 @@ describe('annual summaries, mid-term assessment and re-review through desk.invok
     const badBands = await fail(desk.invoke('assessments.saveTemplate', { year: 2026, criteria, bands: { excellent: 80, good: 85, pass: 60 } }));
     expect(badBands.code).toBe('INVALID_INPUT');
     expect(badBands.message).toContain('优秀分数线（80）应高于良好分数线（85）');
-    tv = await ok<AssessmentTemplateView>(desk.invoke('assessments.saveTemplate', { year: 2026, criteria, bands: { excellent: 80, good: 70, pass: 60 } }));
+    tv = await desk.call('assessments.saveTemplate', { year: 2026, criteria, bands: { excellent: 80, good: 70, pass: 60 } });
     expect(tv).toMatchObject({ isDefault: false, frozen: false, current: { version: 1, bands: { excellent: 80, good: 70, pass: 60 } } });
     expect(tv.versions).toHaveLength(1);
 
@@ -126,41 +123,41 @@ describe('annual summaries, mid-term assessment and re-review through desk.invok
     const missing = await fail(desk.invoke('assessments.save', { year: 2026, centerId: 'C1', scores: partial, assessedOn: '2027-03-05' }));
     expect(missing.code).toBe('INVALID_INPUT');
     expect(missing.message).toContain('请填写“宣传培训”的得分');
-    const a = await ok<MidtermAssessment>(desk.invoke('assessments.save', { year: 2026, centerId: 'C1', scores, assessedOn: '2027-03-05', assessors: ['张三', '李四'], comments: '总体良好。' }));
+    const a = await desk.call('assessments.save', { year: 2026, centerId: 'C1', scores, assessedOn: '2027-03-05', assessors: ['张三', '李四'], comments: '总体良好。' });
     expect(a).toMatchObject({ id: '2026-C1', total: 84, grade: 'excellent', templateVersion: 1, assessors: ['张三', '李四'] });
 
-    tv = await ok<AssessmentTemplateView>(desk.invoke('assessments.template', { year: 2026 }));
+    tv = await desk.call('assessments.template', { year: 2026 });
     expect(tv.frozen).toBe(true);
     const needs = await fail(desk.invoke('assessments.saveTemplate', { year: 2026, criteria, bands: { excellent: 90, good: 80, pass: 60 } }));
     expect(needs.code).toBe('NEEDS_REASON');
     expect(needs.message).toContain('第1版中期考核表已有考核结果，已冻结');
-    tv = await ok<AssessmentTemplateView>(desk.invoke('assessments.saveTemplate', { year: 2026, criteria, bands: { excellent: 90, good: 80, pass: 60 }, reason: '按局务会意见提高分数线' }));
+    tv = await desk.call('assessments.saveTemplate', { year: 2026, criteria, bands: { excellent: 90, good: 80, pass: 60 }, reason: '按局务会意见提高分数线' });
     expect(tv).toMatchObject({ frozen: false, current: { version: 2, reason: '按局务会意见提高分数线' } });
     expect(tv.versions.map((x) => x.version)).toEqual([1, 2]);
     // the earlier assessment keeps its version; reassessing uses the new bands
     expect((await year(2026)).rows[0]!.assessment).toMatchObject({ templateVersion: 1, grade: 'excellent' });
-    const again = await ok<MidtermAssessment>(desk.invoke('assessments.save', { year: 2026, centerId: 'C1', scores, assessedOn: '2027-03-06' }));
+    const again = await desk.call('assessments.save', { year: 2026, centerId: 'C1', scores, assessedOn: '2027-03-06' });
     expect(again).toMatchObject({ templateVersion: 2, total: 84, grade: 'good' });
   });
 
   it('assessments with the untouched default template: recorded as version 1, frozen, a change makes version 2', async () => {
     clock.set('2027-03-10T02:00:00.000Z');
     await ok(saveSummary({ centerId: 'C2' }));
-    let tv = await ok<AssessmentTemplateView>(desk.invoke('assessments.template', { year: 2026 }));
+    let tv = await desk.call('assessments.template', { year: 2026 });
     const scores = Object.fromEntries(tv.current.criteria.map((c) => [c.key, c.max]));
-    const a = await ok<MidtermAssessment>(desk.invoke('assessments.save', { year: 2026, centerId: 'C2', scores, assessedOn: '2027-03-10' }));
+    const a = await desk.call('assessments.save', { year: 2026, centerId: 'C2', scores, assessedOn: '2027-03-10' });
     expect(a).toMatchObject({ total: 100, grade: 'excellent', templateVersion: 1 });
     const future = await fail(desk.invoke('assessments.save', { year: 2026, centerId: 'C2', scores, assessedOn: '2027-03-11' }));
     expect(future.message).toContain('晚于今天');
-    tv = await ok<AssessmentTemplateView>(desk.invoke('assessments.template', { year: 2026 }));
+    tv = await desk.call('assessments.template', { year: 2026 });
     expect(tv).toMatchObject({ isDefault: true, frozen: true, current: { version: 1 } });
     const criteria = tv.current.criteria.slice(0, 7).map(({ key, title, max, step, description }) => ({ key, title, max, step, description }));
     expect((await fail(desk.invoke('assessments.saveTemplate', { year: 2026, criteria, bands: { excellent: 80, good: 70, pass: 55 } }))).code).toBe('NEEDS_REASON');
-    tv = await ok<AssessmentTemplateView>(desk.invoke('assessments.saveTemplate', { year: 2026, criteria, bands: { excellent: 80, good: 70, pass: 55 }, reason: '删除第八项' }));
+    tv = await desk.call('assessments.saveTemplate', { year: 2026, criteria, bands: { excellent: 80, good: 70, pass: 55 }, reason: '删除第八项' });
     expect(tv).toMatchObject({ isDefault: false, frozen: false, current: { version: 2 } });
     expect(tv.versions.map((v) => [v.version, v.criteria.length])).toEqual([[1, 8], [2, 7]]);
     // another year has its own template
-    expect(await ok<AssessmentTemplateView>(desk.invoke('assessments.template', { year: 2027 }))).toMatchObject({ isDefault: true, frozen: false, current: { version: 1 } });
+    expect(await desk.call('assessments.template', { year: 2027 })).toMatchObject({ isDefault: true, frozen: false, current: { version: 1 } });
   });
 
   it('re-review: due list, retain, rectify then follow-up, revoke; revoked is final; history and audit', async () => {
@@ -168,8 +165,8 @@ describe('annual summaries, mid-term assessment and re-review through desk.invok
     await ok(saveSummary({ centerId: 'C3', year: 2027, submittedOn: '2028-01-08' })); // an earlier year's summary of the center to be revoked
 
     clock.set('2029-09-01T02:00:00.000Z');
-    expect(await ok<ReviewDue[]>(desk.invoke('triennial.due', { horizonDays: 30 }))).toEqual([]);
-    const due = await ok<ReviewDue[]>(desk.invoke('triennial.due', { horizonDays: 60 }));
+    expect(await desk.call('triennial.due', { horizonDays: 30 })).toEqual([]);
+    const due = await desk.call('triennial.due', { horizonDays: 60 });
     expect(due.map((d) => [d.center.id, d.dueOn, d.kind, d.daysLeft, d.overdue])).toEqual([
       ['C1', '2029-10-12', 'triennial', 41, false], ['C2', '2029-10-12', 'triennial', 41, false], ['C3', '2029-10-12', 'triennial', 41, false],
     ]);
@@ -204,9 +201,9 @@ describe('annual summaries, mid-term assessment and re-review through desk.invok
     expect(agreement.code).toBe('INVALID_STATE');
     expect(agreement.message).toContain('已于2029年9月1日撤销认定，不能再登记共建协议。');
     expect(readFileSync(path.join(t.dir, 'store', 'centers.json'))).toEqual(centersBefore);
-    expect((await ok<Center>(desk.invoke('centers.get', { id: 'C3' }))).status).toBe('revoked');
+    expect((await desk.call('centers.get', { id: 'C3' })).status).toBe('revoked');
     // 认定名单 says it in words, with the next re-review of the others
-    const roster = await ok<{ path: string }>(desk.invoke('centers.exportRoster', {}));
+    const roster = await desk.call('centers.exportRoster', {});
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(roster.path);
     const rows: string[] = [];
@@ -215,7 +212,7 @@ describe('annual summaries, mid-term assessment and re-review through desk.invok
     expect(rows.find((r) => r.includes('FZIPC-2026-002'))).toContain('限期整改（至2030年3月31日）');
 
     // the due list now: C2's follow-up (rectifying, any horizon); C1 retained and C3 revoked are gone
-    const after = await ok<ReviewDue[]>(desk.invoke('triennial.due', { horizonDays: 60 }));
+    const after = await desk.call('triennial.due', { horizonDays: 60 });
     expect(after.map((d) => [d.center.id, d.dueOn, d.kind])).toEqual([['C2', '2030-03-31', 'followUp']]);
 
     // a revoked center: no new summaries for the revocation year; earlier years stay editable
@@ -232,16 +229,16 @@ describe('annual summaries, mid-term assessment and re-review through desk.invok
     expect(follow.center.rectifyDeadline).toBeUndefined();
     expect(follow.center.statusHistory.map((h) => `${h.from}>${h.to}`)).toEqual(['active>rectifying', 'rectifying>active']);
 
-    expect((await ok<TriennialReview[]>(desk.invoke('triennial.list', {}))).map((r) => r.id)).toEqual(['C1-R1', 'C2-R1', 'C3-R1', 'C2-R2']);
-    expect((await ok<TriennialReview[]>(desk.invoke('triennial.list', { centerId: 'C2' }))).map((r) => r.outcome)).toEqual(['rectify', 'retain']);
-    expect((await ok<TriennialReview[]>(desk.invoke('triennial.list', { year: 2030 }))).map((r) => r.id)).toEqual(['C2-R2']);
+    expect((await desk.call('triennial.list', {})).map((r) => r.id)).toEqual(['C1-R1', 'C2-R1', 'C3-R1', 'C2-R2']);
+    expect((await desk.call('triennial.list', { centerId: 'C2' })).map((r) => r.outcome)).toEqual(['rectify', 'retain']);
+    expect((await desk.call('triennial.list', { year: 2030 })).map((r) => r.id)).toEqual(['C2-R2']);
 
-    const history = await ok<CenterHistory>(desk.invoke('centers.history', { centerId: 'C3' }));
+    const history = await desk.call('centers.history', { centerId: 'C3' });
     expect(history.center.status).toBe('revoked');
     expect(history.reviews.map((r) => [r.id, r.outcome])).toEqual([['C3-R1', 'revoke']]);
     expect(history.summaries.map((s) => s.id)).toEqual(['2027-C3']);
 
-    const audit = await ok<AuditEntry[]>(desk.invoke('audit.list', { limit: 10, entity: 'center:C3' }));
+    const audit = await desk.call('audit.list', { limit: 10, entity: 'center:C3' });
     const entry = audit.find((a) => a.method === 'triennial.decide')!;
     expect(entry.summary).toContain('撤销');
     expect((entry.before as Center).status).toBe('active');
@@ -264,7 +261,7 @@ describe('annual summaries, mid-term assessment and re-review through desk.invok
     expect(sealed.code).toBe('YEAR_SEALED');
     expect(sealed.message).toContain('2026年度档案已封存');
     expect((await fail(desk.invoke('summaries.removeFile', { year: 2026, centerId: 'C1', sha256: '1'.repeat(64) }))).code).toBe('YEAR_SEALED');
-    const tv = await ok<AssessmentTemplateView>(desk.invoke('assessments.template', { year: 2026 }));
+    const tv = await desk.call('assessments.template', { year: 2026 });
     const criteria = tv.current.criteria.map(({ key, title, max, step, description }) => ({ key, title, max, step, description }));
     expect((await fail(desk.invoke('assessments.saveTemplate', { year: 2026, criteria, bands: tv.current.bands }))).code).toBe('YEAR_SEALED');
     const scores = Object.fromEntries(criteria.map((c) => [c.key, c.max]));
@@ -275,7 +272,7 @@ describe('annual summaries, mid-term assessment and re-review through desk.invok
   });
 
   it('new centers carry their first re-review due date', async () => {
-    const c = await ok<Center>(desk.invoke('centers.get', { id: 'C1' }));
+    const c = await desk.call('centers.get', { id: 'C1' });
     expect(c.designatedOn).toBe('2026-10-12');
     expect(c.nextReviewDue).toBe('2029-10-12');
   });

@@ -9,7 +9,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDesk, type Desk } from '../../electron/core/app.js';
 import type { ExportedFile } from '../../electron/core/contract/common.js';
 import type { Center } from '../../electron/core/contract/designation.js';
-import type { TriennialReview } from '../../electron/core/contract/centers-annual.js';
 import { tempDir, testClock } from '../helpers/temp.js';
 import { fail, ok } from '../helpers/applications.js';
 import { designatedCenters } from '../helpers/centers.js';
@@ -67,7 +66,7 @@ describe('center documents through desk.invoke', () => {
     await assess(c2, 15, '=cmd 维权援助工作未开展'); // 85 良好
 
     // 年度工作总结汇总表: C3 owes one and has none.
-    const sws = await readSheet(await ok<ExportedFile>(desk.invoke('summaries.exportRoster', { year: 2026 })));
+    const sws = await readSheet(await desk.call('summaries.exportRoster', { year: 2026 }));
     expect(sws.getCell('A1').value).toBe('2026年度产业知识产权协同保护与运营中心工作总结汇总表');
     expect(String(sws.getCell('A2').value)).toContain('应报3个，已报2个，未报1个');
     expect(sws.getCell('B4').value).toBe(centers[0]!.name);
@@ -76,7 +75,7 @@ describe('center documents through desk.invoke', () => {
     expect(sws.getCell('G7').value).toMatchObject({ formula: 'SUM(G4:G6)', result: 8 });
 
     // First print: numbered, dated as asked.
-    const first = await ok<ExportedFile>(desk.invoke('assessments.noticePdf', { year: 2026, issuedOn: '2026-11-25' }));
+    const first = await desk.call('assessments.noticePdf', { year: 2026, issuedOn: '2026-11-25' });
     const text = flat(pdfText(first.path));
     const number = docNumberOf(first);
     expect(first.fileName).toContain(number);
@@ -90,14 +89,14 @@ describe('center documents through desk.invoke', () => {
 
     // Reprint later with another date: same number, same 成文日期.
     clock.set('2026-12-03T02:00:00.000Z');
-    const again = await ok<ExportedFile>(desk.invoke('assessments.noticePdf', { year: 2026, issuedOn: '2026-12-03' }));
+    const again = await desk.call('assessments.noticePdf', { year: 2026, issuedOn: '2026-12-03' });
     expect(docNumberOf(again)).toBe(number);
     expect(flat(pdfText(again.path))).toContain('2026年11月25日');
     expect(flat(pdfText(again.path))).not.toContain('2026年12月3日');
     expect(again.path).not.toBe(first.path);
 
     // 中期考核汇总表: ranked, the notice number in the subtitle, injection escaped.
-    const aws = await readSheet(await ok<ExportedFile>(desk.invoke('assessments.exportRoster', { year: 2026 })));
+    const aws = await readSheet(await desk.call('assessments.exportRoster', { year: 2026 }));
     expect(String(aws.getCell('A2').value)).toContain(number);
     expect((aws.getRow(3).values as unknown[]).slice(1, 5)).toEqual(['序号', '中心名称', '依托单位', '宣传培训（10分）']);
     expect(aws.getCell('B4').value).toBe(centers[0]!.name);
@@ -126,24 +125,24 @@ describe('center documents through desk.invoke', () => {
   });
 
   it('复核决定 for retain, rectify and revoke: titles, facts, one number each, kept for reprints', async () => {
-    const decide = (centerId: string, outcome: string, extra: Record<string, unknown> = {}) =>
-      ok<{ review: TriennialReview; center: Center }>(desk.invoke('triennial.decide', { centerId, outcome, decidedOn: '2026-11-25', opinion: '中心工作开展情况一般\n需进一步加强', ...extra }));
+    const decide = (centerId: string, outcome: 'retain' | 'rectify' | 'revoke', extra: Record<string, unknown> = {}) =>
+      desk.call('triennial.decide', { centerId, outcome, decidedOn: '2026-11-25', opinion: '中心工作开展情况一般\n需进一步加强', ...extra });
     const revoke = (await decide(c3, 'revoke')).review;
     const rectify = (await decide(c2, 'rectify', { rectifyDeadline: '2027-03-31' })).review;
     const retain = (await decide(c1, 'retain', { opinion: '中心运行良好，成效明显。' })).review;
 
-    const revokePdf = await ok<ExportedFile>(desk.invoke('triennial.decisionPdf', { reviewId: revoke.id }));
+    const revokePdf = await desk.call('triennial.decisionPdf', { reviewId: revoke.id });
     const rt = flat(pdfText(revokePdf.path));
     for (const s of [`关于撤销${centers[2]!.name}认定的决定`, `${centers[2]!.hostUnit}：`, '自2026年11月25日起撤销', `证书（编号：${centers[2]!.certificateNumber}）同时作废`, '收回中心牌匾', '前将证书和牌匾交回我局', '需进一步加强。']) {
       expect(rt).toContain(s);
     }
-    const rectifyPdf = await ok<ExportedFile>(desk.invoke('triennial.decisionPdf', { reviewId: rectify.id, issuedOn: '2026-11-26' }));
+    const rectifyPdf = await desk.call('triennial.decisionPdf', { reviewId: rectify.id, issuedOn: '2026-11-26' });
     const kt = flat(pdfText(rectifyPdf.path));
     for (const s of [`关于${centers[1]!.name}限期整改的通知`, '整改期限至2027年3月31日', '书面形式', '2026年11月26日']) expect(kt).toContain(s);
     const early = await fail(desk.invoke('triennial.decisionPdf', { reviewId: retain.id, issuedOn: '2026-11-01' }));
     expect(early.code).toBe('INVALID_INPUT');
     expect(early.message).toContain('早于复核结论日期');
-    const retainPdf = await ok<ExportedFile>(desk.invoke('triennial.decisionPdf', { reviewId: retain.id }));
+    const retainPdf = await desk.call('triennial.decisionPdf', { reviewId: retain.id });
     const tt = flat(pdfText(retainPdf.path));
     for (const s of [`关于${centers[0]!.name}复核结果的通知`, '决定保留', '证书有效期延续至2032年10月11日', '下一次复核时间为2032年10月12日', '2026年11月25日']) {
       expect(tt).toContain(s);
@@ -154,19 +153,19 @@ describe('center documents through desk.invoke', () => {
     const seq = numbers.map((n) => Number(/〕(\d+)号/.exec(n)![1]));
     expect(seq[1]).toBe(seq[0]! + 1);
     expect(seq[2]).toBe(seq[1]! + 1);
-    const stored = await ok<TriennialReview[]>(desk.invoke('triennial.list', {}));
+    const stored = await desk.call('triennial.list', {});
     expect(stored.find((r) => r.id === rectify.id)!.notice).toMatchObject({ docNumber: numbers[1], issuedOn: '2026-11-26' });
 
     // Reprint: same number, same 成文日期, no new number handed out.
     clock.set('2026-12-10T02:00:00.000Z');
-    const reprint = await ok<ExportedFile>(desk.invoke('triennial.decisionPdf', { reviewId: rectify.id, issuedOn: '2026-12-10' }));
+    const reprint = await desk.call('triennial.decisionPdf', { reviewId: rectify.id, issuedOn: '2026-12-10' });
     expect(docNumberOf(reprint)).toBe(numbers[1]);
     expect(flat(pdfText(reprint.path))).toContain('2026年11月26日');
 
     // Follow-up retain after the rectification: the cycle continues from the triennial due date.
     clock.set('2027-04-01T02:00:00.000Z');
-    const followUp = (await ok<{ review: TriennialReview; center: Center }>(desk.invoke('triennial.decide', { centerId: c2, outcome: 'retain', decidedOn: '2027-04-01', opinion: '整改到位。' })));
-    const fu = await ok<ExportedFile>(desk.invoke('triennial.decisionPdf', { reviewId: followUp.review.id }));
+    const followUp = (await desk.call('triennial.decide', { centerId: c2, outcome: 'retain', decidedOn: '2027-04-01', opinion: '整改到位。' }));
+    const fu = await desk.call('triennial.decisionPdf', { reviewId: followUp.review.id });
     const ft = flat(pdfText(fu.path));
     expect(ft).toContain('整改期满复核');
     expect(ft).toContain(`下一次复核时间为${'2032年10月12日'}`);
@@ -179,11 +178,11 @@ describe('center documents through desk.invoke', () => {
   it('in a sealed year: reprints work, a first print is refused', async () => {
     await saveSummary(c1, 5);
     await assess(c1, 0);
-    const notice = await ok<ExportedFile>(desk.invoke('assessments.noticePdf', { year: 2026 }));
+    const notice = await desk.call('assessments.noticePdf', { year: 2026 });
     const number = docNumberOf(notice);
-    const r1 = (await ok<{ review: TriennialReview }>(desk.invoke('triennial.decide', { centerId: c3, outcome: 'revoke', decidedOn: '2026-11-25', opinion: '未按要求开展工作。' }))).review;
-    const r2 = (await ok<{ review: TriennialReview }>(desk.invoke('triennial.decide', { centerId: c1, outcome: 'retain', decidedOn: '2026-11-25', opinion: '运行良好。' }))).review;
-    const d1 = await ok<ExportedFile>(desk.invoke('triennial.decisionPdf', { reviewId: r1.id }));
+    const r1 = (await desk.call('triennial.decide', { centerId: c3, outcome: 'revoke', decidedOn: '2026-11-25', opinion: '未按要求开展工作。' })).review;
+    const r2 = (await desk.call('triennial.decide', { centerId: c1, outcome: 'retain', decidedOn: '2026-11-25', opinion: '运行良好。' })).review;
+    const d1 = await desk.call('triennial.decisionPdf', { reviewId: r1.id });
 
     // Seal 2026 (the archive record as the archive area writes it).
     await desk.close();
@@ -199,12 +198,12 @@ describe('center documents through desk.invoke', () => {
     clock.set('2027-01-05T02:00:00.000Z');
     desk = await openDesk({ dataDir: t.dir, host: 'test', clock: clock.now, log: () => undefined });
 
-    expect(docNumberOf(await ok<ExportedFile>(desk.invoke('assessments.noticePdf', { year: 2026 })))).toBe(number);
-    expect(docNumberOf(await ok<ExportedFile>(desk.invoke('triennial.decisionPdf', { reviewId: r1.id })))).toBe(docNumberOf(d1));
+    expect(docNumberOf(await desk.call('assessments.noticePdf', { year: 2026 }))).toBe(number);
+    expect(docNumberOf(await desk.call('triennial.decisionPdf', { reviewId: r1.id }))).toBe(docNumberOf(d1));
     const refused = await fail(desk.invoke('triennial.decisionPdf', { reviewId: r2.id }));
     expect(refused.code).toBe('YEAR_SEALED');
     expect(refused.message).toContain('2026年度档案已封存');
     // Rosters are read-only: they still export.
-    expect((await ok<ExportedFile>(desk.invoke('assessments.exportRoster', { year: 2026 }))).fileName).toContain('中期考核汇总表');
+    expect((await desk.call('assessments.exportRoster', { year: 2026 })).fileName).toContain('中期考核汇总表');
   });
 });

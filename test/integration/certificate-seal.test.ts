@@ -2,8 +2,6 @@ import { execFileSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDesk, type Desk } from '../../electron/core/app.js';
 import type { Center } from '../../electron/core/contract/designation.js';
-import type { ExportedFile } from '../../electron/core/contract/common.js';
-import type { Settings } from '../../electron/core/contract/settings.js';
 import { tempDir, testClock } from '../helpers/temp.js';
 import { fail, ok } from '../helpers/applications.js';
 import { scoredBatch } from '../helpers/designation.js';
@@ -26,29 +24,29 @@ describe('certificates: seal image and paper size from 设置', () => {
     clock.set('2026-09-27T02:00:00.000Z');
     await ok(desk.invoke('publicity.create', { batchId: '2026-1', startsOn: '2026-09-28' }));
     clock.set('2026-10-12T02:00:00.000Z');
-    center = (await ok<{ centers: Center[] }>(desk.invoke('decision.create', { batchId: '2026-1', decidedOn: '2026-10-12' }))).centers[0]!;
+    center = (await desk.call('decision.create', { batchId: '2026-1', decidedOn: '2026-10-12' })).centers[0]!;
   });
   afterEach(async () => {
     await desk.close();
     t.cleanup();
   });
 
-  const stage = async (name: string, data: Buffer) => (await ok<{ uploadId: string }>(desk.invoke('files.stage', { name, data: new Uint8Array(data) }))).uploadId;
+  const stage = async (name: string, data: Buffer) => (await desk.call('files.stage', { name, data: new Uint8Array(data) })).uploadId;
 
   it('places the imported seal on the certificate; clearing it removes it; A3 when chosen', async () => {
-    const plain = await ok<ExportedFile>(desk.invoke('centers.certificatePdf', { centerId: center.id }));
+    const plain = await desk.call('centers.certificatePdf', { centerId: center.id });
     expect(images(plain.path)).toBe(0);
-    const s = await ok<Settings>(desk.invoke('settings.setSeal', { uploadId: await stage('公章.png', PNG) }));
+    const s = await desk.call('settings.setSeal', { uploadId: await stage('公章.png', PNG) });
     expect(s.sealImageSha256).toMatch(/^[0-9a-f]{64}$/);
-    const sealed = await ok<ExportedFile>(desk.invoke('centers.certificatePdf', { centerId: center.id }));
+    const sealed = await desk.call('centers.certificatePdf', { centerId: center.id });
     expect(images(sealed.path)).toBeGreaterThan(0); // the seal (with its soft mask)
     expect(pageSize(sealed.path)[0]).toBeCloseTo(841.89, 0); // A4 landscape width in pt
     await ok(desk.invoke('settings.update', { certificateSize: 'A3-landscape' }));
-    const a3 = await ok<ExportedFile>(desk.invoke('centers.certificatePdf', { centerId: center.id }));
+    const a3 = await desk.call('centers.certificatePdf', { centerId: center.id });
     expect(pageSize(a3.path)[0]).toBeCloseTo(1190.55, 0);
-    const cleared = await ok<Settings>(desk.invoke('settings.setSeal', { uploadId: null }));
+    const cleared = await desk.call('settings.setSeal', { uploadId: null });
     expect(cleared.sealImageSha256).toBeUndefined();
-    expect(images((await ok<ExportedFile>(desk.invoke('centers.certificatePdf', { centerId: center.id }))).path)).toBe(0);
+    expect(images((await desk.call('centers.certificatePdf', { centerId: center.id })).path)).toBe(0);
   });
 
   it('refuses a seal that is not a picture, and a seal set through settings.update', async () => {

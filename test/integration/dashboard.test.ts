@@ -1,9 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDesk, type Desk } from '../../electron/core/app.js';
-import type { Application } from '../../electron/core/contract/applications.js';
-import type { ExportedFile } from '../../electron/core/contract/common.js';
-import type { Dashboard } from '../../electron/core/contract/dashboard.js';
 import { tempDir, testClock } from '../helpers/temp.js';
 import { fail, fullApplicant, ok } from '../helpers/applications.js';
 import { CENTER_UNITS, designatedCenters } from '../helpers/centers.js';
@@ -30,9 +27,9 @@ describe('stats.dashboard and stats.savePng through desk.invoke', () => {
     // a second batch of 2026 open now, with one application asked to supplement
     clock.set('2026-11-16T02:00:00.000Z');
     await ok(desk.invoke('batches.create', { year: 2026, title: '2026年第二批', opensOn: '2026-11-02', closesOn: '2026-12-15' }));
-    const app = await ok<Application>(desk.invoke('applications.create', { batchId: '2026-2', applicant: { ...fullApplicant('福州海峡生物医药研究院', 40), district: '仓山区', industry: '生物医药' }, proposedCenterName: '福州市生物医药产业知识产权协同保护与运营中心' }));
+    const app = await desk.call('applications.create', { batchId: '2026-2', applicant: { ...fullApplicant('福州海峡生物医药研究院', 40), district: '仓山区', industry: '生物医药' }, proposedCenterName: '福州市生物医药产业知识产权协同保护与运营中心' });
     await ok(desk.invoke('applications.submit', { id: app.id }));
-    const asked = await ok<Application>(desk.invoke('review.requireSupplement', { applicationId: app.id, items: [{ no: 5, reason: '未提供办公场所租赁合同' }] }));
+    const asked = await desk.call('review.requireSupplement', { applicationId: app.id, items: [{ no: 5, reason: '未提供办公场所租赁合同' }] });
     const round = asked.formalReviews.at(-1)!;
     supplementDeadline = round.outcome === 'supplementRequired' ? round.deadline : '';
     clock.set('2026-11-25T02:00:00.000Z');
@@ -42,7 +39,7 @@ describe('stats.dashboard and stats.savePng through desk.invoke', () => {
     t.cleanup();
   });
 
-  const dashboard = (input: Record<string, unknown> = {}) => ok<Dashboard>(desk.invoke('stats.dashboard', input));
+  const dashboard = (input: Record<string, unknown> = {}) => desk.call('stats.dashboard', input);
 
   it('counts applications, pass rates and centers, and lists deadlines and reminders', async () => {
     const d = await dashboard();
@@ -114,12 +111,12 @@ describe('stats.dashboard and stats.savePng through desk.invoke', () => {
   });
 
   it('saves a chart as PNG and refuses anything else', async () => {
-    const file = await ok<ExportedFile>(desk.invoke('stats.savePng', { title: '各年度申报数量', dataUrl: `data:image/png;base64,${PNG_1X1}` }));
+    const file = await desk.call('stats.savePng', { title: '各年度申报数量', dataUrl: `data:image/png;base64,${PNG_1X1}` });
     expect(file.fileName).toBe('各年度申报数量-20261125.png');
     const bytes = readFileSync(file.path);
     expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expect(bytes.equals(Buffer.from(PNG_1X1, 'base64'))).toBe(true);
-    const again = await ok<ExportedFile>(desk.invoke('stats.savePng', { title: '各年度申报数量', dataUrl: `data:image/png;base64,${PNG_1X1}` }));
+    const again = await desk.call('stats.savePng', { title: '各年度申报数量', dataUrl: `data:image/png;base64,${PNG_1X1}` });
     expect(again.fileName).toBe('各年度申报数量-20261125（2）.png');
 
     const gif = Buffer.from('GIF89a\x01\x00\x01\x00not a png').toString('base64');

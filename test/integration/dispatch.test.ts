@@ -51,29 +51,29 @@ describe('dispatch on a real data folder', () => {
   });
 
   it('creates, lists, updates batches and audits each write', async () => {
-    const b1 = await ok<{ id: string; sequence: number }>(desk.invoke('batches.create', { year: 2026, title: '2026年第一批', opensOn: '2026-03-01', closesOn: '2026-03-31' }));
+    const b1 = await desk.call('batches.create', { year: 2026, title: '2026年第一批', opensOn: '2026-03-01', closesOn: '2026-03-31' });
     expect(b1).toMatchObject({ id: '2026-1', sequence: 1 });
-    const b2 = await ok<{ id: string }>(desk.invoke('batches.create', { year: 2026, title: '2026年第二批', opensOn: '2026-09-01', closesOn: '2026-09-30' }));
+    const b2 = await desk.call('batches.create', { year: 2026, title: '2026年第二批', opensOn: '2026-09-01', closesOn: '2026-09-30' });
     expect(b2.id).toBe('2026-2');
-    const list = await ok<{ id: string }[]>(desk.invoke('batches.list', { year: 2026 }));
+    const list = await desk.call('batches.list', { year: 2026 });
     expect(list.map((b) => b.id)).toEqual(['2026-2', '2026-1']);
     await ok(desk.invoke('batches.update', { id: '2026-1', title: '2026年第一批（更正）' }));
-    expect(await ok<{ title: string }>(desk.invoke('batches.get', { id: '2026-1' }))).toMatchObject({ title: '2026年第一批（更正）' });
-    const audit = await ok<{ method: string; entity: string }[]>(desk.invoke('audit.list', { limit: 10 }));
+    expect(await desk.call('batches.get', { id: '2026-1' })).toMatchObject({ title: '2026年第一批（更正）' });
+    const audit = await desk.call('audit.list', { limit: 10 });
     expect(audit.map((a) => a.method)).toEqual(['batches.update', 'batches.create', 'batches.create']);
     expect(audit[0]!.entity).toBe('batch:2026-1');
   });
 
   it('a third batch in a year needs a recorded reason', async () => {
     for (const n of ['一', '二']) await ok(desk.invoke('batches.create', { year: 2026, title: `第${n}批`, opensOn: '2026-03-01', closesOn: '2026-03-31' }));
-    const quota = await ok<{ needsReason: boolean; count: number }>(desk.invoke('batches.quota', { year: 2026 }));
+    const quota = await desk.call('batches.quota', { year: 2026 });
     expect(quota).toMatchObject({ needsReason: true, count: 2 });
     const refused = await desk.invoke('batches.create', { year: 2026, title: '第三批', opensOn: '2026-11-01', closesOn: '2026-11-30' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'NEEDS_REASON' } });
-    expect(await ok<unknown[]>(desk.invoke('batches.list', {}))).toHaveLength(2);
-    const third = await ok<{ id: string; extraBatchReason: string }>(desk.invoke('batches.create', { year: 2026, title: '第三批', opensOn: '2026-11-01', closesOn: '2026-11-30', extraBatchReason: '省局专项部署' }));
+    expect(await desk.call('batches.list', {})).toHaveLength(2);
+    const third = await desk.call('batches.create', { year: 2026, title: '第三批', opensOn: '2026-11-01', closesOn: '2026-11-30', extraBatchReason: '省局专项部署' });
     expect(third).toMatchObject({ id: '2026-3', extraBatchReason: '省局专项部署' });
-    const audit = await ok<{ summary: string }[]>(desk.invoke('audit.list', { limit: 1 }));
+    const audit = await desk.call('audit.list', { limit: 1 });
     expect(audit[0]!.summary).toContain('理由：省局专项部署');
   });
 
@@ -81,8 +81,8 @@ describe('dispatch on a real data folder', () => {
     const r = await desk.invoke('batches.create', { year: 2026, title: '倒序批次', opensOn: '2026-05-01', closesOn: '2026-04-01' });
     expect(r).toMatchObject({ ok: false, error: { code: 'RULE_VIOLATION' } });
     if (!r.ok) expect(r.error.message).toContain('截止日期（2026年4月1日）早于开始日期（2026年5月1日）');
-    expect(await ok<unknown[]>(desk.invoke('batches.list', {}))).toHaveLength(0);
-    expect(await ok<unknown[]>(desk.invoke('audit.list', {}))).toHaveLength(0);
+    expect(await desk.call('batches.list', {})).toHaveLength(0);
+    expect(await desk.call('audit.list', {})).toHaveLength(0);
   });
 
   it('settings round-trip and survive reopening', async () => {
@@ -90,7 +90,7 @@ describe('dispatch on a real data folder', () => {
     await desk.close();
     desk = await openDesk({ dataDir: t.dir, host: 'test', clock: clock.now });
     expect(await ok(desk.invoke('settings.get', {}))).toMatchObject({ operatorName: '林晓' });
-    const info = await ok<{ schemaVersion: number; dataDir: string }>(desk.invoke('system.info', {}));
+    const info = await desk.call('system.info', {});
     expect(info.schemaVersion).toBe(1);
     expect(info.dataDir).toBe(t.dir);
   });

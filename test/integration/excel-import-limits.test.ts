@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDesk, type Desk } from '../../electron/core/app.js';
 import type { ImportReport } from '../../electron/core/contract/applications-api.js';
-import type { Expert, ExpertImportReport } from '../../electron/core/contract/review-experts.js';
+import type { ExpertImportReport } from '../../electron/core/contract/review-experts.js';
 import { TEMPLATE_COLUMNS, TEMPLATE_SHEET } from '../../electron/core/documents/excel/application-columns.js';
 import { EXPERT_SHEET } from '../../electron/core/documents/excel/experts.js';
 import { stageUpload } from '../../electron/core/store/uploads.js';
@@ -14,7 +14,6 @@ import { tempDir, testClock } from '../helpers/temp.js';
 import { fail, makeUscc, ok, seedBatches } from '../helpers/applications.js';
 import { buildXlsx, repeatedPart, rowXml, sharedStringsXml, sheetXml, SHEET_HEAD, SHEET_TAIL, type RawEntry } from '../helpers/xlsx-files.js';
 
-type List = { total: number; rows: { id: string; name: string }[] };
 
 const HEADER = TEMPLATE_COLUMNS.map((c) => c.header);
 const MiB = 1024 * 1024;
@@ -44,7 +43,7 @@ describe('bounded Excel imports', () => {
     t.cleanup();
   });
 
-  const count = async () => (await ok<List>(desk.invoke('applications.list', { batchId: '2026-1' }))).total;
+  const count = async () => (await desk.call('applications.list', { batchId: '2026-1' })).total;
   const stage = async (data: Buffer, name: string) => (await stageUpload(desk.dataDir, data, name)).uploadId;
   const importApps = async (data: Buffer, name = '申报单位.xlsx') => desk.invoke('applications.importTemplate', { batchId: '2026-1', uploadId: await stage(data, name), dryRun: false });
   const importExperts = async (data: Buffer, name = '专家.xlsx') => desk.invoke('experts.importXlsx', { uploadId: await stage(data, name), dryRun: false });
@@ -117,7 +116,7 @@ describe('bounded Excel imports', () => {
     const good = buildXlsx({ sheetName: TEMPLATE_SHEET, sheet: SHEET_HEAD + rowXml(3, HEADER, shared) + body + SHEET_TAIL, sharedStrings: sharedStringsXml(strings) });
     const r = await ok<ImportReport>(importApps(good));
     expect(r).toMatchObject({ errors: [], applied: 1500 });
-    const list = await ok<List>(desk.invoke('applications.list', { batchId: '2026-1' }));
+    const list = await desk.call('applications.list', { batchId: '2026-1' });
     expect(new Set(list.rows.map((x) => x.name))).toEqual(new Set(names));
 
     // A merge after 1,500 rows (its tag far beyond the first chunks) is still found and refused.
@@ -136,7 +135,7 @@ describe('bounded Excel imports', () => {
     expect(e.code).toBe('FILE_REJECTED');
     expect(e.message).toContain('文件“专家名册.xlsx”未导入：共享字符串表（xl/sharedStrings.xml）解压后为 17 MB，超过共享字符串表 16 MB 的上限');
     expect(e.message).toContain('每个不超过2000人');
-    expect(await ok<Expert[]>(desk.invoke('experts.list', {}))).toHaveLength(1);
+    expect(await desk.call('experts.list', {})).toHaveLength(1);
 
     const experts = Array.from({ length: 2001 }, (_, i): [number, (string | number)[]] => [4 + i, [i + 1, `专家${i}`, `第${i}研究所`]]);
     const tail = '<row r="9000"><c r="A9000" <<<';
@@ -144,7 +143,7 @@ describe('bounded Excel imports', () => {
     const r = await ok<ExpertImportReport>(importExperts(over));
     expect(r.applied).toBe(0);
     expect(r.errors.at(-1)!.message).toBe('一次最多导入2000位专家，请拆分后分批导入（第2004行是第2001位，已停止读取）。');
-    expect(await ok<Expert[]>(desk.invoke('experts.list', {}))).toHaveLength(1);
+    expect(await desk.call('experts.list', {})).toHaveLength(1);
 
     const good = buildXlsx({ sheetName: EXPERT_SHEET, sheet: sheetXml([[3, header], [4, [1, '王五', '福建农林大学', '', '教授', '农学', '13800000002']]]) });
     expect(await ok<ExpertImportReport>(importExperts(good))).toMatchObject({ applied: 1, errors: [] });

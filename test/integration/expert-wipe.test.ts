@@ -9,11 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDesk, type Desk } from '../../electron/core/app.js';
 import type { Application } from '../../electron/core/contract/applications.js';
-import type { Expert } from '../../electron/core/contract/review-experts.js';
 import type { PackageExportResult } from '../../electron/core/contract/review-packages.js';
-import type { ExpertState, WipeReport } from '../../electron/core/contract/expert-mode.js';
-import type { AuditEntry, BackupInfo } from '../../electron/core/contract/system.js';
-import type { ExportedFile } from '../../electron/core/contract/common.js';
 import { tempDir, testClock } from '../helpers/temp.js';
 import { fullApplicant, ok, seedBatches } from '../helpers/applications.js';
 
@@ -51,22 +47,22 @@ describe('expert wipe leaves nothing readable in the data folder (专家模式)'
   let apps: Application[];
   let pkg: PackageExportResult;
   let needles: string[];
-  const stage = async (desk: Desk, name: string, data: Uint8Array) => (await ok<{ uploadId: string }>(desk.invoke('files.stage', { name, data: new Uint8Array(data) }))).uploadId;
+  const stage = async (desk: Desk, name: string, data: Uint8Array) => (await desk.call('files.stage', { name, data: new Uint8Array(data) })).uploadId;
 
   beforeAll(async () => {
     sec = await openDesk({ dataDir: secDir.dir, host: 'test', clock: clock.now, log: () => undefined });
     await seedBatches(sec);
     apps = [];
     for (const [i, name] of ['福州闽江智造科技有限公司', '福州鼓岭光电材料有限公司'].entries()) {
-      const app = await ok<Application>(sec.invoke('applications.create', { batchId: '2026-1', applicant: fullApplicant(name, i + 1), proposedCenterName: `${name.slice(2, 6)}知识产权协同中心`, narrative: '中心建设方案……' }));
+      const app = await sec.call('applications.create', { batchId: '2026-1', applicant: fullApplicant(name, i + 1), proposedCenterName: `${name.slice(2, 6)}知识产权协同中心`, narrative: '中心建设方案……' });
       await ok(sec.invoke('applications.attachFile', { applicationId: app.id, itemNo: 1, uploadId: await stage(sec, `申请表-${i}.pdf`, PDF(name)), fileName: `申请表（${name}）.pdf` }));
       await ok(sec.invoke('applications.submit', { id: app.id }));
-      apps.push(await ok<Application>(sec.invoke('review.accept', { applicationId: app.id })));
+      apps.push(await sec.call('review.accept', { applicationId: app.id }));
     }
-    const e1 = await ok<Expert>(sec.invoke('experts.create', { name: '林教授', organisation: '福州大学', title: '教授', field: '知识产权', phone: '13800000001' }));
+    const e1 = await sec.call('experts.create', { name: '林教授', organisation: '福州大学', title: '教授', field: '知识产权', phone: '13800000001' });
     await ok(sec.invoke('scoring.setPanel', { batchId: '2026-1', expertIds: [e1.id] }));
     await ok(sec.invoke('scoring.assign', { batchId: '2026-1', mode: 'all' }));
-    pkg = await ok<PackageExportResult>(sec.invoke('packages.export', { batchId: '2026-1', expertId: e1.id }));
+    pkg = await sec.call('packages.export', { batchId: '2026-1', expertId: e1.id });
     // What must not survive: the comment, a score as stored, and every unit name, application number,
     // credit code and center name of the package.
     needles = [COMMENT, '"c2":11.5', ...apps.flatMap((a) => [a.applicant.name, a.id, a.applicant.uscc, a.proposedCenterName])];
@@ -92,19 +88,19 @@ describe('expert wipe leaves nothing readable in the data folder (专家模式)'
     try {
       await review(exp);
       // Open every material (the desktop opens a named copy under the data folder for the system viewer).
-      const st = await ok<ExpertState>(exp.invoke('expert.state', {}));
+      const st = await exp.call('expert.state', {});
       for (const a of st.package!.applications) for (const m of a.materials) for (const f of m.files) await ok(exp.invoke('files.open', { sha256: f.sha256, name: f.name }));
       expect(opened).toHaveLength(2);
       expect(opened.every((f) => f.startsWith(dir.dir) && existsSync(f))).toBe(true);
       // A staged file never consumed (the expert picked a material PDF by mistake).
       await stage(exp, `误选（${apps[0]!.applicant.name}）.pdf`, PDF(apps[0]!.applicant.name));
-      const result = await ok<ExportedFile>(exp.invoke('expert.exportResult', {}));
+      const result = await exp.call('expert.exportResult', {});
       const resultBytes = readFileSync(result.path);
 
       // 专家模式 keeps no daily snapshots of drafts.
-      expect(await ok<BackupInfo[]>(exp.invoke('backups.list', {}))).toEqual([]);
+      expect(await exp.call('backups.list', {})).toEqual([]);
       // Its audit entries name ids and counts only.
-      const audit = await ok<AuditEntry[]>(exp.invoke('audit.list', { limit: 100 }));
+      const audit = await exp.call('audit.list', { limit: 100 });
       expect(audit.map((e) => e.method)).toEqual(expect.arrayContaining(['expert.importPackage', 'expert.saveDraft', 'expert.exportResult']));
       for (const e of audit) expect(e.before === undefined && e.after === undefined, e.method).toBe(true);
       expect(grepFolder(path.join(dir.dir, 'audit'), needles)).toEqual([]);
@@ -112,7 +108,7 @@ describe('expert wipe leaves nothing readable in the data folder (专家模式)'
       const before = grepFolder(dir.dir, needles).join('\n');
       for (const where of ['store/expertWorkspace.json', 'store/expertWorkspace.json.bak', 'files/', 'opened/', 'uploads/']) expect(before).toContain(where);
 
-      const w = await ok<WipeReport>(exp.invoke('expert.wipe', {}));
+      const w = await exp.call('expert.wipe', {});
       expect(w).toMatchObject({ packages: 1, drafts: 2, files: 2, notRemoved: [], exportsDir: path.join(dir.dir, 'exports') });
       expect(w.keptResults).toEqual([{ fileName: result.fileName, path: result.path }]);
       expect(w.otherFiles).toBeGreaterThanOrEqual(4); // .bak, two opened copies, the staged file (and its meta)
@@ -124,9 +120,9 @@ describe('expert wipe leaves nothing readable in the data folder (专家模式)'
       expect(grepFolder(dir.dir, needles)).toEqual([]);
       expect(existsSync(path.join(dir.dir, 'store', 'expertWorkspace.json.bak'))).toBe(false);
       expect(readFileSync(result.path).equals(resultBytes)).toBe(true);
-      expect(await ok<ExpertState>(exp.invoke('expert.state', {}))).toEqual({ drafts: {}, exportedVersions: 0 });
+      expect(await exp.call('expert.state', {})).toEqual({ drafts: {}, exportedVersions: 0 });
       // The wipe's own entry names counts only.
-      const last = (await ok<AuditEntry[]>(exp.invoke('audit.list', { limit: 1 })))[0]!;
+      const last = (await exp.call('audit.list', { limit: 1 }))[0]!;
       expect(last).toMatchObject({ method: 'expert.wipe', summary: '清除本机评审数据：评审包1个，草稿2份，材料文件2个' });
     } finally {
       await exp.close();
@@ -134,7 +130,7 @@ describe('expert wipe leaves nothing readable in the data folder (专家模式)'
     // The folder still opens (nothing the store needs was removed) and is empty of the review.
     const again = await openDesk({ dataDir: dir.dir, host: 'test', clock: clock.now, log: () => undefined, expert: true });
     try {
-      expect(await ok<ExpertState>(again.invoke('expert.state', {}))).toEqual({ drafts: {}, exportedVersions: 0 });
+      expect(await again.call('expert.state', {})).toEqual({ drafts: {}, exportedVersions: 0 });
     } finally {
       await again.close();
       dir.cleanup();
@@ -154,15 +150,15 @@ describe('expert wipe leaves nothing readable in the data folder (专家模式)'
 
     const exp = await openDesk({ dataDir: dir.dir, host: 'test', clock: clock.now, log: () => undefined, expert: true });
     try {
-      const w = await ok<WipeReport>(exp.invoke('expert.wipe', {}));
+      const w = await exp.call('expert.wipe', {});
       expect(w).toMatchObject({ packages: 1, drafts: 2, files: 2, keptResults: [] });
       expect(w.message).toContain('本机导出文件夹中没有评分结果文件');
       expect(grepFolder(dir.dir, needles)).toEqual([]);
       // The snapshots are still there and restorable: without the part they bring back an empty workspace.
       expect(readdirSync(path.join(dir.dir, 'backups')).sort()).toEqual(snaps.sort());
-      const daily = (await ok<BackupInfo[]>(exp.invoke('backups.list', {}))).find((b) => b.kind === 'daily')!;
+      const daily = (await exp.call('backups.list', {})).find((b) => b.kind === 'daily')!;
       await ok(exp.invoke('backups.restore', { name: daily.name }));
-      expect(await ok<ExpertState>(exp.invoke('expert.state', {}))).toEqual({ drafts: {}, exportedVersions: 0 });
+      expect(await exp.call('expert.state', {})).toEqual({ drafts: {}, exportedVersions: 0 });
       expect(grepFolder(dir.dir, needles)).toEqual([]);
     } finally {
       await exp.close();

@@ -29,10 +29,10 @@ describe('files: staging over IPC and opening attachments', () => {
   });
 
   async function attach(name: string, data: Buffer): Promise<Application> {
-    const app = await ok<Application>(desk.invoke('applications.create', { batchId: '2026-1', applicant: fullApplicant('福州数科信息技术有限公司', 61) }));
-    const staged = await ok<{ uploadId: string; size: number }>(desk.invoke('files.stage', { name, data: new Uint8Array(data) }));
+    const app = await desk.call('applications.create', { batchId: '2026-1', applicant: fullApplicant('福州数科信息技术有限公司', 61) });
+    const staged = await desk.call('files.stage', { name, data: new Uint8Array(data) });
     expect(staged.size).toBe(data.length);
-    return ok<Application>(desk.invoke('applications.attachFile', { applicationId: app.id, itemNo: 1, uploadId: staged.uploadId, fileName: name }));
+    return desk.call('applications.attachFile', { applicationId: app.id, itemNo: 1, uploadId: staged.uploadId, fileName: name });
   }
 
   it('stages bytes sent by the desktop app and attaches them; opens a named copy in the system viewer', async () => {
@@ -63,7 +63,7 @@ describe('files: staging over IPC and opening attachments', () => {
     await desk.close();
     await open();
     const file = app.materials[0]!.files[0]!;
-    const r = await ok<{ opened: boolean; url: string }>(desk.invoke('files.open', { sha256: file.sha256, name: file.name }));
+    const r = await desk.call('files.open', { sha256: file.sha256, name: file.name });
     expect(r.opened).toBe(false);
     expect(r.url).toBe(`/files/${file.sha256}?name=${encodeURIComponent('申请表.pdf')}`);
   });

@@ -11,8 +11,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDesk, type Desk } from '../../electron/core/app.js';
 import { contract } from '../../electron/core/contract/index.js';
-import type { LocalListing, LocalPlace } from '../../electron/core/contract/local-paths.js';
-import { fail, ok } from '../helpers/applications.js';
+import type { LocalListing } from '../../electron/core/contract/local-paths.js';
+import { fail } from '../helpers/applications.js';
 import { tempDir, testClock } from '../helpers/temp.js';
 
 describe('localPaths.places / localPaths.list', () => {
@@ -21,7 +21,7 @@ describe('localPaths.places / localPaths.list', () => {
   const usb = path.join(t.dir, 'U盘');
   let desk: Desk;
 
-  const list = (input: { path: string; pick: 'folder' | 'file'; extensions?: string[] }) => ok<LocalListing>(desk.invoke('localPaths.list', input));
+  const list = (input: { path: string; pick: 'folder' | 'file'; extensions?: string[] }) => desk.call('localPaths.list', input);
   const names = (l: LocalListing) => l.entries.map((e) => e.name);
 
   beforeAll(async () => {
@@ -143,7 +143,7 @@ describe('localPaths.places / localPaths.list', () => {
   });
 
   it('places: the home folder and the exports folder first, then any drives', async () => {
-    const places = await ok<LocalPlace[]>(desk.invoke('localPaths.places', {}));
+    const places = await desk.call('localPaths.places', {});
     expect(places[0]).toEqual({ label: '本机用户文件夹', path: os.homedir(), kind: 'home' });
     expect(places).toContainEqual({ label: '工作台导出文件夹', path: path.join(data, 'exports'), kind: 'exports' });
     const kinds = places.map((p) => p.kind);

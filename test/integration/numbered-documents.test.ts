@@ -10,9 +10,6 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDesk, type Desk } from '../../electron/core/app.js';
 import type { Application } from '../../electron/core/contract/applications.js';
-import type { ExportedFile } from '../../electron/core/contract/common.js';
-import type { Center, Decision } from '../../electron/core/contract/designation.js';
-import type { TriennialReview } from '../../electron/core/contract/centers-annual.js';
 import { Store } from '../../electron/core/store/store.js';
 import { tempDir, testClock } from '../helpers/temp.js';
 import { fail, fullApplicant, ok, seedBatches } from '../helpers/applications.js';
@@ -77,16 +74,16 @@ describe('numbered documents through the API', () => {
   });
 
   async function accepted(name: string, n: number): Promise<Application> {
-    const app = await ok<Application>(desk.invoke('applications.create', { batchId: '2026-1', applicant: fullApplicant(name, n), proposedCenterName: '福州市纺织化纤产业知识产权协同保护与运营中心' }));
+    const app = await desk.call('applications.create', { batchId: '2026-1', applicant: fullApplicant(name, n), proposedCenterName: '福州市纺织化纤产业知识产权协同保护与运营中心' });
     await ok(desk.invoke('applications.submit', { id: app.id }));
-    return ok<Application>(desk.invoke('review.accept', { applicationId: app.id }));
+    return desk.call('review.accept', { applicationId: app.id });
   }
 
   it('prints the notice of a 100-character unit name, its file name within 255 bytes with the number and extension kept', async () => {
     await seedBatches(desk);
     expect([...LONG_NAME].length).toBe(100);
     const app = await accepted(LONG_NAME, 1);
-    const file = await ok<ExportedFile>(desk.invoke('review.notice', { applicationId: app.id }));
+    const file = await desk.call('review.notice', { applicationId: app.id });
     expect(Buffer.byteLength(file.fileName)).toBeLessThanOrEqual(255);
     expect(file.fileName.startsWith('受理通知书-福州闽江')).toBe(true);
     expect(file.fileName.endsWith('…-榕市监知〔2026〕1号.pdf')).toBe(true); // only the unit name is shortened
@@ -96,7 +93,7 @@ describe('numbered documents through the API', () => {
     expect(text).toContain('榕市监知〔2026〕1号');
     expect(text).toContain(LONG_NAME);
     // a reprint gets a distinct name, still within 255 bytes, and the same number
-    const again = await ok<ExportedFile>(desk.invoke('review.notice', { applicationId: app.id }));
+    const again = await desk.call('review.notice', { applicationId: app.id });
     expect(again.fileName).not.toBe(file.fileName);
     expect(Buffer.byteLength(again.fileName)).toBeLessThanOrEqual(255);
     expect(flat(pdfText(again.path))).toContain('榕市监知〔2026〕1号');
@@ -116,10 +113,10 @@ describe('numbered documents through the API', () => {
     expect(e.code).toBe('MISSING_GLYPHS');
     expect(e.message).toContain(NO_GLYPH);
     expect(snapshot(t.dir, ['counters.json', 'batch-2026-1.json'])).toEqual(before);
-    const stored = await ok<{ application: Application }>(desk.invoke('applications.get', { id: bad.id }));
+    const stored = await desk.call('applications.get', { id: bad.id });
     expect(stored.application.formalReviews.at(-1)!.docNumber).toBeUndefined();
 
-    const file = await ok<ExportedFile>(desk.invoke('review.notice', { applicationId: good.id }));
+    const file = await desk.call('review.notice', { applicationId: good.id });
     expect(flat(pdfText(file.path))).toContain('榕市监知〔2026〕1号');
     const counters = JSON.parse(readFileSync(path.join(t.dir, 'store', 'counters.json'), 'utf8'));
     expect(counters.counters['doc:榕市监知:2026']).toBe(1);
@@ -134,7 +131,7 @@ describe('numbered documents through the API', () => {
     repair();
     const after = snapshot(t.dir, ['counters.json', 'batch-2026-1.json']);
     expect(after).toEqual(before);
-    const file = await ok<ExportedFile>(desk.invoke('review.notice', { applicationId: app.id }));
+    const file = await desk.call('review.notice', { applicationId: app.id });
     expect(file.fileName).toBe('受理通知书-福州闽江纺织科技有限公司-榕市监知〔2026〕1号.pdf');
     expect(flat(pdfText(file.path))).toContain('榕市监知〔2026〕1号');
   });
@@ -144,8 +141,8 @@ describe('numbered documents through the API', () => {
     const apps: Application[] = [];
     for (let i = 0; i < 4; i++) apps.push(await accepted(`福州闽江第${i + 1}纺织科技有限公司`, i + 1));
     const files = await Promise.all([
-      ...apps.map((a) => ok<ExportedFile>(desk.invoke('review.notice', { applicationId: a.id }))),
-      ok<ExportedFile>(desk.invoke('review.notice', { applicationId: apps[0]!.id })),
+      ...apps.map((a) => desk.call('review.notice', { applicationId: a.id })),
+      desk.call('review.notice', { applicationId: apps[0]!.id }),
     ]);
     const numbers = files.map((f) => flat(pdfText(f.path)).match(/榕市监知〔2026〕(\d+)号/)![1]);
     expect(new Set(numbers.slice(0, 4))).toEqual(new Set(['1', '2', '3', '4']));
@@ -153,7 +150,7 @@ describe('numbered documents through the API', () => {
     const counters = JSON.parse(readFileSync(path.join(t.dir, 'store', 'counters.json'), 'utf8'));
     expect(counters.counters['doc:榕市监知:2026']).toBe(4);
     for (const [i, a] of apps.entries()) {
-      const got = await ok<{ application: Application }>(desk.invoke('applications.get', { id: a.id }));
+      const got = await desk.call('applications.get', { id: a.id });
       expect(got.application.formalReviews.at(-1)!.docNumber).toBe(`榕市监知〔2026〕${numbers[i]}号`);
     }
   });
@@ -179,7 +176,7 @@ describe('numbered documents through the API', () => {
     desk = await poison(desk, t.dir, clock.now, '2026-1', (a) => {
       if (a.id === apps[1]!.id) a.proposedCenterName = '福州市软件信息产业知识产权协同保护与运营中心';
     });
-    const made = await ok<{ decision: Decision; centers: Center[] }>(desk.invoke('decision.create', { batchId: '2026-1', decidedOn: '2026-10-12' }));
+    const made = await desk.call('decision.create', { batchId: '2026-1', decidedOn: '2026-10-12' });
     expect(made.decision.docNumber).toBe('榕市监知〔2026〕1号');
     expect(made.centers.map((c) => c.certificateNumber.slice(-9))).toEqual(['-2026-001', '-2026-002']);
   });
@@ -189,7 +186,7 @@ describe('numbered documents through the API', () => {
     clock.set('2026-11-25T02:00:00.000Z');
     await ok(desk.invoke('summaries.save', { year: 2026, centerId: 'C1', submittedOn: '2026-11-20', indicators: { trainings: 1, trainingAttendees: 40, assistanceCases: 1, disputesMediated: 1, allianceMembers: 2, transfersLicences: 1, pledgeFinancing: 100.5, navigationProjects: 1, trademarkGuidance: 1 }, narrative: '全年工作总结。' }));
     await ok(desk.invoke('assessments.save', { year: 2026, centerId: 'C1', scores: { t1: 10, t2: 14, t3: 15, t4: 10, t5: 15, t6: 10, t7: 15, t8: 10 }, comments: '工作扎实。', assessedOn: '2026-11-24', assessors: ['张三'] }));
-    const review = (await ok<{ review: TriennialReview }>(desk.invoke('triennial.decide', { centerId: 'C2', outcome: 'retain', decidedOn: '2026-11-25', opinion: '运行良好。' }))).review;
+    const review = (await desk.call('triennial.decide', { centerId: 'C2', outcome: 'retain', decidedOn: '2026-11-25', opinion: '运行良好。' })).review;
     const parts = ['counters.json', 'centers.json', 'centers-2026.json'];
     const before = snapshot(t.dir, parts);
     const repair = breakExports(t.dir);
@@ -197,9 +194,9 @@ describe('numbered documents through the API', () => {
     await fail(desk.invoke('triennial.decisionPdf', { reviewId: review.id }));
     repair();
     expect(snapshot(t.dir, parts)).toEqual(before);
-    const notice = await ok<ExportedFile>(desk.invoke('assessments.noticePdf', { year: 2026 }));
+    const notice = await desk.call('assessments.noticePdf', { year: 2026 });
     expect(flat(pdfText(notice.path))).toContain('榕市监知〔2026〕2号'); // 1号 is the 认定 decision
-    const decision = await ok<ExportedFile>(desk.invoke('triennial.decisionPdf', { reviewId: review.id }));
+    const decision = await desk.call('triennial.decisionPdf', { reviewId: review.id });
     expect(flat(pdfText(decision.path))).toContain('榕市监知〔2026〕3号');
   });
 });

@@ -9,10 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDesk, type Desk } from '../../electron/core/app.js';
 import type { Application } from '../../electron/core/contract/applications.js';
 import type { Expert } from '../../electron/core/contract/review-experts.js';
-import type { ResultsView } from '../../electron/core/contract/review-scoring.js';
-import type { ApplyResultsReport, IssuedPackageView, PackageExportResult, ResultFilePreview } from '../../electron/core/contract/review-packages.js';
-import type { ExpertDraft, ExpertState, ImportPackageReport, WipeReport } from '../../electron/core/contract/expert-mode.js';
-import type { ExportedFile } from '../../electron/core/contract/common.js';
+import type { PackageExportResult } from '../../electron/core/contract/review-packages.js';
 import { containerPublicId, decrypt, encrypt } from '../../electron/core/exchange/crypto.js';
 import { writeResult } from '../../electron/core/exchange/result.js';
 import { readZip } from '../../electron/core/base/zip-read.js';
@@ -42,16 +39,16 @@ describe('offline review packages: secretariat ⇄ expert, two data folders', ()
   let result1: Buffer;
   let result2: Buffer;
 
-  const stage = async (desk: Desk, name: string, data: Uint8Array) => (await ok<{ uploadId: string }>(desk.invoke('files.stage', { name, data: new Uint8Array(data) }))).uploadId;
+  const stage = async (desk: Desk, name: string, data: Uint8Array) => (await desk.call('files.stage', { name, data: new Uint8Array(data) })).uploadId;
   const preview = async (...files: [string, Uint8Array][]) => {
     const ids = [];
     for (const [n, d] of files) ids.push(await stage(sec, n, d));
-    return ok<ResultFilePreview[]>(sec.invoke('results.preview', { uploadIds: ids }));
+    return sec.call('results.preview', { uploadIds: ids });
   };
   const apply = async (...files: [string, Uint8Array][]) => {
     const ids = [];
     for (const [n, d] of files) ids.push(await stage(sec, n, d));
-    return ok<ApplyResultsReport>(sec.invoke('results.apply', { uploadIds: ids }));
+    return sec.call('results.apply', { uploadIds: ids });
   };
   const issued = async (packageId: string) => {
     const part = JSON.parse(readFileSync(`${secDir.dir}/store/scores-2026-1.json`, 'utf8')) as { issuedPackages: { packageId: string; secret: string; code: string }[] };
@@ -67,17 +64,17 @@ describe('offline review packages: secretariat ⇄ expert, two data folders', ()
     await ok(sec.invoke('settings.update', { operatorName: '王秘书' }));
     apps = [];
     for (const [i, name] of ['福州数科信息技术有限公司', '福州海峡生物医药有限公司', '福州榕城新材料有限公司'].entries()) {
-      const app = await ok<Application>(sec.invoke('applications.create', { batchId: '2026-1', applicant: fullApplicant(name, i + 1), proposedCenterName: `${name.slice(2, 6)}知识产权中心`, narrative: '中心建设方案……' }));
+      const app = await sec.call('applications.create', { batchId: '2026-1', applicant: fullApplicant(name, i + 1), proposedCenterName: `${name.slice(2, 6)}知识产权中心`, narrative: '中心建设方案……' });
       const up = await stage(sec, `申请表-${i}.pdf`, PDF(name));
       await ok(sec.invoke('applications.attachFile', { applicationId: app.id, itemNo: 1, uploadId: up, fileName: `申请表（${name}）.pdf` }));
       await ok(sec.invoke('applications.submit', { id: app.id }));
-      if (i < 2) apps.push(await ok<Application>(sec.invoke('review.accept', { applicationId: app.id })));
+      if (i < 2) apps.push(await sec.call('review.accept', { applicationId: app.id }));
     }
-    e1 = await ok<Expert>(sec.invoke('experts.create', { name: '林教授', organisation: '福州大学', title: '教授', field: '知识产权', phone: '13800000001' }));
-    e2 = await ok<Expert>(sec.invoke('experts.create', { name: '陈研究员', organisation: '福建师范大学', title: '研究员', field: '知识产权', phone: '13800000002' }));
+    e1 = await sec.call('experts.create', { name: '林教授', organisation: '福州大学', title: '教授', field: '知识产权', phone: '13800000001' });
+    e2 = await sec.call('experts.create', { name: '陈研究员', organisation: '福建师范大学', title: '研究员', field: '知识产权', phone: '13800000002' });
     await ok(sec.invoke('scoring.setPanel', { batchId: '2026-1', expertIds: [e1.id, e2.id] }));
     await ok(sec.invoke('scoring.assign', { batchId: '2026-1', mode: 'all' }));
-    const tpl = await ok<{ current: { criteria: { key: string; title: string; max: number; step: number; description: string }[]; passLine: number } }>(sec.invoke('scoring.getTemplate', { batchId: '2026-1' }));
+    const tpl = await sec.call('scoring.getTemplate', { batchId: '2026-1' });
     await ok(sec.invoke('scoring.saveTemplate', { batchId: '2026-1', criteria: tpl.current.criteria, passLine: tpl.current.passLine, quorum: 1 }));
   });
   afterAll(async () => {
@@ -90,7 +87,7 @@ describe('offline review packages: secretariat ⇄ expert, two data folders', ()
   it('round trip: export with progress → letter with the code → expert import → drafts → result → preview → apply → ranked', async () => {
     const events: { taskId: string; done: number; total: number }[] = [];
     const off = sec.onEvent((name, p) => { if (name === 'progress') events.push(p as never); });
-    pkg1 = await ok<PackageExportResult>(sec.invoke('packages.export', { batchId: '2026-1', expertId: e1.id }));
+    pkg1 = await sec.call('packages.export', { batchId: '2026-1', expertId: e1.id });
     off();
     expect(events.length).toBeGreaterThan(2);
     expect(events.at(-1)).toMatchObject({ done: 1, total: 1 });
@@ -102,11 +99,11 @@ describe('offline review packages: secretariat ⇄ expert, two data folders', ()
     expect(uploadCapFor(pkg1.file.fileName)).toBeGreaterThan(MAX_UPLOAD_BYTES);
     expect(uploadCapFor('申请表.pdf')).toBe(MAX_UPLOAD_BYTES);
     expect(pkgBytes.includes(Buffer.from('福州数科'))).toBe(false); // nothing readable without the code
-    const list = await ok<IssuedPackageView[]>(sec.invoke('packages.list', { batchId: '2026-1' }));
+    const list = await sec.call('packages.list', { batchId: '2026-1' });
     expect(list).toEqual([expect.objectContaining({ packageId: pkg1.packageId, expertName: '林教授', oneTimeCode: pkg1.oneTimeCode, latest: true, lastResultVersion: 0 })]);
     expect(JSON.stringify(list)).not.toContain((await issued(pkg1.packageId)).secret);
 
-    const letter = await ok<ExportedFile>(sec.invoke('packages.letter', { batchId: '2026-1', expertId: e1.id, packageId: pkg1.packageId, deadline: '2026-04-15' }));
+    const letter = await sec.call('packages.letter', { batchId: '2026-1', expertId: e1.id, packageId: pkg1.packageId, deadline: '2026-04-15' });
     const text = pdfText(letter.path).replace(/\s+/gu, '');
     expect(text).toContain(pkg1.oneTimeCode);
     expect(text).toContain('评审任务通知单');
@@ -118,12 +115,12 @@ describe('offline review packages: secretariat ⇄ expert, two data folders', ()
     const wrong = await fail(exp.invoke('expert.importPackage', { uploadId: await stage(exp, pkg1.file.fileName, pkgBytes), code: 'AAAA-BBBB-CCCC' }));
     expect(wrong.code).toBe('FILE_REJECTED');
     expect(wrong.message).toContain('一次性口令不正确');
-    expect((await ok<ExpertState>(exp.invoke('expert.state', {}))).package).toBeUndefined();
-    const imported = await ok<ImportPackageReport>(exp.invoke('expert.importPackage', { uploadId: await stage(exp, pkg1.file.fileName, pkgBytes), code: pkg1.oneTimeCode.toLowerCase().replace(/-/g, ' ') }));
+    expect((await exp.call('expert.state', {})).package).toBeUndefined();
+    const imported = await exp.call('expert.importPackage', { uploadId: await stage(exp, pkg1.file.fileName, pkgBytes), code: pkg1.oneTimeCode.toLowerCase().replace(/-/g, ' ') });
     expect(imported).toMatchObject({ applicationCount: 2, materialFileCount: 2, replaced: false });
     const again = await fail(exp.invoke('expert.importPackage', { uploadId: await stage(exp, pkg1.file.fileName, pkgBytes), code: pkg1.oneTimeCode }));
     expect(again.code).toBe('CONFLICT');
-    const st = await ok<ExpertState>(exp.invoke('expert.state', {}));
+    const st = await exp.call('expert.state', {});
     expect(st.package).toMatchObject({ packageId: pkg1.packageId, batchId: '2026-1', expertName: '林教授' });
     expect(st.package!.applications.map((a) => a.unitName)).toEqual(['福州数科信息技术有限公司', '福州海峡生物医药有限公司']);
     const mat = st.package!.applications[0]!.materials[0]!;
@@ -131,22 +128,22 @@ describe('offline review packages: secretariat ⇄ expert, two data folders', ()
     expect(readFileSync(`${expDir.dir}/files/${mat.files[0]!.sha256.slice(0, 2)}/${mat.files[0]!.sha256}`).toString()).toContain('福州数科');
     // The expert's folder holds nothing of the secretariat's: no experts, no batches, no other expert.
     expect(JSON.stringify(st)).not.toContain('陈研究员');
-    expect(await ok<unknown[]>(exp.invoke('experts.list', {}))).toEqual([]);
+    expect(await exp.call('experts.list', {})).toEqual([]);
 
     // Drafts: partial, then wrong values named by criterion, then complete.
-    const partial = await ok<ExpertDraft>(exp.invoke('expert.saveDraft', { applicationId: apps[0]!.id, scores: { c1: 13 } }));
+    const partial = await exp.call('expert.saveDraft', { applicationId: apps[0]!.id, scores: { c1: 13 } });
     expect(partial).toMatchObject({ complete: false, total: 13 });
     expect(partial.problems.join()).toContain('未评分');
-    const bad = await ok<ExpertDraft>(exp.invoke('expert.saveDraft', { applicationId: apps[0]!.id, scores: { ...full, c1: 16, c2: 12.3 }, recommendation: 'recommend' }));
+    const bad = await exp.call('expert.saveDraft', { applicationId: apps[0]!.id, scores: { ...full, c1: 16, c2: 12.3 }, recommendation: 'recommend' });
     expect(bad.fieldProblems.c1).toMatch(/超过满分15/);
     expect(bad.fieldProblems.c2).toMatch(/步长0\.5/);
     const tooEarly = await fail(exp.invoke('expert.exportResult', {}));
     expect(tooEarly.code).toBe('RULE_VIOLATION');
     expect(tooEarly.message).toContain('福州海峡生物医药有限公司：尚未评分');
-    const d1 = await ok<ExpertDraft>(exp.invoke('expert.saveDraft', { applicationId: apps[0]!.id, scores: full, comment: '基础扎实，方案可行', recommendation: 'recommend' }));
+    const d1 = await exp.call('expert.saveDraft', { applicationId: apps[0]!.id, scores: full, comment: '基础扎实，方案可行', recommendation: 'recommend' });
     expect(d1).toMatchObject({ complete: true, total: 81.5, problems: [] });
     await ok(exp.invoke('expert.saveDraft', { applicationId: apps[1]!.id, scores: { ...full, c1: 10 }, comment: '运营能力一般', recommendation: 'recommend' }));
-    const res = await ok<ExportedFile>(exp.invoke('expert.exportResult', {}));
+    const res = await exp.call('expert.exportResult', {});
     expect(res.fileName).toBe('评分结果-林教授-2026-1-v1.ipcdres');
     result1 = readFileSync(res.path);
     expect(containerPublicId(result1)).toBe(pkg1.packageId);
@@ -158,26 +155,26 @@ describe('offline review packages: secretariat ⇄ expert, two data folders', ()
     const applied = await apply([res.fileName, result1]);
     expect(applied).toMatchObject({ applied: 1, refused: 0 });
     const n = await sheetsCount();
-    const audit = await ok<{ method: string }[]>(sec.invoke('audit.list', { limit: 50 }));
+    const audit = await sec.call('audit.list', { limit: 50 });
     const applies = audit.filter((a) => a.method === 'results.apply').length;
     expect(applies).toBe(1);
     const twice = await apply([res.fileName, result1]);
     expect(twice).toMatchObject({ applied: 0, unchanged: 1, refused: 0 });
     expect(twice.files[0]!.alreadyApplied).toBe(true);
     expect(await sheetsCount()).toBe(n);
-    expect((await ok<{ method: string }[]>(sec.invoke('audit.list', { limit: 50 }))).filter((a) => a.method === 'results.apply').length).toBe(applies);
+    expect((await sec.call('audit.list', { limit: 50 })).filter((a) => a.method === 'results.apply').length).toBe(applies);
 
-    const results = await ok<ResultsView>(sec.invoke('scoring.results', { batchId: '2026-1' }));
+    const results = await sec.call('scoring.results', { batchId: '2026-1' });
     const row = results.rows.find((r) => r.applicationId === apps[0]!.id)!;
     expect(row.totals).toEqual([{ expertId: e1.id, total: 81.5 }]);
     expect(results.rows.map((r) => r.rank)).toEqual([1, 2]);
   });
 
   it('two experts at once, one file bad: the good one applies, the bad one is reported', async () => {
-    pkg2 = await ok<PackageExportResult>(sec.invoke('packages.export', { batchId: '2026-1', expertId: e2.id }));
+    pkg2 = await sec.call('packages.export', { batchId: '2026-1', expertId: e2.id });
     await ok(exp2.invoke('expert.importPackage', { uploadId: await stage(exp2, pkg2.file.fileName, readFileSync(pkg2.file.path)), code: pkg2.oneTimeCode }));
     for (const [i, a] of apps.entries()) await ok(exp2.invoke('expert.saveDraft', { applicationId: a.id, scores: { ...full, c4: 10 + i }, comment: '', recommendation: 'recommend' }));
-    const r2 = await ok<ExportedFile>(exp2.invoke('expert.exportResult', {}));
+    const r2 = await exp2.call('expert.exportResult', {});
     result2 = readFileSync(r2.path);
     const truncated = result1.subarray(0, result1.length - 40);
     const report = await apply([r2.fileName, result2], ['截断.ipcdres', truncated]);
@@ -185,7 +182,7 @@ describe('offline review packages: secretariat ⇄ expert, two data folders', ()
     expect(report.files[0]).toMatchObject({ ok: true, applied: true, expertName: '陈研究员', recorded: 2 });
     expect(report.files[1]).toMatchObject({ ok: false, applied: false });
     expect(report.files[1]!.message).toMatch(/^「截断\.ipcdres」/);
-    const results = await ok<ResultsView>(sec.invoke('scoring.results', { batchId: '2026-1' }));
+    const results = await sec.call('scoring.results', { batchId: '2026-1' });
     expect(results.rows.every((r) => r.count === 2)).toBe(true);
   });
 
@@ -248,7 +245,7 @@ describe('offline review packages: secretariat ⇄ expert, two data folders', ()
 
   it('a newer file supersedes with the difference in the preview; the older one is then refused', async () => {
     await ok(exp.invoke('expert.saveDraft', { applicationId: apps[1]!.id, scores: { ...full, c1: 14 }, comment: '复核后调整', recommendation: 'recommend' }));
-    const v2 = await ok<ExportedFile>(exp.invoke('expert.exportResult', {}));
+    const v2 = await exp.call('expert.exportResult', {});
     expect(v2.fileName).toMatch(/-v2\.ipcdres$/);
     const bytes = readFileSync(v2.path);
     const [pv] = await preview([v2.fileName, bytes]);
@@ -261,17 +258,17 @@ describe('offline review packages: secretariat ⇄ expert, two data folders', ()
     const old = await apply(['v1.ipcdres', result1]);
     expect(old.files[0]).toMatchObject({ ok: false, reason: 'version' });
     expect(old.files[0]!.message).toContain('比已导入的第 2 次旧');
-    const list = await ok<IssuedPackageView[]>(sec.invoke('packages.list', { batchId: '2026-1' }));
+    const list = await sec.call('packages.list', { batchId: '2026-1' });
     expect(list.find((p) => p.packageId === pkg1.packageId)!.lastResultVersion).toBe(2);
-    const results = await ok<ResultsView>(sec.invoke('scoring.results', { batchId: '2026-1' }));
+    const results = await sec.call('scoring.results', { batchId: '2026-1' });
     expect(results.rows.find((x) => x.applicationId === apps[1]!.id)!.totals.find((t) => t.expertId === e1.id)!.total).toBe(82.5);
   });
 
   it('re-export for the same expert issues a new package and code; results from the old one still verify', async () => {
-    const again = await ok<PackageExportResult>(sec.invoke('packages.export', { batchId: '2026-1', expertId: e1.id }));
+    const again = await sec.call('packages.export', { batchId: '2026-1', expertId: e1.id });
     expect(again.packageId).not.toBe(pkg1.packageId);
     expect(again.oneTimeCode).not.toBe(pkg1.oneTimeCode);
-    const list = await ok<IssuedPackageView[]>(sec.invoke('packages.list', { batchId: '2026-1' }));
+    const list = await sec.call('packages.list', { batchId: '2026-1' });
     expect(list.filter((p) => p.expertId === e1.id).map((p) => p.latest)).toEqual([false, true]);
     const [pv] = await preview(['v1again.ipcdres', result2]);
     expect(pv!.ok).toBe(true);
@@ -291,9 +288,9 @@ describe('offline review packages: secretariat ⇄ expert, two data folders', ()
       expect(g.code).toBe('FILE_REJECTED');
       expect(g.message).toContain('补充说明.pdf');
       // The same entries only, re-zipped with GBK (no UTF-8 flag): the ASCII names read the same and it imports.
-      const plain = await ok<ImportPackageReport>(d.invoke('expert.importPackage', { uploadId: await stage(d, 'gbk.ipcdpkg', await encrypt(gbkZip(Object.fromEntries(inner)), code, 'package')), code }));
+      const plain = await d.call('expert.importPackage', { uploadId: await stage(d, 'gbk.ipcdpkg', await encrypt(gbkZip(Object.fromEntries(inner)), code, 'package')), code });
       expect(plain.applicationCount).toBe(2);
-      await ok<WipeReport>(d.invoke('expert.wipe', {}));
+      await d.call('expert.wipe', {});
       for (const evil of ['../evil.pdf', '/etc/evil.pdf', 'materials/../../x.pdf', 'C:\\x.pdf']) {
         const raw = buildRawZip([...inner].map(([name, data]) => ({ name, data, flags: 0x800 })).concat([{ name: evil, data: Buffer.from('x'), flags: 0x800 }]));
         const e = await tryImport(await encrypt(raw, code, 'package'), 'evil.ipcdpkg');
@@ -308,7 +305,7 @@ describe('offline review packages: secretariat ⇄ expert, two data folders', ()
       expect(b1.message).toMatch(/上限/);
       const lies = buildRawZip([...[...inner].map(([name, data]) => ({ name, data, flags: 0x800 })), { name: 'materials/bomb.pdf', deflated: small, declaredSize: 1024, flags: 0x800 }]);
       expect((await tryImport(await encrypt(lies, code, 'package'))).code).toBe('FILE_REJECTED');
-      const st = await ok<ExpertState>(d.invoke('expert.state', {}));
+      const st = await d.call('expert.state', {});
       expect(st.package).toBeUndefined();
     } finally {
       await d.close();
@@ -317,21 +314,21 @@ describe('offline review packages: secretariat ⇄ expert, two data folders', ()
   });
 
   it('documents: blank and filled scoring sheets, 评审汇总表 as PDF and xlsx', async () => {
-    const blank = await ok<ExportedFile>(sec.invoke('scoring.sheetsPdf', { batchId: '2026-1', mode: 'blank' }));
+    const blank = await sec.call('scoring.sheetsPdf', { batchId: '2026-1', mode: 'blank' });
     const bt = pdfText(blank.path);
     expect(bt).toContain('福州海峡生物医药有限公司');
     expect(bt.split('\f').filter((p) => p.trim()).length).toBeGreaterThanOrEqual(4);
-    const filled = await ok<ExportedFile>(sec.invoke('scoring.sheetsPdf', { batchId: '2026-1', mode: 'filled', expertId: e1.id }));
+    const filled = await sec.call('scoring.sheetsPdf', { batchId: '2026-1', mode: 'filled', expertId: e1.id });
     const ft = pdfText(filled.path).replace(/\s+/gu, '');
     expect(ft).toContain('81.5');
     expect(ft).toContain('林教授');
     expect(ft).not.toContain('陈研究员');
-    const sp = await ok<ExportedFile>(sec.invoke('scoring.summaryPdf', { batchId: '2026-1' }));
+    const sp = await sec.call('scoring.summaryPdf', { batchId: '2026-1' });
     const st = pdfText(sp.path).replace(/\s+/gu, '');
     expect(st).toContain('评审汇总表');
     expect(st).toContain('林教授');
     expect(st).toContain('陈研究员');
-    const sx = await ok<ExportedFile>(sec.invoke('scoring.summaryXlsx', { batchId: '2026-1' }));
+    const sx = await sec.call('scoring.summaryXlsx', { batchId: '2026-1' });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(sx.path);
     const ws = wb.worksheets[0]!;
@@ -343,12 +340,12 @@ describe('offline review packages: secretariat ⇄ expert, two data folders', ()
   });
 
   it('expert wipe removes the package, drafts and materials and says so', async () => {
-    const st = await ok<ExpertState>(exp.invoke('expert.state', {}));
+    const st = await exp.call('expert.state', {});
     const sha = st.package!.applications[0]!.materials[0]!.files[0]!.sha256;
-    const w = await ok<WipeReport>(exp.invoke('expert.wipe', {}));
+    const w = await exp.call('expert.wipe', {});
     expect(w).toMatchObject({ packages: 1, drafts: 2, files: 2 });
     expect(w.message).toContain('已从本机清除');
     expect(() => readFileSync(`${expDir.dir}/files/${sha.slice(0, 2)}/${sha}`)).toThrow();
-    expect(await ok<ExpertState>(exp.invoke('expert.state', {}))).toEqual({ drafts: {}, exportedVersions: 0 });
+    expect(await exp.call('expert.state', {})).toEqual({ drafts: {}, exportedVersions: 0 });
   });
 });

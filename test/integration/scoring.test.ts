@@ -2,8 +2,8 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDesk, type Desk } from '../../electron/core/app.js';
 import type { Application } from '../../electron/core/contract/applications.js';
-import type { Expert, ExpertImportReport } from '../../electron/core/contract/review-experts.js';
-import type { Assignment, ResultsView, ScoreSheet } from '../../electron/core/contract/review-scoring.js';
+import type { Expert } from '../../electron/core/contract/review-experts.js';
+import type { ScoreSheet } from '../../electron/core/contract/review-scoring.js';
 import { stageUpload } from '../../electron/core/store/uploads.js';
 import { recordExpertSheets, reviewPartOf, diffSheets } from '../../electron/core/handlers/score-sheets.js';
 import { TaskRegistry } from '../../electron/core/tasks.js';
@@ -12,7 +12,6 @@ import type { HandlerContext } from '../../electron/core/handlers/types.js';
 import { tempDir, testClock } from '../helpers/temp.js';
 import { fail, fullApplicant, makeUscc, ok, seedBatches } from '../helpers/applications.js';
 
-type AssignReport = { created: number; conflicts: { assignmentId: string; applicationId: string; expertId: string; reasons: string[]; codes: string[] }[]; assignments: Assignment[]; message: string };
 
 const scores = (over: Record<string, number> = {}) => ({ c1: 12, c2: 12, c3: 8, c4: 12, c5: 12, c6: 12, c7: 12, ...over }); // 80
 /** Scores of the default template adding up to `total` (full marks, minus the deficit from the first criteria). */
@@ -44,12 +43,12 @@ describe('expert review (secretariat side) on a real data folder', () => {
   });
 
   async function acceptedApp(name: string, n: number): Promise<Application> {
-    const app = await ok<Application>(desk.invoke('applications.create', { batchId: '2026-1', applicant: fullApplicant(name, n), proposedCenterName: `${name}中心` }));
+    const app = await desk.call('applications.create', { batchId: '2026-1', applicant: fullApplicant(name, n), proposedCenterName: `${name}中心` });
     await ok(desk.invoke('applications.submit', { id: app.id }));
-    return ok<Application>(desk.invoke('review.accept', { applicationId: app.id }));
+    return desk.call('review.accept', { applicationId: app.id });
   }
   const expert = (name: string, organisation: string, extra: Record<string, unknown> = {}) =>
-    ok<Expert>(desk.invoke('experts.create', { name, organisation, title: '教授', field: '知识产权', phone: '13800000001', ...extra }));
+    desk.call('experts.create', { name, organisation, title: '教授', field: '知识产权', phone: '13800000001', ...extra });
   const enter = (applicationId: string, expertId: string, s: Record<string, number>, extra: Record<string, unknown> = {}) =>
     desk.invoke('scoring.enterSheet', { applicationId, expertId, scores: s, comment: '', recommendation: 'recommend', signedOn: '2026-04-10', ...extra });
 
@@ -62,18 +61,18 @@ describe('expert review (secretariat side) on a real data folder', () => {
     const lin = await expert('林教授', '福州大学', { organisationUscc: makeUscc(900), declaredConflicts: ['福州某某有限公司'] });
     expect(lin).toMatchObject({ id: 'E0001', organisationUscc: makeUscc(900), retired: false });
     expect((await fail(desk.invoke('experts.create', { name: '林教授', organisation: '福州大学 ' }))).code).toBe('CONFLICT');
-    const upd = await ok<Expert>(desk.invoke('experts.update', { id: lin.id, title: '研究员', phone: '0591-87654321' }));
+    const upd = await desk.call('experts.update', { id: lin.id, title: '研究员', phone: '0591-87654321' });
     expect(upd).toMatchObject({ title: '研究员', phone: '0591-87654321', organisationUscc: makeUscc(900) });
     await ok(desk.invoke('experts.retire', { id: lin.id, reason: '退休' }));
-    expect(await ok<Expert[]>(desk.invoke('experts.list', {}))).toEqual([]);
-    expect(await ok<Expert[]>(desk.invoke('experts.list', { includeRetired: true }))).toHaveLength(1);
-    const file = await ok<{ path: string }>(desk.invoke('experts.exportRoster', { includeRetired: true }));
+    expect(await desk.call('experts.list', {})).toEqual([]);
+    expect(await desk.call('experts.list', { includeRetired: true })).toHaveLength(1);
+    const file = await desk.call('experts.exportRoster', { includeRetired: true });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file.path);
     const ws = wb.getWorksheet('专家名册')!;
     expect(ws.getRow(4).getCell(2).value).toBe('林教授');
     expect(ws.getRow(4).getCell(9).value).toBe('已退出');
-    const audit = await ok<{ summary: string }[]>(desk.invoke('audit.list', { limit: 3 }));
+    const audit = await desk.call('audit.list', { limit: 3 });
     expect(audit[0]!.summary).toContain('专家退出专家库：林教授（理由：退休）');
   });
 
@@ -86,7 +85,7 @@ describe('expert review (secretariat side) on a real data folder', () => {
     const e3 = await expert('陈三', '福建师范大学');
     const e4 = await expert('陈四', '闽江学院');
     await ok(desk.invoke('scoring.setPanel', { batchId: '2026-1', expertIds: [e1.id, e2.id, e3.id, e4.id] }));
-    const r = await ok<AssignReport>(desk.invoke('scoring.assign', { batchId: '2026-1', mode: 'balanced', perApplication: 2 }));
+    const r = await desk.call('scoring.assign', { batchId: '2026-1', mode: 'balanced', perApplication: 2 });
     expect(r.created).toBe(6);
     expect(r.conflicts.map((c) => [c.applicationId, c.expertId])).toEqual([[a1.id, e1.id], [a2.id, e2.id]]);
     expect(r.conflicts[0]!.reasons[0]).toContain('同一单位');
@@ -102,7 +101,7 @@ describe('expert review (secretariat side) on a real data folder', () => {
     const need = await fail(desk.invoke('scoring.overrideConflict', { assignmentId: r.conflicts[0]!.assignmentId }));
     expect(need.code).toBe('NEEDS_REASON');
     expect(need.message).toContain('请填写理由');
-    const over = await ok<Assignment>(desk.invoke('scoring.overrideConflict', { assignmentId: r.conflicts[0]!.assignmentId, reason: '该领域仅此一位专家，经领导批准' }));
+    const over = await desk.call('scoring.overrideConflict', { assignmentId: r.conflicts[0]!.assignmentId, reason: '该领域仅此一位专家，经领导批准' });
     expect(over).toMatchObject({ status: 'active', override: { reason: '该领域仅此一位专家，经领导批准', by: '王秘书' } });
     await ok(enter(a1.id, e1.id, scores()));
   });
@@ -114,10 +113,10 @@ describe('expert review (secretariat side) on a real data folder', () => {
     await ok(desk.invoke('scoring.setPanel', { batchId: '2026-1', expertIds: experts.map((e) => e.id) }));
     await ok(desk.invoke('scoring.assign', { batchId: '2026-1', mode: 'all' }));
     // Editable before any score.
-    const tpl = await ok<{ current: { criteria: { key: string; title: string; max: number; step: number }[] }; frozen: boolean; isDefault: boolean }>(desk.invoke('scoring.getTemplate', { batchId: '2026-1' }));
+    const tpl = await desk.call('scoring.getTemplate', { batchId: '2026-1' });
     expect(tpl).toMatchObject({ frozen: false, isDefault: true });
     const criteria = tpl.current.criteria.map(({ key, title, max, step }) => ({ key, title, max, step }));
-    const saved = await ok<{ current: { version: number }; frozen: boolean }>(desk.invoke('scoring.saveTemplate', { batchId: '2026-1', criteria, passLine: 75, quorum: 3 }));
+    const saved = await desk.call('scoring.saveTemplate', { batchId: '2026-1', criteria, passLine: 75, quorum: 3 });
     expect(saved.current.version).toBe(1);
     // Bad sheets.
     const over = await fail(enter(apps[0]!.id, experts[0]!.id, scores({ c2: 16 })));
@@ -125,7 +124,7 @@ describe('expert review (secretariat side) on a real data folder', () => {
     expect(over.message).toContain('“工作团队”得分16超过满分15');
     const step = await fail(enter(apps[0]!.id, experts[0]!.id, scores({ c1: 12.3 })));
     expect(step.message).toContain('“知识产权管理制度与重视程度”得分12.3不符合评分步长0.5分');
-    expect(((await ok<{ sheets: unknown[] }>(desk.invoke('scoring.overview', { batchId: '2026-1' }))).sheets)).toEqual([]);
+    expect(((await desk.call('scoring.overview', { batchId: '2026-1' })).sheets)).toEqual([]);
     // First sheet freezes the template.
     const first = await ok<ScoreSheet>(enter(apps[0]!.id, experts[0]!.id, scores({ c1: 12.5 })));
     expect(first).toMatchObject({ total: 80.5, enteredBy: 'secretariat', version: 1, templateVersion: 1, recordedBy: '王秘书' });
@@ -141,7 +140,7 @@ describe('expert review (secretariat side) on a real data folder', () => {
         await ok(enter(app.id, experts[i]!.id, withTotal(total), { comment: total < 75 ? '申报材料支撑不足。' : '' }));
       }
     }
-    const results = await ok<ResultsView>(desk.invoke('scoring.results', { batchId: '2026-1' }));
+    const results = await desk.call('scoring.results', { batchId: '2026-1' });
     expect(results.methodText).toContain('平均分：去掉一个最高分和一个最低分后取平均（5位及以上专家）');
     expect(results.rows.map((r) => [r.applicationId, r.final, r.rank, r.method, r.passed])).toEqual([
       [apps[0]!.id, 86.83, 1, 'trimmedMean', true],
@@ -154,24 +153,24 @@ describe('expert review (secretariat side) on a real data folder', () => {
     const v2 = await ok<ScoreSheet>(enter(apps[0]!.id, experts[0]!.id, scores({ c1: 13 })));
     expect(v2).toMatchObject({ version: 2, total: 81 });
     // Recusal: expert 5 leaves 甲; 4 sheets remain → plain mean, outlier flag gone; sheet kept in history.
-    const overview = await ok<{ assignments: Assignment[]; sheets: ScoreSheet[] }>(desk.invoke('scoring.overview', { batchId: '2026-1' }));
+    const overview = await desk.call('scoring.overview', { batchId: '2026-1' });
     const asg = overview.assignments.find((a) => a.applicationId === apps[0]!.id && a.expertId === experts[4]!.id)!;
     expect((await fail(desk.invoke('scoring.recuse', { assignmentId: asg.id }))).code).toBe('NEEDS_REASON');
     await ok(desk.invoke('scoring.recuse', { assignmentId: asg.id, reason: '发现与申报单位存在合作关系' }));
-    const after = await ok<ResultsView>(desk.invoke('scoring.results', { batchId: '2026-1' }));
+    const after = await desk.call('scoring.results', { batchId: '2026-1' });
     const jia = after.rows.find((r) => r.applicationId === apps[0]!.id)!;
     expect(jia).toMatchObject({ count: 4, method: 'mean', final: 87.75, rank: 1 });
     expect(jia.flags.some((f) => f.kind === 'outlier')).toBe(false);
-    const still = await ok<{ sheets: ScoreSheet[] }>(desk.invoke('scoring.overview', { batchId: '2026-1' }));
+    const still = await desk.call('scoring.overview', { batchId: '2026-1' });
     expect(still.sheets.some((s) => s.applicationId === apps[0]!.id && s.expertId === experts[4]!.id)).toBe(true);
     expect((await fail(enter(apps[0]!.id, experts[4]!.id, scores()))).message).toContain('已对该申报回避');
     // Leniency
-    const len = await ok<{ expertId: string; delta: number }[]>(desk.invoke('scoring.leniency', { batchId: '2026-1' }));
+    const len = await desk.call('scoring.leniency', { batchId: '2026-1' });
     expect(len).toHaveLength(5);
     // A frozen template changes only with a reason, as a new version.
-    const v2t = await ok<{ current: { version: number; reason: string } }>(desk.invoke('scoring.saveTemplate', { batchId: '2026-1', criteria, passLine: 70, reason: '评审会决定及格线调整为70分' }));
+    const v2t = await desk.call('scoring.saveTemplate', { batchId: '2026-1', criteria, passLine: 70, reason: '评审会决定及格线调整为70分' });
     expect(v2t.current).toMatchObject({ version: 2, reason: '评审会决定及格线调整为70分' });
-    const stale = await ok<ResultsView>(desk.invoke('scoring.results', { batchId: '2026-1' }));
+    const stale = await desk.call('scoring.results', { batchId: '2026-1' });
     expect(stale.rows[0]!.flags.some((f) => f.kind === 'staleTemplate')).toBe(true);
   });
 
@@ -215,7 +214,7 @@ describe('expert review (secretariat side) on a real data folder', () => {
     };
     const importFile = async (data: Buffer, dryRun: boolean) => {
       const { uploadId } = await stageUpload(desk.dataDir, data, '专家.xlsx');
-      return ok<ExpertImportReport>(desk.invoke('experts.importXlsx', { uploadId, dryRun }));
+      return desk.call('experts.importXlsx', { uploadId, dryRun });
     };
     const bad = await importFile(await sheet([
       ['张三', '福建师范大学', '', '教授', '电子信息', '13800000002', '福州某科技有限公司、福州另一有限公司'],
@@ -229,10 +228,10 @@ describe('expert review (secretariat side) on a real data folder', () => {
       expect.stringContaining('第6行 姓名：专家“已有专家”（福州大学）已在专家库中'),
     ]);
     expect(bad.message).toContain('本次未导入任何专家');
-    expect(await ok<Expert[]>(desk.invoke('experts.list', {}))).toHaveLength(1);
+    expect(await desk.call('experts.list', {})).toHaveLength(1);
     const good = await importFile(await sheet([['张三', '福建师范大学', '', '教授', '电子信息', '13800000002', '福州某科技有限公司、福州另一有限公司']]), false);
     expect(good).toMatchObject({ applied: 1, errors: [] });
-    const list = await ok<Expert[]>(desk.invoke('experts.list', {}));
+    const list = await desk.call('experts.list', {});
     expect(list[1]).toMatchObject({ name: '张三', declaredConflicts: ['福州某科技有限公司', '福州另一有限公司'] });
   });
 });

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDesk, type Desk } from '../../electron/core/app.js';
-import type { Center } from '../../electron/core/contract/designation.js';
 import { tempDir, testClock } from '../helpers/temp.js';
 import { fail, ok } from '../helpers/applications.js';
 import { scoredBatch } from '../helpers/designation.js';
@@ -25,7 +24,7 @@ describe('cancelling long work (tasks.cancel)', () => {
     clock.set('2026-09-27T02:00:00.000Z');
     await ok(desk.invoke('publicity.create', { batchId: '2026-1', startsOn: '2026-09-28' }));
     clock.set('2026-10-12T02:00:00.000Z');
-    const { centers } = await ok<{ centers: Center[] }>(desk.invoke('decision.create', { batchId: '2026-1', decidedOn: '2026-10-12' }));
+    const { centers } = await desk.call('decision.create', { batchId: '2026-1', decidedOn: '2026-10-12' });
     expect(centers.length).toBe(30);
     const cancelled: boolean[] = [];
     const endings: string[] = [];

@@ -4,10 +4,6 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDesk, type Desk } from '../../electron/core/app.js';
-import type { Application } from '../../electron/core/contract/applications.js';
-import type { ExportedFile } from '../../electron/core/contract/common.js';
-import type { ImportReport } from '../../electron/core/contract/applications-api.js';
-import type { ExpertImportReport } from '../../electron/core/contract/review-experts.js';
 import { TEMPLATE_FIRST_DATA_ROW, TEMPLATE_SHEET } from '../../electron/core/documents/excel/application-columns.js';
 import { stageUpload } from '../../electron/core/store/uploads.js';
 import { tempDir, testClock } from '../helpers/temp.js';
@@ -35,7 +31,7 @@ describe('free text is cleaned at the API boundary', () => {
     const dir = path.join(t.dir, 'store');
     return fs.readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join('\n');
   };
-  const count = async (): Promise<number> => (await ok<{ total: number }>(desk.invoke('applications.list', { batchId: '2026-1' }))).total;
+  const count = async (): Promise<number> => (await desk.call('applications.list', { batchId: '2026-1' })).total;
 
   it.each([
     ['a BEL', '福州\u0007闽江科技有限公司', '单位名称含有不可见的控制字符（U+0007），请删除后重新输入。'],
@@ -54,36 +50,36 @@ describe('free text is cleaned at the API boundary', () => {
   });
 
   it('a control character in a team member, a bidi override in a rejection reason and 𠈌 in an expert name are refused too', async () => {
-    const app = await ok<Application>(desk.invoke('applications.create', { batchId: '2026-1', applicant: fullApplicant('福州闽江科技有限公司', 2), proposedCenterName: '福州市纺织产业知识产权协同保护与运营中心' }));
+    const app = await desk.call('applications.create', { batchId: '2026-1', applicant: fullApplicant('福州闽江科技有限公司', 2), proposedCenterName: '福州市纺织产业知识产权协同保护与运营中心' });
     const team = (await fail(desk.invoke('applications.saveDraft', { id: app.id, team: [{ name: '林\u001b某', role: '主任' }] }))) as ApiError;
     expect(team.details).toEqual([expect.objectContaining({ path: ['team', '0', 'name'], message: '成员姓名含有不可见的控制字符（U+001B），请删除后重新输入。' })]);
     await ok(desk.invoke('applications.submit', { id: app.id }));
     const reason = (await fail(desk.invoke('review.reject', { applicationId: app.id, reason: '材料不全\u202e' }))) as ApiError;
     expect(reason.message).toContain('理由含有不可见的控制字符（U+202E）');
-    const stored = await ok<{ application: Application }>(desk.invoke('applications.get', { id: app.id }));
+    const stored = await desk.call('applications.get', { id: app.id });
     expect(stored.application.status).toBe('submitted');
     expect(stored.application.team).toEqual([]);
     const expert = (await fail(desk.invoke('experts.create', { name: '林𠈌', organisation: '福州大学' }))) as ApiError;
     expect(expert.details).toEqual([expect.objectContaining({ path: ['name'], message: '专家姓名中的“𠈌”（U+2020C）无法打印：本机字体不含此字。' })]);
-    expect(await ok<unknown[]>(desk.invoke('experts.list', {}))).toEqual([]);
+    expect(await desk.call('experts.list', {})).toEqual([]);
   });
 
   it('a name with ASCII spaces is stored normalised and printed the same by the PDF and the xlsx roster', async () => {
-    const app = await ok<Application>(desk.invoke('applications.create', {
+    const app = await desk.call('applications.create', {
       batchId: '2026-1',
       applicant: fullApplicant(' 福州 Minjiang  Data 数据\u3000科技有限公司 ', 3),
       proposedCenterName: '福州市数据产业知识产权协同保护与运营中心',
-    }));
+    });
     const name = '福州 Minjiang Data 数据科技有限公司';
     expect(app.applicant.name).toBe(name);
     await ok(desk.invoke('applications.submit', { id: app.id }));
     await ok(desk.invoke('review.reject', { applicationId: app.id, reason: '申报单位不具备开展知识产权保护工作的条件' }));
 
-    const pdf = await ok<ExportedFile>(desk.invoke('review.notice', { applicationId: app.id }));
+    const pdf = await desk.call('review.notice', { applicationId: app.id });
     const printed = pdfText(pdf.path).split('\n').map((l) => l.trim());
     expect(printed).toContain(`${name}：`);
 
-    const xlsx = await ok<ExportedFile>(desk.invoke('applications.exportRoster', { batchId: '2026-1' }));
+    const xlsx = await desk.call('applications.exportRoster', { batchId: '2026-1' });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(fs.readFileSync(xlsx.path) as unknown as ArrayBuffer);
     const cells: string[] = [];
@@ -92,7 +88,7 @@ describe('free text is cleaned at the API boundary', () => {
   });
 
   it('Excel imports clean their text cells the same way: a bidi override or 𠈌 is named by row and column, nothing applied', async () => {
-    const template = await ok<ExportedFile>(desk.invoke('applications.exportTemplate', {}));
+    const template = await desk.call('applications.exportTemplate', {});
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(fs.readFileSync(template.path) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet(TEMPLATE_SHEET)!;
@@ -100,7 +96,7 @@ describe('free text is cleaned at the API boundary', () => {
     [row('福州 Minjiang  数据 科技有限公司', 1), row('福州闽江\u202e科技有限公司', 2), row('福州𠈌科技有限公司', 3)]
       .forEach((values, i) => values.forEach((v, c) => (ws.getCell(TEMPLATE_FIRST_DATA_ROW + i, c + 1).value = v)));
     const { uploadId } = await stageUpload(desk.dataDir, Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer), '申报单位.xlsx');
-    const report = await ok<ImportReport>(desk.invoke('applications.importTemplate', { batchId: '2026-1', uploadId, dryRun: false }));
+    const report = await desk.call('applications.importTemplate', { batchId: '2026-1', uploadId, dryRun: false });
     expect(report.applied).toBe(0);
     expect(report.preview.map((r) => r.name)).toEqual(['福州 Minjiang 数据科技有限公司']);
     expect(report.errors.map((e) => e.message)).toEqual([
@@ -116,7 +112,7 @@ describe('free text is cleaned at the API boundary', () => {
     es.addRow(['序号', '姓名', '工作单位', '单位统一社会信用代码', '职称', '专业领域', '联系电话', '申报回避单位（多个用“、”分隔）']);
     es.addRow([1, '林\u202e某', '福州大学', '', '', '', '', '']);
     const staged = await stageUpload(desk.dataDir, Buffer.from((await experts.xlsx.writeBuffer()) as ArrayBuffer), '专家.xlsx');
-    const expertReport = await ok<ExpertImportReport>(desk.invoke('experts.importXlsx', { uploadId: staged.uploadId, dryRun: false }));
+    const expertReport = await desk.call('experts.importXlsx', { uploadId: staged.uploadId, dryRun: false });
     expect(expertReport.applied).toBe(0);
     expect(expertReport.errors.map((e) => e.message)).toEqual(['第4行 姓名：姓名含有不可见的控制字符（U+202E），请删除后重新输入。']);
   });

@@ -29,7 +29,7 @@ describe('uploads through the web host', () => {
     desk = await openDesk({ dataDir: path.join(t.dir, 'data'), host: 'web', clock: testClock('2026-03-10T02:00:00.000Z').now, log: () => undefined });
     host = await startWebHost({ desk, rendererDir });
     await seedBatches(desk);
-    appId = (await ok<Application>(desk.invoke('applications.create', { batchId: '2026-1', applicant: fullApplicant('福州数科信息技术有限公司', 1) }))).id;
+    appId = (await desk.call('applications.create', { batchId: '2026-1', applicant: fullApplicant('福州数科信息技术有限公司', 1) })).id;
   });
   afterAll(async () => {
     await host.close();
@@ -127,7 +127,7 @@ describe('uploads through the web host', () => {
 
   it('stages from a buffer the same way the Electron host will from a file', async () => {
     const staged = await stageUpload(desk.dataDir, PDF, 'C:\\Users\\x\\团队.pdf');
-    const app = await ok<Application>(desk.invoke('applications.attachFile', { applicationId: appId, itemNo: 4, uploadId: staged.uploadId }));
+    const app = await desk.call('applications.attachFile', { applicationId: appId, itemNo: 4, uploadId: staged.uploadId });
     expect(app.materials.find((m) => m.no === 4)!.files[0]!.name).toBe('团队.pdf');
   });
 });
