@@ -30,6 +30,15 @@ export interface ReadZipOptions {
 
 const MB = (n: number): string => `${(n / 1024 ** 2).toFixed(n < 1024 ** 2 ? 2 : 0)} MB`;
 
+/** yauzl over a buffer, entries read one at a time; a file that is not a zip is refused in Chinese. */
+async function openYauzl(data: Buffer, fileName: string | undefined): Promise<yauzl.ZipFile> {
+  try {
+    return await yauzl.fromBufferPromise(data, { lazyEntries: true, decodeStrings: false, validateEntrySizes: false, autoClose: false });
+  } catch (err) {
+    throw new ExchangeError('badShape', `不是有效的压缩包（${(err as Error).message}）`, { fileName });
+  }
+}
+
 /**
  * Read a zip held in memory, strictly: names decoded by `decodeEntryName` and checked by
  * `checkEntryName`, no duplicates, no encrypted entries, stored/deflate only, and every size cap
@@ -37,12 +46,7 @@ const MB = (n: number): string => `${(n / 1024 ** 2).toFixed(n < 1024 ** 2 ? 2 :
  */
 export async function readZip(data: Buffer, opts: ReadZipOptions = {}): Promise<Map<string, Buffer>> {
   const limits = { ...DEFAULT_ZIP_LIMITS, ...opts.limits };
-  let zip: yauzl.ZipFile;
-  try {
-    zip = await yauzl.fromBufferPromise(data, { lazyEntries: true, decodeStrings: false, validateEntrySizes: false, autoClose: false });
-  } catch (err) {
-    throw new ExchangeError('badShape', `不是有效的压缩包（${(err as Error).message}）`, { fileName: opts.fileName });
-  }
+  const zip = await openYauzl(data, opts.fileName);
   try {
     if (zip.entryCount > limits.maxEntries) {
       throw new ExchangeError('tooLarge', `压缩包内有 ${zip.entryCount} 个文件，上限为 ${limits.maxEntries} 个`);
@@ -110,12 +114,7 @@ export interface OpenedZip {
  */
 export async function openZip(data: Buffer, opts: ReadZipOptions & { onEntry?: (entry: ZipDirectoryEntry) => void } = {}): Promise<OpenedZip> {
   const limits = { ...DEFAULT_ZIP_LIMITS, ...opts.limits };
-  let zip: yauzl.ZipFile;
-  try {
-    zip = await yauzl.fromBufferPromise(data, { lazyEntries: true, decodeStrings: false, validateEntrySizes: false, autoClose: false });
-  } catch (err) {
-    throw new ExchangeError('badShape', `不是有效的压缩包（${(err as Error).message}）`, { fileName: opts.fileName });
-  }
+  const zip = await openYauzl(data, opts.fileName);
   const raw = new Map<string, yauzl.Entry>();
   const entries = new Map<string, ZipDirectoryEntry>();
   try {
