@@ -51,15 +51,11 @@ const LAYERS = {
   'renderer': core('contract', 'domain'),
 };
 /**
- * Edges allowed although the map forbids them — TEMPORARY, each to be removed by issue 11 item 3
- * (services: archive regenerates documents through typed functions, not by re-running the API).
- * Also read by local/no-cycles, which leaves these edges out of its search.
+ * Edges allowed although the map forbids them (none: the archive's edges to handlers and rpc went when it
+ * began regenerating documents through services/). Also read by local/no-cycles, which leaves them out.
+ * @type {{ from: string; to: string; reason: string }[]}
  */
-const LAYER_EXCEPTIONS = [
-  { from: 'electron/core/archive', to: 'electron/core/handlers', reason: 'archive reads records and the sealed-year state through handler helpers (item 3)' },
-  { from: 'electron/core/archive/documents.ts', to: 'electron/core/rpc/dispatch.ts', reason: 'archive re-runs print methods through dispatch (item 3)' },
-  { from: 'electron/core/handlers/archive.ts', to: 'electron/core/handlers/index.ts', reason: 'cycle: archive builds its own handler table (item 3)' },
-];
+const LAYER_EXCEPTIONS = [];
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'dist-electron/', 'release/', 'test-results/', 'playwright-report/', 'assets/'] },
