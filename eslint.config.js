@@ -4,8 +4,30 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import local from './build/eslint-rules/index.js';
 
-const IO_MODULES = ['fs', 'fs/promises', 'path', 'os', 'child_process', 'http', 'https', 'net', 'crypto', 'stream', 'worker_threads', 'lowdb', 'lowdb/node', 'pdfkit', 'exceljs', 'yazl', 'yauzl', 'electron'];
-const ioPaths = IO_MODULES.flatMap((name) => [{ name, message: 'core/domain is pure: no I/O (pass data in, return data out).' }, { name: `node:${name}`, message: 'core/domain is pure: no I/O.' }]);
+const IO_MODULES = [
+  'fs',
+  'fs/promises',
+  'path',
+  'os',
+  'child_process',
+  'http',
+  'https',
+  'net',
+  'crypto',
+  'stream',
+  'worker_threads',
+  'lowdb',
+  'lowdb/node',
+  'pdfkit',
+  'exceljs',
+  'yazl',
+  'yauzl',
+  'electron',
+];
+const ioPaths = IO_MODULES.flatMap((name) => [
+  { name, message: 'core/domain is pure: no I/O (pass data in, return data out).' },
+  { name: `node:${name}`, message: 'core/domain is pure: no I/O.' },
+]);
 
 const ROOT = import.meta.dirname;
 
@@ -48,7 +70,7 @@ const LAYERS = {
   'electron/main': core('app.ts', 'recovery.ts', 'contract'),
   'electron/preload': core('contract'),
   // Which of these by value (and which only as types): the renderer block below.
-  'renderer': core('contract', 'domain'),
+  renderer: core('contract', 'domain'),
 };
 /**
  * Edges allowed although the map forbids them (none: the archive's edges to handlers and rpc went when it
@@ -64,8 +86,23 @@ export default tseslint.config(
   {
     languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       'no-control-regex': 'off',
+    },
+  },
+  // Type-aware rules: a promise is awaited, returned or marked `void`, and never handed to a slot that expects a
+  // plain callback (an onFinish or a menu click that would drop its rejection).
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: {
+      parserOptions: { projectService: { allowDefaultProject: ['build/*.ts', 'scripts/*.ts'] }, tsconfigRootDir: ROOT },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
     },
   },
   // Layers: the map above, and no import cycle (type-only imports aside).
@@ -81,9 +118,12 @@ export default tseslint.config(
   {
     files: ['electron/core/**/*.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', {
-        paths: [{ name: 'electron', message: 'electron/core is plain Node: only electron/main and electron/preload import electron.' }],
-      }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'electron/core is plain Node: only electron/main and electron/preload import electron.' }],
+        },
+      ],
     },
   },
   // Layer: core/domain is pure.
@@ -91,9 +131,13 @@ export default tseslint.config(
     files: ['electron/core/domain/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', { paths: ioPaths }],
-      'no-restricted-syntax': ['error',
+      'no-restricted-syntax': [
+        'error',
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Pass the clock in: no new Date() in domain rules.' },
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Pass the clock in: no Date.now() in domain rules.' },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Pass the clock in: no Date.now() in domain rules.',
+        },
       ],
     },
   },
@@ -104,14 +148,37 @@ export default tseslint.config(
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', {
-        paths: IO_MODULES.filter((m) => !['crypto'].includes(m)).map((name) => ({ name, message: 'renderer has no Node access: call the API.' })),
-        patterns: [
-          { regex: 'electron/core/contract(/(?!(?:[a-z-]+-)?labels\\.js$|limits\\.js$)[^/]+)?$', allowTypeImports: true, message: 'renderer may import only types from electron/core/contract (values only from its zod-free *labels.ts and limits.ts modules).' },
-          { group: ['**/electron/core/*', '!**/electron/core/contract', '!**/electron/core/domain', '**/electron/core/*/**', '!**/electron/core/contract/**', '!**/electron/core/domain/**', '**/electron/main/**', '**/electron/preload/**'], message: 'renderer may import from electron/core only contract types and labels, and pure domain rules.' },
-          { group: ['node:*'], message: 'renderer has no Node access.' },
-        ],
-      }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: IO_MODULES.filter((m) => !['crypto'].includes(m)).map((name) => ({
+            name,
+            message: 'renderer has no Node access: call the API.',
+          })),
+          patterns: [
+            {
+              regex: 'electron/core/contract(/(?!(?:[a-z-]+-)?labels\\.js$|limits\\.js$)[^/]+)?$',
+              allowTypeImports: true,
+              message:
+                'renderer may import only types from electron/core/contract (values only from its zod-free *labels.ts and limits.ts modules).',
+            },
+            {
+              group: [
+                '**/electron/core/*',
+                '!**/electron/core/contract',
+                '!**/electron/core/domain',
+                '**/electron/core/*/**',
+                '!**/electron/core/contract/**',
+                '!**/electron/core/domain/**',
+                '**/electron/main/**',
+                '**/electron/preload/**',
+              ],
+              message: 'renderer may import from electron/core only contract types and labels, and pure domain rules.',
+            },
+            { group: ['node:*'], message: 'renderer has no Node access.' },
+          ],
+        },
+      ],
     },
   },
 );

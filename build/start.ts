@@ -68,7 +68,12 @@ function runBuild(): void {
 }
 
 function runElectron(exe: string, args: StartArgs, dataDir: string): void {
-  const env: NodeJS.ProcessEnv = { ...process.env, DESK_DATA_DIR: dataDir, DESK_DEMO: args.demo ? '1' : '', DESK_EXPERT: args.expert ? '1' : '' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DESK_DATA_DIR: dataDir,
+    DESK_DEMO: args.demo ? '1' : '',
+    DESK_EXPERT: args.expert ? '1' : '',
+  };
   delete env.ELECTRON_RUN_AS_NODE;
   const child = spawn(exe, [root], { cwd: root, env, stdio: 'inherit' });
   const forward = (sig: NodeJS.Signals) => () => child.kill(sig);

@@ -39,7 +39,12 @@ function DeskHeader() {
           {APP_TITLE}
         </Typography.Text>
       </Flex>
-      <Flex align="center" gap={16} style={{ color: 'rgba(255,255,255,0.88)', whiteSpace: 'nowrap', minWidth: 0 }} data-testid="header-identity">
+      <Flex
+        align="center"
+        gap={16}
+        style={{ color: 'rgba(255,255,255,0.88)', whiteSpace: 'nowrap', minWidth: 0 }}
+        data-testid="header-identity"
+      >
         <span style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{settings?.bureauName ?? ''}</span>
         <span>
           <UserOutlined /> 操作人：{settings?.operatorName || '未设置'}

@@ -3,7 +3,15 @@
  * In Electron the preload exposes window.desk; in a browser the loopback web host answers POST /rpc/<name>.
  * Only TYPES come from electron/core/contract, plus its zod-free limits (a lint rule enforces it).
  */
-import type { ApiError, Envelope, EventName, ExportedFile, MethodInput, MethodName, MethodOutput } from '../electron/core/contract/index.js';
+import type {
+  ApiError,
+  Envelope,
+  EventName,
+  ExportedFile,
+  MethodInput,
+  MethodName,
+  MethodOutput,
+} from '../electron/core/contract/index.js';
 import { SIGNED_OUT_MESSAGE, markSignedOut } from './session';
 import { uploadCapFor } from '../electron/core/contract/limits.js';
 
@@ -126,7 +134,8 @@ export function createClient(transport: Transport): DeskClient {
       } catch (err) {
         throw new DeskApiError({ code: 'NETWORK', message: `无法连接工作台服务：${err instanceof Error ? err.message : String(err)}` });
       }
-      if (!envelope || typeof envelope !== 'object') throw new DeskApiError({ code: 'INTERNAL', message: '工作台服务返回了无法识别的结果。' });
+      if (!envelope || typeof envelope !== 'object')
+        throw new DeskApiError({ code: 'INTERNAL', message: '工作台服务返回了无法识别的结果。' });
       if (envelope.ok) return envelope.value as MethodOutput<M>;
       throw new DeskApiError(envelope.error);
     },
@@ -147,13 +156,16 @@ export interface StagedUpload {
   size: number;
 }
 
-
 /** Sends a picked file to the loopback web host's staging area. Web only for now. */
 export async function uploadFile(file: File): Promise<StagedUpload> {
   if (desk.kind !== 'web') {
     // Desktop: the bytes go over IPC (no size-capped JSON body there); the core checks size and type.
     const cap = uploadCapFor(file.name);
-    if (file.size > cap) throw new DeskApiError({ code: 'FILE_REJECTED', message: `文件“${file.name}”大小为 ${(file.size / 1048576).toFixed(1)} MB，超过上限 ${cap / 1048576} MB，未接收。请压缩或拆分后再上传。` });
+    if (file.size > cap)
+      throw new DeskApiError({
+        code: 'FILE_REJECTED',
+        message: `文件“${file.name}”大小为 ${(file.size / 1048576).toFixed(1)} MB，超过上限 ${cap / 1048576} MB，未接收。请压缩或拆分后再上传。`,
+      });
     return desk.call('files.stage', { name: file.name, data: new Uint8Array(await file.arrayBuffer()) });
   }
   let res: Response;
@@ -176,7 +188,11 @@ export async function uploadFile(file: File): Promise<StagedUpload> {
   }
   if (envelope?.ok) return envelope.value;
   if (envelope && !envelope.ok) throw new DeskApiError(envelope.error);
-  if (res.status === 413) throw new DeskApiError({ code: 'FILE_REJECTED', message: `文件“${file.name}”超过${uploadCapFor(file.name) / 1048576} MB，未接收。请压缩或拆分后再上传。` });
+  if (res.status === 413)
+    throw new DeskApiError({
+      code: 'FILE_REJECTED',
+      message: `文件“${file.name}”超过${uploadCapFor(file.name) / 1048576} MB，未接收。请压缩或拆分后再上传。`,
+    });
   const failed = httpFailure(res.status, text);
   throw new DeskApiError(failed.ok ? { code: 'INTERNAL', message: '上传失败，原因不明。请重试。' } : failed.error);
 }

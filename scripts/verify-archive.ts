@@ -9,7 +9,13 @@ import { verifyArchive, formatBytes } from '../electron/core/archive/verify.js';
 import { bureauTimeText } from '../electron/core/archive/manifest.js';
 
 const KIND_LABELS: Record<string, string> = {
-  missing: '缺失', extra: '多出', hash: '内容不符', size: '大小不符', unreadable: '无法读取', manifest: '清单问题', seal: '封存记录不符',
+  missing: '缺失',
+  extra: '多出',
+  hash: '内容不符',
+  size: '大小不符',
+  unreadable: '无法读取',
+  manifest: '清单问题',
+  seal: '封存记录不符',
 };
 
 async function main(args: string[]): Promise<number> {
@@ -35,7 +41,10 @@ async function main(args: string[]): Promise<number> {
     const report = await verifyArchive(file);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     console.log(`档案：${file}`);
-    if (report.year !== null) console.log(`年度：${report.year}年（第${report.sealVersion}版），封存时间：${report.sealedAt ? bureauTimeText(report.sealedAt) : '（未记录）'}`);
+    if (report.year !== null)
+      console.log(
+        `年度：${report.year}年（第${report.sealVersion}版），封存时间：${report.sealedAt ? bureauTimeText(report.sealedAt) : '（未记录）'}`,
+      );
     console.log(`已校验：${report.checked}个文件，${formatBytes(report.bytes)}，用时${seconds.toFixed(1)}秒`);
     for (const p of report.problems) console.log(`  ［${KIND_LABELS[p.kind] ?? p.kind}］${p.message}`);
     console.log(`结论：${report.summary}`);

@@ -16,7 +16,9 @@ async function main(args: string[]): Promise<number> {
   const rest = args.filter((a) => a !== '--');
   if (rest.some((a) => a === '-h' || a === '--help') || rest.length > 1) {
     console.log('用法：npm run verify-audit -- [数据文件夹]（默认为本机的数据文件夹）');
-    console.log('逐条校验操作日志的校验链，指出第一条被改动、删除、插入或调换的记录所在的文件和行。退出码：0 完好，1 发现问题，2 用法错误。');
+    console.log(
+      '逐条校验操作日志的校验链，指出第一条被改动、删除、插入或调换的记录所在的文件和行。退出码：0 完好，1 发现问题，2 用法错误。',
+    );
     return 2;
   }
   const root = path.resolve(process.env.INIT_CWD ?? process.cwd(), rest[0] ?? defaultDataDir());
@@ -33,7 +35,10 @@ async function main(args: string[]): Promise<number> {
   return report.ok ? 0 : 1;
 }
 
-main(process.argv.slice(2)).then((code) => process.exit(code), (err: unknown) => {
-  console.error(err instanceof Error ? err.message : String(err));
-  process.exit(2);
-});
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : String(err));
+    process.exit(2);
+  },
+);

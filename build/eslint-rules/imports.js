@@ -16,10 +16,15 @@ export function importVisitors(onImport) {
   /** @param {any} node @param {'importKind' | 'exportKind'} kind */
   const typeOnly = (node, kind) =>
     node[kind] === 'type' ||
-    (Array.isArray(node.specifiers) && node.specifiers.length > 0 && node.specifiers.every((/** @type {any} */ s) => s[kind] === 'type' && s.type !== 'ImportDefaultSpecifier' && s.type !== 'ImportNamespaceSpecifier'));
+    (Array.isArray(node.specifiers) &&
+      node.specifiers.length > 0 &&
+      node.specifiers.every(
+        (/** @type {any} */ s) => s[kind] === 'type' && s.type !== 'ImportDefaultSpecifier' && s.type !== 'ImportNamespaceSpecifier',
+      ));
   /** @param {any} node @param {'importKind' | 'exportKind'} kind */
   const statement = (node, kind) => {
-    if (node.source && typeof node.source.value === 'string') onImport({ node, specifier: node.source.value, typeOnly: typeOnly(node, kind), dynamic: false });
+    if (node.source && typeof node.source.value === 'string')
+      onImport({ node, specifier: node.source.value, typeOnly: typeOnly(node, kind), dynamic: false });
   };
   return {
     ImportDeclaration: (node) => statement(node, 'importKind'),
@@ -27,7 +32,8 @@ export function importVisitors(onImport) {
     ExportAllDeclaration: (node) => statement(node, 'exportKind'),
     ImportExpression(node) {
       const source = /** @type {any} */ (node).source;
-      if (source?.type === 'Literal' && typeof source.value === 'string') onImport({ node, specifier: source.value, typeOnly: false, dynamic: true });
+      if (source?.type === 'Literal' && typeof source.value === 'string')
+        onImport({ node, specifier: source.value, typeOnly: false, dynamic: true });
     },
   };
 }

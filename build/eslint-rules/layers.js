@@ -20,12 +20,14 @@ export default {
   meta: {
     type: 'problem',
     docs: { description: 'Imports follow the declared layer map' },
-    schema: [{
-      type: 'object',
-      properties: { root: { type: 'string' }, layers: { type: 'object' }, exceptions: { type: 'array' } },
-      required: ['root', 'layers'],
-      additionalProperties: false,
-    }],
+    schema: [
+      {
+        type: 'object',
+        properties: { root: { type: 'string' }, layers: { type: 'object' }, exceptions: { type: 'array' } },
+        required: ['root', 'layers'],
+        additionalProperties: false,
+      },
+    ],
     messages: {
       forbidden: '{{from}} may not import {{to}} ({{target}}): the layer map allows {{allowed}}.',
       typesOnly: '{{from}} may import only types from {{to}} ({{target}}): use `import type`.',
@@ -33,7 +35,8 @@ export default {
     },
   },
   create(context) {
-    const { root, layers, exceptions } = /** @type {{ root: string, layers: Record<string, LayerEntry>, exceptions?: { from: string, to: string }[] }} */ (context.options[0]);
+    const { root, layers, exceptions } =
+      /** @type {{ root: string, layers: Record<string, LayerEntry>, exceptions?: { from: string, to: string }[] }} */ (context.options[0]);
     const keys = Object.keys(layers).sort((a, b) => b.length - a.length);
     /** @param {string} file */
     const layerOf = (file) => keys.find((key) => within(file, abs(root, key)));

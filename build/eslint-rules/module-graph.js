@@ -21,9 +21,10 @@ export function resolveImport(fromFile, specifier) {
   if (!specifier.startsWith('./') && !specifier.startsWith('../')) return undefined;
   const base = path.resolve(path.dirname(fromFile), specifier);
   const stem = base.replace(/\.(js|jsx|mjs)$/, '');
-  const candidates = stem === base
-    ? [base, ...SOURCE_EXTENSIONS.map((ext) => base + ext), ...SOURCE_EXTENSIONS.map((ext) => path.join(base, 'index' + ext))]
-    : [...SOURCE_EXTENSIONS.map((ext) => stem + ext), base];
+  const candidates =
+    stem === base
+      ? [base, ...SOURCE_EXTENSIONS.map((ext) => base + ext), ...SOURCE_EXTENSIONS.map((ext) => path.join(base, 'index' + ext))]
+      : [...SOURCE_EXTENSIONS.map((ext) => stem + ext), base];
   const found = candidates.find((file) => /\.(ts|tsx|js|mjs)$/.test(file) && isFile(file));
   return found && toPosix(found);
 }
@@ -53,7 +54,8 @@ function isFile(file) {
  * rather than a parser: the whole tree is read in well under a second (a TypeScript parse of every
  * file took seconds); test/unit/lint/layers.test.ts checks it against the parser's view of the tree.
  */
-const STATEMENT = /^(import|export)(\s+type)?\s*(?:(\{[^}]*\})|\*(?:\s+as\s+[\w$]+)?|[\w$]+(?:\s*,\s*(?:(\{[^}]*\})|\*\s+as\s+[\w$]+))?)?\s*(?:from\s*)?['"]([^'"\n]+)['"]/gm;
+const STATEMENT =
+  /^(import|export)(\s+type)?\s*(?:(\{[^}]*\})|\*(?:\s+as\s+[\w$]+)?|[\w$]+(?:\s*,\s*(?:(\{[^}]*\})|\*\s+as\s+[\w$]+))?)?\s*(?:from\s*)?['"]([^'"\n]+)['"]/gm;
 
 /**
  * The static imports and re-exports of a source text (dynamic `import()` loads lazily and cannot
@@ -68,8 +70,15 @@ export function importsOfText(text) {
     const [whole, keyword, typeKeyword, braces, bracesAfterDefault, specifier] = m;
     // `export <name> '…'` is no re-export (e.g. export default 'text')
     if (keyword === 'export' && !braces && !/^export(\s+type)?\s*\*/.test(whole)) continue;
-    const everyNameIsType = !!braces && !bracesAfterDefault && braces.slice(1, -1).split(',').map((item) => item.trim()).filter(Boolean)
-      .every((item, _i, items) => items.length > 0 && /^type\s/.test(item));
+    const everyNameIsType =
+      !!braces &&
+      !bracesAfterDefault &&
+      braces
+        .slice(1, -1)
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean)
+        .every((item, _i, items) => items.length > 0 && /^type\s/.test(item));
     const hasNames = !!braces && braces.slice(1, -1).trim() !== '';
     edges.push({ specifier: /** @type {string} */ (specifier), typeOnly: !!typeKeyword || (hasNames && everyNameIsType) });
   }

@@ -13,12 +13,14 @@ export default {
   meta: {
     type: 'problem',
     docs: { description: 'No import cycles (type-only imports aside)' },
-    schema: [{
-      type: 'object',
-      properties: { root: { type: 'string' }, exceptions: { type: 'array' } },
-      required: ['root'],
-      additionalProperties: false,
-    }],
+    schema: [
+      {
+        type: 'object',
+        properties: { root: { type: 'string' }, exceptions: { type: 'array' } },
+        required: ['root'],
+        additionalProperties: false,
+      },
+    ],
     messages: {
       cycle: 'Import cycle: {{cycle}}. Move the shared piece to a module both may import, or make one side `import type`.',
     },

@@ -67,10 +67,16 @@ function logger(opts: DeskOptions): (line: string) => void {
 export async function openDesk(opts: DeskOptions): Promise<Desk> {
   const clock = opts.clock ?? (() => new Date());
   const table = buildHandlerTable();
-  const store: Store = await Store.open(opts.dataDir, { clock, operator: () => store.read('settings').settings.operatorName || '未署名', ...(opts.expert ? { dailySnapshots: false } : {}) });
+  const store: Store = await Store.open(opts.dataDir, {
+    clock,
+    operator: () => store.read('settings').settings.operatorName || '未署名',
+    ...(opts.expert ? { dailySnapshots: false } : {}),
+  });
   installYearGuard(store); // 年度封存: keyed parts of a sealed year refuse writes
   if (store.staleLock) {
-    logger(opts)(`上次使用该数据文件夹的程序（进程 ${store.staleLock.pid}，${bureauDateTimeTextOf(store.staleLock.startedAt)} 起）未正常退出，已接管其留下的锁。`);
+    logger(opts)(
+      `上次使用该数据文件夹的程序（进程 ${store.staleLock.pid}，${bureauDateTimeTextOf(store.staleLock.startedAt)} 起）未正常退出，已接管其留下的锁。`,
+    );
   }
   const interrupted = await interruptedRestoreWarning(store.dirs.root);
   if (interrupted) logger(opts)(interrupted);

@@ -8,7 +8,13 @@ import { loadFontSet } from './documents/fonts/registry.js';
 import { GbDocument } from './documents/pdf/document.js';
 
 async function renderDemoMaterial(title: string): Promise<Buffer> {
-  const g = new GbDocument({ fonts: loadFontSet(), title, author: '演示数据', creationDate: new Date('2026-01-01T00:00:00Z'), pageNumbers: false });
+  const g = new GbDocument({
+    fonts: loadFontSet(),
+    title,
+    author: '演示数据',
+    creationDate: new Date('2026-01-01T00:00:00Z'),
+    pageNumbers: false,
+  });
   g.title(title);
   g.blank();
   g.paragraph('本文件为“产业知识产权中心认定工作台”演示数据中的虚构申报材料，仅用于熟悉操作，不代表任何真实单位。');

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 /** Per-user data folder used when no --data is given (same place the Electron host's userData would be). */
 export function defaultDataDir(): string {
   const home = os.homedir();
-  if (process.platform === 'win32') return path.join(process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'IP Center Desk', 'data');
+  if (process.platform === 'win32')
+    return path.join(process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'IP Center Desk', 'data');
   if (process.platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'IP Center Desk', 'data');
   return path.join(process.env.XDG_DATA_HOME ?? path.join(home, '.local', 'share'), 'ip-center-desk');
 }

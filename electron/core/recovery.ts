@@ -32,6 +32,10 @@ export function recoveryOffer(err: unknown): RecoveryOffer | null {
 }
 
 /** Restore a snapshot without an open store (the folder's lock is taken as the app would). */
-export function restoreSnapshotOffline(dataDir: string, backup: string, clock: Clock = () => new Date()): Promise<{ restored: string; safetyBackup: string }> {
+export function restoreSnapshotOffline(
+  dataDir: string,
+  backup: string,
+  clock: Clock = () => new Date(),
+): Promise<{ restored: string; safetyBackup: string }> {
   return Store.restoreOffline(dataDir, backup, { clock });
 }

@@ -20,7 +20,12 @@ export interface WebRunOptions {
 /** Open the desk and serve it; resolves once listening with a function that stops both. */
 export async function runWebHost(opts: WebRunOptions): Promise<WebHost & { stop(): Promise<void> }> {
   const desk = await openDesk({ dataDir: opts.dataDir, host: 'web', demo: opts.demo ?? false, expert: opts.expert ?? false });
-  const host = await startWebHost({ desk, rendererDir: rendererDistDir(), ...(opts.port ? { port: opts.port } : {}), ...(opts.token ? { token: opts.token } : {}) });
+  const host = await startWebHost({
+    desk,
+    rendererDir: rendererDistDir(),
+    ...(opts.port ? { port: opts.port } : {}),
+    ...(opts.token ? { token: opts.token } : {}),
+  });
   return {
     ...host,
     stop: async () => {
@@ -38,7 +43,13 @@ function arg(name: string): string | undefined {
 const isMain = process.argv[1] && /web-main\.(ts|js)$/.test(process.argv[1]);
 if (isMain) {
   const dataDir = arg('--data') ?? defaultDataDir();
-  runWebHost({ dataDir, port: Number(arg('--port') ?? 0), demo: process.argv.includes('--demo'), expert: process.argv.includes('--expert'), ...(arg('--token') ? { token: arg('--token')! } : {}) }).then(
+  runWebHost({
+    dataDir,
+    port: Number(arg('--port') ?? 0),
+    demo: process.argv.includes('--demo'),
+    expert: process.argv.includes('--expert'),
+    ...(arg('--token') ? { token: arg('--token')! } : {}),
+  }).then(
     (host) => {
       process.stdout.write(`数据文件夹：${dataDir}\nDESK_URL=${host.url}\n`);
       const stop = () => void host.stop().then(() => process.exit(0));

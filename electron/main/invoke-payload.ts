@@ -11,7 +11,11 @@ export const EVENT_CHANNEL = 'desk:event';
 
 const InvokePayload = z
   .object({
-    name: z.string().min(1).max(100).regex(/^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)*$/),
+    name: z
+      .string()
+      .min(1)
+      .max(100)
+      .regex(/^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)*$/),
     input: z.unknown().optional(),
   })
   .strict();

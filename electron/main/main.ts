@@ -20,9 +20,7 @@ const appRoot = path.resolve(__dirname, '..');
 const rendererDir = path.join(appRoot, 'dist', 'renderer');
 const preloadPath = path.join(__dirname, 'preload.cjs');
 
-protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-]);
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 app.enableSandbox();
 hardenApp();
 
@@ -49,13 +47,28 @@ async function start(): Promise<void> {
   registerAppProtocol(session.defaultSession, rendererDir);
   for (;;) {
     try {
-      desk = await openDesk({ dataDir, host: 'electron', demo: opts.demo, expert: opts.expert, hostServices: systemOpener(() => desk?.dataDir ?? dataDir) });
+      desk = await openDesk({
+        dataDir,
+        host: 'electron',
+        demo: opts.demo,
+        expert: opts.expert,
+        hostServices: systemOpener(() => desk?.dataDir ?? dataDir),
+      });
       break;
     } catch (err) {
       // A damaged or missing part: show what happened and offer the newest good snapshot (quit is the default).
       const offer = recoveryOffer(err);
       if (!offer) return fail(err);
-      const { response } = await dialog.showMessageBox({ type: 'error', title: offer.title, message: offer.message, detail: offer.detail, buttons: offer.buttons, defaultId: 0, cancelId: 0, noLink: true });
+      const { response } = await dialog.showMessageBox({
+        type: 'error',
+        title: offer.title,
+        message: offer.message,
+        detail: offer.detail,
+        buttons: offer.buttons,
+        defaultId: 0,
+        cancelId: 0,
+        noLink: true,
+      });
       if (response !== 1) return fail(err);
       try {
         await restoreSnapshotOffline(dataDir, offer.backup);

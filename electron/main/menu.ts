@@ -10,9 +10,13 @@ export interface MenuOptions {
 }
 
 export function installMenu({ dataDir, isDev, getWindow }: MenuOptions): void {
-  const openFolder = (sub: string) => async () => {
-    const err = await openInsideDataDir(dataDir, sub);
-    if (err) dialog.showErrorBox('打开文件夹', err);
+  const openFolder = (sub: string) => () => {
+    openInsideDataDir(dataDir, sub).then(
+      (err) => {
+        if (err) dialog.showErrorBox('打开文件夹', err);
+      },
+      (err: unknown) => dialog.showErrorBox('打开文件夹', err instanceof Error ? err.message : String(err)),
+    );
   };
   const view: MenuItemConstructorOptions[] = [
     { role: 'resetZoom', label: '实际大小' },
@@ -22,11 +26,7 @@ export function installMenu({ dataDir, isDev, getWindow }: MenuOptions): void {
     { role: 'togglefullscreen', label: '全屏' },
   ];
   if (isDev) {
-    view.push(
-      { type: 'separator' },
-      { role: 'reload', label: '重新加载' },
-      { role: 'toggleDevTools', label: '开发者工具' },
-    );
+    view.push({ type: 'separator' }, { role: 'reload', label: '重新加载' }, { role: 'toggleDevTools', label: '开发者工具' });
   }
   const template: MenuItemConstructorOptions[] = [
     {

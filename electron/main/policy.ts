@@ -48,12 +48,7 @@ function parse(url: string): URL | null {
 export function isAppUrl(url: string): boolean {
   const u = parse(url);
   return (
-    u !== null &&
-    u.protocol === `${APP_SCHEME}:` &&
-    u.hostname === APP_HOST &&
-    u.port === '' &&
-    u.username === '' &&
-    u.password === ''
+    u !== null && u.protocol === `${APP_SCHEME}:` && u.hostname === APP_HOST && u.port === '' && u.username === '' && u.password === ''
   );
 }
 
@@ -74,11 +69,7 @@ export interface SenderInfo {
 /** IPC is answered only for the main frame of our window showing app://desk/. */
 export function isTrustedSender(s: SenderInfo): boolean {
   return (
-    s.fromOurWindow &&
-    s.isMainFrame &&
-    typeof s.frameUrl === 'string' &&
-    s.frameUrl.startsWith(`${APP_ORIGIN}/`) &&
-    isAppUrl(s.frameUrl)
+    s.fromOurWindow && s.isMainFrame && typeof s.frameUrl === 'string' && s.frameUrl.startsWith(`${APP_ORIGIN}/`) && isAppUrl(s.frameUrl)
   );
 }
 

@@ -25,7 +25,11 @@ export function CriteriaListEditor({ noun }: Props) {
             {fields.map((f, i) => (
               <Row gutter={8} key={f.key} align="top">
                 <Col span={7}>
-                  <Form.Item name={[f.name, 'title']} rules={[{ required: true, whitespace: true, message: `请填写${noun}名称` }]} style={{ marginBottom: 8 }}>
+                  <Form.Item
+                    name={[f.name, 'title']}
+                    rules={[{ required: true, whitespace: true, message: `请填写${noun}名称` }]}
+                    style={{ marginBottom: 8 }}
+                  >
                     <Input aria-label={`第${i + 1}项名称`} maxLength={40} autoFocus={i === 0} data-autofocus={i === 0 || undefined} />
                   </Form.Item>
                 </Col>
@@ -45,11 +49,23 @@ export function CriteriaListEditor({ noun }: Props) {
                   </Form.Item>
                 </Col>
                 <Col span={1}>
-                  <Button type="text" danger icon={<DeleteOutlined />} aria-label={`删除第${i + 1}项`} onClick={() => remove(f.name)} disabled={fields.length <= 1} />
+                  <Button
+                    type="text"
+                    danger
+                    icon={<DeleteOutlined />}
+                    aria-label={`删除第${i + 1}项`}
+                    onClick={() => remove(f.name)}
+                    disabled={fields.length <= 1}
+                  />
                 </Col>
               </Row>
             ))}
-            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ title: '', max: 10, step: 0.5, description: '' })} style={{ marginBottom: 16 }}>
+            <Button
+              type="dashed"
+              icon={<PlusOutlined />}
+              onClick={() => add({ title: '', max: 10, step: 0.5, description: '' })}
+              style={{ marginBottom: 16 }}
+            >
               添加{noun}
             </Button>
           </>

@@ -1,6 +1,16 @@
 import { Fragment, useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { Breadcrumb, Button, Empty, Flex, Modal, Spin, Typography } from 'antd';
-import { ArrowUpOutlined, DesktopOutlined, ExportOutlined, FileOutlined, FileZipOutlined, FolderFilled, FolderOutlined, HddOutlined, HomeOutlined } from '@ant-design/icons';
+import {
+  ArrowUpOutlined,
+  DesktopOutlined,
+  ExportOutlined,
+  FileOutlined,
+  FileZipOutlined,
+  FolderFilled,
+  FolderOutlined,
+  HddOutlined,
+  HomeOutlined,
+} from '@ant-design/icons';
 import type { LocalEntry, LocalListing, LocalPlace, LocalPlaceKind } from '../../electron/core/contract/index.js';
 import { desk } from '../rpc';
 import { formatDateTime, formatSize } from '../format';
@@ -127,7 +137,9 @@ export function PathPickerModal({ open, pick, extensions, initialPath, onPick, o
       setPlaces(found);
       const typed = initialPath?.trim() ?? '';
       const parent = typed ? parentOfTyped(typed) : null;
-      const starts = [typed, parent, firstRemovable(found)?.path, found.find((p) => p.kind === 'home')?.path ?? '~'].filter((p): p is string => !!p);
+      const starts = [typed, parent, firstRemovable(found)?.path, found.find((p) => p.kind === 'home')?.path ?? '~'].filter(
+        (p): p is string => !!p,
+      );
       let lastError: unknown = null;
       for (const start of starts) {
         try {
@@ -221,7 +233,11 @@ export function PathPickerModal({ open, pick, extensions, initialPath, onPick, o
       styles={{ body: { paddingTop: 4 } }}
       footer={
         <Flex align="center" gap={8}>
-          <Typography.Text type="secondary" style={{ flex: 1, minWidth: 0, textAlign: 'left', fontSize: 12, overflowWrap: 'anywhere' }} data-testid="path-picker-target">
+          <Typography.Text
+            type="secondary"
+            style={{ flex: 1, minWidth: 0, textAlign: 'left', fontSize: 12, overflowWrap: 'anywhere' }}
+            data-testid="path-picker-target"
+          >
             {target ? `将选择：${target}` : pick === 'file' ? `请选择一个${what}` : ''}
           </Typography.Text>
           <Button onClick={onClose}>取消</Button>
@@ -238,7 +254,10 @@ export function PathPickerModal({ open, pick, extensions, initialPath, onPick, o
       }
     >
       <Flex gap={12} style={{ height: 'min(50vh, 460px)', minHeight: 260 }}>
-        <nav aria-label="常用位置" style={{ width: 172, flex: 'none', overflowY: 'auto', borderRight: '1px solid #f0f0f0', paddingRight: 8 }}>
+        <nav
+          aria-label="常用位置"
+          style={{ width: 172, flex: 'none', overflowY: 'auto', borderRight: '1px solid #f0f0f0', paddingRight: 8 }}
+        >
           <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12, margin: '4px 0 4px 8px' }}>
             常用位置
           </Typography.Text>
@@ -283,7 +302,12 @@ export function PathPickerModal({ open, pick, extensions, initialPath, onPick, o
                         {c.name}
                       </Typography.Text>
                     ) : (
-                      <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={() => void go(c.path, { focusList: true })}>
+                      <Button
+                        type="link"
+                        size="small"
+                        style={{ padding: 0, height: 'auto' }}
+                        onClick={() => void go(c.path, { focusList: true })}
+                      >
                         {c.name}
                       </Button>
                     ),
@@ -296,10 +320,30 @@ export function PathPickerModal({ open, pick, extensions, initialPath, onPick, o
               <ErrorAlert error={error} title="无法打开" onClose={() => setError(null)} />
             </div>
           ) : null}
-          <div style={{ position: 'relative', flex: 1, minHeight: 0, border: '1px solid #d9d9d9', borderRadius: 6, display: 'flex', flexDirection: 'column', overflow: 'hidden' }}>
+          <div
+            style={{
+              position: 'relative',
+              flex: 1,
+              minHeight: 0,
+              border: '1px solid #d9d9d9',
+              borderRadius: 6,
+              display: 'flex',
+              flexDirection: 'column',
+              overflow: 'hidden',
+            }}
+          >
             <div
               aria-hidden
-              style={{ display: 'grid', gridTemplateColumns: ROW_COLUMNS, gap: 8, padding: '4px 10px', background: '#fafafa', borderBottom: '1px solid #f0f0f0', fontSize: 12, color: 'rgba(0,0,0,0.45)' }}
+              style={{
+                display: 'grid',
+                gridTemplateColumns: ROW_COLUMNS,
+                gap: 8,
+                padding: '4px 10px',
+                background: '#fafafa',
+                borderBottom: '1px solid #f0f0f0',
+                fontSize: 12,
+                color: 'rgba(0,0,0,0.45)',
+              }}
             >
               <span />
               <span>名称</span>
@@ -341,10 +385,14 @@ export function PathPickerModal({ open, pick, extensions, initialPath, onPick, o
                       boxShadow: isActive ? 'inset 2px 0 0 #1677ff' : undefined,
                     }}
                   >
-                    <span style={{ color: entry.kind === 'folder' ? '#faad14' : '#1677ff' }}>{entry.kind === 'folder' ? <FolderFilled /> : fileIcon(entry.name)}</span>
+                    <span style={{ color: entry.kind === 'folder' ? '#faad14' : '#1677ff' }}>
+                      {entry.kind === 'folder' ? <FolderFilled /> : fileIcon(entry.name)}
+                    </span>
                     {/* long names wrap: backups on one stick differ only in the date at the end */}
                     <span style={{ overflowWrap: 'anywhere' }}>{entry.name}</span>
-                    <span style={{ textAlign: 'right', color: 'rgba(0,0,0,0.45)', whiteSpace: 'nowrap' }}>{entry.size === undefined ? '' : formatSize(entry.size)}</span>
+                    <span style={{ textAlign: 'right', color: 'rgba(0,0,0,0.45)', whiteSpace: 'nowrap' }}>
+                      {entry.size === undefined ? '' : formatSize(entry.size)}
+                    </span>
                     <span style={{ color: 'rgba(0,0,0,0.45)', whiteSpace: 'nowrap' }} title={formatDateTime(entry.modifiedAt)}>
                       {formatDateTime(entry.modifiedAt).split(' ')[0]}
                     </span>
@@ -352,7 +400,10 @@ export function PathPickerModal({ open, pick, extensions, initialPath, onPick, o
                 );
               })}
               {listing && !entries.length ? (
-                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={pick === 'folder' ? '此文件夹中没有子文件夹' : `此文件夹中没有子文件夹或 ${what}`} />
+                <Empty
+                  image={Empty.PRESENTED_IMAGE_SIMPLE}
+                  description={pick === 'folder' ? '此文件夹中没有子文件夹' : `此文件夹中没有子文件夹或 ${what}`}
+                />
               ) : null}
               {listing?.truncated ? (
                 <Typography.Text type="warning" style={{ display: 'block', padding: '6px 10px' }}>

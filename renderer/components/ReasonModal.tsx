@@ -26,7 +26,21 @@ interface Props {
 }
 
 /** Asks for a reason (one line: Enter saves, Esc cancels; or several lines) and runs the action with it. */
-export function ReasonModal({ open, title, intro, label = '理由', okText, danger, optional, multiline, maxLength = 200, placeholder, errorTitle = '未能保存', onClose, onSubmit }: Props) {
+export function ReasonModal({
+  open,
+  title,
+  intro,
+  label = '理由',
+  okText,
+  danger,
+  optional,
+  multiline,
+  maxLength = 200,
+  placeholder,
+  errorTitle = '未能保存',
+  onClose,
+  onSubmit,
+}: Props) {
   const { saving, error, run } = useSubmit();
   const save = ({ reason }: { reason?: string }) => run(() => onSubmit((reason ?? '').trim()));
   return (
@@ -42,7 +56,7 @@ export function ReasonModal({ open, title, intro, label = '理由', okText, dang
       destroyOnHidden
       maskClosable={false}
       modalRender={(dom) => (
-        <Form layout="vertical" onFinish={save} aria-label={title} clearOnDestroy>
+        <Form layout="vertical" onFinish={(values) => void save(values)} aria-label={title} clearOnDestroy>
           {dom}
         </Form>
       )}
@@ -52,7 +66,14 @@ export function ReasonModal({ open, title, intro, label = '理由', okText, dang
       <Form.Item
         label={label}
         name="reason"
-        rules={optional ? [] : [{ required: true, whitespace: true, message: `请填写${label}` }, { min: 2, message: `${label}至少2个字` }]}
+        rules={
+          optional
+            ? []
+            : [
+                { required: true, whitespace: true, message: `请填写${label}` },
+                { min: 2, message: `${label}至少2个字` },
+              ]
+        }
       >
         {multiline ? (
           <Input.TextArea autoFocus data-autofocus rows={3} maxLength={maxLength} showCount aria-label={label} placeholder={placeholder} />

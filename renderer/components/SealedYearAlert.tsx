@@ -13,7 +13,11 @@ export function SealedYearAlert({ year }: { year: number | undefined }) {
       icon={<LockOutlined />}
       data-testid="sealed-year-alert"
       title={`${year}年度档案已封存，本年度的数据只读。`}
-      description={<>如确需更正，请先在“<a href="#/archive">年度档案</a>”中解除封存并填写理由，改正后重新封存。</>}
+      description={
+        <>
+          如确需更正，请先在“<a href="#/archive">年度档案</a>”中解除封存并填写理由，改正后重新封存。
+        </>
+      }
       style={{ marginBottom: 16 }}
     />
   );

@@ -10,7 +10,10 @@ export function StoredFileLink({ sha256, name }: { sha256: string; name: string 
       {name}
     </a>
   ) : (
-    <Typography.Link title="用系统默认程序打开" onClick={() => void openStoredFile(sha256, name).catch((err: unknown) => void message.error(errorMessage(err)))}>
+    <Typography.Link
+      title="用系统默认程序打开"
+      onClick={() => void openStoredFile(sha256, name).catch((err: unknown) => void message.error(errorMessage(err)))}
+    >
       {name}
     </Typography.Link>
   );

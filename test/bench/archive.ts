@@ -19,7 +19,11 @@ const FILE_BYTES = 2.5 * 1024 * 1024;
 const MB = 1024 * 1024;
 const AT = '2026-10-12T02:00:00.000Z';
 
-interface Attachment { sha256: string; size: number; file: string }
+interface Attachment {
+  sha256: string;
+  size: number;
+  file: string;
+}
 
 async function writeAttachments(filesDir: string): Promise<Attachment[]> {
   const out: Attachment[] = [];
@@ -47,22 +51,80 @@ async function writeParts(storeDir: string, files: Attachment[]): Promise<void> 
     app.materials = [{ no: 1, files: [ref(files[i]!, `申请表${i + 1}.pdf`)] }];
     return app;
   });
-  await put('batches.json', { batches: [{ id: '2026-1', year: 2026, sequence: 1, title: '2026年第一批', opensOn: '2026-03-01', closesOn: '2026-03-31', status: 'designated', createdAt: AT, updatedAt: AT }] });
+  await put('batches.json', {
+    batches: [
+      {
+        id: '2026-1',
+        year: 2026,
+        sequence: 1,
+        title: '2026年第一批',
+        opensOn: '2026-03-01',
+        closesOn: '2026-03-31',
+        status: 'designated',
+        createdAt: AT,
+        updatedAt: AT,
+      },
+    ],
+  });
   await put('batch-2026-1.json', { applications: apps });
   const centers = apps.map((a, i) => {
     const app = a as unknown as { id: string; applicant: { name: string; industry: string; district: string }; proposedCenterName: string };
     const no = `FZIPC-2026-${String(i + 1).padStart(3, '0')}`;
     return {
-      id: `C${i + 1}`, name: app.proposedCenterName, hostUnit: app.applicant.name, industry: app.applicant.industry, district: app.applicant.district,
-      batchId: '2026-1', applicationId: app.id, decisionDocNumber: '榕市监知〔2026〕1号', designatedOn: '2026-10-12', certificateNumber: no, validUntil: '2029-10-11',
-      status: 'active', plaque: { number: no, inscription: app.proposedCenterName, authority: '福州市市场监督管理局', dateLine: '二〇二六年十月' }, createdAt: AT, statusHistory: [],
+      id: `C${i + 1}`,
+      name: app.proposedCenterName,
+      hostUnit: app.applicant.name,
+      industry: app.applicant.industry,
+      district: app.applicant.district,
+      batchId: '2026-1',
+      applicationId: app.id,
+      decisionDocNumber: '榕市监知〔2026〕1号',
+      designatedOn: '2026-10-12',
+      certificateNumber: no,
+      validUntil: '2029-10-11',
+      status: 'active',
+      plaque: { number: no, inscription: app.proposedCenterName, authority: '福州市市场监督管理局', dateLine: '二〇二六年十月' },
+      createdAt: AT,
+      statusHistory: [],
     };
   });
   await put('centers.json', { centers });
-  await put('designation-2026-1.json', { objections: [], decision: { batchId: '2026-1', docNumber: '榕市监知〔2026〕1号', year: 2026, sequence: 1, decidedOn: '2026-10-12', applicationIds: apps.map((a) => (a as unknown as { id: string }).id), centerIds: centers.map((c) => c.id), createdAt: AT, createdBy: '林晓' } });
-  const indicators = { trainings: 3, trainingAttendees: 120, assistanceCases: 2, disputesMediated: 1, allianceMembers: 20, transfersLicences: 4, pledgeFinancing: 300, navigationProjects: 1, trademarkGuidance: 5 };
+  await put('designation-2026-1.json', {
+    objections: [],
+    decision: {
+      batchId: '2026-1',
+      docNumber: '榕市监知〔2026〕1号',
+      year: 2026,
+      sequence: 1,
+      decidedOn: '2026-10-12',
+      applicationIds: apps.map((a) => (a as unknown as { id: string }).id),
+      centerIds: centers.map((c) => c.id),
+      createdAt: AT,
+      createdBy: '林晓',
+    },
+  });
+  const indicators = {
+    trainings: 3,
+    trainingAttendees: 120,
+    assistanceCases: 2,
+    disputesMediated: 1,
+    allianceMembers: 20,
+    transfersLicences: 4,
+    pledgeFinancing: 300,
+    navigationProjects: 1,
+    trademarkGuidance: 5,
+  };
   const summaries = files.slice(CENTERS).map((f, i) => ({
-    id: `2026-C${i + 1}`, centerId: `C${i + 1}`, year: 2026, submittedOn: '2026-11-20', indicators, narrative: '年度工作总结'.repeat(50), files: [ref(f, '2026年度工作总结.pdf')], createdAt: AT, updatedAt: AT, updatedBy: '林晓',
+    id: `2026-C${i + 1}`,
+    centerId: `C${i + 1}`,
+    year: 2026,
+    submittedOn: '2026-11-20',
+    indicators,
+    narrative: '年度工作总结'.repeat(50),
+    files: [ref(f, '2026年度工作总结.pdf')],
+    createdAt: AT,
+    updatedAt: AT,
+    updatedBy: '林晓',
   }));
   await put('centers-2026.json', { summaries, assessments: [], assessmentTemplates: [] });
 }
@@ -87,7 +149,12 @@ export async function archiveRows(): Promise<Row[]> {
     const copyMs = await timeIt(() => diskCopy(files, path.join(dir, 'copy.bin')));
     await fs.rm(path.join(dir, 'copy.bin'));
 
-    const desk = await openDesk({ dataDir: path.join(dir, 'data'), host: 'test', clock: () => new Date('2026-11-25T02:00:00.000Z'), log: () => undefined });
+    const desk = await openDesk({
+      dataDir: path.join(dir, 'data'),
+      host: 'test',
+      clock: () => new Date('2026-11-25T02:00:00.000Z'),
+      log: () => undefined,
+    });
     try {
       let seal: YearSeal | undefined;
       let writingFrom = 0;
@@ -116,12 +183,42 @@ export async function archiveRows(): Promise<Row[]> {
       const mbps = (ms: number, bytes = seal!.contentBytes) => bytes / MB / (ms / 1000);
       const copyMbps = Math.round(mbps(copyMs, total) * 10) / 10;
       return [
-        { measure: `seal a year: ${CENTERS} centers, ${FILES} attachments (${(total / 1024 ** 3).toFixed(2)} GB), ${seal!.fileCount} files`, result: sealMs, unit: 'ms', baseline: Math.round(copyMs), baselineName: 'disk copy' },
-        { measure: "  of which regenerating the year's documents (300 certificates, rosters, notices)", result: docsMs, unit: 'ms', baseline: Math.round(copyMs), baselineName: 'disk copy' },
+        {
+          measure: `seal a year: ${CENTERS} centers, ${FILES} attachments (${(total / 1024 ** 3).toFixed(2)} GB), ${seal!.fileCount} files`,
+          result: sealMs,
+          unit: 'ms',
+          baseline: Math.round(copyMs),
+          baselineName: 'disk copy',
+        },
+        {
+          measure: "  of which regenerating the year's documents (300 certificates, rosters, notices)",
+          result: docsMs,
+          unit: 'ms',
+          baseline: Math.round(copyMs),
+          baselineName: 'disk copy',
+        },
         { measure: 'seal throughput', result: mbps(sealMs), unit: 'MB/s', baseline: copyMbps, baselineName: 'disk copy' },
-        { measure: 'seal throughput, zip writing only', result: mbps(sealMs - docsMs), unit: 'MB/s', baseline: copyMbps, baselineName: 'disk copy' },
-        { measure: 'verify archive (re-hash every entry)', result: mbps(verifyMs), unit: 'MB/s', baseline: copyMbps, baselineName: 'disk copy' },
-        { measure: 'verify by year (+ whole-zip hash vs seal record)', result: mbps(yearMs), unit: 'MB/s', baseline: copyMbps, baselineName: 'disk copy' },
+        {
+          measure: 'seal throughput, zip writing only',
+          result: mbps(sealMs - docsMs),
+          unit: 'MB/s',
+          baseline: copyMbps,
+          baselineName: 'disk copy',
+        },
+        {
+          measure: 'verify archive (re-hash every entry)',
+          result: mbps(verifyMs),
+          unit: 'MB/s',
+          baseline: copyMbps,
+          baselineName: 'disk copy',
+        },
+        {
+          measure: 'verify by year (+ whole-zip hash vs seal record)',
+          result: mbps(yearMs),
+          unit: 'MB/s',
+          baseline: copyMbps,
+          baselineName: 'disk copy',
+        },
       ];
     } finally {
       await desk.close();

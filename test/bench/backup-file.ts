@@ -22,7 +22,8 @@ const FILE_BYTES = 2.5 * 1024 * 1024;
 async function diskCopy(sources: string[], target: string): Promise<void> {
   const out = await fs.open(target, 'w');
   try {
-    for (const s of sources) for await (const chunk of createReadStream(s, { highWaterMark: 1024 * 1024 })) await out.write(chunk as Buffer);
+    for (const s of sources)
+      for await (const chunk of createReadStream(s, { highWaterMark: 1024 * 1024 })) await out.write(chunk as Buffer);
     await out.sync();
   } finally {
     await out.close();
@@ -41,7 +42,10 @@ export async function backupRows(): Promise<Row[]> {
       await fs.mkdir(path.join(src, 'files', sha.slice(0, 2)), { recursive: true });
       await fs.writeFile(path.join(src, 'files', sha.slice(0, 2), sha), data);
     }
-    const sources = [...(await listFiles(path.join(src, 'store'))).map((f) => path.join(src, 'store', f)), ...(await listFiles(path.join(src, 'files'))).map((f) => path.join(src, 'files', f))];
+    const sources = [
+      ...(await listFiles(path.join(src, 'store'))).map((f) => path.join(src, 'store', f)),
+      ...(await listFiles(path.join(src, 'files'))).map((f) => path.join(src, 'files', f)),
+    ];
     let bytes = 0;
     for (const s of sources) bytes += (await fs.stat(s)).size;
     const mb = bytes / 1048576;
@@ -75,10 +79,34 @@ export async function backupRows(): Promise<Row[]> {
     const rate = (ms: number): number => mb / (ms / 1000);
     return [
       { measure: `backup file create, ${label}`, result: createMs, unit: 'ms', baseline: Math.round(copyMs), baselineName: 'disk copy' },
-      { measure: 'backup file create throughput (higher is better)', result: rate(createMs), unit: 'MB/s', baseline: Math.round(rate(copyMs)), baselineName: 'disk copy' },
-      { measure: `backup file inspect (re-hash every entry), ${label}`, result: inspectMs, unit: 'ms', baseline: Math.round(copyMs), baselineName: 'disk copy' },
-      { measure: `backup file restore into empty folder (check + copy), ${label}`, result: restoreMs, unit: 'ms', baseline: Math.round(copyMs), baselineName: 'disk copy' },
-      { measure: 'backup file restore throughput (higher is better)', result: rate(restoreMs), unit: 'MB/s', baseline: Math.round(rate(copyMs)), baselineName: 'disk copy' },
+      {
+        measure: 'backup file create throughput (higher is better)',
+        result: rate(createMs),
+        unit: 'MB/s',
+        baseline: Math.round(rate(copyMs)),
+        baselineName: 'disk copy',
+      },
+      {
+        measure: `backup file inspect (re-hash every entry), ${label}`,
+        result: inspectMs,
+        unit: 'ms',
+        baseline: Math.round(copyMs),
+        baselineName: 'disk copy',
+      },
+      {
+        measure: `backup file restore into empty folder (check + copy), ${label}`,
+        result: restoreMs,
+        unit: 'ms',
+        baseline: Math.round(copyMs),
+        baselineName: 'disk copy',
+      },
+      {
+        measure: 'backup file restore throughput (higher is better)',
+        result: rate(restoreMs),
+        unit: 'MB/s',
+        baseline: Math.round(rate(copyMs)),
+        baselineName: 'disk copy',
+      },
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -13,7 +13,13 @@ export async function dashboardRows(dataDir: string): Promise<Row[]> {
     const warm: number[] = [];
     for (let i = 0; i < 5; i++) warm.push(await timeIt(call));
     return [
-      { measure: 'stats.dashboard, first call (loads every batch, score and centers part)', result: first, unit: 'ms', baseline: 3000, baselineName: 'responsive' },
+      {
+        measure: 'stats.dashboard, first call (loads every batch, score and centers part)',
+        result: first,
+        unit: 'ms',
+        baseline: 3000,
+        baselineName: 'responsive',
+      },
       { measure: 'stats.dashboard, warm', result: median(warm), unit: 'ms', baseline: 500, baselineName: 'responsive' },
     ];
   } finally {

@@ -29,9 +29,15 @@ const ROWS = 1_000_000;
 
 /** The 1 GiB-sheet bomb, and the same with its sheet declared just under the sheet cap (the real bytes are then stopped while inflating). */
 function bombXlsx(): { honest: Buffer; understated: Buffer } {
-  const start = SHEET_HEAD + rowXml(3, HEADER) + rowXml(4, [1, '福州闽江第1号科技有限公司', '91350100MA0000001P', '企业', '林某', '陈某', '0591-87654321']);
+  const start =
+    SHEET_HEAD +
+    rowXml(3, HEADER) +
+    rowXml(4, [1, '福州闽江第1号科技有限公司', '91350100MA0000001P', '企业', '林某', '陈某', '0591-87654321']);
   const parts = { sheetName: TEMPLATE_SHEET, sheet: repeatedPart(start, Buffer.alloc(1024 * 1024, ' '), 1024, SHEET_TAIL) };
-  return { honest: buildXlsx(parts), understated: buildXlsx({ ...parts, declared: { 'xl/worksheets/sheet1.xml': XLSX_LIMITS.maxSheetBytes - 1 } }) };
+  return {
+    honest: buildXlsx(parts),
+    understated: buildXlsx({ ...parts, declared: { 'xl/worksheets/sheet1.xml': XLSX_LIMITS.maxSheetBytes - 1 } }),
+  };
 }
 
 /** A filled template with 1,000,000 data rows (7 columns each, text in shared strings), and the same with a 30 MB declared sheet size. */
@@ -42,7 +48,8 @@ function millionRowXlsx(): { honest: Buffer; understated: Buffer } {
   const shared = new Map(strings.map((s, i) => [s, i]));
   function* pieces(): Generator<string> {
     yield SHEET_HEAD + rowXml(3, HEADER, shared);
-    for (let i = 0; i < ROWS; i++) yield rowXml(4 + i, [i + 1, names[i % 1000]!, usccs[i % 1000]!, '企业', '林某', '陈某', '0591-87654321'], shared);
+    for (let i = 0; i < ROWS; i++)
+      yield rowXml(4 + i, [i + 1, names[i % 1000]!, usccs[i % 1000]!, '企业', '林某', '陈某', '0591-87654321'], shared);
     yield SHEET_TAIL;
   }
   const sheet = streamedPart(pieces());
@@ -79,7 +86,13 @@ export async function excelImportRows(): Promise<Row[]> {
       if (!r.refused) throw new Error(`bench: ${c.measure} was not refused`);
       console.log(`${c.measure}: ${r.message.slice(0, 120)}`);
       rows.push({ measure: `${c.measure}: refused in`, result: r.ms, unit: 'ms', baseline: 2000, baselineName: 'target' });
-      rows.push({ measure: `${c.measure}: peak RSS growth`, result: r.rssGrowthBytes / 1048576, unit: 'MB', baseline: 200, baselineName: 'target' });
+      rows.push({
+        measure: `${c.measure}: peak RSS growth`,
+        result: r.rssGrowthBytes / 1048576,
+        unit: 'MB',
+        baseline: 200,
+        baselineName: 'target',
+      });
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

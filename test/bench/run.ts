@@ -24,7 +24,9 @@ const clock = () => new Date();
 const rows: Row[] = [];
 try {
   const { bytes, batchKeys } = await writeSyntheticStore(path.join(dir, 'store'));
-  console.log(`synthetic data: ${SCALE.applications} applications, ${SCALE.experts} experts, ${SCALE.scoreSheets} score sheets, ${SCALE.centers} centers × ${SCALE.summariesPerCenter} summaries — ${(bytes / 1048576).toFixed(1)} MB in ${batchKeys.length * 2 + 8} parts`);
+  console.log(
+    `synthetic data: ${SCALE.applications} applications, ${SCALE.experts} experts, ${SCALE.scoreSheets} score sheets, ${SCALE.centers} centers × ${SCALE.summariesPerCenter} summaries — ${(bytes / 1048576).toFixed(1)} MB in ${batchKeys.length * 2 + 8} parts`,
+  );
 
   // Store open: fixed parts, then the working set of the current batch (applications + scores).
   const opens: number[] = [];
@@ -41,20 +43,46 @@ try {
     );
   }
   rows.push({ measure: 'store open', result: median(opens), unit: 'ms', baseline: 300, baselineName: 'target' });
-  rows.push({ measure: 'store open + current batch (500 apps, 5,000 score sheets)', result: median(openAndLoad), unit: 'ms', baseline: 300, baselineName: 'target' });
+  rows.push({
+    measure: 'store open + current batch (500 apps, 5,000 score sheets)',
+    result: median(openAndLoad),
+    unit: 'ms',
+    baseline: 300,
+    baselineName: 'target',
+  });
 
   // Write latency with fsync: update one application in a 500-application batch part, and one score sheet.
   const store = await Store.open(dir, { clock });
   const key = batchKeys.at(-1)!;
   await store.readKeyed('scores', key);
-  await store.write('settings', (d) => { d.settings.operatorName = 'bench'; }, () => ({ method: 'bench', entity: 'settings', summary: 'warm' }));
+  await store.write(
+    'settings',
+    (d) => {
+      d.settings.operatorName = 'bench';
+    },
+    () => ({ method: 'bench', entity: 'settings', summary: 'warm' }),
+  );
   const lat: number[] = [];
   for (let i = 0; i < 200; i++) {
     lat.push(
       await timeIt(() =>
         i % 2
-          ? store.writeKeyed('batch', key, (d) => { d.applications[i % d.applications.length]!.status = i % 4 ? 'accepted' : 'supplementRequired'; }, () => ({ method: 'bench.write', entity: `application:${i}`, summary: 'status' }))
-          : store.writeKeyed('scores', key, (d) => { d.scoreSheets[i]!.comment = `评语${i}`; }, () => ({ method: 'bench.write', entity: `scoreSheet:${i}`, summary: 'comment' })),
+          ? store.writeKeyed(
+              'batch',
+              key,
+              (d) => {
+                d.applications[i % d.applications.length]!.status = i % 4 ? 'accepted' : 'supplementRequired';
+              },
+              () => ({ method: 'bench.write', entity: `application:${i}`, summary: 'status' }),
+            )
+          : store.writeKeyed(
+              'scores',
+              key,
+              (d) => {
+                d.scoreSheets[i]!.comment = `评语${i}`;
+              },
+              () => ({ method: 'bench.write', entity: `scoreSheet:${i}`, summary: 'comment' }),
+            ),
       ),
     );
   }
@@ -63,7 +91,14 @@ try {
   rows.push({ measure: 'write latency p99 (fsync)', result: percentile(lat, 99), unit: 'ms', baseline: 30, baselineName: 'target' });
 
   // xlsx export: a styled 5,000-row roster.
-  const rosterRows = Array.from({ length: SCALE.applications }, (_, i) => ({ no: i + 1, name: `福州某某科技有限公司${i}`, uscc: `91350100${String(i).padStart(9, '0')}X`, district: '鼓楼区', industry: '电子信息', status: '已受理' }));
+  const rosterRows = Array.from({ length: SCALE.applications }, (_, i) => ({
+    no: i + 1,
+    name: `福州某某科技有限公司${i}`,
+    uscc: `91350100${String(i).padStart(9, '0')}X`,
+    district: '鼓楼区',
+    industry: '电子信息',
+    status: '已受理',
+  }));
   const columns = [
     { header: '序号', key: 'no', width: 6, kind: 'number' as const },
     { header: '申报单位', key: 'name', width: 30 },
@@ -72,11 +107,25 @@ try {
     { header: '产业', key: 'industry', width: 10 },
     { header: '状态', key: 'status', width: 8 },
   ];
-  const xlsxMs = await timeIt(async () => workbookToBuffer(buildRoster({ sheetName: '申报汇总表', title: '申报汇总表', columns, rows: rosterRows, orientation: 'landscape' })));
+  const xlsxMs = await timeIt(async () =>
+    workbookToBuffer(buildRoster({ sheetName: '申报汇总表', title: '申报汇总表', columns, rows: rosterRows, orientation: 'landscape' })),
+  );
   rows.push({ measure: 'xlsx export, 5,000-row roster', result: xlsxMs, unit: 'ms', baseline: 2000, baselineName: 'target' });
 
   // One-page PDF, warm (fonts loaded once).
-  const batches = [{ id: '2026-1', year: 2026, sequence: 1, title: '2026年第一批产业知识产权协同保护与运营中心申报', opensOn: '2026-03-02', closesOn: '2026-03-31', status: 'open' as const, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' }];
+  const batches = [
+    {
+      id: '2026-1',
+      year: 2026,
+      sequence: 1,
+      title: '2026年第一批产业知识产权协同保护与运营中心申报',
+      opensOn: '2026-03-02',
+      closesOn: '2026-03-31',
+      status: 'open' as const,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    },
+  ];
   const pdfInput = { batches, settings: DEFAULT_SETTINGS, generatedOn: '2026-11-24' };
   const cold = await timeIt(() => renderBatchListPdf(pdfInput));
   const warm: number[] = [];

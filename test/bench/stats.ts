@@ -26,7 +26,9 @@ export interface Row {
 export function table(rows: Row[]): string {
   const lines = ['| measure | result | baseline | ratio |', '|---|---:|---|---:|'];
   for (const r of rows) {
-    lines.push(`| ${r.measure} | ${r.result.toFixed(r.result < 10 ? 2 : 1)} ${r.unit} | ${r.baselineName} ${r.baseline} ${r.unit} | ${(r.result / r.baseline).toFixed(2)} |`);
+    lines.push(
+      `| ${r.measure} | ${r.result.toFixed(r.result < 10 ? 2 : 1)} ${r.unit} | ${r.baselineName} ${r.baseline} ${r.unit} | ${(r.result / r.baseline).toFixed(2)} |`,
+    );
   }
   return lines.join('\n');
 }

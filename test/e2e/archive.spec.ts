@@ -65,18 +65,32 @@ test('总结、考核、复核撤销后封存年度档案，校验、解除封�
 
   // ── 中期考核：按考核表打分 ──
   await openDesk(page, host, '#/centers/assessments');
-  const template = await rpc<{ current: { criteria: { title: string; max: number; step: number }[] } }>(page, host, 'assessments.template', { year });
-  await page.getByTestId('assessments').getByRole('button', { name: `考核${summarised}` }).click();
+  const template = await rpc<{ current: { criteria: { title: string; max: number; step: number }[] } }>(
+    page,
+    host,
+    'assessments.template',
+    { year },
+  );
+  await page
+    .getByTestId('assessments')
+    .getByRole('button', { name: `考核${summarised}` })
+    .click();
   const sheet = page.getByRole('dialog', { name: `${year}年度中期考核：${summarised}` });
   await expect(sheet).toBeVisible();
-  for (const c of template.current.criteria) await sheet.getByRole('spinbutton', { name: c.title, exact: true }).fill(String(Math.round((c.max * 0.9) / c.step) * c.step));
+  for (const c of template.current.criteria)
+    await sheet.getByRole('spinbutton', { name: c.title, exact: true }).fill(String(Math.round((c.max * 0.9) / c.step) * c.step));
   await sheet.getByRole('button', { name: '保存考核结果' }).click();
   await expect(sheet).toBeHidden();
-  await expect(page.getByTestId('assessments').locator('tr.ant-table-row').filter({ hasText: summarised }).getByTestId('assessment-grade')).toBeVisible();
+  await expect(
+    page.getByTestId('assessments').locator('tr.ant-table-row').filter({ hasText: summarised }).getByTestId('assessment-grade'),
+  ).toBeVisible();
 
   // ── 三年复核：撤销一家中心 ──
   await openDesk(page, host, '#/centers/reviews');
-  await page.getByTestId('reviews-centers').getByRole('button', { name: `复核${revoked}` }).click();
+  await page
+    .getByTestId('reviews-centers')
+    .getByRole('button', { name: `复核${revoked}` })
+    .click();
   const review = page.getByRole('dialog', { name: '复核' });
   await review.getByRole('radio', { name: '撤销' }).check();
   await review.getByRole('textbox', { name: '复核意见' }).fill('经复核，该中心未按共建协议开展工作，予以撤销。');
@@ -167,7 +181,11 @@ test('总结、考核、复核撤销后封存年度档案，校验、解除封�
   await expect(history).toBeHidden();
   // unsealed: the same write now goes through
   // (the batch is designated: renaming it is a correction and carries its reason)
-  const updated = await rpc<{ title: string }>(page, host, 'batches.update', { id: `${year}-1`, title: `${title}（更正）`, reason: '更正批次名称' });
+  const updated = await rpc<{ title: string }>(page, host, 'batches.update', {
+    id: `${year}-1`,
+    title: `${title}（更正）`,
+    reason: '更正批次名称',
+  });
   expect(updated.title).toBe(`${title}（更正）`);
 
   // ── 校验档案室退回的副本：翻转中间一个字节 ──

@@ -18,11 +18,30 @@ test('导航为中文，首页为默认页，每个区域都可打开且无横�
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
   await openDesk(page, host);
   const nav = page.getByRole('navigation', { name: '主导航' });
-  for (const label of ['首页', '申报受理', '申报批次', '申报登记', '专家评审', '公示与认定', '中心管理', '年度档案', '设置', '基本设置', '操作日志', '备份与恢复']) {
+  for (const label of [
+    '首页',
+    '申报受理',
+    '申报批次',
+    '申报登记',
+    '专家评审',
+    '公示与认定',
+    '中心管理',
+    '年度档案',
+    '设置',
+    '基本设置',
+    '操作日志',
+    '备份与恢复',
+  ]) {
     await expect(nav.getByText(label, { exact: true })).toBeVisible();
   }
   // Every area is built: no page says 正在建设中.
-  for (const [route, title] of [['#/home', '首页'], ['#/centers/summaries', '年度工作总结'], ['#/centers/assessments', '中期考核'], ['#/centers/reviews', '三年复核'], ['#/archive', '年度档案']] as const) {
+  for (const [route, title] of [
+    ['#/home', '首页'],
+    ['#/centers/summaries', '年度工作总结'],
+    ['#/centers/assessments', '中期考核'],
+    ['#/centers/reviews', '三年复核'],
+    ['#/archive', '年度档案'],
+  ] as const) {
     await page.evaluate((r) => (window.location.hash = r), route);
     await expect(page.getByRole('heading', { name: title, level: 4 })).toBeVisible();
     await expect(page.locator('body')).not.toContainText('正在建设中');
@@ -107,13 +126,18 @@ test('第三批须填写理由，理由显示在列表中', async ({ page, host 
 
 test('服务端要求理由时（NEEDS_REASON）补填理由后重新提交', async ({ page, host }) => {
   await openDesk(page, host);
-  for (const [title, from, to] of [[T1, '2026-03-02', '2026-03-31'], [T2, '2026-11-02', '2026-12-15']] as const) {
+  for (const [title, from, to] of [
+    [T1, '2026-03-02', '2026-03-31'],
+    [T2, '2026-11-02', '2026-12-15'],
+  ] as const) {
     await typeNewBatch(page, { title, opensOn: from, closesOn: to });
     await expect(page.getByRole('dialog')).toBeHidden();
   }
   // an out-of-date quota answer: the form does not know yet that a reason is needed
   await page.route('**/rpc/batches.quota', (route) =>
-    route.fulfill({ json: { ok: true, value: { year: 2026, count: 1, limit: 2, needsReason: false, message: '2026年已有1个申报批次，还可新建1个。' } } }),
+    route.fulfill({
+      json: { ok: true, value: { year: 2026, count: 1, limit: 2, needsReason: false, message: '2026年已有1个申报批次，还可新建1个。' } },
+    }),
   );
   await typeNewBatch(page, { title: T3, opensOn: '2026-12-01', closesOn: '2026-12-31' });
   const dialog = page.getByRole('dialog');
@@ -207,7 +231,9 @@ test('状态只随操作改变：截止受理、恢复受理；修改弹窗不�
   await expect(row).toContainText('受理中');
 
   // a batch under expert review (its first assignment moved it): no intake buttons; a rename needs a reason
-  const reviewing = await seedScoredBatch(page, host, [{ name: '福州数科信息技术有限公司', industry: '软件信息', district: '鼓楼区', share: 0.9 }]);
+  const reviewing = await seedScoredBatch(page, host, [
+    { name: '福州数科信息技术有限公司', industry: '软件信息', district: '鼓楼区', share: 0.9 },
+  ]);
   await page.reload();
   const year = Number(reviewing.slice(0, 4));
   const reviewRow = batchRows(page).filter({ hasText: `${year}年第一批产业知识产权协同保护与运营中心申报` });
@@ -219,7 +245,9 @@ test('状态只随操作改变：截止受理、恢复受理；修改弹窗不�
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.type(`${year}年第一批（更正）`);
   await page.keyboard.press('Enter');
-  await expect(correct.getByRole('alert').filter({ hasText: '需要填写更正理由' })).toContainText('正在专家评审，修改批次名称或受理期限属于更正');
+  await expect(correct.getByRole('alert').filter({ hasText: '需要填写更正理由' })).toContainText(
+    '正在专家评审，修改批次名称或受理期限属于更正',
+  );
   await expect(correct.getByLabel('更正理由')).toBeFocused();
   await page.keyboard.type('批次名称错字');
   await page.keyboard.press('Enter');

@@ -10,13 +10,13 @@ import { test, expect } from './fixtures/host.js';
 import { openDesk, screenshot, exportStartsWith } from './fixtures/desk-page.js';
 import { cnDate, rpc, seedDesignatedCenters, shanghaiDate } from './fixtures/seed-centers.js';
 
-const pdf = (text: string) => Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${text}\ntrailer << /Root 1 0 R >>\n%%EOF\n`, 'latin1');
+const pdf = (text: string) =>
+  Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${text}\ntrailer << /Root 1 0 R >>\n%%EOF\n`, 'latin1');
 
 async function go(page: Page, route: string, heading: string): Promise<void> {
   await page.evaluate((r) => (window.location.hash = r), route);
   await expect(page.getByRole('heading', { name: heading, exact: true })).toBeVisible();
 }
-
 
 const INDICATOR_VALUES: [string, string][] = [
   ['公益培训场次', '12'],
@@ -62,7 +62,9 @@ test('年度工作总结、中期考核、三年复核撤销一家中心', async
   for (const [label, value] of INDICATOR_VALUES) await drawer.getByRole('spinbutton', { name: label, exact: true }).fill(value);
   await drawer.getByRole('spinbutton', { name: '培训人次' }).fill('-5');
   await drawer.getByRole('textbox', { name: '工作总结' }).fill('全年开展公益培训12场，办理维权援助案件35件，组建产业知识产权联盟。');
-  await drawer.getByLabel('上传总结附件').setInputFiles({ name: '2026年度工作总结.pdf', mimeType: 'application/pdf', buffer: pdf('summary') });
+  await drawer
+    .getByLabel('上传总结附件')
+    .setInputFiles({ name: '2026年度工作总结.pdf', mimeType: 'application/pdf', buffer: pdf('summary') });
   await expect(drawer.getByTestId('summary-file-pending')).toHaveCount(1);
   // Enter saves: the API refuses the negative number and says so under the field, in Chinese
   await drawer.getByRole('spinbutton', { name: '培训人次' }).press('Enter');
@@ -74,7 +76,10 @@ test('年度工作总结、中期考核、三年复核撤销一家中心', async
   await expect(rows).toHaveCount(2);
   await expect(rows.filter({ hasText: names[0]! })).toHaveCount(0);
   await expect(due).toContainText('尚有2家未提交');
-  const saved = await rpc<{ indicators: Record<string, number>; files: { name: string }[] } | null>(page, host, 'summaries.get', { year, centerId: centerIds[0] });
+  const saved = await rpc<{ indicators: Record<string, number>; files: { name: string }[] } | null>(page, host, 'summaries.get', {
+    year,
+    centerId: centerIds[0],
+  });
   expect(saved?.indicators.pledgeFinancing).toBe(3500.5);
   expect(saved?.files.map((f) => f.name)).toEqual(['2026年度工作总结.pdf']);
 
@@ -85,7 +90,9 @@ test('年度工作总结、中期考核、三年复核撤销一家中心', async
   await rows.filter({ hasText: names[0]! }).getByRole('button', { name: /修改/ }).click();
   await expect(drawer.getByTestId('summary-file')).toHaveCount(1);
   await expect(drawer.getByRole('spinbutton', { name: '质押融资金额' })).toHaveValue('3500.50');
-  await drawer.getByLabel('上传总结附件').setInputFiles({ name: '附表.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 0x90)]) });
+  await drawer
+    .getByLabel('上传总结附件')
+    .setInputFiles({ name: '附表.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 0x90)]) });
   await expect(drawer.getByTestId('upload-error')).toContainText('未接收');
   await expect(drawer.getByTestId('summary-file')).toHaveCount(1);
   await screenshot(page, 'centers-summary-drawer');
@@ -98,7 +105,12 @@ test('年度工作总结、中期考核、三年复核撤销一家中心', async
   const assessed = page.getByTestId('assessments').locator('.ant-table-tbody tr.ant-table-row');
   await expect(assessed).toHaveCount(1);
   await expect(page.getByTestId('assessment-template')).toContainText('优秀');
-  const template = await rpc<{ current: { criteria: { key: string; title: string; max: number; step: number }[]; bands: { excellent: number; good: number; pass: number } } }>(page, host, 'assessments.template', { year });
+  const template = await rpc<{
+    current: {
+      criteria: { key: string; title: string; max: number; step: number }[];
+      bands: { excellent: number; good: number; pass: number };
+    };
+  }>(page, host, 'assessments.template', { year });
   await assessed.getByRole('button', { name: /考核/ }).click();
   const sheet = page.getByRole('dialog');
   await expect(sheet.getByRole('spinbutton').first()).toBeFocused();
@@ -169,7 +181,9 @@ test('年度工作总结、中期考核、三年复核撤销一家中心', async
   await expect(historyDrawer).toContainText('有效 → 已撤销');
   await expect(historyDrawer.locator('.ant-tag').filter({ hasText: '撤销' })).toBeVisible();
   await screenshot(page, 'centers-history');
-  const center = await rpc<{ status: string; certificateEndedOn?: string; plaqueWithdrawn?: { on: string } }>(page, host, 'centers.get', { id: centerIds[1] });
+  const center = await rpc<{ status: string; certificateEndedOn?: string; plaqueWithdrawn?: { on: string } }>(page, host, 'centers.get', {
+    id: centerIds[1],
+  });
   expect(center.status).toBe('revoked');
   expect(center.certificateEndedOn).toBe(shanghaiDate());
   expect(center.plaqueWithdrawn?.on).toBe(shanghaiDate());

@@ -40,7 +40,10 @@ test('home page shows reminders, figures and charts, and exports a chart as PNG'
   await mkdir(path.dirname(file), { recursive: true });
   await page.waitForTimeout(500);
   await page.screenshot({ path: file, fullPage: true });
-  await home.locator('.ant-row').last().screenshot({ path: screenPath('dashboard-charts') });
+  await home
+    .locator('.ant-row')
+    .last()
+    .screenshot({ path: screenPath('dashboard-charts') });
 
   // the year filter narrows the district/industry charts
   await page.getByTestId('year-filter').click();

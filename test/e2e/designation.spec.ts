@@ -35,7 +35,6 @@ async function typeDate(input: Locator, iso: string): Promise<void> {
   await expect(input).toHaveValue(iso);
 }
 
-
 test('公示、异议、认定发文、证书与中心名录', async ({ page, host }) => {
   test.setTimeout(180_000);
   const problems: string[] = [];

@@ -82,7 +82,8 @@ test.describe('Electron host', () => {
   test('window.desk.invoke reaches the core; unknown names are refused', async () => {
     const page = await app.firstWindow();
     const res = await page.evaluate(async () => {
-      const desk = (window as unknown as { desk: { invoke(n: string, i?: unknown): Promise<{ ok: boolean; error?: { code: string } }> } }).desk;
+      const desk = (window as unknown as { desk: { invoke(n: string, i?: unknown): Promise<{ ok: boolean; error?: { code: string } }> } })
+        .desk;
       return { info: await desk.invoke('system.info', {}), bad: await desk.invoke('no.such', {}) };
     });
     expect(res.info.ok).toBe(true);

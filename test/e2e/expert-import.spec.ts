@@ -16,7 +16,13 @@ async function expertSheet(rows: string[][]): Promise<Buffer> {
 
 test('导入专家：有错的表不导入并指明行，无误的表全部导入', async ({ page, host }) => {
   await openDesk(page, host, '#/review/experts');
-  await rpc(page, host, 'experts.create', { name: '已有专家', organisation: '福州大学', title: '教授', field: '知识产权', phone: '13800000001' });
+  await rpc(page, host, 'experts.create', {
+    name: '已有专家',
+    organisation: '福州大学',
+    title: '教授',
+    field: '知识产权',
+    phone: '13800000001',
+  });
   await page.reload();
   const rows = page.locator('.ant-table-tbody tr.ant-table-row');
   await expect(rows).toHaveCount(1);
@@ -27,14 +33,20 @@ test('导入专家：有错的表不导入并指明行，无误的表全部导�
   ];
   await page.getByRole('button', { name: '导入Excel' }).click();
   const dialog = page.getByRole('dialog', { name: '从Excel导入专家' });
-  await dialog.getByLabel('选择Excel文件').setInputFiles({ name: '专家.xlsx', mimeType: 'application/octet-stream', buffer: await expertSheet([...good, ['已有专家', '福州大学', '', '', '', '', '']]) });
+  await dialog.getByLabel('选择Excel文件').setInputFiles({
+    name: '专家.xlsx',
+    mimeType: 'application/octet-stream',
+    buffer: await expertSheet([...good, ['已有专家', '福州大学', '', '', '', '', '']]),
+  });
   const report = dialog.getByTestId('expert-import-report');
   await expect(report).toContainText('本次未导入任何专家');
   await expect(report).toContainText('已在专家库中');
   await expect(report.locator('.ant-table-row').first()).toContainText('第6行');
   await expect(dialog.getByRole('button', { name: /全部导入/ })).toBeDisabled();
 
-  await dialog.getByLabel('选择Excel文件').setInputFiles({ name: '专家（修改）.xlsx', mimeType: 'application/octet-stream', buffer: await expertSheet(good) });
+  await dialog
+    .getByLabel('选择Excel文件')
+    .setInputFiles({ name: '专家（修改）.xlsx', mimeType: 'application/octet-stream', buffer: await expertSheet(good) });
   await expect(report).toContainText('检查通过');
   await screenshot(page, 'review-expert-import');
   await dialog.getByRole('button', { name: '全部导入（2位专家）' }).click();

@@ -20,7 +20,8 @@ function uscc(first17: string): string {
   return first17 + ALPHABET[(31 - (sum % 31)) % 31];
 }
 
-const pdf = (text: string) => Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${text}\ntrailer << /Root 1 0 R >>\n%%EOF\n`, 'latin1');
+const pdf = (text: string) =>
+  Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${text}\ntrailer << /Root 1 0 R >>\n%%EOF\n`, 'latin1');
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 /** A batch whose window (the whole current year) includes today, created through the API. */
@@ -90,11 +91,18 @@ test('登记、上传材料、补正、受理并导出申报汇总表', async ({
   await drawer.getByRole('tab', { name: /申报材料/ }).click();
   await expect(drawer.getByRole('tab', { name: /^申报材料（缺\d项）$/ })).toBeVisible();
   for (let no = 1; no <= 7; no++) {
-    const file = no === 4 ? { name: `团队照片.png`, mimeType: 'image/png', buffer: PNG } : { name: `材料${no}.pdf`, mimeType: 'application/pdf', buffer: pdf(`item ${no}`) };
+    const file =
+      no === 4
+        ? { name: `团队照片.png`, mimeType: 'image/png', buffer: PNG }
+        : { name: `材料${no}.pdf`, mimeType: 'application/pdf', buffer: pdf(`item ${no}`) };
     await drawer.getByLabel(`上传第${no}项材料`).setInputFiles(file);
     await expect(drawer.getByTestId(`material-${no}`).getByTestId('material-file')).toHaveCount(1);
   }
-  await drawer.getByLabel('上传第3项材料').setInputFiles({ name: '管理制度.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 0x90)]) });
+  await drawer.getByLabel('上传第3项材料').setInputFiles({
+    name: '管理制度.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 0x90)]),
+  });
   await expect(drawer.getByTestId('material-3').getByTestId('upload-error')).toContainText('未接收');
   await expect(drawer.getByTestId('material-3').getByTestId('material-file')).toHaveCount(1);
   await expect(drawer.getByText('七项申报材料均已收取。')).toBeVisible();
@@ -131,9 +139,13 @@ test('登记、上传材料、补正、受理并导出申报汇总表', async ({
 
   // the applicant supplements items 2 and 5, then resubmits; the office accepts
   await drawer.getByRole('tab', { name: /申报材料/ }).click();
-  await drawer.getByLabel('上传第2项材料').setInputFiles({ name: '营业执照（盖章）.pdf', mimeType: 'application/pdf', buffer: pdf('sealed licence') });
+  await drawer
+    .getByLabel('上传第2项材料')
+    .setInputFiles({ name: '营业执照（盖章）.pdf', mimeType: 'application/pdf', buffer: pdf('sealed licence') });
   await expect(drawer.getByTestId('material-2').getByTestId('material-file')).toHaveCount(2);
-  await drawer.getByLabel('上传第5项材料').setInputFiles({ name: '租赁合同2026.pdf', mimeType: 'application/pdf', buffer: pdf('lease 2026') });
+  await drawer
+    .getByLabel('上传第5项材料')
+    .setInputFiles({ name: '租赁合同2026.pdf', mimeType: 'application/pdf', buffer: pdf('lease 2026') });
   await expect(drawer.getByTestId('material-5').getByTestId('material-file')).toHaveCount(2);
   await drawer.getByRole('button', { name: '补正后重新提交' }).click();
   await expect(drawer.getByTestId('application-status')).toHaveText('已提交');
@@ -181,13 +193,30 @@ test('导入Excel：先检查，有错则不导入，无误才可全部导入', 
     rows.forEach((cells, i) => cells.forEach((v, c) => (ws.getRow(4 + i).getCell(c + 2).value = v)));
     return Buffer.from(await wb.xlsx.writeBuffer());
   }
-  const row = (name: string, code: string) => [name, code, '企业', '张三', '李四', '13800000000', '福州市仓山区', '仓山区', '生物医药', '自愿申报', '', `${name}知识产权中心`];
+  const row = (name: string, code: string) => [
+    name,
+    code,
+    '企业',
+    '张三',
+    '李四',
+    '13800000000',
+    '福州市仓山区',
+    '仓山区',
+    '生物医药',
+    '自愿申报',
+    '',
+    `${name}知识产权中心`,
+  ];
   const good = [row('福州闽江生物科技有限公司', uscc('91350100M00020001')), row('福州榕城新材料有限公司', uscc('91350100M00030002'))];
   const badCode = uscc('91350100M00040003').slice(0, 17) + (uscc('91350100M00040003').endsWith('0') ? '1' : '0');
 
   await page.getByRole('button', { name: '导入Excel' }).click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('选择Excel文件').setInputFiles({ name: '申报单位.xlsx', mimeType: 'application/octet-stream', buffer: await filled([...good, row('福州错码科技有限公司', badCode)]) });
+  await dialog.getByLabel('选择Excel文件').setInputFiles({
+    name: '申报单位.xlsx',
+    mimeType: 'application/octet-stream',
+    buffer: await filled([...good, row('福州错码科技有限公司', badCode)]),
+  });
   const report = dialog.getByTestId('import-report');
   await expect(report).toContainText('本次未导入任何数据');
   await expect(report.locator('.ant-table-row').first()).toContainText('第6行');
@@ -195,7 +224,9 @@ test('导入Excel：先检查，有错则不导入，无误才可全部导入', 
   await expect(dialog.getByRole('button', { name: /全部导入/ })).toBeDisabled();
   await screenshot(page, 'intake-import-errors');
 
-  await dialog.getByLabel('选择Excel文件').setInputFiles({ name: '申报单位（修改）.xlsx', mimeType: 'application/octet-stream', buffer: await filled(good) });
+  await dialog
+    .getByLabel('选择Excel文件')
+    .setInputFiles({ name: '申报单位（修改）.xlsx', mimeType: 'application/octet-stream', buffer: await filled(good) });
   await expect(report).toContainText('检查通过');
   await expect(report.locator('.ant-table-row')).toHaveCount(2);
   await screenshot(page, 'intake-import-preview');

@@ -13,8 +13,10 @@ import { screenshot } from './fixtures/desk-page.js';
 
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-const uscc = (first17: string) => first17 + ALPHABET[(31 - ([...first17].reduce((s, c, i) => s + ALPHABET.indexOf(c) * WEIGHTS[i]!, 0) % 31)) % 31];
-const pdf = (text: string) => Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${text}\ntrailer << /Root 1 0 R >>\n%%EOF\n`, 'latin1');
+const uscc = (first17: string) =>
+  first17 + ALPHABET[(31 - ([...first17].reduce((s, c, i) => s + ALPHABET.indexOf(c) * WEIGHTS[i]!, 0) % 31)) % 31];
+const pdf = (text: string) =>
+  Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${text}\ntrailer << /Root 1 0 R >>\n%%EOF\n`, 'latin1');
 
 const APPS = ['福州数科信息技术有限公司', '福州闽江生物科技有限公司'];
 const EXPERT = '陈研究员';
@@ -50,19 +52,32 @@ interface Seeded {
 /** Secretariat: a batch, two accepted applications with a PDF each, two experts on the panel, a package for 陈研究员. */
 async function seedSecretariat(page: Page, host: DeskHost): Promise<Seeded> {
   const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
-  const batch = await rpc<{ id: string }>(page, host, 'batches.create', { year, title: `${year}年第一批产业知识产权协同保护与运营中心申报`, opensOn: `${year}-01-01`, closesOn: `${year}-12-31` });
+  const batch = await rpc<{ id: string }>(page, host, 'batches.create', {
+    year,
+    title: `${year}年第一批产业知识产权协同保护与运营中心申报`,
+    opensOn: `${year}-01-01`,
+    closesOn: `${year}-12-31`,
+  });
   const appIds: string[] = [];
   for (const [i, name] of APPS.entries()) {
     const app = await rpc<{ id: string }>(page, host, 'applications.create', {
       batchId: batch.id,
       applicant: {
-        name, uscc: uscc(`91350100MA${String(i + 1).padStart(7, '0')}`), unitType: 'enterprise', legalRepresentative: '林某', contact: '陈某',
-        phone: '13800000000', address: '福州市鼓楼区软件大道89号', district: '鼓楼区', industry: '软件信息',
+        name,
+        uscc: uscc(`91350100MA${String(i + 1).padStart(7, '0')}`),
+        unitType: 'enterprise',
+        legalRepresentative: '林某',
+        contact: '陈某',
+        phone: '13800000000',
+        address: '福州市鼓楼区软件大道89号',
+        district: '鼓楼区',
+        industry: '软件信息',
       },
       proposedCenterName: `${name.replace('有限公司', '')}知识产权中心`,
     });
     const up = await page.request.post(`${host.origin}/upload?name=${encodeURIComponent('营业执照.pdf')}`, {
-      data: pdf(`licence ${i + 1}`), headers: { ...bearer(host), 'Content-Type': 'application/octet-stream' },
+      data: pdf(`licence ${i + 1}`),
+      headers: { ...bearer(host), 'Content-Type': 'application/octet-stream' },
     });
     const staged = (await up.json()) as { ok: boolean; value: { uploadId: string } };
     expect(staged.ok).toBe(true);
@@ -71,14 +86,33 @@ async function seedSecretariat(page: Page, host: DeskHost): Promise<Seeded> {
     await rpc(page, host, 'review.accept', { applicationId: app.id });
     appIds.push(app.id);
   }
-  const chen = await rpc<{ id: string }>(page, host, 'experts.create', { name: EXPERT, organisation: '福建省科学技术信息研究所', title: '研究员', field: '专利分析', phone: '13800000002' });
-  const huang = await rpc<{ id: string }>(page, host, 'experts.create', { name: '黄工', organisation: '福州大学', title: '高级工程师', field: '新材料', phone: '13800000003' });
+  const chen = await rpc<{ id: string }>(page, host, 'experts.create', {
+    name: EXPERT,
+    organisation: '福建省科学技术信息研究所',
+    title: '研究员',
+    field: '专利分析',
+    phone: '13800000002',
+  });
+  const huang = await rpc<{ id: string }>(page, host, 'experts.create', {
+    name: '黄工',
+    organisation: '福州大学',
+    title: '高级工程师',
+    field: '新材料',
+    phone: '13800000003',
+  });
   await rpc(page, host, 'scoring.setPanel', { batchId: batch.id, expertIds: [chen.id, huang.id] });
   await rpc(page, host, 'scoring.assign', { batchId: batch.id, mode: 'all' });
   const template = await rpc<{ current: { criteria: Criterion[] } }>(page, host, 'scoring.getTemplate', { batchId: batch.id });
-  const issued = await rpc<{ file: { path: string; fileName: string }; oneTimeCode: string }>(page, host, 'packages.export', { batchId: batch.id, expertId: chen.id });
+  const issued = await rpc<{ file: { path: string; fileName: string }; oneTimeCode: string }>(page, host, 'packages.export', {
+    batchId: batch.id,
+    expertId: chen.id,
+  });
   return {
-    batchId: batch.id, expertId: chen.id, appIds, criteria: template.current.criteria, code: issued.oneTimeCode,
+    batchId: batch.id,
+    expertId: chen.id,
+    appIds,
+    criteria: template.current.criteria,
+    code: issued.oneTimeCode,
     packageFile: { name: issued.file.fileName, buffer: await readFile(issued.file.path) },
   };
 }
@@ -100,7 +134,9 @@ test('专家模式离线评审往返：导入评审包、评分、导出结果�
   await expect(importCard).toBeVisible();
 
   // a wrong code is refused with a Chinese sentence; the right one (typed in lower case, no dashes) imports
-  await page.getByLabel('选择评审包文件').setInputFiles({ name: seeded.packageFile.name, mimeType: 'application/octet-stream', buffer: seeded.packageFile.buffer });
+  await page
+    .getByLabel('选择评审包文件')
+    .setInputFiles({ name: seeded.packageFile.name, mimeType: 'application/octet-stream', buffer: seeded.packageFile.buffer });
   await expect(page.getByTestId('picked-file')).toContainText(seeded.packageFile.name);
   await expect(page.getByLabel('一次性口令')).toBeFocused();
   await page.keyboard.type('ABCD-EFGH-JKLM');
@@ -138,7 +174,10 @@ test('专家模式离线评审往返：导入评审包、评分、导出结果�
       await expect(detail).toContainText(APPS[1]!);
     }
     for (const c of seeded.criteria) await form.getByRole('spinbutton', { name: c.title }).fill(String(scoreFor(c, share)));
-    await form.locator('.ant-radio-button-wrapper').filter({ hasText: n === 0 ? /^推荐$/ : /^不推荐$/ }).click();
+    await form
+      .locator('.ant-radio-button-wrapper')
+      .filter({ hasText: n === 0 ? /^推荐$/ : /^不推荐$/ })
+      .click();
     await form.getByLabel('评语').fill(n === 0 ? '制度健全，团队专业，运营基础较好。' : '服务能力尚需加强。');
     const total = seeded.criteria.reduce((s, c) => s + scoreFor(c, share), 0);
     expected.push(total);
@@ -182,11 +221,15 @@ test('专家模式离线评审往返：导入评审包、评分、导出结果�
   const confirm = page.getByTestId('wipe-confirm');
   await expect(confirm).toContainText('评分草稿 2 份');
   await expect(confirm).toContainText('申报材料文件 2 个');
-  await expect(confirm.getByTestId('wipe-keeps')).toContainText(`“${resultName}”已加密，不会删除，仍保留在导出文件夹 ${path.join(expertHost.dataDir, 'exports')} 中`);
+  await expect(confirm.getByTestId('wipe-keeps')).toContainText(
+    `“${resultName}”已加密，不会删除，仍保留在导出文件夹 ${path.join(expertHost.dataDir, 'exports')} 中`,
+  );
   await screenshot(page, 'expert-wipe-confirm');
   await page.getByRole('button', { name: '确认清除' }).click();
   await expect(page.getByTestId('wipe-notice')).toContainText('已从本机清除', { timeout: 30_000 });
-  await expect(page.getByTestId('wipe-notice')).toContainText(`评分结果文件（已加密）没有删除，仍在导出文件夹 ${path.join(expertHost.dataDir, 'exports')} 中：${resultName}`);
+  await expect(page.getByTestId('wipe-notice')).toContainText(
+    `评分结果文件（已加密）没有删除，仍在导出文件夹 ${path.join(expertHost.dataDir, 'exports')} 中：${resultName}`,
+  );
   await expect(page.getByTestId('import-package')).toBeVisible();
   const after = await rpc<{ package?: unknown; drafts: Record<string, unknown> }>(page, expertHost, 'expert.state', {});
   expect(after.package).toBeUndefined();
@@ -203,7 +246,12 @@ test('专家模式离线评审往返：导入评审包、评分、导出结果�
   await page.getByRole('button', { name: /应用/ }).click();
   await expect(page.getByTestId('apply-summary')).toContainText('应用1个');
   await screenshot(page, 'expert-secretariat-import');
-  const results = await rpc<{ rows: { applicationId: string; totals: { expertId: string; total: number }[] }[] }>(page, host, 'scoring.results', { batchId: seeded.batchId });
+  const results = await rpc<{ rows: { applicationId: string; totals: { expertId: string; total: number }[] }[] }>(
+    page,
+    host,
+    'scoring.results',
+    { batchId: seeded.batchId },
+  );
   for (const [i, id] of seeded.appIds.entries()) {
     const row = results.rows.find((r) => r.applicationId === id);
     expect(row?.totals).toContainEqual({ expertId: seeded.expertId, total: expected[i] });
@@ -212,7 +260,10 @@ test('专家模式离线评审往返：导入评审包、评分、导出结果�
   await page.evaluate(() => (window.location.hash = '#/review/results'));
   await expect(page.getByTestId('method-text')).toBeVisible();
   await expect(page.locator('.ant-table-tbody tr.ant-table-row')).toHaveCount(seeded.appIds.length);
-  for (const [button, magic] of [['评审汇总表PDF', '%PDF-'], ['Excel', 'PK\u0003\u0004']] as const) {
+  for (const [button, magic] of [
+    ['评审汇总表PDF', '%PDF-'],
+    ['Excel', 'PK\u0003\u0004'],
+  ] as const) {
     await page.getByRole('button', { name: button }).click();
     const link = page.getByRole('main').getByTestId('export-download');
     await expect(link).toHaveAttribute('href', button === 'Excel' ? /\.xlsx$/ : /\.pdf$/, { timeout: 30_000 });

@@ -9,7 +9,8 @@ import { openDesk, screenshot } from './fixtures/desk-page.js';
 
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-const uscc = (first17: string) => first17 + ALPHABET[(31 - ([...first17].reduce((s, c, i) => s + ALPHABET.indexOf(c) * WEIGHTS[i]!, 0) % 31)) % 31];
+const uscc = (first17: string) =>
+  first17 + ALPHABET[(31 - ([...first17].reduce((s, c, i) => s + ALPHABET.indexOf(c) * WEIGHTS[i]!, 0) % 31)) % 31];
 
 const APPS = ['福州数科信息技术有限公司', '福州闽江生物科技有限公司', '福州榕城新材料有限公司'];
 
@@ -23,21 +24,45 @@ async function rpc<T>(page: Page, host: DeskHost, name: string, data: unknown): 
 /** A batch open all this year and three accepted applications; two experts, one working at the first applicant. */
 async function seed(page: Page, host: DeskHost): Promise<void> {
   const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
-  const batch = await rpc<{ id: string }>(page, host, 'batches.create', { year, title: `${year}年第一批产业知识产权协同保护与运营中心申报`, opensOn: `${year}-01-01`, closesOn: `${year}-12-31` });
+  const batch = await rpc<{ id: string }>(page, host, 'batches.create', {
+    year,
+    title: `${year}年第一批产业知识产权协同保护与运营中心申报`,
+    opensOn: `${year}-01-01`,
+    closesOn: `${year}-12-31`,
+  });
   for (const [i, name] of APPS.entries()) {
     const app = await rpc<{ id: string }>(page, host, 'applications.create', {
       batchId: batch.id,
       applicant: {
-        name, uscc: uscc(`91350100MA${String(i + 1).padStart(7, '0')}`), unitType: 'enterprise', legalRepresentative: '林某', contact: '陈某',
-        phone: '13800000000', address: '福州市鼓楼区软件大道89号', district: '鼓楼区', industry: '软件信息',
+        name,
+        uscc: uscc(`91350100MA${String(i + 1).padStart(7, '0')}`),
+        unitType: 'enterprise',
+        legalRepresentative: '林某',
+        contact: '陈某',
+        phone: '13800000000',
+        address: '福州市鼓楼区软件大道89号',
+        district: '鼓楼区',
+        industry: '软件信息',
       },
       proposedCenterName: `${name}知识产权中心`,
     });
     await rpc(page, host, 'applications.submit', { id: app.id });
     await rpc(page, host, 'review.accept', { applicationId: app.id });
   }
-  await rpc(page, host, 'experts.create', { name: '林教授', organisation: APPS[0], title: '教授', field: '知识产权管理', phone: '13800000001' });
-  await rpc(page, host, 'experts.create', { name: '陈研究员', organisation: '福建省科学技术信息研究所', title: '研究员', field: '专利分析', phone: '13800000002' });
+  await rpc(page, host, 'experts.create', {
+    name: '林教授',
+    organisation: APPS[0],
+    title: '教授',
+    field: '知识产权管理',
+    phone: '13800000001',
+  });
+  await rpc(page, host, 'experts.create', {
+    name: '陈研究员',
+    organisation: '福建省科学技术信息研究所',
+    title: '研究员',
+    field: '专利分析',
+    phone: '13800000002',
+  });
 }
 
 test('专家库、专家组、分配与回避、代录评分、评审结果与汇总表', async ({ page, host }) => {
@@ -74,7 +99,8 @@ test('专家库、专家组、分配与回避、代录评分、评审结果与�
   await expect(page.getByTestId('template-card')).toContainText('知识产权管理制度与重视程度');
   const panel = page.getByTestId('panel-card');
   await panel.getByLabel('评审专家组').click();
-  for (const name of ['林教授', '陈研究员', '黄工']) await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: name }).click();
+  for (const name of ['林教授', '陈研究员', '黄工'])
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: name }).click();
   await page.keyboard.press('Escape');
   await panel.getByRole('button', { name: '保存专家组' }).click();
   await expect(page.getByText('评审专家组已保存，共3位专家。')).toBeVisible();
@@ -86,8 +112,12 @@ test('专家库、专家组、分配与回避、代录评分、评审结果与�
   await expect(card.locator('.ant-table-row').filter({ hasText: APPS[0] })).toContainText('回避：同单位');
   await expect(card.locator('.ant-table-row').filter({ hasText: APPS[2] })).toContainText('回避：本人申报');
   // the tag is worded from the conflict's reason code, not from its sentence
-  await expect(card.locator('.ant-table-row').filter({ hasText: APPS[0] }).locator('[data-reason="sameOrganisation"]')).toHaveText('回避：同单位');
-  await expect(card.locator('.ant-table-row').filter({ hasText: APPS[2] }).locator('[data-reason="declared"]')).toHaveText('回避：本人申报');
+  await expect(card.locator('.ant-table-row').filter({ hasText: APPS[0] }).locator('[data-reason="sameOrganisation"]')).toHaveText(
+    '回避：同单位',
+  );
+  await expect(card.locator('.ant-table-row').filter({ hasText: APPS[2] }).locator('[data-reason="declared"]')).toHaveText(
+    '回避：本人申报',
+  );
   await screenshot(page, 'review-organize');
 
   // override the same-organisation conflict with a reason (Enter saves)
@@ -160,7 +190,13 @@ test('评分表冻结后修改须填写理由并生成新版本；坏的评分�
   await rpc(page, host, 'scoring.setPanel', { batchId, expertIds: experts.map((e) => e.id) });
   await rpc(page, host, 'scoring.assign', { batchId, mode: 'all' });
   const scores = { c1: 12, c2: 12, c3: 8, c4: 12, c5: 12, c6: 12, c7: 12 };
-  await rpc(page, host, 'scoring.enterSheet', { applicationId: `${batchId}-0002`, expertId: experts[1]!.id, scores, recommendation: 'recommend', comment: '' });
+  await rpc(page, host, 'scoring.enterSheet', {
+    applicationId: `${batchId}-0002`,
+    expertId: experts[1]!.id,
+    scores,
+    recommendation: 'recommend',
+    comment: '',
+  });
   await page.reload();
 
   const card = page.getByTestId('template-card');
@@ -180,7 +216,11 @@ test('评分表冻结后修改须填写理由并生成新版本；坏的评分�
   await expect(card).toContainText('制度健全、执行有记录');
 
   await page.evaluate(() => (window.location.hash = '#/review/import'));
-  await page.getByLabel('选择评分结果文件').setInputFiles({ name: '评分结果-伪造.ipcdres', mimeType: 'application/octet-stream', buffer: Buffer.from('not a result file at all') });
+  await page.getByLabel('选择评分结果文件').setInputFiles({
+    name: '评分结果-伪造.ipcdres',
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.from('not a result file at all'),
+  });
   const file = page.getByTestId('result-file');
   await expect(file).toContainText('已拒绝');
   await expect(file).toContainText('评分结果-伪造.ipcdres');

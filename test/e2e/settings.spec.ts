@@ -93,7 +93,9 @@ test('选择列表：增加一个产业，刷新后仍在；清空列表时显�
 test('证书与印章：导入印章图片并预览，选择A3纸张，刷新后仍在；非图片被拒绝', async ({ page, host }) => {
   const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
   await openDesk(page, host, '#/settings');
-  await page.getByLabel('选择印章图片').setInputFiles({ name: '公章.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 not a picture') });
+  await page
+    .getByLabel('选择印章图片')
+    .setInputFiles({ name: '公章.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 not a picture') });
   await expect(page.getByText(/公章\.pdf/).first()).toBeVisible();
   await page.getByLabel('选择印章图片').setInputFiles({ name: '公章.png', mimeType: 'image/png', buffer: png });
   await expect(page.getByAltText('印章预览')).toBeVisible();

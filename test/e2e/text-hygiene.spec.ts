@@ -39,6 +39,6 @@ test('a bidi override in 单位名称 and 𠈌 in 专家姓名 are named under t
   const expertName = dialog.locator('.ant-form-item').filter({ has: page.getByLabel('姓名') });
   await expect(expertName.locator('.ant-form-item-explain-error')).toHaveText('专家姓名中的“𠈌”（U+2020C）无法打印：本机字体不含此字。');
   await screenshot(page, 'text-hygiene-expert');
-  const list = await (await page.request.post(`${host.origin}/rpc/experts.list`, { data: {} })).json() as { value: unknown[] };
+  const list = (await (await page.request.post(`${host.origin}/rpc/experts.list`, { data: {} })).json()) as { value: unknown[] };
   expect(list.value).toEqual([]);
 });

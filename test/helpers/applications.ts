@@ -21,8 +21,15 @@ export function makeUscc(n: number): string {
 
 export function fullApplicant(name: string, n: number) {
   return {
-    name, uscc: makeUscc(n), unitType: 'enterprise' as const, legalRepresentative: '林某', contact: '陈某', phone: '13800000000',
-    address: '福州市鼓楼区某路1号', district: '鼓楼区', industry: '软件信息',
+    name,
+    uscc: makeUscc(n),
+    unitType: 'enterprise' as const,
+    legalRepresentative: '林某',
+    contact: '陈某',
+    phone: '13800000000',
+    address: '福州市鼓楼区某路1号',
+    district: '鼓楼区',
+    industry: '软件信息',
   };
 }
 

@@ -8,13 +8,33 @@ import { stageUpload } from '../../electron/core/store/uploads.js';
 import { tempDir, testClock } from '../helpers/temp.js';
 import { fail, makeUscc, ok, seedBatches } from '../helpers/applications.js';
 
-
 const PLACES = ['福州', '闽侯', '仓山', '马尾', '鼓楼'];
 const TRADES = ['数科', '智造', '生物', '纺织', '海洋'];
 
 function rowValues(n: number): (string | number)[] {
   const name = `${PLACES[n % 5]}${TRADES[Math.floor(n / 5) % 5]}第${n}号有限公司`;
-  return [n + 1, name, makeUscc(n), '企业', '林某', '陈某', '0591-87654321', '福州市鼓楼区某路1号', '鼓楼区', '软件信息', '自愿申报', '', `${name}中心`, 3, 2, 1, 5, 0, 1, 0];
+  return [
+    n + 1,
+    name,
+    makeUscc(n),
+    '企业',
+    '林某',
+    '陈某',
+    '0591-87654321',
+    '福州市鼓楼区某路1号',
+    '鼓楼区',
+    '软件信息',
+    '自愿申报',
+    '',
+    `${name}中心`,
+    3,
+    2,
+    1,
+    5,
+    0,
+    1,
+    0,
+  ];
 }
 
 describe('application template import, roster export', () => {
@@ -55,7 +75,8 @@ describe('application template import, roster export', () => {
     const ws = wb.getWorksheet(TEMPLATE_SHEET)!;
     const headers = TEMPLATE_COLUMNS.map((_, i) => String(ws.getCell(3, i + 1).value).replace(/^\*/, ''));
     expect(headers).toEqual(TEMPLATE_COLUMNS.map((c) => c.header));
-    const validation = (ws as unknown as { dataValidations: { model: Record<string, { type: string; formulae: string[] }> } }).dataValidations.model;
+    const validation = (ws as unknown as { dataValidations: { model: Record<string, { type: string; formulae: string[] }> } })
+      .dataValidations.model;
     const district = Object.entries(validation).find(([range]) => range.startsWith('I'))?.[1];
     expect(district).toMatchObject({ type: 'list' });
     expect(district!.formulae[0]).toContain('选项');
@@ -115,7 +136,10 @@ describe('application template import, roster export', () => {
     expect(merged.errors[0]!.message).toContain('合并单元格（H4:H5）');
     expect(merged.validRows).toBe(0);
 
-    const formula = await importFile(await filled([rowValues(305)], (ws) => (ws.getCell('N4').value = { formula: '1+2', result: 3 })), true);
+    const formula = await importFile(
+      await filled([rowValues(305)], (ws) => (ws.getCell('N4').value = { formula: '1+2', result: 3 })),
+      true,
+    );
     expect(formula.errors[0]).toMatchObject({ row: 4, column: 'N' });
     expect(formula.errors[0]!.message).toContain('单元格含公式');
   });
@@ -137,7 +161,12 @@ describe('application template import, roster export', () => {
     // 2025-1 is outside its window today: the import needs a reason.
     expect(r).toBeNull();
     const { uploadId } = await stageUpload(desk.dataDir, data, '5000.xlsx');
-    const report = await desk.call('applications.importTemplate', { batchId: '2025-1', uploadId, dryRun: false, windowOverrideReason: '历史数据补录' });
+    const report = await desk.call('applications.importTemplate', {
+      batchId: '2025-1',
+      uploadId,
+      dryRun: false,
+      windowOverrideReason: '历史数据补录',
+    });
     expect(report.applied).toBe(5000);
     const first = await desk.call('applications.list', { batchId: '2025-1', search: 'fzsk', sort: 'name', order: 'asc' });
     expect(first.total).toBe(200);
@@ -158,7 +187,7 @@ describe('application template import, roster export', () => {
     expect(ws.pageSetup.orientation).toBe('landscape');
     const names: unknown[] = [];
     for (let r = 4; r <= ws.rowCount; r++) names.push(ws.getCell(r, 3).value);
-    expect(names).toEqual(["'=HYPERLINK(\"http://x\",\"y\")", "'+SUM(1)", "'-1+2", "'@cmd"]);
+    expect(names).toEqual(['\'=HYPERLINK("http://x","y")', "'+SUM(1)", "'-1+2", "'@cmd"]);
     for (let r = 4; r <= ws.rowCount; r++) expect(ws.getCell(r, 3).type).toBe(ExcelJS.ValueType.String);
     expect(String(ws.getCell(2, 1).value)).toContain('县（市）区：马尾区');
   });

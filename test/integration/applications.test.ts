@@ -4,7 +4,6 @@ import type { Application } from '../../electron/core/contract/applications.js';
 import { tempDir, testClock } from '../helpers/temp.js';
 import { fail, fullApplicant, makeUscc, ok, seedBatches } from '../helpers/applications.js';
 
-
 describe('applications and formal review on a real data folder', () => {
   let t: ReturnType<typeof tempDir>;
   let desk: Desk;
@@ -22,14 +21,21 @@ describe('applications and formal review on a real data folder', () => {
   });
 
   const create = (name: string, n: number, extra: Record<string, unknown> = {}) =>
-    desk.invoke('applications.create', { batchId: '2026-1', applicant: fullApplicant(name, n), proposedCenterName: `${name}知识产权中心`, ...extra });
+    desk.invoke('applications.create', {
+      batchId: '2026-1',
+      applicant: fullApplicant(name, n),
+      proposedCenterName: `${name}知识产权中心`,
+      ...extra,
+    });
 
   it('creates a draft, normalises a lowercase full-width USCC, and refuses a wrong check character naming the position', async () => {
     const raw = makeUscc(1).toLowerCase().replace('9', '９');
     const app = await desk.call('applications.create', { batchId: '2026-1', applicant: { name: '福州数科信息技术有限公司', uscc: raw } });
     expect(app).toMatchObject({ id: '2026-1-0001', status: 'draft', applicant: { uscc: makeUscc(1) } });
     expect(app.materials.map((m) => m.no)).toEqual([1, 2, 3, 4, 5, 6, 7]);
-    const wrong = await fail(desk.invoke('applications.create', { batchId: '2026-1', applicant: { name: '某公司', uscc: '91350100M000100Y44' } }));
+    const wrong = await fail(
+      desk.invoke('applications.create', { batchId: '2026-1', applicant: { name: '某公司', uscc: '91350100M000100Y44' } }),
+    );
     expect(wrong.code).toBe('INVALID_INPUT');
     expect(wrong.message).toContain('第18位校验码应为');
   });
@@ -57,7 +63,12 @@ describe('applications and formal review on a real data folder', () => {
 
   it('autosaves partial drafts and refuses values outside the lists', async () => {
     const app = await desk.call('applications.create', { batchId: '2026-1', applicant: { name: '草稿公司', uscc: makeUscc(3) } });
-    const saved = await desk.call('applications.saveDraft', { id: app.id, applicant: { contact: '李四' }, ipFigures: { invention: 12 }, office: { areaM2: 120 } });
+    const saved = await desk.call('applications.saveDraft', {
+      id: app.id,
+      applicant: { contact: '李四' },
+      ipFigures: { invention: 12 },
+      office: { areaM2: 120 },
+    });
     expect(saved.applicant).toMatchObject({ name: '草稿公司', contact: '李四' });
     expect(saved.ipFigures).toMatchObject({ invention: 12, utility: 0 });
     expect(saved.office).toEqual({ address: '', areaM2: 120 });
@@ -71,15 +82,28 @@ describe('applications and formal review on a real data folder', () => {
 
   it('searches by pinyin initials, name and USCC; filters and sorts', async () => {
     await ok(create('福州数科信息技术有限公司', 10));
-    await ok(create('闽侯生物医药协会', 11, { applicant: { ...fullApplicant('闽侯生物医药协会', 11), district: '闽侯县', industry: '生物医药', unitType: 'association' } }));
-    await ok(create('长乐纺织化纤研究院', 12, { route: 'recommended', recommendingDistrict: '长乐区', applicant: { ...fullApplicant('长乐纺织化纤研究院', 12), district: '长乐区', industry: '纺织化纤' } }));
+    await ok(
+      create('闽侯生物医药协会', 11, {
+        applicant: { ...fullApplicant('闽侯生物医药协会', 11), district: '闽侯县', industry: '生物医药', unitType: 'association' },
+      }),
+    );
+    await ok(
+      create('长乐纺织化纤研究院', 12, {
+        route: 'recommended',
+        recommendingDistrict: '长乐区',
+        applicant: { ...fullApplicant('长乐纺织化纤研究院', 12), district: '长乐区', industry: '纺织化纤' },
+      }),
+    );
     const names = async (input: Record<string, unknown>) => (await desk.call('applications.list', input)).rows.map((r) => r.name);
     expect(await names({ search: 'fzsk' })).toEqual(['福州数科信息技术有限公司']);
     expect(await names({ search: 'FZSK' })).toEqual(['福州数科信息技术有限公司']);
     expect(await names({ search: '生物' })).toEqual(['闽侯生物医药协会']);
     expect(await names({ search: makeUscc(12).slice(-8).toLowerCase() })).toEqual(['长乐纺织化纤研究院']);
     expect(await names({ district: ['闽侯县', '长乐区'], sort: 'uscc', order: 'asc' })).toEqual(['闽侯生物医药协会', '长乐纺织化纤研究院']);
-    expect(await names({ district: ['闽侯县', '鼓楼区'], sort: 'name', order: 'asc' })).toEqual(['福州数科信息技术有限公司', '闽侯生物医药协会']);
+    expect(await names({ district: ['闽侯县', '鼓楼区'], sort: 'name', order: 'asc' })).toEqual([
+      '福州数科信息技术有限公司',
+      '闽侯生物医药协会',
+    ]);
     expect(await names({ route: 'recommended' })).toEqual(['长乐纺织化纤研究院']);
     expect(await names({ industry: ['软件信息'], status: ['draft'] })).toEqual(['福州数科信息技术有限公司']);
     expect(await names({ status: ['accepted'] })).toEqual([]);
@@ -90,7 +114,11 @@ describe('applications and formal review on a real data folder', () => {
 
   it('shows the same unit in earlier batches with the result', async () => {
     clock.set('2025-04-10T02:00:00.000Z');
-    const old = await desk.call('applications.create', { batchId: '2025-1', applicant: fullApplicant('福州数科信息技术有限公司', 20), proposedCenterName: '数科中心' });
+    const old = await desk.call('applications.create', {
+      batchId: '2025-1',
+      applicant: fullApplicant('福州数科信息技术有限公司', 20),
+      proposedCenterName: '数科中心',
+    });
     await ok(desk.invoke('applications.submit', { id: old.id }));
     await ok(desk.invoke('review.reject', { applicationId: old.id, reason: '申报单位不符合申报条件' }));
     clock.set('2026-03-10T02:00:00.000Z');
@@ -108,29 +136,66 @@ describe('applications and formal review on a real data folder', () => {
     await ok(desk.invoke('applications.submit', { id: app.id }));
     // Notice issued Wednesday 2026-09-30: 10/1–10/7 off, 10/10 (Sat) is a make-up working day.
     clock.set('2026-09-30T02:00:00.000Z');
-    const dupItems = await fail(desk.invoke('review.requireSupplement', { applicationId: app.id, items: [{ no: 2, reason: '未盖章' }, { no: 2, reason: '过期' }] }));
+    const dupItems = await fail(
+      desk.invoke('review.requireSupplement', {
+        applicationId: app.id,
+        items: [
+          { no: 2, reason: '未盖章' },
+          { no: 2, reason: '过期' },
+        ],
+      }),
+    );
     expect(dupItems.message).toContain('第2项材料重复');
-    const s1 = await desk.call('review.requireSupplement', { applicationId: app.id, items: [{ no: 5, reason: '缺租赁合同' }, { no: 2, reason: '营业执照复印件未加盖公章' }] });
+    const s1 = await desk.call('review.requireSupplement', {
+      applicationId: app.id,
+      items: [
+        { no: 5, reason: '缺租赁合同' },
+        { no: 2, reason: '营业执照复印件未加盖公章' },
+      ],
+    });
     expect(s1.status).toBe('supplementRequired');
-    expect(s1.formalReviews[0]).toMatchObject({ round: 1, outcome: 'supplementRequired', issuedOn: '2026-09-30', deadline: '2026-10-13', workingDays: 5, by: '王审查' });
+    expect(s1.formalReviews[0]).toMatchObject({
+      round: 1,
+      outcome: 'supplementRequired',
+      issuedOn: '2026-09-30',
+      deadline: '2026-10-13',
+      workingDays: 5,
+      by: '王审查',
+    });
     expect((await fail(desk.invoke('review.accept', { applicationId: app.id }))).code).toBe('RULE_VIOLATION');
     await ok(desk.invoke('applications.submit', { id: app.id }));
     clock.set('2026-10-14T02:00:00.000Z');
-    const s2 = await desk.call('review.requireSupplement', { applicationId: app.id, items: [{ no: 5, reason: '租赁合同已过期' }], workingDays: 3 });
+    const s2 = await desk.call('review.requireSupplement', {
+      applicationId: app.id,
+      items: [{ no: 5, reason: '租赁合同已过期' }],
+      workingDays: 3,
+    });
     expect(s2.formalReviews[1]).toMatchObject({ round: 2, deadline: '2026-10-19' });
     await ok(desk.invoke('applications.submit', { id: app.id }));
     const accepted = await desk.call('review.accept', { applicationId: app.id });
     expect(accepted.status).toBe('accepted');
     expect(accepted.formalReviews.map((r) => r.outcome)).toEqual(['supplementRequired', 'supplementRequired', 'accepted']);
     expect(accepted.history.map((h) => h.action)).toEqual([
-      '新建申报（草稿）', '提交申报', '形式审查：要求补正', '补正后重新提交', '形式审查：要求补正', '补正后重新提交', '形式审查：受理',
+      '新建申报（草稿）',
+      '提交申报',
+      '形式审查：要求补正',
+      '补正后重新提交',
+      '形式审查：要求补正',
+      '补正后重新提交',
+      '形式审查：受理',
     ]);
     expect(accepted.history[2]!.note).toContain('2026年10月13日');
     const rejectAccepted = await fail(desk.invoke('review.reject', { applicationId: app.id, reason: '材料不实' }));
     expect(rejectAccepted.message).toContain('已结束');
     const audit = await desk.call('audit.list', { limit: 7, entity: `application:${app.id}` });
     expect(audit.map((a) => a.method)).toEqual([
-      'review.accept', 'applications.submit', 'review.requireSupplement', 'applications.submit', 'review.requireSupplement', 'applications.submit', 'applications.create',
+      'review.accept',
+      'applications.submit',
+      'review.requireSupplement',
+      'applications.submit',
+      'review.requireSupplement',
+      'applications.submit',
+      'applications.create',
     ]);
     expect(audit.every((a) => a.operator === '王审查')).toBe(true);
   });

@@ -19,7 +19,17 @@ import { pdfText, writeTemp } from './documents/pdf-helpers.js';
 const run = promisify(execFile);
 const PDF = Buffer.from(`%PDF-1.4\n1 0 obj<<>>endobj\n% 申报材料 ${'x'.repeat(2000)}\ntrailer<<>>\n%%EOF\n`);
 const SUMMARY_PDF = Buffer.from(`%PDF-1.4\n1 0 obj<<>>endobj\n% 年度工作总结 ${'y'.repeat(500)}\ntrailer<<>>\n%%EOF\n`);
-const INDICATORS = { trainings: 4, trainingAttendees: 260, assistanceCases: 3, disputesMediated: 2, allianceMembers: 18, transfersLicences: 5, pledgeFinancing: 1200.5, navigationProjects: 1, trademarkGuidance: 6 };
+const INDICATORS = {
+  trainings: 4,
+  trainingAttendees: 260,
+  assistanceCases: 3,
+  disputesMediated: 2,
+  allianceMembers: 18,
+  transfersLicences: 5,
+  pledgeFinancing: 1200.5,
+  navigationProjects: 1,
+  trademarkGuidance: 6,
+};
 const ROOT = path.resolve(__dirname, '../..');
 const decisionPdfPath = (paths: string[]): string => paths.find((p) => p.startsWith('04-公示与认定/2026年第1批/认定通知'))!;
 
@@ -33,7 +43,11 @@ async function dataOffset(zipFile: string, name: string): Promise<{ offset: numb
       const head = Buffer.alloc(30);
       readSync(fd, head, 0, 30, e.relativeOffsetOfLocalHeader);
       closeSync(fd);
-      return { offset: e.relativeOffsetOfLocalHeader + 30 + head.readUInt16LE(26) + head.readUInt16LE(28), size: e.compressedSize, method: e.compressionMethod };
+      return {
+        offset: e.relativeOffsetOfLocalHeader + 30 + head.readUInt16LE(26) + head.readUInt16LE(28),
+        size: e.compressedSize,
+        method: e.compressionMethod,
+      };
     }
   } finally {
     zip.close();
@@ -68,13 +82,25 @@ describe('年度档案 (seal, verify, read-only year)', () => {
     await ok(desk.invoke('batches.create', { year: 2026, title: '2026年第二批', opensOn: '2026-11-20', closesOn: '2026-12-20' }));
     draft = await desk.call('applications.create', { batchId: '2026-2', applicant: fullApplicant('福州数科信息技术有限公司', 61) });
     const staged = await desk.call('files.stage', { name: '营业执照.pdf', data: new Uint8Array(PDF) });
-    draft = await desk.call('applications.attachFile', { applicationId: draft.id, itemNo: 1, uploadId: staged.uploadId, fileName: '营业执照.pdf' });
+    draft = await desk.call('applications.attachFile', {
+      applicationId: draft.id,
+      itemNo: 1,
+      uploadId: staged.uploadId,
+      fileName: '营业执照.pdf',
+    });
     // C1's 2026 summary with a file, assessed, and the year's result notice issued.
     await ok(desk.invoke('summaries.save', { year: 2026, centerId: 'C1', submittedOn: '2026-11-20', indicators: INDICATORS }));
     const summaryFile = await desk.call('files.stage', { name: '2026年度工作总结.pdf', data: new Uint8Array(SUMMARY_PDF) });
     await ok(desk.invoke('summaries.attachFile', { year: 2026, centerId: 'C1', uploadId: summaryFile.uploadId }));
     const template = await desk.call('assessments.template', { year: 2026 });
-    await ok(desk.invoke('assessments.save', { year: 2026, centerId: 'C1', scores: Object.fromEntries(template.current.criteria.map((c) => [c.key, c.max])), assessedOn: '2026-11-24' }));
+    await ok(
+      desk.invoke('assessments.save', {
+        year: 2026,
+        centerId: 'C1',
+        scores: Object.fromEntries(template.current.criteria.map((c) => [c.key, c.max])),
+        assessedOn: '2026-11-24',
+      }),
+    );
     await ok(desk.invoke('assessments.noticePdf', { year: 2026 }));
   }, 120_000);
   afterAll(async () => {
@@ -92,12 +118,15 @@ describe('年度档案 (seal, verify, read-only year)', () => {
     const refused = await fail(desk.invoke('archive.seal', { year: 2026, taskId: 'seal-1' }));
     expect(refused.code).toBe('RULE_VIOLATION');
     expect(refused.message).toContain('2026年第2批尚未完成认定');
-    expect(readdirSync(path.join(t.dir, 'exports')).includes('年度档案') ? readdirSync(path.join(t.dir, 'exports', '年度档案')) : []).toEqual([]);
+    expect(
+      readdirSync(path.join(t.dir, 'exports')).includes('年度档案') ? readdirSync(path.join(t.dir, 'exports', '年度档案')) : [],
+    ).toEqual([]);
   });
 
   it('cancelling a seal leaves no file and records nothing', async () => {
     const off = desk.onEvent((ev, p) => {
-      if (ev === 'progress' && (p as { taskId: string }).taskId === 'seal-cancel') void desk.invoke('tasks.cancel', { taskId: 'seal-cancel' });
+      if (ev === 'progress' && (p as { taskId: string }).taskId === 'seal-cancel')
+        void desk.invoke('tasks.cancel', { taskId: 'seal-cancel' });
     });
     const cancelled = await fail(desk.invoke('archive.seal', { year: 2026, taskId: 'seal-cancel', acknowledgeOpenItems: true }));
     off();
@@ -142,14 +171,41 @@ describe('年度档案 (seal, verify, read-only year)', () => {
     expect(sealRecord.fileCount).toBe(manifest.files.length);
     const paths = manifest.files.map((f) => f.path);
     // Records, documents issued in 2026 and the attachment, under readable names.
-    expect(paths).toEqual(expect.arrayContaining(['说明.txt', '数据/batch-2026-1.json', '数据/designation-2026-1.json', '数据/scores-2026-1.json', '数据/centers-2026.json', '数据/centers.json', '数据/settings.json']));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '说明.txt',
+        '数据/batch-2026-1.json',
+        '数据/designation-2026-1.json',
+        '数据/scores-2026-1.json',
+        '数据/centers-2026.json',
+        '数据/centers.json',
+        '数据/settings.json',
+      ]),
+    );
     const attachment = paths.find((p) => p.startsWith('附件/申报/2026年第2批/') && p.endsWith('材料1-营业执照.pdf'))!;
     expect(attachment).toBeDefined();
     expect(entries.get(attachment)!.equals(PDF)).toBe(true);
     const summaryAttachment = paths.find((p) => p.startsWith('附件/中心/C1-') && p.endsWith('/2026年度工作总结/2026年度工作总结.pdf'))!;
     expect(entries.get(summaryAttachment)!.equals(SUMMARY_PDF)).toBe(true);
-    for (const wanted of [/^05-中心管理\/年度工作总结汇总表.+\.xlsx$/, /^05-中心管理\/中期考核汇总表.+\.xlsx$/, /^05-中心管理\/中期考核结果通知.+\.pdf$/, /^01-申报批次\/.+\.pdf$/, /^01-申报批次\/.+\.xlsx$/, /^02-申报与形式审查\/2026年第1批\/形式审查通知书\/受理通知书-.+\.pdf$/, /^03-专家评审\/2026年第1批\/评审汇总表.+\.pdf$/, /^03-专家评审\/2026年第1批\/评分表.+\.pdf$/, /^04-公示与认定\/2026年第1批\/公示.+\.pdf$/, /^04-公示与认定\/2026年第1批\/认定通知.+\.pdf$/, /^04-公示与认定\/2026年第1批\/证书.+\.pdf$/, /^04-公示与认定\/2026年第1批\/牌匾.+\.pdf$/, /^05-中心管理\/认定名单.+\.xlsx$/]) {
-      expect(paths.some((p) => wanted.test(p)), String(wanted)).toBe(true);
+    for (const wanted of [
+      /^05-中心管理\/年度工作总结汇总表.+\.xlsx$/,
+      /^05-中心管理\/中期考核汇总表.+\.xlsx$/,
+      /^05-中心管理\/中期考核结果通知.+\.pdf$/,
+      /^01-申报批次\/.+\.pdf$/,
+      /^01-申报批次\/.+\.xlsx$/,
+      /^02-申报与形式审查\/2026年第1批\/形式审查通知书\/受理通知书-.+\.pdf$/,
+      /^03-专家评审\/2026年第1批\/评审汇总表.+\.pdf$/,
+      /^03-专家评审\/2026年第1批\/评分表.+\.pdf$/,
+      /^04-公示与认定\/2026年第1批\/公示.+\.pdf$/,
+      /^04-公示与认定\/2026年第1批\/认定通知.+\.pdf$/,
+      /^04-公示与认定\/2026年第1批\/证书.+\.pdf$/,
+      /^04-公示与认定\/2026年第1批\/牌匾.+\.pdf$/,
+      /^05-中心管理\/认定名单.+\.xlsx$/,
+    ]) {
+      expect(
+        paths.some((p) => wanted.test(p)),
+        String(wanted),
+      ).toBe(true);
     }
     // 00-档案目录.xlsx lists every other file with its category, title, place and size.
     const catalog = new ExcelJS.Workbook();
@@ -157,7 +213,9 @@ describe('年度档案 (seal, verify, read-only year)', () => {
     const cws = catalog.worksheets[0]!;
     expect(String(cws.getCell('A1').value)).toBe('福州市产业知识产权协同保护与运营中心2026年度档案目录（第1版）');
     const listed = new Map<string, unknown[]>();
-    cws.eachRow((row, n) => { if (n > 3) listed.set(String(row.getCell(4).value), (row.values as unknown[]).slice(1)); });
+    cws.eachRow((row, n) => {
+      if (n > 3) listed.set(String(row.getCell(4).value), (row.values as unknown[]).slice(1));
+    });
     expect(new Set(listed.keys())).toEqual(new Set(paths.filter((p) => p !== '00-档案目录.xlsx')));
     expect(listed.get(attachment)).toEqual([expect.any(Number), '附件', expect.stringContaining('营业执照'), attachment, PDF.length]);
     expect(listed.get(decisionPdfPath(paths))![1]).toBe('文书');
@@ -165,7 +223,9 @@ describe('年度档案 (seal, verify, read-only year)', () => {
     // The regenerated documents are real: the decision notice reads back with its number, the certificates name every center.
     const decisionPdf = paths.find((p) => p.startsWith('04-公示与认定/2026年第1批/认定通知'))!;
     expect(pdfText(writeTemp(entries.get(decisionPdf)!, 'decision.pdf'))).toContain('榕市监知〔2026〕1号');
-    const certificates = pdfText(writeTemp(entries.get(paths.find((p) => p.startsWith('04-公示与认定/2026年第1批/证书'))!)!, 'certs.pdf')).replace(/\s+/g, '');
+    const certificates = pdfText(
+      writeTemp(entries.get(paths.find((p) => p.startsWith('04-公示与认定/2026年第1批/证书'))!)!, 'certs.pdf'),
+    ).replace(/\s+/g, '');
     for (const no of ['FZIPC-2026-001', 'FZIPC-2026-002', 'FZIPC-2026-003']) expect(certificates).toContain(no);
     // Only the one numbered notice: no new numbers were assigned while sealing.
     expect(paths.filter((p) => p.includes('形式审查通知书/'))).toHaveLength(1);
@@ -233,19 +293,46 @@ describe('年度档案 (seal, verify, read-only year)', () => {
     const saveDraft = await fail(desk.invoke('applications.saveDraft', { id: draft.id, narrative: '补充说明' }));
     expect(saveDraft.code).toBe('YEAR_SEALED');
     expect(saveDraft.message).toContain('2026年度档案已封存');
-    const summary = await fail(desk.invoke('summaries.save', { year: 2026, centerId: 'C1', submittedOn: '2026-11-25', indicators: { trainings: 1, trainingAttendees: 1, assistanceCases: 0, disputesMediated: 0, allianceMembers: 0, transfersLicences: 0, pledgeFinancing: 0, navigationProjects: 0, trademarkGuidance: 0 } }));
+    const summary = await fail(
+      desk.invoke('summaries.save', {
+        year: 2026,
+        centerId: 'C1',
+        submittedOn: '2026-11-25',
+        indicators: {
+          trainings: 1,
+          trainingAttendees: 1,
+          assistanceCases: 0,
+          disputesMediated: 0,
+          allianceMembers: 0,
+          transfersLicences: 0,
+          pledgeFinancing: 0,
+          navigationProjects: 0,
+          trademarkGuidance: 0,
+        },
+      }),
+    );
     expect(summary.code).toBe('YEAR_SEALED');
     const update = await fail(desk.invoke('batches.update', { id: '2026-2', title: '2026年第二批（更正）' }));
     expect(update.code).toBe('YEAR_SEALED');
     expect(update.message).toMatch(/解除封存/);
-    const create = await fail(desk.invoke('batches.create', { year: 2026, title: '2026年第三批', opensOn: '2026-12-01', closesOn: '2026-12-20', extraBatchReason: '补充批次' }));
+    const create = await fail(
+      desk.invoke('batches.create', {
+        year: 2026,
+        title: '2026年第三批',
+        opensOn: '2026-12-01',
+        closesOn: '2026-12-20',
+        extraBatchReason: '补充批次',
+      }),
+    );
     expect(create.code).toBe('YEAR_SEALED');
     // A first print would assign a new number in the sealed year: refused; the numbered one reprints.
     expect((await fail(desk.invoke('review.notice', { applicationId: '2026-1-0002' }))).code).toBe('YEAR_SEALED');
     const reprint = await desk.call('review.notice', { applicationId: '2026-1-0001' });
     expect(existsSync(reprint.path)).toBe(true);
     expect(existsSync((await desk.call('assessments.noticePdf', { year: 2026 })).path)).toBe(true);
-    expect((await fail(desk.invoke('assessments.save', { year: 2026, centerId: 'C1', scores: {}, assessedOn: '2026-11-25' }))).code).toBe('YEAR_SEALED');
+    expect((await fail(desk.invoke('assessments.save', { year: 2026, centerId: 'C1', scores: {}, assessedOn: '2026-11-25' }))).code).toBe(
+      'YEAR_SEALED',
+    );
     // Other years are untouched by the seal.
     await ok(desk.invoke('batches.create', { year: 2027, title: '2027年第一批', opensOn: '2027-03-01', closesOn: '2027-03-31' }));
 
@@ -271,7 +358,10 @@ describe('年度档案 (seal, verify, read-only year)', () => {
     expect((await desk.call('archive.verify', { year: 2026 })).ok).toBe(true);
     expect(second.file.fileName).toBe('福州市产业知识产权中心年度档案-2026-第2版.zip');
     const years = await desk.call('archive.years', {});
-    expect(years.find((s) => s.year === 2026)!.seals.map((s) => [s.version, s.state])).toEqual([[1, 'unsealed'], [2, 'sealed']]);
+    expect(years.find((s) => s.year === 2026)!.seals.map((s) => [s.version, s.state])).toEqual([
+      [1, 'unsealed'],
+      [2, 'sealed'],
+    ]);
     expect((await fail(desk.invoke('applications.saveDraft', { id: draft.id, narrative: '再改' }))).code).toBe('YEAR_SEALED');
   }, 120_000);
 });

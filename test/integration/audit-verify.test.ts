@@ -24,7 +24,15 @@ describe('audit log verifier (设置 › 操作日志 › 校验日志, npm run 
     const clock = testClock('2026-11-24T02:00:00.000Z');
     desk = await openDesk({ dataDir: t.dir, host: 'test', clock: clock.now, log: () => undefined });
     for (const name of ['甲', '乙', '丙', '丁']) {
-      await ok(desk.invoke('experts.create', { name: `专家${name}`, organisation: '福州大学', title: '教授', field: '电子信息', phone: '13800000000' }));
+      await ok(
+        desk.invoke('experts.create', {
+          name: `专家${name}`,
+          organisation: '福州大学',
+          title: '教授',
+          field: '电子信息',
+          phone: '13800000000',
+        }),
+      );
       clock.advance(3600_000);
     }
   });
@@ -33,7 +41,12 @@ describe('audit log verifier (设置 › 操作日志 › 校验日志, npm run 
     t.cleanup();
   });
 
-  const monthFile = () => path.join(t.dir, 'audit', readdirSync(path.join(t.dir, 'audit')).find((f) => f.endsWith('.jsonl'))!);
+  const monthFile = () =>
+    path.join(
+      t.dir,
+      'audit',
+      readdirSync(path.join(t.dir, 'audit')).find((f) => f.endsWith('.jsonl'))!,
+    );
 
   it('says the log is whole, in the app and from the command line', async () => {
     const r = await desk.call('audit.verify', {});

@@ -41,7 +41,10 @@ function tree(dir: string, skip: string[] = []): Record<string, string> {
 function parts(dataDir: string): Record<string, string> {
   const dir = path.join(dataDir, 'store');
   const out: Record<string, string> = {};
-  for (const f of readdirSync(dir).filter((n) => n.endsWith('.json') && !n.startsWith('.')).sort()) out[f] = readFileSync(path.join(dir, f), 'utf8');
+  for (const f of readdirSync(dir)
+    .filter((n) => n.endsWith('.json') && !n.startsWith('.'))
+    .sort())
+    out[f] = readFileSync(path.join(dir, f), 'utf8');
   return out;
 }
 
@@ -72,16 +75,32 @@ describe('backup file: create, inspect, restore', () => {
     await designatedCenters(desk, clock);
     clock.set('2026-11-20T02:00:00.000Z');
     await ok(desk.invoke('settings.update', { operatorName: '林备份' }));
-    await ok(desk.invoke('experts.create', { name: '郑研究员', organisation: '福州大学', title: '研究员', field: '知识产权', phone: '13800000009' }));
-    app = await desk.call('applications.create', { batchId: '2025-1', applicant: fullApplicant('福州备份测试科技有限公司', 77), windowOverrideReason: '补录纸质申报材料' });
-    for (const [itemNo, name, data] of [[1, '申请表（盖章）.pdf', PDF], [2, '营业执照.png', PNG]] as const) {
+    await ok(
+      desk.invoke('experts.create', {
+        name: '郑研究员',
+        organisation: '福州大学',
+        title: '研究员',
+        field: '知识产权',
+        phone: '13800000009',
+      }),
+    );
+    app = await desk.call('applications.create', {
+      batchId: '2025-1',
+      applicant: fullApplicant('福州备份测试科技有限公司', 77),
+      windowOverrideReason: '补录纸质申报材料',
+    });
+    for (const [itemNo, name, data] of [
+      [1, '申请表（盖章）.pdf', PDF],
+      [2, '营业执照.png', PNG],
+    ] as const) {
       const staged = await desk.call('files.stage', { name, data: new Uint8Array(data) });
       app = await desk.call('applications.attachFile', { applicationId: app.id, itemNo, uploadId: staged.uploadId, fileName: name });
     }
     clock.set('2026-11-25T02:30:00.000Z');
     const progress: { done: number; total: number }[] = [];
     desk.onEvent((event, payload) => {
-      if (event === 'progress' && (payload as { taskId: string }).taskId === 'backup-1') progress.push(payload as { done: number; total: number });
+      if (event === 'progress' && (payload as { taskId: string }).taskId === 'backup-1')
+        progress.push(payload as { done: number; total: number });
     });
     backup = await desk.call('backupFile.create', { taskId: 'backup-1' });
     expect(progress.length).toBeGreaterThan(1);
@@ -98,7 +117,14 @@ describe('backup file: create, inspect, restore', () => {
     const bytes = readFileSync(backup.path);
     expect(backup.size).toBe(bytes.length);
     expect(backup.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
-    expect(backup.contents).toEqual(['批次2个', '申报4份', '专家4名', '中心3个', '年度工作总结0份', expect.stringMatching(/^附件2个（共\d+(\.\d)? KB）$/)]);
+    expect(backup.contents).toEqual([
+      '批次2个',
+      '申报4份',
+      '专家4名',
+      '中心3个',
+      '年度工作总结0份',
+      expect.stringMatching(/^附件2个（共\d+(\.\d)? KB）$/),
+    ]);
     // No temp file left beside it.
     expect(readdirSync(path.dirname(backup.path))).toEqual([backup.fileName]);
   });
@@ -106,10 +132,18 @@ describe('backup file: create, inspect, restore', () => {
   it('holds manifest.json, every part, attachment and audit month with sha256 and size — and nothing else', async () => {
     const entries = await readZip(readFileSync(backup.path));
     const manifest = JSON.parse(entries.get('manifest.json')!.toString('utf8')) as BackupManifest;
-    expect(manifest).toMatchObject({ format: 'ipc-desk-backup', version: 1, createdAt: '2026-11-25T02:30:00.000Z', createdBy: '林备份', schemaVersion: 1 });
+    expect(manifest).toMatchObject({
+      format: 'ipc-desk-backup',
+      version: 1,
+      createdAt: '2026-11-25T02:30:00.000Z',
+      createdBy: '林备份',
+      schemaVersion: 1,
+    });
     // Part files only: the .bak copies the store keeps beside each part are not data, and the part
     // manifest is rebuilt from the restored files (with an audit entry) when the backup is restored.
-    const expected = Object.keys(srcTree()).filter((p) => !p.endsWith('.json.bak') && p !== 'store/parts.manifest').sort();
+    const expected = Object.keys(srcTree())
+      .filter((p) => !p.endsWith('.json.bak') && p !== 'store/parts.manifest')
+      .sort();
     expect(manifest.files.map((f) => f.path).sort()).toEqual(expected);
     expect([...entries.keys()].sort()).toEqual([...expected, 'manifest.json'].sort());
     for (const f of manifest.files) {
@@ -118,13 +152,24 @@ describe('backup file: create, inspect, restore', () => {
       expect(f.sha256).toBe(createHash('sha256').update(data).digest('hex'));
       expect(data.equals(readFileSync(path.join(src, f.path)))).toBe(true);
     }
-    expect(expected.filter((p) => p.startsWith('audit/'))).toEqual(['audit/2026-03.jsonl', 'audit/2026-09.jsonl', 'audit/2026-10.jsonl', 'audit/2026-11.jsonl']);
+    expect(expected.filter((p) => p.startsWith('audit/'))).toEqual([
+      'audit/2026-03.jsonl',
+      'audit/2026-09.jsonl',
+      'audit/2026-10.jsonl',
+      'audit/2026-11.jsonl',
+    ]);
     expect(expected.filter((p) => p.startsWith('files/'))).toHaveLength(2);
   });
 
   it('inspects a good file as ok', async () => {
     const report = await desk.call('backupFile.inspect', { path: backup.path });
-    expect(report).toMatchObject({ ok: true, problems: [], createdAt: '2026-11-25T02:30:00.000Z', schemaVersion: 1, contents: backup.contents });
+    expect(report).toMatchObject({
+      ok: true,
+      problems: [],
+      createdAt: '2026-11-25T02:30:00.000Z',
+      schemaVersion: 1,
+      contents: backup.contents,
+    });
     expect(report.files).toBe(backup.files);
   });
 
@@ -133,8 +178,15 @@ describe('backup file: create, inspect, restore', () => {
     const target = await openDesk({ dataDir: dst, host: 'test', clock: testClock('2026-11-25T03:00:00.000Z').now, log: () => undefined });
     try {
       const report = await target.call('backupFile.restore', { path: backup.path, taskId: 'restore-1' });
-      expect(report).toMatchObject({ restoredFrom: backup.path, attachmentsAdded: 2, auditFiles: 4, parts: Object.keys(parts(src)).length });
-      expect(report.contents).toEqual(expect.arrayContaining([...backup.contents, '新增附件2个', `恢复前的数据已另存为备份“${report.safetyBackup}”`]));
+      expect(report).toMatchObject({
+        restoredFrom: backup.path,
+        attachmentsAdded: 2,
+        auditFiles: 4,
+        parts: Object.keys(parts(src)).length,
+      });
+      expect(report.contents).toEqual(
+        expect.arrayContaining([...backup.contents, '新增附件2个', `恢复前的数据已另存为备份“${report.safetyBackup}”`]),
+      );
 
       // Every JSON part, byte for byte, and no other part.
       expect(parts(dst)).toEqual(parts(src));
@@ -161,7 +213,15 @@ describe('backup file: create, inspect, restore', () => {
       // No staging folder or marker left; the desk keeps working on the restored data.
       expect(existsSync(path.join(dst, '.restore-staging'))).toBe(false);
       expect(existsSync(path.join(dst, 'restore-in-progress.json'))).toBe(false);
-      await ok(target.invoke('experts.create', { name: '恢复后新增专家', organisation: '福建师范大学', title: '教授', field: '知识产权', phone: '13800000010' }));
+      await ok(
+        target.invoke('experts.create', {
+          name: '恢复后新增专家',
+          organisation: '福建师范大学',
+          title: '教授',
+          field: '知识产权',
+          phone: '13800000010',
+        }),
+      );
       expect((await target.call('experts.list', {})).length).toBe(5);
     } finally {
       await target.close();
@@ -203,7 +263,9 @@ describe('backup file: create, inspect, restore', () => {
     const meta = JSON.parse(entries.get('store/meta.json')!.toString('utf8')) as { schemaVersion: number };
     const newMeta = Buffer.from(JSON.stringify({ ...meta, schemaVersion: 2 }));
     entries.set('store/meta.json', newMeta);
-    const files = manifest.files.map((f) => (f.path === 'store/meta.json' ? { ...f, size: newMeta.length, sha256: createHash('sha256').update(newMeta).digest('hex') } : f));
+    const files = manifest.files.map((f) =>
+      f.path === 'store/meta.json' ? { ...f, size: newMeta.length, sha256: createHash('sha256').update(newMeta).digest('hex') } : f,
+    );
     entries.set('manifest.json', Buffer.from(JSON.stringify({ ...manifest, schemaVersion: 2, files })));
     const newer = path.join(t.dir, '新版本备份.ipcdesk-backup');
     writeFileSync(newer, await zipToBuffer([...entries].map(([p, data]) => ({ path: p, data }))));
@@ -267,10 +329,13 @@ describe('backup file: create, inspect, restore', () => {
       expect(parts(dst)).toEqual(parts(src));
       const snaps = await target.call('backups.list', {});
       expect(snaps.find((b) => b.name === report.safetyBackup)).toMatchObject({ kind: 'before-restore', parts: Object.keys(old).length });
-      for (const [f, text] of Object.entries(old)) expect(readFileSync(path.join(dst, 'backups', report.safetyBackup, f), 'utf8')).toBe(text);
+      for (const [f, text] of Object.entries(old))
+        expect(readFileSync(path.join(dst, 'backups', report.safetyBackup, f), 'utf8')).toBe(text);
       // The audit month both have: the local file stays, the backup's copy is kept beside it.
       const aside = readdirSync(path.join(dst, 'audit')).find((n) => n.startsWith('restored-'))!;
-      expect(readFileSync(path.join(dst, 'audit', aside, '2026-11.jsonl'), 'utf8')).toBe(readFileSync(path.join(src, 'audit', '2026-11.jsonl'), 'utf8'));
+      expect(readFileSync(path.join(dst, 'audit', aside, '2026-11.jsonl'), 'utf8')).toBe(
+        readFileSync(path.join(src, 'audit', '2026-11.jsonl'), 'utf8'),
+      );
       expect(readFileSync(path.join(dst, 'audit', '2026-11.jsonl'), 'utf8')).toContain('本机操作员');
       expect(report.contents.join('；')).toContain(`audit/${aside}/`);
       expect((await target.call('settings.get', {})).operatorName).toBe('林备份');
@@ -288,7 +353,9 @@ describe('backup file: create, inspect, restore', () => {
     const copy = path.join(t.dir, 'U盘', path.basename(backup.path));
     mkdirSync(path.dirname(copy));
     copyFileSync(backup.path, copy);
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'electron/core/cli.ts', '--restore-backup-file', copy, '--data', dst], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'electron/core/cli.ts', '--restore-backup-file', copy, '--data', dst], {
+      encoding: 'utf8',
+    });
     expect(run.status).toBe(0);
     const out = JSON.parse(run.stdout) as { ok: true; value: RestoreReport };
     expect(out.value).toMatchObject({ restoredFrom: copy, attachmentsAdded: 2, auditFiles: 4 });
@@ -306,7 +373,19 @@ describe('backup file: create, inspect, restore', () => {
       await target.close();
     }
     // A damaged file is refused from the command line too (exit 1, nothing written).
-    const bad = spawnSync(process.execPath, ['--import', 'tsx', 'electron/core/cli.ts', '--restore-backup-file', path.join(t.dir, '随便的文件.ipcdesk-backup'), '--data', path.join(t.dir, 'cli-2')], { encoding: 'utf8' });
+    const bad = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'electron/core/cli.ts',
+        '--restore-backup-file',
+        path.join(t.dir, '随便的文件.ipcdesk-backup'),
+        '--data',
+        path.join(t.dir, 'cli-2'),
+      ],
+      { encoding: 'utf8' },
+    );
     expect(bad.status).toBe(1);
     expect(JSON.parse(bad.stdout)).toMatchObject({ ok: false, error: { code: 'FILE_REJECTED' } });
   });

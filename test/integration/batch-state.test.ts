@@ -39,7 +39,8 @@ describe('batch status only through its actions; a designated batch refuses writ
   let t: ReturnType<typeof tempDir>;
   let desk: Desk;
   const clock = testClock('2026-03-10T02:00:00.000Z');
-  const stage = async (d: Desk, name: string, data: Uint8Array) => (await d.call('files.stage', { name, data: new Uint8Array(data) })).uploadId;
+  const stage = async (d: Desk, name: string, data: Uint8Array) =>
+    (await d.call('files.stage', { name, data: new Uint8Array(data) })).uploadId;
   const status = async (id: string) => (await desk.call('batches.get', { id })).status;
 
   beforeEach(async () => {
@@ -66,9 +67,15 @@ describe('batch status only through its actions; a designated batch refuses writ
     const before = dataFiles(t.dir);
 
     const reopen = await fail(desk.invoke('batches.update', { id: '2026-1', status: 'open' }));
-    expect(reopen).toMatchObject({ code: 'INVALID_STATE', message: '批次“2026年第1批”当前为“已认定”，状态不能直接改为“受理中”。批次一旦进入评审，就不能再恢复受理。' });
+    expect(reopen).toMatchObject({
+      code: 'INVALID_STATE',
+      message: '批次“2026年第1批”当前为“已认定”，状态不能直接改为“受理中”。批次一旦进入评审，就不能再恢复受理。',
+    });
     const designated = await fail(desk.invoke('batches.update', { id: '2025-1', status: 'designated' }));
-    expect(designated).toMatchObject({ code: 'INVALID_STATE', message: '批次“2025年第1批”当前为“受理中”，状态不能直接改为“已认定”。批次只在公示期满、作出认定决定时成为“已认定”。' });
+    expect(designated).toMatchObject({
+      code: 'INVALID_STATE',
+      message: '批次“2025年第1批”当前为“受理中”，状态不能直接改为“已认定”。批次只在公示期满、作出认定决定时成为“已认定”。',
+    });
     // even a step that has its own action goes through that action, not through update
     const closed = await fail(desk.invoke('batches.update', { id: '2025-1', status: 'closed', title: '2025年第一批（新）' }));
     expect(closed).toMatchObject({ code: 'INVALID_STATE' });
@@ -86,9 +93,24 @@ describe('batch status only through its actions; a designated batch refuses writ
 
   it('nothing writes into a designated batch (panel, template, assignments, scores, packages, result files, applications, formal review) except reprints and corrections with a reason', async () => {
     // Left in the batch before the review: a draft with a file, and an application submitted but never reviewed.
-    const draft = await desk.call('applications.create', { batchId: '2026-1', applicant: fullApplicant('福州草稿有限公司', 31), proposedCenterName: '草稿中心' });
-    await ok(desk.invoke('applications.attachFile', { applicationId: draft.id, itemNo: 1, uploadId: await stage(desk, '申请表.pdf', PDF), fileName: '申请表.pdf' }));
-    const pending = await desk.call('applications.create', { batchId: '2026-1', applicant: fullApplicant('福州待审有限公司', 32), proposedCenterName: '待审中心' });
+    const draft = await desk.call('applications.create', {
+      batchId: '2026-1',
+      applicant: fullApplicant('福州草稿有限公司', 31),
+      proposedCenterName: '草稿中心',
+    });
+    await ok(
+      desk.invoke('applications.attachFile', {
+        applicationId: draft.id,
+        itemNo: 1,
+        uploadId: await stage(desk, '申请表.pdf', PDF),
+        fileName: '申请表.pdf',
+      }),
+    );
+    const pending = await desk.call('applications.create', {
+      batchId: '2026-1',
+      applicant: fullApplicant('福州待审有限公司', 32),
+      proposedCenterName: '待审中心',
+    });
     await ok(desk.invoke('applications.submit', { id: pending.id }));
     const apps = await scoredBatch(desk, UNITS, { seed: false, usccOffset: 10 });
     expect(await status('2026-1')).toBe('reviewing');
@@ -101,8 +123,21 @@ describe('batch status only through its actions; a designated batch refuses writ
     const exp = await openDesk({ dataDir: expDir.dir, host: 'test', clock: clock.now, log: () => undefined });
     let result: Buffer;
     try {
-      await ok(exp.invoke('expert.importPackage', { uploadId: await stage(exp, pkg.file.fileName, readFileSync(pkg.file.path)), code: pkg.oneTimeCode }));
-      for (const app of apps) await ok(exp.invoke('expert.saveDraft', { applicationId: app.id, scores: withTotal(70), comment: '迟到的评分', recommendation: 'recommend' }));
+      await ok(
+        exp.invoke('expert.importPackage', {
+          uploadId: await stage(exp, pkg.file.fileName, readFileSync(pkg.file.path)),
+          code: pkg.oneTimeCode,
+        }),
+      );
+      for (const app of apps)
+        await ok(
+          exp.invoke('expert.saveDraft', {
+            applicationId: app.id,
+            scores: withTotal(70),
+            comment: '迟到的评分',
+            recommendation: 'recommend',
+          }),
+        );
       result = readFileSync((await exp.call('expert.exportResult', {})).path);
     } finally {
       await exp.close();
@@ -126,22 +161,57 @@ describe('batch status only through its actions; a designated batch refuses writ
     expect(applied).toMatchObject({ applied: 0, refused: 1 });
     expect(applied.files[0]!.message).toContain(`${DESIGNATED}，不能再录入或导入评分。`);
     const refusals: [string, unknown, string][] = [
-      ['scoring.enterSheet', { applicationId: apps[0]!.id, expertId: lin.id, scores: withTotal(60), comment: '认定后改分，不予推荐。', recommendation: 'notRecommend', signedOn: '2026-10-20' }, '不能再录入或导入评分'],
+      [
+        'scoring.enterSheet',
+        {
+          applicationId: apps[0]!.id,
+          expertId: lin.id,
+          scores: withTotal(60),
+          comment: '认定后改分，不予推荐。',
+          recommendation: 'notRecommend',
+          signedOn: '2026-10-20',
+        },
+        '不能再录入或导入评分',
+      ],
       ['packages.export', { batchId: '2026-1', expertId: lin.id }, '不能再导出评审包'],
       ['scoring.setPanel', { batchId: '2026-1', expertIds: experts.map((x) => x.id) }, '不能再修改评审专家组'],
       ['scoring.assign', { batchId: '2026-1', mode: 'all' }, '不能再分配评审任务'],
-      ['applications.create', { batchId: '2026-1', applicant: fullApplicant('福州迟到有限公司', 33), windowOverrideReason: '补登' }, '不能再登记新的申报'],
-      ['applications.importTemplate', { batchId: '2026-1', uploadId: xlsxUpload, dryRun: false, windowOverrideReason: '补登' }, '不能再登记新的申报'],
+      [
+        'applications.create',
+        { batchId: '2026-1', applicant: fullApplicant('福州迟到有限公司', 33), windowOverrideReason: '补登' },
+        '不能再登记新的申报',
+      ],
+      [
+        'applications.importTemplate',
+        { batchId: '2026-1', uploadId: xlsxUpload, dryRun: false, windowOverrideReason: '补登' },
+        '不能再登记新的申报',
+      ],
       ['applications.saveDraft', { id: draft.id, narrative: '认定后补写' }, '不能再修改申报内容或材料'],
-      ['applications.attachFile', { applicationId: draft.id, itemNo: 2, uploadId: fileUpload, fileName: '补充材料.pdf' }, '不能再修改申报内容或材料'],
-      ['applications.removeFile', { applicationId: draft.id, itemNo: 1, sha256: draft.materials[0]!.files[0]?.sha256 ?? createHash('sha256').update(PDF).digest('hex') }, '不能再修改申报内容或材料'],
+      [
+        'applications.attachFile',
+        { applicationId: draft.id, itemNo: 2, uploadId: fileUpload, fileName: '补充材料.pdf' },
+        '不能再修改申报内容或材料',
+      ],
+      [
+        'applications.removeFile',
+        {
+          applicationId: draft.id,
+          itemNo: 1,
+          sha256: draft.materials[0]!.files[0]?.sha256 ?? createHash('sha256').update(PDF).digest('hex'),
+        },
+        '不能再修改申报内容或材料',
+      ],
       ['applications.submit', { id: draft.id }, '不能再修改申报内容或材料'],
       ['review.requireSupplement', { applicationId: pending.id, items: [{ no: 2, reason: '未盖章' }] }, '不能再办理形式审查'],
       ['review.accept', { applicationId: pending.id }, '不能再办理形式审查'],
       ['review.reject', { applicationId: pending.id, reason: '认定后驳回' }, '不能再办理形式审查'],
       ['batches.close', { id: '2026-1' }, '不能再截止受理'],
       ['batches.reopen', { id: '2026-1' }, '不能再恢复受理'],
-      ['scoring.saveTemplate', { batchId: '2026-1', criteria: template.current.criteria, passLine: 60, quorum: 3, reason: '认定后调整及格线' }, '不能再修改评分表'],
+      [
+        'scoring.saveTemplate',
+        { batchId: '2026-1', criteria: template.current.criteria, passLine: 60, quorum: 3, reason: '认定后调整及格线' },
+        '不能再修改评分表',
+      ],
       ['scoring.recuse', { assignmentId: assignment.id, reason: '认定后发现关联' }, '不能再调整评审分配（例外分配或回避）'],
       ['scoring.overrideConflict', { assignmentId: assignment.id, reason: '认定后例外分配' }, '不能再调整评审分配（例外分配或回避）'],
     ];
@@ -152,17 +222,39 @@ describe('batch status only through its actions; a designated batch refuses writ
     // publicity, objections and the decision refuse by their own rules (already published, already decided)
     const ownRules: [string, unknown][] = [
       ['publicity.create', { batchId: '2026-1', startsOn: '2026-10-20' }],
-      ['objections.record', { batchId: '2026-1', applicationId: apps[0]!.id, receivedOn: '2026-10-13', from: '李四', kind: 'person', identityProof: true, content: '认定后异议' }],
+      [
+        'objections.record',
+        {
+          batchId: '2026-1',
+          applicationId: apps[0]!.id,
+          receivedOn: '2026-10-13',
+          from: '李四',
+          kind: 'person',
+          identityProof: true,
+          content: '认定后异议',
+        },
+      ],
       ['objections.resolve', { objectionId: '2026-1-O1', outcome: 'dismissed', reason: '认定后处理' }],
       ['decision.create', { batchId: '2026-1', decidedOn: '2026-10-20' }],
     ];
     for (const [method, input] of ownRules) expect((await desk.invoke(method, input)).ok, method).toBe(false);
     // every write method of these areas is tried above (a new one must be added here)
-    const tried = new Set([...refusals.map(([m]) => m), ...ownRules.map(([m]) => m), 'results.apply', 'review.notice', 'batches.update', 'batches.create']);
-    const batchWrites = methodNames.filter((m) => contract[m].writes && /^(batches|applications|review|scoring|packages|results|publicity|objections|decision)\./.test(m));
+    const tried = new Set([
+      ...refusals.map(([m]) => m),
+      ...ownRules.map(([m]) => m),
+      'results.apply',
+      'review.notice',
+      'batches.update',
+      'batches.create',
+    ]);
+    const batchWrites = methodNames.filter(
+      (m) => contract[m].writes && /^(batches|applications|review|scoring|packages|results|publicity|objections|decision)\./.test(m),
+    );
     expect(batchWrites.filter((m) => !tried.has(m))).toEqual([]);
     // the very sentence of the report
-    expect((await fail(desk.invoke('scoring.setPanel', { batchId: '2026-1', expertIds: [lin.id] }))).message).toBe('批次“2026年第1批”已认定，不能再修改评审专家组。');
+    expect((await fail(desk.invoke('scoring.setPanel', { batchId: '2026-1', expertIds: [lin.id] }))).message).toBe(
+      '批次“2026年第1批”已认定，不能再修改评审专家组。',
+    );
     // renaming the batch is a correction now: refused without a reason
     const noReason = await fail(desk.invoke('batches.update', { id: '2026-1', title: '2026年第一批（更正）' }));
     expect(noReason.code).toBe('NEEDS_REASON');
@@ -184,27 +276,47 @@ describe('batch status only through its actions; a designated batch refuses writ
     expect(closed.operations).toContain('reopenIntake');
     expect(closed.operations).not.toContain('registerApplication');
     const audit = await desk.call('audit.list', { limit: 1 });
-    expect(audit[0]).toMatchObject({ method: 'batches.close', entity: 'batch:2026-1', summary: '2026年第1批“2026年第一批”状态：受理中 → 已截止' });
+    expect(audit[0]).toMatchObject({
+      method: 'batches.close',
+      entity: 'batch:2026-1',
+      summary: '2026年第1批“2026年第一批”状态：受理中 → 已截止',
+    });
 
     let before = dataFiles(t.dir);
     const late = await fail(desk.invoke('applications.create', { batchId: '2026-1', applicant: fullApplicant('福州迟到有限公司', 41) }));
-    expect(late).toMatchObject({ code: 'INVALID_STATE', message: '批次“2026年第1批”已截止受理，不能再登记新的申报。如确需补登，请先在“申报批次”中恢复受理。' });
+    expect(late).toMatchObject({
+      code: 'INVALID_STATE',
+      message: '批次“2026年第1批”已截止受理，不能再登记新的申报。如确需补登，请先在“申报批次”中恢复受理。',
+    });
     expect((await fail(desk.invoke('batches.close', { id: '2026-1' }))).message).toBe('批次“2026年第1批”已截止受理，无需再次截止。');
     expect(dataFiles(t.dir)).toEqual(before);
 
     expect(await desk.call('batches.reopen', { id: '2026-1' })).toMatchObject({ status: 'open' });
-    const app = await desk.call('applications.create', { batchId: '2026-1', applicant: fullApplicant('福州按时有限公司', 42), proposedCenterName: '按时中心' });
+    const app = await desk.call('applications.create', {
+      batchId: '2026-1',
+      applicant: fullApplicant('福州按时有限公司', 42),
+      proposedCenterName: '按时中心',
+    });
     await ok(desk.invoke('applications.submit', { id: app.id }));
     await ok(desk.invoke('review.accept', { applicationId: app.id }));
 
     // publicity straight from intake (an explicit list, no review) is out of order
     before = dataFiles(t.dir);
     const early = await fail(desk.invoke('publicity.create', { batchId: '2026-1', startsOn: '2026-09-28', applicationIds: [app.id] }));
-    expect(early).toMatchObject({ code: 'INVALID_STATE', message: '批次“2026年第1批”正在受理申报，不能发起公示。请先在“专家评审”中分配评审任务（分配后批次进入“评审中”）。' });
+    expect(early).toMatchObject({
+      code: 'INVALID_STATE',
+      message: '批次“2026年第1批”正在受理申报，不能发起公示。请先在“专家评审”中分配评审任务（分配后批次进入“评审中”）。',
+    });
     expect(dataFiles(t.dir)).toEqual(before);
     expect(await status('2026-1')).toBe('open');
 
-    const e = await desk.call('experts.create', { name: '林教授', organisation: '福州大学', title: '教授', field: '知识产权', phone: '13800000001' });
+    const e = await desk.call('experts.create', {
+      name: '林教授',
+      organisation: '福州大学',
+      title: '教授',
+      field: '知识产权',
+      phone: '13800000001',
+    });
     await ok(desk.invoke('scoring.setPanel', { batchId: '2026-1', expertIds: [e.id] }));
     expect(await status('2026-1')).toBe('open');
     await ok(desk.invoke('scoring.assign', { batchId: '2026-1', mode: 'all' }));
@@ -213,11 +325,22 @@ describe('batch status only through its actions; a designated batch refuses writ
     expect(moved[0]).toMatchObject({ method: 'scoring.assign', summary: '2026年第1批“2026年第一批”状态：受理中 → 评审中' });
 
     before = dataFiles(t.dir);
-    expect((await fail(desk.invoke('applications.create', { batchId: '2026-1', applicant: fullApplicant('福州更迟有限公司', 43) }))).message).toBe('批次“2026年第1批”正在专家评审，不能再登记新的申报。');
+    expect(
+      (await fail(desk.invoke('applications.create', { batchId: '2026-1', applicant: fullApplicant('福州更迟有限公司', 43) }))).message,
+    ).toBe('批次“2026年第1批”正在专家评审，不能再登记新的申报。');
     expect((await fail(desk.invoke('batches.reopen', { id: '2026-1' }))).message).toBe('批次“2026年第1批”正在专家评审，不能再恢复受理。');
     expect((await fail(desk.invoke('batches.update', { id: '2026-1', closesOn: '2026-04-30' }))).code).toBe('NEEDS_REASON');
     expect(dataFiles(t.dir)).toEqual(before);
     // formal review and scoring go on while under review
-    await ok(desk.invoke('scoring.enterSheet', { applicationId: app.id, expertId: e.id, scores: withTotal(88), comment: '', recommendation: 'recommend', signedOn: '2026-04-10' }));
+    await ok(
+      desk.invoke('scoring.enterSheet', {
+        applicationId: app.id,
+        expertId: e.id,
+        scores: withTotal(88),
+        comment: '',
+        recommendation: 'recommend',
+        signedOn: '2026-04-10',
+      }),
+    );
   }, 60_000);
 });

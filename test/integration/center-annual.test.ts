@@ -12,8 +12,15 @@ import { designatedCenters } from '../helpers/centers.js';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const INDICATORS = {
-  trainings: 12, trainingAttendees: 860, assistanceCases: 7, disputesMediated: 5, allianceMembers: 36,
-  transfersLicences: 14, pledgeFinancing: 1250.5, navigationProjects: 2, trademarkGuidance: 40,
+  trainings: 12,
+  trainingAttendees: 860,
+  assistanceCases: 7,
+  disputesMediated: 5,
+  allianceMembers: 36,
+  transfersLicences: 14,
+  pledgeFinancing: 1250.5,
+  navigationProjects: 2,
+  trademarkGuidance: 40,
 };
 
 describe('annual summaries, mid-term assessment and re-review through desk.invoke', () => {
@@ -33,16 +40,33 @@ describe('annual summaries, mid-term assessment and re-review through desk.invok
 
   const year = (y: number) => desk.call('summaries.year', { year: y });
   const saveSummary = (o: Record<string, unknown> = {}) =>
-    desk.invoke('summaries.save', { year: 2026, centerId: 'C1', submittedOn: '2027-01-18', indicators: INDICATORS, narrative: '全年开展培训12场。', ...o });
+    desk.invoke('summaries.save', {
+      year: 2026,
+      centerId: 'C1',
+      submittedOn: '2027-01-18',
+      indicators: INDICATORS,
+      narrative: '全年开展培训12场。',
+      ...o,
+    });
   const stage = async (name: string, data: Buffer) => (await desk.call('files.stage', { name, data: new Uint8Array(data) })).uploadId;
   const decide = (o: Record<string, unknown>) =>
-    desk.invoke('triennial.decide', { centerId: 'C1', outcome: 'retain', decidedOn: '2029-09-01', opinion: '各项工作扎实，同意保留。', ...o });
+    desk.invoke('triennial.decide', {
+      centerId: 'C1',
+      outcome: 'retain',
+      decidedOn: '2029-09-01',
+      opinion: '各项工作扎实，同意保留。',
+      ...o,
+    });
 
   it('summaries: missing list, due date from settings, save with checks, attach and remove a file', async () => {
     clock.set('2027-01-20T02:00:00.000Z');
     let v = await year(2026);
     expect(v).toMatchObject({ year: 2026, dueOn: '2027-01-31', overdue: false, sealed: false });
-    expect(v.rows.map((r) => [r.center.id, r.required, r.summary])).toEqual([['C1', true, null], ['C2', true, null], ['C3', true, null]]);
+    expect(v.rows.map((r) => [r.center.id, r.required, r.summary])).toEqual([
+      ['C1', true, null],
+      ['C2', true, null],
+      ['C3', true, null],
+    ]);
     expect(v.missing.map((c) => c.id)).toEqual(['C1', 'C2', 'C3']);
     expect((await year(2025)).rows).toEqual([]);
 
@@ -57,12 +81,22 @@ describe('annual summaries, mid-term assessment and re-review through desk.invok
     expect((await fail(saveSummary({ year: 2025 }))).message).toContain('2025年度尚未认定');
 
     const s = await ok<AnnualSummary>(saveSummary());
-    expect(s).toMatchObject({ id: '2026-C1', centerId: 'C1', year: 2026, submittedOn: '2027-01-18', files: [], narrative: '全年开展培训12场。' });
+    expect(s).toMatchObject({
+      id: '2026-C1',
+      centerId: 'C1',
+      year: 2026,
+      submittedOn: '2027-01-18',
+      files: [],
+      narrative: '全年开展培训12场。',
+    });
     expect(s.indicators.pledgeFinancing).toBe(1250.5);
     const s2 = await ok<AnnualSummary>(saveSummary({ indicators: { ...INDICATORS, trainings: 13 } }));
     expect(s2.indicators.trainings).toBe(13);
     expect(s2.createdAt).toBe(s.createdAt);
-    expect(await desk.call('summaries.get', { year: 2026, centerId: 'C1' })).toMatchObject({ id: '2026-C1', indicators: { trainings: 13 } });
+    expect(await desk.call('summaries.get', { year: 2026, centerId: 'C1' })).toMatchObject({
+      id: '2026-C1',
+      indicators: { trainings: 13 },
+    });
     expect(await desk.call('summaries.get', { year: 2026, centerId: 'C2' })).toBeNull();
 
     v = await year(2026);
@@ -70,21 +104,35 @@ describe('annual summaries, mid-term assessment and re-review through desk.invok
     expect(v.rows[0]!.summary?.id).toBe('2026-C1');
 
     // files: type by content, duplicates refused, removed by sha256
-    const noSummary = await fail(desk.invoke('summaries.attachFile', { year: 2026, centerId: 'C2', uploadId: await stage('总结.pdf', PDF) }));
+    const noSummary = await fail(
+      desk.invoke('summaries.attachFile', { year: 2026, centerId: 'C2', uploadId: await stage('总结.pdf', PDF) }),
+    );
     expect(noSummary.code).toBe('RULE_VIOLATION');
     expect(noSummary.message).toContain('请先填写并保存工作总结');
-    const withFile = await desk.call('summaries.attachFile', { year: 2026, centerId: 'C1', uploadId: await stage('2026年度工作总结.pdf', PDF) });
+    const withFile = await desk.call('summaries.attachFile', {
+      year: 2026,
+      centerId: 'C1',
+      uploadId: await stage('2026年度工作总结.pdf', PDF),
+    });
     expect(withFile.files).toHaveLength(1);
     expect(withFile.files[0]).toMatchObject({ name: '2026年度工作总结.pdf', kind: 'pdf', size: PDF.length });
     const dup = await fail(desk.invoke('summaries.attachFile', { year: 2026, centerId: 'C1', uploadId: await stage('副本.pdf', PDF) }));
     expect(dup.code).toBe('CONFLICT');
-    const fake = await fail(desk.invoke('summaries.attachFile', { year: 2026, centerId: 'C1', uploadId: await stage('假的.pdf', Buffer.from('just some text, not a pdf')) }));
+    const fake = await fail(
+      desk.invoke('summaries.attachFile', {
+        year: 2026,
+        centerId: 'C1',
+        uploadId: await stage('假的.pdf', Buffer.from('just some text, not a pdf')),
+      }),
+    );
     expect(fake.code).toBe('FILE_REJECTED');
     const kept = await ok<AnnualSummary>(saveSummary({ narrative: '修改正文。' }));
     expect(kept.files).toHaveLength(1); // saving again keeps the files
     const removed = await desk.call('summaries.removeFile', { year: 2026, centerId: 'C1', sha256: withFile.files[0]!.sha256 });
     expect(removed.files).toEqual([]);
-    expect((await fail(desk.invoke('summaries.removeFile', { year: 2026, centerId: 'C1', sha256: withFile.files[0]!.sha256 }))).code).toBe('NOT_FOUND');
+    expect((await fail(desk.invoke('summaries.removeFile', { year: 2026, centerId: 'C1', sha256: withFile.files[0]!.sha256 }))).code).toBe(
+      'NOT_FOUND',
+    );
 
     // due date from 设置: 次年2月31日 → 2027-02-28; overdue after it
     await ok(desk.invoke('settings.update', { annualSummaryDue: { yearOffset: 1, month: 2, day: 31 } }));
@@ -102,12 +150,19 @@ describe('annual summaries, mid-term assessment and re-review through desk.invok
   it('assessments: default template, edit before use, grade from bands, freeze and new version with a reason', async () => {
     clock.set('2027-03-10T02:00:00.000Z');
     let tv = await desk.call('assessments.template', { year: 2026 });
-    expect(tv).toMatchObject({ year: 2026, isDefault: true, frozen: false, current: { version: 1, bands: { excellent: 90, good: 80, pass: 60 } } });
+    expect(tv).toMatchObject({
+      year: 2026,
+      isDefault: true,
+      frozen: false,
+      current: { version: 1, bands: { excellent: 90, good: 80, pass: 60 } },
+    });
     expect(tv.current.criteria).toHaveLength(8);
     expect(tv.current.criteria.reduce((s, c) => s + c.max, 0)).toBe(100);
 
     const criteria = tv.current.criteria.map(({ key, title, max, step, description }) => ({ key, title, max, step, description }));
-    const badBands = await fail(desk.invoke('assessments.saveTemplate', { year: 2026, criteria, bands: { excellent: 80, good: 85, pass: 60 } }));
+    const badBands = await fail(
+      desk.invoke('assessments.saveTemplate', { year: 2026, criteria, bands: { excellent: 80, good: 85, pass: 60 } }),
+    );
     expect(badBands.code).toBe('INVALID_INPUT');
     expect(badBands.message).toContain('优秀分数线（80）应高于良好分数线（85）');
     tv = await desk.call('assessments.saveTemplate', { year: 2026, criteria, bands: { excellent: 80, good: 70, pass: 60 } });
@@ -123,15 +178,29 @@ describe('annual summaries, mid-term assessment and re-review through desk.invok
     const missing = await fail(desk.invoke('assessments.save', { year: 2026, centerId: 'C1', scores: partial, assessedOn: '2027-03-05' }));
     expect(missing.code).toBe('INVALID_INPUT');
     expect(missing.message).toContain('请填写“宣传培训”的得分');
-    const a = await desk.call('assessments.save', { year: 2026, centerId: 'C1', scores, assessedOn: '2027-03-05', assessors: ['张三', '李四'], comments: '总体良好。' });
+    const a = await desk.call('assessments.save', {
+      year: 2026,
+      centerId: 'C1',
+      scores,
+      assessedOn: '2027-03-05',
+      assessors: ['张三', '李四'],
+      comments: '总体良好。',
+    });
     expect(a).toMatchObject({ id: '2026-C1', total: 84, grade: 'excellent', templateVersion: 1, assessors: ['张三', '李四'] });
 
     tv = await desk.call('assessments.template', { year: 2026 });
     expect(tv.frozen).toBe(true);
-    const needs = await fail(desk.invoke('assessments.saveTemplate', { year: 2026, criteria, bands: { excellent: 90, good: 80, pass: 60 } }));
+    const needs = await fail(
+      desk.invoke('assessments.saveTemplate', { year: 2026, criteria, bands: { excellent: 90, good: 80, pass: 60 } }),
+    );
     expect(needs.code).toBe('NEEDS_REASON');
     expect(needs.message).toContain('第1版中期考核表已有考核结果，已冻结');
-    tv = await desk.call('assessments.saveTemplate', { year: 2026, criteria, bands: { excellent: 90, good: 80, pass: 60 }, reason: '按局务会意见提高分数线' });
+    tv = await desk.call('assessments.saveTemplate', {
+      year: 2026,
+      criteria,
+      bands: { excellent: 90, good: 80, pass: 60 },
+      reason: '按局务会意见提高分数线',
+    });
     expect(tv).toMatchObject({ frozen: false, current: { version: 2, reason: '按局务会意见提高分数线' } });
     expect(tv.versions.map((x) => x.version)).toEqual([1, 2]);
     // the earlier assessment keeps its version; reassessing uses the new bands
@@ -151,13 +220,29 @@ describe('annual summaries, mid-term assessment and re-review through desk.invok
     expect(future.message).toContain('晚于今天');
     tv = await desk.call('assessments.template', { year: 2026 });
     expect(tv).toMatchObject({ isDefault: true, frozen: true, current: { version: 1 } });
-    const criteria = tv.current.criteria.slice(0, 7).map(({ key, title, max, step, description }) => ({ key, title, max, step, description }));
-    expect((await fail(desk.invoke('assessments.saveTemplate', { year: 2026, criteria, bands: { excellent: 80, good: 70, pass: 55 } }))).code).toBe('NEEDS_REASON');
-    tv = await desk.call('assessments.saveTemplate', { year: 2026, criteria, bands: { excellent: 80, good: 70, pass: 55 }, reason: '删除第八项' });
+    const criteria = tv.current.criteria
+      .slice(0, 7)
+      .map(({ key, title, max, step, description }) => ({ key, title, max, step, description }));
+    expect(
+      (await fail(desk.invoke('assessments.saveTemplate', { year: 2026, criteria, bands: { excellent: 80, good: 70, pass: 55 } }))).code,
+    ).toBe('NEEDS_REASON');
+    tv = await desk.call('assessments.saveTemplate', {
+      year: 2026,
+      criteria,
+      bands: { excellent: 80, good: 70, pass: 55 },
+      reason: '删除第八项',
+    });
     expect(tv).toMatchObject({ isDefault: false, frozen: false, current: { version: 2 } });
-    expect(tv.versions.map((v) => [v.version, v.criteria.length])).toEqual([[1, 8], [2, 7]]);
+    expect(tv.versions.map((v) => [v.version, v.criteria.length])).toEqual([
+      [1, 8],
+      [2, 7],
+    ]);
     // another year has its own template
-    expect(await desk.call('assessments.template', { year: 2027 })).toMatchObject({ isDefault: true, frozen: false, current: { version: 1 } });
+    expect(await desk.call('assessments.template', { year: 2027 })).toMatchObject({
+      isDefault: true,
+      frozen: false,
+      current: { version: 1 },
+    });
   });
 
   it('re-review: due list, retain, rectify then follow-up, revoke; revoked is final; history and audit', async () => {
@@ -168,28 +253,50 @@ describe('annual summaries, mid-term assessment and re-review through desk.invok
     expect(await desk.call('triennial.due', { horizonDays: 30 })).toEqual([]);
     const due = await desk.call('triennial.due', { horizonDays: 60 });
     expect(due.map((d) => [d.center.id, d.dueOn, d.kind, d.daysLeft, d.overdue])).toEqual([
-      ['C1', '2029-10-12', 'triennial', 41, false], ['C2', '2029-10-12', 'triennial', 41, false], ['C3', '2029-10-12', 'triennial', 41, false],
+      ['C1', '2029-10-12', 'triennial', 41, false],
+      ['C2', '2029-10-12', 'triennial', 41, false],
+      ['C3', '2029-10-12', 'triennial', 41, false],
     ]);
 
     expect((await fail(decide({ decidedOn: '2029-09-02' }))).message).toContain('晚于今天');
     const retained = await ok<{ review: TriennialReview; center: Center }>(decide({}));
-    expect(retained.review).toMatchObject({ id: 'C1-R1', dueOn: '2029-10-12', kind: 'triennial', outcome: 'retain', statusBefore: 'active', statusAfter: 'active' });
+    expect(retained.review).toMatchObject({
+      id: 'C1-R1',
+      dueOn: '2029-10-12',
+      kind: 'triennial',
+      outcome: 'retain',
+      statusBefore: 'active',
+      statusAfter: 'active',
+    });
     expect(retained.center).toMatchObject({ status: 'active', nextReviewDue: '2032-10-12', validUntil: '2032-10-11' });
 
     const noDeadline = await fail(decide({ centerId: 'C2', outcome: 'rectify' }));
     expect(noDeadline.message).toContain('须填写整改期限');
-    const rect = await ok<{ review: TriennialReview; center: Center }>(decide({ centerId: 'C2', outcome: 'rectify', rectifyDeadline: '2030-03-31', opinion: '联盟工作薄弱，限期整改。' }));
+    const rect = await ok<{ review: TriennialReview; center: Center }>(
+      decide({ centerId: 'C2', outcome: 'rectify', rectifyDeadline: '2030-03-31', opinion: '联盟工作薄弱，限期整改。' }),
+    );
     expect(rect.center).toMatchObject({ status: 'rectifying', rectifyDeadline: '2030-03-31' });
     expect(rect.review.id).toBe('C2-R1');
     const again = await fail(decide({ centerId: 'C2', outcome: 'rectify', rectifyDeadline: '2030-06-30' }));
     expect(again.code).toBe('RULE_VIOLATION');
     expect(again.message).toContain('只能作出“保留”或“撤销”结论');
 
-    const revoked = await ok<{ review: TriennialReview; center: Center }>(decide({ centerId: 'C3', outcome: 'revoke', opinion: '未开展工作，撤销认定。' }));
-    expect(revoked.center).toMatchObject({ status: 'revoked', certificateEndedOn: '2029-09-01', plaqueWithdrawn: { on: '2029-09-01', reviewId: 'C3-R1' } });
-    expect(revoked.center.statusHistory).toEqual([expect.objectContaining({ on: '2029-09-01', from: 'active', to: 'revoked', ref: 'C3-R1' })]);
+    const revoked = await ok<{ review: TriennialReview; center: Center }>(
+      decide({ centerId: 'C3', outcome: 'revoke', opinion: '未开展工作，撤销认定。' }),
+    );
+    expect(revoked.center).toMatchObject({
+      status: 'revoked',
+      certificateEndedOn: '2029-09-01',
+      plaqueWithdrawn: { on: '2029-09-01', reviewId: 'C3-R1' },
+    });
+    expect(revoked.center.statusHistory).toEqual([
+      expect.objectContaining({ on: '2029-09-01', from: 'active', to: 'revoked', ref: 'C3-R1' }),
+    ]);
     // The center's new status and its review record are one durable write: both are in store/centers.json.
-    const onDisk = JSON.parse(readFileSync(path.join(t.dir, 'store', 'centers.json'), 'utf8')) as { centers: Center[]; reviews: TriennialReview[] };
+    const onDisk = JSON.parse(readFileSync(path.join(t.dir, 'store', 'centers.json'), 'utf8')) as {
+      centers: Center[];
+      reviews: TriennialReview[];
+    };
     expect(onDisk.centers.find((c) => c.id === 'C3')!.status).toBe('revoked');
     expect(onDisk.reviews.map((r) => r.id)).toContain('C3-R1');
     const final = await fail(decide({ centerId: 'C3', outcome: 'retain' }));
@@ -197,7 +304,9 @@ describe('annual summaries, mid-term assessment and re-review through desk.invok
     expect(final.message).toContain('撤销为最终结论');
     // 撤销 is final for the 共建协议 too: refused naming the state, centers.json untouched
     const centersBefore = readFileSync(path.join(t.dir, 'store', 'centers.json'));
-    const agreement = await fail(desk.invoke('agreements.record', { centerId: 'C3', parties: ['福州市知识产权发展保护中心'], signedOn: '2029-10-01' }));
+    const agreement = await fail(
+      desk.invoke('agreements.record', { centerId: 'C3', parties: ['福州市知识产权发展保护中心'], signedOn: '2029-10-01' }),
+    );
     expect(agreement.code).toBe('INVALID_STATE');
     expect(agreement.message).toContain('已于2029年9月1日撤销认定，不能再登记共建协议。');
     expect(readFileSync(path.join(t.dir, 'store', 'centers.json'))).toEqual(centersBefore);
@@ -218,13 +327,25 @@ describe('annual summaries, mid-term assessment and re-review through desk.invok
     // a revoked center: no new summaries for the revocation year; earlier years stay editable
     const y2029 = await fail(saveSummary({ centerId: 'C3', year: 2029, submittedOn: '2029-08-30' }));
     expect(y2029.message).toContain('已于2029年9月1日撤销');
-    expect((await ok<AnnualSummary>(saveSummary({ centerId: 'C3', year: 2027, submittedOn: '2028-01-09' }))).submittedOn).toBe('2028-01-09');
-    expect((await year(2029)).rows.map((r) => [r.center.id, r.required])).toEqual([['C1', true], ['C2', true], ['C3', false]]);
+    expect((await ok<AnnualSummary>(saveSummary({ centerId: 'C3', year: 2027, submittedOn: '2028-01-09' }))).submittedOn).toBe(
+      '2028-01-09',
+    );
+    expect((await year(2029)).rows.map((r) => [r.center.id, r.required])).toEqual([
+      ['C1', true],
+      ['C2', true],
+      ['C3', false],
+    ]);
 
     // follow-up retain: the cycle continues from the previous triennial due date
     clock.set('2030-04-05T02:00:00.000Z');
     const follow = await ok<{ review: TriennialReview; center: Center }>(decide({ centerId: 'C2', decidedOn: '2030-04-02' }));
-    expect(follow.review).toMatchObject({ id: 'C2-R2', dueOn: '2030-03-31', kind: 'followUp', statusBefore: 'rectifying', statusAfter: 'active' });
+    expect(follow.review).toMatchObject({
+      id: 'C2-R2',
+      dueOn: '2030-03-31',
+      kind: 'followUp',
+      statusBefore: 'rectifying',
+      statusAfter: 'active',
+    });
     expect(follow.center).toMatchObject({ status: 'active', nextReviewDue: '2032-10-12', validUntil: '2032-10-11' });
     expect(follow.center.rectifyDeadline).toBeUndefined();
     expect(follow.center.statusHistory.map((h) => `${h.from}>${h.to}`)).toEqual(['active>rectifying', 'rectifying>active']);
@@ -251,8 +372,31 @@ describe('annual summaries, mid-term assessment and re-review through desk.invok
     // Seal 2026 as the archive area records it (a seal record in the `archives` part), written with the desk closed.
     await desk.close();
     const store = await Store.open(t.dir, { clock: clock.now });
-    const file = { fileName: '2026年度档案.zip', relPath: 'archives/2026.zip', path: `${t.dir}/exports/archives/2026.zip`, size: 1, sha256: '0'.repeat(64) };
-    await store.write('archives', (d) => void d.seals.push({ year: 2026, version: 1, state: 'sealed', sealedAt: clock.now().toISOString(), sealedBy: '测试', file, manifestSha256: '0'.repeat(64), fileCount: 0, contentBytes: 0, acknowledged: [], warnings: [] }), () => ({ method: 'test', entity: 'archive:2026', summary: '测试封存' }));
+    const file = {
+      fileName: '2026年度档案.zip',
+      relPath: 'archives/2026.zip',
+      path: `${t.dir}/exports/archives/2026.zip`,
+      size: 1,
+      sha256: '0'.repeat(64),
+    };
+    await store.write(
+      'archives',
+      (d) =>
+        void d.seals.push({
+          year: 2026,
+          version: 1,
+          state: 'sealed',
+          sealedAt: clock.now().toISOString(),
+          sealedBy: '测试',
+          file,
+          manifestSha256: '0'.repeat(64),
+          fileCount: 0,
+          contentBytes: 0,
+          acknowledged: [],
+          warnings: [],
+        }),
+      () => ({ method: 'test', entity: 'archive:2026', summary: '测试封存' }),
+    );
     await store.close();
     desk = await openDesk({ dataDir: t.dir, host: 'test', clock: clock.now, log: () => undefined });
 
@@ -260,12 +404,18 @@ describe('annual summaries, mid-term assessment and re-review through desk.invok
     const sealed = await fail(saveSummary({ narrative: '更正' }));
     expect(sealed.code).toBe('YEAR_SEALED');
     expect(sealed.message).toContain('2026年度档案已封存');
-    expect((await fail(desk.invoke('summaries.removeFile', { year: 2026, centerId: 'C1', sha256: '1'.repeat(64) }))).code).toBe('YEAR_SEALED');
+    expect((await fail(desk.invoke('summaries.removeFile', { year: 2026, centerId: 'C1', sha256: '1'.repeat(64) }))).code).toBe(
+      'YEAR_SEALED',
+    );
     const tv = await desk.call('assessments.template', { year: 2026 });
     const criteria = tv.current.criteria.map(({ key, title, max, step, description }) => ({ key, title, max, step, description }));
-    expect((await fail(desk.invoke('assessments.saveTemplate', { year: 2026, criteria, bands: tv.current.bands }))).code).toBe('YEAR_SEALED');
+    expect((await fail(desk.invoke('assessments.saveTemplate', { year: 2026, criteria, bands: tv.current.bands }))).code).toBe(
+      'YEAR_SEALED',
+    );
     const scores = Object.fromEntries(criteria.map((c) => [c.key, c.max]));
-    expect((await fail(desk.invoke('assessments.save', { year: 2026, centerId: 'C1', scores, assessedOn: '2027-01-20' }))).code).toBe('YEAR_SEALED');
+    expect((await fail(desk.invoke('assessments.save', { year: 2026, centerId: 'C1', scores, assessedOn: '2027-01-20' }))).code).toBe(
+      'YEAR_SEALED',
+    );
     expect((await fail(decide({ decidedOn: '2026-12-01' }))).code).toBe('YEAR_SEALED');
     // 2027 stays open
     expect((await ok<AnnualSummary>(saveSummary({ year: 2027, submittedOn: '2027-01-20' }))).id).toBe('2027-C1');

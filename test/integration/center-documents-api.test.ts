@@ -19,8 +19,15 @@ const DOC_NO = /榕市监知〔\d{4}〕\d+号/;
 const docNumberOf = (file: ExportedFile): string => flat(pdfText(file.path)).match(DOC_NO)![0];
 
 const indicators = (n: number) => ({
-  trainings: n, trainingAttendees: n * 40, assistanceCases: n, disputesMediated: n, allianceMembers: n * 2,
-  transfersLicences: n, pledgeFinancing: n * 100.5, navigationProjects: n, trademarkGuidance: n,
+  trainings: n,
+  trainingAttendees: n * 40,
+  assistanceCases: n,
+  disputesMediated: n,
+  allianceMembers: n * 2,
+  transfersLicences: n,
+  pledgeFinancing: n * 100.5,
+  navigationProjects: n,
+  trademarkGuidance: n,
 });
 /** Default 中期考核表 t1..t8 (10/15/15/10/15/10/15/10); `minus` points off t2. */
 const scores = (minus: number) => ({ t1: 10, t2: 15 - minus, t3: 15, t4: 10, t5: 15, t6: 10, t7: 15, t8: 10 });
@@ -51,9 +58,26 @@ describe('center documents through desk.invoke', () => {
 
   const [c1, c2, c3] = ['C1', 'C2', 'C3'];
   const saveSummary = (centerId: string, n: number) =>
-    ok(desk.invoke('summaries.save', { year: 2026, centerId, submittedOn: '2026-11-20', indicators: indicators(n), narrative: '全年工作总结。' }));
+    ok(
+      desk.invoke('summaries.save', {
+        year: 2026,
+        centerId,
+        submittedOn: '2026-11-20',
+        indicators: indicators(n),
+        narrative: '全年工作总结。',
+      }),
+    );
   const assess = (centerId: string, minus: number, comments = '工作扎实。') =>
-    ok(desk.invoke('assessments.save', { year: 2026, centerId, scores: scores(minus), comments, assessedOn: '2026-11-24', assessors: ['张三'] }));
+    ok(
+      desk.invoke('assessments.save', {
+        year: 2026,
+        centerId,
+        scores: scores(minus),
+        comments,
+        assessedOn: '2026-11-24',
+        assessors: ['张三'],
+      }),
+    );
 
   it('summaries roster, the result notice numbered once, and the assessment roster', async () => {
     const none = await fail(desk.invoke('assessments.noticePdf', { year: 2026 }));
@@ -79,7 +103,14 @@ describe('center documents through desk.invoke', () => {
     const text = flat(pdfText(first.path));
     const number = docNumberOf(first);
     expect(first.fileName).toContain(number);
-    for (const s of ['关于公布2026年度福州市产业知识产权协同保护与运营中心中期考核结果的通知', '各县（市）区市场监督管理局，各有关单位：', '优秀1个、良好1个、合格0个、不合格0个', '2026年11月25日', '99优秀', '85良好']) {
+    for (const s of [
+      '关于公布2026年度福州市产业知识产权协同保护与运营中心中期考核结果的通知',
+      '各县（市）区市场监督管理局，各有关单位：',
+      '优秀1个、良好1个、合格0个、不合格0个',
+      '2026年11月25日',
+      '99优秀',
+      '85良好',
+    ]) {
       expect(text).toContain(s);
     }
     // The attachment table, ranked: C1 (99) before C2 (85).
@@ -106,11 +137,20 @@ describe('center documents through desk.invoke', () => {
     expect(aws.getRow(5).getCell(16).value).toBe(`'=cmd 维权援助工作未开展`);
 
     // After the notice is issued, a correction needs a reason; it is kept on the assessment.
-    const refused = await fail(desk.invoke('assessments.save', { year: 2026, centerId: c2, scores: scores(10), comments: '更正', assessedOn: '2026-11-24' }));
+    const refused = await fail(
+      desk.invoke('assessments.save', { year: 2026, centerId: c2, scores: scores(10), comments: '更正', assessedOn: '2026-11-24' }),
+    );
     expect(refused.code).toBe('NEEDS_REASON');
     expect(refused.message).toContain(number);
     const corrected = await ok<{ total: number; corrections?: { reason: string }[] }>(
-      desk.invoke('assessments.save', { year: 2026, centerId: c2, scores: scores(10), comments: '更正', assessedOn: '2026-11-24', reason: '复核评分时发现漏计一项' }),
+      desk.invoke('assessments.save', {
+        year: 2026,
+        centerId: c2,
+        scores: scores(10),
+        comments: '更正',
+        assessedOn: '2026-11-24',
+        reason: '复核评分时发现漏计一项',
+      }),
     );
     expect(corrected.total).toBe(90);
     expect(corrected.corrections?.map((c) => c.reason)).toEqual(['复核评分时发现漏计一项']);
@@ -126,25 +166,46 @@ describe('center documents through desk.invoke', () => {
 
   it('复核决定 for retain, rectify and revoke: titles, facts, one number each, kept for reprints', async () => {
     const decide = (centerId: string, outcome: 'retain' | 'rectify' | 'revoke', extra: Record<string, unknown> = {}) =>
-      desk.call('triennial.decide', { centerId, outcome, decidedOn: '2026-11-25', opinion: '中心工作开展情况一般\n需进一步加强', ...extra });
+      desk.call('triennial.decide', {
+        centerId,
+        outcome,
+        decidedOn: '2026-11-25',
+        opinion: '中心工作开展情况一般\n需进一步加强',
+        ...extra,
+      });
     const revoke = (await decide(c3, 'revoke')).review;
     const rectify = (await decide(c2, 'rectify', { rectifyDeadline: '2027-03-31' })).review;
     const retain = (await decide(c1, 'retain', { opinion: '中心运行良好，成效明显。' })).review;
 
     const revokePdf = await desk.call('triennial.decisionPdf', { reviewId: revoke.id });
     const rt = flat(pdfText(revokePdf.path));
-    for (const s of [`关于撤销${centers[2]!.name}认定的决定`, `${centers[2]!.hostUnit}：`, '自2026年11月25日起撤销', `证书（编号：${centers[2]!.certificateNumber}）同时作废`, '收回中心牌匾', '前将证书和牌匾交回我局', '需进一步加强。']) {
+    for (const s of [
+      `关于撤销${centers[2]!.name}认定的决定`,
+      `${centers[2]!.hostUnit}：`,
+      '自2026年11月25日起撤销',
+      `证书（编号：${centers[2]!.certificateNumber}）同时作废`,
+      '收回中心牌匾',
+      '前将证书和牌匾交回我局',
+      '需进一步加强。',
+    ]) {
       expect(rt).toContain(s);
     }
     const rectifyPdf = await desk.call('triennial.decisionPdf', { reviewId: rectify.id, issuedOn: '2026-11-26' });
     const kt = flat(pdfText(rectifyPdf.path));
-    for (const s of [`关于${centers[1]!.name}限期整改的通知`, '整改期限至2027年3月31日', '书面形式', '2026年11月26日']) expect(kt).toContain(s);
+    for (const s of [`关于${centers[1]!.name}限期整改的通知`, '整改期限至2027年3月31日', '书面形式', '2026年11月26日'])
+      expect(kt).toContain(s);
     const early = await fail(desk.invoke('triennial.decisionPdf', { reviewId: retain.id, issuedOn: '2026-11-01' }));
     expect(early.code).toBe('INVALID_INPUT');
     expect(early.message).toContain('早于复核结论日期');
     const retainPdf = await desk.call('triennial.decisionPdf', { reviewId: retain.id });
     const tt = flat(pdfText(retainPdf.path));
-    for (const s of [`关于${centers[0]!.name}复核结果的通知`, '决定保留', '证书有效期延续至2032年10月11日', '下一次复核时间为2032年10月12日', '2026年11月25日']) {
+    for (const s of [
+      `关于${centers[0]!.name}复核结果的通知`,
+      '决定保留',
+      '证书有效期延续至2032年10月11日',
+      '下一次复核时间为2032年10月12日',
+      '2026年11月25日',
+    ]) {
       expect(tt).toContain(s);
     }
 
@@ -164,7 +225,12 @@ describe('center documents through desk.invoke', () => {
 
     // Follow-up retain after the rectification: the cycle continues from the triennial due date.
     clock.set('2027-04-01T02:00:00.000Z');
-    const followUp = (await desk.call('triennial.decide', { centerId: c2, outcome: 'retain', decidedOn: '2027-04-01', opinion: '整改到位。' }));
+    const followUp = await desk.call('triennial.decide', {
+      centerId: c2,
+      outcome: 'retain',
+      decidedOn: '2027-04-01',
+      opinion: '整改到位。',
+    });
     const fu = await desk.call('triennial.decisionPdf', { reviewId: followUp.review.id });
     const ft = flat(pdfText(fu.path));
     expect(ft).toContain('整改期满复核');
@@ -180,8 +246,11 @@ describe('center documents through desk.invoke', () => {
     await assess(c1, 0);
     const notice = await desk.call('assessments.noticePdf', { year: 2026 });
     const number = docNumberOf(notice);
-    const r1 = (await desk.call('triennial.decide', { centerId: c3, outcome: 'revoke', decidedOn: '2026-11-25', opinion: '未按要求开展工作。' })).review;
-    const r2 = (await desk.call('triennial.decide', { centerId: c1, outcome: 'retain', decidedOn: '2026-11-25', opinion: '运行良好。' })).review;
+    const r1 = (
+      await desk.call('triennial.decide', { centerId: c3, outcome: 'revoke', decidedOn: '2026-11-25', opinion: '未按要求开展工作。' })
+    ).review;
+    const r2 = (await desk.call('triennial.decide', { centerId: c1, outcome: 'retain', decidedOn: '2026-11-25', opinion: '运行良好。' }))
+      .review;
     const d1 = await desk.call('triennial.decisionPdf', { reviewId: r1.id });
 
     // Seal 2026 (the archive record as the archive area writes it).
@@ -189,9 +258,17 @@ describe('center documents through desk.invoke', () => {
     const file = path.join(t.dir, 'store', 'archives.json');
     const data = (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : { seals: [] }) as { seals: unknown[] };
     const seal = {
-      year: 2026, version: 1, state: 'sealed', sealedAt: '2026-12-31T02:00:00.000Z', sealedBy: '张三',
+      year: 2026,
+      version: 1,
+      state: 'sealed',
+      sealedAt: '2026-12-31T02:00:00.000Z',
+      sealedBy: '张三',
       file: { fileName: 'a.zip', relPath: 'a.zip', path: path.join(t.dir, 'exports', 'a.zip'), size: 1, sha256: '0'.repeat(64) },
-      manifestSha256: '0'.repeat(64), fileCount: 1, contentBytes: 1, acknowledged: [], warnings: [],
+      manifestSha256: '0'.repeat(64),
+      fileCount: 1,
+      contentBytes: 1,
+      acknowledged: [],
+      warnings: [],
     };
     data.seals.push(seal);
     writeFileSync(file, JSON.stringify(data));

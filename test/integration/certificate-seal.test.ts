@@ -8,8 +8,13 @@ import { scoredBatch } from '../helpers/designation.js';
 
 /** A 1×1 red PNG. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
-const images = (file: string) => execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean).length;
-const pageSize = (file: string) => /Page size:\s+([\d.]+) x ([\d.]+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))!.slice(1).map(Number);
+const images = (file: string) =>
+  execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean).length;
+const pageSize = (file: string) =>
+  /Page size:\s+([\d.]+) x ([\d.]+)/
+    .exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))!
+    .slice(1)
+    .map(Number);
 
 describe('certificates: seal image and paper size from 设置', () => {
   let t: ReturnType<typeof tempDir>;

@@ -17,7 +17,12 @@ describe('desk CLI', () => {
   });
 
   it('prints the envelope and exits 0 on ok, 1 on error', () => {
-    const ok = run(['batches.create', JSON.stringify({ year: 2026, title: '命令行批次', opensOn: '2026-03-01', closesOn: '2026-03-31' }), '--data', t.dir]);
+    const ok = run([
+      'batches.create',
+      JSON.stringify({ year: 2026, title: '命令行批次', opensOn: '2026-03-01', closesOn: '2026-03-31' }),
+      '--data',
+      t.dir,
+    ]);
     expect(ok.status).toBe(0);
     expect(JSON.parse(ok.stdout)).toMatchObject({ ok: true, value: { id: '2026-1' } });
     const bad = run(['batches.create', '{"year":2026}', '--data', t.dir]);

@@ -10,8 +10,15 @@ const PNG_1X1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPh
 const UNITS = [...CENTER_UNITS, { name: '福州不及格有限公司', total: 60 }];
 
 const indicators = (n: number, money: number) => ({
-  trainings: n, trainingAttendees: n * 20, assistanceCases: n + 1, disputesMediated: n, allianceMembers: 10 * n,
-  transfersLicences: n, pledgeFinancing: money, navigationProjects: 1, trademarkGuidance: n,
+  trainings: n,
+  trainingAttendees: n * 20,
+  assistanceCases: n + 1,
+  disputesMediated: n,
+  allianceMembers: 10 * n,
+  transfersLicences: n,
+  pledgeFinancing: money,
+  navigationProjects: 1,
+  trademarkGuidance: n,
 });
 
 describe('stats.dashboard and stats.savePng through desk.invoke', () => {
@@ -27,9 +34,16 @@ describe('stats.dashboard and stats.savePng through desk.invoke', () => {
     // a second batch of 2026 open now, with one application asked to supplement
     clock.set('2026-11-16T02:00:00.000Z');
     await ok(desk.invoke('batches.create', { year: 2026, title: '2026年第二批', opensOn: '2026-11-02', closesOn: '2026-12-15' }));
-    const app = await desk.call('applications.create', { batchId: '2026-2', applicant: { ...fullApplicant('福州海峡生物医药研究院', 40), district: '仓山区', industry: '生物医药' }, proposedCenterName: '福州市生物医药产业知识产权协同保护与运营中心' });
+    const app = await desk.call('applications.create', {
+      batchId: '2026-2',
+      applicant: { ...fullApplicant('福州海峡生物医药研究院', 40), district: '仓山区', industry: '生物医药' },
+      proposedCenterName: '福州市生物医药产业知识产权协同保护与运营中心',
+    });
     await ok(desk.invoke('applications.submit', { id: app.id }));
-    const asked = await desk.call('review.requireSupplement', { applicationId: app.id, items: [{ no: 5, reason: '未提供办公场所租赁合同' }] });
+    const asked = await desk.call('review.requireSupplement', {
+      applicationId: app.id,
+      items: [{ no: 5, reason: '未提供办公场所租赁合同' }],
+    });
     const round = asked.formalReviews.at(-1)!;
     supplementDeadline = round.outcome === 'supplementRequired' ? round.deadline : '';
     clock.set('2026-11-25T02:00:00.000Z');
@@ -46,9 +60,15 @@ describe('stats.dashboard and stats.savePng through desk.invoke', () => {
     expect(d.today).toBe('2026-11-25');
     expect(d.year).toBeNull();
     expect(d.years).toEqual([2025, 2026]);
-    expect(d.applicationsByYear).toEqual([{ year: 2025, count: 0 }, { year: 2026, count: 5 }]);
+    expect(d.applicationsByYear).toEqual([
+      { year: 2025, count: 0 },
+      { year: 2026, count: 5 },
+    ]);
     expect(d.applicationsByDistrict).toEqual([
-      { name: '鼓楼区', count: 2 }, { name: '仓山区', count: 1 }, { name: '福清市', count: 1 }, { name: '长乐区', count: 1 },
+      { name: '鼓楼区', count: 2 },
+      { name: '仓山区', count: 1 },
+      { name: '福清市', count: 1 },
+      { name: '长乐区', count: 1 },
     ]);
     expect(d.applicationsByIndustry[0]).toEqual({ name: '软件信息', count: 2 });
     expect(d.passRates).toEqual([{ batchId: '2026-1', label: '2026年第1批', scored: 4, passed: 3, rate: 0.75 }]);
@@ -77,12 +97,25 @@ describe('stats.dashboard and stats.savePng through desk.invoke', () => {
     expect(texts).toContain('2026年度工作总结截止2027年1月31日，尚有3个中心未提交。');
     expect(texts).toContain('2026年第2批申报将于2026年12月15日截止（剩余20天）。');
     // 2025-1 was never closed
-    expect(d.reminders.find((r) => r.text.startsWith('2025年第1批已于2025年4月30日截止受理'))).toMatchObject({ level: 'warning', route: '/batches' });
+    expect(d.reminders.find((r) => r.text.startsWith('2025年第1批已于2025年4月30日截止受理'))).toMatchObject({
+      level: 'warning',
+      route: '/batches',
+    });
     expect(texts.some((x) => x.includes('2025年度工作总结'))).toBe(false); // designated in 2026: nothing owed for 2025
-    expect(d.reminders[0]).toMatchObject({ level: 'error', route: '/applications', text: '1件申报补正期限已过，请核对补正材料或作出不予受理决定。' });
+    expect(d.reminders[0]).toMatchObject({
+      level: 'error',
+      route: '/applications',
+      text: '1件申报补正期限已过，请核对补正材料或作出不予受理决定。',
+    });
 
     const wide = await dashboard({ horizonDays: 90 });
-    expect(wide.deadlines.at(-1)).toMatchObject({ kind: 'summaryDue', dueOn: '2027-01-31', route: '/centers/summaries', daysLeft: 67, title: '2026年度工作总结截止（3个中心未提交）' });
+    expect(wide.deadlines.at(-1)).toMatchObject({
+      kind: 'summaryDue',
+      dueOn: '2027-01-31',
+      route: '/centers/summaries',
+      daysLeft: 67,
+      title: '2026年度工作总结截止（3个中心未提交）',
+    });
 
     const y2025 = await dashboard({ year: 2025 });
     expect(y2025.year).toBe(2025);
@@ -92,20 +125,60 @@ describe('stats.dashboard and stats.savePng through desk.invoke', () => {
   });
 
   it('sums the summaries’ indicators and shows a rectifying center’s deadline', async () => {
-    await ok(desk.invoke('summaries.save', { year: 2026, centerId: 'C1', submittedOn: '2026-11-20', indicators: indicators(3, 120.5), narrative: '开展公益培训。' }));
-    await ok(desk.invoke('summaries.save', { year: 2026, centerId: 'C2', submittedOn: '2026-11-21', indicators: indicators(2, 80.25), narrative: '' }));
-    await ok(desk.invoke('triennial.decide', { centerId: 'C3', outcome: 'rectify', decidedOn: '2026-11-20', opinion: '办公场所与人员配备不足，限期整改。', rectifyDeadline: '2026-12-20' }));
+    await ok(
+      desk.invoke('summaries.save', {
+        year: 2026,
+        centerId: 'C1',
+        submittedOn: '2026-11-20',
+        indicators: indicators(3, 120.5),
+        narrative: '开展公益培训。',
+      }),
+    );
+    await ok(
+      desk.invoke('summaries.save', {
+        year: 2026,
+        centerId: 'C2',
+        submittedOn: '2026-11-21',
+        indicators: indicators(2, 80.25),
+        narrative: '',
+      }),
+    );
+    await ok(
+      desk.invoke('triennial.decide', {
+        centerId: 'C3',
+        outcome: 'rectify',
+        decidedOn: '2026-11-20',
+        opinion: '办公场所与人员配备不足，限期整改。',
+        rectifyDeadline: '2026-12-20',
+      }),
+    );
 
     const d = await dashboard();
     expect(d.indicatorTrends).toEqual([
       {
-        year: 2026, summaries: 2,
-        totals: { trainings: 5, trainingAttendees: 100, assistanceCases: 7, disputesMediated: 5, allianceMembers: 50, transfersLicences: 5, pledgeFinancing: 200.75, navigationProjects: 2, trademarkGuidance: 5 },
+        year: 2026,
+        summaries: 2,
+        totals: {
+          trainings: 5,
+          trainingAttendees: 100,
+          assistanceCases: 7,
+          disputesMediated: 5,
+          allianceMembers: 50,
+          transfersLicences: 5,
+          pledgeFinancing: 200.75,
+          navigationProjects: 2,
+          trademarkGuidance: 5,
+        },
       },
     ]);
     expect(d.centersByStatus.map((s) => s.count)).toEqual([2, 1, 0]);
     expect(d.summaryYear).toEqual({ year: 2026, dueOn: '2027-01-31', required: 3, missing: 1 });
-    expect(d.deadlines.find((x) => x.kind === 'rectifyDue')).toMatchObject({ dueOn: '2026-12-20', daysLeft: 25, route: '/centers/reviews', title: `${CENTER_UNITS[2]!.proposedCenterName} 整改期满` });
+    expect(d.deadlines.find((x) => x.kind === 'rectifyDue')).toMatchObject({
+      dueOn: '2026-12-20',
+      daysLeft: 25,
+      route: '/centers/reviews',
+      title: `${CENTER_UNITS[2]!.proposedCenterName} 整改期满`,
+    });
     expect(d.reminders.map((r) => r.text)).toContain('2026年度工作总结截止2027年1月31日，尚有1个中心未提交。');
     expect(d.reminders.map((r) => r.text)).toContain('1个中心整改期限将在60天内届满。');
   });

@@ -45,7 +45,13 @@ describe('dispatch on a real data folder', () => {
     expect(r.error.code).toBe('INVALID_INPUT');
     expect(r.error.message).toContain('批次名称');
     expect(r.error.message).toContain('开始日期：日期不存在');
-    const extra = await desk.invoke('batches.create', { year: 2026, title: '二〇二六年第一批', opensOn: '2026-03-01', closesOn: '2026-03-31', admin: true });
+    const extra = await desk.invoke('batches.create', {
+      year: 2026,
+      title: '二〇二六年第一批',
+      opensOn: '2026-03-01',
+      closesOn: '2026-03-31',
+      admin: true,
+    });
     expect(extra).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(JSON.stringify(extra)).toContain('admin');
   });
@@ -65,13 +71,20 @@ describe('dispatch on a real data folder', () => {
   });
 
   it('a third batch in a year needs a recorded reason', async () => {
-    for (const n of ['一', '二']) await ok(desk.invoke('batches.create', { year: 2026, title: `第${n}批`, opensOn: '2026-03-01', closesOn: '2026-03-31' }));
+    for (const n of ['一', '二'])
+      await ok(desk.invoke('batches.create', { year: 2026, title: `第${n}批`, opensOn: '2026-03-01', closesOn: '2026-03-31' }));
     const quota = await desk.call('batches.quota', { year: 2026 });
     expect(quota).toMatchObject({ needsReason: true, count: 2 });
     const refused = await desk.invoke('batches.create', { year: 2026, title: '第三批', opensOn: '2026-11-01', closesOn: '2026-11-30' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'NEEDS_REASON' } });
     expect(await desk.call('batches.list', {})).toHaveLength(2);
-    const third = await desk.call('batches.create', { year: 2026, title: '第三批', opensOn: '2026-11-01', closesOn: '2026-11-30', extraBatchReason: '省局专项部署' });
+    const third = await desk.call('batches.create', {
+      year: 2026,
+      title: '第三批',
+      opensOn: '2026-11-01',
+      closesOn: '2026-11-30',
+      extraBatchReason: '省局专项部署',
+    });
     expect(third).toMatchObject({ id: '2026-3', extraBatchReason: '省局专项部署' });
     const audit = await desk.call('audit.list', { limit: 1 });
     expect(audit[0]!.summary).toContain('理由：省局专项部署');

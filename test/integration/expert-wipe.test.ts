@@ -47,19 +47,38 @@ describe('expert wipe leaves nothing readable in the data folder (专家模式)'
   let apps: Application[];
   let pkg: PackageExportResult;
   let needles: string[];
-  const stage = async (desk: Desk, name: string, data: Uint8Array) => (await desk.call('files.stage', { name, data: new Uint8Array(data) })).uploadId;
+  const stage = async (desk: Desk, name: string, data: Uint8Array) =>
+    (await desk.call('files.stage', { name, data: new Uint8Array(data) })).uploadId;
 
   beforeAll(async () => {
     sec = await openDesk({ dataDir: secDir.dir, host: 'test', clock: clock.now, log: () => undefined });
     await seedBatches(sec);
     apps = [];
     for (const [i, name] of ['福州闽江智造科技有限公司', '福州鼓岭光电材料有限公司'].entries()) {
-      const app = await sec.call('applications.create', { batchId: '2026-1', applicant: fullApplicant(name, i + 1), proposedCenterName: `${name.slice(2, 6)}知识产权协同中心`, narrative: '中心建设方案……' });
-      await ok(sec.invoke('applications.attachFile', { applicationId: app.id, itemNo: 1, uploadId: await stage(sec, `申请表-${i}.pdf`, PDF(name)), fileName: `申请表（${name}）.pdf` }));
+      const app = await sec.call('applications.create', {
+        batchId: '2026-1',
+        applicant: fullApplicant(name, i + 1),
+        proposedCenterName: `${name.slice(2, 6)}知识产权协同中心`,
+        narrative: '中心建设方案……',
+      });
+      await ok(
+        sec.invoke('applications.attachFile', {
+          applicationId: app.id,
+          itemNo: 1,
+          uploadId: await stage(sec, `申请表-${i}.pdf`, PDF(name)),
+          fileName: `申请表（${name}）.pdf`,
+        }),
+      );
       await ok(sec.invoke('applications.submit', { id: app.id }));
       apps.push(await sec.call('review.accept', { applicationId: app.id }));
     }
-    const e1 = await sec.call('experts.create', { name: '林教授', organisation: '福州大学', title: '教授', field: '知识产权', phone: '13800000001' });
+    const e1 = await sec.call('experts.create', {
+      name: '林教授',
+      organisation: '福州大学',
+      title: '教授',
+      field: '知识产权',
+      phone: '13800000001',
+    });
     await ok(sec.invoke('scoring.setPanel', { batchId: '2026-1', expertIds: [e1.id] }));
     await ok(sec.invoke('scoring.assign', { batchId: '2026-1', mode: 'all' }));
     pkg = await sec.call('packages.export', { batchId: '2026-1', expertId: e1.id });
@@ -74,22 +93,53 @@ describe('expert wipe leaves nothing readable in the data folder (专家模式)'
 
   /** Import the package, save drafts across two days (the second day's first write is when snapshots are taken). */
   async function review(exp: Desk): Promise<void> {
-    await ok(exp.invoke('expert.importPackage', { uploadId: await stage(exp, pkg.file.fileName, readFileSync(pkg.file.path)), code: pkg.oneTimeCode }));
+    await ok(
+      exp.invoke('expert.importPackage', {
+        uploadId: await stage(exp, pkg.file.fileName, readFileSync(pkg.file.path)),
+        code: pkg.oneTimeCode,
+      }),
+    );
     await ok(exp.invoke('expert.saveDraft', { applicationId: apps[0]!.id, scores: full, comment: COMMENT, recommendation: 'recommend' }));
     clock.advance(DAY);
-    await ok(exp.invoke('expert.saveDraft', { applicationId: apps[1]!.id, scores: { ...full, c1: 10 }, comment: `${COMMENT}（二）`, recommendation: 'recommend' }));
-    await ok(exp.invoke('expert.saveDraft', { applicationId: apps[0]!.id, scores: full, comment: `${COMMENT}（改）`, recommendation: 'recommend' }));
+    await ok(
+      exp.invoke('expert.saveDraft', {
+        applicationId: apps[1]!.id,
+        scores: { ...full, c1: 10 },
+        comment: `${COMMENT}（二）`,
+        recommendation: 'recommend',
+      }),
+    );
+    await ok(
+      exp.invoke('expert.saveDraft', {
+        applicationId: apps[0]!.id,
+        scores: full,
+        comment: `${COMMENT}（改）`,
+        recommendation: 'recommend',
+      }),
+    );
   }
 
   it('after import, drafts, export and opened materials, the wipe leaves 0 hits; the result file stays and the message says where', async () => {
     const dir = tempDir('desk-expert-');
     const opened: string[] = [];
-    const exp = await openDesk({ dataDir: dir.dir, host: 'test', clock: clock.now, log: () => undefined, expert: true, hostServices: { openPath: async (f) => { opened.push(f); } } });
+    const exp = await openDesk({
+      dataDir: dir.dir,
+      host: 'test',
+      clock: clock.now,
+      log: () => undefined,
+      expert: true,
+      hostServices: {
+        openPath: async (f) => {
+          opened.push(f);
+        },
+      },
+    });
     try {
       await review(exp);
       // Open every material (the desktop opens a named copy under the data folder for the system viewer).
       const st = await exp.call('expert.state', {});
-      for (const a of st.package!.applications) for (const m of a.materials) for (const f of m.files) await ok(exp.invoke('files.open', { sha256: f.sha256, name: f.name }));
+      for (const a of st.package!.applications)
+        for (const m of a.materials) for (const f of m.files) await ok(exp.invoke('files.open', { sha256: f.sha256, name: f.name }));
       expect(opened).toHaveLength(2);
       expect(opened.every((f) => f.startsWith(dir.dir) && existsSync(f))).toBe(true);
       // A staged file never consumed (the expert picked a material PDF by mistake).
@@ -101,12 +151,15 @@ describe('expert wipe leaves nothing readable in the data folder (专家模式)'
       expect(await exp.call('backups.list', {})).toEqual([]);
       // Its audit entries name ids and counts only.
       const audit = await exp.call('audit.list', { limit: 100 });
-      expect(audit.map((e) => e.method)).toEqual(expect.arrayContaining(['expert.importPackage', 'expert.saveDraft', 'expert.exportResult']));
+      expect(audit.map((e) => e.method)).toEqual(
+        expect.arrayContaining(['expert.importPackage', 'expert.saveDraft', 'expert.exportResult']),
+      );
       for (const e of audit) expect(e.before === undefined && e.after === undefined, e.method).toBe(true);
       expect(grepFolder(path.join(dir.dir, 'audit'), needles)).toEqual([]);
       // The grep sees the data where it lives before the wipe.
       const before = grepFolder(dir.dir, needles).join('\n');
-      for (const where of ['store/expertWorkspace.json', 'store/expertWorkspace.json.bak', 'files/', 'opened/', 'uploads/']) expect(before).toContain(where);
+      for (const where of ['store/expertWorkspace.json', 'store/expertWorkspace.json.bak', 'files/', 'opened/', 'uploads/'])
+        expect(before).toContain(where);
 
       const w = await exp.call('expert.wipe', {});
       expect(w).toMatchObject({ packages: 1, drafts: 2, files: 2, notRemoved: [], exportsDir: path.join(dir.dir, 'exports') });

@@ -15,7 +15,13 @@ describe('files: staging over IPC and opening attachments', () => {
   const clock = testClock('2026-03-10T02:00:00.000Z');
 
   async function open(hostServices?: { openPath(f: string): Promise<void> }) {
-    desk = await openDesk({ dataDir: t.dir, host: hostServices ? 'electron' : 'web', clock: clock.now, log: () => undefined, ...(hostServices ? { hostServices } : {}) });
+    desk = await openDesk({
+      dataDir: t.dir,
+      host: hostServices ? 'electron' : 'web',
+      clock: clock.now,
+      log: () => undefined,
+      ...(hostServices ? { hostServices } : {}),
+    });
   }
   beforeEach(async () => {
     t = tempDir();

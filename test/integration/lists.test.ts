@@ -29,11 +29,21 @@ describe('choice lists editable in 设置', () => {
   });
 
   it('an edited list is used by forms and by the Excel template', async () => {
-    const before = await fail(desk.invoke('applications.create', { batchId: '2026-1', applicant: { ...fullApplicant('福州某某科技有限公司', 3), industry: '低空经济' } }));
+    const before = await fail(
+      desk.invoke('applications.create', {
+        batchId: '2026-1',
+        applicant: { ...fullApplicant('福州某某科技有限公司', 3), industry: '低空经济' },
+      }),
+    );
     expect(before.message).toContain('低空经济');
     const lists = await desk.call('settings.lists', {});
     await ok(desk.invoke('settings.update', { industries: [...lists.industries, '低空经济'] }));
-    await ok(desk.invoke('applications.create', { batchId: '2026-1', applicant: { ...fullApplicant('福州某某科技有限公司', 3), industry: '低空经济' } }));
+    await ok(
+      desk.invoke('applications.create', {
+        batchId: '2026-1',
+        applicant: { ...fullApplicant('福州某某科技有限公司', 3), industry: '低空经济' },
+      }),
+    );
     const file = await desk.call('applications.exportTemplate', {});
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(file.path) as unknown as ArrayBuffer);

@@ -26,7 +26,8 @@ describe('localPaths.places / localPaths.list', () => {
 
   beforeAll(async () => {
     desk = await openDesk({ dataDir: data, host: 'test', clock: testClock().now, log: () => undefined });
-    for (const dir of ['账目', '档案', '备份', 'Zeta', 'alpha', '档案/2026年', '.隐藏文件夹']) mkdirSync(path.join(usb, dir), { recursive: true });
+    for (const dir of ['账目', '档案', '备份', 'Zeta', 'alpha', '档案/2026年', '.隐藏文件夹'])
+      mkdirSync(path.join(usb, dir), { recursive: true });
     const files: Record<string, string> = {
       '福州备份-20261125.ipcdesk-backup': 'backup-1',
       '旧备份.IPCDESK-BACKUP': 'backup-2',
@@ -73,11 +74,19 @@ describe('localPaths.places / localPaths.list', () => {
     const zips = await list({ path: usb, pick: 'file', extensions: ['.zip'] });
     // the broken link cannot be stat'ed: skipped, not fatal
     expect(zips.entries.filter((e) => e.kind === 'file')).toEqual([
-      { name: '2026年度档案.zip', path: path.join(usb, '2026年度档案.zip'), kind: 'file', size: 11, modifiedAt: '2026-11-24T13:30:00.000Z' },
+      {
+        name: '2026年度档案.zip',
+        path: path.join(usb, '2026年度档案.zip'),
+        kind: 'file',
+        size: 11,
+        modifiedAt: '2026-11-24T13:30:00.000Z',
+      },
     ]);
     const all = await list({ path: usb, pick: 'file' });
     expect(all.entries.filter((e) => e.kind === 'file').map((e) => e.name)).toEqual(
-      ['2026年度档案.zip', '福州备份-20261125.ipcdesk-backup', '旧备份.IPCDESK-BACKUP', '说明.txt'].sort((a, b) => a.localeCompare(b, 'zh-CN')),
+      ['2026年度档案.zip', '福州备份-20261125.ipcdesk-backup', '旧备份.IPCDESK-BACKUP', '说明.txt'].sort((a, b) =>
+        a.localeCompare(b, 'zh-CN'),
+      ),
     );
   });
 
@@ -87,7 +96,9 @@ describe('localPaths.places / localPaths.list', () => {
     expect(names(out)).toContain('链接到档案');
     const nested = await list({ path: path.join(usb, '链接到档案'), pick: 'file', extensions: ['.zip'] });
     expect(names(nested)).toEqual(['2026年']);
-    expect(names(await list({ path: path.join(usb, '档案', '2026年'), pick: 'file', extensions: ['.zip'] }))).toEqual(['2026年度档案-第2版.zip']);
+    expect(names(await list({ path: path.join(usb, '档案', '2026年'), pick: 'file', extensions: ['.zip'] }))).toEqual([
+      '2026年度档案-第2版.zip',
+    ]);
   });
 
   it('a file given: lists its folder with that file selected', async () => {
@@ -121,7 +132,10 @@ describe('localPaths.places / localPaths.list', () => {
     const asRoot = process.getuid?.() === 0;
     const locked = asRoot ? '/proc/1/map_files' : path.join(usb, '账目');
     if (asRoot) {
-      const refused = await readdir(locked).then(() => false, (e: NodeJS.ErrnoException) => e.code === 'EACCES' || e.code === 'EPERM');
+      const refused = await readdir(locked).then(
+        () => false,
+        (e: NodeJS.ErrnoException) => e.code === 'EACCES' || e.code === 'EPERM',
+      );
       if (!refused) ctx.skip('running as root with no folder that refuses root here');
     } else chmodSync(locked, 0o000);
     try {

@@ -43,7 +43,14 @@ function snapshot(root: string, parts: readonly string[]): Map<string, string> {
 async function poison(desk: Desk, dataDir: string, clock: () => Date, batchId: string, edit: (app: Application) => void): Promise<Desk> {
   await desk.close();
   const store = await Store.open(dataDir, { clock });
-  await store.writeKeyed('batch', batchId, (draft) => { for (const a of draft.applications) edit(a); }, () => ({ method: 'test.poison', entity: `batch:${batchId}`, summary: 'test' }));
+  await store.writeKeyed(
+    'batch',
+    batchId,
+    (draft) => {
+      for (const a of draft.applications) edit(a);
+    },
+    () => ({ method: 'test.poison', entity: `batch:${batchId}`, summary: 'test' }),
+  );
   await store.close();
   return openDesk({ dataDir, host: 'test', clock, log: () => undefined });
 }
@@ -74,7 +81,11 @@ describe('numbered documents through the API', () => {
   });
 
   async function accepted(name: string, n: number): Promise<Application> {
-    const app = await desk.call('applications.create', { batchId: '2026-1', applicant: fullApplicant(name, n), proposedCenterName: '福州市纺织化纤产业知识产权协同保护与运营中心' });
+    const app = await desk.call('applications.create', {
+      batchId: '2026-1',
+      applicant: fullApplicant(name, n),
+      proposedCenterName: '福州市纺织化纤产业知识产权协同保护与运营中心',
+    });
     await ok(desk.invoke('applications.submit', { id: app.id }));
     return desk.call('review.accept', { applicationId: app.id });
   }
@@ -162,7 +173,9 @@ describe('numbered documents through the API', () => {
     ];
     const apps = await scoredBatch(desk, units);
     clock.set('2026-09-27T02:00:00.000Z');
-    await ok(desk.invoke('publicity.create', { batchId: '2026-1', startsOn: '2026-09-28', contact: { name: '陈科长', phone: '0591-87600000' } }));
+    await ok(
+      desk.invoke('publicity.create', { batchId: '2026-1', startsOn: '2026-09-28', contact: { name: '陈科长', phone: '0591-87600000' } }),
+    );
     clock.set('2026-10-12T02:00:00.000Z');
     desk = await poison(desk, t.dir, clock.now, '2026-1', (a) => {
       if (a.id === apps[1]!.id) a.proposedCenterName = `福州市软件${NO_GLYPH}产业知识产权协同保护与运营中心`;
@@ -184,9 +197,38 @@ describe('numbered documents through the API', () => {
   it('中期考核结果通知 and 复核决定: a failed first print takes no number and changes nothing', async () => {
     await designatedCenters(desk, clock);
     clock.set('2026-11-25T02:00:00.000Z');
-    await ok(desk.invoke('summaries.save', { year: 2026, centerId: 'C1', submittedOn: '2026-11-20', indicators: { trainings: 1, trainingAttendees: 40, assistanceCases: 1, disputesMediated: 1, allianceMembers: 2, transfersLicences: 1, pledgeFinancing: 100.5, navigationProjects: 1, trademarkGuidance: 1 }, narrative: '全年工作总结。' }));
-    await ok(desk.invoke('assessments.save', { year: 2026, centerId: 'C1', scores: { t1: 10, t2: 14, t3: 15, t4: 10, t5: 15, t6: 10, t7: 15, t8: 10 }, comments: '工作扎实。', assessedOn: '2026-11-24', assessors: ['张三'] }));
-    const review = (await desk.call('triennial.decide', { centerId: 'C2', outcome: 'retain', decidedOn: '2026-11-25', opinion: '运行良好。' })).review;
+    await ok(
+      desk.invoke('summaries.save', {
+        year: 2026,
+        centerId: 'C1',
+        submittedOn: '2026-11-20',
+        indicators: {
+          trainings: 1,
+          trainingAttendees: 40,
+          assistanceCases: 1,
+          disputesMediated: 1,
+          allianceMembers: 2,
+          transfersLicences: 1,
+          pledgeFinancing: 100.5,
+          navigationProjects: 1,
+          trademarkGuidance: 1,
+        },
+        narrative: '全年工作总结。',
+      }),
+    );
+    await ok(
+      desk.invoke('assessments.save', {
+        year: 2026,
+        centerId: 'C1',
+        scores: { t1: 10, t2: 14, t3: 15, t4: 10, t5: 15, t6: 10, t7: 15, t8: 10 },
+        comments: '工作扎实。',
+        assessedOn: '2026-11-24',
+        assessors: ['张三'],
+      }),
+    );
+    const review = (
+      await desk.call('triennial.decide', { centerId: 'C2', outcome: 'retain', decidedOn: '2026-11-25', opinion: '运行良好。' })
+    ).review;
     const parts = ['counters.json', 'centers.json', 'centers-2026.json'];
     const before = snapshot(t.dir, parts);
     const repair = breakExports(t.dir);

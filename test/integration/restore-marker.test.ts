@@ -10,7 +10,14 @@ describe('an interrupted restore is reported when the folder is opened', () => {
   afterEach(() => t.cleanup());
   it('names the backup file and the before-restore snapshot', async () => {
     mkdirSync(t.dir, { recursive: true });
-    writeFileSync(path.join(t.dir, RESTORE_MARKER), JSON.stringify({ from: '/media/usb/备份.ipcdesk-backup', safetyBackup: 'before-restore-20261125-103000', startedAt: '2026-11-25T02:30:00.000Z' }));
+    writeFileSync(
+      path.join(t.dir, RESTORE_MARKER),
+      JSON.stringify({
+        from: '/media/usb/备份.ipcdesk-backup',
+        safetyBackup: 'before-restore-20261125-103000',
+        startedAt: '2026-11-25T02:30:00.000Z',
+      }),
+    );
     const lines: string[] = [];
     const desk = await openDesk({ dataDir: t.dir, host: 'test', clock: testClock().now, log: (l) => lines.push(l) });
     await desk.close();

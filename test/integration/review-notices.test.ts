@@ -21,10 +21,22 @@ describe('formal-review notices through the API', () => {
   });
 
   it('prints the 补正通知书 with every item once and the deadline, numbers it once, and numbers the 受理通知书 next', async () => {
-    const app = await desk.call('applications.create', { batchId: '2026-1', applicant: fullApplicant('福州闽江纺织科技有限公司', 7), proposedCenterName: '福州市纺织化纤产业知识产权协同保护与运营中心' });
+    const app = await desk.call('applications.create', {
+      batchId: '2026-1',
+      applicant: fullApplicant('福州闽江纺织科技有限公司', 7),
+      proposedCenterName: '福州市纺织化纤产业知识产权协同保护与运营中心',
+    });
     expect((await fail(desk.invoke('review.notice', { applicationId: app.id }))).code).toBe('NOT_FOUND');
     await ok(desk.invoke('applications.submit', { id: app.id }));
-    await ok(desk.invoke('review.requireSupplement', { applicationId: app.id, items: [{ no: 2, reason: '营业执照复印件未加盖公章' }, { no: 5, reason: '缺少办公场所租赁合同' }] }));
+    await ok(
+      desk.invoke('review.requireSupplement', {
+        applicationId: app.id,
+        items: [
+          { no: 2, reason: '营业执照复印件未加盖公章' },
+          { no: 5, reason: '缺少办公场所租赁合同' },
+        ],
+      }),
+    );
     const first = await desk.call('review.notice', { applicationId: app.id });
     const text = pdfText(first.path).replace(/\s+/g, '');
     expect(text).toContain('补正通知书');
@@ -50,7 +62,11 @@ describe('formal-review notices through the API', () => {
   });
 
   it('prints the 不予受理通知书 with the reason', async () => {
-    const app = await desk.call('applications.create', { batchId: '2026-1', applicant: fullApplicant('福州某某贸易有限公司', 8), proposedCenterName: '福州市食品产业知识产权协同保护与运营中心' });
+    const app = await desk.call('applications.create', {
+      batchId: '2026-1',
+      applicant: fullApplicant('福州某某贸易有限公司', 8),
+      proposedCenterName: '福州市食品产业知识产权协同保护与运营中心',
+    });
     await ok(desk.invoke('applications.submit', { id: app.id }));
     await ok(desk.invoke('review.reject', { applicationId: app.id, reason: '申报单位不具备开展知识产权保护工作的条件' }));
     const file = await desk.call('review.notice', { applicationId: app.id });

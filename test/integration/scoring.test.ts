@@ -12,7 +12,6 @@ import type { HandlerContext } from '../../electron/core/handlers/types.js';
 import { tempDir, testClock } from '../helpers/temp.js';
 import { fail, fullApplicant, makeUscc, ok, seedBatches } from '../helpers/applications.js';
 
-
 const scores = (over: Record<string, number> = {}) => ({ c1: 12, c2: 12, c3: 8, c4: 12, c5: 12, c6: 12, c7: 12, ...over }); // 80
 /** Scores of the default template adding up to `total` (full marks, minus the deficit from the first criteria). */
 function withTotal(total: number): Record<string, number> {
@@ -43,19 +42,33 @@ describe('expert review (secretariat side) on a real data folder', () => {
   });
 
   async function acceptedApp(name: string, n: number): Promise<Application> {
-    const app = await desk.call('applications.create', { batchId: '2026-1', applicant: fullApplicant(name, n), proposedCenterName: `${name}中心` });
+    const app = await desk.call('applications.create', {
+      batchId: '2026-1',
+      applicant: fullApplicant(name, n),
+      proposedCenterName: `${name}中心`,
+    });
     await ok(desk.invoke('applications.submit', { id: app.id }));
     return desk.call('review.accept', { applicationId: app.id });
   }
   const expert = (name: string, organisation: string, extra: Record<string, unknown> = {}) =>
     desk.call('experts.create', { name, organisation, title: '教授', field: '知识产权', phone: '13800000001', ...extra });
   const enter = (applicationId: string, expertId: string, s: Record<string, number>, extra: Record<string, unknown> = {}) =>
-    desk.invoke('scoring.enterSheet', { applicationId, expertId, scores: s, comment: '', recommendation: 'recommend', signedOn: '2026-04-10', ...extra });
+    desk.invoke('scoring.enterSheet', {
+      applicationId,
+      expertId,
+      scores: s,
+      comment: '',
+      recommendation: 'recommend',
+      signedOn: '2026-04-10',
+      ...extra,
+    });
 
   it('expert CRUD: create, USCC check, duplicate refused, update, retire, roster export', async () => {
     const e = await expert('林教授', '福州大学', { organisationUscc: '12350000488000000X'.slice(0, 17) + 'X' }).catch(() => null);
     expect(e).toBeNull(); // wrong check character
-    const bad = await fail(desk.invoke('experts.create', { name: '林教授', organisation: '福州大学', organisationUscc: '91350100M000100Y4Z' }));
+    const bad = await fail(
+      desk.invoke('experts.create', { name: '林教授', organisation: '福州大学', organisationUscc: '91350100M000100Y4Z' }),
+    );
     expect(bad.code).toBe('INVALID_INPUT');
     expect(bad.message).toContain('单位统一社会信用代码');
     const lin = await expert('林教授', '福州大学', { organisationUscc: makeUscc(900), declaredConflicts: ['福州某某有限公司'] });
@@ -87,7 +100,10 @@ describe('expert review (secretariat side) on a real data folder', () => {
     await ok(desk.invoke('scoring.setPanel', { batchId: '2026-1', expertIds: [e1.id, e2.id, e3.id, e4.id] }));
     const r = await desk.call('scoring.assign', { batchId: '2026-1', mode: 'balanced', perApplication: 2 });
     expect(r.created).toBe(6);
-    expect(r.conflicts.map((c) => [c.applicationId, c.expertId])).toEqual([[a1.id, e1.id], [a2.id, e2.id]]);
+    expect(r.conflicts.map((c) => [c.applicationId, c.expertId])).toEqual([
+      [a1.id, e1.id],
+      [a2.id, e2.id],
+    ]);
     expect(r.conflicts[0]!.reasons[0]).toContain('同一单位');
     expect(r.conflicts[1]!.reasons[0]).toContain('专家申报回避');
     expect(r.conflicts.map((c) => c.codes)).toEqual([['sameOrganisation'], ['declared']]);
@@ -101,13 +117,20 @@ describe('expert review (secretariat side) on a real data folder', () => {
     const need = await fail(desk.invoke('scoring.overrideConflict', { assignmentId: r.conflicts[0]!.assignmentId }));
     expect(need.code).toBe('NEEDS_REASON');
     expect(need.message).toContain('请填写理由');
-    const over = await desk.call('scoring.overrideConflict', { assignmentId: r.conflicts[0]!.assignmentId, reason: '该领域仅此一位专家，经领导批准' });
+    const over = await desk.call('scoring.overrideConflict', {
+      assignmentId: r.conflicts[0]!.assignmentId,
+      reason: '该领域仅此一位专家，经领导批准',
+    });
     expect(over).toMatchObject({ status: 'active', override: { reason: '该领域仅此一位专家，经领导批准', by: '王秘书' } });
     await ok(enter(a1.id, e1.id, scores()));
   });
 
   it('template frozen after the first sheet; 16/15 and 12.3 refused in Chinese; results ranked with the method text; recusal removes scores', async () => {
-    const apps = [await acceptedApp('甲公司有限公司', 11), await acceptedApp('乙公司有限公司', 12), await acceptedApp('丙公司有限公司', 13)];
+    const apps = [
+      await acceptedApp('甲公司有限公司', 11),
+      await acceptedApp('乙公司有限公司', 12),
+      await acceptedApp('丙公司有限公司', 13),
+    ];
     const experts: Expert[] = [];
     for (let i = 0; i < 5; i++) experts.push(await expert(`专家${i + 1}`, `某大学${i + 1}`));
     await ok(desk.invoke('scoring.setPanel', { batchId: '2026-1', expertIds: experts.map((e) => e.id) }));
@@ -124,7 +147,7 @@ describe('expert review (secretariat side) on a real data folder', () => {
     expect(over.message).toContain('“工作团队”得分16超过满分15');
     const step = await fail(enter(apps[0]!.id, experts[0]!.id, scores({ c1: 12.3 })));
     expect(step.message).toContain('“知识产权管理制度与重视程度”得分12.3不符合评分步长0.5分');
-    expect(((await desk.call('scoring.overview', { batchId: '2026-1' })).sheets)).toEqual([]);
+    expect((await desk.call('scoring.overview', { batchId: '2026-1' })).sheets).toEqual([]);
     // First sheet freezes the template.
     const first = await ok<ScoreSheet>(enter(apps[0]!.id, experts[0]!.id, scores({ c1: 12.5 })));
     expect(first).toMatchObject({ total: 80.5, enteredBy: 'secretariat', version: 1, templateVersion: 1, recordedBy: '王秘书' });
@@ -132,7 +155,11 @@ describe('expert review (secretariat side) on a real data folder', () => {
     expect(frozen.code).toBe('NEEDS_REASON');
     expect(frozen.message).toContain('已冻结');
     // Everyone scores: 甲 high (one outlier), 乙 and 丙 tie.
-    const totals: Record<string, number[]> = { [apps[0]!.id]: [80.5, 90, 90, 90, 60], [apps[1]!.id]: [85, 85, 85, 85, 85], [apps[2]!.id]: [85, 85, 85, 85, 85] };
+    const totals: Record<string, number[]> = {
+      [apps[0]!.id]: [80.5, 90, 90, 90, 60],
+      [apps[1]!.id]: [85, 85, 85, 85, 85],
+      [apps[2]!.id]: [85, 85, 85, 85, 85],
+    };
     for (const app of apps) {
       for (let i = 0; i < 5; i++) {
         if (app === apps[0] && i === 0) continue;
@@ -168,7 +195,12 @@ describe('expert review (secretariat side) on a real data folder', () => {
     const len = await desk.call('scoring.leniency', { batchId: '2026-1' });
     expect(len).toHaveLength(5);
     // A frozen template changes only with a reason, as a new version.
-    const v2t = await desk.call('scoring.saveTemplate', { batchId: '2026-1', criteria, passLine: 70, reason: '评审会决定及格线调整为70分' });
+    const v2t = await desk.call('scoring.saveTemplate', {
+      batchId: '2026-1',
+      criteria,
+      passLine: 70,
+      reason: '评审会决定及格线调整为70分',
+    });
     expect(v2t.current).toMatchObject({ version: 2, reason: '评审会决定及格线调整为70分' });
     const stale = await desk.call('scoring.results', { batchId: '2026-1' });
     expect(stale.rows[0]!.flags.some((f) => f.kind === 'staleTemplate')).toBe(true);
@@ -183,20 +215,48 @@ describe('expert review (secretariat side) on a real data folder', () => {
     // The package engineer calls these with a handler context: build one on the same folder.
     await desk.close();
     const store = await Store.open(t.dir, { clock: clock.now });
-    const c: HandlerContext = { store, clock: clock.now, host: 'test', appVersion: '0.0.0', emit: () => undefined, tasks: new TaskRegistry() };
-    const sheet = (applicationId: string, version: number, s = scores()) => ({ applicationId, templateVersion: 1, version, scores: s, comment: '', recommendation: 'recommend' as const });
-    await expect(recordExpertSheets(c, '2026-1', e.id, [sheet(a1.id, 1), sheet(a2.id, 1, scores({ c2: 16 }))], 'package')).rejects.toMatchObject({ code: 'RULE_VIOLATION' });
+    const c: HandlerContext = {
+      store,
+      clock: clock.now,
+      host: 'test',
+      appVersion: '0.0.0',
+      emit: () => undefined,
+      tasks: new TaskRegistry(),
+    };
+    const sheet = (applicationId: string, version: number, s = scores()) => ({
+      applicationId,
+      templateVersion: 1,
+      version,
+      scores: s,
+      comment: '',
+      recommendation: 'recommend' as const,
+    });
+    await expect(
+      recordExpertSheets(c, '2026-1', e.id, [sheet(a1.id, 1), sheet(a2.id, 1, scores({ c2: 16 }))], 'package'),
+    ).rejects.toMatchObject({ code: 'RULE_VIOLATION' });
     expect((await reviewPartOf(c, '2026-1')).scoreSheets).toEqual([]);
     expect((await recordExpertSheets(c, '2026-1', e.id, [sheet(a1.id, 1), sheet(a2.id, 1)], 'package')).applied).toBe(2);
-    expect((await recordExpertSheets(c, '2026-1', e.id, [sheet(a1.id, 1), sheet(a2.id, 1)], 'package'))).toMatchObject({ applied: 0, unchanged: 2 });
+    expect(await recordExpertSheets(c, '2026-1', e.id, [sheet(a1.id, 1), sheet(a2.id, 1)], 'package')).toMatchObject({
+      applied: 0,
+      unchanged: 2,
+    });
     const newer = await recordExpertSheets(c, '2026-1', e.id, [sheet(a1.id, 2, scores({ c1: 13 }))], 'package');
     expect(newer).toMatchObject({ applied: 1, superseded: 1 });
-    await expect(recordExpertSheets(c, '2026-1', e.id, [sheet(a1.id, 1)], 'package')).rejects.toMatchObject({ message: expect.stringContaining('旧') });
+    await expect(recordExpertSheets(c, '2026-1', e.id, [sheet(a1.id, 1)], 'package')).rejects.toMatchObject({
+      message: expect.stringContaining('旧'),
+    });
     const part = await reviewPartOf(c, '2026-1');
-    expect(part.scoreSheets.map((x) => [x.version, x.supersededBy ?? null, x.enteredBy])).toEqual([[1, '2026-1-S00003', 'package'], [1, null, 'package'], [2, null, 'package']]);
+    expect(part.scoreSheets.map((x) => [x.version, x.supersededBy ?? null, x.enteredBy])).toEqual([
+      [1, '2026-1-S00003', 'package'],
+      [1, null, 'package'],
+      [2, null, 'package'],
+    ]);
     const diff = diffSheets(part.scoreSheets[0], sheet(a1.id, 2, scores({ c1: 13 })), part.templates[0]);
     expect(diff.kind).toBe('changed');
-    expect(diff.changes.map((x) => [x.label, x.before, x.after])).toEqual([['知识产权管理制度与重视程度', 12, 13], ['总分', 80, 81]]);
+    expect(diff.changes.map((x) => [x.label, x.before, x.after])).toEqual([
+      ['知识产权管理制度与重视程度', 12, 13],
+      ['总分', 80, 81],
+    ]);
     expect(diffSheets(undefined, sheet(a1.id, 1)).kind).toBe('new');
     await store.close();
   });
@@ -216,11 +276,14 @@ describe('expert review (secretariat side) on a real data folder', () => {
       const { uploadId } = await stageUpload(desk.dataDir, data, '专家.xlsx');
       return desk.call('experts.importXlsx', { uploadId, dryRun });
     };
-    const bad = await importFile(await sheet([
-      ['张三', '福建师范大学', '', '教授', '电子信息', '13800000002', '福州某科技有限公司、福州另一有限公司'],
-      ['李四', '闽江学院', '91350100M000100Y4Z', '副教授', '软件', '12345', ''],
-      ['已有专家', '福州大学', '', '', '', '', ''],
-    ]), false);
+    const bad = await importFile(
+      await sheet([
+        ['张三', '福建师范大学', '', '教授', '电子信息', '13800000002', '福州某科技有限公司、福州另一有限公司'],
+        ['李四', '闽江学院', '91350100M000100Y4Z', '副教授', '软件', '12345', ''],
+        ['已有专家', '福州大学', '', '', '', '', ''],
+      ]),
+      false,
+    );
     expect(bad.applied).toBe(0);
     expect(bad.errors.map((e) => e.message)).toEqual([
       expect.stringContaining('第5行 单位统一社会信用代码：'),
@@ -229,7 +292,10 @@ describe('expert review (secretariat side) on a real data folder', () => {
     ]);
     expect(bad.message).toContain('本次未导入任何专家');
     expect(await desk.call('experts.list', {})).toHaveLength(1);
-    const good = await importFile(await sheet([['张三', '福建师范大学', '', '教授', '电子信息', '13800000002', '福州某科技有限公司、福州另一有限公司']]), false);
+    const good = await importFile(
+      await sheet([['张三', '福建师范大学', '', '教授', '电子信息', '13800000002', '福州某科技有限公司、福州另一有限公司']]),
+      false,
+    );
     expect(good).toMatchObject({ applied: 1, errors: [] });
     const list = await desk.call('experts.list', {});
     expect(list[1]).toMatchObject({ name: '张三', declaredConflicts: ['福州某科技有限公司', '福州另一有限公司'] });

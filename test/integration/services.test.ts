@@ -31,7 +31,9 @@ describe('Desk.call', () => {
   });
 
   it('rejects with a DeskError carrying the code, message and details of { ok: false }', async () => {
-    const bad = await desk.call('batches.create', { year: 1900, title: '', opensOn: '2026-03-01', closesOn: '2026-03-31' }).catch((e: unknown) => e);
+    const bad = await desk
+      .call('batches.create', { year: 1900, title: '', opensOn: '2026-03-01', closesOn: '2026-03-31' })
+      .catch((e: unknown) => e);
     const env = await desk.invoke('batches.create', { year: 1900, title: '', opensOn: '2026-03-01', closesOn: '2026-03-31' });
     expect(bad).toBeInstanceOf(DeskError);
     expect(env.ok).toBe(false);
@@ -69,7 +71,10 @@ describe('services', () => {
     const desk = await openDesk({ dataDir: t.dir, host: 'test', clock: clock.now, log: () => undefined });
     let viaApi;
     try {
-      await scoredBatch(desk, [{ name: '福州甲有限公司', total: 88 }, { name: '福州乙有限公司', total: 62 }]);
+      await scoredBatch(desk, [
+        { name: '福州甲有限公司', total: 88 },
+        { name: '福州乙有限公司', total: 62 },
+      ]);
       viaApi = await desk.call('scoring.results', { batchId: '2026-1' });
     } finally {
       await desk.close();
@@ -87,10 +92,12 @@ describe('services', () => {
 
 describe('layers of the yearly archive and the services', () => {
   const core = path.resolve(import.meta.dirname, '../../electron/core');
-  const importsOf = (file: string): string[] => [...readFileSync(file, 'utf8').matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+'([^']+)'/gm)].map((m) => m[1]!);
-  const filesUnder = (dir: string): string[] => readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.ts'))
-    .map((e) => path.join(e.parentPath, e.name));
+  const importsOf = (file: string): string[] =>
+    [...readFileSync(file, 'utf8').matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+'([^']+)'/gm)].map((m) => m[1]!);
+  const filesUnder = (dir: string): string[] =>
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && e.name.endsWith('.ts'))
+      .map((e) => path.join(e.parentPath, e.name));
 
   it('the archive regenerates documents without the handlers or the dispatcher', () => {
     const offenders: string[] = [];
@@ -103,9 +110,11 @@ describe('layers of the yearly archive and the services', () => {
   it('services import no handler, rpc or archive module, and the archive handler does not build the handler table', () => {
     const offenders: string[] = [];
     for (const file of filesUnder(path.join(core, 'services'))) {
-      for (const spec of importsOf(file)) if (/\/(handlers|rpc|archive)\//.test(spec)) offenders.push(`${path.relative(core, file)} → ${spec}`);
+      for (const spec of importsOf(file))
+        if (/\/(handlers|rpc|archive)\//.test(spec)) offenders.push(`${path.relative(core, file)} → ${spec}`);
     }
-    for (const spec of importsOf(path.join(core, 'handlers', 'archive.ts'))) if (spec === './index.js') offenders.push(`handlers/archive.ts → ${spec}`);
+    for (const spec of importsOf(path.join(core, 'handlers', 'archive.ts')))
+      if (spec === './index.js') offenders.push(`handlers/archive.ts → ${spec}`);
     expect(offenders).toEqual([]);
   });
 });

@@ -19,7 +19,11 @@ describe('cancelling long work (tasks.cancel)', () => {
   });
 
   it('cancels a batch certificate print from its first progress event; nothing is written; an unknown task says so', async () => {
-    const units = Array.from({ length: 30 }, (_, i) => ({ name: `福州第${i + 1}号纺织科技有限公司`, total: 80 + (i % 10), industry: '纺织化纤' }));
+    const units = Array.from({ length: 30 }, (_, i) => ({
+      name: `福州第${i + 1}号纺织科技有限公司`,
+      total: 80 + (i % 10),
+      industry: '纺织化纤',
+    }));
     await scoredBatch(desk, units);
     clock.set('2026-09-27T02:00:00.000Z');
     await ok(desk.invoke('publicity.create', { batchId: '2026-1', startsOn: '2026-09-28' }));
@@ -33,7 +37,9 @@ describe('cancelling long work (tasks.cancel)', () => {
       if (p.ended) endings.push(p.ended);
       if (event === 'progress' && p.taskId.startsWith('centers.certificatesPdf') && cancelled.length === 0) {
         cancelled.push(false);
-        void desk.invoke('tasks.cancel', { taskId: p.taskId }).then((r) => cancelled.splice(0, 1, r.ok && (r.value as { cancelled: boolean }).cancelled));
+        void desk
+          .invoke('tasks.cancel', { taskId: p.taskId })
+          .then((r) => cancelled.splice(0, 1, r.ok && (r.value as { cancelled: boolean }).cancelled));
       }
     });
     const e = await fail(desk.invoke('centers.certificatesPdf', { batchId: '2026-1' }));
@@ -47,7 +53,9 @@ describe('cancelling long work (tasks.cancel)', () => {
     expect(await ok(desk.invoke('tasks.cancel', { taskId: 'nope' }))).toEqual({ cancelled: false });
     // after a cancel the same print still works
     const ends: string[] = [];
-    const off2 = desk.onEvent((event, payload) => { if (event === 'progress' && (payload as { ended?: string }).ended) ends.push((payload as { ended: string }).ended); });
+    const off2 = desk.onEvent((event, payload) => {
+      if (event === 'progress' && (payload as { ended?: string }).ended) ends.push((payload as { ended: string }).ended);
+    });
     expect((await desk.invoke('centers.certificatesPdf', { batchId: '2026-1' })).ok).toBe(true);
     off2();
     expect(ends).toEqual(['done']);

@@ -29,7 +29,11 @@ describe('free text is cleaned at the API boundary', () => {
 
   const storedText = (): string => {
     const dir = path.join(t.dir, 'store');
-    return fs.readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join('\n');
+    return fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => fs.readFileSync(path.join(dir, f), 'utf8'))
+      .join('\n');
   };
   const count = async (): Promise<number> => (await desk.call('applications.list', { batchId: '2026-1' })).total;
 
@@ -50,9 +54,17 @@ describe('free text is cleaned at the API boundary', () => {
   });
 
   it('a control character in a team member, a bidi override in a rejection reason and 𠈌 in an expert name are refused too', async () => {
-    const app = await desk.call('applications.create', { batchId: '2026-1', applicant: fullApplicant('福州闽江科技有限公司', 2), proposedCenterName: '福州市纺织产业知识产权协同保护与运营中心' });
-    const team = (await fail(desk.invoke('applications.saveDraft', { id: app.id, team: [{ name: '林\u001b某', role: '主任' }] }))) as ApiError;
-    expect(team.details).toEqual([expect.objectContaining({ path: ['team', '0', 'name'], message: '成员姓名含有不可见的控制字符（U+001B），请删除后重新输入。' })]);
+    const app = await desk.call('applications.create', {
+      batchId: '2026-1',
+      applicant: fullApplicant('福州闽江科技有限公司', 2),
+      proposedCenterName: '福州市纺织产业知识产权协同保护与运营中心',
+    });
+    const team = (await fail(
+      desk.invoke('applications.saveDraft', { id: app.id, team: [{ name: '林\u001b某', role: '主任' }] }),
+    )) as ApiError;
+    expect(team.details).toEqual([
+      expect.objectContaining({ path: ['team', '0', 'name'], message: '成员姓名含有不可见的控制字符（U+001B），请删除后重新输入。' }),
+    ]);
     await ok(desk.invoke('applications.submit', { id: app.id }));
     const reason = (await fail(desk.invoke('review.reject', { applicationId: app.id, reason: '材料不全\u202e' }))) as ApiError;
     expect(reason.message).toContain('理由含有不可见的控制字符（U+202E）');
@@ -60,7 +72,9 @@ describe('free text is cleaned at the API boundary', () => {
     expect(stored.application.status).toBe('submitted');
     expect(stored.application.team).toEqual([]);
     const expert = (await fail(desk.invoke('experts.create', { name: '林𠈌', organisation: '福州大学' }))) as ApiError;
-    expect(expert.details).toEqual([expect.objectContaining({ path: ['name'], message: '专家姓名中的“𠈌”（U+2020C）无法打印：本机字体不含此字。' })]);
+    expect(expert.details).toEqual([
+      expect.objectContaining({ path: ['name'], message: '专家姓名中的“𠈌”（U+2020C）无法打印：本机字体不含此字。' }),
+    ]);
     expect(await desk.call('experts.list', {})).toEqual([]);
   });
 
@@ -76,7 +90,9 @@ describe('free text is cleaned at the API boundary', () => {
     await ok(desk.invoke('review.reject', { applicationId: app.id, reason: '申报单位不具备开展知识产权保护工作的条件' }));
 
     const pdf = await desk.call('review.notice', { applicationId: app.id });
-    const printed = pdfText(pdf.path).split('\n').map((l) => l.trim());
+    const printed = pdfText(pdf.path)
+      .split('\n')
+      .map((l) => l.trim());
     expect(printed).toContain(`${name}：`);
 
     const xlsx = await desk.call('applications.exportRoster', { batchId: '2026-1' });
@@ -92,9 +108,31 @@ describe('free text is cleaned at the API boundary', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(fs.readFileSync(template.path) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet(TEMPLATE_SHEET)!;
-    const row = (name: string, n: number) => [n, name, makeUscc(n), '企业', '林某', '陈某', '0591-87654321', '福州市鼓楼区某路1号', '鼓楼区', '软件信息', '自愿申报', '', '福州市数据产业知识产权协同保护与运营中心', 0, 0, 0, 0, 0, 0, 0];
-    [row('福州 Minjiang  数据 科技有限公司', 1), row('福州闽江\u202e科技有限公司', 2), row('福州𠈌科技有限公司', 3)]
-      .forEach((values, i) => values.forEach((v, c) => (ws.getCell(TEMPLATE_FIRST_DATA_ROW + i, c + 1).value = v)));
+    const row = (name: string, n: number) => [
+      n,
+      name,
+      makeUscc(n),
+      '企业',
+      '林某',
+      '陈某',
+      '0591-87654321',
+      '福州市鼓楼区某路1号',
+      '鼓楼区',
+      '软件信息',
+      '自愿申报',
+      '',
+      '福州市数据产业知识产权协同保护与运营中心',
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+    ];
+    [row('福州 Minjiang  数据 科技有限公司', 1), row('福州闽江\u202e科技有限公司', 2), row('福州𠈌科技有限公司', 3)].forEach((values, i) =>
+      values.forEach((v, c) => (ws.getCell(TEMPLATE_FIRST_DATA_ROW + i, c + 1).value = v)),
+    );
     const { uploadId } = await stageUpload(desk.dataDir, Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer), '申报单位.xlsx');
     const report = await desk.call('applications.importTemplate', { batchId: '2026-1', uploadId, dryRun: false });
     expect(report.applied).toBe(0);

@@ -18,15 +18,28 @@ describe('uploads through the web host', () => {
   let appId = '';
   const auth = () => ({ Authorization: `Bearer ${host.token}` });
   const upload = (name: string, data: Buffer) =>
-    fetch(`${host.origin}/upload?name=${encodeURIComponent(name)}`, { method: 'POST', headers: { ...auth(), 'Content-Type': 'application/octet-stream' }, body: new Uint8Array(data) });
+    fetch(`${host.origin}/upload?name=${encodeURIComponent(name)}`, {
+      method: 'POST',
+      headers: { ...auth(), 'Content-Type': 'application/octet-stream' },
+      body: new Uint8Array(data),
+    });
   const rpc = (name: string, input: unknown) =>
-    fetch(`${host.origin}/rpc/${name}`, { method: 'POST', headers: { ...auth(), 'Content-Type': 'application/json' }, body: JSON.stringify(input) }).then((r) => r.json() as Promise<{ ok: boolean; value?: unknown; error?: unknown }>);
+    fetch(`${host.origin}/rpc/${name}`, {
+      method: 'POST',
+      headers: { ...auth(), 'Content-Type': 'application/json' },
+      body: JSON.stringify(input),
+    }).then((r) => r.json() as Promise<{ ok: boolean; value?: unknown; error?: unknown }>);
 
   beforeAll(async () => {
     const rendererDir = path.join(t.dir, 'renderer');
     mkdirSync(rendererDir, { recursive: true });
     writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html>');
-    desk = await openDesk({ dataDir: path.join(t.dir, 'data'), host: 'web', clock: testClock('2026-03-10T02:00:00.000Z').now, log: () => undefined });
+    desk = await openDesk({
+      dataDir: path.join(t.dir, 'data'),
+      host: 'web',
+      clock: testClock('2026-03-10T02:00:00.000Z').now,
+      log: () => undefined,
+    });
     host = await startWebHost({ desk, rendererDir });
     await seedBatches(desk);
     appId = (await desk.call('applications.create', { batchId: '2026-1', applicant: fullApplicant('福州数科信息技术有限公司', 1) })).id;
@@ -42,12 +55,16 @@ describe('uploads through the web host', () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as { ok: true; value: { uploadId: string; size: number } };
     expect(body.value.size).toBe(PDF.length);
-    const app = await ok<Application>(rpc('applications.attachFile', { applicationId: appId, itemNo: 2, uploadId: body.value.uploadId, fileName: '营业执照（盖章）.pdf' }));
+    const app = await ok<Application>(
+      rpc('applications.attachFile', { applicationId: appId, itemNo: 2, uploadId: body.value.uploadId, fileName: '营业执照（盖章）.pdf' }),
+    );
     const file = app.materials.find((m) => m.no === 2)!.files[0]!;
     expect(file).toMatchObject({ name: '营业执照（盖章）.pdf', kind: 'pdf', size: PDF.length });
     expect(app.history.at(-1)!.note).toContain('营业执照（盖章）.pdf');
     // The staged upload is consumed.
-    expect((await fail(rpc('applications.attachFile', { applicationId: appId, itemNo: 2, uploadId: body.value.uploadId }))).code).toBe('NOT_FOUND');
+    expect((await fail(rpc('applications.attachFile', { applicationId: appId, itemNo: 2, uploadId: body.value.uploadId }))).code).toBe(
+      'NOT_FOUND',
+    );
 
     const got = await fetch(`${host.origin}/files/${file.sha256}?name=${encodeURIComponent(file.name)}`, { headers: auth() });
     expect(got.status).toBe(200);
@@ -78,10 +95,19 @@ describe('uploads through the web host', () => {
     // Chunked (no Content-Length): the cap is enforced while streaming.
     const port = Number(new URL(host.origin).port);
     const status = await new Promise<number>((resolve, reject) => {
-      const req = http.request({ host: '127.0.0.1', port, path: `/upload?name=${encodeURIComponent('大.pdf')}`, method: 'POST', headers: { ...auth(), 'Content-Type': 'application/octet-stream', 'Transfer-Encoding': 'chunked' } }, (r) => {
-        r.resume();
-        resolve(r.statusCode ?? 0);
-      });
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: `/upload?name=${encodeURIComponent('大.pdf')}`,
+          method: 'POST',
+          headers: { ...auth(), 'Content-Type': 'application/octet-stream', 'Transfer-Encoding': 'chunked' },
+        },
+        (r) => {
+          r.resume();
+          resolve(r.statusCode ?? 0);
+        },
+      );
       req.on('error', reject);
       const chunk = Buffer.alloc(1024 * 1024, 1);
       let sent = 0;
@@ -100,11 +126,20 @@ describe('uploads through the web host', () => {
   it('refuses a declared 300 MB upload at once, without reading it', async () => {
     const port = Number(new URL(host.origin).port);
     const status = await new Promise<number>((resolve, reject) => {
-      const req = http.request({ host: '127.0.0.1', port, path: `/upload?name=${encodeURIComponent('300MB.pdf')}`, method: 'POST', headers: { ...auth(), 'Content-Type': 'application/octet-stream', 'Content-Length': String(300 * 1024 * 1024) } }, (r) => {
-        r.resume();
-        resolve(r.statusCode ?? 0);
-        req.destroy();
-      });
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: `/upload?name=${encodeURIComponent('300MB.pdf')}`,
+          method: 'POST',
+          headers: { ...auth(), 'Content-Type': 'application/octet-stream', 'Content-Length': String(300 * 1024 * 1024) },
+        },
+        (r) => {
+          r.resume();
+          resolve(r.statusCode ?? 0);
+          req.destroy();
+        },
+      );
       req.on('error', () => undefined);
       req.write(Buffer.from('%PDF-1.4\n'));
       setTimeout(() => reject(new Error('no answer within 5 s')), 5000).unref();
@@ -113,7 +148,10 @@ describe('uploads through the web host', () => {
   });
 
   it('refuses a .pdf that is really an ELF or MZ executable, naming the file', async () => {
-    for (const [name, head] of [['申请表.pdf', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0])], ['办公场所证明.pdf', Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1')]] as const) {
+    for (const [name, head] of [
+      ['申请表.pdf', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0])],
+      ['办公场所证明.pdf', Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1')],
+    ] as const) {
       const res = await upload(name, Buffer.concat([head, Buffer.alloc(2000, 0)]));
       const { value } = (await res.json()) as { value: { uploadId: string } };
       const e = await fail(rpc('applications.attachFile', { applicationId: appId, itemNo: 1, uploadId: value.uploadId }));

@@ -12,7 +12,11 @@ describe('loopback web host', () => {
   let host: WebHost;
   const auth = () => ({ Authorization: `Bearer ${host.token}` });
   const rpc = (name: string, body: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${host.origin}/rpc/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...auth(), ...headers }, body: JSON.stringify(body) });
+    fetch(`${host.origin}/rpc/${name}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...auth(), ...headers },
+      body: JSON.stringify(body),
+    });
 
   beforeAll(async () => {
     mkdirSync(rendererDir, { recursive: true });
@@ -42,7 +46,11 @@ describe('loopback web host', () => {
 
   it('refuses a wrong or missing token with 401', async () => {
     expect((await rpc('settings.get', {}, { Authorization: 'Bearer wrong' })).status).toBe(401);
-    const none = await fetch(`${host.origin}/rpc/settings.get`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    const none = await fetch(`${host.origin}/rpc/settings.get`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     expect(none.status).toBe(401);
     expect((await fetch(`${host.origin}/`)).status).toBe(401);
     expect((await fetch(`${host.origin}/?token=nope`, { redirect: 'manual' })).status).toBe(401);
@@ -64,12 +72,18 @@ describe('loopback web host', () => {
     expect((await rpc('settings.get', {}, { Origin: 'http://evil.example' })).status).toBe(403);
     expect((await fetch(`${host.origin}/rpc/settings.get`, { headers: auth() })).status).toBe(405);
     expect((await rpc('settings.get', 'x'.repeat(MAX_RPC_BODY + 10))).status).toBe(413);
-    const wrongType = await fetch(`${host.origin}/rpc/settings.get`, { method: 'POST', headers: { ...auth(), 'Content-Type': 'text/plain' }, body: '{}' });
+    const wrongType = await fetch(`${host.origin}/rpc/settings.get`, {
+      method: 'POST',
+      headers: { ...auth(), 'Content-Type': 'text/plain' },
+      body: '{}',
+    });
     expect(wrongType.status).toBe(415);
     const http = await import('node:http');
     const status = await new Promise<number>((resolve) => {
       const port = Number(new URL(host.origin).port);
-      http.get({ host: '127.0.0.1', port, path: '/', headers: { Host: `evil.example:${port}`, ...auth() } }, (res) => resolve(res.statusCode ?? 0));
+      http.get({ host: '127.0.0.1', port, path: '/', headers: { Host: `evil.example:${port}`, ...auth() } }, (res) =>
+        resolve(res.statusCode ?? 0),
+      );
     });
     expect(status).toBe(421);
     expect((await fetch(`${host.origin}/`, { method: 'DELETE', headers: auth() })).status).toBe(405);
@@ -83,13 +97,21 @@ describe('loopback web host', () => {
   });
 
   it('returns a JSON error for a body that is not JSON', async () => {
-    const res = await fetch(`${host.origin}/rpc/settings.get`, { method: 'POST', headers: { ...auth(), 'Content-Type': 'application/json' }, body: '{oops' });
+    const res = await fetch(`${host.origin}/rpc/settings.get`, {
+      method: 'POST',
+      headers: { ...auth(), 'Content-Type': 'application/json' },
+      body: '{oops',
+    });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 
   it('answers a malformed %-escape with 400 and a Chinese sentence, not 500', async () => {
-    const res = await fetch(`${host.origin}/rpc/%E0%A4%A`, { method: 'POST', headers: { ...auth(), 'Content-Type': 'application/json' }, body: '{}' });
+    const res = await fetch(`${host.origin}/rpc/%E0%A4%A`, {
+      method: 'POST',
+      headers: { ...auth(), 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     expect(res.status).toBe(400);
     const body = (await res.json()) as { ok: boolean; error: { code: string; message: string } };
     expect(body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
@@ -149,13 +171,21 @@ describe('two web hosts on one machine', () => {
     expect(jar.size).toBe(2);
     const header = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
     for (const h of hosts) {
-      const res = await fetch(`${h.origin}/rpc/settings.get`, { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: header }, body: '{}' });
+      const res = await fetch(`${h.origin}/rpc/settings.get`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Cookie: header },
+        body: '{}',
+      });
       expect(res.status, h.origin).toBe(200);
       expect(await res.json()).toMatchObject({ ok: true });
     }
     // Each host accepts only its own cookie, not the other's token under its name.
     const [a, b] = hosts as [WebHost, WebHost];
-    const cross = await fetch(`${a.origin}/rpc/settings.get`, { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: `${b.cookieName}=${b.token}` }, body: '{}' });
+    const cross = await fetch(`${a.origin}/rpc/settings.get`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Cookie: `${b.cookieName}=${b.token}` },
+      body: '{}',
+    });
     expect(cross.status).toBe(401);
   });
 });

@@ -49,7 +49,11 @@ function shipped(file: string): boolean {
     const neg = p.startsWith('!');
     const glob = neg ? p.slice(1) : p;
     const re = new RegExp(
-      `^${glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\u0000/g, '.*')}$`,
+      `^${glob
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*\*/g, '\u0000')
+        .replace(/\*/g, '[^/]*')
+        .replace(/\u0000/g, '.*')}$`,
     );
     if (re.test(file)) inc = !neg;
   }
@@ -88,7 +92,10 @@ describe('electron-builder config', () => {
   it('never drops a runtime dependency that main.cjs requires', () => {
     for (const dep of Object.keys(pkg.dependencies)) {
       if (dep.startsWith('@expo-google-fonts/')) continue; // copied to assets/fonts at build time
-      expect(config.files.some((p) => p.startsWith('!') && p.includes(`node_modules/${dep}`)), dep).toBe(false);
+      expect(
+        config.files.some((p) => p.startsWith('!') && p.includes(`node_modules/${dep}`)),
+        dep,
+      ).toBe(false);
     }
     expect(config.asarUnpack).toContain('assets/fonts/**');
   });
@@ -117,7 +124,8 @@ describe('electron-builder config', () => {
     const scheme = JSON.parse(readFileSync(path.join(path.dirname(builderLib), '..', 'scheme.json'), 'utf8')) as {
       definitions: { FuseOptionsV1: { properties: Record<string, unknown> } };
     };
-    for (const key of Object.keys(config.electronFuses ?? {})) expect(Object.keys(scheme.definitions.FuseOptionsV1.properties), key).toContain(key);
+    for (const key of Object.keys(config.electronFuses ?? {}))
+      expect(Object.keys(scheme.definitions.FuseOptionsV1.properties), key).toContain(key);
     // The fuse turns ELECTRON_RUN_AS_NODE off, which child_process.fork needs: nothing the app runs may fork.
     const sources = (readdirSync(path.join(root, 'electron'), { recursive: true }) as string[]).filter((f) => f.endsWith('.ts'));
     for (const f of sources) expect(readFileSync(path.join(root, 'electron', f), 'utf8'), f).not.toMatch(/\bfork\(/);

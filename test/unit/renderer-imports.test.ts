@@ -7,7 +7,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ESLint } from 'eslint';
+import { probeEslint } from '../helpers/eslint-probe.js';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
@@ -24,14 +24,26 @@ function sourceFiles(dir: string): string[] {
 
 /** Module specifiers a file imports or re-exports by value (type-only imports are erased and skipped). */
 function valueImports(file: string): string[] {
-  const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, false, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const sf = ts.createSourceFile(
+    file,
+    readFileSync(file, 'utf8'),
+    ts.ScriptTarget.ES2022,
+    false,
+    file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const out: string[] = [];
   for (const st of sf.statements) {
     if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier)) {
       const clause = st.importClause;
       if (clause?.isTypeOnly) continue;
       const named = clause?.namedBindings;
-      const onlyTypes = clause && !clause.name && named && ts.isNamedImports(named) && named.elements.length > 0 && named.elements.every((e) => e.isTypeOnly);
+      const onlyTypes =
+        clause &&
+        !clause.name &&
+        named &&
+        ts.isNamedImports(named) &&
+        named.elements.length > 0 &&
+        named.elements.every((e) => e.isTypeOnly);
       if (!onlyTypes) out.push(st.moduleSpecifier.text);
     } else if (ts.isExportDeclaration(st) && st.moduleSpecifier && ts.isStringLiteral(st.moduleSpecifier) && !st.isTypeOnly) {
       const named = st.exportClause;
@@ -73,16 +85,23 @@ describe('renderer imports from the core', () => {
   it('by value only pure domain modules and zod-free contract labels and limits, which import no package', () => {
     const { modules, packages } = coreReachedByRenderer();
     // not vacuous: the rules and labels the screens show come from here
-    for (const m of ['electron/core/domain/summary-due.ts', 'electron/core/domain/application-status.ts', 'electron/core/contract/review-labels.ts', 'electron/core/contract/limits.ts']) {
+    for (const m of [
+      'electron/core/domain/summary-due.ts',
+      'electron/core/domain/application-status.ts',
+      'electron/core/contract/review-labels.ts',
+      'electron/core/contract/limits.ts',
+    ]) {
       expect(modules, m).toContain(m);
     }
-    const outside = [...modules].filter((m) => !/^electron\/core\/(domain\/[a-z-]+|contract\/([a-z-]+-)?labels|contract\/limits)\.ts$/.test(m));
+    const outside = [...modules].filter(
+      (m) => !/^electron\/core\/(domain\/[a-z-]+|contract\/([a-z-]+-)?labels|contract\/limits)\.ts$/.test(m),
+    );
     expect(outside, 'core modules the renderer reaches by value outside domain/ and contract labels').toEqual([]);
     expect(Object.fromEntries(packages), 'packages (zod, node:*) imported by core modules the renderer reaches').toEqual({});
   });
 
   it('the lint rule allows exactly those value imports', async () => {
-    const eslint = new ESLint({ cwd: ROOT });
+    const eslint = probeEslint(ROOT);
     const errorsOf = async (code: string) => {
       const [result] = await eslint.lintText(code, { filePath: path.join(ROOT, 'renderer', 'pages', 'probe.ts') });
       return result!.messages.filter((m) => m.ruleId === '@typescript-eslint/no-restricted-imports').length;

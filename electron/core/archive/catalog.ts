@@ -21,7 +21,10 @@ function kindLabel(e: ArchiveEntry): string {
   return KIND_LABELS[e.kind] ?? e.kind;
 }
 
-export async function catalogEntry(entries: readonly ArchiveEntry[], head: { year: number; sealVersion: number; bureauName: string; sealedAtText: string }): Promise<BufferEntry> {
+export async function catalogEntry(
+  entries: readonly ArchiveEntry[],
+  head: { year: number; sealVersion: number; bureauName: string; sealedAtText: string },
+): Promise<BufferEntry> {
   const wb = buildRoster({
     sheetName: '档案目录',
     title: `福州市产业知识产权协同保护与运营中心${head.year}年度档案目录（第${head.sealVersion}版）`,
@@ -34,7 +37,13 @@ export async function catalogEntry(entries: readonly ArchiveEntry[], head: { yea
       { header: '档案内位置', key: 'path', width: 70 },
       { header: '大小（字节）', key: 'size', width: 14, kind: 'number' },
     ],
-    rows: entries.map((e, i) => ({ no: i + 1, kind: kindLabel(e), title: e.title ?? path.posix.basename(e.path).replace(/\.[^.]+$/, ''), path: e.path, size: sizeOf(e) })),
+    rows: entries.map((e, i) => ({
+      no: i + 1,
+      kind: kindLabel(e),
+      title: e.title ?? path.posix.basename(e.path).replace(/\.[^.]+$/, ''),
+      path: e.path,
+      size: sizeOf(e),
+    })),
   });
   return { path: CATALOG_PATH, kind: 'catalog', data: await workbookToBuffer(wb), title: '档案目录' };
 }

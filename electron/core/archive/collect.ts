@@ -58,15 +58,30 @@ export async function yearsWithData(ctx: ServiceContext, today: string): Promise
 }
 
 export async function yearRecords(ctx: ServiceContext, year: number): Promise<YearRecords> {
-  const batches = ctx.store.read('batches').batches.filter((b) => b.year === year).sort((a, b) => a.sequence - b.sequence);
+  const batches = ctx.store
+    .read('batches')
+    .batches.filter((b) => b.year === year)
+    .sort((a, b) => a.sequence - b.sequence);
   const applications: Application[] = [];
   for (const b of batches) applications.push(...(await ctx.store.readKeyed('batch', b.id)).applications);
   const centerYear = (await ctx.store.readKeyed('centers', String(year))) as CenterYearPart;
   const reviews = ctx.store.read('centers').reviews.filter((r) => yearOf(r.decidedOn) === year);
-  const ids = new Set<string>([...centerYear.summaries.map((s) => s.centerId), ...centerYear.assessments.map((a) => a.centerId), ...reviews.map((r) => r.centerId)]);
+  const ids = new Set<string>([
+    ...centerYear.summaries.map((s) => s.centerId),
+    ...centerYear.assessments.map((a) => a.centerId),
+    ...reviews.map((r) => r.centerId),
+  ]);
   const all = ctx.store.read('centers').centers;
   const centers = all.filter((c) => yearOf(c.designatedOn) === year || ids.has(c.id));
-  return { year, batches, applications, centers, centersDesignated: all.filter((c) => yearOf(c.designatedOn) === year).length, centerYear, reviews };
+  return {
+    year,
+    batches,
+    applications,
+    centers,
+    centersDesignated: all.filter((c) => yearOf(c.designatedOn) === year).length,
+    centerYear,
+    reviews,
+  };
 }
 
 /** Unfinished work of the year, in Chinese (sealing asks to acknowledge them). */
@@ -77,7 +92,10 @@ export async function openItems(ctx: ServiceContext, rec: YearRecords): Promise<
     const apps = rec.applications.filter((a) => a.batchId === b.id);
     if (b.status === 'open' || b.status === 'reviewing' || b.status === 'publicity') {
       items.push(`${label}尚未完成认定（当前：${({ open: '受理中', reviewing: '评审中', publicity: '公示中' } as const)[b.status]}）`);
-    } else if (b.status === 'closed' && apps.some((a) => a.status === 'submitted' || a.status === 'accepted' || a.status === 'supplementRequired')) {
+    } else if (
+      b.status === 'closed' &&
+      apps.some((a) => a.status === 'submitted' || a.status === 'accepted' || a.status === 'supplementRequired')
+    ) {
       items.push(`${label}已截止受理，但尚未评审认定`);
     }
     const open = (await ctx.store.readKeyed('designation', b.id)).objections.filter((o) => o.status === 'open');
@@ -93,16 +111,23 @@ export async function openItems(ctx: ServiceContext, rec: YearRecords): Promise<
   const unassessed = rec.centerYear.summaries.filter((s) => !assessed.has(s.centerId));
   if (unassessed.length) {
     const byId = new Map(all.map((c) => [c.id, c]));
-    items.push(`${unassessed.length}份${rec.year}年度工作总结尚未考核：${names(unassessed.map((s) => byId.get(s.centerId) ?? { name: s.centerId }))}`);
+    items.push(
+      `${unassessed.length}份${rec.year}年度工作总结尚未考核：${names(unassessed.map((s) => byId.get(s.centerId) ?? { name: s.centerId }))}`,
+    );
   }
   // Rectifications ordered in this year and still running (one ordered later belongs to its own year).
-  const rectifying = all.filter((c) => c.status === 'rectifying' && c.statusHistory.findLast((h) => h.to === 'rectifying')?.on.startsWith(`${rec.year}-`));
+  const rectifying = all.filter(
+    (c) => c.status === 'rectifying' && c.statusHistory.findLast((h) => h.to === 'rectifying')?.on.startsWith(`${rec.year}-`),
+  );
   if (rectifying.length) items.push(`${rectifying.length}家中心正在限期整改：${names(rectifying)}`);
   return items;
 }
 
 function names(list: readonly { name: string }[]): string {
-  const shown = list.slice(0, 5).map((c) => c.name).join('、');
+  const shown = list
+    .slice(0, 5)
+    .map((c) => c.name)
+    .join('、');
   return list.length > 5 ? `${shown}等` : shown;
 }
 
@@ -146,7 +171,12 @@ export function entryName(name: string, kind?: string): string {
 }
 
 /** 附件/…: every attachment of the year's applications and annual summaries, under readable names. */
-export async function attachmentEntries(ctx: ServiceContext, rec: YearRecords, unique: UniquePaths, warn: (text: string) => void = () => undefined): Promise<FileEntry[]> {
+export async function attachmentEntries(
+  ctx: ServiceContext,
+  rec: YearRecords,
+  unique: UniquePaths,
+  warn: (text: string) => void = () => undefined,
+): Promise<FileEntry[]> {
   const files = ctx.store.attachments;
   const out: FileEntry[] = [];
   const add = async (folder: string, name: string, ref: { sha256: string; kind: string }) => {
@@ -158,7 +188,13 @@ export async function attachmentEntries(ctx: ServiceContext, rec: YearRecords, u
       ctx.log?.(`[archive.seal] ${text}（${ref.sha256}）`);
       return false;
     }
-    out.push({ path: unique.take(`${folder}/${entryName(name, ref.kind)}`), kind: 'attachment', file, size: stat.size, expectedSha256: ref.sha256 });
+    out.push({
+      path: unique.take(`${folder}/${entryName(name, ref.kind)}`),
+      kind: 'attachment',
+      file,
+      size: stat.size,
+      expectedSha256: ref.sha256,
+    });
     return true;
   };
   const batches = new Map(rec.batches.map((b) => [b.id, b]));
@@ -178,6 +214,8 @@ export async function attachmentEntries(ctx: ServiceContext, rec: YearRecords, u
 
 /** How many attachment references the year's records hold. */
 export function attachmentCount(rec: YearRecords): number {
-  return rec.applications.reduce((n, a) => n + a.materials.reduce((m, i) => m + i.files.length, 0), 0)
-    + rec.centerYear.summaries.reduce((n, s) => n + s.files.length, 0);
+  return (
+    rec.applications.reduce((n, a) => n + a.materials.reduce((m, i) => m + i.files.length, 0), 0) +
+    rec.centerYear.summaries.reduce((n, s) => n + s.files.length, 0)
+  );
 }

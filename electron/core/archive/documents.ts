@@ -12,8 +12,19 @@ import { throwIfAborted } from '../exchange/atomic-file.js';
 import type { ServiceContext } from '../services/context.js';
 import { applicationRosterDocument } from '../services/documents/applications.js';
 import { batchListPdfDocument, batchRosterXlsxDocument } from '../services/documents/batches.js';
-import { assessmentNoticeDocument, assessmentRosterDocument, reviewDecisionDocument, summaryRosterDocument } from '../services/documents/centers.js';
-import { certificatesDocument, centersRosterDocument, decisionNoticeDocument, plaqueSheetDocument, publicityNoticeDocument } from '../services/documents/designation.js';
+import {
+  assessmentNoticeDocument,
+  assessmentRosterDocument,
+  reviewDecisionDocument,
+  summaryRosterDocument,
+} from '../services/documents/centers.js';
+import {
+  certificatesDocument,
+  centersRosterDocument,
+  decisionNoticeDocument,
+  plaqueSheetDocument,
+  publicityNoticeDocument,
+} from '../services/documents/designation.js';
 import { reviewNoticeDocument } from '../services/documents/formal-review.js';
 import { saveDocument, type GeneratedDocument, type RenderOptions } from '../services/documents/generated.js';
 import { reviewSummaryPdfDocument, reviewSummaryXlsxDocument, scoringSheetsDocument } from '../services/documents/review.js';
@@ -42,23 +53,45 @@ export async function documentJobs(ctx: ServiceContext, rec: YearRecords): Promi
   ];
   for (const b of rec.batches) {
     const label = batchLabel(b);
-    jobs.push({ folder: `02-申报与形式审查/${label}`, label: `${label}申报汇总表`, render: () => applicationRosterDocument(ctx, ListFilters.parse({ batchId: b.id })) });
+    jobs.push({
+      folder: `02-申报与形式审查/${label}`,
+      label: `${label}申报汇总表`,
+      render: () => applicationRosterDocument(ctx, ListFilters.parse({ batchId: b.id })),
+    });
     for (const a of rec.applications.filter((x) => x.batchId === b.id)) {
       for (const r of a.formalReviews) {
-        if (r.docNumber) jobs.push({ folder: `02-申报与形式审查/${label}/形式审查通知书`, label: `${a.applicant.name}形式审查通知书（${r.docNumber}）`, render: () => reviewNoticeDocument(ctx, a.id, r.round) });
+        if (r.docNumber)
+          jobs.push({
+            folder: `02-申报与形式审查/${label}/形式审查通知书`,
+            label: `${a.applicant.name}形式审查通知书（${r.docNumber}）`,
+            render: () => reviewNoticeDocument(ctx, a.id, r.round),
+          });
       }
     }
     const review = await ctx.store.readKeyed('scores', b.id);
     if (review.scoreSheets.length) {
       jobs.push({ folder: `03-专家评审/${label}`, label: `${label}评审汇总表（PDF）`, render: () => reviewSummaryPdfDocument(ctx, b.id) });
-      jobs.push({ folder: `03-专家评审/${label}`, label: `${label}评审汇总表（Excel）`, render: () => reviewSummaryXlsxDocument(ctx, b.id) });
-      jobs.push({ folder: `03-专家评审/${label}`, label: `${label}专家评分表（已录入，附校验码）`, render: () => scoringSheetsDocument(ctx, { batchId: b.id, mode: 'filled' }) });
+      jobs.push({
+        folder: `03-专家评审/${label}`,
+        label: `${label}评审汇总表（Excel）`,
+        render: () => reviewSummaryXlsxDocument(ctx, b.id),
+      });
+      jobs.push({
+        folder: `03-专家评审/${label}`,
+        label: `${label}专家评分表（已录入，附校验码）`,
+        render: () => scoringSheetsDocument(ctx, { batchId: b.id, mode: 'filled' }),
+      });
     }
     const d = await ctx.store.readKeyed('designation', b.id);
-    if (d.publicity) jobs.push({ folder: `04-公示与认定/${label}`, label: `${label}公示通知`, render: () => publicityNoticeDocument(ctx, b.id) });
+    if (d.publicity)
+      jobs.push({ folder: `04-公示与认定/${label}`, label: `${label}公示通知`, render: () => publicityNoticeDocument(ctx, b.id) });
     if (d.decision) {
       jobs.push({ folder: `04-公示与认定/${label}`, label: `${label}认定通知`, render: () => decisionNoticeDocument(ctx, b.id) });
-      jobs.push({ folder: `04-公示与认定/${label}`, label: `${label}证书`, render: ({ signal }) => certificatesDocument(ctx, b.id, signal ? { signal } : {}) });
+      jobs.push({
+        folder: `04-公示与认定/${label}`,
+        label: `${label}证书`,
+        render: ({ signal }) => certificatesDocument(ctx, b.id, signal ? { signal } : {}),
+      });
       jobs.push({ folder: `04-公示与认定/${label}`, label: `${label}牌匾内容确认单`, render: () => plaqueSheetDocument(ctx, b.id) });
     }
   }
@@ -66,10 +99,21 @@ export async function documentJobs(ctx: ServiceContext, rec: YearRecords): Promi
   if (rec.centerYear.summaries.length || rec.centersDesignated || rec.centers.length) {
     jobs.push({ folder: '05-中心管理', label: `${y}年度工作总结汇总表`, render: () => summaryRosterDocument(ctx, y) });
   }
-  if (rec.centerYear.assessments.length) jobs.push({ folder: '05-中心管理', label: `${y}年度中期考核汇总表`, render: () => assessmentRosterDocument(ctx, y) });
-  if (rec.centerYear.resultNotice) jobs.push({ folder: '05-中心管理', label: `${y}年度中期考核结果通知（${rec.centerYear.resultNotice.docNumber}）`, render: () => assessmentNoticeDocument(ctx, y) });
+  if (rec.centerYear.assessments.length)
+    jobs.push({ folder: '05-中心管理', label: `${y}年度中期考核汇总表`, render: () => assessmentRosterDocument(ctx, y) });
+  if (rec.centerYear.resultNotice)
+    jobs.push({
+      folder: '05-中心管理',
+      label: `${y}年度中期考核结果通知（${rec.centerYear.resultNotice.docNumber}）`,
+      render: () => assessmentNoticeDocument(ctx, y),
+    });
   for (const r of rec.reviews) {
-    if (r.notice) jobs.push({ folder: '05-中心管理/复核决定', label: `复核决定 ${r.id}（${r.notice.docNumber}）`, render: () => reviewDecisionDocument(ctx, r.id) });
+    if (r.notice)
+      jobs.push({
+        folder: '05-中心管理/复核决定',
+        label: `复核决定 ${r.id}（${r.notice.docNumber}）`,
+        render: () => reviewDecisionDocument(ctx, r.id),
+      });
   }
   return jobs;
 }
@@ -91,7 +135,13 @@ export async function renderDocuments(
       const doc = await job.render(opts.signal ? { signal: opts.signal } : {});
       if (doc) {
         const file = await saveDocument(stagingDir, doc);
-        entries.push({ path: unique.take(`${job.folder}/${entryName(file.fileName)}`), kind: 'document', file: file.path, size: file.size, title: job.label });
+        entries.push({
+          path: unique.take(`${job.folder}/${entryName(file.fileName)}`),
+          kind: 'document',
+          file: file.path,
+          size: file.size,
+          title: job.label,
+        });
         opts.onDone?.(i + 1);
         continue;
       }

@@ -52,13 +52,19 @@ function abortError(): Error {
  * Write `entries` and then the manifest `makeManifest(files)` returns into `target` atomically.
  * Resolves once the file is durable under its final name.
  */
-export async function writeArchive(target: string, entries: readonly ArchiveEntry[], makeManifest: (files: ManifestFile[]) => Buffer, opts: WriteArchiveOptions = {}): Promise<WrittenArchive> {
+export async function writeArchive(
+  target: string,
+  entries: readonly ArchiveEntry[],
+  makeManifest: (files: ManifestFile[]) => Buffer,
+  opts: WriteArchiveOptions = {},
+): Promise<WrittenArchive> {
   throwIfAborted(opts.signal);
   useNativeCrc32();
   const names = new Set<string>();
   for (const e of entries) {
     const n = checkEntryName(e.path);
-    if (n !== e.path || n.endsWith('/') || names.has(n.toLowerCase()) || n === 'manifest.json') throw new Error(`archive entry name not allowed or repeated: ${e.path}`);
+    if (n !== e.path || n.endsWith('/') || names.has(n.toLowerCase()) || n === 'manifest.json')
+      throw new Error(`archive entry name not allowed or repeated: ${e.path}`);
     names.add(n.toLowerCase());
   }
   const total = entries.reduce((n, e) => n + ('data' in e ? e.data.length : e.size), 0);
@@ -107,37 +113,41 @@ export async function writeArchive(target: string, entries: readonly ArchiveEntr
       const compress = !STORED_FORMATS.test(e.path);
       if ('data' in e) {
         zip.addBuffer(e.data, e.path, { ...ENTRY_OPTIONS, compress });
-        results.push(Promise.resolve({ path: e.path, sha256: createHash('sha256').update(e.data).digest('hex'), size: e.data.length, kind: e.kind }));
+        results.push(
+          Promise.resolve({ path: e.path, sha256: createHash('sha256').update(e.data).digest('hex'), size: e.data.length, kind: e.kind }),
+        );
         progress(e.data.length);
         continue;
       }
-      results.push(new Promise<ManifestFile>((resolve, reject) => {
-        zip.addReadStreamLazy(e.path, { ...ENTRY_OPTIONS, compress, size: e.size }, (cb) => {
-          const hash = createHash('sha256');
-          let size = 0;
-          const source = createReadStream(e.file, { highWaterMark: 1024 * 1024 });
-          const hashing = new Transform({
-            transform(chunk: Buffer, _enc, next) {
-              hash.update(chunk);
-              size += chunk.length;
-              progress(chunk.length);
-              next(null, chunk);
-            },
-            flush(next) {
-              const sha256 = hash.digest('hex');
-              if (e.expectedSha256 && sha256 !== e.expectedSha256) mismatched.push(e.path);
-              resolve({ path: e.path, sha256, size, kind: e.kind });
-              next();
-            },
+      results.push(
+        new Promise<ManifestFile>((resolve, reject) => {
+          zip.addReadStreamLazy(e.path, { ...ENTRY_OPTIONS, compress, size: e.size }, (cb) => {
+            const hash = createHash('sha256');
+            let size = 0;
+            const source = createReadStream(e.file, { highWaterMark: 1024 * 1024 });
+            const hashing = new Transform({
+              transform(chunk: Buffer, _enc, next) {
+                hash.update(chunk);
+                size += chunk.length;
+                progress(chunk.length);
+                next(null, chunk);
+              },
+              flush(next) {
+                const sha256 = hash.digest('hex');
+                if (e.expectedSha256 && sha256 !== e.expectedSha256) mismatched.push(e.path);
+                resolve({ path: e.path, sha256, size, kind: e.kind });
+                next();
+              },
+            });
+            source.on('error', (err) => {
+              reject(err);
+              fail(err);
+              hashing.destroy(err);
+            });
+            cb(null, source.pipe(hashing));
           });
-          source.on('error', (err) => {
-            reject(err);
-            fail(err);
-            hashing.destroy(err);
-          });
-          cb(null, source.pipe(hashing));
-        });
-      }));
+        }),
+      );
     }
     for (const r of results) r.catch(() => undefined);
     const files = await Promise.race([Promise.all(results), failed]);

@@ -60,11 +60,24 @@ export async function sha256OfFile(file: string, onChunk: (n: number) => void = 
 function reportOf(file: string, fields: Partial<VerifyReport> & { problems: VerifyProblem[] }): VerifyReport {
   const problems = fields.problems;
   const ok = problems.length === 0 && (fields.checked ?? 0) > 0;
-  const named = problems.filter((p) => p.path).slice(0, 3).map((p) => p.path);
+  const named = problems
+    .filter((p) => p.path)
+    .slice(0, 3)
+    .map((p) => p.path);
   const summary = ok
     ? `档案完好：${fields.checked}个文件（${formatBytes(fields.bytes ?? 0)}）与清单一致，校验值全部相符。`
     : `发现${problems.length}处问题${named.length ? `，涉及：${named.join('、')}${problems.length > named.length ? '等' : ''}` : `：${problems[0]?.message ?? '档案中没有可校验的文件'}`}。档案已不完整或被改动，请勿以此作为正式档案，改用原件或重新封存。`;
-  return { file, ok, checked: fields.checked ?? 0, bytes: fields.bytes ?? 0, year: fields.year ?? null, sealVersion: fields.sealVersion ?? null, sealedAt: fields.sealedAt ?? null, problems, summary };
+  return {
+    file,
+    ok,
+    checked: fields.checked ?? 0,
+    bytes: fields.bytes ?? 0,
+    year: fields.year ?? null,
+    sealVersion: fields.sealVersion ?? null,
+    sealedAt: fields.sealedAt ?? null,
+    problems,
+    summary,
+  };
 }
 
 /** Verify the archive at `file`. Never throws for a damaged archive (that is a report); throws when the file cannot be read at all or on cancel. */
@@ -85,15 +98,29 @@ export async function verifyArchive(file: string, opts: VerifyOptions = {}): Pro
   if (opts.expect) {
     const sha = await sha256OfFile(file, tick, opts.signal);
     if (sha !== opts.expect.sha256) {
-      problems.push({ path: '', kind: 'seal', message: `档案文件 ${zipName} 的校验值与封存记录不符（记录 ${opts.expect.sha256.slice(0, 12)}…，实际 ${sha.slice(0, 12)}…）：文件在封存后被改动。` });
+      problems.push({
+        path: '',
+        kind: 'seal',
+        message: `档案文件 ${zipName} 的校验值与封存记录不符（记录 ${opts.expect.sha256.slice(0, 12)}…，实际 ${sha.slice(0, 12)}…）：文件在封存后被改动。`,
+      });
     }
   }
 
   let zip: yauzl.ZipFile;
   try {
-    zip = await yauzl.openPromise(file, { lazyEntries: true, decodeStrings: false, validateEntrySizes: false, autoClose: false, strictFileNames: false });
+    zip = await yauzl.openPromise(file, {
+      lazyEntries: true,
+      decodeStrings: false,
+      validateEntrySizes: false,
+      autoClose: false,
+      strictFileNames: false,
+    });
   } catch (err) {
-    problems.push({ path: '', kind: 'unreadable', message: `${zipName} 不是有效的压缩包或已严重损坏（${(err as Error).message}），无法读取其中的文件。` });
+    problems.push({
+      path: '',
+      kind: 'unreadable',
+      message: `${zipName} 不是有效的压缩包或已严重损坏（${(err as Error).message}），无法读取其中的文件。`,
+    });
     return reportOf(file, { problems });
   }
   try {
@@ -119,7 +146,11 @@ export async function verifyArchive(file: string, opts: VerifyOptions = {}): Pro
       }
     } catch (err) {
       checkAbort(opts.signal);
-      problems.push({ path: '', kind: 'unreadable', message: `${zipName} 的文件目录已损坏（${(err as Error).message}），只能校验能读出的部分。` });
+      problems.push({
+        path: '',
+        kind: 'unreadable',
+        message: `${zipName} 的文件目录已损坏（${(err as Error).message}），只能校验能读出的部分。`,
+      });
     }
 
     const manifestEntry = entries.get(MANIFEST);
@@ -136,10 +167,12 @@ export async function verifyArchive(file: string, opts: VerifyOptions = {}): Pro
       tick(manifestEntry.compressedSize);
       if (opts.expect) {
         const sha = createHash('sha256').update(data).digest('hex');
-        if (sha !== opts.expect.manifestSha256) problems.push({ path: MANIFEST, kind: 'seal', message: `${MANIFEST} 的校验值与封存记录不符：清单在封存后被改动。` });
+        if (sha !== opts.expect.manifestSha256)
+          problems.push({ path: MANIFEST, kind: 'seal', message: `${MANIFEST} 的校验值与封存记录不符：清单在封存后被改动。` });
       }
       const parsed = ArchiveManifest.safeParse(JSON.parse(data.toString('utf8')));
-      if (!parsed.success) throw new Error(`格式不符（${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}）`);
+      if (!parsed.success)
+        throw new Error(`格式不符（${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}）`);
       manifest = parsed.data;
     } catch (err) {
       checkAbort(opts.signal);
@@ -175,15 +208,27 @@ export async function verifyArchive(file: string, opts: VerifyOptions = {}): Pro
       bytes += got.size;
       // One problem per file: a wrong size (recorded or actual) first, otherwise a wrong hash.
       if (entry.uncompressedSize !== m.size || got.size !== m.size) {
-        problems.push({ path: m.path, kind: 'size', message: `${m.path}：大小不符（清单记录 ${m.size} 字节，档案中为 ${got.size} 字节），文件被改动或已损坏。` });
+        problems.push({
+          path: m.path,
+          kind: 'size',
+          message: `${m.path}：大小不符（清单记录 ${m.size} 字节，档案中为 ${got.size} 字节），文件被改动或已损坏。`,
+        });
       } else if (got.sha256 !== m.sha256) {
         problems.push({ path: m.path, kind: 'hash', message: `${m.path}：内容与清单中的校验值（SHA-256）不符，文件被改动或已损坏。` });
       }
     }
     for (const name of order) {
-      if (name !== MANIFEST && !listed.has(name)) problems.push({ path: name, kind: 'extra', message: `${name}：档案中有此文件，但清单中没有（可能是后来加入的）。` });
+      if (name !== MANIFEST && !listed.has(name))
+        problems.push({ path: name, kind: 'extra', message: `${name}：档案中有此文件，但清单中没有（可能是后来加入的）。` });
     }
-    return reportOf(file, { problems, checked, bytes, year: manifest.year, sealVersion: manifest.sealVersion, sealedAt: manifest.sealedAt });
+    return reportOf(file, {
+      problems,
+      checked,
+      bytes,
+      year: manifest.year,
+      sealVersion: manifest.sealVersion,
+      sealedAt: manifest.sealedAt,
+    });
   } finally {
     zip.close();
   }

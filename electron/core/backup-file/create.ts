@@ -113,9 +113,13 @@ export async function createBackupFile(opts: CreateBackupOptions): Promise<Backu
   const snap = await takeSnapshot(store);
 
   const attachments: { rel: string; size: number }[] = [];
-  for (const rel of await listFiles(store.dirs.files)) attachments.push({ rel, size: (await fs.stat(path.join(store.dirs.files, rel))).size });
+  for (const rel of await listFiles(store.dirs.files))
+    attachments.push({ rel, size: (await fs.stat(path.join(store.dirs.files, rel))).size });
 
-  const total = snap.parts.reduce((s, p) => s + p.data.length, 0) + snap.audit.reduce((s, a) => s + a.size, 0) + attachments.reduce((s, a) => s + a.size, 0);
+  const total =
+    snap.parts.reduce((s, p) => s + p.data.length, 0) +
+    snap.audit.reduce((s, a) => s + a.size, 0) +
+    attachments.reduce((s, a) => s + a.size, 0);
   let done = 0;
   let reported = -1;
   const step = Math.max(1, Math.floor(total / 200));
@@ -134,7 +138,11 @@ export async function createBackupFile(opts: CreateBackupOptions): Promise<Backu
   try {
     await (await fs.open(tmp, 'wx', 0o600)).close();
   } catch (err) {
-    throw new DeskError('INVALID_INPUT', `无法在文件夹“${targetDir}”中写入备份文件（${(err as NodeJS.ErrnoException).code ?? (err as Error).message}）。请换一个文件夹后重试。`, { targetDir });
+    throw new DeskError(
+      'INVALID_INPUT',
+      `无法在文件夹“${targetDir}”中写入备份文件（${(err as NodeJS.ErrnoException).code ?? (err as Error).message}）。请换一个文件夹后重试。`,
+      { targetDir },
+    );
   }
 
   const files: ManifestFile[] = [];

@@ -60,19 +60,34 @@ async function openable(file: string): Promise<void> {
     stat = await fs.stat(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new DeskError('NOT_FOUND', `找不到备份文件“${file}”。请确认U盘已插好、路径填写正确后重试。`, { path: file });
-    throw new DeskError('FILE_REJECTED', `无法读取备份文件“${file}”（${code ?? (err as Error).message}）。请检查文件权限后重试。`, { path: file });
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      throw new DeskError('NOT_FOUND', `找不到备份文件“${file}”。请确认U盘已插好、路径填写正确后重试。`, { path: file });
+    throw new DeskError('FILE_REJECTED', `无法读取备份文件“${file}”（${code ?? (err as Error).message}）。请检查文件权限后重试。`, {
+      path: file,
+    });
   }
-  if (!stat.isFile()) throw new DeskError('INVALID_INPUT', `“${file}”不是文件。请选择扩展名为 .ipcdesk-backup 的备份文件。`, { path: file });
+  if (!stat.isFile())
+    throw new DeskError('INVALID_INPUT', `“${file}”不是文件。请选择扩展名为 .ipcdesk-backup 的备份文件。`, { path: file });
   try {
     await (await fs.open(file, 'r')).close();
   } catch (err) {
-    throw new DeskError('FILE_REJECTED', `无法读取备份文件“${file}”（${(err as NodeJS.ErrnoException).code ?? (err as Error).message}）。请检查文件权限后重试。`, { path: file });
+    throw new DeskError(
+      'FILE_REJECTED',
+      `无法读取备份文件“${file}”（${(err as NodeJS.ErrnoException).code ?? (err as Error).message}）。请检查文件权限后重试。`,
+      { path: file },
+    );
   }
 }
 
 /** Stream one entry into `sink` (or nowhere), hashing it and counting its bytes, stopping past `limit`. */
-async function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, limit: number, sink: 'memory' | 'discard' | string, signal: AbortSignal | undefined, onBytes: (n: number) => void): Promise<{ sha256: string; size: number; data?: Buffer }> {
+async function readEntry(
+  zip: yauzl.ZipFile,
+  entry: yauzl.Entry,
+  limit: number,
+  sink: 'memory' | 'discard' | string,
+  signal: AbortSignal | undefined,
+  onBytes: (n: number) => void,
+): Promise<{ sha256: string; size: number; data?: Buffer }> {
   const hash = createHash('sha256');
   let size = 0;
   const chunks: Buffer[] = [];
@@ -181,7 +196,9 @@ export async function checkBackupFile(file: string, opts: CheckOptions): Promise
       const parsed = BackupManifest.safeParse(JSON.parse(data!.toString('utf8')));
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        problems.push(`manifest.json 不符合备份文件格式（${issue?.path.join('.') || '整体'}：${issue?.message ?? ''}），这不是本工作台生成的备份文件，或文件已损坏。`);
+        problems.push(
+          `manifest.json 不符合备份文件格式（${issue?.path.join('.') || '整体'}：${issue?.message ?? ''}），这不是本工作台生成的备份文件，或文件已损坏。`,
+        );
         return result();
       }
       manifest = parsed.data;
@@ -191,7 +208,9 @@ export async function checkBackupFile(file: string, opts: CheckOptions): Promise
       return result();
     }
     if (manifest.schemaVersion > opts.schemaVersion) {
-      problems.push(`备份由较新版本的程序生成（数据版本 ${manifest.schemaVersion}，本程序只支持到 ${opts.schemaVersion}）。请先安装新版程序再恢复。`);
+      problems.push(
+        `备份由较新版本的程序生成（数据版本 ${manifest.schemaVersion}，本程序只支持到 ${opts.schemaVersion}）。请先安装新版程序再恢复。`,
+      );
     }
 
     // 3. Every listed file against the entries, and the layout.
@@ -225,7 +244,9 @@ export async function checkBackupFile(file: string, opts: CheckOptions): Promise
       }
     };
     opts.onProgress?.(0, total);
-    const order = [...listed.entries()].filter(([p]) => entries.has(p)).sort((a, b) => entries.get(a[0])!.entry.relativeOffsetOfLocalHeader - entries.get(b[0])!.entry.relativeOffsetOfLocalHeader);
+    const order = [...listed.entries()]
+      .filter(([p]) => entries.has(p))
+      .sort((a, b) => entries.get(a[0])!.entry.relativeOffsetOfLocalHeader - entries.get(b[0])!.entry.relativeOffsetOfLocalHeader);
     if (opts.stage) await fs.mkdir(opts.stage.dir, { recursive: true });
     for (const [p, want] of order) {
       throwIfAborted(opts.signal);
@@ -241,7 +262,12 @@ export async function checkBackupFile(file: string, opts: CheckOptions): Promise
         continue;
       }
       let sink: 'memory' | 'discard' | string = text ? 'memory' : 'discard';
-      if (attachment && opts.stage && problems.length === 0 && !(await exists(path.join(opts.stage.filesDir, attachment[1]!, attachment[2]!)))) {
+      if (
+        attachment &&
+        opts.stage &&
+        problems.length === 0 &&
+        !(await exists(path.join(opts.stage.filesDir, attachment[1]!, attachment[2]!)))
+      ) {
         sink = path.join(opts.stage.dir, `${staged.size}-${attachment[2]}`);
       }
       let got: { sha256: string; size: number; data?: Buffer };
@@ -290,7 +316,8 @@ export async function checkBackupFile(file: string, opts: CheckOptions): Promise
       const fixed: Record<string, unknown> = {};
       for (const [name, value] of raw) if (partOf(name)?.kind === 'fixed') fixed[name] = value;
       const meta = raw.get('meta') as { schemaVersion?: unknown } | undefined;
-      if (meta && meta.schemaVersion !== manifest.schemaVersion) problems.push(`store/meta.json 记录的数据版本（${String(meta.schemaVersion)}）与清单（${manifest.schemaVersion}）不一致。`);
+      if (meta && meta.schemaVersion !== manifest.schemaVersion)
+        problems.push(`store/meta.json 记录的数据版本（${String(meta.schemaVersion)}）与清单（${manifest.schemaVersion}）不一致。`);
       let migrated = fixed;
       try {
         for (const stepM of migrationPath(manifest.schemaVersion, opts.schemaVersion)) migrated = stepM.migrate(migrated);
@@ -367,7 +394,12 @@ async function openZip(file: string): Promise<yauzl.ZipFile> {
   const reader = new FileReader(fd);
   try {
     const { size } = await promisify(fsCallback.fstat)(fd);
-    return await yauzl.fromRandomAccessReaderPromise(reader, size, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: false });
+    return await yauzl.fromRandomAccessReaderPromise(reader, size, {
+      lazyEntries: true,
+      decodeStrings: false,
+      validateEntrySizes: true,
+      autoClose: false,
+    });
   } catch (err) {
     fsCallback.close(fd, () => undefined);
     throw err;

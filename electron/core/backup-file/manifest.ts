@@ -44,7 +44,6 @@ export function partOf(name: string): PartRef | undefined {
   return undefined;
 }
 
-
 const len = (v: unknown, key: string): number => {
   const list = (v as Record<string, unknown> | undefined)?.[key];
   return Array.isArray(list) ? list.length : 0;

@@ -82,7 +82,11 @@ export async function restoreBackupFile(file: string, target: RestoreTarget, opt
     const { problems } = checked.inspection;
     if (problems.length > 0) {
       const shown = problems.slice(0, 3).join('；');
-      throw new DeskError('FILE_REJECTED', `备份文件未通过检查，没有做任何改动。发现${problems.length}处问题：${shown}${problems.length > 3 ? '……' : ''}`, { problems });
+      throw new DeskError(
+        'FILE_REJECTED',
+        `备份文件未通过检查，没有做任何改动。发现${problems.length}处问题：${shown}${problems.length > 3 ? '……' : ''}`,
+        { problems },
+      );
     }
     throwIfAborted(opts.signal); // past this point the restore runs to the end
 
@@ -138,13 +142,21 @@ export async function restoreBackupFile(file: string, target: RestoreTarget, opt
       // e. Record the new parts in the manifest with one audit entry, reload, then remove the marker.
       const contents = [...checked.inspection.contents];
       const notes = [`新增附件${attachmentsAdded}个`, `操作日志文件${auditFiles}个`];
-      if (auditKeptAside > 0) notes.push(`本机已有操作日志，备份中与本机不同的${auditKeptAside}个月份文件放在 audit/${aside}/（本机日志的校验链保持完整）`);
+      if (auditKeptAside > 0)
+        notes.push(`本机已有操作日志，备份中与本机不同的${auditKeptAside}个月份文件放在 audit/${aside}/（本机日志的校验链保持完整）`);
       notes.push(`恢复前的数据已另存为备份“${safety.name}”`);
       await target.reload({
         method: 'backupFile.restore',
         entity: `backupFile:${path.basename(file)}`,
         summary: `${opts.note ?? ''}从备份文件 ${path.basename(file)}（${checked.inspection.createdAt ? bureauDateOf(checked.inspection.createdAt) : ''} 生成）恢复全部数据：${contents.join('、')}；${notes.join('；')}。`,
-        after: { file, createdAt: checked.inspection.createdAt, parts: checked.parts.size, attachmentsAdded, auditFiles, safetyBackup: safety.name },
+        after: {
+          file,
+          createdAt: checked.inspection.createdAt,
+          parts: checked.parts.size,
+          attachmentsAdded,
+          auditFiles,
+          safetyBackup: safety.name,
+        },
       });
       await fs.rm(marker, { force: true });
       await fsyncDir(dirs.root);
@@ -166,7 +178,11 @@ export async function restoreBackupFile(file: string, target: RestoreTarget, opt
  * Restore without an open store: the recovery path when the folder is empty or the store cannot open
  * (a damaged part). Takes the folder's lock like the app does.
  */
-export async function restoreBackupFileOffline(dataDir: string, file: string, opts: { clock: Clock; operator?: string }): Promise<RestoreReport> {
+export async function restoreBackupFileOffline(
+  dataDir: string,
+  file: string,
+  opts: { clock: Clock; operator?: string },
+): Promise<RestoreReport> {
   const dirs = dataDirs(path.resolve(dataDir));
   for (const d of [dirs.store, dirs.files, dirs.backups, dirs.audit]) await fs.mkdir(d, { recursive: true });
   const lock = await acquireLock(dirs.root);

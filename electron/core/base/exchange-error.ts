@@ -2,15 +2,7 @@ import { DeskError } from '../contract/errors.js';
 
 /** Why a file that travelled on USB was refused. */
 export type RejectReason =
-  | 'wrongCode'
-  | 'tampered'
-  | 'truncated'
-  | 'foreign'
-  | 'wrongKind'
-  | 'badShape'
-  | 'unsafePath'
-  | 'tooLarge'
-  | 'version';
+  'wrongCode' | 'tampered' | 'truncated' | 'foreign' | 'wrongKind' | 'badShape' | 'unsafePath' | 'tooLarge' | 'version';
 
 const BASE: Record<RejectReason, string> = {
   wrongCode: '一次性口令不正确，请核对评审任务通知单上的口令后重试',

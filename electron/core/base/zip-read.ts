@@ -72,7 +72,13 @@ export async function readZip(data: Buffer, opts: ReadZipOptions = {}): Promise<
 }
 
 /** Name, encryption, method and declared-size checks for one central-directory entry; null for a folder entry. */
-function checkDirectoryEntry(entry: yauzl.Entry, names: NameSet, limits: ZipLimits, totalBefore: number, onEntry?: (entry: ZipDirectoryEntry) => void): string | null {
+function checkDirectoryEntry(
+  entry: yauzl.Entry,
+  names: NameSet,
+  limits: ZipLimits,
+  totalBefore: number,
+  onEntry?: (entry: ZipDirectoryEntry) => void,
+): string | null {
   const name = checkEntryName(decodeEntryName(entry.fileNameRaw, entry.generalPurposeBitFlag, entry.extraFields));
   names.add(name);
   if (name.endsWith('/')) return null;
@@ -112,7 +118,10 @@ export interface OpenedZip {
  * which enforces every cap again on the real bytes (headers may lie). `onEntry` sees each entry
  * before the size and ratio checks and may throw its own, more specific refusal. Call `close` when done.
  */
-export async function openZip(data: Buffer, opts: ReadZipOptions & { onEntry?: (entry: ZipDirectoryEntry) => void } = {}): Promise<OpenedZip> {
+export async function openZip(
+  data: Buffer,
+  opts: ReadZipOptions & { onEntry?: (entry: ZipDirectoryEntry) => void } = {},
+): Promise<OpenedZip> {
   const limits = { ...DEFAULT_ZIP_LIMITS, ...opts.limits };
   const zip = await openYauzl(data, opts.fileName);
   const raw = new Map<string, yauzl.Entry>();
@@ -128,7 +137,11 @@ export async function openZip(data: Buffer, opts: ReadZipOptions & { onEntry?: (
       if (name === null) continue;
       const listed = { name, compressedSize: entry.compressedSize, uncompressedSize: entry.uncompressedSize };
       if (entry.uncompressedSize > limits.ratioGraceBytes && entry.uncompressedSize / Math.max(entry.compressedSize, 1) > limits.maxRatio) {
-        throw tooLarge(name, `压缩比上限 ${limits.maxRatio}:1（记录的大小 ${MB(entry.uncompressedSize)}，压缩后 ${MB(entry.compressedSize)}）`, 0);
+        throw tooLarge(
+          name,
+          `压缩比上限 ${limits.maxRatio}:1（记录的大小 ${MB(entry.uncompressedSize)}，压缩后 ${MB(entry.compressedSize)}）`,
+          0,
+        );
       }
       declared += entry.uncompressedSize;
       raw.set(name, entry);
@@ -178,7 +191,13 @@ function tooLarge(name: string, limit: string, inflated: number): ExchangeError 
 }
 
 /** Collect one entry, stopping (and destroying the inflater) as soon as any cap is crossed. */
-function inflate(stream: Readable, name: string, entry: { compressedSize: number; uncompressedSize: number }, limits: ZipLimits, totalBefore: number): Promise<Buffer> {
+function inflate(
+  stream: Readable,
+  name: string,
+  entry: { compressedSize: number; uncompressedSize: number },
+  limits: ZipLimits,
+  totalBefore: number,
+): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;

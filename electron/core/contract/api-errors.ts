@@ -30,7 +30,8 @@ export function invalidInput(issues: readonly z.core.$ZodIssue[]): ApiError {
 
 /** Any thrown value -> an API error with a Chinese message (internals are never shown raw). */
 export function toApiError(err: unknown): ApiError {
-  if (err instanceof DeskError) return { code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) };
+  if (err instanceof DeskError)
+    return { code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) };
   if (err instanceof z.ZodError) return invalidInput(err.issues);
   const text = err instanceof Error ? err.message : String(err);
   const code = (err as NodeJS.ErrnoException | undefined)?.code;

@@ -3,13 +3,26 @@ import { z } from 'zod';
 import { method, NoInput } from './define.js';
 import { ExportedFile } from './common.js';
 import {
-  ApplicantInput, Application, ApplicationDetail, ApplicationRow, ApplicationStatus, IpFigures, ItemNo, OfficeInput, Route, SupplementItemInput, TeamMemberInput,
+  ApplicantInput,
+  Application,
+  ApplicationDetail,
+  ApplicationRow,
+  ApplicationStatus,
+  IpFigures,
+  ItemNo,
+  OfficeInput,
+  Route,
+  SupplementItemInput,
+  TeamMemberInput,
 } from './applications.js';
 import { Text } from './text.js';
 import { yearOfRef } from './years.js';
 
 const Id = z.string().trim().min(1, '请指定申报');
-const BatchId = z.string().trim().regex(/^\d{4}-\d+$/, '批次编号格式应为“年度-序号”，如 2026-1');
+const BatchId = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d+$/, '批次编号格式应为“年度-序号”，如 2026-1');
 const Reason = Text({ label: '理由', min: 2, max: 200, multiline: true });
 const Note = Text({ label: '备注', max: 200, multiline: true });
 /** A file name as given by the user's system (shown and kept, never printed in a document body). */
@@ -30,7 +43,15 @@ const FormFields = {
 export const CreateApplicationInput = z
   .object({
     batchId: BatchId,
-    applicant: ApplicantInput.partial({ unitType: true, legalRepresentative: true, contact: true, phone: true, address: true, district: true, industry: true }).strict(),
+    applicant: ApplicantInput.partial({
+      unitType: true,
+      legalRepresentative: true,
+      contact: true,
+      phone: true,
+      address: true,
+      district: true,
+      industry: true,
+    }).strict(),
     ...FormFields,
     /** Needed when today is outside the batch's window (opensOn–closesOn). */
     windowOverrideReason: Reason.optional(),
@@ -38,9 +59,7 @@ export const CreateApplicationInput = z
   .strict();
 export type CreateApplicationInput = z.infer<typeof CreateApplicationInput>;
 
-export const SaveDraftInput = z
-  .object({ id: Id, applicant: ApplicantInput.partial().strict().optional(), ...FormFields })
-  .strict();
+export const SaveDraftInput = z.object({ id: Id, applicant: ApplicantInput.partial().strict().optional(), ...FormFields }).strict();
 export type SaveDraftInput = z.infer<typeof SaveDraftInput>;
 
 export const SortField = z.enum(['name', 'uscc', 'district', 'industry', 'status', 'route', 'createdAt', 'updatedAt', 'submittedAt']);
@@ -93,31 +112,57 @@ export type ImportReport = z.infer<typeof ImportReport>;
 const byId = z.object({ id: Id }).strict();
 
 export const applicationsContract = {
-  'applications.create': method({ input: CreateApplicationInput, output: Application, writes: true, yearLock: 'byInput', years: (i) => [yearOfRef(i.batchId)], summary: '新建申报（草稿）' }),
-  'applications.saveDraft': method({ input: SaveDraftInput, output: Application, writes: true, yearLock: 'byInput', years: (i) => [yearOfRef(i.id)], summary: '保存申报草稿' }),
+  'applications.create': method({
+    input: CreateApplicationInput,
+    output: Application,
+    writes: true,
+    yearLock: 'byInput',
+    years: (i) => [yearOfRef(i.batchId)],
+    summary: '新建申报（草稿）',
+  }),
+  'applications.saveDraft': method({
+    input: SaveDraftInput,
+    output: Application,
+    writes: true,
+    yearLock: 'byInput',
+    years: (i) => [yearOfRef(i.id)],
+    summary: '保存申报草稿',
+  }),
   'applications.get': method({ input: byId, output: ApplicationDetail, writes: false, summary: '读取申报' }),
   'applications.list': method({ input: ListInput, output: ApplicationList, writes: false, summary: '申报列表' }),
-  'applications.submit': method({ input: byId, output: Application, writes: true, yearLock: 'byInput', years: (i) => [yearOfRef(i.id)], summary: '提交申报' }),
+  'applications.submit': method({
+    input: byId,
+    output: Application,
+    writes: true,
+    yearLock: 'byInput',
+    years: (i) => [yearOfRef(i.id)],
+    summary: '提交申报',
+  }),
   'applications.attachFile': method({
     input: z.object({ applicationId: Id, itemNo: ItemNo, uploadId: UploadId, fileName: FileName.optional() }).strict(),
     output: Application,
     writes: true,
-    yearLock: 'byInput', years: (i) => [yearOfRef(i.applicationId)],
+    yearLock: 'byInput',
+    years: (i) => [yearOfRef(i.applicationId)],
     summary: '添加申报材料文件',
   }),
   'applications.removeFile': method({
     input: z.object({ applicationId: Id, itemNo: ItemNo, sha256: z.string().regex(/^[0-9a-f]{64}$/, '文件标识无效') }).strict(),
     output: Application,
     writes: true,
-    yearLock: 'byInput', years: (i) => [yearOfRef(i.applicationId)],
+    yearLock: 'byInput',
+    years: (i) => [yearOfRef(i.applicationId)],
     summary: '移除申报材料文件',
   }),
   'applications.missingItems': method({ input: byId, output: z.array(MissingItem), writes: false, summary: '缺少的申报材料' }),
   'applications.importTemplate': method({
-    input: z.object({ batchId: BatchId, uploadId: UploadId, dryRun: z.boolean().default(true), windowOverrideReason: Reason.optional() }).strict(),
+    input: z
+      .object({ batchId: BatchId, uploadId: UploadId, dryRun: z.boolean().default(true), windowOverrideReason: Reason.optional() })
+      .strict(),
     output: ImportReport,
     writes: true,
-    yearLock: 'byInput', years: (i) => [yearOfRef(i.batchId)],
+    yearLock: 'byInput',
+    years: (i) => [yearOfRef(i.batchId)],
     summary: '从Excel模板导入申报',
   }),
   'applications.exportTemplate': method({ input: NoInput, output: ExportedFile, writes: false, summary: '导出空白申报模板（Excel）' }),
@@ -126,7 +171,8 @@ export const applicationsContract = {
     input: z.object({ applicationId: Id, note: Note.optional() }).strict(),
     output: Application,
     writes: true,
-    yearLock: 'byInput', years: (i) => [yearOfRef(i.applicationId)],
+    yearLock: 'byInput',
+    years: (i) => [yearOfRef(i.applicationId)],
     summary: '形式审查：受理',
   }),
   'review.requireSupplement': method({
@@ -140,7 +186,8 @@ export const applicationsContract = {
       .strict(),
     output: Application,
     writes: true,
-    yearLock: 'byInput', years: (i) => [yearOfRef(i.applicationId)],
+    yearLock: 'byInput',
+    years: (i) => [yearOfRef(i.applicationId)],
     summary: '形式审查：要求补正',
   }),
   'review.notice': method({
@@ -150,5 +197,12 @@ export const applicationsContract = {
     yearLock: 'print',
     summary: '生成形式审查通知书（受理/补正/不予受理）',
   }),
-  'review.reject': method({ input: z.object({ applicationId: Id, reason: Reason }).strict(), output: Application, writes: true, yearLock: 'byInput', years: (i) => [yearOfRef(i.applicationId)], summary: '形式审查：不予受理' }),
+  'review.reject': method({
+    input: z.object({ applicationId: Id, reason: Reason }).strict(),
+    output: Application,
+    writes: true,
+    yearLock: 'byInput',
+    years: (i) => [yearOfRef(i.applicationId)],
+    summary: '形式审查：不予受理',
+  }),
 };

@@ -116,7 +116,14 @@ export const SupplementItemInput = SupplementItem.extend({
 
 /** 形式审查, one entry per round; every round is kept. */
 export const FormalReview = z.discriminatedUnion('outcome', [
-  z.object({ round: z.number().int().positive(), outcome: z.literal('accepted'), at: IsoTime, by: z.string(), note: z.string().optional(), docNumber: z.string().optional() }),
+  z.object({
+    round: z.number().int().positive(),
+    outcome: z.literal('accepted'),
+    at: IsoTime,
+    by: z.string(),
+    note: z.string().optional(),
+    docNumber: z.string().optional(),
+  }),
   z.object({
     round: z.number().int().positive(),
     outcome: z.literal('supplementRequired'),
@@ -131,7 +138,14 @@ export const FormalReview = z.discriminatedUnion('outcome', [
     /** 发文字号 of the notice, assigned when it is first printed and kept for reprints. */
     docNumber: z.string().optional(),
   }),
-  z.object({ round: z.number().int().positive(), outcome: z.literal('rejected'), at: IsoTime, by: z.string(), reason: z.string(), docNumber: z.string().optional() }),
+  z.object({
+    round: z.number().int().positive(),
+    outcome: z.literal('rejected'),
+    at: IsoTime,
+    by: z.string(),
+    reason: z.string(),
+    docNumber: z.string().optional(),
+  }),
 ]);
 export type FormalReview = z.infer<typeof FormalReview>;
 

@@ -27,7 +27,12 @@ const TaskId = z.string().min(1).max(300);
 const LocalPath = z.string().trim().min(1, '请填写文件或文件夹路径').max(1000, '路径过长');
 const Reason = Text({ label: '理由', min: 2, max: 500, multiline: true });
 
-export const ManifestFile = z.object({ path: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), size: z.number().int().nonnegative(), kind: z.string().optional() });
+export const ManifestFile = z.object({
+  path: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  size: z.number().int().nonnegative(),
+  kind: z.string().optional(),
+});
 export type ManifestFile = z.infer<typeof ManifestFile>;
 
 export const ArchiveManifest = z.object({
@@ -167,7 +172,13 @@ export const archiveContract = {
     yearLock: 'none',
     summary: '封存年度档案',
   }),
-  'archive.unseal': method({ input: z.object({ year: Year, reason: Reason }).strict(), output: YearSeal, writes: true, yearLock: 'none', summary: '解除年度封存' }),
+  'archive.unseal': method({
+    input: z.object({ year: Year, reason: Reason }).strict(),
+    output: YearSeal,
+    writes: true,
+    yearLock: 'none',
+    summary: '解除年度封存',
+  }),
   'archive.verify': method({
     input: z
       .object({ year: Year.optional(), path: LocalPath.optional(), taskId: TaskId.optional() })
@@ -184,7 +195,12 @@ export const archiveContract = {
     writes: false,
     summary: '备份全部数据到文件',
   }),
-  'backupFile.inspect': method({ input: z.object({ path: LocalPath }).strict(), output: BackupInspection, writes: false, summary: '检查备份文件' }),
+  'backupFile.inspect': method({
+    input: z.object({ path: LocalPath }).strict(),
+    output: BackupInspection,
+    writes: false,
+    summary: '检查备份文件',
+  }),
   'backupFile.restore': method({
     input: z.object({ path: LocalPath, taskId: TaskId }).strict(),
     output: RestoreReport,

@@ -26,10 +26,16 @@ import { yearOfDate } from './years.js';
 
 export { INDICATORS, WORK_TASKS, GRADE_LABELS, REVIEW_OUTCOME_LABELS, type IndicatorKey } from './centers-labels.js';
 
-const CenterId = z.string().trim().regex(/^C\d+$/, '中心编号无效，请刷新后重试');
+const CenterId = z
+  .string()
+  .trim()
+  .regex(/^C\d+$/, '中心编号无效，请刷新后重试');
 const UploadId = z.string().regex(/^[0-9a-f]{32}$/, '上传编号无效，请重新上传文件');
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, '文件编号无效，请刷新后重试');
-const ReviewId = z.string().trim().regex(/^C\d+-R\d+$/, '复核编号无效，请刷新后重试');
+const ReviewId = z
+  .string()
+  .trim()
+  .regex(/^C\d+-R\d+$/, '复核编号无效，请刷新后重试');
 const Opinion = Text({ label: '意见', min: 2, max: 2000, multiline: true });
 const Reason = Text({ label: '理由', max: 200, multiline: true });
 
@@ -38,9 +44,16 @@ const Reason = Text({ label: '理由', max: 200, multiline: true });
 export const INDICATOR_KEYS = INDICATORS.map((i) => i.key) as [IndicatorKey, ...IndicatorKey[]];
 
 const count = (label: string) =>
-  z.number({ error: `请填写${label}` }).int(`${label}应为整数`).min(0, `${label}不能为负数`).max(1_000_000, `${label}过大，请核对`);
+  z
+    .number({ error: `请填写${label}` })
+    .int(`${label}应为整数`)
+    .min(0, `${label}不能为负数`)
+    .max(1_000_000, `${label}过大，请核对`);
 const money = (label: string) =>
-  z.number({ error: `请填写${label}` }).min(0, `${label}不能为负数`).max(100_000_000, `${label}过大，请核对`)
+  z
+    .number({ error: `请填写${label}` })
+    .min(0, `${label}不能为负数`)
+    .max(100_000_000, `${label}过大，请核对`)
     .refine((v) => Math.round(v * 100) === Math.round(v * 100 * 1e6) / 1e6, `${label}最多保留两位小数`);
 
 export const Indicators = z.object({
@@ -221,7 +234,11 @@ export const SaveSummaryInput = z
 
 const AssessmentCriterionInput = z
   .object({
-    key: z.string().trim().regex(/^[A-Za-z0-9_-]{1,20}$/, '考核项代码只能用字母、数字、下划线，不超过20位').optional(),
+    key: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_-]{1,20}$/, '考核项代码只能用字母、数字、下划线，不超过20位')
+      .optional(),
     title: Text({ label: '考核项名称', min: 2, max: 40 }),
     max: z.number().positive('满分应大于0').max(100, '单项满分不超过100'),
     step: z.number().positive().default(0.5),
@@ -246,7 +263,10 @@ export const SaveAssessmentInput = z
     scores: z.record(z.string(), z.number({ error: '请填写分数' })),
     comments: Text({ label: '考核意见', max: 2000, multiline: true }).default(''),
     assessedOn: IsoDate,
-    assessors: z.array(Text({ label: '考核人员姓名', min: 1, max: 20 })).max(20, '考核人员不超过20人').default([]),
+    assessors: z
+      .array(Text({ label: '考核人员姓名', min: 1, max: 20 }))
+      .max(20, '考核人员不超过20人')
+      .default([]),
     /** Required once the year's result notice is issued (NEEDS_REASON otherwise). */
     reason: Reason.optional(),
   })
@@ -267,27 +287,63 @@ export const DecideReviewInput = z
 export const centersAnnualContract = {
   'summaries.year': method({ input: ByYear, output: SummaryYearView, writes: false, summary: '年度工作总结提交情况' }),
   'summaries.get': method({ input: ByCenterYear, output: AnnualSummary.nullable(), writes: false, summary: '读取年度工作总结' }),
-  'summaries.save': method({ input: SaveSummaryInput, output: AnnualSummary, writes: true, yearLock: 'byInput', years: (i) => [i.year], summary: '登记年度工作总结' }),
-  'summaries.attachFile': method({
-    input: z.object({ year: Year, centerId: CenterId, uploadId: UploadId, fileName: Text({ label: '文件名', min: 1, max: 200, printed: false }).optional() }).strict(),
+  'summaries.save': method({
+    input: SaveSummaryInput,
     output: AnnualSummary,
     writes: true,
-    yearLock: 'byInput', years: (i) => [i.year],
+    yearLock: 'byInput',
+    years: (i) => [i.year],
+    summary: '登记年度工作总结',
+  }),
+  'summaries.attachFile': method({
+    input: z
+      .object({
+        year: Year,
+        centerId: CenterId,
+        uploadId: UploadId,
+        fileName: Text({ label: '文件名', min: 1, max: 200, printed: false }).optional(),
+      })
+      .strict(),
+    output: AnnualSummary,
+    writes: true,
+    yearLock: 'byInput',
+    years: (i) => [i.year],
     summary: '上传年度工作总结附件',
   }),
   'summaries.removeFile': method({
     input: z.object({ year: Year, centerId: CenterId, sha256: Sha256 }).strict(),
     output: AnnualSummary,
     writes: true,
-    yearLock: 'byInput', years: (i) => [i.year],
+    yearLock: 'byInput',
+    years: (i) => [i.year],
     summary: '删除年度工作总结附件',
   }),
   'summaries.exportRoster': method({ input: ByYear, output: ExportedFile, writes: false, summary: '导出年度工作总结汇总表（Excel）' }),
 
   'assessments.template': method({ input: ByYear, output: AssessmentTemplateView, writes: false, summary: '读取中期考核表' }),
-  'assessments.saveTemplate': method({ input: SaveAssessmentTemplateInput, output: AssessmentTemplateView, writes: true, yearLock: 'byInput', years: (i) => [i.year], summary: '修改中期考核表' }),
-  'assessments.save': method({ input: SaveAssessmentInput, output: MidtermAssessment, writes: true, yearLock: 'byInput', years: (i) => [i.year], summary: '登记中期考核结果' }),
-  'assessments.noticePdf': method({ input: NoticeInput, output: ExportedFile, writes: true, yearLock: 'print', summary: '生成中期考核结果通知（PDF）' }),
+  'assessments.saveTemplate': method({
+    input: SaveAssessmentTemplateInput,
+    output: AssessmentTemplateView,
+    writes: true,
+    yearLock: 'byInput',
+    years: (i) => [i.year],
+    summary: '修改中期考核表',
+  }),
+  'assessments.save': method({
+    input: SaveAssessmentInput,
+    output: MidtermAssessment,
+    writes: true,
+    yearLock: 'byInput',
+    years: (i) => [i.year],
+    summary: '登记中期考核结果',
+  }),
+  'assessments.noticePdf': method({
+    input: NoticeInput,
+    output: ExportedFile,
+    writes: true,
+    yearLock: 'print',
+    summary: '生成中期考核结果通知（PDF）',
+  }),
   'assessments.exportRoster': method({ input: ByYear, output: ExportedFile, writes: false, summary: '导出中期考核汇总表（Excel）' }),
 
   'triennial.due': method({
@@ -300,7 +356,8 @@ export const centersAnnualContract = {
     input: DecideReviewInput,
     output: z.object({ review: TriennialReview, center: Center }),
     writes: true,
-    yearLock: 'byInput', years: (i) => [yearOfDate(i.decidedOn)],
+    yearLock: 'byInput',
+    years: (i) => [yearOfDate(i.decidedOn)],
     summary: '作出复核结论',
   }),
   'triennial.list': method({
@@ -316,5 +373,10 @@ export const centersAnnualContract = {
     yearLock: 'print',
     summary: '生成复核决定（PDF）',
   }),
-  'centers.history': method({ input: z.object({ centerId: CenterId }).strict(), output: CenterHistory, writes: false, summary: '中心全部记录（总结、考核、复核）' }),
+  'centers.history': method({
+    input: z.object({ centerId: CenterId }).strict(),
+    output: CenterHistory,
+    writes: false,
+    summary: '中心全部记录（总结、考核、复核）',
+  }),
 };

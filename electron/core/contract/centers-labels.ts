@@ -21,7 +21,14 @@ export type IndicatorKey = (typeof INDICATORS)[number]['key'];
 
 /** The eight tasks' names (for headings and the default assessment template). */
 export const WORK_TASKS = [
-  '宣传培训', '维权援助', '协同保护与纠纷化解', '产业知识产权联盟', '转化运用', '知识产权金融', '高价值专利培育', '商标品牌与地理标志',
+  '宣传培训',
+  '维权援助',
+  '协同保护与纠纷化解',
+  '产业知识产权联盟',
+  '转化运用',
+  '知识产权金融',
+  '高价值专利培育',
+  '商标品牌与地理标志',
 ] as const;
 
 export const GRADE_LABELS: Record<Grade, string> = { excellent: '优秀', good: '良好', pass: '合格', fail: '不合格' };

@@ -32,7 +32,9 @@ export const Dashboard = z.object({
   applicationsByYear: z.array(z.object({ year: z.number().int(), count: z.number().int() })),
   applicationsByDistrict: z.array(NamedCount),
   applicationsByIndustry: z.array(NamedCount),
-  passRates: z.array(z.object({ batchId: z.string(), label: z.string(), scored: z.number().int(), passed: z.number().int(), rate: z.number().nullable() })),
+  passRates: z.array(
+    z.object({ batchId: z.string(), label: z.string(), scored: z.number().int(), passed: z.number().int(), rate: z.number().nullable() }),
+  ),
   centersByStatus: z.array(z.object({ status: CenterStatus, label: z.string(), count: z.number().int() })),
   /** The current summary year (previous year until its due date, then this year): who owes one, who has none. */
   summaryYear: z.object({ year: z.number().int(), dueOn: IsoDate, required: z.number().int(), missing: z.number().int() }),
@@ -57,7 +59,10 @@ export const dashboardContract = {
       .object({
         title: Text({ label: '图表名称', min: 1, max: 60 }),
         /** data:image/png;base64,… as produced by ECharts getDataURL. */
-        dataUrl: z.string().max(15_000_000, '图片过大（超过10 MB）').regex(/^data:image\/png;base64,[A-Za-z0-9+/=]+$/, '图片格式应为PNG'),
+        dataUrl: z
+          .string()
+          .max(15_000_000, '图片过大（超过10 MB）')
+          .regex(/^data:image\/png;base64,[A-Za-z0-9+/=]+$/, '图片格式应为PNG'),
       })
       .strict(),
     output: ExportedFile,

@@ -38,7 +38,9 @@ export type WritePolicy<In> = { writes: false; yearLock?: never } | ({ writes: t
 /** One API method: zod schemas for what goes in and what comes out, and its policies. */
 export type MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> = SpecBase<I, O> & WritePolicy<z.output<I>>;
 
-export function method<I extends z.ZodType, O extends z.ZodType, P extends WritePolicy<z.output<I>>>(spec: SpecBase<I, O> & P): SpecBase<I, O> & P {
+export function method<I extends z.ZodType, O extends z.ZodType, P extends WritePolicy<z.output<I>>>(
+  spec: SpecBase<I, O> & P,
+): SpecBase<I, O> & P {
   return spec;
 }
 

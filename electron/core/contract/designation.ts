@@ -18,10 +18,22 @@ import { yearOfDate, yearOfRef } from './years.js';
 
 export { OBJECTION_KIND_LABELS, OBJECTION_OUTCOME_LABELS, OBJECTION_STATUS_LABELS, CENTER_STATUS_LABELS } from './designation-labels.js';
 
-const BatchId = z.string().trim().regex(/^\d{4}-\d+$/, '批次编号格式应为“年度-序号”，如 2026-1');
-const ApplicationId = z.string().trim().regex(/^\d{4}-\d+-\d+$/, '申报编号无效，请刷新后重试');
-const ObjectionId = z.string().trim().regex(/^\d{4}-\d+-O\d+$/, '异议编号无效，请刷新后重试');
-const CenterId = z.string().trim().regex(/^C\d+$/, '中心编号无效，请刷新后重试');
+const BatchId = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d+$/, '批次编号格式应为“年度-序号”，如 2026-1');
+const ApplicationId = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d+-\d+$/, '申报编号无效，请刷新后重试');
+const ObjectionId = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d+-O\d+$/, '异议编号无效，请刷新后重试');
+const CenterId = z
+  .string()
+  .trim()
+  .regex(/^C\d+$/, '中心编号无效，请刷新后重试');
 const Reason = Text({ label: '理由', min: 2, max: 500, multiline: true });
 
 // ───────────────────────────── 节假日安排 (working-day calendar) ─────────────────────────────
@@ -175,7 +187,9 @@ export const Center = z.object({
   plaqueWithdrawn: z.object({ on: IsoDate, reviewId: z.string() }).optional(),
   /** Every status change, oldest first (kept forever). */
   statusHistory: z
-    .array(z.object({ on: IsoDate, at: IsoTime, from: CenterStatus, to: CenterStatus, reason: z.string(), ref: z.string(), by: z.string() }))
+    .array(
+      z.object({ on: IsoDate, at: IsoTime, from: CenterStatus, to: CenterStatus, reason: z.string(), ref: z.string(), by: z.string() }),
+    )
     .default([]),
 });
 export type Center = z.infer<typeof Center>;
@@ -284,16 +298,50 @@ export const CreateDecisionOutput = z.object({ decision: Decision, centers: z.ar
 
 export const designationContract = {
   'calendar.get': method({ input: NoInput, output: CalendarView, writes: false, summary: '读取节假日安排（工作日日历）' }),
-  'calendar.saveYear': method({ input: SaveCalendarYearInput, output: CalendarView, writes: true, yearLock: 'none', summary: '保存某年的节假日安排' }),
+  'calendar.saveYear': method({
+    input: SaveCalendarYearInput,
+    output: CalendarView,
+    writes: true,
+    yearLock: 'none',
+    summary: '保存某年的节假日安排',
+  }),
 
-  'publicity.create': method({ input: CreatePublicityInput, output: DesignationView, writes: true, yearLock: 'byInput', years: (i) => [yearOfRef(i.batchId)], summary: '发起公示' }),
+  'publicity.create': method({
+    input: CreatePublicityInput,
+    output: DesignationView,
+    writes: true,
+    yearLock: 'byInput',
+    years: (i) => [yearOfRef(i.batchId)],
+    summary: '发起公示',
+  }),
   'publicity.get': method({ input: ByBatch, output: DesignationView, writes: false, summary: '读取公示、异议与认定情况' }),
   'publicity.noticePdf': method({ input: PublicityNoticeInput, output: ExportedFile, writes: false, summary: '生成公示通知（PDF）' }),
 
-  'objections.record': method({ input: RecordObjectionInput, output: Objection, writes: true, yearLock: 'byInput', years: (i) => [yearOfRef(i.batchId), yearOfRef(i.applicationId)], summary: '登记公示异议' }),
-  'objections.resolve': method({ input: ResolveObjectionInput, output: Objection, writes: true, yearLock: 'byInput', years: (i) => [yearOfRef(i.objectionId)], summary: '处理公示异议' }),
+  'objections.record': method({
+    input: RecordObjectionInput,
+    output: Objection,
+    writes: true,
+    yearLock: 'byInput',
+    years: (i) => [yearOfRef(i.batchId), yearOfRef(i.applicationId)],
+    summary: '登记公示异议',
+  }),
+  'objections.resolve': method({
+    input: ResolveObjectionInput,
+    output: Objection,
+    writes: true,
+    yearLock: 'byInput',
+    years: (i) => [yearOfRef(i.objectionId)],
+    summary: '处理公示异议',
+  }),
 
-  'decision.create': method({ input: CreateDecisionInput, output: CreateDecisionOutput, writes: true, yearLock: 'byInput', years: (i) => [yearOfRef(i.batchId)], summary: '认定发文并建立中心' }),
+  'decision.create': method({
+    input: CreateDecisionInput,
+    output: CreateDecisionOutput,
+    writes: true,
+    yearLock: 'byInput',
+    years: (i) => [yearOfRef(i.batchId)],
+    summary: '认定发文并建立中心',
+  }),
   'decision.noticePdf': method({ input: ByBatch, output: ExportedFile, writes: false, summary: '生成认定通知（PDF）' }),
 
   'centers.list': method({ input: ListCentersInput, output: z.array(Center), writes: false, summary: '中心名录' }),
@@ -304,5 +352,12 @@ export const designationContract = {
   'centers.certificatesPdf': method({ input: ByBatch, output: ExportedFile, writes: false, summary: '批量生成本批证书（PDF）' }),
   'centers.plaqueSheetPdf': method({ input: ByBatch, output: ExportedFile, writes: false, summary: '生成牌匾内容确认单（PDF）' }),
 
-  'agreements.record': method({ input: RecordAgreementInput, output: Center, writes: true, yearLock: 'byInput', years: (i) => [yearOfDate(i.signedOn)], summary: '登记共建协议' }),
+  'agreements.record': method({
+    input: RecordAgreementInput,
+    output: Center,
+    writes: true,
+    yearLock: 'byInput',
+    years: (i) => [yearOfDate(i.signedOn)],
+    summary: '登记共建协议',
+  }),
 };

@@ -12,7 +12,12 @@ import { FileKindCode, IpFigures, TeamMember, Office } from './applications.js';
 const UploadId = z.string().regex(/^[0-9a-f]{32}$/, '上传编号无效，请重新上传文件');
 const ApplicationId = z.string().trim().min(1, '请指定申报');
 
-export const PackageMaterialFile = z.object({ sha256: z.string(), name: z.string(), size: z.number().int().nonnegative(), kind: FileKindCode });
+export const PackageMaterialFile = z.object({
+  sha256: z.string(),
+  name: z.string(),
+  size: z.number().int().nonnegative(),
+  kind: FileKindCode,
+});
 export type PackageMaterialFile = z.infer<typeof PackageMaterialFile>;
 
 /** One application as carried in a review package (what the expert reads). */
@@ -124,7 +129,9 @@ export type WipeReport = z.infer<typeof WipeReport>;
 
 export const expertModeContract = {
   'expert.importPackage': method({
-    input: z.object({ uploadId: UploadId, code: z.string().trim().min(1, '请输入评审任务通知单上的一次性口令').max(64, '口令过长') }).strict(),
+    input: z
+      .object({ uploadId: UploadId, code: z.string().trim().min(1, '请输入评审任务通知单上的一次性口令').max(64, '口令过长') })
+      .strict(),
     output: ImportPackageReport,
     writes: true,
     yearLock: 'none',

@@ -48,7 +48,12 @@ export const LocalListing = z.object({
 export type LocalListing = z.infer<typeof LocalListing>;
 
 export const localPathsContract = {
-  'localPaths.places': method({ input: NoInput, output: z.array(LocalPlace), writes: false, summary: '本机常用位置（用户文件夹、桌面、U盘等）' }),
+  'localPaths.places': method({
+    input: NoInput,
+    output: z.array(LocalPlace),
+    writes: false,
+    summary: '本机常用位置（用户文件夹、桌面、U盘等）',
+  }),
   'localPaths.list': method({
     input: z
       .object({

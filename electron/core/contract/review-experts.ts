@@ -72,14 +72,18 @@ export const expertsContract = {
   'experts.create': method({ input: CreateExpertInput, output: Expert, writes: true, yearLock: 'none', summary: '新增专家' }),
   'experts.update': method({ input: UpdateExpertInput, output: Expert, writes: true, yearLock: 'none', summary: '修改专家信息' }),
   'experts.retire': method({
-    input: z.object({ id: z.string().trim().min(1, '请指定专家'), reason: Text({ label: '理由', max: 200, multiline: true }).optional() }).strict(),
+    input: z
+      .object({ id: z.string().trim().min(1, '请指定专家'), reason: Text({ label: '理由', max: 200, multiline: true }).optional() })
+      .strict(),
     output: Expert,
     writes: true,
     yearLock: 'none',
     summary: '专家退出专家库',
   }),
   'experts.importXlsx': method({
-    input: z.object({ uploadId: z.string().regex(/^[0-9a-f]{32}$/, '上传编号无效，请重新上传文件'), dryRun: z.boolean().default(true) }).strict(),
+    input: z
+      .object({ uploadId: z.string().regex(/^[0-9a-f]{32}$/, '上传编号无效，请重新上传文件'), dryRun: z.boolean().default(true) })
+      .strict(),
     output: ExpertImportReport,
     writes: true,
     yearLock: 'none',

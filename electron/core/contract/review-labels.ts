@@ -6,7 +6,11 @@ import type { AssignmentStatus, Recommendation } from './review-scoring.js';
 
 export const RECOMMENDATION_LABELS: Record<Recommendation, string> = { recommend: '推荐', notRecommend: '不推荐' };
 
-export const ASSIGNMENT_STATUS_LABELS: Record<AssignmentStatus, string> = { active: '评审中', conflict: '利益冲突（未分配）', recused: '已回避' };
+export const ASSIGNMENT_STATUS_LABELS: Record<AssignmentStatus, string> = {
+  active: '评审中',
+  conflict: '利益冲突（未分配）',
+  recused: '已回避',
+};
 
 /**
  * Why an expert may not review an applicant (domain/conflicts.ts): the same organisation (normalised name),

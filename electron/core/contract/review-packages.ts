@@ -7,9 +7,15 @@ import { method, IsoDate, IsoTime } from './define.js';
 import { ExportedFile } from './common.js';
 import { yearOfRef } from './years.js';
 
-const BatchId = z.string().trim().regex(/^\d{4}-\d+$/, '批次编号格式应为“年度-序号”，如 2026-1');
+const BatchId = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d+$/, '批次编号格式应为“年度-序号”，如 2026-1');
 const ExpertId = z.string().trim().min(1, '请指定专家');
-const PackageId = z.string().trim().regex(/^[A-Za-z0-9_-]{8,64}$/, '评审包编号无效，请刷新后重试');
+const PackageId = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, '评审包编号无效，请刷新后重试');
 const UploadId = z.string().regex(/^[0-9a-f]{32}$/, '上传编号无效，请重新上传文件');
 const UploadIds = z.array(UploadId).min(1, '请选择至少一个评分结果文件').max(200, '一次最多导入200个文件');
 
@@ -29,7 +35,10 @@ export const IssuedPackageRecord = z.object({
   /** Version of the last result file applied from this package (0 = none yet). */
   lastResultVersion: z.number().int().nonnegative().default(0),
   /** scrypt(code, resultSalt(packageId)) in hex, derived once at issue so each result file decrypts without scrypt. */
-  resultKey: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  resultKey: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
   /** sha256 of the last applied result file (so the same file twice is a no-op). */
   lastResultSha256: z.string().optional(),
   lastResultAt: IsoTime.optional(),
@@ -130,7 +139,14 @@ const ByBatch = z.object({ batchId: BatchId }).strict();
 const ByExpert = z.object({ batchId: BatchId, expertId: ExpertId }).strict();
 
 export const reviewPackagesContract = {
-  'packages.export': method({ input: ByExpert, output: PackageExportResult, writes: true, yearLock: 'byInput', years: (i) => [yearOfRef(i.batchId)], summary: '导出专家评审包' }),
+  'packages.export': method({
+    input: ByExpert,
+    output: PackageExportResult,
+    writes: true,
+    yearLock: 'byInput',
+    years: (i) => [yearOfRef(i.batchId)],
+    summary: '导出专家评审包',
+  }),
   'packages.list': method({ input: ByBatch, output: z.array(IssuedPackageView), writes: false, summary: '已发出的评审包' }),
   'packages.letter': method({
     input: z.object({ batchId: BatchId, expertId: ExpertId, packageId: PackageId, deadline: IsoDate.optional() }).strict(),
@@ -138,8 +154,19 @@ export const reviewPackagesContract = {
     writes: false,
     summary: '打印评审任务通知单',
   }),
-  'results.preview': method({ input: z.object({ uploadIds: UploadIds }).strict(), output: z.array(ResultFilePreview), writes: false, summary: '预览评分结果文件' }),
-  'results.apply': method({ input: z.object({ uploadIds: UploadIds }).strict(), output: ApplyResultsReport, writes: true, yearLock: 'byPart', summary: '导入评分结果文件' }),
+  'results.preview': method({
+    input: z.object({ uploadIds: UploadIds }).strict(),
+    output: z.array(ResultFilePreview),
+    writes: false,
+    summary: '预览评分结果文件',
+  }),
+  'results.apply': method({
+    input: z.object({ uploadIds: UploadIds }).strict(),
+    output: ApplyResultsReport,
+    writes: true,
+    yearLock: 'byPart',
+    summary: '导入评分结果文件',
+  }),
   'scoring.sheetsPdf': method({ input: SheetsPdfInput, output: ExportedFile, writes: false, summary: '打印评分表' }),
   'scoring.summaryPdf': method({ input: ByBatch, output: ExportedFile, writes: false, summary: '打印评审汇总表（PDF）' }),
   'scoring.summaryXlsx': method({ input: ByBatch, output: ExportedFile, writes: false, summary: '导出评审汇总表（Excel）' }),

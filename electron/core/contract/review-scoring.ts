@@ -8,8 +8,14 @@ import { CONFLICT_REASONS } from './review-labels.js';
 
 export { RECOMMENDATION_LABELS, ASSIGNMENT_STATUS_LABELS, CONFLICT_REASON_LABELS } from './review-labels.js';
 
-const BatchId = z.string().trim().regex(/^\d{4}-\d+$/, '批次编号格式应为“年度-序号”，如 2026-1');
-const AssignmentId = z.string().trim().regex(/^\d{4}-\d+-A\d+$/, '评审分配编号无效，请刷新后重试');
+const BatchId = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d+$/, '批次编号格式应为“年度-序号”，如 2026-1');
+const AssignmentId = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d+-A\d+$/, '评审分配编号无效，请刷新后重试');
 /** Optional at the schema level so a missing reason is answered with NEEDS_REASON and a sentence. */
 const Reason = Text({ label: '理由', max: 200, multiline: true });
 const Comment = Text({ label: '评语', max: 2000, multiline: true });
@@ -142,7 +148,11 @@ export type ReviewResult = z.infer<typeof ReviewResult>;
 
 const CriterionInput = z
   .object({
-    key: z.string().trim().regex(/^[A-Za-z0-9_-]{1,20}$/, '评分项代码只能用字母、数字、下划线，不超过20位').optional(),
+    key: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_-]{1,20}$/, '评分项代码只能用字母、数字、下划线，不超过20位')
+      .optional(),
     title: Text({ label: '评分项名称', min: 2, max: 40 }),
     max: z.number(),
     step: z.number().default(0.5),
@@ -182,7 +192,15 @@ export const AssignInput = z
 
 export const AssignReport = z.object({
   created: z.number().int(),
-  conflicts: z.array(z.object({ assignmentId: z.string(), applicationId: z.string(), expertId: z.string(), reasons: z.array(z.string()), codes: z.array(ConflictReason) })),
+  conflicts: z.array(
+    z.object({
+      assignmentId: z.string(),
+      applicationId: z.string(),
+      expertId: z.string(),
+      reasons: z.array(z.string()),
+      codes: z.array(ConflictReason),
+    }),
+  ),
   shortfalls: z.array(z.object({ applicationId: z.string(), needed: z.number().int(), assigned: z.number().int() })),
   assignments: z.array(Assignment),
   message: z.string(),
@@ -190,7 +208,10 @@ export const AssignReport = z.object({
 
 export const EnterSheetInput = z
   .object({
-    applicationId: z.string().trim().regex(/^\d{4}-\d+-\d+$/, '申报编号无效，请刷新后重试'),
+    applicationId: z
+      .string()
+      .trim()
+      .regex(/^\d{4}-\d+-\d+$/, '申报编号无效，请刷新后重试'),
     expertId: z.string().trim().min(1, '请指定专家'),
     scores: z.record(z.string(), z.number()),
     comment: Comment.default(''),
@@ -232,19 +253,47 @@ const AssignmentAction = z.object({ assignmentId: AssignmentId, reason: Reason.o
 
 export const scoringContract = {
   'scoring.getTemplate': method({ input: ByBatch, output: TemplateView, writes: false, summary: '读取评分表' }),
-  'scoring.saveTemplate': method({ input: SaveTemplateInput, output: TemplateView, writes: true, yearLock: 'byInput', years: (i) => [yearOfRef(i.batchId)], summary: '保存评分表' }),
+  'scoring.saveTemplate': method({
+    input: SaveTemplateInput,
+    output: TemplateView,
+    writes: true,
+    yearLock: 'byInput',
+    years: (i) => [yearOfRef(i.batchId)],
+    summary: '保存评分表',
+  }),
   'scoring.setPanel': method({
     input: z.object({ batchId: BatchId, expertIds: z.array(z.string().trim().min(1)).max(200, '评审专家不超过200位') }).strict(),
     output: ReviewOverview,
     writes: true,
-    yearLock: 'byInput', years: (i) => [yearOfRef(i.batchId)],
+    yearLock: 'byInput',
+    years: (i) => [yearOfRef(i.batchId)],
     summary: '设定评审专家组',
   }),
   'scoring.overview': method({ input: ByBatch, output: ReviewOverview, writes: false, summary: '读取评审分配与评分' }),
-  'scoring.assign': method({ input: AssignInput, output: AssignReport, writes: true, yearLock: 'byInput', years: (i) => [yearOfRef(i.batchId)], summary: '分配评审任务' }),
-  'scoring.overrideConflict': method({ input: AssignmentAction, output: Assignment, writes: true, yearLock: 'byPart', summary: '利益冲突例外分配' }),
+  'scoring.assign': method({
+    input: AssignInput,
+    output: AssignReport,
+    writes: true,
+    yearLock: 'byInput',
+    years: (i) => [yearOfRef(i.batchId)],
+    summary: '分配评审任务',
+  }),
+  'scoring.overrideConflict': method({
+    input: AssignmentAction,
+    output: Assignment,
+    writes: true,
+    yearLock: 'byPart',
+    summary: '利益冲突例外分配',
+  }),
   'scoring.recuse': method({ input: AssignmentAction, output: Assignment, writes: true, yearLock: 'byPart', summary: '专家回避' }),
-  'scoring.enterSheet': method({ input: EnterSheetInput, output: ScoreSheet, writes: true, yearLock: 'byInput', years: (i) => [yearOfRef(i.applicationId)], summary: '代录评分表' }),
+  'scoring.enterSheet': method({
+    input: EnterSheetInput,
+    output: ScoreSheet,
+    writes: true,
+    yearLock: 'byInput',
+    years: (i) => [yearOfRef(i.applicationId)],
+    summary: '代录评分表',
+  }),
   'scoring.results': method({ input: ByBatch, output: ResultsView, writes: false, summary: '评审结果汇总与排名' }),
   'scoring.leniency': method({ input: ByBatch, output: z.array(LeniencyRow), writes: false, summary: '专家评分宽严对比' }),
 };

@@ -52,7 +52,10 @@ export const Settings = z.object({
   /** 证书纸张 (default A4 landscape). */
   certificateSize: z.enum(['A4-landscape', 'A3-landscape']).optional(),
   /** The bureau's seal image (PNG/JPG, stored as an attachment), placed over the authority and date on certificates. */
-  sealImageSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  sealImageSha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
   /**
    * 年度工作总结截止日期: the summary for year Y is due on (Y + yearOffset)-month-day (day clamped to the
    * month's end). Absent: 次年1月31日 ({ yearOffset: 1, month: 1, day: 31 }).
@@ -97,13 +100,25 @@ export type ReferenceLists = z.infer<typeof ReferenceLists>;
 
 export const settingsContract = {
   'settings.setSeal': method({
-    input: z.object({ uploadId: z.string().regex(/^[0-9a-f]{32}$/, '上传编号无效，请重新上传文件').nullable() }).strict(),
+    input: z
+      .object({
+        uploadId: z
+          .string()
+          .regex(/^[0-9a-f]{32}$/, '上传编号无效，请重新上传文件')
+          .nullable(),
+      })
+      .strict(),
     output: Settings,
     writes: true,
     yearLock: 'none',
     summary: '设置或清除证书印章图片',
   }),
-  'settings.lists': method({ input: NoInput, output: ReferenceLists, writes: false, summary: '读取选择列表（县(市)区、产业、单位类型、申报材料）' }),
+  'settings.lists': method({
+    input: NoInput,
+    output: ReferenceLists,
+    writes: false,
+    summary: '读取选择列表（县(市)区、产业、单位类型、申报材料）',
+  }),
   'settings.get': method({ input: NoInput, output: Settings, writes: false, summary: '读取设置' }),
   'settings.update': method({
     input: UpdateSettingsInput,

@@ -56,12 +56,14 @@ export const AuditVerifyReport = z.object({
   legacy: z.number().int().nonnegative(),
   files: z.number().int().nonnegative(),
   lastSeq: z.number().int().nonnegative(),
-  problem: z.object({
-    kind: z.enum(['edited', 'deleted', 'inserted', 'reordered', 'truncated']),
-    file: z.string(),
-    line: z.number().int().positive(),
-    message: z.string(),
-  }).optional(),
+  problem: z
+    .object({
+      kind: z.enum(['edited', 'deleted', 'inserted', 'reordered', 'truncated']),
+      file: z.string(),
+      line: z.number().int().positive(),
+      message: z.string(),
+    })
+    .optional(),
   message: z.string(),
 });
 export type AuditVerifyReport = z.infer<typeof AuditVerifyReport>;

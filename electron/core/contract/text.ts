@@ -133,7 +133,14 @@ export function Text(opts: TextOptions): z.ZodString {
     .string()
     .check((ctx) => {
       const cp = firstForbidden(ctx.value, multiline);
-      if (cp !== null) ctx.issues.push({ code: 'custom', message: controlCharMessage(label, cp), input: ctx.value, params: { field: label, codePoint: cp }, continue: false });
+      if (cp !== null)
+        ctx.issues.push({
+          code: 'custom',
+          message: controlCharMessage(label, cp),
+          input: ctx.value,
+          params: { field: label, codePoint: cp },
+          continue: false,
+        });
     })
     .overwrite((s) => normaliseText(s, multiline))
     .check((ctx) => {

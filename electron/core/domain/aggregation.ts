@@ -89,9 +89,17 @@ export function aggregate(input: AggregateInput): ReviewResult[] {
         const diff = Math.abs(s.total - om);
         const osd = others.length >= 2 ? sd(others, om) : 0;
         if (diff > OUTLIER_POINTS) {
-          flags.push({ kind: 'outlier', expertId: s.expertId, message: `${who(s.expertId)}的总分${round2(s.total)}与其他专家平均分${round2(om)}相差${round2(diff)}分，超过${OUTLIER_POINTS}分` });
+          flags.push({
+            kind: 'outlier',
+            expertId: s.expertId,
+            message: `${who(s.expertId)}的总分${round2(s.total)}与其他专家平均分${round2(om)}相差${round2(diff)}分，超过${OUTLIER_POINTS}分`,
+          });
         } else if (osd > 0 && diff > OUTLIER_SD * osd && diff >= OUTLIER_SD_FLOOR) {
-          flags.push({ kind: 'outlier', expertId: s.expertId, message: `${who(s.expertId)}的总分${round2(s.total)}偏离其他专家平均分${round2(om)}达${round2(diff / osd)}个标准差（标准差${round2(osd)}分）` });
+          flags.push({
+            kind: 'outlier',
+            expertId: s.expertId,
+            message: `${who(s.expertId)}的总分${round2(s.total)}偏离其他专家平均分${round2(om)}达${round2(diff / osd)}个标准差（标准差${round2(osd)}分）`,
+          });
         }
       });
       for (const c of template.criteria) {
@@ -104,7 +112,11 @@ export function aggregate(input: AggregateInput): ReviewResult[] {
           if (v > hi) hi = v;
         }
         if (hi - lo > DISAGREEMENT_SHARE * c.max + 1e-9) {
-          flags.push({ kind: 'disagreement', criterionKey: c.key, message: `“${c.title}”专家评分差距大：最低${lo}分、最高${hi}分，极差超过该项满分${c.max}分的${DISAGREEMENT_SHARE * 100}%` });
+          flags.push({
+            kind: 'disagreement',
+            criterionKey: c.key,
+            message: `“${c.title}”专家评分差距大：最低${lo}分、最高${hi}分，极差超过该项满分${c.max}分的${DISAGREEMENT_SHARE * 100}%`,
+          });
         }
       }
     }
@@ -146,7 +158,11 @@ export function rankRows(rows: ReviewResult[]): void {
       const group = rows.slice(i, j + 1);
       const head = group.slice(0, 6);
       for (const r of group) {
-        const named = head.filter((g) => g !== r).slice(0, 5).map((g) => `“${g.name}”`).join('、');
+        const named = head
+          .filter((g) => g !== r)
+          .slice(0, 5)
+          .map((g) => `“${g.name}”`)
+          .join('、');
         const mates = group.length - 1 > 5 ? `${named}等${group.length - 1}个申报` : named;
         r.flags.push({ kind: 'tie', message: `与${mates}最终得分同为${r.final}分，并列第${i + 1}名；下一名次为第${j + 2}名` });
       }

@@ -10,7 +10,7 @@ import type { ListFilters } from '../contract/applications-api.js';
 export const REQUIRED_ITEM_NOS: readonly number[] = [1, 2, 3, 4, 5, 6];
 
 export function missingItemNos(app: Pick<Application, 'materials'>): number[] {
-  return REQUIRED_ITEM_NOS.filter((no) => !(app.materials.find((m) => m.no === no)?.files.length));
+  return REQUIRED_ITEM_NOS.filter((no) => !app.materials.find((m) => m.no === no)?.files.length);
 }
 
 export function openSupplementDeadline(app: Application): string | undefined {

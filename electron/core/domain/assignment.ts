@@ -59,12 +59,23 @@ export function planAssignments(input: {
       if (existing.has(`${app.id}|${e.id}`)) continue;
       const found = conflictFindings(e, app);
       if (found.length) {
-        pairs.push({ applicationId: app.id, expertId: e.id, status: 'conflict', conflictReasons: found.map((f) => f.text), conflictCodes: found.map((f) => f.reason) });
+        pairs.push({
+          applicationId: app.id,
+          expertId: e.id,
+          status: 'conflict',
+          conflictReasons: found.map((f) => f.text),
+          conflictCodes: found.map((f) => f.reason),
+        });
         existing.add(`${app.id}|${e.id}`);
       } else free.push(e);
     }
     const order = new Map(experts.map((e, i) => [e.id, (i - index + experts.length * 1000) % Math.max(1, experts.length)]));
-    const chosen = mode === 'all' ? free : [...free].sort((a, b) => load.get(a.id)! - load.get(b.id)! || order.get(a.id)! - order.get(b.id)!).slice(0, Math.max(0, per - active));
+    const chosen =
+      mode === 'all'
+        ? free
+        : [...free]
+            .sort((a, b) => load.get(a.id)! - load.get(b.id)! || order.get(a.id)! - order.get(b.id)!)
+            .slice(0, Math.max(0, per - active));
     for (const e of chosen) {
       pairs.push({ applicationId: app.id, expertId: e.id, status: 'active', conflictReasons: [], conflictCodes: [] });
       existing.add(`${app.id}|${e.id}`);
@@ -76,13 +87,23 @@ export function planAssignments(input: {
   return { pairs, shortfalls };
 }
 
-export type AssignmentChange = { ok: true; status: Assignment['status'] } | { ok: false; code: 'NEEDS_REASON' | 'RULE_VIOLATION'; message: string };
+export type AssignmentChange =
+  { ok: true; status: Assignment['status'] } | { ok: false; code: 'NEEDS_REASON' | 'RULE_VIOLATION'; message: string };
 
 /** Override a conflict: only a `conflict` pair, only with a reason; it becomes active (reasons kept). */
 export function overrideConflict(a: Pick<Assignment, 'status' | 'conflictReasons'>, reason: string | undefined): AssignmentChange {
-  if (a.status !== 'conflict') return { ok: false, code: 'RULE_VIOLATION', message: a.status === 'recused' ? '该专家已回避，不能再分配给此申报。' : '该分配没有利益冲突，无需例外分配。' };
+  if (a.status !== 'conflict')
+    return {
+      ok: false,
+      code: 'RULE_VIOLATION',
+      message: a.status === 'recused' ? '该专家已回避，不能再分配给此申报。' : '该分配没有利益冲突，无需例外分配。',
+    };
   if (!reason?.trim() || reason.trim().length < 2) {
-    return { ok: false, code: 'NEEDS_REASON', message: `该专家与申报单位存在利益冲突（${a.conflictReasons.join('；')}）。如确需由其评审，请填写理由（至少2个字），理由将记入评审记录和操作日志。` };
+    return {
+      ok: false,
+      code: 'NEEDS_REASON',
+      message: `该专家与申报单位存在利益冲突（${a.conflictReasons.join('；')}）。如确需由其评审，请填写理由（至少2个字），理由将记入评审记录和操作日志。`,
+    };
   }
   return { ok: true, status: 'active' };
 }
@@ -91,6 +112,11 @@ export function overrideConflict(a: Pick<Assignment, 'status' | 'conflictReasons
 export function recuse(a: Pick<Assignment, 'status'>, reason: string | undefined): AssignmentChange {
   if (a.status === 'recused') return { ok: false, code: 'RULE_VIOLATION', message: '该专家已办理回避。' };
   if (a.status === 'conflict') return { ok: false, code: 'RULE_VIOLATION', message: '该分配因利益冲突本就未生效，无需回避。' };
-  if (!reason?.trim() || reason.trim().length < 2) return { ok: false, code: 'NEEDS_REASON', message: '请填写回避理由（至少2个字），理由将记入评审记录和操作日志；该专家的评分将不计入汇总，但保留在历史中。' };
+  if (!reason?.trim() || reason.trim().length < 2)
+    return {
+      ok: false,
+      code: 'NEEDS_REASON',
+      message: '请填写回避理由（至少2个字），理由将记入评审记录和操作日志；该专家的评分将不计入汇总，但保留在历史中。',
+    };
   return { ok: true, status: 'recused' };
 }

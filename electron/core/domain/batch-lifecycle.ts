@@ -52,7 +52,8 @@ export const BATCH_RULES: Record<BatchOperation, Rule> = {
   editDetails: { label: '修改批次名称或受理期限', allowedIn: ['open', 'closed'] },
   correctDetails: { label: '更正批次名称或受理期限', allowedIn: ['reviewing', 'publicity', 'designated'] },
   registerApplication: {
-    label: '登记新的申报', allowedIn: ['open'],
+    label: '登记新的申报',
+    allowedIn: ['open'],
     hints: { closed: '如确需补登，请先在“申报批次”中恢复受理。' },
   },
   editApplication: { label: '修改申报内容或材料', allowedIn: BEFORE_PUBLICITY },
@@ -65,16 +66,25 @@ export const BATCH_RULES: Record<BatchOperation, Rule> = {
   recordScores: { label: '录入或导入评分', allowedIn: BEFORE_PUBLICITY },
   exportPackage: { label: '导出评审包', allowedIn: BEFORE_PUBLICITY },
   startPublicity: {
-    label: '发起公示', allowedIn: ['reviewing'], to: 'publicity',
+    label: '发起公示',
+    allowedIn: ['reviewing'],
+    to: 'publicity',
     hints: { open: REVIEW_NOT_STARTED, closed: REVIEW_NOT_STARTED },
   },
   handleObjection: {
-    label: '登记或处理公示异议', allowedIn: ['publicity'],
+    label: '登记或处理公示异议',
+    allowedIn: ['publicity'],
     hints: { open: '异议只在公示期间登记。', closed: '异议只在公示期间登记。', reviewing: '异议只在公示期间登记。' },
   },
   designate: {
-    label: '作出认定决定', allowedIn: ['publicity'], to: 'designated',
-    hints: { open: '认定须在公示期满、异议处理完毕后作出。', closed: '认定须在公示期满、异议处理完毕后作出。', reviewing: '认定须在公示期满、异议处理完毕后作出。' },
+    label: '作出认定决定',
+    allowedIn: ['publicity'],
+    to: 'designated',
+    hints: {
+      open: '认定须在公示期满、异议处理完毕后作出。',
+      closed: '认定须在公示期满、异议处理完毕后作出。',
+      reviewing: '认定须在公示期满、异议处理完毕后作出。',
+    },
   },
 };
 
@@ -95,7 +105,9 @@ export function batchStep(batch: { year: number; sequence: number; status: Batch
   const already = rule.already?.[batch.status];
   if (already) return { ok: false, message: `${batchName(batch)}${BATCH_STATE_PHRASES[batch.status]}，${already}` };
   const past = BATCH_STATUS_ORDER.indexOf(batch.status) > Math.max(...rule.allowedIn.map((s) => BATCH_STATUS_ORDER.indexOf(s)));
-  const hint = rule.hints?.[batch.status] ?? (past ? '' : `只有${rule.allowedIn.map((s) => `“${BATCH_STATUS_LABELS[s]}”`).join('、')}的批次可以${rule.label}。`);
+  const hint =
+    rule.hints?.[batch.status] ??
+    (past ? '' : `只有${rule.allowedIn.map((s) => `“${BATCH_STATUS_LABELS[s]}”`).join('、')}的批次可以${rule.label}。`);
   return { ok: false, message: `${batchName(batch)}${BATCH_STATE_PHRASES[batch.status]}，不能${past ? '再' : ''}${rule.label}。${hint}` };
 }
 
@@ -113,7 +125,10 @@ export function operationTo(from: BatchStatus, to: BatchStatus): BatchOperation 
  * A request to set the status directly (batches.update { status }): only the current status passes (a no-op);
  * anything else is refused with the action that makes that change, or as out of order.
  */
-export function directStatusRefusal(batch: { year: number; sequence: number; status: BatchStatus }, wanted: BatchStatus): string | undefined {
+export function directStatusRefusal(
+  batch: { year: number; sequence: number; status: BatchStatus },
+  wanted: BatchStatus,
+): string | undefined {
   if (wanted === batch.status) return undefined;
   const head = `${batchName(batch)}当前为“${BATCH_STATUS_LABELS[batch.status]}”，状态不能直接改为“${BATCH_STATUS_LABELS[wanted]}”。`;
   const op = operationTo(batch.status, wanted);

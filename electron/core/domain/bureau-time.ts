@@ -22,7 +22,14 @@ const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 /** Calendar and clock fields of an instant as read on a wall clock in the bureau. */
 export function bureauParts(at: Date): BureauParts {
   const s = new Date(at.getTime() + BUREAU_UTC_OFFSET_MS);
-  return { year: s.getUTCFullYear(), month: s.getUTCMonth() + 1, day: s.getUTCDate(), hour: s.getUTCHours(), minute: s.getUTCMinutes(), second: s.getUTCSeconds() };
+  return {
+    year: s.getUTCFullYear(),
+    month: s.getUTCMonth() + 1,
+    day: s.getUTCDate(),
+    hour: s.getUTCHours(),
+    minute: s.getUTCMinutes(),
+    second: s.getUTCSeconds(),
+  };
 }
 
 /** A stored timestamp (ISO string) as an instant, or undefined when it is not one. */

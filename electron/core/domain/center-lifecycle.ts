@@ -152,7 +152,9 @@ export function applyReviewOutcome(center: Center, decision: ReviewDecision, rc:
     refuse(`复核结论日期（${formatChineseDate(decidedOn)}）早于上一次复核结论日期（${formatChineseDate(last.on)}），请核对。`);
   }
   if (center.status === 'rectifying' && outcome === 'rectify') {
-    refuse(`${center.name}正在限期整改（期限至${formatChineseDate(center.rectifyDeadline ?? due.dueOn)}），整改期满复核只能作出“保留”或“撤销”结论。`);
+    refuse(
+      `${center.name}正在限期整改（期限至${formatChineseDate(center.rectifyDeadline ?? due.dueOn)}），整改期满复核只能作出“保留”或“撤销”结论。`,
+    );
   }
 
   const next: Center = structuredClone(center);
@@ -291,7 +293,8 @@ export function checkAssessmentTemplate(t: { criteria: readonly Criterion[]; ban
   if (!(good > pass)) errors.push(`良好分数线（${good}）应高于合格分数线（${pass}）`);
   if (!(excellent > good)) errors.push(`优秀分数线（${excellent}）应高于良好分数线（${good}）`);
   if (t.criteria.length && excellent > total + 1e-9) errors.push(`优秀分数线（${excellent}）高于满分合计${total}分`);
-  if (t.criteria.length && Math.abs(total - 100) > 1e-9) warnings.push(`各考核项满分合计为${total}分，不是100分；分数线按合计${total}分理解`);
+  if (t.criteria.length && Math.abs(total - 100) > 1e-9)
+    warnings.push(`各考核项满分合计为${total}分，不是100分；分数线按合计${total}分理解`);
   return { errors, warnings };
 }
 
@@ -327,7 +330,8 @@ export function frozenTemplateMessage(version: number): string {
 
 /** The status as a clerk writes it in a roster: 有效 / 限期整改（至2027年3月31日） / 已撤销（2026年11月25日起，证书失效，牌匾收回）. */
 export function centerStatusText(center: Center): string {
-  if (center.status === 'rectifying') return center.rectifyDeadline ? `限期整改（至${formatChineseDate(center.rectifyDeadline)}）` : '限期整改';
+  if (center.status === 'rectifying')
+    return center.rectifyDeadline ? `限期整改（至${formatChineseDate(center.rectifyDeadline)}）` : '限期整改';
   if (center.status === 'revoked') {
     const on = revokedOn(center);
     return `已撤销（${on ? `${formatChineseDate(on)}起，` : ''}证书失效${center.plaqueWithdrawn ? '，牌匾收回' : ''}）`;

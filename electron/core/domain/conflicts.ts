@@ -45,8 +45,10 @@ export function conflictFindings(expert: ConflictExpert, applicant: ConflictAppl
   const found: ConflictFinding[] = [];
   const appName = normaliseOrgName(applicant.name);
   const appUscc = normaliseCode(applicant.uscc);
-  if (appName && normaliseOrgName(expert.organisation) === appName) found.push({ reason: 'sameOrganisation', text: `专家工作单位“${expert.organisation}”与申报单位为同一单位` });
-  if (expert.organisationUscc && appUscc && normaliseCode(expert.organisationUscc) === appUscc) found.push({ reason: 'sameUscc', text: `专家工作单位的统一社会信用代码与申报单位相同（${appUscc}）` });
+  if (appName && normaliseOrgName(expert.organisation) === appName)
+    found.push({ reason: 'sameOrganisation', text: `专家工作单位“${expert.organisation}”与申报单位为同一单位` });
+  if (expert.organisationUscc && appUscc && normaliseCode(expert.organisationUscc) === appUscc)
+    found.push({ reason: 'sameUscc', text: `专家工作单位的统一社会信用代码与申报单位相同（${appUscc}）` });
   for (const declared of expert.declaredConflicts) {
     const code = normaliseCode(declared);
     if (USCC_LIKE.test(code)) {
@@ -56,7 +58,8 @@ export function conflictFindings(expert: ConflictExpert, applicant: ConflictAppl
     const d = normaliseOrgName(declared);
     if (!d) continue;
     if (d === appName) found.push({ reason: 'declared', text: `专家申报回避“${declared.trim()}”` });
-    else if ([...d].length >= 4 && appName.includes(d)) found.push({ reason: 'declared', text: `专家申报回避“${declared.trim()}”，与申报单位“${applicant.name}”相关` });
+    else if ([...d].length >= 4 && appName.includes(d))
+      found.push({ reason: 'declared', text: `专家申报回避“${declared.trim()}”，与申报单位“${applicant.name}”相关` });
   }
   return found;
 }

@@ -47,7 +47,10 @@ export function countByName(values: readonly string[], emptyLabel = '未填写')
 }
 
 /** Applications per batch year, every year that has a batch (zero included), oldest first. */
-export function applicationsByYear(batches: readonly { id: string; year: number }[], apps: readonly { batchId: string }[]): { year: number; count: number }[] {
+export function applicationsByYear(
+  batches: readonly { id: string; year: number }[],
+  apps: readonly { batchId: string }[],
+): { year: number; count: number }[] {
   const yearOf = new Map(batches.map((b) => [b.id, b.year]));
   const counts = new Map<number, number>();
   for (const b of batches) counts.set(b.year, 0);
@@ -59,7 +62,11 @@ export function applicationsByYear(batches: readonly { id: string; year: number 
 }
 
 /** scored = results with a final score; rate = passed / scored (null when nothing is scored). */
-export function passRate(rows: readonly { final: number | null; passed: boolean }[]): { scored: number; passed: number; rate: number | null } {
+export function passRate(rows: readonly { final: number | null; passed: boolean }[]): {
+  scored: number;
+  passed: number;
+  rate: number | null;
+} {
   const scored = rows.filter((r) => r.final !== null);
   const passed = scored.filter((r) => r.passed).length;
   return { scored: scored.length, passed, rate: scored.length ? Math.round((passed / scored.length) * 10_000) / 10_000 : null };
@@ -75,7 +82,10 @@ export function centersByStatus(centers: readonly { status: CenterStatus }[]): {
 }
 
 /** Number of summaries of a year and the sum of each indicator (money to 2 decimals). */
-export function indicatorTotals(year: number, summaries: readonly Pick<AnnualSummary, 'indicators'>[]): { year: number; summaries: number; totals: Record<string, number> } {
+export function indicatorTotals(
+  year: number,
+  summaries: readonly Pick<AnnualSummary, 'indicators'>[],
+): { year: number; summaries: number; totals: Record<string, number> } {
   const totals: Record<string, number> = {};
   for (const ind of INDICATORS) {
     const sum = summaries.reduce((s, x) => s + (Number((x.indicators as Record<string, number>)[ind.key]) || 0), 0);
@@ -101,7 +111,12 @@ export function deadlineWindow(items: readonly DeadlineItem[], today: string, ho
       return { kind: i.kind, dueOn: i.dueOn, title: i.title, route: i.route, daysLeft, overdue: daysLeft < 0 };
     })
     .filter((d) => d.daysLeft >= -DEADLINES_LOOKBACK_DAYS && d.daysLeft <= horizonDays)
-    .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.title.localeCompare(b.title, 'zh-CN'));
+    .sort(
+      (a, b) =>
+        a.dueOn.localeCompare(b.dueOn) ||
+        KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
+        a.title.localeCompare(b.title, 'zh-CN'),
+    );
 }
 
 /**
@@ -134,9 +149,17 @@ export function buildReminders(f: ReminderFacts): Reminder[] {
     if (s.missing <= 0) continue;
     const days = left(s.dueOn);
     if (days < 0) {
-      out.push({ text: `${s.year}年度工作总结已于${formatChineseDate(s.dueOn)}截止，尚有${s.missing}个中心未提交。`, route: '/centers/summaries', level: 'error' });
+      out.push({
+        text: `${s.year}年度工作总结已于${formatChineseDate(s.dueOn)}截止，尚有${s.missing}个中心未提交。`,
+        route: '/centers/summaries',
+        level: 'error',
+      });
     } else {
-      out.push({ text: `${s.year}年度工作总结截止${formatChineseDate(s.dueOn)}，尚有${s.missing}个中心未提交。`, route: '/centers/summaries', level: days <= 30 ? 'warning' : 'info' });
+      out.push({
+        text: `${s.year}年度工作总结截止${formatChineseDate(s.dueOn)}，尚有${s.missing}个中心未提交。`,
+        route: '/centers/summaries',
+        level: days <= 30 ? 'warning' : 'info',
+      });
     }
   }
 
@@ -146,27 +169,54 @@ export function buildReminders(f: ReminderFacts): Reminder[] {
   const dueSoon = (list: typeof triennial) => list.filter((r) => left(r.dueOn) > 0 && left(r.dueOn) <= f.horizonDays).length;
   if (dueNow(triennial)) out.push({ text: `${dueNow(triennial)}个中心三年复核已到期。`, route: '/centers/reviews', level: 'error' });
   if (dueNow(followUp)) out.push({ text: `${dueNow(followUp)}个中心整改期限已满，待复核。`, route: '/centers/reviews', level: 'error' });
-  if (dueSoon(triennial)) out.push({ text: `${dueSoon(triennial)}个中心三年复核将在${f.horizonDays}天内到期。`, route: '/centers/reviews', level: 'warning' });
-  if (dueSoon(followUp)) out.push({ text: `${dueSoon(followUp)}个中心整改期限将在${f.horizonDays}天内届满。`, route: '/centers/reviews', level: 'info' });
+  if (dueSoon(triennial))
+    out.push({ text: `${dueSoon(triennial)}个中心三年复核将在${f.horizonDays}天内到期。`, route: '/centers/reviews', level: 'warning' });
+  if (dueSoon(followUp))
+    out.push({ text: `${dueSoon(followUp)}个中心整改期限将在${f.horizonDays}天内届满。`, route: '/centers/reviews', level: 'info' });
 
   const overdueSupplements = f.supplements.filter((d) => left(d) < 0).length;
   const soonSupplements = f.supplements.filter((d) => left(d) >= 0 && left(d) <= SUPPLEMENT_SOON_DAYS).length;
-  if (overdueSupplements) out.push({ text: `${overdueSupplements}件申报补正期限已过，请核对补正材料或作出不予受理决定。`, route: '/applications', level: 'error' });
-  if (soonSupplements) out.push({ text: `${soonSupplements}件申报补正期限将在${SUPPLEMENT_SOON_DAYS}天内届满。`, route: '/applications', level: 'warning' });
+  if (overdueSupplements)
+    out.push({
+      text: `${overdueSupplements}件申报补正期限已过，请核对补正材料或作出不予受理决定。`,
+      route: '/applications',
+      level: 'error',
+    });
+  if (soonSupplements)
+    out.push({ text: `${soonSupplements}件申报补正期限将在${SUPPLEMENT_SOON_DAYS}天内届满。`, route: '/applications', level: 'warning' });
 
   for (const p of f.publicities) {
     const days = left(p.endsOn);
-    if (days < 0) out.push({ text: `${p.label}公示已于${formatChineseDate(p.endsOn)}期满，可处理异议并作出认定。`, route: '/designation', level: 'warning' });
-    else out.push({ text: `${p.label}公示${days === 0 ? '今天' : `将于${formatChineseDate(p.endsOn)}`}期满。`, route: '/designation', level: 'info' });
+    if (days < 0)
+      out.push({
+        text: `${p.label}公示已于${formatChineseDate(p.endsOn)}期满，可处理异议并作出认定。`,
+        route: '/designation',
+        level: 'warning',
+      });
+    else
+      out.push({
+        text: `${p.label}公示${days === 0 ? '今天' : `将于${formatChineseDate(p.endsOn)}`}期满。`,
+        route: '/designation',
+        level: 'info',
+      });
   }
 
   for (const b of f.openBatches) {
     const days = left(b.closesOn);
-    if (days < 0) out.push({ text: `${b.label}已于${formatChineseDate(b.closesOn)}截止受理，批次仍为“受理中”，请更新批次状态。`, route: '/batches', level: 'warning' });
-    else if (days <= f.horizonDays) out.push({ text: `${b.label}申报将于${formatChineseDate(b.closesOn)}截止（剩余${days}天）。`, route: '/batches', level: 'info' });
+    if (days < 0)
+      out.push({
+        text: `${b.label}已于${formatChineseDate(b.closesOn)}截止受理，批次仍为“受理中”，请更新批次状态。`,
+        route: '/batches',
+        level: 'warning',
+      });
+    else if (days <= f.horizonDays)
+      out.push({ text: `${b.label}申报将于${formatChineseDate(b.closesOn)}截止（剩余${days}天）。`, route: '/batches', level: 'info' });
   }
 
-  return out.map((r, i) => ({ r, i })).sort((a, b) => LEVEL_ORDER.indexOf(a.r.level) - LEVEL_ORDER.indexOf(b.r.level) || a.i - b.i).map((x) => x.r);
+  return out
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => LEVEL_ORDER.indexOf(a.r.level) - LEVEL_ORDER.indexOf(b.r.level) || a.i - b.i)
+    .map((x) => x.r);
 }
 
 /** `${title}-${YYYYMMDD}.png` */

@@ -6,7 +6,10 @@ import type { LeniencyRow } from '../contract/review-scoring.js';
 import type { CountedSheet } from './aggregation.js';
 import { round2 } from './scoring-template.js';
 
-export function leniency(sheets: readonly Pick<CountedSheet, 'applicationId' | 'expertId' | 'total'>[], names?: ReadonlyMap<string, string>): LeniencyRow[] {
+export function leniency(
+  sheets: readonly Pick<CountedSheet, 'applicationId' | 'expertId' | 'total'>[],
+  names?: ReadonlyMap<string, string>,
+): LeniencyRow[] {
   const appSum = new Map<string, { sum: number; n: number }>();
   for (const s of sheets) {
     const a = appSum.get(s.applicationId) ?? { sum: 0, n: 0 };
@@ -27,7 +30,14 @@ export function leniency(sheets: readonly Pick<CountedSheet, 'applicationId' | '
     .map(([expertId, e]) => {
       const expertMean = round2(e.own / e.n);
       const panelMean = round2(e.panel / e.n);
-      return { expertId, name: names?.get(expertId) ?? expertId, applications: e.n, expertMean, panelMean, delta: round2(e.own / e.n - e.panel / e.n) };
+      return {
+        expertId,
+        name: names?.get(expertId) ?? expertId,
+        applications: e.n,
+        expertMean,
+        panelMean,
+        delta: round2(e.own / e.n - e.panel / e.n),
+      };
     })
     .sort((a, b) => b.delta - a.delta || (a.expertId < b.expertId ? -1 : 1));
 }

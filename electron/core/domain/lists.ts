@@ -5,13 +5,38 @@
 
 /** 县(市)区, plus 福州高新区 as a zone applicants often name. */
 export const DEFAULT_DISTRICTS: readonly string[] = [
-  '鼓楼区', '台江区', '仓山区', '马尾区', '晋安区', '长乐区', '福清市', '闽侯县', '连江县', '罗源县', '闽清县', '永泰县',
-  '平潭县（平潭综合实验区）', '福州高新区',
+  '鼓楼区',
+  '台江区',
+  '仓山区',
+  '马尾区',
+  '晋安区',
+  '长乐区',
+  '福清市',
+  '闽侯县',
+  '连江县',
+  '罗源县',
+  '闽清县',
+  '永泰县',
+  '平潭县（平潭综合实验区）',
+  '福州高新区',
 ];
 
 /** Fuzhou "344" industries (leading, emerging, base) plus 数字经济, 海洋经济, 其他. */
 export const DEFAULT_INDUSTRIES: readonly string[] = [
-  '电子信息', '化工新材料', '纺织化纤', '软件信息', '新能源', '高端装备', '生物医药', '冶金', '建材', '食品', '轻工', '数字经济', '海洋经济', '其他',
+  '电子信息',
+  '化工新材料',
+  '纺织化纤',
+  '软件信息',
+  '新能源',
+  '高端装备',
+  '生物医药',
+  '冶金',
+  '建材',
+  '食品',
+  '轻工',
+  '数字经济',
+  '海洋经济',
+  '其他',
 ];
 
 export type UnitTypeCode = 'enterprise' | 'association' | 'institute' | 'university' | 'other';

@@ -56,7 +56,9 @@ export function objectionAcceptance(o: ObjectionFacts, publicity: Pick<Publicity
     reasons.push('匿名异议（未署真实姓名或名称，或单位未加盖公章、个人未签名），不予受理');
   }
   if (o.receivedOn > publicity.endsOn) {
-    reasons.push(`逾期提出（收到日期${formatChineseDate(o.receivedOn)}晚于公示期最后一日${formatChineseDate(publicity.endsOn)}），不予受理`);
+    reasons.push(
+      `逾期提出（收到日期${formatChineseDate(o.receivedOn)}晚于公示期最后一日${formatChineseDate(publicity.endsOn)}），不予受理`,
+    );
   }
   if (reasons.length === 0) return { accepted: true };
   return { accepted: false, reason: `${reasons.join('；')}。` };

@@ -29,7 +29,10 @@ export function typedScores(typed: Readonly<Record<string, unknown>> | undefined
 }
 
 /** The total of a sheet (or of a 中期考核表): the criteria's scores summed, rounded to 2 decimals; a missing score counts 0. */
-export function sheetTotal(template: { readonly criteria: readonly Pick<Criterion, 'key'>[] }, scores: Readonly<Record<string, number>>): number {
+export function sheetTotal(
+  template: { readonly criteria: readonly Pick<Criterion, 'key'>[] },
+  scores: Readonly<Record<string, number>>,
+): number {
   let sum = 0;
   for (const c of template.criteria) sum += scores[c.key] ?? 0;
   return round2(sum);
@@ -47,7 +50,10 @@ export function checkSheet(template: Pick<ScoringTemplate, 'criteria' | 'passLin
     else if (typeof v !== 'number' || !Number.isFinite(v)) problems.push(`${name}得分不是数字`);
     else if (v < 0) problems.push(`${name}得分${fmt(v)}不能为负数`);
     else if (v > c.max + 1e-9) problems.push(`${name}得分${fmt(v)}超过满分${fmt(c.max)}`);
-    else if (!onStep(v, c.step)) problems.push(`${name}得分${v}不符合评分步长${c.step}分（只能是${c.step}的整数倍，如${fmt(Math.floor(v / c.step) * c.step)}或${fmt(Math.ceil(v / c.step) * c.step)}）`);
+    else if (!onStep(v, c.step))
+      problems.push(
+        `${name}得分${v}不符合评分步长${c.step}分（只能是${c.step}的整数倍，如${fmt(Math.floor(v / c.step) * c.step)}或${fmt(Math.ceil(v / c.step) * c.step)}）`,
+      );
     else scores[c.key] = v;
   }
   if (problems.length) return { ok: false, problems };
@@ -55,7 +61,8 @@ export function checkSheet(template: Pick<ScoringTemplate, 'criteria' | 'passLin
   const comment = values.comment.trim();
   if (comment.length < MIN_COMMENT_CHARS) {
     if (values.recommendation === 'notRecommend') problems.push(`推荐意见为“不推荐”时须填写评语（至少${MIN_COMMENT_CHARS}个字），说明理由`);
-    else if (total < template.passLine) problems.push(`总分${fmt(total)}低于及格线${fmt(template.passLine)}分，须填写评语（至少${MIN_COMMENT_CHARS}个字），说明理由`);
+    else if (total < template.passLine)
+      problems.push(`总分${fmt(total)}低于及格线${fmt(template.passLine)}分，须填写评语（至少${MIN_COMMENT_CHARS}个字），说明理由`);
   }
   return problems.length ? { ok: false, problems } : { ok: true, total, scores };
 }

@@ -16,12 +16,25 @@ export const DEFAULT_CRITERIA: readonly Criterion[] = [
   { key: 'c3', title: '办公场所与保障条件', max: 10, step: DEFAULT_STEP, description: '有固定的办公场所和开展工作的保障条件' },
   { key: 'c4', title: '知识产权集聚度', max: 15, step: DEFAULT_STEP, description: '具有一定的知识产权集聚度' },
   { key: 'c5', title: '产业示范带头与辐射作用', max: 15, step: DEFAULT_STEP, description: '在产业内具有示范带头和辐射作用' },
-  { key: 'c6', title: '对产业升级和创新发展的支撑作用', max: 15, step: DEFAULT_STEP, description: '对产业转型升级和创新发展有明显支撑作用' },
+  {
+    key: 'c6',
+    title: '对产业升级和创新发展的支撑作用',
+    max: 15,
+    step: DEFAULT_STEP,
+    description: '对产业转型升级和创新发展有明显支撑作用',
+  },
   { key: 'c7', title: '协同保护与运营工作方案', max: 15, step: DEFAULT_STEP, description: '具备开展协同保护与运营工作的方案和能力' },
 ];
 
 export function defaultTemplate(at: string, by = '系统默认'): ScoringTemplate {
-  return { version: 1, criteria: DEFAULT_CRITERIA.map((c) => ({ ...c })), passLine: DEFAULT_PASS_LINE, quorum: DEFAULT_QUORUM, createdAt: at, createdBy: by };
+  return {
+    version: 1,
+    criteria: DEFAULT_CRITERIA.map((c) => ({ ...c })),
+    passLine: DEFAULT_PASS_LINE,
+    quorum: DEFAULT_QUORUM,
+    createdAt: at,
+    createdBy: by,
+  };
 }
 
 const EPS = 1e-9;
@@ -78,7 +91,8 @@ export function checkTemplate(t: Pick<ScoringTemplate, 'criteria' | 'passLine' |
   errors.push(...criteriaProblems(t.criteria, '评分表', '评分项'));
   const total = maxTotal(t.criteria);
   if (t.passLine > total + EPS) errors.push(`及格线${t.passLine}分高于满分合计${total}分`);
-  if (t.criteria.length && Math.abs(total - 100) > EPS) warnings.push(`各评分项满分合计为${total}分，不是100分；及格线${t.passLine}分按合计${total}分理解`);
+  if (t.criteria.length && Math.abs(total - 100) > EPS)
+    warnings.push(`各评分项满分合计为${total}分，不是100分；及格线${t.passLine}分按合计${total}分理解`);
   if (t.quorum < 1) errors.push('最少专家人数至少为1');
   return { errors, warnings };
 }
@@ -104,7 +118,11 @@ export type TemplateChange =
  * How a save applies: edit the current version in place while it is not frozen; once frozen a new
  * version is made, and only with a reason.
  */
-export function planTemplateChange(current: Pick<ScoringTemplate, 'version'> | undefined, frozen: boolean, reason: string | undefined): TemplateChange {
+export function planTemplateChange(
+  current: Pick<ScoringTemplate, 'version'> | undefined,
+  frozen: boolean,
+  reason: string | undefined,
+): TemplateChange {
   if (!current) return { ok: true, action: 'replace', version: 1 };
   if (!frozen) return { ok: true, action: 'replace', version: current.version };
   if (!reason?.trim()) {

@@ -137,7 +137,10 @@ export function checkUscc(raw: string): UsccCheck {
     };
   }
   if (!(value.slice(0, 2) in USCC_KINDS)) {
-    const types = Object.keys(USCC_KINDS).filter((k) => k[0] === dept).map((k) => k[1]).join('、');
+    const types = Object.keys(USCC_KINDS)
+      .filter((k) => k[0] === dept)
+      .map((k) => k[1])
+      .join('、');
     return {
       ok: false,
       position: 2,

@@ -27,7 +27,11 @@ export function throwIfAborted(signal?: AbortSignal): void {
  * progress, fsynced, renamed over the target, folder fsynced. On error or cancellation the temp file is
  * removed and the target is untouched.
  */
-export async function writeFileAtomic(file: string, data: Uint8Array, opts: { onProgress?: ProgressFn; signal?: AbortSignal } = {}): Promise<void> {
+export async function writeFileAtomic(
+  file: string,
+  data: Uint8Array,
+  opts: { onProgress?: ProgressFn; signal?: AbortSignal } = {},
+): Promise<void> {
   const tmp = path.join(path.dirname(file), tempFileName(path.basename(file), `${process.pid}.${randomBytes(4).toString('hex')}`));
   const handle = await fs.open(tmp, 'wx', 0o600);
   let ok = false;

@@ -31,10 +31,12 @@ function write(value: unknown, seen: Set<object>, at: string): string {
   seen.add(obj);
   try {
     if (Array.isArray(obj)) {
-      return `[${obj.map((item, i) => {
-        if (item === undefined) throw new TypeError(`canonicalJson: undefined at ${at}[${i}]`);
-        return write(item, seen, `${at}[${i}]`);
-      }).join(',')}]`;
+      return `[${obj
+        .map((item, i) => {
+          if (item === undefined) throw new TypeError(`canonicalJson: undefined at ${at}[${i}]`);
+          return write(item, seen, `${at}[${i}]`);
+        })
+        .join(',')}]`;
     }
     const proto = Object.getPrototypeOf(obj) as unknown;
     if (proto !== Object.prototype && proto !== null) throw new TypeError(`canonicalJson: not a plain object at ${at}`);

@@ -36,7 +36,10 @@ export function newOneTimeCode(groups = 3, groupSize = 4): string {
 
 /** What the key is derived from: NFKC (full-width to half-width), upper case, no spaces or dashes. */
 export function normaliseCode(input: string): string {
-  return input.normalize('NFKC').toUpperCase().replace(/[\s\-_.·‐‑‒–—―−ー]/gu, '');
+  return input
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[\s\-_.·‐‑‒–—―−ー]/gu, '');
 }
 
 /** Group a code for display: `K7QM-3XTR-9PWD`. */
@@ -53,7 +56,11 @@ export function deriveKey(code: string, salt: Uint8Array): Promise<Buffer> {
 
 /** Tells a wrong code from a damaged file. Covers magic, version and salt only, so damage to the iv or length shows as tampering. */
 function keyCheck(key: Buffer, header: Buffer): Buffer {
-  return createHmac('sha256', key).update('IPCD key check\0').update(header.subarray(0, 9 + SALT_LEN)).digest().subarray(0, CHECK_LEN);
+  return createHmac('sha256', key)
+    .update('IPCD key check\0')
+    .update(header.subarray(0, 9 + SALT_LEN))
+    .digest()
+    .subarray(0, CHECK_LEN);
 }
 
 /**
@@ -88,10 +95,14 @@ export async function encrypt(plain: Uint8Array, code: string, kind: ContainerKi
   const key = opts.key ?? (await deriveKey(code, salt));
   const lenBuf = Buffer.alloc(8);
   lenBuf.writeBigUInt64LE(BigInt(plain.length));
-  if (opts.publicId !== undefined && (kind !== 'result' || !PUBLIC_ID.test(opts.publicId))) throw new Error('publicId: result containers only, 1-64 characters [A-Za-z0-9_-]');
+  if (opts.publicId !== undefined && (kind !== 'result' || !PUBLIC_ID.test(opts.publicId)))
+    throw new Error('publicId: result containers only, 1-64 characters [A-Za-z0-9_-]');
   const version = opts.publicId === undefined ? CONTAINER_VERSION : CONTAINER_VERSION_WITH_ID;
   const start = Buffer.concat([MAGIC[kind], Buffer.from([version]), salt, iv, lenBuf]);
-  const idPart = opts.publicId === undefined ? Buffer.alloc(0) : Buffer.concat([Buffer.from([opts.publicId.length]), Buffer.from(opts.publicId, 'ascii')]);
+  const idPart =
+    opts.publicId === undefined
+      ? Buffer.alloc(0)
+      : Buffer.concat([Buffer.from([opts.publicId.length]), Buffer.from(opts.publicId, 'ascii')]);
   const header = Buffer.concat([start, keyCheck(key, start), idPart]);
   const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_LEN });
   cipher.setAAD(header);
@@ -130,7 +141,13 @@ export function containerPublicId(container: Uint8Array): string | undefined {
  * Decrypt a container. Refusals, in the order checked: not ours / wrong kind, unknown version,
  * truncated, wrong code (key check), trailing bytes or failed GCM tag (tampered).
  */
-export async function decrypt(container: Uint8Array, code: string, expectedKind: ContainerKind, fileName?: string, opts: { key?: Buffer; keySalt?: Buffer } = {}): Promise<Buffer> {
+export async function decrypt(
+  container: Uint8Array,
+  code: string,
+  expectedKind: ContainerKind,
+  fileName?: string,
+  opts: { key?: Buffer; keySalt?: Buffer } = {},
+): Promise<Buffer> {
   const data = Buffer.from(container.buffer, container.byteOffset, container.length);
   const fail = (reason: ConstructorParameters<typeof ExchangeError>[0], detail?: string): never => {
     throw new ExchangeError(reason, detail, { fileName });
@@ -141,13 +158,20 @@ export async function decrypt(container: Uint8Array, code: string, expectedKind:
     fail('badShape', `这不是本工作台导出的${KIND_LABEL[expectedKind]}`);
   }
   if (kind !== expectedKind) {
-    throw new ExchangeError('wrongKind', `这是${KIND_LABEL[kind as ContainerKind]}，不是${KIND_LABEL[expectedKind]}`, { fileName, details: { found: kind, expected: expectedKind } });
+    throw new ExchangeError('wrongKind', `这是${KIND_LABEL[kind as ContainerKind]}，不是${KIND_LABEL[expectedKind]}`, {
+      fileName,
+      details: { found: kind, expected: expectedKind },
+    });
   }
   if (data.length < 9) fail('truncated');
   const version = data[8];
   // Only result files name their package in clear (version 2); a package is always version 1.
   const newest = kind === 'result' ? CONTAINER_VERSION_WITH_ID : CONTAINER_VERSION;
-  if (version === undefined || version < CONTAINER_VERSION || version > newest) fail('version', `文件格式版本为 ${String(version)}，本程序只能读取版本 ${newest === CONTAINER_VERSION ? CONTAINER_VERSION : `${CONTAINER_VERSION}–${newest}`}，请升级工作台`);
+  if (version === undefined || version < CONTAINER_VERSION || version > newest)
+    fail(
+      'version',
+      `文件格式版本为 ${String(version)}，本程序只能读取版本 ${newest === CONTAINER_VERSION ? CONTAINER_VERSION : `${CONTAINER_VERSION}–${newest}`}，请升级工作台`,
+    );
   if (data.length < HEADER_LEN + TAG_LEN) fail('truncated');
   const head = headerOf(data);
   if (!head) fail('tampered', '文件头损坏');

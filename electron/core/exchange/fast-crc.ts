@@ -19,7 +19,8 @@ export function useNativeCrc32(): void {
     const bc = viaYazl('buffer-crc32') as { unsigned: (buf: Buffer | string, previous?: number | Buffer) => number };
     const js = bc.unsigned;
     if (js(Buffer.from('123456789')) !== native(Buffer.from('123456789'))) return;
-    bc.unsigned = (buf, previous) => native(buf, typeof previous === 'number' ? previous : Buffer.isBuffer(previous) ? previous.readUInt32BE(0) : 0);
+    bc.unsigned = (buf, previous) =>
+      native(buf, typeof previous === 'number' ? previous : Buffer.isBuffer(previous) ? previous.readUInt32BE(0) : 0);
   } catch {
     // keep yazl's own CRC-32
   }

@@ -13,19 +13,23 @@ const MANIFEST = 'manifest.json';
 const PAYLOAD = 'payload.json';
 const MATERIALS = 'materials/';
 
-export const PackageFileEntry = z.object({ path: z.string().min(1).max(400), sha256: Sha256Hex, size: z.number().int().nonnegative() }).strict();
-export const PackageManifest = z.object({
-  format: z.literal(1),
-  kind: z.literal('reviewPackage'),
-  packageId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/u),
-  createdAt: IsoTime,
-  batchId: Id,
-  expertId: Id,
-  expertName: z.string().min(1).max(100),
-  templateVersion: z.number().int().nonnegative(),
-  files: z.array(PackageFileEntry),
-  payloadSha256: Sha256Hex,
-}).strict();
+export const PackageFileEntry = z
+  .object({ path: z.string().min(1).max(400), sha256: Sha256Hex, size: z.number().int().nonnegative() })
+  .strict();
+export const PackageManifest = z
+  .object({
+    format: z.literal(1),
+    kind: z.literal('reviewPackage'),
+    packageId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/u),
+    createdAt: IsoTime,
+    batchId: Id,
+    expertId: Id,
+    expertName: z.string().min(1).max(100),
+    templateVersion: z.number().int().nonnegative(),
+    files: z.array(PackageFileEntry),
+    payloadSha256: Sha256Hex,
+  })
+  .strict();
 export type PackageManifest = z.infer<typeof PackageManifest>;
 
 /** payload.json: the caller's payload wrapped with the package id and the per-package signing secret. */
@@ -82,7 +86,15 @@ const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest(
 
 /** A file name part that is safe on Windows/FAT: no separators, reserved or control characters. */
 export function safeNamePart(s: string): string {
-  return s.normalize('NFC').replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/gu, '_').replace(/\s+/gu, ' ').trim().replace(/[. ]+$/u, '').slice(0, 60) || '_';
+  return (
+    s
+      .normalize('NFC')
+      .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/gu, '_')
+      .replace(/\s+/gu, ' ')
+      .trim()
+      .replace(/[. ]+$/u, '')
+      .slice(0, 60) || '_'
+  );
 }
 
 export function packageFileName(expertName: string, batchId: string): string {
@@ -97,21 +109,25 @@ export async function writePackage(opts: WritePackageOptions): Promise<WrittenPa
   const packageId = meta.packageId ?? randomBytes(16).toString('hex');
   const envelopeBytes = Buffer.from(JSON.stringify({ packageId, packageSecret, payload: opts.payload }), 'utf8');
   const files = opts.files.map((f) => ({ path: checkEntryName(f.path), data: f.data }));
-  const manifest = checkShape(PackageManifest, {
-    format: 1,
-    kind: 'reviewPackage',
-    packageId,
-    createdAt: meta.createdAt ?? new Date().toISOString(),
-    batchId: meta.batchId,
-    expertId: meta.expertId,
-    expertName: meta.expertName,
-    templateVersion: meta.templateVersion,
-    files: files.map((f) => {
-      throwIfAborted(signal);
-      return { path: f.path, sha256: sha256(f.data), size: f.data.length };
-    }),
-    payloadSha256: sha256(envelopeBytes),
-  }, '评审包清单');
+  const manifest = checkShape(
+    PackageManifest,
+    {
+      format: 1,
+      kind: 'reviewPackage',
+      packageId,
+      createdAt: meta.createdAt ?? new Date().toISOString(),
+      batchId: meta.batchId,
+      expertId: meta.expertId,
+      expertName: meta.expertName,
+      templateVersion: meta.templateVersion,
+      files: files.map((f) => {
+        throwIfAborted(signal);
+        return { path: f.path, sha256: sha256(f.data), size: f.data.length };
+      }),
+      payloadSha256: sha256(envelopeBytes),
+    },
+    '评审包清单',
+  );
   const entries: ZipInput[] = [
     { path: MANIFEST, data: Buffer.from(JSON.stringify(manifest, null, 2), 'utf8') },
     { path: PAYLOAD, data: envelopeBytes },
@@ -141,7 +157,12 @@ export interface ReadPackageOptions {
  * Decrypt and check a review package: strict zip, exactly the entries the manifest lists, every
  * sha256 and size matching, manifest and envelope strict, payload checked by `payloadSchema`.
  */
-export async function readPackage<T>(data: Uint8Array, code: string, payloadSchema: z.ZodType<T>, opts: ReadPackageOptions = {}): Promise<ReadPackageResult<T>> {
+export async function readPackage<T>(
+  data: Uint8Array,
+  code: string,
+  payloadSchema: z.ZodType<T>,
+  opts: ReadPackageOptions = {},
+): Promise<ReadPackageResult<T>> {
   try {
     // The zip was authenticated by AES-GCM under the one-time code, so only the secretariat can have
     // made it: size caps stay, the compression-ratio heuristic (false positives on repetitive text) is off.

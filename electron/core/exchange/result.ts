@@ -8,16 +8,18 @@ import { checkShape, Id, IsoTime, parseJsonBytes, Sha256Hex } from './shape.js';
 
 export const RESULT_EXT = '.ipcdres';
 
-export const ResultManifest = z.object({
-  kind: z.literal('result'),
-  packageId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/u),
-  batchId: Id,
-  expertId: Id,
-  templateVersion: z.number().int().nonnegative(),
-  /** Monotonic per package: each export from expert mode is one higher than the last. */
-  version: z.number().int().positive(),
-  exportedAt: IsoTime,
-}).strict();
+export const ResultManifest = z
+  .object({
+    kind: z.literal('result'),
+    packageId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/u),
+    batchId: Id,
+    expertId: Id,
+    templateVersion: z.number().int().nonnegative(),
+    /** Monotonic per package: each export from expert mode is one higher than the last. */
+    version: z.number().int().positive(),
+    exportedAt: IsoTime,
+  })
+  .strict();
 export type ResultManifest = z.infer<typeof ResultManifest>;
 
 const ResultDoc = z.object({ manifest: ResultManifest, sheets: z.array(z.unknown()), signature: Sha256Hex }).strict();
@@ -65,8 +67,14 @@ export function resultFileName(expertName: string, batchId: string, version: num
 }
 
 /** Sign the scores with the package secret and encrypt with the one-time code. */
-export async function writeResult(opts: WriteResultOptions): Promise<{ manifest: ResultManifest; fileName: string; size: number; container?: Buffer }> {
-  const manifest = checkShape(ResultManifest, { kind: 'result', ...opts.manifest, exportedAt: opts.manifest.exportedAt ?? new Date().toISOString() }, '结果清单');
+export async function writeResult(
+  opts: WriteResultOptions,
+): Promise<{ manifest: ResultManifest; fileName: string; size: number; container?: Buffer }> {
+  const manifest = checkShape(
+    ResultManifest,
+    { kind: 'result', ...opts.manifest, exportedAt: opts.manifest.exportedAt ?? new Date().toISOString() },
+    '结果清单',
+  );
   const sheets = [...opts.sheets];
   const signature = hmacSign(opts.packageSecret, { manifest, sheets });
   // The package id travels in clear (in the authenticated header) so the secretariat knows which code to try.
@@ -88,9 +96,26 @@ export async function writeResult(opts: WriteResultOptions): Promise<{ manifest:
  * Decrypt and check a result file: shape (strict), package known and matching what was issued,
  * signature over canonical {manifest, sheets}, then sheets against `sheetsSchema`.
  */
-export async function readResult<T>(data: Uint8Array, code: string, opts: ReadResultOptions<T>): Promise<{ manifest: ResultManifest; sheets: T[]; signature: string }> {
+export async function readResult<T>(
+  data: Uint8Array,
+  code: string,
+  opts: ReadResultOptions<T>,
+): Promise<{ manifest: ResultManifest; sheets: T[]; signature: string }> {
   try {
-    const doc = checkShape(ResultDoc, parseJsonBytes(await decrypt(data, code, 'result', undefined, opts.key ? { key: opts.key, keySalt: resultSalt(containerPublicId(data) ?? '') } : {}), '结果文件'), '结果文件');
+    const doc = checkShape(
+      ResultDoc,
+      parseJsonBytes(
+        await decrypt(
+          data,
+          code,
+          'result',
+          undefined,
+          opts.key ? { key: opts.key, keySalt: resultSalt(containerPublicId(data) ?? '') } : {},
+        ),
+        '结果文件',
+      ),
+      '结果文件',
+    );
     const m = doc.manifest;
     const clearId = containerPublicId(data);
     if (clearId !== undefined && clearId !== m.packageId) throw new ExchangeError('tampered', '文件头的评审包编号与内容不一致');
@@ -103,8 +128,10 @@ export async function readResult<T>(data: Uint8Array, code: string, opts: ReadRe
     if (!hmacVerify(issued.secret, { manifest: m, sheets: doc.sheets }, doc.signature)) {
       throw new ExchangeError('tampered');
     }
-    if (issued.batchId !== undefined && issued.batchId !== m.batchId) throw new ExchangeError('foreign', `批次不符（文件为 ${m.batchId}，评审包发给 ${issued.batchId}）`);
-    if (issued.expertId !== undefined && issued.expertId !== m.expertId) throw new ExchangeError('foreign', '专家不符（文件所写的专家不是该评审包的收件专家）');
+    if (issued.batchId !== undefined && issued.batchId !== m.batchId)
+      throw new ExchangeError('foreign', `批次不符（文件为 ${m.batchId}，评审包发给 ${issued.batchId}）`);
+    if (issued.expertId !== undefined && issued.expertId !== m.expertId)
+      throw new ExchangeError('foreign', '专家不符（文件所写的专家不是该评审包的收件专家）');
     if (issued.templateVersion !== undefined && issued.templateVersion !== m.templateVersion) {
       throw new ExchangeError('foreign', `评分表版本不符（文件为第 ${m.templateVersion} 版，评审包为第 ${issued.templateVersion} 版）`);
     }

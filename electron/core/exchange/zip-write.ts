@@ -65,7 +65,11 @@ export function zipToBuffer(entries: readonly ZipInput[], opts: { onProgress?: P
 }
 
 /** Build a zip and write it to `file` atomically (temp file, fsync, rename). */
-export async function writeZipFile(file: string, entries: readonly ZipInput[], opts: { onProgress?: ProgressFn; signal?: AbortSignal } = {}): Promise<void> {
+export async function writeZipFile(
+  file: string,
+  entries: readonly ZipInput[],
+  opts: { onProgress?: ProgressFn; signal?: AbortSignal } = {},
+): Promise<void> {
   const data = await zipToBuffer(entries, opts);
   await writeFileAtomic(file, data, opts);
 }

@@ -22,15 +22,24 @@ function toApplication(ctx: HandlerContext, r: ImportedRow, id: string, batchId:
   const now = ctx.clock().toISOString();
   const app = emptyApplication(id, batchId, now);
   app.applicant = {
-    name: r.name, uscc: r.uscc, unitType: r.unitType, legalRepresentative: r.legalRepresentative, contact: r.contact,
-    phone: r.phone, address: r.address, district: r.district, industry: r.industry,
+    name: r.name,
+    uscc: r.uscc,
+    unitType: r.unitType,
+    legalRepresentative: r.legalRepresentative,
+    contact: r.contact,
+    phone: r.phone,
+    address: r.address,
+    district: r.district,
+    industry: r.industry,
   };
   app.route = r.route;
   app.recommendingDistrict = r.recommendingDistrict;
   app.proposedCenterName = r.proposedCenterName;
   app.ipFigures = r.ipFigures;
   if (override) app.windowOverrideReason = override;
-  app.history.push(historyEntry(ctx, '从Excel导入（草稿）', `文件“${fileName}”第${r.row}行${override ? `；受理期外登记，理由：${override}` : ''}`));
+  app.history.push(
+    historyEntry(ctx, '从Excel导入（草稿）', `文件“${fileName}”第${r.row}行${override ? `；受理期外登记，理由：${override}` : ''}`),
+  );
   return app;
 }
 
@@ -47,7 +56,10 @@ export const applicationExcelHandlers: AreaHandlers<Methods> = {
     const upload = await findUpload(ctx.store.dirs.root, input.uploadId);
     const data = await fs.readFile(upload.path);
     if (sniffFileKind(data.subarray(0, 4096)) !== 'xlsx' && sniffFileKind(data.subarray(0, 4096)) !== 'zip') {
-      throw new DeskError('FILE_REJECTED', `文件“${upload.fileName}”不是 Excel（.xlsx）文件，未导入。请用“导出空白模板”得到的表格填写后再导入。`);
+      throw new DeskError(
+        'FILE_REJECTED',
+        `文件“${upload.fileName}”不是 Excel（.xlsx）文件，未导入。请用“导出空白模板”得到的表格填写后再导入。`,
+      );
     }
     const existing = new Map((await allApplications(ctx, batch.id)).map((a) => [a.applicant.uscc, `${a.applicant.name}，编号 ${a.id}`]));
     const result = await readApplicationImport(data, { existingUscc: existing, lists: choiceLists(ctx), fileName: upload.fileName });
@@ -57,7 +69,9 @@ export const applicationExcelHandlers: AreaHandlers<Methods> = {
       rowsRead: result.rowsRead,
       validRows: result.rows.length,
       errors: result.issues,
-      preview: result.rows.slice(0, 200).map((r) => ({ row: r.row, name: r.name, uscc: r.uscc, district: r.district, industry: r.industry })),
+      preview: result.rows
+        .slice(0, 200)
+        .map((r) => ({ row: r.row, name: r.name, uscc: r.uscc, district: r.district, industry: r.industry })),
       applied: 0,
       message: '',
     };
@@ -82,8 +96,14 @@ export const applicationExcelHandlers: AreaHandlers<Methods> = {
         assertBatchAllows(ctx, batch.id, 'registerApplication');
         const inBatch = new Set(draft.applications.map((a) => a.applicant.uscc));
         const clash = result.rows.find((r) => inBatch.has(r.uscc));
-        if (clash) throw new DeskError('CONFLICT', `第${clash.row}行的单位（${clash.uscc}）刚刚已在本批次登记，本次未导入任何数据。请重新检查后再导入。`);
-        const apps = result.rows.map((r, i) => toApplication(ctx, r, nextApplicationId(batch.id, draft.applications, i), batch.id, upload.fileName, override));
+        if (clash)
+          throw new DeskError(
+            'CONFLICT',
+            `第${clash.row}行的单位（${clash.uscc}）刚刚已在本批次登记，本次未导入任何数据。请重新检查后再导入。`,
+          );
+        const apps = result.rows.map((r, i) =>
+          toApplication(ctx, r, nextApplicationId(batch.id, draft.applications, i), batch.id, upload.fileName, override),
+        );
         draft.applications.push(...apps);
         return apps.length;
       },

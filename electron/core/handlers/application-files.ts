@@ -29,7 +29,13 @@ export const applicationFileHandlers: AreaHandlers<Methods> = {
     } finally {
       await discardUpload(ctx.store.dirs.root, input.uploadId); // accepted (now in files/) or refused: either way done
     }
-    const ref: FileRef = { sha256: stored.sha256, name, size: stored.size, kind: stored.kind as FileRef['kind'], addedAt: ctx.clock().toISOString() };
+    const ref: FileRef = {
+      sha256: stored.sha256,
+      name,
+      size: stored.size,
+      kind: stored.kind as FileRef['kind'],
+      addedAt: ctx.clock().toISOString(),
+    };
     return updateApplication(ctx, input.applicationId, 'applications.attachFile', 'editApplication', (app) => {
       if (!canEdit(app.status)) throw new DeskError('RULE_VIOLATION', editRefusal(app.status));
       let item = app.materials.find((m) => m.no === input.itemNo);

@@ -35,13 +35,18 @@ export function duplicateMessage(existing: Application, batch: Pick<Batch, 'year
 export function checkWindow(ctx: HandlerContext, batch: Batch, reason: string | undefined): string | undefined {
   const today = bureauDate(ctx.clock());
   if (today >= batch.opensOn && today <= batch.closesOn) return undefined;
-  const when = today < batch.opensOn ? `尚未开始（${formatChineseDate(batch.opensOn)}开始受理）` : `已于${formatChineseDate(batch.closesOn)}截止`;
+  const when =
+    today < batch.opensOn ? `尚未开始（${formatChineseDate(batch.opensOn)}开始受理）` : `已于${formatChineseDate(batch.closesOn)}截止`;
   if (!reason?.trim()) {
-    throw new DeskError('NEEDS_REASON', `${batchLabel(batch)}受理期${when}。如确需在受理期外登记，请填写理由，理由将记入申报记录和操作日志。`, {
-      opensOn: batch.opensOn,
-      closesOn: batch.closesOn,
-      today,
-    });
+    throw new DeskError(
+      'NEEDS_REASON',
+      `${batchLabel(batch)}受理期${when}。如确需在受理期外登记，请填写理由，理由将记入申报记录和操作日志。`,
+      {
+        opensOn: batch.opensOn,
+        closesOn: batch.closesOn,
+        today,
+      },
+    );
   }
   return reason.trim();
 }
@@ -64,27 +69,29 @@ export async function updateApplication(
 ): Promise<Application> {
   assertBatchAllows(ctx, batchOf(id), op);
   const before = structuredClone(await findApplication(ctx, id));
-  return ctx.store.writeKeyed(
-    'batch',
-    batchOf(id),
-    (draft) => {
-      assertBatchAllows(ctx, batchOf(id), op);
-      const app = draft.applications.find((a) => a.id === id);
-      if (!app) throw new DeskError('NOT_FOUND', `找不到编号为 ${id} 的申报，可能已被删除。请刷新列表。`);
-      const { action, note, coalesce } = mutate(app);
-      const entry = historyEntry(ctx, action, note);
-      const last = app.history.at(-1);
-      if (coalesce && last && last.action === entry.action && last.by === entry.by) last.at = entry.at;
-      else app.history.push(entry);
-      app.updatedAt = ctx.clock().toISOString();
-      return { app: structuredClone(app), action, note };
-    },
-    (r) => ({
-      method,
-      entity: `application:${id}`,
-      summary: `${r.action}：${r.app.applicant.name}${r.note ? `（${r.note}）` : ''}`,
-      before,
-      after: r.app,
-    }),
-  ).then((r) => r.app);
+  return ctx.store
+    .writeKeyed(
+      'batch',
+      batchOf(id),
+      (draft) => {
+        assertBatchAllows(ctx, batchOf(id), op);
+        const app = draft.applications.find((a) => a.id === id);
+        if (!app) throw new DeskError('NOT_FOUND', `找不到编号为 ${id} 的申报，可能已被删除。请刷新列表。`);
+        const { action, note, coalesce } = mutate(app);
+        const entry = historyEntry(ctx, action, note);
+        const last = app.history.at(-1);
+        if (coalesce && last && last.action === entry.action && last.by === entry.by) last.at = entry.at;
+        else app.history.push(entry);
+        app.updatedAt = ctx.clock().toISOString();
+        return { app: structuredClone(app), action, note };
+      },
+      (r) => ({
+        method,
+        entity: `application:${id}`,
+        summary: `${r.action}：${r.app.applicant.name}${r.note ? `（${r.note}）` : ''}`,
+        before,
+        after: r.app,
+      }),
+    )
+    .then((r) => r.app);
 }

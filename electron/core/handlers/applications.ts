@@ -10,10 +10,25 @@ import { MATERIAL_ITEMS } from '../domain/materials.js';
 import type { AreaHandlers, HandlerContext } from './types.js';
 import { assertBatchAllows } from './batch-state.js';
 import {
-  allApplications, batchLabel, checkWindow, duplicateMessage, findApplication, findBatch, historyEntry, nextApplicationId, updateApplication, validUscc,
+  allApplications,
+  batchLabel,
+  checkWindow,
+  duplicateMessage,
+  findApplication,
+  findBatch,
+  historyEntry,
+  nextApplicationId,
+  updateApplication,
+  validUscc,
 } from './application-store.js';
 
-type Methods = 'applications.create' | 'applications.saveDraft' | 'applications.get' | 'applications.list' | 'applications.submit' | 'applications.missingItems';
+type Methods =
+  | 'applications.create'
+  | 'applications.saveDraft'
+  | 'applications.get'
+  | 'applications.list'
+  | 'applications.submit'
+  | 'applications.missingItems';
 
 type Form = Omit<SaveDraftInput, 'id'>;
 
@@ -25,7 +40,8 @@ function checkLists(form: Form, lists: ChoiceLists): void {
     a.district = normalizeDistrict(a.district, lists);
     if (!lists.districts.includes(a.district)) problems.push(`所属县（市）区“${a.district}”不在列表中，请从下拉列表选择`);
   }
-  if (a?.industry && !lists.industries.includes(a.industry)) problems.push(`所属产业“${a.industry}”不在列表中，请从下拉列表选择（没有合适的选“其他”）`);
+  if (a?.industry && !lists.industries.includes(a.industry))
+    problems.push(`所属产业“${a.industry}”不在列表中，请从下拉列表选择（没有合适的选“其他”）`);
   if (form.recommendingDistrict) {
     form.recommendingDistrict = normalizeDistrict(form.recommendingDistrict, lists);
     if (!lists.districts.includes(form.recommendingDistrict)) problems.push(`推荐单位“${form.recommendingDistrict}”不在县（市）区列表中`);
@@ -50,8 +66,14 @@ function applyForm(app: Application, form: Form): void {
 export function submitProblems(app: Application): string[] {
   const a = app.applicant;
   const need: [unknown, string][] = [
-    [a.unitType, '单位类型'], [a.legalRepresentative, '法定代表人'], [a.contact, '联系人'], [a.phone, '联系电话'], [a.address, '地址'],
-    [a.district, '所属县（市）区'], [a.industry, '所属产业'], [app.proposedCenterName, '拟建中心名称'],
+    [a.unitType, '单位类型'],
+    [a.legalRepresentative, '法定代表人'],
+    [a.contact, '联系人'],
+    [a.phone, '联系电话'],
+    [a.address, '地址'],
+    [a.district, '所属县（市）区'],
+    [a.industry, '所属产业'],
+    [app.proposedCenterName, '拟建中心名称'],
   ];
   if (app.route === 'recommended') need.push([app.recommendingDistrict, '推荐单位（县（市）区）']);
   return need.filter(([v]) => !v).map(([, label]) => label);
@@ -59,13 +81,22 @@ export function submitProblems(app: Application): string[] {
 
 function emptyApplication(id: string, batchId: string, now: string): Application {
   return {
-    id, batchId,
+    id,
+    batchId,
     applicant: { name: '', uscc: '', legalRepresentative: '', contact: '', phone: '', address: '', district: '', industry: '' },
-    route: 'voluntary', recommendingDistrict: '', proposedCenterName: '',
+    route: 'voluntary',
+    recommendingDistrict: '',
+    proposedCenterName: '',
     ipFigures: { invention: 0, utility: 0, design: 0, trademarks: 0, gi: 0, copyrights: 0, standards: 0 },
-    team: [], office: { address: '', areaM2: null }, narrative: '',
+    team: [],
+    office: { address: '', areaM2: null },
+    narrative: '',
     materials: MATERIAL_ITEMS.map((m) => ({ no: m.no, files: [] })),
-    status: 'draft', formalReviews: [], history: [], createdAt: now, updatedAt: now,
+    status: 'draft',
+    formalReviews: [],
+    history: [],
+    createdAt: now,
+    updatedAt: now,
   };
 }
 
@@ -76,11 +107,16 @@ async function earlierApplications(ctx: HandlerContext, app: Application) {
   const current = batches.find((b) => b.id === app.batchId);
   const out = [];
   for (const b of batches) {
-    if (b.id === app.batchId || (current && (b.year > current.year || (b.year === current.year && b.sequence >= current.sequence)))) continue;
+    if (b.id === app.batchId || (current && (b.year > current.year || (b.year === current.year && b.sequence >= current.sequence))))
+      continue;
     for (const other of (await ctx.store.readKeyed('batch', b.id)).applications) {
       if (other.applicant.uscc !== app.applicant.uscc) continue;
       out.push({
-        applicationId: other.id, batchId: b.id, year: b.year, sequence: b.sequence, status: other.status,
+        applicationId: other.id,
+        batchId: b.id,
+        year: b.year,
+        sequence: b.sequence,
+        status: other.status,
         message: `该单位曾于${batchLabel(b)}申报，结果：${APPLICATION_STATUS_LABELS[other.status]}。`,
       });
     }
@@ -154,7 +190,8 @@ export const applicationHandlers: AreaHandlers<Methods> = {
       const t = transition(app.status, 'submit');
       if (!t.ok) throw new DeskError('RULE_VIOLATION', t.message);
       const missing = submitProblems(app);
-      if (missing.length) throw new DeskError('RULE_VIOLATION', `还有${missing.length}项未填写：${missing.join('、')}。请补全后再提交。`, { missing });
+      if (missing.length)
+        throw new DeskError('RULE_VIOLATION', `还有${missing.length}项未填写：${missing.join('、')}。请补全后再提交。`, { missing });
       const again = app.status === 'supplementRequired';
       app.status = t.to;
       app.submittedAt = ctx.clock().toISOString();

@@ -6,7 +6,16 @@ import type { ArchiveYearStatus, VerifyReport, YearSeal } from '../contract/arch
 import type { ExportedFile } from '../contract/common.js';
 import { bureauDate } from '../domain/clock.js';
 import { resolveExport } from '../store/exports.js';
-import { attachmentCount, attachmentEntries, dataEntries, openItems, UniquePaths, yearRecords, yearsWithData, type ArchiveEntry } from '../archive/collect.js';
+import {
+  attachmentCount,
+  attachmentEntries,
+  dataEntries,
+  openItems,
+  UniquePaths,
+  yearRecords,
+  yearsWithData,
+  type ArchiveEntry,
+} from '../archive/collect.js';
 import { documentJobs, makeStagingDir, renderDocuments } from '../archive/documents.js';
 import { ARCHIVE_FOLDER, archiveFileName, bureauTimeText, manifestBytes, readmeText } from '../archive/manifest.js';
 import { writeArchive } from '../archive/seal.js';
@@ -20,7 +29,10 @@ type Methods = 'archive.years' | 'archive.sealedYears' | 'archive.seal' | 'archi
 
 async function yearStatus(ctx: HandlerContext, year: number): Promise<ArchiveYearStatus> {
   const rec = await yearRecords(ctx, year);
-  const seals = ctx.store.read('archives').seals.filter((s) => s.year === year).sort((a, b) => a.version - b.version);
+  const seals = ctx.store
+    .read('archives')
+    .seals.filter((s) => s.year === year)
+    .sort((a, b) => a.version - b.version);
   return {
     year,
     sealed: seals.at(-1)?.state === 'sealed',
@@ -48,13 +60,25 @@ async function seal(input: { year: number; taskId: string; acknowledgeOpenItems:
   const { year, taskId } = input;
   const previous = latestSeal(ctx, year);
   if (previous?.state === 'sealed') {
-    throw new DeskError('RULE_VIOLATION', `${year}年度档案已于${timeText(previous.sealedAt)}封存（第${previous.version}版）。如需重新封存，请先解除封存并填写理由。`, { year, version: previous.version });
+    throw new DeskError(
+      'RULE_VIOLATION',
+      `${year}年度档案已于${timeText(previous.sealedAt)}封存（第${previous.version}版）。如需重新封存，请先解除封存并填写理由。`,
+      { year, version: previous.version },
+    );
   }
   const status = await yearStatus(ctx, year);
   if (status.openItems.length && !input.acknowledgeOpenItems) {
-    throw new DeskError('RULE_VIOLATION', `${year}年度还有${status.openItems.length}项未办结：${status.openItems.join('；')}。如确认按现状封存，请勾选“确认以上事项按现状封存”后再封存，这些事项将记入封存记录。`, { openItems: status.openItems });
+    throw new DeskError(
+      'RULE_VIOLATION',
+      `${year}年度还有${status.openItems.length}项未办结：${status.openItems.join('；')}。如确认按现状封存，请勾选“确认以上事项按现状封存”后再封存，这些事项将记入封存记录。`,
+      { openItems: status.openItems },
+    );
   }
-  const version = (ctx.store.read('archives').seals.filter((s) => s.year === year).reduce((m, s) => Math.max(m, s.version), 0)) + 1;
+  const version =
+    ctx.store
+      .read('archives')
+      .seals.filter((s) => s.year === year)
+      .reduce((m, s) => Math.max(m, s.version), 0) + 1;
   const label = `封存${year}年度档案`;
   const folder = path.join(ctx.store.dirs.exports, ARCHIVE_FOLDER);
   const fileName = archiveFileName(year, version);
@@ -77,7 +101,13 @@ async function seal(input: { year: number; taskId: string; acknowledgeOpenItems:
         const jobs = await documentJobs(ctx, rec);
         const docs = await renderDocuments(ctx, jobs, staging, unique, {
           signal,
-          onDone: (done) => ctx.emit('progress', { taskId, label: `${label}：生成文书（${done}/${jobs.length}）`, done: Math.floor((done / Math.max(jobs.length, 1)) * DOC_SHARE), total: SCALE }),
+          onDone: (done) =>
+            ctx.emit('progress', {
+              taskId,
+              label: `${label}：生成文书（${done}/${jobs.length}）`,
+              done: Math.floor((done / Math.max(jobs.length, 1)) * DOC_SHARE),
+              total: SCALE,
+            }),
         });
         for (const d of docs.skipped) warnings.push(`未能收入“${d.label}”：${d.reason}`);
         const data = await dataEntries(ctx, rec);
@@ -93,13 +123,45 @@ async function seal(input: { year: number; taskId: string; acknowledgeOpenItems:
           文书: docs.entries.length,
           附件: attachments.length,
         };
-        const readme = readmeText({ year, sealVersion: version, sealedAtText: timeText(sealedAt), sealedBy, bureauName: settings.bureauName, counts, acknowledged: status.openItems, skipped: docs.skipped });
-        const listed: ArchiveEntry[] = [{ path: '说明.txt', kind: 'readme', data: readme, title: '档案说明' }, ...data, ...docs.entries, ...attachments];
-        const entries: ArchiveEntry[] = [await catalogEntry(listed, { year, sealVersion: version, bureauName: settings.bureauName, sealedAtText: timeText(sealedAt) }), ...listed];
-        const head = { format: 'ipc-desk-archive' as const, version: 1 as const, year, sealVersion: version, sealedAt, sealedBy, bureauName: settings.bureauName, appVersion: ctx.appVersion };
+        const readme = readmeText({
+          year,
+          sealVersion: version,
+          sealedAtText: timeText(sealedAt),
+          sealedBy,
+          bureauName: settings.bureauName,
+          counts,
+          acknowledged: status.openItems,
+          skipped: docs.skipped,
+        });
+        const listed: ArchiveEntry[] = [
+          { path: '说明.txt', kind: 'readme', data: readme, title: '档案说明' },
+          ...data,
+          ...docs.entries,
+          ...attachments,
+        ];
+        const entries: ArchiveEntry[] = [
+          await catalogEntry(listed, { year, sealVersion: version, bureauName: settings.bureauName, sealedAtText: timeText(sealedAt) }),
+          ...listed,
+        ];
+        const head = {
+          format: 'ipc-desk-archive' as const,
+          version: 1 as const,
+          year,
+          sealVersion: version,
+          sealedAt,
+          sealedBy,
+          bureauName: settings.bureauName,
+          appVersion: ctx.appVersion,
+        };
         const out = await writeArchive(path.join(folder, fileName), entries, (files) => manifestBytes(head, files), {
           signal,
-          onProgress: (done, total) => ctx.emit('progress', { taskId, label: `${label}：写入档案（${formatBytes(done)} / ${formatBytes(total)}）`, done: DOC_SHARE + Math.floor((done / Math.max(total, 1)) * (SCALE - DOC_SHARE - 1)), total: SCALE }),
+          onProgress: (done, total) =>
+            ctx.emit('progress', {
+              taskId,
+              label: `${label}：写入档案（${formatBytes(done)} / ${formatBytes(total)}）`,
+              done: DOC_SHARE + Math.floor((done / Math.max(total, 1)) * (SCALE - DOC_SHARE - 1)),
+              total: SCALE,
+            }),
         });
         for (const p of out.mismatched) {
           const text = `附件 ${p} 的内容与其存储校验值不符（数据文件夹中的文件可能已损坏），已按现有内容收入档案。`;
@@ -111,7 +173,13 @@ async function seal(input: { year: number; taskId: string; acknowledgeOpenItems:
         await fs.rm(staging, { recursive: true, force: true });
       }
     });
-    const file: ExportedFile = { fileName, relPath: `${ARCHIVE_FOLDER}/${fileName}`, path: written.path, size: written.size, sha256: written.sha256 };
+    const file: ExportedFile = {
+      fileName,
+      relPath: `${ARCHIVE_FOLDER}/${fileName}`,
+      path: written.path,
+      size: written.size,
+      sha256: written.sha256,
+    };
     const record: YearSeal = {
       year,
       version,
@@ -125,15 +193,19 @@ async function seal(input: { year: number; taskId: string; acknowledgeOpenItems:
       acknowledged: status.openItems,
       warnings,
     };
-    await ctx.store.write('archives', (draft) => {
-      draft.seals.push(record);
-      return record;
-    }, (r) => ({
-      method: 'archive.seal',
-      entity: `archive:${year}`,
-      summary: `封存${year}年度档案（第${r.version}版，${r.fileCount}个文件，${formatBytes(r.contentBytes)}）${r.acknowledged.length ? `；确认的未办结事项：${r.acknowledged.join('；')}` : ''}${r.warnings.length ? `；注意：${r.warnings.join('；')}` : ''}`,
-      after: r,
-    }));
+    await ctx.store.write(
+      'archives',
+      (draft) => {
+        draft.seals.push(record);
+        return record;
+      },
+      (r) => ({
+        method: 'archive.seal',
+        entity: `archive:${year}`,
+        summary: `封存${year}年度档案（第${r.version}版，${r.fileCount}个文件，${formatBytes(r.contentBytes)}）${r.acknowledged.length ? `；确认的未办结事项：${r.acknowledged.join('；')}` : ''}${r.warnings.length ? `；注意：${r.warnings.join('；')}` : ''}`,
+        after: r,
+      }),
+    );
     ctx.emit('progress', { taskId, label: `${label}：已完成`, done: SCALE, total: SCALE });
     return record;
   } finally {
@@ -159,24 +231,33 @@ async function verify(input: { year?: number; path?: string; taskId?: string }, 
   try {
     await fs.access(file);
   } catch {
-    throw new DeskError('NOT_FOUND', input.year !== undefined
-      ? `找不到${input.year}年度档案文件“${path.basename(file)}”（应在数据文件夹 exports/${ARCHIVE_FOLDER} 中）。如已移走，请填写档案文件路径校验。`
-      : `找不到文件“${file}”，请检查路径。`);
+    throw new DeskError(
+      'NOT_FOUND',
+      input.year !== undefined
+        ? `找不到${input.year}年度档案文件“${path.basename(file)}”（应在数据文件夹 exports/${ARCHIVE_FOLDER} 中）。如已移走，请填写档案文件路径校验。`
+        : `找不到文件“${file}”，请检查路径。`,
+    );
   }
   const taskId = input.taskId ?? `archive.verify:${ctx.clock().toISOString()}`;
   const label = `校验年度档案 ${path.basename(file)}`;
-  return ctx.tasks.run(taskId, label, (signal) => verifyArchive(file, {
-    signal,
-    ...(expect ? { expect } : {}),
-    onProgress: (done, total) => ctx.emit('progress', { taskId, label, done: total ? Math.min(done, total - 1) : 0, total: Math.max(total, 1) }),
-  })).then((report) => {
-    ctx.emit('progress', { taskId, label, done: 1, total: 1 });
-    return report;
-  });
+  return ctx.tasks
+    .run(taskId, label, (signal) =>
+      verifyArchive(file, {
+        signal,
+        ...(expect ? { expect } : {}),
+        onProgress: (done, total) =>
+          ctx.emit('progress', { taskId, label, done: total ? Math.min(done, total - 1) : 0, total: Math.max(total, 1) }),
+      }),
+    )
+    .then((report) => {
+      ctx.emit('progress', { taskId, label, done: 1, total: 1 });
+      return report;
+    });
 }
 
 export const archiveHandlers: AreaHandlers<Methods> = {
-  'archive.sealedYears': (_input, ctx) => [...new Set(ctx.store.read('archives').seals.map((s) => s.year))].filter((y) => isYearSealed(ctx, y)).sort((a, b) => a - b),
+  'archive.sealedYears': (_input, ctx) =>
+    [...new Set(ctx.store.read('archives').seals.map((s) => s.year))].filter((y) => isYearSealed(ctx, y)).sort((a, b) => a - b),
 
   'archive.years': async (_input, ctx) => {
     const years = await yearsWithData(ctx, bureauDate(ctx.clock()));
@@ -191,18 +272,22 @@ export const archiveHandlers: AreaHandlers<Methods> = {
     const current = latestSeal(ctx, input.year);
     if (current?.state !== 'sealed') throw new DeskError('RULE_VIOLATION', `${input.year}年度档案未封存，无需解除。`);
     const reason = input.reason.trim();
-    return ctx.store.write('archives', (draft) => {
-      const s = draft.seals.find((x) => x.year === input.year && x.version === current.version)!;
-      s.state = 'unsealed';
-      s.unsealed = { at: ctx.clock().toISOString(), by: operator(ctx), reason };
-      return { ...s };
-    }, (s) => ({
-      method: 'archive.unseal',
-      entity: `archive:${input.year}`,
-      summary: `解除${input.year}年度档案封存（第${s.version}版），理由：${reason}`,
-      before: current,
-      after: s,
-    }));
+    return ctx.store.write(
+      'archives',
+      (draft) => {
+        const s = draft.seals.find((x) => x.year === input.year && x.version === current.version)!;
+        s.state = 'unsealed';
+        s.unsealed = { at: ctx.clock().toISOString(), by: operator(ctx), reason };
+        return { ...s };
+      },
+      (s) => ({
+        method: 'archive.unseal',
+        entity: `archive:${input.year}`,
+        summary: `解除${input.year}年度档案封存（第${s.version}版），理由：${reason}`,
+        before: current,
+        after: s,
+      }),
+    );
   },
 
   'archive.verify': (input, ctx) => verify(input, ctx),

@@ -20,7 +20,12 @@ function operator(ctx: HandlerContext): string {
 }
 
 /** Run as a cancellable task with progress events (bytes done of total). */
-function asTask<T>(ctx: HandlerContext, taskId: string, label: string, work: (signal: AbortSignal, onProgress: (done: number, total: number) => void) => Promise<T>): Promise<T> {
+function asTask<T>(
+  ctx: HandlerContext,
+  taskId: string,
+  label: string,
+  work: (signal: AbortSignal, onProgress: (done: number, total: number) => void) => Promise<T>,
+): Promise<T> {
   return ctx.tasks.run(taskId, label, (signal) => {
     ctx.emit('progress', { taskId, label, done: 0, total: 0 }); // registered: a cancel now lands
     return work(signal, (done, total) => ctx.emit('progress', { taskId, label, done, total }));
@@ -32,7 +37,15 @@ export const backupFileHandlers: AreaHandlers<Methods> = {
     const targetDir = input.targetDir ? path.resolve(input.targetDir) : defaultBackupDir(ctx);
     if (!input.targetDir) await fs.mkdir(targetDir, { recursive: true });
     return asTask(ctx, input.taskId, '备份全部数据', (signal, onProgress) =>
-      createBackupFile({ store: ctx.store, targetDir, now: ctx.clock(), createdBy: operator(ctx), appVersion: ctx.appVersion, signal, onProgress }),
+      createBackupFile({
+        store: ctx.store,
+        targetDir,
+        now: ctx.clock(),
+        createdBy: operator(ctx),
+        appVersion: ctx.appVersion,
+        signal,
+        onProgress,
+      }),
     );
   },
 

@@ -31,26 +31,28 @@ export async function moveBatch(ctx: HandlerContext, batchId: string, op: BatchO
   const current = assertBatchAllows(ctx, batchId, op);
   const planned = batchStep(current, op);
   if (planned.ok && !planned.changes) return current;
-  return ctx.store.write(
-    'batches',
-    (draft) => {
-      const b = draft.batches.find((x) => x.id === batchId);
-      if (!b) throw new DeskError('NOT_FOUND', `找不到编号为 ${batchId} 的申报批次，请刷新后重试。`);
-      const step = batchStep(b, op);
-      if (!step.ok) throw batchStateError(b, op, step.message);
-      const before = b.status;
-      b.status = step.to;
-      b.updatedAt = ctx.clock().toISOString();
-      return { before, after: { ...b } };
-    },
-    (r) => ({
-      method,
-      entity: `batch:${batchId}`,
-      summary: `${r.after.year}年第${r.after.sequence}批“${r.after.title}”状态：${BATCH_STATUS_LABELS[r.before]} → ${BATCH_STATUS_LABELS[r.after.status]}`,
-      before: { status: r.before },
-      after: { status: r.after.status },
-    }),
-  ).then((r) => r.after);
+  return ctx.store
+    .write(
+      'batches',
+      (draft) => {
+        const b = draft.batches.find((x) => x.id === batchId);
+        if (!b) throw new DeskError('NOT_FOUND', `找不到编号为 ${batchId} 的申报批次，请刷新后重试。`);
+        const step = batchStep(b, op);
+        if (!step.ok) throw batchStateError(b, op, step.message);
+        const before = b.status;
+        b.status = step.to;
+        b.updatedAt = ctx.clock().toISOString();
+        return { before, after: { ...b } };
+      },
+      (r) => ({
+        method,
+        entity: `batch:${batchId}`,
+        summary: `${r.after.year}年第${r.after.sequence}批“${r.after.title}”状态：${BATCH_STATUS_LABELS[r.before]} → ${BATCH_STATUS_LABELS[r.after.status]}`,
+        before: { status: r.before },
+        after: { status: r.after.status },
+      }),
+    )
+    .then((r) => r.after);
 }
 
 /** The API's view of a batch: the record plus what its status allows. */

@@ -9,8 +9,15 @@ import { saveDocument } from '../services/documents/generated.js';
 import type { AreaHandlers, HandlerContext } from './types.js';
 
 type BatchMethods =
-  | 'batches.list' | 'batches.get' | 'batches.quota' | 'batches.create' | 'batches.update' | 'batches.close' | 'batches.reopen'
-  | 'batches.exportXlsx' | 'batches.exportPdf';
+  | 'batches.list'
+  | 'batches.get'
+  | 'batches.quota'
+  | 'batches.create'
+  | 'batches.update'
+  | 'batches.close'
+  | 'batches.reopen'
+  | 'batches.exportXlsx'
+  | 'batches.exportPdf';
 
 function findBatch(ctx: HandlerContext, id: string): Batch {
   const batch = ctx.store.read('batches').batches.find((b) => b.id === id);
@@ -19,7 +26,10 @@ function findBatch(ctx: HandlerContext, id: string): Batch {
 }
 
 /** The fields of an update that differ from the stored batch (an unchanged form saves nothing). */
-function detailChanges(current: Batch, input: { title?: string | undefined; opensOn?: string | undefined; closesOn?: string | undefined }): Partial<Pick<Batch, 'title' | 'opensOn' | 'closesOn'>> {
+function detailChanges(
+  current: Batch,
+  input: { title?: string | undefined; opensOn?: string | undefined; closesOn?: string | undefined },
+): Partial<Pick<Batch, 'title' | 'opensOn' | 'closesOn'>> {
   const out: Partial<Pick<Batch, 'title' | 'opensOn' | 'closesOn'>> = {};
   for (const key of ['title', 'opensOn', 'closesOn'] as const) {
     const value = input[key];
@@ -45,41 +55,43 @@ export const batchHandlers: AreaHandlers<BatchMethods> = {
 
   'batches.create': (input, ctx) => {
     assertWindow(input.year, input.opensOn, input.closesOn);
-    return ctx.store.write(
-      'batches',
-      (draft) => {
-        const quota = batchQuota(draft.batches, input.year);
-        const reason = input.extraBatchReason?.trim();
-        if (quota.needsReason && !reason) throw new DeskError('NEEDS_REASON', `${quota.message}`, quota);
-        if (draft.batches.some((b) => b.year === input.year && b.title === input.title)) {
-          throw new DeskError('CONFLICT', `${input.year}年已有名为“${input.title}”的批次，请换一个名称。`);
-        }
-        const sequence = nextBatchSequence(draft.batches, input.year);
-        const now = ctx.clock().toISOString();
-        const batch: Batch = {
-          id: batchId(input.year, sequence),
-          year: input.year,
-          sequence,
-          title: input.title,
-          opensOn: input.opensOn,
-          closesOn: input.closesOn,
-          status: 'open',
-          ...(quota.needsReason && reason ? { extraBatchReason: reason } : {}),
-          createdAt: now,
-          updatedAt: now,
-        };
-        draft.batches.push(batch);
-        return batch;
-      },
-      (batch) => ({
-        method: 'batches.create',
-        entity: `batch:${batch.id}`,
-        summary: batch.extraBatchReason
-          ? `新建${batch.year}年第${batch.sequence}批“${batch.title}”（超出每年两次，理由：${batch.extraBatchReason}）`
-          : `新建${batch.year}年第${batch.sequence}批“${batch.title}”`,
-        after: batch,
-      }),
-    ).then(batchView);
+    return ctx.store
+      .write(
+        'batches',
+        (draft) => {
+          const quota = batchQuota(draft.batches, input.year);
+          const reason = input.extraBatchReason?.trim();
+          if (quota.needsReason && !reason) throw new DeskError('NEEDS_REASON', `${quota.message}`, quota);
+          if (draft.batches.some((b) => b.year === input.year && b.title === input.title)) {
+            throw new DeskError('CONFLICT', `${input.year}年已有名为“${input.title}”的批次，请换一个名称。`);
+          }
+          const sequence = nextBatchSequence(draft.batches, input.year);
+          const now = ctx.clock().toISOString();
+          const batch: Batch = {
+            id: batchId(input.year, sequence),
+            year: input.year,
+            sequence,
+            title: input.title,
+            opensOn: input.opensOn,
+            closesOn: input.closesOn,
+            status: 'open',
+            ...(quota.needsReason && reason ? { extraBatchReason: reason } : {}),
+            createdAt: now,
+            updatedAt: now,
+          };
+          draft.batches.push(batch);
+          return batch;
+        },
+        (batch) => ({
+          method: 'batches.create',
+          entity: `batch:${batch.id}`,
+          summary: batch.extraBatchReason
+            ? `新建${batch.year}年第${batch.sequence}批“${batch.title}”（超出每年两次，理由：${batch.extraBatchReason}）`
+            : `新建${batch.year}年第${batch.sequence}批“${batch.title}”`,
+          after: batch,
+        }),
+      )
+      .then(batchView);
   },
 
   'batches.update': (input, ctx) => {
@@ -94,27 +106,38 @@ export const batchHandlers: AreaHandlers<BatchMethods> = {
     assertWindow(current.year, changes.opensOn ?? current.opensOn, changes.closesOn ?? current.closesOn);
     const reason = input.reason?.trim();
     const correction = detailsNeedReason(current);
-    if (correction && !reason) throw new DeskError('NEEDS_REASON', `${batchName(current)}${BATCH_STATE_PHRASES[current.status]}，修改批次名称或受理期限属于更正，请填写更正理由（记入操作日志）。`, { batchId: current.id, status: current.status });
-    return ctx.store.write(
-      'batches',
-      (draft) => {
-        const batch = draft.batches.find((b) => b.id === input.id);
-        if (!batch) throw new DeskError('NOT_FOUND', `找不到编号为 ${input.id} 的申报批次。`);
-        if (detailsNeedReason(batch) && !reason) throw new DeskError('NEEDS_REASON', `${batchName(batch)}${BATCH_STATE_PHRASES[batch.status]}，修改批次名称或受理期限须填写更正理由。`);
-        const op = detailsNeedReason(batch) ? 'correctDetails' : 'editDetails';
-        const step = batchStep(batch, op);
-        if (!step.ok) throw batchStateError(batch, op, step.message);
-        Object.assign(batch, changes, { updatedAt: ctx.clock().toISOString() });
-        return { ...batch };
-      },
-      (after) => ({
-        method: 'batches.update',
-        entity: `batch:${after.id}`,
-        summary: reason && correction ? `更正批次“${after.title}”（理由：${reason}）` : `修改批次“${after.title}”`,
-        before: current,
-        after,
-      }),
-    ).then(batchView);
+    if (correction && !reason)
+      throw new DeskError(
+        'NEEDS_REASON',
+        `${batchName(current)}${BATCH_STATE_PHRASES[current.status]}，修改批次名称或受理期限属于更正，请填写更正理由（记入操作日志）。`,
+        { batchId: current.id, status: current.status },
+      );
+    return ctx.store
+      .write(
+        'batches',
+        (draft) => {
+          const batch = draft.batches.find((b) => b.id === input.id);
+          if (!batch) throw new DeskError('NOT_FOUND', `找不到编号为 ${input.id} 的申报批次。`);
+          if (detailsNeedReason(batch) && !reason)
+            throw new DeskError(
+              'NEEDS_REASON',
+              `${batchName(batch)}${BATCH_STATE_PHRASES[batch.status]}，修改批次名称或受理期限须填写更正理由。`,
+            );
+          const op = detailsNeedReason(batch) ? 'correctDetails' : 'editDetails';
+          const step = batchStep(batch, op);
+          if (!step.ok) throw batchStateError(batch, op, step.message);
+          Object.assign(batch, changes, { updatedAt: ctx.clock().toISOString() });
+          return { ...batch };
+        },
+        (after) => ({
+          method: 'batches.update',
+          entity: `batch:${after.id}`,
+          summary: reason && correction ? `更正批次“${after.title}”（理由：${reason}）` : `修改批次“${after.title}”`,
+          before: current,
+          after,
+        }),
+      )
+      .then(batchView);
   },
 
   'batches.close': async (input, ctx) => batchView(await moveBatch(ctx, input.id, 'closeIntake', 'batches.close')),

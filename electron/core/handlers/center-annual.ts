@@ -5,9 +5,18 @@ import { centerSummaryHandlers } from './center-summaries.js';
 import type { AreaHandlers } from './types.js';
 
 type Methods =
-  | 'summaries.year' | 'summaries.get' | 'summaries.save' | 'summaries.attachFile' | 'summaries.removeFile'
-  | 'assessments.template' | 'assessments.saveTemplate' | 'assessments.save'
-  | 'triennial.due' | 'triennial.decide' | 'triennial.list' | 'centers.history';
+  | 'summaries.year'
+  | 'summaries.get'
+  | 'summaries.save'
+  | 'summaries.attachFile'
+  | 'summaries.removeFile'
+  | 'assessments.template'
+  | 'assessments.saveTemplate'
+  | 'assessments.save'
+  | 'triennial.due'
+  | 'triennial.decide'
+  | 'triennial.list'
+  | 'centers.history';
 
 export const centerAnnualHandlers: AreaHandlers<Methods> = {
   ...centerSummaryHandlers,

@@ -13,7 +13,15 @@ import { formatChineseDate } from '../domain/batches.js';
 import { bureauDate } from '../domain/clock.js';
 import { reviewDecisionTitle } from '../documents/pdf/review-decision.js';
 import { issueDocNumbered } from '../store/numbering.js';
-import { assessmentRosterDocument, centerOf, centersById, renderDecision, renderYearNotice, summaryRosterDocument, yearPart } from '../services/documents/centers.js';
+import {
+  assessmentRosterDocument,
+  centerOf,
+  centersById,
+  renderDecision,
+  renderYearNotice,
+  summaryRosterDocument,
+  yearPart,
+} from '../services/documents/centers.js';
 import { saveDocument, type GeneratedDocument } from '../services/documents/generated.js';
 import type { AreaHandlers, FirstPrintYears, HandlerContext } from './types.js';
 
@@ -28,13 +36,19 @@ type Methods = 'summaries.exportRoster' | 'assessments.noticePdf' | 'assessments
 async function printAssessmentNotice(ctx: HandlerContext, year: number, requestedOn: string | undefined): Promise<ExportedFile> {
   const part = await yearPart(ctx, year);
   if (part.assessments.length === 0) {
-    throw new DeskError('RULE_VIOLATION', `${year}年度还没有登记任何中期考核结果，不能生成考核结果通知。请先在“中期考核”中登记考核结果。`, { year });
+    throw new DeskError('RULE_VIOLATION', `${year}年度还没有登记任何中期考核结果，不能生成考核结果通知。请先在“中期考核”中登记考核结果。`, {
+      year,
+    });
   }
   if (part.resultNotice) return save(ctx, await renderYearNotice(ctx, year, part, part.resultNotice));
   const issuedOn = requestedOn ?? bureauDate(ctx.clock());
   const lastAssessed = part.assessments.reduce((m, a) => (a.assessedOn > m ? a.assessedOn : m), '');
   if (issuedOn < lastAssessed) {
-    throw new DeskError('INVALID_INPUT', `成文日期（${formatChineseDate(issuedOn)}）早于最后一次考核日期（${formatChineseDate(lastAssessed)}），请填写考核结束后的日期。`, { field: 'issuedOn' });
+    throw new DeskError(
+      'INVALID_INPUT',
+      `成文日期（${formatChineseDate(issuedOn)}）早于最后一次考核日期（${formatChineseDate(lastAssessed)}），请填写考核结束后的日期。`,
+      { field: 'issuedOn' },
+    );
   }
   const { docNumberPrefix } = ctx.store.read('settings').settings;
   const firstPrintedAt = ctx.clock().toISOString();
@@ -53,7 +67,8 @@ async function printAssessmentNotice(ctx: HandlerContext, year: number, requeste
         'centers',
         String(year),
         (draft) => {
-          if (draft.resultNotice) throw new DeskError('CONFLICT', `${year}年度中期考核结果通知已编号（${draft.resultNotice.docNumber}），请刷新后重试。`);
+          if (draft.resultNotice)
+            throw new DeskError('CONFLICT', `${year}年度中期考核结果通知已编号（${draft.resultNotice.docNumber}），请刷新后重试。`);
           draft.resultNotice = notice;
           return notice;
         },
@@ -87,7 +102,11 @@ async function printReviewDecision(ctx: HandlerContext, reviewId: string, reques
   if (review.notice) return save(ctx, await renderDecision(ctx, review, reviews, review.notice));
   const issuedOn = requestedOn ?? bureauDate(ctx.clock());
   if (issuedOn < review.decidedOn) {
-    throw new DeskError('INVALID_INPUT', `成文日期（${formatChineseDate(issuedOn)}）早于复核结论日期（${formatChineseDate(review.decidedOn)}），请重新填写。`, { field: 'issuedOn' });
+    throw new DeskError(
+      'INVALID_INPUT',
+      `成文日期（${formatChineseDate(issuedOn)}）早于复核结论日期（${formatChineseDate(review.decidedOn)}），请重新填写。`,
+      { field: 'issuedOn' },
+    );
   }
   const center = centerOf(centersById(ctx), review.centerId);
   const title = reviewDecisionTitle(review.outcome, center.name);
@@ -112,7 +131,8 @@ async function printReviewDecision(ctx: HandlerContext, reviewId: string, reques
         (draft) => {
           const target = draft.reviews.find((r) => r.id === reviewId);
           if (!target) throw new DeskError('NOT_FOUND', `找不到复核记录 ${reviewId}，请刷新后重试。`);
-          if (target.notice) throw new DeskError('CONFLICT', `复核记录 ${reviewId} 的决定已编号（${target.notice.docNumber}），请刷新后重试。`);
+          if (target.notice)
+            throw new DeskError('CONFLICT', `复核记录 ${reviewId} 的决定已编号（${target.notice.docNumber}），请刷新后重试。`);
           target.notice = notice;
           return notice;
         },

@@ -19,7 +19,9 @@ function serialised<R>(job: () => Promise<R>): Promise<R> {
 }
 
 function byDecision(a: TriennialReview, b: TriennialReview): number {
-  return a.decidedOn.localeCompare(b.decidedOn) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id, 'en', { numeric: true });
+  return (
+    a.decidedOn.localeCompare(b.decidedOn) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id, 'en', { numeric: true })
+  );
 }
 
 export const centerReviewHandlers: AreaHandlers<Methods> = {
@@ -31,7 +33,12 @@ export const centerReviewHandlers: AreaHandlers<Methods> = {
       const center = findCenter(ctx, input.centerId);
       const reviewId = nextReviewId(center.id, ctx.store.read('centers').reviews);
       const rc = { today: todayOf(ctx), reviewId, at: ctx.clock().toISOString(), by: operator(ctx) };
-      const decision = { outcome: input.outcome, decidedOn: input.decidedOn, opinion: input.opinion, rectifyDeadline: input.rectifyDeadline };
+      const decision = {
+        outcome: input.outcome,
+        decidedOn: input.decidedOn,
+        opinion: input.opinion,
+        rectifyDeadline: input.rectifyDeadline,
+      };
       applyReviewOutcome(center, decision, rc); // refuse before writing anything
       // One write: the center's new status and the review record land together or not at all.
       const result = await ctx.store.write(
@@ -60,7 +67,9 @@ export const centerReviewHandlers: AreaHandlers<Methods> = {
   'triennial.list': (input, ctx) =>
     ctx.store
       .read('centers')
-      .reviews.filter((r) => (!input.centerId || r.centerId === input.centerId) && (!input.year || r.decidedOn.startsWith(`${input.year}-`)))
+      .reviews.filter(
+        (r) => (!input.centerId || r.centerId === input.centerId) && (!input.year || r.decidedOn.startsWith(`${input.year}-`)),
+      )
       .map((r) => structuredClone(r))
       .sort(byDecision),
 

@@ -4,7 +4,13 @@ import type { FileRef } from '../contract/applications.js';
 import type { AnnualSummary, CenterYearPart, SummaryYearView } from '../contract/centers-annual.js';
 import type { Center } from '../contract/designation.js';
 import { formatChineseDate } from '../domain/batches.js';
-import { DEFAULT_SUMMARY_DUE, summaryDueDate, summaryRequired, yearRecordsRefusal, type SummaryDueRule } from '../domain/center-lifecycle.js';
+import {
+  DEFAULT_SUMMARY_DUE,
+  summaryDueDate,
+  summaryRequired,
+  yearRecordsRefusal,
+  type SummaryDueRule,
+} from '../domain/center-lifecycle.js';
 import { bureauDate } from '../domain/clock.js';
 import { discardUpload, findUpload } from '../store/uploads.js';
 import { operator } from './application-store.js';
@@ -97,40 +103,50 @@ export const centerSummaryHandlers: AreaHandlers<Methods> = {
       throw new DeskError('RULE_VIOLATION', `${input.year}年度尚未开始，不能登记该年度的工作总结。请核对年度。`);
     }
     if (input.submittedOn > today) {
-      throw new DeskError('RULE_VIOLATION', `提交日期（${formatChineseDate(input.submittedOn)}）晚于今天（${formatChineseDate(today)}），请填写实际提交日期。`, { field: 'submittedOn' });
+      throw new DeskError(
+        'RULE_VIOLATION',
+        `提交日期（${formatChineseDate(input.submittedOn)}）晚于今天（${formatChineseDate(today)}），请填写实际提交日期。`,
+        { field: 'submittedOn' },
+      );
     }
     if (input.submittedOn < `${input.year}-01-01` || input.submittedOn < center.designatedOn) {
       const floor = center.designatedOn > `${input.year}-01-01` ? center.designatedOn : `${input.year}-01-01`;
-      throw new DeskError('RULE_VIOLATION', `提交日期（${formatChineseDate(input.submittedOn)}）早于${formatChineseDate(floor)}，${input.year}年度工作总结不可能在此之前提交，请核对。`, { field: 'submittedOn' });
+      throw new DeskError(
+        'RULE_VIOLATION',
+        `提交日期（${formatChineseDate(input.submittedOn)}）早于${formatChineseDate(floor)}，${input.year}年度工作总结不可能在此之前提交，请核对。`,
+        { field: 'submittedOn' },
+      );
     }
     const now = ctx.clock().toISOString();
     const by = operator(ctx);
-    return ctx.store.writeKeyed(
-      'centers',
-      String(input.year),
-      (draft) => {
-        const id = `${input.year}-${center.id}`;
-        return upsertById(draft.summaries, id, (existing): AnnualSummary => ({
-          id,
-          centerId: center.id,
-          year: input.year,
-          submittedOn: input.submittedOn,
-          indicators: { ...input.indicators },
-          narrative: input.narrative,
-          files: existing ? existing.files : [],
-          createdAt: existing?.createdAt ?? now,
-          updatedAt: now,
-          updatedBy: by,
-        }));
-      },
-      (r) => ({
-        method: 'summaries.save',
-        entity: `summary:${r.after.id}`,
-        summary: `${r.before ? '修改' : '登记'}${summaryLabel(center, input.year)}（${formatChineseDate(input.submittedOn)}提交）`,
-        before: r.before,
-        after: r.after,
-      }),
-    ).then((r) => r.after);
+    return ctx.store
+      .writeKeyed(
+        'centers',
+        String(input.year),
+        (draft) => {
+          const id = `${input.year}-${center.id}`;
+          return upsertById(draft.summaries, id, (existing): AnnualSummary => ({
+            id,
+            centerId: center.id,
+            year: input.year,
+            submittedOn: input.submittedOn,
+            indicators: { ...input.indicators },
+            narrative: input.narrative,
+            files: existing ? existing.files : [],
+            createdAt: existing?.createdAt ?? now,
+            updatedAt: now,
+            updatedBy: by,
+          }));
+        },
+        (r) => ({
+          method: 'summaries.save',
+          entity: `summary:${r.after.id}`,
+          summary: `${r.before ? '修改' : '登记'}${summaryLabel(center, input.year)}（${formatChineseDate(input.submittedOn)}提交）`,
+          before: r.before,
+          after: r.after,
+        }),
+      )
+      .then((r) => r.after);
   },
 
   'summaries.attachFile': async (input, ctx) => {
@@ -147,7 +163,13 @@ export const centerSummaryHandlers: AreaHandlers<Methods> = {
     } finally {
       await discardUpload(ctx.store.dirs.root, input.uploadId);
     }
-    const ref: FileRef = { sha256: stored.sha256, name, size: stored.size, kind: stored.kind as FileRef['kind'], addedAt: ctx.clock().toISOString() };
+    const ref: FileRef = {
+      sha256: stored.sha256,
+      name,
+      size: stored.size,
+      kind: stored.kind as FileRef['kind'],
+      addedAt: ctx.clock().toISOString(),
+    };
     const by = operator(ctx);
     return ctx.store.writeKeyed(
       'centers',
@@ -163,7 +185,12 @@ export const centerSummaryHandlers: AreaHandlers<Methods> = {
         s.updatedBy = by;
         return structuredClone(s);
       },
-      (s) => ({ method: 'summaries.attachFile', entity: `summary:${s.id}`, summary: `${summaryLabel(center, input.year)}添加附件：${name}`, after: ref }),
+      (s) => ({
+        method: 'summaries.attachFile',
+        entity: `summary:${s.id}`,
+        summary: `${summaryLabel(center, input.year)}添加附件：${name}`,
+        after: ref,
+      }),
     );
   },
 
@@ -171,19 +198,27 @@ export const centerSummaryHandlers: AreaHandlers<Methods> = {
     const center = centerForYearRecords(ctx, input.centerId, input.year);
     const by = operator(ctx);
     const now = ctx.clock().toISOString();
-    return ctx.store.writeKeyed(
-      'centers',
-      String(input.year),
-      (draft) => {
-        const s = draft.summaries.find((x) => x.centerId === center.id);
-        const file = s?.files.find((f) => f.sha256 === input.sha256);
-        if (!s || !file) throw new DeskError('NOT_FOUND', `${summaryLabel(center, input.year)}中没有这个文件，可能已被移除。请刷新后重试。`);
-        s.files = s.files.filter((f) => f !== file);
-        s.updatedAt = now;
-        s.updatedBy = by;
-        return { summary: structuredClone(s), file: structuredClone(file) };
-      },
-      (r) => ({ method: 'summaries.removeFile', entity: `summary:${r.summary.id}`, summary: `${summaryLabel(center, input.year)}移除附件：${r.file.name}`, before: r.file }),
-    ).then((r) => r.summary);
+    return ctx.store
+      .writeKeyed(
+        'centers',
+        String(input.year),
+        (draft) => {
+          const s = draft.summaries.find((x) => x.centerId === center.id);
+          const file = s?.files.find((f) => f.sha256 === input.sha256);
+          if (!s || !file)
+            throw new DeskError('NOT_FOUND', `${summaryLabel(center, input.year)}中没有这个文件，可能已被移除。请刷新后重试。`);
+          s.files = s.files.filter((f) => f !== file);
+          s.updatedAt = now;
+          s.updatedBy = by;
+          return { summary: structuredClone(s), file: structuredClone(file) };
+        },
+        (r) => ({
+          method: 'summaries.removeFile',
+          entity: `summary:${r.summary.id}`,
+          summary: `${summaryLabel(center, input.year)}移除附件：${r.file.name}`,
+          before: r.file,
+        }),
+      )
+      .then((r) => r.summary);
   },
 };

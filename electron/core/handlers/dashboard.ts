@@ -5,7 +5,16 @@ import { bureauDate } from '../domain/clock.js';
 import { openSupplementDeadline } from '../domain/application-query.js';
 import { summaryDueDate, summaryRequired, reviewDueList } from '../domain/center-lifecycle.js';
 import {
-  applicationsByYear, buildReminders, centersByStatus, countByName, deadlineWindow, indicatorTotals, isPng, passRate, pngFileName, summaryYears,
+  applicationsByYear,
+  buildReminders,
+  centersByStatus,
+  countByName,
+  deadlineWindow,
+  indicatorTotals,
+  isPng,
+  passRate,
+  pngFileName,
+  summaryYears,
   type DeadlineItem,
 } from '../domain/dashboard.js';
 import { writeExport } from '../store/exports.js';
@@ -22,7 +31,12 @@ async function centerYears(ctx: HandlerContext, known: readonly number[]): Promi
 }
 
 /** How many centers owe a summary for `year` (due `dueOn`) and how many of them have none. */
-async function summaryYearFacts(ctx: HandlerContext, centers: readonly Center[], year: number, dueOn: string): Promise<{ year: number; dueOn: string; required: number; missing: number }> {
+async function summaryYearFacts(
+  ctx: HandlerContext,
+  centers: readonly Center[],
+  year: number,
+  dueOn: string,
+): Promise<{ year: number; dueOn: string; required: number; missing: number }> {
   const owing = centers.filter((c) => summaryRequired(c, year, dueOn));
   if (!owing.length) return { year, dueOn, required: 0, missing: 0 };
   const submitted = new Set((await ctx.store.readKeyed('centers', String(year))).summaries.map((s) => s.centerId));
@@ -88,7 +102,13 @@ export const dashboardHandlers: AreaHandlers<Methods> = {
       }
     }
     for (const s of summaryFacts) {
-      if (s.missing > 0) items.push({ kind: 'summaryDue', dueOn: s.dueOn, title: `${s.year}年度工作总结截止（${s.missing}个中心未提交）`, route: '/centers/summaries' });
+      if (s.missing > 0)
+        items.push({
+          kind: 'summaryDue',
+          dueOn: s.dueOn,
+          title: `${s.year}年度工作总结截止（${s.missing}个中心未提交）`,
+          route: '/centers/summaries',
+        });
     }
     const reviews = reviewDueList(centers, today, horizonDays);
     for (const r of reviews) {

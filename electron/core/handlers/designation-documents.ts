@@ -1,17 +1,28 @@
 /** Documents of publicity and designation: 公示 notice, 认定通知, certificates, plaque sheet, roster (rendered by services/documents/designation.ts). */
 import {
-  batchCertificates, batchTitleLabel, certificateDocument, centersRosterDocument, decisionNoticeDocument, plaqueSheetDocument, publicityNoticeDocument,
+  batchCertificates,
+  batchTitleLabel,
+  certificateDocument,
+  centersRosterDocument,
+  decisionNoticeDocument,
+  plaqueSheetDocument,
+  publicityNoticeDocument,
 } from '../services/documents/designation.js';
 import { saveDocument } from '../services/documents/generated.js';
 import { findBatch } from './application-store.js';
 import type { AreaHandlers } from './types.js';
 
 type Methods =
-  | 'publicity.noticePdf' | 'decision.noticePdf' | 'centers.exportRoster'
-  | 'centers.certificatePdf' | 'centers.certificatesPdf' | 'centers.plaqueSheetPdf';
+  | 'publicity.noticePdf'
+  | 'decision.noticePdf'
+  | 'centers.exportRoster'
+  | 'centers.certificatePdf'
+  | 'centers.certificatesPdf'
+  | 'centers.plaqueSheetPdf';
 
 export const designationDocumentHandlers: AreaHandlers<Methods> = {
-  'publicity.noticePdf': async ({ batchId, ...opts }, ctx) => saveDocument(ctx.store.dirs.exports, await publicityNoticeDocument(ctx, batchId, opts)),
+  'publicity.noticePdf': async ({ batchId, ...opts }, ctx) =>
+    saveDocument(ctx.store.dirs.exports, await publicityNoticeDocument(ctx, batchId, opts)),
 
   'decision.noticePdf': async (input, ctx) => saveDocument(ctx.store.dirs.exports, await decisionNoticeDocument(ctx, input.batchId)),
 
@@ -23,10 +34,12 @@ export const designationDocumentHandlers: AreaHandlers<Methods> = {
     const label = `生成证书（${batchTitleLabel(batch)}）`;
     const certificates = await batchCertificates(ctx, batch.id);
     // The task is registered before the first progress event: a cancel from then on lands.
-    const doc = await ctx.tasks.run(taskId, label, (signal) => certificates.render({
-      signal,
-      onProgress: (done, total) => ctx.emit('progress', { taskId, label, done, total }),
-    }));
+    const doc = await ctx.tasks.run(taskId, label, (signal) =>
+      certificates.render({
+        signal,
+        onProgress: (done, total) => ctx.emit('progress', { taskId, label, done, total }),
+      }),
+    );
     return saveDocument(ctx.store.dirs.exports, doc);
   },
 

@@ -10,8 +10,15 @@ import { bureauDateOf } from '../domain/bureau-time.js';
 import { agreementRefusal, firstReviewDue } from '../domain/center-lifecycle.js';
 import { DEFAULT_HOLIDAY_TABLES } from '../domain/holidays-data.js';
 import {
-  centerName, centerValidUntil, certificateSeries, decisionBlockers, formatCertificateNumber, objectionAcceptance, objectionStatus,
-  plaqueDateLine, publicityPeriod,
+  centerName,
+  centerValidUntil,
+  certificateSeries,
+  decisionBlockers,
+  formatCertificateNumber,
+  objectionAcceptance,
+  objectionStatus,
+  plaqueDateLine,
+  publicityPeriod,
 } from '../domain/publicity.js';
 import { holidayTableProblems, workingDaysBetween } from '../domain/working-days.js';
 import { docNumberSeries, issueNumbered } from '../store/numbering.js';
@@ -26,11 +33,17 @@ import { batchStep } from '../domain/batch-lifecycle.js';
 import { assertBatchAllows, moveBatch } from './batch-state.js';
 
 type Methods =
-  | 'calendar.get' | 'calendar.saveYear'
-  | 'publicity.create' | 'publicity.get'
-  | 'objections.record' | 'objections.resolve'
+  | 'calendar.get'
+  | 'calendar.saveYear'
+  | 'publicity.create'
+  | 'publicity.get'
+  | 'objections.record'
+  | 'objections.resolve'
   | 'decision.create'
-  | 'centers.list' | 'centers.get' | 'centers.withoutAgreement' | 'agreements.record';
+  | 'centers.list'
+  | 'centers.get'
+  | 'centers.withoutAgreement'
+  | 'agreements.record';
 
 // ───────────────────────────── helpers ─────────────────────────────
 
@@ -143,7 +156,12 @@ export const designationHandlers: AreaHandlers<Methods> & typeof designationDocu
   'calendar.get': (_input, ctx) => calendarView(ctx),
 
   'calendar.saveYear': async (input, ctx) => {
-    const table: HolidayTableInput = { year: input.year, source: input.source, offDays: cleanDays(input.offDays), makeUpWorkDays: cleanDays(input.makeUpWorkDays) };
+    const table: HolidayTableInput = {
+      year: input.year,
+      source: input.source,
+      offDays: cleanDays(input.offDays),
+      makeUpWorkDays: cleanDays(input.makeUpWorkDays),
+    };
     const problems = holidayTableProblems(table);
     if (problems.length > 0) throw new DeskError('INVALID_INPUT', `节假日安排有误：${problems.join('')}请改正后再保存。`, { problems });
     await ctx.store.write(
@@ -154,7 +172,13 @@ export const designationHandlers: AreaHandlers<Methods> & typeof designationDocu
         draft.settings = { ...draft.settings, holidayTables: [...rest, table].sort((a, b) => a.year - b.year) };
         return before;
       },
-      (before) => ({ method: 'calendar.saveYear', entity: `calendar:${table.year}`, summary: `保存${table.year}年节假日安排（${table.offDays.length}天放假、${table.makeUpWorkDays.length}天调休上班）`, before, after: table }),
+      (before) => ({
+        method: 'calendar.saveYear',
+        entity: `calendar:${table.year}`,
+        summary: `保存${table.year}年节假日安排（${table.offDays.length}天放假、${table.makeUpWorkDays.length}天调休上班）`,
+        before,
+        after: table,
+      }),
     );
     return calendarView(ctx);
   },
@@ -181,12 +205,20 @@ export const designationHandlers: AreaHandlers<Methods> & typeof designationDocu
         ids = [...input.applicationIds];
       } else {
         const results = await scoringResults(ctx, batch.id);
-        ids = results.rows.filter((r) => r.passed).sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9)).map((r) => r.applicationId);
-        if (ids.length === 0) throw new DeskError('RULE_VIOLATION', `${batchLabel(batch)}还没有通过专家评审的申报，无法公示。请先在“评审结果”中核对汇总结果。`);
+        ids = results.rows
+          .filter((r) => r.passed)
+          .sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9))
+          .map((r) => r.applicationId);
+        if (ids.length === 0)
+          throw new DeskError('RULE_VIOLATION', `${batchLabel(batch)}还没有通过专家评审的申报，无法公示。请先在“评审结果”中核对汇总结果。`);
       }
       const calendar = workingCalendar(ctx);
       const period = publicityPeriod(input.startsOn, input.workingDays, calendar);
-      const sources = [...new Set([input.startsOn, period.endsOn].map((d) => calendar.tables.get(Number(d.slice(0, 4)))?.source).filter((s): s is string => !!s))];
+      const sources = [
+        ...new Set(
+          [input.startsOn, period.endsOn].map((d) => calendar.tables.get(Number(d.slice(0, 4)))?.source).filter((s): s is string => !!s),
+        ),
+      ];
       await ctx.store.writeKeyed(
         'designation',
         batch.id,
@@ -208,7 +240,12 @@ export const designationHandlers: AreaHandlers<Methods> & typeof designationDocu
           };
           return draft.publicity;
         },
-        (p) => ({ method: 'publicity.create', entity: `publicity:${batch.id}`, summary: `${batchLabel(batch)}发起公示：${p.convention}，名单${p.applicationIds.length}家`, after: p }),
+        (p) => ({
+          method: 'publicity.create',
+          entity: `publicity:${batch.id}`,
+          summary: `${batchLabel(batch)}发起公示：${p.convention}，名单${p.applicationIds.length}家`,
+          after: p,
+        }),
       );
       await moveBatch(ctx, batch.id, 'startPublicity', 'publicity.create');
       return designationView(ctx, batch.id);
@@ -226,7 +263,8 @@ export const designationHandlers: AreaHandlers<Methods> & typeof designationDocu
       if (!publicity.applicationIds.includes(input.applicationId)) {
         throw new DeskError('NOT_FOUND', `申报 ${input.applicationId} 不在${batchLabel(batch)}的公示名单中，请核对异议针对的单位。`);
       }
-      if (part.decision) throw new DeskError('RULE_VIOLATION', `${batchLabel(batch)}已作出认定决定（${part.decision.docNumber}），公示异议不再登记。`);
+      if (part.decision)
+        throw new DeskError('RULE_VIOLATION', `${batchLabel(batch)}已作出认定决定（${part.decision.docNumber}），公示异议不再登记。`);
       assertBatchAllows(ctx, batch.id, 'handleObjection');
       const acceptance = objectionAcceptance(input, publicity);
       return ctx.store.writeKeyed(
@@ -269,8 +307,13 @@ export const designationHandlers: AreaHandlers<Methods> & typeof designationDocu
       const part = await designationPartOf(ctx, batch.id);
       const found = part.objections.find((o) => o.id === input.objectionId);
       if (!found) throw new DeskError('NOT_FOUND', `找不到异议 ${input.objectionId}，请刷新后重试。`);
-      if (!found.accepted) throw new DeskError('RULE_VIOLATION', `异议 ${found.id} 未予受理（${found.notAcceptedReason ?? ''}），无需作出处理结论。`);
-      if (found.resolution) throw new DeskError('CONFLICT', `异议 ${found.id} 已于${formatChineseDate(bureauDateOf(found.resolution.at))}处理（${found.resolution.outcome === 'upheld' ? '异议成立' : '异议不成立'}），不能重复处理。`);
+      if (!found.accepted)
+        throw new DeskError('RULE_VIOLATION', `异议 ${found.id} 未予受理（${found.notAcceptedReason ?? ''}），无需作出处理结论。`);
+      if (found.resolution)
+        throw new DeskError(
+          'CONFLICT',
+          `异议 ${found.id} 已于${formatChineseDate(bureauDateOf(found.resolution.at))}处理（${found.resolution.outcome === 'upheld' ? '异议成立' : '异议不成立'}），不能重复处理。`,
+        );
       if (part.decision) throw new DeskError('RULE_VIOLATION', `${batchLabel(batch)}已作出认定决定，不能再处理公示异议。`);
       assertBatchAllows(ctx, batch.id, 'handleObjection');
       const at = ctx.clock().toISOString();
@@ -283,7 +326,11 @@ export const designationHandlers: AreaHandlers<Methods> & typeof designationDocu
           const o = draft.objections.find((x) => x.id === input.objectionId)!;
           o.resolution = { outcome: input.outcome, reason: input.reason, at, by };
           o.status = objectionStatus(o);
-          if (input.outcome === 'upheld' && draft.publicity && !draft.publicity.withdrawn.some((w) => w.applicationId === o.applicationId)) {
+          if (
+            input.outcome === 'upheld' &&
+            draft.publicity &&
+            !draft.publicity.withdrawn.some((w) => w.applicationId === o.applicationId)
+          ) {
             draft.publicity.withdrawn.push({ applicationId: o.applicationId, objectionId: o.id, at });
           }
           return structuredClone(o);
@@ -304,7 +351,8 @@ export const designationHandlers: AreaHandlers<Methods> & typeof designationDocu
     return withBatchLock(batch.id, async () => {
       const part = await designationPartOf(ctx, batch.id);
       // An earlier attempt recorded the decision but not the batch's status: finish that step.
-      if (part.decision && batchStep(findBatch(ctx, batch.id), 'designate').ok) await moveBatch(ctx, batch.id, 'designate', 'decision.create');
+      if (part.decision && batchStep(findBatch(ctx, batch.id), 'designate').ok)
+        await moveBatch(ctx, batch.id, 'designate', 'decision.create');
       const blockers = decisionBlockers(part.publicity, part.objections, input.decidedOn, !!part.decision);
       if (blockers.length > 0) throw new DeskError('RULE_VIOLATION', `暂不能认定：${blockers.join('')}`, { blockers });
       const ids = listInForce(part);
@@ -330,11 +378,23 @@ export const designationHandlers: AreaHandlers<Methods> & typeof designationDocu
         // Render the 认定通知, certificates and plaque sheet with the numbers they will get; only then take
         // the 发文字号 and the certificate numbers (one per center, in list order) and store the centers.
         const issued = await issueNumbered(ctx.store, {
-          claims: [{ series: docNumberSeries(settings.docNumberPrefix, year) }, { series: certificateSeries(settings.certNumberPrefix), count: ids.length }],
+          claims: [
+            { series: docNumberSeries(settings.docNumberPrefix, year) },
+            { series: certificateSeries(settings.certNumberPrefix), count: ids.length },
+          ],
           audit: { method: 'decision.create', entity: `decision:${batch.id}`, summary: `认定${batchLabel(batch)}，发文字号和证书编号取号` },
           render: async ([doc, certs]) => {
             const number = formatDocNumber(settings.docNumberPrefix, year, doc!.first);
-            const planned = ids.map((id, i) => newCenter(apps.get(id)!, number, input.decidedOn, formatCertificateNumber(settings.certNumberPrefix, year, certs!.numbers[i]!), settings.bureauName, now));
+            const planned = ids.map((id, i) =>
+              newCenter(
+                apps.get(id)!,
+                number,
+                input.decidedOn,
+                formatCertificateNumber(settings.certNumberPrefix, year, certs!.numbers[i]!),
+                settings.bureauName,
+                now,
+              ),
+            );
             await renderDesignationDocuments(ctx, batch, number, input.decidedOn, planned);
             return { docNumber: number, sequence: doc!.first, planned };
           },
@@ -346,7 +406,12 @@ export const designationHandlers: AreaHandlers<Methods> & typeof designationDocu
                 draft.centers.push(...made);
                 return structuredClone(made);
               },
-              (made) => ({ method: 'decision.create', entity: `decision:${batch.id}`, summary: `${number}认定${made.length}家中心：${made.map((c) => `${c.name}（${c.certificateNumber}）`).join('、')}`, after: made }),
+              (made) => ({
+                method: 'decision.create',
+                entity: `decision:${batch.id}`,
+                summary: `${number}认定${made.length}家中心：${made.map((c) => `${c.name}（${c.certificateNumber}）`).join('、')}`,
+                after: made,
+              }),
             ),
         });
         ({ docNumber, sequence } = issued!.doc);
@@ -358,12 +423,24 @@ export const designationHandlers: AreaHandlers<Methods> & typeof designationDocu
         (draft) => {
           assertBatchAllows(ctx, batch.id, 'designate');
           draft.decision = {
-            batchId: batch.id, docNumber, year, sequence, decidedOn: input.decidedOn,
-            applicationIds: centers.map((c) => c.applicationId), centerIds: centers.map((c) => c.id), createdAt: now, createdBy: operator(ctx),
+            batchId: batch.id,
+            docNumber,
+            year,
+            sequence,
+            decidedOn: input.decidedOn,
+            applicationIds: centers.map((c) => c.applicationId),
+            centerIds: centers.map((c) => c.id),
+            createdAt: now,
+            createdBy: operator(ctx),
           };
           return structuredClone(draft.decision);
         },
-        (d) => ({ method: 'decision.create', entity: `decision:${batch.id}`, summary: `${batchLabel(batch)}认定决定 ${d.docNumber}（${formatChineseDate(d.decidedOn)}），${d.centerIds.length}家`, after: d }),
+        (d) => ({
+          method: 'decision.create',
+          entity: `decision:${batch.id}`,
+          summary: `${batchLabel(batch)}认定决定 ${d.docNumber}（${formatChineseDate(d.decidedOn)}），${d.centerIds.length}家`,
+          after: d,
+        }),
       );
       await moveBatch(ctx, batch.id, 'designate', 'decision.create');
       return { decision, centers };
@@ -374,19 +451,25 @@ export const designationHandlers: AreaHandlers<Methods> & typeof designationDocu
     structuredClone(
       ctx.store
         .read('centers')
-        .centers.filter((c) => (input.status ? c.status === input.status : true) && (input.year ? c.designatedOn.startsWith(`${input.year}-`) : true)),
+        .centers.filter(
+          (c) => (input.status ? c.status === input.status : true) && (input.year ? c.designatedOn.startsWith(`${input.year}-`) : true),
+        ),
     ),
 
   'centers.get': (input, ctx) => structuredClone(findCenter(ctx, input.id)),
 
-  'centers.withoutAgreement': (_input, ctx) => structuredClone(ctx.store.read('centers').centers.filter((c) => !c.agreement && c.status !== 'revoked')),
+  'centers.withoutAgreement': (_input, ctx) =>
+    structuredClone(ctx.store.read('centers').centers.filter((c) => !c.agreement && c.status !== 'revoked')),
 
   'agreements.record': async (input, ctx) => {
     const center = findCenter(ctx, input.centerId);
     const refusal = agreementRefusal(center);
     if (refusal) throw new DeskError('INVALID_STATE', refusal, { centerId: center.id, status: center.status });
     if (input.signedOn < center.designatedOn) {
-      throw new DeskError('RULE_VIOLATION', `签订日期（${formatChineseDate(input.signedOn)}）早于中心认定日期（${formatChineseDate(center.designatedOn)}），请核对。`);
+      throw new DeskError(
+        'RULE_VIOLATION',
+        `签订日期（${formatChineseDate(input.signedOn)}）早于中心认定日期（${formatChineseDate(center.designatedOn)}），请核对。`,
+      );
     }
     const parties = [...new Set(input.parties)];
     return ctx.store.write(
@@ -398,7 +481,13 @@ export const designationHandlers: AreaHandlers<Methods> & typeof designationDocu
         c.agreement = { parties, signedOn: input.signedOn, recordedAt: ctx.clock().toISOString(), recordedBy: operator(ctx) };
         return structuredClone(c);
       },
-      (c) => ({ method: 'agreements.record', entity: `center:${c.id}`, summary: `登记${c.name}共建协议（${parties.join('、')}，${formatChineseDate(input.signedOn)}签订）`, before: center.agreement, after: c.agreement }),
+      (c) => ({
+        method: 'agreements.record',
+        entity: `center:${c.id}`,
+        summary: `登记${c.name}共建协议（${parties.join('、')}，${formatChineseDate(input.signedOn)}签订）`,
+        before: center.agreement,
+        after: c.agreement,
+      }),
     );
   },
 };
@@ -409,7 +498,14 @@ export function findCenter(ctx: HandlerContext, id: string): Readonly<Center> {
   return c;
 }
 
-function newCenter(app: Application, docNumber: string, designatedOn: string, certificateNumber: string, bureauName: string, now: string): Omit<Center, 'id'> {
+function newCenter(
+  app: Application,
+  docNumber: string,
+  designatedOn: string,
+  certificateNumber: string,
+  bureauName: string,
+  now: string,
+): Omit<Center, 'id'> {
   const name = centerName(app.proposedCenterName, app.applicant.industry);
   return {
     name,

@@ -37,18 +37,35 @@ function uscc(raw: string | undefined): string | undefined {
 function assertUnique(experts: readonly Expert[], name: string, organisation: string, exceptId?: string): void {
   const id = expertIdentity(name, organisation);
   const clash = experts.find((e) => e.id !== exceptId && expertIdentity(e.name, e.organisation) === id);
-  if (clash) throw new DeskError('CONFLICT', `专家“${clash.name}”（${clash.organisation}）已在专家库中（编号 ${clash.id}${clash.retired ? '，已退出' : ''}），请直接修改该专家的信息。`);
+  if (clash)
+    throw new DeskError(
+      'CONFLICT',
+      `专家“${clash.name}”（${clash.organisation}）已在专家库中（编号 ${clash.id}${clash.retired ? '，已退出' : ''}），请直接修改该专家的信息。`,
+    );
 }
 
 function fromImport(r: ImportedExpert, id: string, now: string): Expert {
   return {
-    id, name: r.name, organisation: r.organisation, ...(r.organisationUscc ? { organisationUscc: r.organisationUscc } : {}),
-    title: r.title, field: r.field, phone: r.phone, declaredConflicts: r.declaredConflicts, retired: false, createdAt: now, updatedAt: now,
+    id,
+    name: r.name,
+    organisation: r.organisation,
+    ...(r.organisationUscc ? { organisationUscc: r.organisationUscc } : {}),
+    title: r.title,
+    field: r.field,
+    phone: r.phone,
+    declaredConflicts: r.declaredConflicts,
+    retired: false,
+    createdAt: now,
+    updatedAt: now,
   };
 }
 
 export const expertHandlers: AreaHandlers<Methods> = {
-  'experts.list': (input, ctx) => ctx.store.read('experts').experts.filter((e) => input.includeRetired || !e.retired).map((e) => structuredClone(e)),
+  'experts.list': (input, ctx) =>
+    ctx.store
+      .read('experts')
+      .experts.filter((e) => input.includeRetired || !e.retired)
+      .map((e) => structuredClone(e)),
 
   'experts.create': (input, ctx) => {
     const organisationUscc = uscc(input.organisationUscc);
@@ -57,7 +74,14 @@ export const expertHandlers: AreaHandlers<Methods> = {
       'experts',
       (draft) => {
         assertUnique(draft.experts, input.name, input.organisation);
-        const expert: Expert = { ...input, organisationUscc, id: nextExpertId(draft.experts), retired: false, createdAt: now, updatedAt: now };
+        const expert: Expert = {
+          ...input,
+          organisationUscc,
+          id: nextExpertId(draft.experts),
+          retired: false,
+          createdAt: now,
+          updatedAt: now,
+        };
         if (!organisationUscc) delete expert.organisationUscc;
         draft.experts.push(expert);
         return structuredClone(expert);
@@ -98,7 +122,13 @@ export const expertHandlers: AreaHandlers<Methods> = {
         e.updatedAt = ctx.clock().toISOString();
         return structuredClone(e);
       },
-      (e) => ({ method: 'experts.retire', entity: `expert:${e.id}`, summary: `专家退出专家库：${e.name}${input.reason ? `（理由：${input.reason}）` : ''}；已有的评审分配和评分不受影响`, before, after: e }),
+      (e) => ({
+        method: 'experts.retire',
+        entity: `expert:${e.id}`,
+        summary: `专家退出专家库：${e.name}${input.reason ? `（理由：${input.reason}）` : ''}；已有的评审分配和评分不受影响`,
+        before,
+        after: e,
+      }),
     );
   },
 
@@ -113,12 +143,21 @@ export const expertHandlers: AreaHandlers<Methods> = {
     const upload = await findUpload(ctx.store.dirs.root, input.uploadId);
     const data = await fs.readFile(upload.path);
     const kind = sniffFileKind(data.subarray(0, 4096));
-    if (kind !== 'xlsx' && kind !== 'zip') throw new DeskError('FILE_REJECTED', `文件“${upload.fileName}”不是 Excel（.xlsx）文件，未导入。请用“导出专家名册”得到的表格填写后再导入。`);
+    if (kind !== 'xlsx' && kind !== 'zip')
+      throw new DeskError(
+        'FILE_REJECTED',
+        `文件“${upload.fileName}”不是 Excel（.xlsx）文件，未导入。请用“导出专家名册”得到的表格填写后再导入。`,
+      );
     const existingMap = (experts: readonly Expert[]) => new Map(experts.map((e) => [expertIdentity(e.name, e.organisation), e.id]));
     const result = await readExpertImport(data, existingMap(ctx.store.read('experts').experts), upload.fileName);
     const report: ExpertImportReport = {
-      dryRun: input.dryRun, rowsRead: result.rowsRead, validRows: result.rows.length, errors: result.issues,
-      preview: result.rows.slice(0, 200).map((r) => ({ row: r.row, name: r.name, organisation: r.organisation })), applied: 0, message: '',
+      dryRun: input.dryRun,
+      rowsRead: result.rowsRead,
+      validRows: result.rows.length,
+      errors: result.issues,
+      preview: result.rows.slice(0, 200).map((r) => ({ row: r.row, name: r.name, organisation: r.organisation })),
+      applied: 0,
+      message: '',
     };
     if (result.issues.length) {
       const rows = new Set(result.issues.map((i) => i.row).filter((r) => r > 0)).size;
@@ -139,12 +178,21 @@ export const expertHandlers: AreaHandlers<Methods> = {
       (draft) => {
         const existing = existingMap(draft.experts);
         const clash = result.rows.find((r) => existing.has(expertIdentity(r.name, r.organisation)));
-        if (clash) throw new DeskError('CONFLICT', `第${clash.row}行的专家“${clash.name}”刚刚已加入专家库，本次未导入任何专家。请重新检查后再导入。`);
+        if (clash)
+          throw new DeskError(
+            'CONFLICT',
+            `第${clash.row}行的专家“${clash.name}”刚刚已加入专家库，本次未导入任何专家。请重新检查后再导入。`,
+          );
         const added = result.rows.map((r, i) => fromImport(r, nextExpertId(draft.experts, i), now));
         draft.experts.push(...added);
         return added.length;
       },
-      (count) => ({ method: 'experts.importXlsx', entity: 'experts', summary: `从Excel“${upload.fileName}”导入${count}位专家`, after: result.rows.map((r) => ({ row: r.row, name: r.name, organisation: r.organisation })) }),
+      (count) => ({
+        method: 'experts.importXlsx',
+        entity: 'experts',
+        summary: `从Excel“${upload.fileName}”导入${count}位专家`,
+        after: result.rows.map((r) => ({ row: r.row, name: r.name, organisation: r.organisation })),
+      }),
     );
     await discardUpload(ctx.store.dirs.root, input.uploadId);
     report.message = `已导入${report.applied}位专家。`;

@@ -64,11 +64,25 @@ export function assertHandlersComplete(tables: Record<string, object> = areaTabl
 export function buildHandlerTable(): HandlerTable {
   assertHandlersComplete();
   const table: HandlerTable = {
-    ...systemHandlers, ...filesHandlers, ...settingsHandlers, ...batchHandlers,
-    ...applicationHandlers, ...applicationFileHandlers, ...applicationExcelHandlers, ...reviewHandlers,
-    ...expertHandlers, ...scoringHandlers, ...reviewPackageHandlers, ...expertModeHandlers,
-    ...designationHandlers, ...centerAnnualHandlers, ...centerDocumentHandlers, ...archiveHandlers, ...backupFileHandlers,
-    ...dashboardHandlers, ...localPathsHandlers,
+    ...systemHandlers,
+    ...filesHandlers,
+    ...settingsHandlers,
+    ...batchHandlers,
+    ...applicationHandlers,
+    ...applicationFileHandlers,
+    ...applicationExcelHandlers,
+    ...reviewHandlers,
+    ...expertHandlers,
+    ...scoringHandlers,
+    ...reviewPackageHandlers,
+    ...expertModeHandlers,
+    ...designationHandlers,
+    ...centerAnnualHandlers,
+    ...centerDocumentHandlers,
+    ...archiveHandlers,
+    ...backupFileHandlers,
+    ...dashboardHandlers,
+    ...localPathsHandlers,
   };
   // 年度封存: writes into a sealed year are refused before they run, as each method declares (year-lock.ts).
   return guardSealedYears(table);

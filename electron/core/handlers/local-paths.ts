@@ -211,7 +211,13 @@ async function listFolder(input: { path: string; pick: 'folder' | 'file'; extens
       const s = stats[n];
       if (!s) return; // gone, or not ours to read: left out
       const modifiedAt = Number.isFinite(s.mtimeMs) && s.mtimeMs > 0 ? new Date(s.mtimeMs).toISOString() : undefined;
-      entries.push({ name: c.name, path: c.path, kind: c.kind, ...(c.kind === 'file' ? { size: s.size } : {}), ...(modifiedAt ? { modifiedAt } : {}) });
+      entries.push({
+        name: c.name,
+        path: c.path,
+        kind: c.kind,
+        ...(c.kind === 'file' ? { size: s.size } : {}),
+        ...(modifiedAt ? { modifiedAt } : {}),
+      });
     });
   }
 

@@ -14,11 +14,13 @@ import { currentSheet, currentTemplate, diffSheets, planExpertSheets, recordExpe
 import type { AreaHandlers, HandlerContext } from './types.js';
 import { assertBatchAllows } from './batch-state.js';
 
-
 /** Result files opened at once (decryption runs on the libuv pool, 4 threads by default). */
 const OPEN_CONCURRENCY = 4;
 
-interface IssuedHit { record: IssuedPackageRecord; batchId: string }
+interface IssuedHit {
+  record: IssuedPackageRecord;
+  batchId: string;
+}
 
 /** Every issued package of every batch, by id (a result file names its package in clear). */
 async function issuedIndex(ctx: HandlerContext): Promise<Map<string, IssuedHit>> {
@@ -71,7 +73,10 @@ async function openResultFile(ctx: HandlerContext, uploadId: string, index: Map<
     const rec = hit.record;
     const res = await readResult(data, rec.code, {
       expectedPackageId: rec.packageId,
-      lookupSecret: (id) => (id === rec.packageId ? { secret: rec.secret, batchId: rec.batchId, expertId: rec.expertId, templateVersion: rec.templateVersion } : undefined),
+      lookupSecret: (id) =>
+        id === rec.packageId
+          ? { secret: rec.secret, batchId: rec.batchId, expertId: rec.expertId, templateVersion: rec.templateVersion }
+          : undefined,
       sheetsSchema: SheetSubmission as unknown as z.ZodType<SheetSubmission>,
       fileName,
       ...(rec.resultKey ? { key: Buffer.from(rec.resultKey, 'hex') } : {}),
@@ -99,7 +104,8 @@ function refusal(base: Pick<ResultFilePreview, 'uploadId' | 'fileName'>, err: un
     const e = err.forFile(base.fileName);
     return { preview: { ...empty, ok: false, reason: e.reason, message: e.message } };
   }
-  if (err instanceof DeskError) return { preview: { ...empty, ok: false, reason: err.code, message: `「${base.fileName}」${err.message}` } };
+  if (err instanceof DeskError)
+    return { preview: { ...empty, ok: false, reason: err.code, message: `「${base.fileName}」${err.message}` } };
   throw err;
 }
 
@@ -131,7 +137,8 @@ async function evaluate(ctx: HandlerContext, opened: OpenedFile): Promise<Checke
       if (!rec.applicationIds.includes(s.applicationId)) problems.push(`申报 ${s.applicationId} 不在该评审包中`);
       if (s.templateVersion !== m.templateVersion) problems.push(`申报 ${s.applicationId} 的评分表版本与文件不一致`);
     }
-    if (m.version === rec.lastResultVersion && !alreadyApplied) problems.push(`第 ${m.version} 次导出的结果已导入过，但这份文件内容不同；请让专家重新导出（版本号会增加）`);
+    if (m.version === rec.lastResultVersion && !alreadyApplied)
+      problems.push(`第 ${m.version} 次导出的结果已导入过，但这份文件内容不同；请让专家重新导出（版本号会增加）`);
     // Sheets identical to what is stored are left alone; the rest get a version above the stored one.
     const apps = await allApplications(ctx, hit.batchId);
     const unitName = (id: string) => apps.find((a) => a.id === id)?.applicant.name ?? id;
@@ -142,24 +149,62 @@ async function evaluate(ctx: HandlerContext, opened: OpenedFile): Promise<Checke
       const diff = diffSheets(stored, { ...s, signedOn: stored?.signedOn }, template);
       const contentSame = stored !== undefined && diff.changes.every((c) => c.field === 'signedOn');
       changes.push({
-        applicationId: s.applicationId, unitName: unitName(s.applicationId), kind: !stored ? 'new' : contentSame ? 'unchanged' : 'changed',
-        changes: contentSame ? [] : diff.changes.filter((c) => c.field !== 'signedOn').map((c) => ({ label: c.label, before: show(c.before), after: show(c.after) })),
+        applicationId: s.applicationId,
+        unitName: unitName(s.applicationId),
+        kind: !stored ? 'new' : contentSame ? 'unchanged' : 'changed',
+        changes: contentSame
+          ? []
+          : diff.changes
+              .filter((c) => c.field !== 'signedOn')
+              .map((c) => ({ label: c.label, before: show(c.before), after: show(c.after) })),
       });
       if (!contentSame) toRecord.push({ ...s, version: Math.max(m.version, (stored?.version ?? 0) + 1) });
     }
     if (!problems.length) {
       const plan = planExpertSheets(part, experts, m.expertId, toRecord);
-      problems.push(...plan.problems.map((p) => (toRecord.length > 1 || /^申报/u.test(p) ? p : `申报 ${toRecord[0]?.applicationId ?? ''}：${p}`)));
+      problems.push(
+        ...plan.problems.map((p) => (toRecord.length > 1 || /^申报/u.test(p) ? p : `申报 ${toRecord[0]?.applicationId ?? ''}：${p}`)),
+      );
     }
-    const common = { ...base, fileName, packageId: m.packageId, expertId: m.expertId, expertName, batchId: m.batchId, version: m.version, storedVersion: rec.lastResultVersion };
+    const common = {
+      ...base,
+      fileName,
+      packageId: m.packageId,
+      expertId: m.expertId,
+      expertName,
+      batchId: m.batchId,
+      version: m.version,
+      storedVersion: rec.lastResultVersion,
+    };
     if (problems.length) {
-      return { preview: { ...common, ok: false, reason: 'invalidScores', message: `「${fileName}」评分内容有误，未导入：${problems.join('；')}。`, changes } };
+      return {
+        preview: {
+          ...common,
+          ok: false,
+          reason: 'invalidScores',
+          message: `「${fileName}」评分内容有误，未导入：${problems.join('；')}。`,
+          changes,
+        },
+      };
     }
     const n = { new: changes.filter((c) => c.kind === 'new').length, changed: changes.filter((c) => c.kind === 'changed').length };
-    const message = alreadyApplied || !toRecord.length
-      ? `「${fileName}」${expertName}的评分与已导入的相同，导入不会有任何改动。`
-      : `「${fileName}」${expertName}第 ${m.version} 次导出的评分：新录入 ${n.new} 份${n.changed ? `，修改 ${n.changed} 份（旧版本保留在历史中）` : ''}${changes.length - n.new - n.changed ? `，${changes.length - n.new - n.changed} 份与已导入相同` : ''}。`;
-    return { preview: { ...common, ok: true, alreadyApplied: alreadyApplied || !toRecord.length && m.version === rec.lastResultVersion, message, changes }, hit, toRecord, version: m.version, sha256 };
+    const message =
+      alreadyApplied || !toRecord.length
+        ? `「${fileName}」${expertName}的评分与已导入的相同，导入不会有任何改动。`
+        : `「${fileName}」${expertName}第 ${m.version} 次导出的评分：新录入 ${n.new} 份${n.changed ? `，修改 ${n.changed} 份（旧版本保留在历史中）` : ''}${changes.length - n.new - n.changed ? `，${changes.length - n.new - n.changed} 份与已导入相同` : ''}。`;
+    return {
+      preview: {
+        ...common,
+        ok: true,
+        alreadyApplied: alreadyApplied || (!toRecord.length && m.version === rec.lastResultVersion),
+        message,
+        changes,
+      },
+      hit,
+      toRecord,
+      version: m.version,
+      sha256,
+    };
   } catch (err) {
     return refusal({ uploadId: base.uploadId, fileName }, err);
   }
@@ -178,7 +223,11 @@ async function applyOne(ctx: HandlerContext, c: CheckedFile): Promise<ResultFile
   };
   const versionMoves = c.version! > hit.record.lastResultVersion;
   if (toRecord.length) {
-    const r = await recordExpertSheets(ctx, hit.batchId, hit.record.expertId, toRecord, 'package', { method: 'results.apply', onDraft: mark, fileName: c.preview.fileName });
+    const r = await recordExpertSheets(ctx, hit.batchId, hit.record.expertId, toRecord, 'package', {
+      method: 'results.apply',
+      onDraft: mark,
+      fileName: c.preview.fileName,
+    });
     return { ...c.preview, applied: r.applied > 0, recorded: r.applied };
   }
   if (versionMoves) {
@@ -187,7 +236,8 @@ async function applyOne(ctx: HandlerContext, c: CheckedFile): Promise<ResultFile
       mark(draft);
     };
     await ctx.store.writeKeyed('scores', hit.batchId, checkedMark, () => ({
-      method: 'results.apply', entity: `scores:${hit.batchId}:${hit.record.expertId}`,
+      method: 'results.apply',
+      entity: `scores:${hit.batchId}:${hit.record.expertId}`,
       summary: `导入评分结果文件「${c.preview.fileName}」：${c.preview.expertName ?? ''}第 ${c.version!} 次导出，评分与已导入的相同，未改动评分`,
     }));
   }
@@ -210,7 +260,14 @@ export const resultFileHandlers: AreaHandlers<'results.preview' | 'results.apply
         files.push(await applyOne(ctx, checked));
       } catch (err) {
         if (!(err instanceof DeskError)) throw err;
-        files.push({ ...checked.preview, ok: false, reason: err.code, message: `「${checked.preview.fileName}」${err.message}`, applied: false, recorded: 0 });
+        files.push({
+          ...checked.preview,
+          ok: false,
+          reason: err.code,
+          message: `「${checked.preview.fileName}」${err.message}`,
+          applied: false,
+          recorded: 0,
+        });
       }
     }
     const applied = files.filter((f) => f.applied).length;
@@ -219,5 +276,4 @@ export const resultFileHandlers: AreaHandlers<'results.preview' | 'results.apply
     const message = `共 ${files.length} 个文件：导入 ${applied} 个${unchanged ? `，${unchanged} 个与已导入相同未改动` : ''}${refused ? `，拒绝 ${refused} 个（见各文件原因，未改动任何数据）` : ''}。`;
     return { files, applied, unchanged, refused, message };
   },
-
 };

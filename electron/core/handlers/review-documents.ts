@@ -9,7 +9,9 @@ export const reviewDocumentHandlers: AreaHandlers<Methods> = {
   'scoring.sheetsPdf': async (input, ctx) => {
     const taskId = `scoring.sheetsPdf:${input.batchId}:${input.mode}:${ctx.clock().toISOString()}`;
     const taskLabel = input.mode === 'blank' ? '生成空白评分表' : '生成已填评分表';
-    const doc = await scoringSheetsDocument(ctx, input, { onProgress: (done, total) => ctx.emit('progress', { taskId, label: taskLabel, done, total }) });
+    const doc = await scoringSheetsDocument(ctx, input, {
+      onProgress: (done, total) => ctx.emit('progress', { taskId, label: taskLabel, done, total }),
+    });
     return saveDocument(ctx.store.dirs.exports, doc);
   },
 

@@ -10,10 +10,16 @@ import { findApplication, updateApplication } from './application-store.js';
 import type { HandlerContext } from './types.js';
 
 /** The year a first print of a round's notice writes into: none for a reprint or a round that does not exist. */
-export async function reviewNoticeFirstPrintYears(ctx: HandlerContext, applicationId: string, roundNo: number | undefined): Promise<number[]> {
+export async function reviewNoticeFirstPrintYears(
+  ctx: HandlerContext,
+  applicationId: string,
+  roundNo: number | undefined,
+): Promise<number[]> {
   const year = yearOfRef(applicationId);
   if (year === null) return [];
-  const app = (await ctx.store.readKeyed('batch', applicationId.split('-').slice(0, 2).join('-'))).applications.find((a) => a.id === applicationId);
+  const app = (await ctx.store.readKeyed('batch', applicationId.split('-').slice(0, 2).join('-'))).applications.find(
+    (a) => a.id === applicationId,
+  );
   const round = roundNo === undefined ? app?.formalReviews.at(-1) : app?.formalReviews.find((r) => r.round === roundNo);
   return round && !round.docNumber ? [year] : [];
 }

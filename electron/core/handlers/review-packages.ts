@@ -21,13 +21,24 @@ import type { AreaHandlers, HandlerContext } from './types.js';
 import { assertBatchAllows } from './batch-state.js';
 
 type Methods =
-  | 'packages.export' | 'packages.list' | 'packages.letter' | 'results.preview' | 'results.apply'
-  | 'scoring.sheetsPdf' | 'scoring.summaryPdf' | 'scoring.summaryXlsx';
+  | 'packages.export'
+  | 'packages.list'
+  | 'packages.letter'
+  | 'results.preview'
+  | 'results.apply'
+  | 'scoring.sheetsPdf'
+  | 'scoring.summaryPdf'
+  | 'scoring.summaryXlsx';
 
 const PHASE_LABEL: Record<Progress['phase'], string> = { pack: '打包评审材料', encrypt: '加密评审包', write: '写入评审包' };
 
 /** The accepted applications an expert reviews (active assignments only: no conflict, no recusal). */
-async function assignedApplications(ctx: HandlerContext, part: Readonly<ReviewPart>, batchId: string, expertId: string): Promise<Application[]> {
+async function assignedApplications(
+  ctx: HandlerContext,
+  part: Readonly<ReviewPart>,
+  batchId: string,
+  expertId: string,
+): Promise<Application[]> {
   const ids = new Set(part.assignments.filter((a) => a.expertId === expertId && a.status === 'active').map((a) => a.applicationId));
   return (await allApplications(ctx, batchId)).filter((a) => ids.has(a.id) && a.status === 'accepted');
 }
@@ -37,14 +48,24 @@ function packageApplication(app: Application): PackageApplication {
     id: app.id,
     unitName: app.applicant.name,
     centerName: app.proposedCenterName,
-    applicant: { name: app.applicant.name, uscc: app.applicant.uscc, district: app.applicant.district, industry: app.applicant.industry, address: app.applicant.address },
+    applicant: {
+      name: app.applicant.name,
+      uscc: app.applicant.uscc,
+      district: app.applicant.district,
+      industry: app.applicant.industry,
+      address: app.applicant.address,
+    },
     ipFigures: structuredClone(app.ipFigures),
     team: structuredClone(app.team),
     office: structuredClone(app.office),
     narrative: app.narrative,
     materials: app.materials
       .filter((m) => m.files.length)
-      .map((m) => ({ no: m.no, title: materialItem(m.no)?.title ?? `材料${m.no}`, files: m.files.map((f) => ({ sha256: f.sha256, name: f.name, size: f.size, kind: f.kind })) })),
+      .map((m) => ({
+        no: m.no,
+        title: materialItem(m.no)?.title ?? `材料${m.no}`,
+        files: m.files.map((f) => ({ sha256: f.sha256, name: f.name, size: f.size, kind: f.kind })),
+      })),
   };
 }
 
@@ -52,9 +73,17 @@ function issuedView(ctx: HandlerContext, part: Readonly<ReviewPart>, r: IssuedPa
   const latest = part.issuedPackages.filter((p) => p.expertId === r.expertId).at(-1)?.packageId === r.packageId;
   const name = ctx.store.read('experts').experts.find((e) => e.id === r.expertId)?.name ?? r.expertId;
   return {
-    packageId: r.packageId, expertId: r.expertId, expertName: name, batchId: r.batchId, templateVersion: r.templateVersion, oneTimeCode: r.code,
-    issuedAt: r.issuedAt, applicationCount: r.applicationIds.length, lastResultVersion: r.lastResultVersion,
-    ...(r.lastResultAt ? { lastResultAt: r.lastResultAt } : {}), latest,
+    packageId: r.packageId,
+    expertId: r.expertId,
+    expertName: name,
+    batchId: r.batchId,
+    templateVersion: r.templateVersion,
+    oneTimeCode: r.code,
+    issuedAt: r.issuedAt,
+    applicationCount: r.applicationIds.length,
+    lastResultVersion: r.lastResultVersion,
+    ...(r.lastResultAt ? { lastResultAt: r.lastResultAt } : {}),
+    latest,
   };
 }
 
@@ -69,7 +98,11 @@ export const reviewPackageHandlers: AreaHandlers<Methods> = {
     const now = ctx.clock().toISOString();
     const template = structuredClone(currentTemplate(part, now));
     const apps = await assignedApplications(ctx, part, batch.id, expert.id);
-    if (!apps.length) throw new DeskError('RULE_VIOLATION', `${expert.name}在${batchLabel(batch)}没有待评审的申报（未分配、已回避或存在利益冲突），无需导出评审包。`);
+    if (!apps.length)
+      throw new DeskError(
+        'RULE_VIOLATION',
+        `${expert.name}在${batchLabel(batch)}没有待评审的申报（未分配、已回避或存在利益冲突），无需导出评审包。`,
+      );
     const taskId = `packages.export:${batch.id}:${expert.id}:${now}`;
     const label = `导出评审包：${expert.name}`;
     const attachments = ctx.store.attachments;
@@ -83,37 +116,69 @@ export const reviewPackageHandlers: AreaHandlers<Methods> = {
       } catch {
         const owner = applications.find((a) => a.materials.some((m) => m.files.some((f) => f.sha256 === sha)));
         const name = owner?.materials.flatMap((m) => m.files).find((f) => f.sha256 === sha)?.name ?? sha;
-        throw new DeskError('NOT_FOUND', `“${owner?.unitName ?? ''}”的附件“${name}”在数据文件夹中找不到，评审包未导出。请重新上传该附件后再导出。`);
+        throw new DeskError(
+          'NOT_FOUND',
+          `“${owner?.unitName ?? ''}”的附件“${name}”在数据文件夹中找不到，评审包未导出。请重新上传该附件后再导出。`,
+        );
       }
       ctx.emit('progress', { taskId, label: '读取评审材料', done: files.length, total: shas.length });
     }
-    const payload: PackagePayload = { batchId: batch.id, batchTitle: batchLabel(batch), expertId: expert.id, expertName: expert.name, template, applications };
+    const payload: PackagePayload = {
+      batchId: batch.id,
+      batchTitle: batchLabel(batch),
+      expertId: expert.id,
+      expertName: expert.name,
+      template,
+      applications,
+    };
     const code = newOneTimeCode();
     const fileName = packageFileName(expert.name, batch.id);
     // Encrypt into memory, then write through the exports folder (temp name + rename, never overwriting).
     const written = await ctx.tasks.run(taskId, label, (signal) =>
       writePackage({
         meta: { batchId: batch.id, expertId: expert.id, expertName: expert.name, templateVersion: template.version, createdAt: now },
-        payload, files, code, signal,
+        payload,
+        files,
+        code,
+        signal,
         onProgress: (p) => ctx.emit('progress', { taskId, label: `${label}（${PHASE_LABEL[p.phase]}）`, done: p.done, total: p.total }),
       }),
     );
     const file = await writeExport(ctx.store.dirs.exports, fileName, written.container!);
     ctx.emit('progress', { taskId, label, done: 1, total: 1 });
     const record: IssuedPackageRecord = {
-      packageId: written.manifest.packageId, expertId: expert.id, batchId: batch.id, templateVersion: template.version, code: formatCode(code),
-      secret: written.packageSecret, issuedAt: now, issuedBy: operator(ctx), applicationIds: apps.map((a) => a.id), lastResultVersion: 0,
+      packageId: written.manifest.packageId,
+      expertId: expert.id,
+      batchId: batch.id,
+      templateVersion: template.version,
+      code: formatCode(code),
+      secret: written.packageSecret,
+      issuedAt: now,
+      issuedBy: operator(ctx),
+      applicationIds: apps.map((a) => a.id),
+      lastResultVersion: 0,
       resultKey: (await deriveResultKey(code, written.manifest.packageId)).toString('hex'),
     };
-    await ctx.store.writeKeyed('scores', batch.id, (draft) => {
-      assertBatchAllows(ctx, batch.id, 'exportPackage');
-      if (!draft.templates.length) draft.templates.push(template);
-      draft.issuedPackages.push(record);
-    }, () => ({
-      method: 'packages.export', entity: `scores:${batch.id}:${expert.id}`,
-      summary: `导出评审包：${expert.name}，${batchLabel(batch)}，${apps.length}份申报，${files.length}个材料文件（评审包 ${record.packageId}）`,
-      after: { packageId: record.packageId, applicationIds: record.applicationIds, templateVersion: record.templateVersion, file: file.fileName },
-    }));
+    await ctx.store.writeKeyed(
+      'scores',
+      batch.id,
+      (draft) => {
+        assertBatchAllows(ctx, batch.id, 'exportPackage');
+        if (!draft.templates.length) draft.templates.push(template);
+        draft.issuedPackages.push(record);
+      },
+      () => ({
+        method: 'packages.export',
+        entity: `scores:${batch.id}:${expert.id}`,
+        summary: `导出评审包：${expert.name}，${batchLabel(batch)}，${apps.length}份申报，${files.length}个材料文件（评审包 ${record.packageId}）`,
+        after: {
+          packageId: record.packageId,
+          applicationIds: record.applicationIds,
+          templateVersion: record.templateVersion,
+          file: file.fileName,
+        },
+      }),
+    );
     return { file, oneTimeCode: record.code, packageId: record.packageId, applicationCount: apps.length, materialFileCount: files.length };
   },
 
@@ -130,7 +195,9 @@ export const reviewPackageHandlers: AreaHandlers<Methods> = {
     if (!rec) throw new DeskError('NOT_FOUND', `没有发给${expert.name}的编号为 ${input.packageId} 的评审包，请刷新后重试。`);
     const { bureauName } = ctx.store.read('settings').settings;
     const today = bureauDate(ctx.clock());
-    const deadline = input.deadline ? `请于${input.deadline.replace(/^(\d{4})-(\d{2})-(\d{2})$/u, (_, y: string, m: string, d: string) => `${y}年${Number(m)}月${Number(d)}日`)}前将评分结果文件交回秘书处。` : '请在约定时间内将评分结果文件交回秘书处。';
+    const deadline = input.deadline
+      ? `请于${input.deadline.replace(/^(\d{4})-(\d{2})-(\d{2})$/u, (_, y: string, m: string, d: string) => `${y}年${Number(m)}月${Number(d)}日`)}前将评分结果文件交回秘书处。`
+      : '请在约定时间内将评分结果文件交回秘书处。';
     const pdf = await renderNotice({
       authority: bureauName,
       title: '评审任务通知单',

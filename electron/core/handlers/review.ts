@@ -44,7 +44,8 @@ export const reviewHandlers: AreaHandlers<Methods> = {
   'review.requireSupplement': (input, ctx) => {
     const seen = new Set<number>();
     for (const item of input.items) {
-      if (seen.has(item.no)) throw new DeskError('INVALID_INPUT', `第${item.no}项材料重复列出。补正通知须把每项缺漏一次写清，请把同一项的理由合并后再提交。`);
+      if (seen.has(item.no))
+        throw new DeskError('INVALID_INPUT', `第${item.no}项材料重复列出。补正通知须把每项缺漏一次写清，请把同一项的理由合并后再提交。`);
       seen.add(item.no);
     }
     const items = [...input.items].sort((a, b) => a.no - b.no);
@@ -55,7 +56,12 @@ export const reviewHandlers: AreaHandlers<Methods> = {
     return updateApplication(ctx, input.applicationId, 'review.requireSupplement', 'formalReview', (app) => {
       move(app, 'requireSupplement');
       const round = addRound(app, {
-        outcome: 'supplementRequired', ...base(ctx), items, workingDays: input.workingDays, issuedOn, deadline,
+        outcome: 'supplementRequired',
+        ...base(ctx),
+        items,
+        workingDays: input.workingDays,
+        issuedOn,
+        deadline,
         ...(input.note ? { note: input.note } : {}),
       });
       const list = items.map((i) => `第${i.no}项（${i.reason}）`).join('；');

@@ -8,7 +8,14 @@
  */
 import { DeskError } from '../contract/errors.js';
 import type { Expert } from '../contract/review-experts.js';
-import { RECOMMENDATION_LABELS, type ReviewPart, type ScoreSheet, type ScoringTemplate, type SheetSource, type SheetSubmission } from '../contract/review-scoring.js';
+import {
+  RECOMMENDATION_LABELS,
+  type ReviewPart,
+  type ScoreSheet,
+  type ScoringTemplate,
+  type SheetSource,
+  type SheetSubmission,
+} from '../contract/review-scoring.js';
 import { checkSheet, sheetTotal } from '../domain/score-sheet.js';
 import { defaultTemplate } from '../domain/scoring-template.js';
 import { operator } from './application-store.js';
@@ -38,12 +45,16 @@ export interface SheetDiff {
   changes: { field: string; label: string; before: string | number | null; after: string | number | null }[];
 }
 
-type Comparable = Pick<SheetSubmission, 'applicationId' | 'scores' | 'comment' | 'recommendation' | 'templateVersion'> & { signedOn?: string | undefined };
+type Comparable = Pick<SheetSubmission, 'applicationId' | 'scores' | 'comment' | 'recommendation' | 'templateVersion'> & {
+  signedOn?: string | undefined;
+};
 
 /** What a new sheet changes against the stored one (criterion titles when the template is given). */
 export function diffSheets(old: Comparable | undefined, next: Comparable, template?: Pick<ScoringTemplate, 'criteria'>): SheetDiff {
   const changes: SheetDiff['changes'] = [];
-  const keys = template ? template.criteria.map((c) => c.key) : [...new Set([...Object.keys(old?.scores ?? {}), ...Object.keys(next.scores)])].sort();
+  const keys = template
+    ? template.criteria.map((c) => c.key)
+    : [...new Set([...Object.keys(old?.scores ?? {}), ...Object.keys(next.scores)])].sort();
   const title = (k: string) => template?.criteria.find((c) => c.key === k)?.title ?? k;
   for (const k of keys) {
     const b = old?.scores[k] ?? null;
@@ -85,7 +96,12 @@ export interface SheetPlan {
 }
 
 /** Check every sheet of one expert against the part (assignment, template version, domain rule, sheet version). */
-export function planExpertSheets(part: Readonly<ReviewPart>, experts: readonly Expert[], expertId: string, sheets: readonly SheetSubmission[]): SheetPlan {
+export function planExpertSheets(
+  part: Readonly<ReviewPart>,
+  experts: readonly Expert[],
+  expertId: string,
+  sheets: readonly SheetSubmission[],
+): SheetPlan {
   const problems: string[] = [];
   const items: SheetPlanItem[] = [];
   const expert = experts.find((e) => e.id === expertId);
@@ -95,22 +111,50 @@ export function planExpertSheets(part: Readonly<ReviewPart>, experts: readonly E
   const many = sheets.length > 1;
   for (const s of sheets) {
     const where = many ? `申报 ${s.applicationId}：` : '';
-    if (seen.has(s.applicationId)) { problems.push(`${where}同一申报出现了两份评分表`); continue; }
+    if (seen.has(s.applicationId)) {
+      problems.push(`${where}同一申报出现了两份评分表`);
+      continue;
+    }
     seen.add(s.applicationId);
     const assignment = part.assignments.find((a) => a.applicationId === s.applicationId && a.expertId === expertId);
-    if (!assignment) { problems.push(`${where}${expert.name}未被分配评审申报 ${s.applicationId}`); continue; }
-    if (assignment.status === 'recused') { problems.push(`${where}${expert.name}已对该申报回避，评分不能再录入`); continue; }
-    if (assignment.status === 'conflict') { problems.push(`${where}${expert.name}与该申报单位存在利益冲突，未分配评审（${assignment.conflictReasons.join('；')}）；如确需评审，请先办理例外分配并填写理由`); continue; }
-    if (s.templateVersion !== template.version) { problems.push(`${where}评分基于第${s.templateVersion}版评分表，本批次现行为第${template.version}版，请按现行评分表重新评分`); continue; }
+    if (!assignment) {
+      problems.push(`${where}${expert.name}未被分配评审申报 ${s.applicationId}`);
+      continue;
+    }
+    if (assignment.status === 'recused') {
+      problems.push(`${where}${expert.name}已对该申报回避，评分不能再录入`);
+      continue;
+    }
+    if (assignment.status === 'conflict') {
+      problems.push(
+        `${where}${expert.name}与该申报单位存在利益冲突，未分配评审（${assignment.conflictReasons.join('；')}）；如确需评审，请先办理例外分配并填写理由`,
+      );
+      continue;
+    }
+    if (s.templateVersion !== template.version) {
+      problems.push(`${where}评分基于第${s.templateVersion}版评分表，本批次现行为第${template.version}版，请按现行评分表重新评分`);
+      continue;
+    }
     const check = checkSheet(template, s);
-    if (!check.ok) { problems.push(...check.problems.map((p) => `${where}${p}`)); continue; }
+    if (!check.ok) {
+      problems.push(...check.problems.map((p) => `${where}${p}`));
+      continue;
+    }
     const previous = currentSheet(part, s.applicationId, expertId);
     const diff = diffSheets(previous, s, template);
     let kind: SheetPlanItem['kind'] = 'new';
     if (previous) {
-      if (s.version < previous.version) { problems.push(`${where}评分表版本（第${s.version}版）比已录入的版本（第${previous.version}版）旧，未导入；如需更正，请提交更新的版本`); continue; }
+      if (s.version < previous.version) {
+        problems.push(
+          `${where}评分表版本（第${s.version}版）比已录入的版本（第${previous.version}版）旧，未导入；如需更正，请提交更新的版本`,
+        );
+        continue;
+      }
       if (s.version === previous.version) {
-        if (diff.kind !== 'unchanged') { problems.push(`${where}评分表版本号（第${s.version}版）与已录入的相同，但内容不同；请提交新版本号的评分表`); continue; }
+        if (diff.kind !== 'unchanged') {
+          problems.push(`${where}评分表版本号（第${s.version}版）与已录入的相同，但内容不同；请提交新版本号的评分表`);
+          continue;
+        }
         kind = 'unchanged';
       } else kind = 'newer';
     }
@@ -140,14 +184,24 @@ export interface RecordOptions {
   fileName?: string;
 }
 
-export async function recordExpertSheets(ctx: HandlerContext, batchId: string, expertId: string, sheets: readonly SheetSubmission[], source: SheetSource, opts: RecordOptions = {}): Promise<RecordResult> {
+export async function recordExpertSheets(
+  ctx: HandlerContext,
+  batchId: string,
+  expertId: string,
+  sheets: readonly SheetSubmission[],
+  source: SheetSource,
+  opts: RecordOptions = {},
+): Promise<RecordResult> {
   assertBatchAllows(ctx, batchId, 'recordScores');
   const experts = ctx.store.read('experts').experts;
-  for (const s of sheets) if (batchOfApplication(s.applicationId) !== batchId) throw new DeskError('RULE_VIOLATION', `申报 ${s.applicationId} 不属于批次 ${batchId}，未录入任何评分。`);
+  for (const s of sheets)
+    if (batchOfApplication(s.applicationId) !== batchId)
+      throw new DeskError('RULE_VIOLATION', `申报 ${s.applicationId} 不属于批次 ${batchId}，未录入任何评分。`);
   const now = ctx.clock().toISOString();
   const by = operator(ctx);
   const expertName = experts.find((e) => e.id === expertId)?.name ?? expertId;
-  const refuse = (problems: string[]) => new DeskError('RULE_VIOLATION', `评分未录入（全部未录入）：${problems.join('；')}。请核对后重新提交。`, { problems });
+  const refuse = (problems: string[]) =>
+    new DeskError('RULE_VIOLATION', `评分未录入（全部未录入）：${problems.join('；')}。请核对后重新提交。`, { problems });
   // Check first against what is stored: problems change nothing, and a repeat of stored sheets writes nothing.
   const first = planExpertSheets(await reviewPartOf(ctx, batchId), experts, expertId, sheets);
   if (first.problems.length) throw refuse(first.problems);
@@ -164,13 +218,26 @@ export async function recordExpertSheets(ctx: HandlerContext, batchId: string, e
       if (!draft.templates.length) draft.templates.push(defaultTemplate(now, by));
       const out: RecordResult = { applied: 0, unchanged: 0, superseded: 0, sheets: [] };
       for (const item of plan.items) {
-        if (item.kind === 'unchanged') { out.unchanged++; out.sheets.push(structuredClone(item.previous!)); continue; }
+        if (item.kind === 'unchanged') {
+          out.unchanged++;
+          out.sheets.push(structuredClone(item.previous!));
+          continue;
+        }
         const s = item.submission;
         const sheet: ScoreSheet = {
           id: `${batchId}-S${String(draft.scoreSheets.length + 1).padStart(5, '0')}`,
-          applicationId: s.applicationId, expertId, templateVersion: s.templateVersion, version: s.version,
-          scores: item.scores, total: item.total, comment: s.comment.trim(), recommendation: s.recommendation,
-          ...(s.signedOn ? { signedOn: s.signedOn } : {}), enteredBy: source, recordedAt: now, recordedBy: by,
+          applicationId: s.applicationId,
+          expertId,
+          templateVersion: s.templateVersion,
+          version: s.version,
+          scores: item.scores,
+          total: item.total,
+          comment: s.comment.trim(),
+          recommendation: s.recommendation,
+          ...(s.signedOn ? { signedOn: s.signedOn } : {}),
+          enteredBy: source,
+          recordedAt: now,
+          recordedBy: by,
         };
         if (item.previous) {
           const prev = draft.scoreSheets.find((x) => x.id === item.previous!.id)!;
@@ -188,7 +255,13 @@ export async function recordExpertSheets(ctx: HandlerContext, batchId: string, e
       method: opts.method ?? (source === 'package' ? 'results.apply' : 'scoring.enterSheet'),
       entity: `scores:${batchId}:${expertId}`,
       summary: `${source === 'package' ? `导入评审结果${opts.fileName ? `「${opts.fileName}」` : ''}` : '代录评分表'}：${expertName}，新录入${r.applied}份${r.superseded ? `（其中${r.superseded}份替换旧版本，旧版本保留）` : ''}${r.unchanged ? `，${r.unchanged}份与已录入相同未改动` : ''}`,
-      after: r.sheets.map((s) => ({ id: s.id, applicationId: s.applicationId, version: s.version, total: s.total, enteredBy: s.enteredBy })),
+      after: r.sheets.map((s) => ({
+        id: s.id,
+        applicationId: s.applicationId,
+        version: s.version,
+        total: s.total,
+        enteredBy: s.enteredBy,
+      })),
     }),
   );
 }

@@ -22,11 +22,9 @@ export function isYearSealed(ctx: HandlerContext, year: number): boolean {
 }
 
 export function yearSealedError(year: number): DeskError {
-  return new DeskError(
-    'YEAR_SEALED',
-    `${year}年度档案已封存，不能修改该年度的数据。如确需更正，请先在“年度档案”中解除封存并填写理由。`,
-    { year },
-  );
+  return new DeskError('YEAR_SEALED', `${year}年度档案已封存，不能修改该年度的数据。如确需更正，请先在“年度档案”中解除封存并填写理由。`, {
+    year,
+  });
 }
 
 /** Years being sealed right now, per store: writes into them wait for the seal (the archive must match the records). */
@@ -51,7 +49,11 @@ function sealingYears(store: Store): Set<number> {
 export function assertStoreYearOpen(store: Store, year: number): void {
   if (latestSealIn(store, year)?.state === 'sealed') throw yearSealedError(year);
   if (sealingYears(store).has(year)) {
-    throw new DeskError('YEAR_SEALED', `${year}年度档案正在封存，暂时不能修改该年度的数据。请等封存完成后再试（封存后如需更正，须先解除封存）。`, { year, sealing: true });
+    throw new DeskError(
+      'YEAR_SEALED',
+      `${year}年度档案正在封存，暂时不能修改该年度的数据。请等封存完成后再试（封存后如需更正，须先解除封存）。`,
+      { year, sealing: true },
+    );
   }
 }
 

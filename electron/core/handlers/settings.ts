@@ -30,7 +30,13 @@ export const settingsHandlers: AreaHandlers<'settings.get' | 'settings.update' |
         draft.settings = sha256 ? { ...rest, sealImageSha256: sha256 } : rest;
         return draft.settings;
       },
-      (after) => ({ method: 'settings.setSeal', entity: 'settings', summary: sha256 ? '设置证书印章图片' : '清除证书印章图片', before, after }),
+      (after) => ({
+        method: 'settings.setSeal',
+        entity: 'settings',
+        summary: sha256 ? '设置证书印章图片' : '清除证书印章图片',
+        before,
+        after,
+      }),
     );
   },
   'settings.lists': (_input, ctx) => {
@@ -46,7 +52,8 @@ export const settingsHandlers: AreaHandlers<'settings.get' | 'settings.update' |
   'settings.get': (_input, ctx) => ctx.store.read('settings').settings,
   'settings.update': async (input, ctx) => {
     const problems = (input.holidayTables ?? []).flatMap((t) => holidayTableProblems(t));
-    if (problems.length > 0) throw new DeskError('INVALID_INPUT', `节假日安排有误：${problems.join('')}请改正后再保存。`, { field: 'holidayTables', problems });
+    if (problems.length > 0)
+      throw new DeskError('INVALID_INPUT', `节假日安排有误：${problems.join('')}请改正后再保存。`, { field: 'holidayTables', problems });
     const before = ctx.store.read('settings').settings;
     return ctx.store.write(
       'settings',
@@ -54,7 +61,15 @@ export const settingsHandlers: AreaHandlers<'settings.get' | 'settings.update' |
         draft.settings = { ...draft.settings, ...input };
         return draft.settings;
       },
-      (after) => ({ method: 'settings.update', entity: 'settings', summary: `修改设置：${Object.keys(input).map((k) => FIELD_LABELS[k] ?? k).join('、')}`, before, after }),
+      (after) => ({
+        method: 'settings.update',
+        entity: 'settings',
+        summary: `修改设置：${Object.keys(input)
+          .map((k) => FIELD_LABELS[k] ?? k)
+          .join('、')}`,
+        before,
+        after,
+      }),
     );
   },
 };

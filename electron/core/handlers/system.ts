@@ -2,7 +2,9 @@ import { fontInfoList } from '../documents/fonts/registry.js';
 import type { AreaHandlers } from './types.js';
 import { describeChainReport } from '../store/audit-chain.js';
 
-export const systemHandlers: AreaHandlers<'system.info' | 'audit.list' | 'audit.verify' | 'backups.list' | 'backups.restore' | 'tasks.cancel'> = {
+export const systemHandlers: AreaHandlers<
+  'system.info' | 'audit.list' | 'audit.verify' | 'backups.list' | 'backups.restore' | 'tasks.cancel'
+> = {
   'tasks.cancel': (input, ctx) => ({ cancelled: ctx.tasks.cancel(input.taskId) }),
   'system.info': (_input, ctx) => ({
     appVersion: ctx.appVersion,
@@ -14,7 +16,15 @@ export const systemHandlers: AreaHandlers<'system.info' | 'audit.list' | 'audit.
   'audit.list': (input, ctx) => ctx.store.audit.list(input.limit, input.entity),
   'audit.verify': async (_input, ctx) => {
     const r = await ctx.store.verifyAudit();
-    return { ok: r.ok, entries: r.entries, legacy: r.legacy, files: r.files, lastSeq: r.head.seq, ...(r.problem ? { problem: r.problem } : {}), message: describeChainReport(r) };
+    return {
+      ok: r.ok,
+      entries: r.entries,
+      legacy: r.legacy,
+      files: r.files,
+      lastSeq: r.head.seq,
+      ...(r.problem ? { problem: r.problem } : {}),
+      message: describeChainReport(r),
+    };
   },
   'backups.list': (_input, ctx) => ctx.store.backups.list(),
   'backups.restore': (input, ctx) => ctx.store.restore(input.name),

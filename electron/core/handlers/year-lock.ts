@@ -46,7 +46,8 @@ export function assertYearLocksDeclared(
       problems.push(`${name} prints but has no first-print check`);
     }
   }
-  for (const name of Object.keys(prints)) if (specs[name]?.yearLock !== 'print') problems.push(`${name} has a first-print check but is not declared 'print'`);
+  for (const name of Object.keys(prints))
+    if (specs[name]?.yearLock !== 'print') problems.push(`${name} has a first-print check but is not declared 'print'`);
   if (problems.length) throw new Error(`Sealed-year policy is incomplete: ${problems.join('; ')}`);
 }
 

@@ -13,7 +13,11 @@ import { unprintableChars, unprintableMessage } from '../documents/fonts/coverag
 import type { FontSet } from '../documents/fonts/registry.js';
 
 /** A printed string of the input and where it sits. */
-export interface PrintedText { path: (string | number)[]; label: string; value: string }
+export interface PrintedText {
+  path: (string | number)[];
+  label: string;
+  value: string;
+}
 
 interface SchemaDef {
   type: string;
@@ -40,20 +44,28 @@ export function printedTexts(schema: z.ZodType, value: unknown, path: (string | 
     }
     const def = defOf(s);
     switch (def.type) {
-      case 'optional': case 'nullable': case 'default': case 'prefault': case 'readonly': case 'catch': case 'nonoptional':
+      case 'optional':
+      case 'nullable':
+      case 'default':
+      case 'prefault':
+      case 'readonly':
+      case 'catch':
+      case 'nonoptional':
         if (def.innerType) visit(def.innerType, v, p);
         return;
       case 'pipe':
         if (def.in) visit(def.in, v, p);
         return;
       case 'object':
-        if (typeof v === 'object') for (const [k, sub] of Object.entries(def.shape ?? {})) visit(sub, (v as Record<string, unknown>)[k], [...p, k]);
+        if (typeof v === 'object')
+          for (const [k, sub] of Object.entries(def.shape ?? {})) visit(sub, (v as Record<string, unknown>)[k], [...p, k]);
         return;
       case 'array':
         if (Array.isArray(v) && def.element) v.forEach((item, i) => visit(def.element!, item, [...p, i]));
         return;
       case 'record':
-        if (typeof v === 'object' && def.valueType) for (const [k, item] of Object.entries(v as Record<string, unknown>)) visit(def.valueType, item, [...p, k]);
+        if (typeof v === 'object' && def.valueType)
+          for (const [k, item] of Object.entries(v as Record<string, unknown>)) visit(def.valueType, item, [...p, k]);
         return;
       case 'union':
         for (const option of def.options ?? []) visit(option, v, p);

@@ -6,7 +6,18 @@ import path from 'node:path';
 import type { Desk } from '../app.js';
 import { resolveExport } from '../store/exports.js';
 import { handleUpload, serveAttachment } from './web-uploads.js';
-import { BodyTooLarge, MIME, SECURITY_HEADERS, parseCookies, readBody, safeDecode, sameToken, send, sendJson, signedOutPage } from './http-util.js';
+import {
+  BodyTooLarge,
+  MIME,
+  SECURITY_HEADERS,
+  parseCookies,
+  readBody,
+  safeDecode,
+  sameToken,
+  send,
+  sendJson,
+  signedOutPage,
+} from './http-util.js';
 
 export const MAX_RPC_BODY = 1024 * 1024;
 const BAD_ESCAPE = '地址中含有无效的百分号编码（%），请检查地址后重试。';
@@ -61,7 +72,8 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     if (!allowedHosts.includes(req.headers.host ?? '')) return send(res, 421, '只接受本机地址访问。');
     const url = new URL(req.url ?? '/', origin);
     const reqOrigin = req.headers.origin;
-    if (reqOrigin !== undefined && reqOrigin !== origin && reqOrigin !== `http://localhost:${port}`) return send(res, 403, '拒绝来自其他网站的请求。');
+    if (reqOrigin !== undefined && reqOrigin !== origin && reqOrigin !== `http://localhost:${port}`)
+      return send(res, 403, '拒绝来自其他网站的请求。');
 
     const queryToken = url.searchParams.get('token');
     if (req.method === 'GET' && queryToken !== null) {
@@ -102,7 +114,8 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     try {
       body = await readBody(req, MAX_RPC_BODY);
     } catch (err) {
-      if (err instanceof BodyTooLarge) return send(res, 413, `请求内容超过 ${MAX_RPC_BODY / 1024} KB 上限。`, undefined, { Connection: 'close' });
+      if (err instanceof BodyTooLarge)
+        return send(res, 413, `请求内容超过 ${MAX_RPC_BODY / 1024} KB 上限。`, undefined, { Connection: 'close' });
       throw err;
     }
     let input: unknown;

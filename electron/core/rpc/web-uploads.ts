@@ -22,15 +22,28 @@ const INLINE_MIME: Record<FileKind, string> = {
   zip: 'application/zip',
 };
 
-export async function handleUpload(req: IncomingMessage, res: ServerResponse, url: URL, dataDir: string, capOverride?: number): Promise<void> {
+export async function handleUpload(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  dataDir: string,
+  capOverride?: number,
+): Promise<void> {
   if (req.method !== 'POST') return send(res, 405, '上传只接受 POST。', undefined, { Allow: 'POST' });
-  if (!(req.headers['content-type'] ?? '').startsWith('application/octet-stream')) return send(res, 415, '上传内容须为 application/octet-stream。');
+  if (!(req.headers['content-type'] ?? '').startsWith('application/octet-stream'))
+    return send(res, 415, '上传内容须为 application/octet-stream。');
   const name = url.searchParams.get('name')?.trim();
   if (!name) return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '上传时须给出文件名（?name=…）。' } });
   const cap = capOverride ?? uploadCapFor(name);
   // 413 with Connection: close; node discards the rest of the body once the answer is sent.
   const tooLarge = () =>
-    send(res, 413, JSON.stringify({ ok: false, error: { code: 'FILE_REJECTED', message: new UploadTooLarge(name, cap).message } }), 'application/json; charset=utf-8', { Connection: 'close' });
+    send(
+      res,
+      413,
+      JSON.stringify({ ok: false, error: { code: 'FILE_REJECTED', message: new UploadTooLarge(name, cap).message } }),
+      'application/json; charset=utf-8',
+      { Connection: 'close' },
+    );
   if (Number(req.headers['content-length'] ?? 0) > cap) return tooLarge();
   // Staging reads through a pass-through so a refused upload does not reset the socket before the answer.
   const body = new PassThrough();
@@ -75,4 +88,3 @@ export async function serveAttachment(res: ServerResponse, url: URL, sha256: str
   });
   createReadStream(file).pipe(res);
 }
-

@@ -24,7 +24,10 @@ export function currentTemplate(part: Readonly<ReviewPart>, at = new Date(0).toI
 }
 
 /** Sheets that count: current version, active assignment, current template; the rest are reported per application. */
-export function countedSheets(part: Readonly<ReviewPart>, template: ScoringTemplate): { counted: CountedSheet[]; flags: Map<string, ResultFlag[]> } {
+export function countedSheets(
+  part: Readonly<ReviewPart>,
+  template: ScoringTemplate,
+): { counted: CountedSheet[]; flags: Map<string, ResultFlag[]> } {
   const active = new Set(part.assignments.filter((a) => a.status === 'active').map((a) => `${a.applicationId}|${a.expertId}`));
   const counted: CountedSheet[] = [];
   const stale = new Map<string, number>();
@@ -34,7 +37,8 @@ export function countedSheets(part: Readonly<ReviewPart>, template: ScoringTempl
     else counted.push(s);
   }
   const flags = new Map<string, ResultFlag[]>();
-  for (const [app, n] of stale) flags.set(app, [{ kind: 'staleTemplate', message: `${n}份评分基于旧版评分表，未计入；请专家按第${template.version}版重新评分` }]);
+  for (const [app, n] of stale)
+    flags.set(app, [{ kind: 'staleTemplate', message: `${n}份评分基于旧版评分表，未计入；请专家按第${template.version}版重新评分` }]);
   return { counted, flags };
 }
 
@@ -48,8 +52,17 @@ export async function scoringResults(ctx: ServiceContext, batchId: string): Prom
   const part = await reviewPartOf(ctx, batch.id);
   const template = currentTemplate(part);
   const assigned = new Set(part.assignments.map((a) => a.applicationId));
-  const apps = (await allApplications(ctx, batch.id)).filter((a) => a.status === 'accepted' || assigned.has(a.id)).map((a) => ({ id: a.id, name: a.applicant.name }));
+  const apps = (await allApplications(ctx, batch.id))
+    .filter((a) => a.status === 'accepted' || assigned.has(a.id))
+    .map((a) => ({ id: a.id, name: a.applicant.name }));
   const { counted, flags } = countedSheets(part, template);
   const rows = aggregate({ template, applications: apps, sheets: counted, expertNames: expertNames(ctx), extraFlags: flags });
-  return { batchId: batch.id, templateVersion: template.version, passLine: template.passLine, quorum: template.quorum, methodText: methodText(template), rows };
+  return {
+    batchId: batch.id,
+    templateVersion: template.version,
+    passLine: template.passLine,
+    quorum: template.quorum,
+    methodText: methodText(template),
+    rows,
+  };
 }

@@ -4,7 +4,10 @@ import { writeFileDurable } from './durable-file.js';
 
 /** Raised when a part's JSON cannot be parsed (truncated, zero-filled, hand-edited). */
 export class CorruptPartError extends Error {
-  constructor(readonly file: string, readonly reason: string) {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
     super(`${file}: ${reason}`);
     this.name = 'CorruptPartError';
   }

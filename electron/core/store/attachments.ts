@@ -16,7 +16,10 @@ export interface StoredFile {
 
 /** Content-addressed attachment files: <data>/files/ab/abcdef… (never edited in place). */
 export class Attachments {
-  constructor(private readonly dir: string, private readonly maxBytes = MAX_ATTACHMENT_BYTES) {}
+  constructor(
+    private readonly dir: string,
+    private readonly maxBytes = MAX_ATTACHMENT_BYTES,
+  ) {}
 
   pathOf(sha256: string): string {
     if (!/^[0-9a-f]{64}$/.test(sha256)) throw new DeskError('INVALID_INPUT', '文件标识无效。');
@@ -64,7 +67,10 @@ export class Attachments {
   private checkSize(size: number, name: string): void {
     if (size === 0) throw new DeskError('FILE_REJECTED', `文件“${name}”是空文件（0 字节），请重新选择。`);
     if (size > this.maxBytes) {
-      throw new DeskError('FILE_REJECTED', `文件“${name}”大小为 ${(size / 1048576).toFixed(1)} MB，超过上限 ${Math.round(this.maxBytes / 1048576)} MB。请压缩或拆分后再上传。`);
+      throw new DeskError(
+        'FILE_REJECTED',
+        `文件“${name}”大小为 ${(size / 1048576).toFixed(1)} MB，超过上限 ${Math.round(this.maxBytes / 1048576)} MB。请压缩或拆分后再上传。`,
+      );
     }
   }
 

@@ -50,7 +50,9 @@ export function parseLine(line: string): ParsedLine {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return { kind: 'unparsable' };
   const obj = value as Record<string, unknown>;
   if (typeof obj.hash !== 'string' || typeof obj.seq !== 'number' || typeof obj.prev !== 'string') {
-    return typeof obj.at === 'string' && typeof obj.method === 'string' ? { kind: 'legacy', entry: obj as unknown as AuditEntry } : { kind: 'unparsable' };
+    return typeof obj.at === 'string' && typeof obj.method === 'string'
+      ? { kind: 'legacy', entry: obj as unknown as AuditEntry }
+      : { kind: 'unparsable' };
   }
   const { hash, ...body } = obj;
   const hashOk = sha256Hex(JSON.stringify(body)) === hash && line === `${JSON.stringify(body).slice(0, -1)},"hash":"${hash}"}`;
@@ -103,12 +105,22 @@ function problem(kind: ChainProblemKind, at: { file: string; line: number }, det
  */
 export function verifyChain(files: readonly { name: string; lines: readonly string[] }[], expectedHead?: ChainHead): ChainReport {
   const all: Located[] = [];
-  for (const f of files) f.lines.forEach((text, i) => { if (text !== '') all.push({ file: f.name, line: i + 1, parsed: parseLine(text) }); });
+  for (const f of files)
+    f.lines.forEach((text, i) => {
+      if (text !== '') all.push({ file: f.name, line: i + 1, parsed: parseLine(text) });
+    });
   let head: ChainHead = EMPTY_HEAD;
   let chained = 0;
   let legacy = 0;
   const seen = new Map<number, { file: string; line: number; hash: string }>();
-  const report = (p?: ChainProblem): ChainReport => ({ ok: !p, entries: chained, legacy, files: files.length, head, ...(p ? { problem: p } : {}) });
+  const report = (p?: ChainProblem): ChainReport => ({
+    ok: !p,
+    entries: chained,
+    legacy,
+    files: files.length,
+    head,
+    ...(p ? { problem: p } : {}),
+  });
 
   for (let i = 0; i < all.length; i++) {
     const cur = all[i]!;
@@ -124,8 +136,17 @@ export function verifyChain(files: readonly { name: string; lines: readonly stri
     const expected = head.seq + 1;
     if (e.seq > expected) {
       const later = all.slice(i + 1).find((x) => x.parsed.kind === 'chained' && x.parsed.entry.seq === expected);
-      if (later) return report(problem('reordered', cur, `此处应为第${expected}条记录，却是第${e.seq}条；第${expected}条在 ${later.file} 第${later.line}行。`));
-      return report(problem('deleted', cur, `此处应为第${expected}条记录，却是第${e.seq}条：第${expected}${e.seq - 1 > expected ? `–${e.seq - 1}` : ''}条记录缺失。`));
+      if (later)
+        return report(
+          problem('reordered', cur, `此处应为第${expected}条记录，却是第${e.seq}条；第${expected}条在 ${later.file} 第${later.line}行。`),
+        );
+      return report(
+        problem(
+          'deleted',
+          cur,
+          `此处应为第${expected}条记录，却是第${e.seq}条：第${expected}${e.seq - 1 > expected ? `–${e.seq - 1}` : ''}条记录缺失。`,
+        ),
+      );
     }
     if (e.seq < expected) {
       const earlier = seen.get(e.seq);
@@ -133,7 +154,14 @@ export function verifyChain(files: readonly { name: string; lines: readonly stri
       // Two lines say they are entry n: the genuine one is the one entry n+1 chains to.
       const next = all.slice(i + 1).find((x) => x.parsed.kind === 'chained' && x.parsed.entry.seq === e.seq + 1);
       const nextPrev = next?.parsed.kind === 'chained' ? next.parsed.entry.prev : undefined;
-      if (nextPrev === e.hash && earlier.hash !== e.hash) return report(problem('inserted', earlier, `第${e.seq}条记录出现两次，其后的记录接在 ${cur.file} 第${cur.line}行那一条之后，这一行不属于日志。`));
+      if (nextPrev === e.hash && earlier.hash !== e.hash)
+        return report(
+          problem(
+            'inserted',
+            earlier,
+            `第${e.seq}条记录出现两次，其后的记录接在 ${cur.file} 第${cur.line}行那一条之后，这一行不属于日志。`,
+          ),
+        );
       return report(problem('inserted', cur, `第${e.seq}条记录重复出现。`));
     }
     if (e.prev !== head.hash) {
@@ -142,7 +170,8 @@ export function verifyChain(files: readonly { name: string; lines: readonly stri
       const prevLoc = all[i - 1];
       const before = i >= 2 ? all[i - 2] : undefined;
       const beforeHash = before?.parsed.kind === 'chained' ? before.parsed.entry.hash : GENESIS;
-      if (prevLoc && e.prev === beforeHash) return report(problem('inserted', prevLoc, `第${e.seq}条记录接在它前面那条记录之后，这一行不属于日志。`));
+      if (prevLoc && e.prev === beforeHash)
+        return report(problem('inserted', prevLoc, `第${e.seq}条记录接在它前面那条记录之后，这一行不属于日志。`));
       return report(problem('edited', prevLoc ?? cur, `第${e.seq}条记录所存的前一条校验值与实际不符。`));
     }
     head = { seq: e.seq, hash: e.hash };
@@ -152,7 +181,14 @@ export function verifyChain(files: readonly { name: string; lines: readonly stri
   if (expectedHead && expectedHead.seq > 0) {
     const last = all.at(-1);
     const at = last ? { file: last.file, line: last.line + 1 } : { file: files.at(-1)?.name ?? '（无日志文件）', line: 1 };
-    if (head.seq < expectedHead.seq) return report(problem('truncated', at, `数据清单记录日志应有${expectedHead.seq}条记录，实际只有${head.seq}条：第${head.seq + 1}–${expectedHead.seq}条缺失。`));
+    if (head.seq < expectedHead.seq)
+      return report(
+        problem(
+          'truncated',
+          at,
+          `数据清单记录日志应有${expectedHead.seq}条记录，实际只有${head.seq}条：第${head.seq + 1}–${expectedHead.seq}条缺失。`,
+        ),
+      );
     if (head.seq === expectedHead.seq && head.hash !== expectedHead.hash) {
       return report(problem('edited', last ?? at, `最后一条记录与数据清单记录的校验值不符。`));
     }

@@ -9,7 +9,10 @@ const INFO_FILE = 'backup.json';
 
 /** Snapshots of the store's JSON parts under <data>/backups/<name>/ (attachments are immutable, not copied). */
 export class Backups {
-  constructor(private readonly dir: string, private readonly storeDir: string) {}
+  constructor(
+    private readonly dir: string,
+    private readonly storeDir: string,
+  ) {}
 
   /** Copy every part file (not .bak/.tmp) into a new snapshot folder. */
   async snapshot(name: string, kind: BackupInfo['kind'], at: Date): Promise<BackupInfo> {

@@ -98,7 +98,8 @@ export interface Issued<D, R> {
 export async function issueNumbered<D, R>(store: Store, job: NumberedDocument<D, R>): Promise<Issued<D, R> | null> {
   for (const c of job.claims) {
     if (c.series.trim() === '') throw new RangeError('numbering series must not be empty');
-    if (c.count !== undefined && (!Number.isInteger(c.count) || c.count < 1)) throw new RangeError(`numbering count must be a positive integer: ${c.count}`);
+    if (c.count !== undefined && (!Number.isInteger(c.count) || c.count < 1))
+      throw new RangeError(`numbering count must be a positive integer: ${c.count}`);
   }
   const keys = [...job.claims.map((c) => `series:${c.series}`), ...(job.locks ?? []).map((k) => `record:${k}`)];
   return withLocks(store, keys, async () => {
@@ -126,12 +127,15 @@ export async function issueNumbered<D, R>(store: Store, job: NumberedDocument<D,
 export function issueDocNumbered<D, R>(
   store: Store,
   doc: { prefix: string; year: number } & Omit<NumberedDocument<D, R>, 'claims' | 'render' | 'exportFile' | 'commit'> & {
-    render: (docNumber: string, sequence: number) => Promise<D>;
-    exportFile?: (rendered: D, docNumber: string) => ExportSpec;
-    commit: (docNumber: string, sequence: number, rendered: D) => Promise<R>;
-  },
+      render: (docNumber: string, sequence: number) => Promise<D>;
+      exportFile?: (rendered: D, docNumber: string) => ExportSpec;
+      commit: (docNumber: string, sequence: number, rendered: D) => Promise<R>;
+    },
 ): Promise<Issued<D, R> | null> {
-  const format = (claimed: readonly ClaimedNumbers[]): [string, number] => [formatDocNumber(doc.prefix, doc.year, claimed[0]!.first), claimed[0]!.first];
+  const format = (claimed: readonly ClaimedNumbers[]): [string, number] => [
+    formatDocNumber(doc.prefix, doc.year, claimed[0]!.first),
+    claimed[0]!.first,
+  ];
   return issueNumbered(store, {
     claims: [{ series: docNumberSeries(doc.prefix, doc.year) }],
     ...(doc.locks ? { locks: doc.locks } : {}),
@@ -139,7 +143,9 @@ export function issueDocNumbered<D, R>(
     ...(doc.check ? { check: doc.check } : {}),
     audit: doc.audit,
     render: (claimed) => doc.render(...format(claimed)),
-    ...(doc.exportFile ? { exportFile: (rendered: D, claimed: readonly ClaimedNumbers[]) => doc.exportFile!(rendered, format(claimed)[0]) } : {}),
+    ...(doc.exportFile
+      ? { exportFile: (rendered: D, claimed: readonly ClaimedNumbers[]) => doc.exportFile!(rendered, format(claimed)[0]) }
+      : {}),
     commit: (claimed, rendered) => doc.commit(...format(claimed), rendered),
   });
 }
@@ -162,14 +168,18 @@ async function commitCounters(store: Store, claimed: readonly ClaimedNumbers[], 
     if (!(c.series in before)) before[c.series] = c.first - 1;
     after[c.series] = c.numbers.at(-1)!;
   }
-  const described = claimed.map((c) => `编号序列“${c.series}”发出${c.numbers.length === 1 ? `第${c.first}号` : `第${c.first}至${c.numbers.at(-1)!}号`}`).join('；');
+  const described = claimed
+    .map((c) => `编号序列“${c.series}”发出${c.numbers.length === 1 ? `第${c.first}号` : `第${c.first}至${c.numbers.at(-1)!}号`}`)
+    .join('；');
   await store.write(
     'counters',
     (draft) => {
       for (const [series, was] of Object.entries(before)) {
         // Only a restore can move a counter while its series is locked: then nothing is taken.
         if ((draft.counters[series] ?? 0) !== was) {
-          throw new DeskError('CONFLICT', '编号在生成文书期间被改动（可能刚刚从备份恢复了数据），本次未取号、未保存文书。请重试。', { series });
+          throw new DeskError('CONFLICT', '编号在生成文书期间被改动（可能刚刚从备份恢复了数据），本次未取号、未保存文书。请重试。', {
+            series,
+          });
         }
       }
       Object.assign(draft.counters, after);

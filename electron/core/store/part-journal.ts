@@ -131,7 +131,8 @@ export class PartJournal {
       return Promise.resolve();
     }
     if (text === null) return corrupt(`文件缺失，而数据清单记录它已写入第${want.generation}版`).then((e) => Promise.reject(e));
-    if (sha256Hex(text) !== want.sha256) return corrupt(`内容与数据清单记录的第${want.generation}版不符（可能被替换为旧版本或被改动）`).then((e) => Promise.reject(e));
+    if (sha256Hex(text) !== want.sha256)
+      return corrupt(`内容与数据清单记录的第${want.generation}版不符（可能被替换为旧版本或被改动）`).then((e) => Promise.reject(e));
     return Promise.resolve();
   }
 
@@ -143,7 +144,11 @@ export class PartJournal {
       sha256: c.text === null ? null : sha256Hex(c.text),
     }));
     const entry = await this.audit.append({
-      at: at.toISOString(), operator, ...this.identity, ...info, ...(versions.length ? { parts: versions } : {}),
+      at: at.toISOString(),
+      operator,
+      ...this.identity,
+      ...info,
+      ...(versions.length ? { parts: versions } : {}),
     });
     try {
       for (const c of changes) {
@@ -204,7 +209,8 @@ export class PartJournal {
       const had = this.manifest.parts[file];
       if (had?.sha256 !== sha256) versions.push({ file, generation: (had?.generation ?? 0) + 1, sha256 });
     }
-    for (const [file, had] of Object.entries(this.manifest.parts)) if (!(file in now)) versions.push({ file, generation: had.generation + 1, sha256: null });
+    for (const [file, had] of Object.entries(this.manifest.parts))
+      if (!(file in now)) versions.push({ file, generation: had.generation + 1, sha256: null });
     await this.audit.append({ at: at.toISOString(), operator, ...this.identity, ...info, ...(versions.length ? { parts: versions } : {}) });
     for (const v of versions) {
       if (v.sha256 === null) delete this.manifest.parts[v.file];
@@ -252,7 +258,11 @@ export async function readManifest(storeDir: string): Promise<ManifestData | nul
     if (data.format !== 1 || typeof data.parts !== 'object' || typeof data.audit?.seq !== 'number') throw new Error('format');
     return data;
   } catch {
-    throw new DeskError('STORE_CORRUPT', `数据清单 ${MANIFEST_FILE} 已损坏，程序没有改动任何数据。请在命令行运行 npm run desk -- --list-backups 查看备份后恢复。`, { file });
+    throw new DeskError(
+      'STORE_CORRUPT',
+      `数据清单 ${MANIFEST_FILE} 已损坏，程序没有改动任何数据。请在命令行运行 npm run desk -- --list-backups 查看备份后恢复。`,
+      { file },
+    );
   }
 }
 

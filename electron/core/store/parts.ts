@@ -45,7 +45,10 @@ export const DEFAULT_SETTINGS: Settings = {
  * Fixed parts are listed here; later areas add keyed parts (e.g. `batch-2026-1`, `centers-2026`).
  */
 export const partSpecs = {
-  meta: { schema: MetaPart, initial: (): z.infer<typeof MetaPart> => ({ schemaVersion: SCHEMA_VERSION, createdAt: new Date(0).toISOString() }) },
+  meta: {
+    schema: MetaPart,
+    initial: (): z.infer<typeof MetaPart> => ({ schemaVersion: SCHEMA_VERSION, createdAt: new Date(0).toISOString() }),
+  },
   settings: { schema: SettingsPart, initial: (): z.infer<typeof SettingsPart> => ({ settings: { ...DEFAULT_SETTINGS } }) },
   batches: { schema: BatchesPart, initial: (): z.infer<typeof BatchesPart> => ({ batches: [] }) },
   counters: { schema: CountersPart, initial: (): z.infer<typeof CountersPart> => ({ counters: {} }) },
@@ -73,13 +76,25 @@ export function partFileName(part: PartName): string {
  */
 export const keyedPartSpecs = {
   /** Applications of one batch: batch-2026-1.json */
-  batch: { pattern: /^\d{4}-\d+$/, schema: z.object({ applications: z.array(Application) }), initial: (): { applications: Application[] } => ({ applications: [] }) },
+  batch: {
+    pattern: /^\d{4}-\d+$/,
+    schema: z.object({ applications: z.array(Application) }),
+    initial: (): { applications: Application[] } => ({ applications: [] }),
+  },
   /** Expert review of one batch (template versions, panel, assignments, score sheets with history): scores-2026-1.json */
-  scores: { pattern: /^\d{4}-\d+$/, schema: ReviewPart, initial: (): ReviewPart => ({ templates: [], panel: { expertIds: [] }, assignments: [], scoreSheets: [], issuedPackages: [] }) },
+  scores: {
+    pattern: /^\d{4}-\d+$/,
+    schema: ReviewPart,
+    initial: (): ReviewPart => ({ templates: [], panel: { expertIds: [] }, assignments: [], scoreSheets: [], issuedPackages: [] }),
+  },
   /** 公示、异议与认定 of one batch: designation-2026-1.json */
   designation: { pattern: /^\d{4}-\d+$/, schema: DesignationPart, initial: (): DesignationPart => ({ objections: [] }) },
   /** Centers' yearly records (annual summaries, mid-term assessments, the assessment template): centers-2026.json */
-  centers: { pattern: /^\d{4}$/, schema: CenterYearPart, initial: (): CenterYearPart => ({ summaries: [], assessments: [], assessmentTemplates: [] }) },
+  centers: {
+    pattern: /^\d{4}$/,
+    schema: CenterYearPart,
+    initial: (): CenterYearPart => ({ summaries: [], assessments: [], assessmentTemplates: [] }),
+  },
 } as const;
 
 export type KeyedKind = keyof typeof keyedPartSpecs;

@@ -12,7 +12,18 @@ import { Attachments } from './attachments.js';
 import { Backups, stamp } from './backups.js';
 import { PartJournal, type AuditInfo, type PartChange } from './part-journal.js';
 import { acquireLock } from './lock.js';
-import { SCHEMA_VERSION, partSpecs, partNames, partFileName, keyedPartSpecs, keyedFileName, type PartName, type PartData, type KeyedKind, type KeyedData } from './parts.js';
+import {
+  SCHEMA_VERSION,
+  partSpecs,
+  partNames,
+  partFileName,
+  keyedPartSpecs,
+  keyedFileName,
+  type PartName,
+  type PartData,
+  type KeyedKind,
+  type KeyedData,
+} from './parts.js';
 import { migrationPath, migrations as defaultMigrations, type Migration } from './migrations.js';
 import { validateParts, corruptMessage, newestGoodBackup } from './validate.js';
 
@@ -134,7 +145,13 @@ export class Store {
   write<P extends PartName, R>(part: P, mutate: (draft: PartData<P>) => R, audit: (result: R) => AuditInfo): Promise<R> {
     return this.enqueue(async () => {
       await this.dailySnapshot();
-      return this.apply(this.parts[part] as Low<PartData<P>>, partFileName(part), mutate, audit, () => partSpecs[part].initial() as PartData<P>);
+      return this.apply(
+        this.parts[part] as Low<PartData<P>>,
+        partFileName(part),
+        mutate,
+        audit,
+        () => partSpecs[part].initial() as PartData<P>,
+      );
     });
   }
 
@@ -160,7 +177,12 @@ export class Store {
   }
 
   /** Like write(), for a keyed part. */
-  writeKeyed<K extends KeyedKind, R>(kind: K, key: string, mutate: (draft: KeyedData<K>) => R, audit: (result: R) => AuditInfo): Promise<R> {
+  writeKeyed<K extends KeyedKind, R>(
+    kind: K,
+    key: string,
+    mutate: (draft: KeyedData<K>) => R,
+    audit: (result: R) => AuditInfo,
+  ): Promise<R> {
     return this.enqueue(async () => {
       this.yearGuard?.(Number(key.slice(0, 4))); // every keyed part's key starts with its year
       const low = (await this.loadKeyed(kind, key)) as Low<KeyedData<K>>;
@@ -174,7 +196,13 @@ export class Store {
    * journal: the audit entry (naming the new version), the part file, the manifest. If the mutation
    * throws or the write fails, the part is reloaded from disk, which still holds the last committed state.
    */
-  private async apply<T, R>(low: Low<T>, file: string, mutate: (draft: T) => R, audit: (result: R) => AuditInfo, initial: () => T): Promise<R> {
+  private async apply<T, R>(
+    low: Low<T>,
+    file: string,
+    mutate: (draft: T) => R,
+    audit: (result: R) => AuditInfo,
+    initial: () => T,
+  ): Promise<R> {
     let result: R;
     try {
       result = mutate(low.data);
@@ -206,15 +234,21 @@ export class Store {
         const full = path.join(this.dirs.store, file);
         const low = new Low<unknown>(new DurableJsonAdapter(full), null);
         const text = await readPartText(full);
-        await this.journal.check(file, text, async (reason) => new DeskError('STORE_CORRUPT', await corruptMessage(full, reason, this.backups), { file: full }));
+        await this.journal.check(
+          file,
+          text,
+          async (reason) => new DeskError('STORE_CORRUPT', await corruptMessage(full, reason, this.backups), { file: full }),
+        );
         try {
           low.data = text === null ? null : parsePartText(full, text);
         } catch (err) {
-          if (err instanceof CorruptPartError) throw new DeskError('STORE_CORRUPT', await corruptMessage(err.file, err.reason, this.backups), { file: err.file });
+          if (err instanceof CorruptPartError)
+            throw new DeskError('STORE_CORRUPT', await corruptMessage(err.file, err.reason, this.backups), { file: err.file });
           throw err;
         }
         const parsed = keyedPartSpecs[kind].schema.safeParse(low.data ?? keyedPartSpecs[kind].initial());
-        if (!parsed.success) throw new DeskError('STORE_CORRUPT', await corruptMessage(path.join(this.dirs.store, file), '内容不符合数据格式', this.backups));
+        if (!parsed.success)
+          throw new DeskError('STORE_CORRUPT', await corruptMessage(path.join(this.dirs.store, file), '内容不符合数据格式', this.backups));
         low.data = parsed.data;
         return low;
       })();
@@ -246,7 +280,9 @@ export class Store {
    * After a job inside exclusive() replaced the part files (a backup-file restore): record them in the
    * manifest with one audit entry, re-read every part and drop the keyed cache.
    */
-  async reloadAll(info: AuditInfo = { method: 'store.reload', entity: 'store', summary: '数据文件已整体替换（恢复），按现有文件更新数据清单' }): Promise<void> {
+  async reloadAll(
+    info: AuditInfo = { method: 'store.reload', entity: 'store', summary: '数据文件已整体替换（恢复），按现有文件更新数据清单' },
+  ): Promise<void> {
     // Read the new parts first (unchecked: the manifest still describes the replaced ones), so the entry
     // names the operator of the restored settings; then record the files as they are now.
     this.parts = await loadParts(this.dirs, this.backups, this.opts, null);
@@ -260,7 +296,11 @@ export class Store {
   }
 
   /** Restore without an open store (the recovery path when a part is corrupt and the app cannot open). */
-  static async restoreOffline(dataDir: string, name: string, opts: StoreOptions): Promise<{ restored: string; safetyBackup: string; parts: number }> {
+  static async restoreOffline(
+    dataDir: string,
+    name: string,
+    opts: StoreOptions,
+  ): Promise<{ restored: string; safetyBackup: string; parts: number }> {
     const dirs = dataDirs(path.resolve(dataDir));
     const lock = await acquireLock(dirs.root);
     try {
@@ -291,7 +331,8 @@ export class Store {
 
   private enqueue<R>(job: () => Promise<R>): Promise<R> {
     if (this.closed) return Promise.reject(new DeskError('INTERNAL', '数据库已关闭，请重新打开程序。'));
-    const guarded = (): Promise<R> => (this.fenced ? Promise.reject(new DeskError('INTERNAL', '数据文件夹已由另一个窗口重新打开，本窗口的写入未执行。')) : job());
+    const guarded = (): Promise<R> =>
+      this.fenced ? Promise.reject(new DeskError('INTERNAL', '数据文件夹已由另一个窗口重新打开，本窗口的写入未执行。')) : job();
     const run = this.queue.then(guarded, guarded);
     this.queue = run.catch(() => undefined);
     return run;
@@ -319,7 +360,11 @@ export class Store {
 function assertNotTooNew(meta: unknown, appVersion: number): void {
   const version = (meta as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (typeof version === 'number' && version > appVersion) {
-    throw new DeskError('STORE_TOO_NEW', `数据文件夹由较新版本的程序写入（数据版本 ${version}，本程序只支持到 ${appVersion}）。请安装新版程序后再打开；数据未作任何改动。`, { dataVersion: version, appVersion });
+    throw new DeskError(
+      'STORE_TOO_NEW',
+      `数据文件夹由较新版本的程序写入（数据版本 ${version}，本程序只支持到 ${appVersion}）。请安装新版程序后再打开；数据未作任何改动。`,
+      { dataVersion: version, appVersion },
+    );
   }
 }
 
@@ -334,16 +379,30 @@ async function loadParts(dirs: DataDirs, backups: Backups, opts: StoreOptions, j
     try {
       low.data = text === null ? null : parsePartText(file, text);
     } catch (err) {
-      if (err instanceof CorruptPartError) throw new DeskError('STORE_CORRUPT', await corruptMessage(err.file, err.reason, backups), { file: err.file, newestBackup: (await newestGoodBackup(backups))?.name });
+      if (err instanceof CorruptPartError)
+        throw new DeskError('STORE_CORRUPT', await corruptMessage(err.file, err.reason, backups), {
+          file: err.file,
+          newestBackup: (await newestGoodBackup(backups))?.name,
+        });
       throw err;
     }
     if (name === 'meta') assertNotTooNew(low.data, appVersion); // a newer app's folder is refused as such, untouched
-    await journal?.check(partFileName(name), text, async (reason) => new DeskError('STORE_CORRUPT', await corruptMessage(file, reason, backups), { file, newestBackup: (await newestGoodBackup(backups))?.name }));
+    await journal?.check(
+      partFileName(name),
+      text,
+      async (reason) =>
+        new DeskError('STORE_CORRUPT', await corruptMessage(file, reason, backups), {
+          file,
+          newestBackup: (await newestGoodBackup(backups))?.name,
+        }),
+    );
     raw[name] = low.data;
     lows[name] = low;
   }
   const fresh = raw.meta == null;
-  const meta = (raw.meta ?? { ...partSpecs.meta.initial(), schemaVersion: appVersion, createdAt: opts.clock().toISOString() }) as { schemaVersion: number };
+  const meta = (raw.meta ?? { ...partSpecs.meta.initial(), schemaVersion: appVersion, createdAt: opts.clock().toISOString() }) as {
+    schemaVersion: number;
+  };
   if (meta.schemaVersion < appVersion) {
     const steps = migrationPath(meta.schemaVersion, appVersion, opts.migrations ?? defaultMigrations);
     await backups.snapshot(`before-migration-${stamp(opts.clock())}`, 'before-migration', opts.clock());
@@ -353,7 +412,12 @@ async function loadParts(dirs: DataDirs, backups: Backups, opts: StoreOptions, j
     (raw.meta as { schemaVersion: number }).schemaVersion = appVersion;
     const changes = partNames.filter((name) => raw[name] != null).map((name) => ({ file: partFileName(name), text: partText(raw[name]) }));
     if (!journal) throw new DeskError('STORE_CORRUPT', '恢复的数据需要升级，请重新打开程序。');
-    await journal.commit(opts.clock(), opts.operator?.() ?? '', { method: 'store.migrate', entity: 'store', summary: `数据由第${meta.schemaVersion}版升级到第${appVersion}版（升级前已另存快照）` }, changes);
+    await journal.commit(
+      opts.clock(),
+      opts.operator?.() ?? '',
+      { method: 'store.migrate', entity: 'store', summary: `数据由第${meta.schemaVersion}版升级到第${appVersion}版（升级前已另存快照）` },
+      changes,
+    );
   }
   const parsed = await validateParts(raw, dirs, backups);
   for (const name of partNames) lows[name]!.data = parsed[name];
@@ -366,7 +430,14 @@ async function loadParts(dirs: DataDirs, backups: Backups, opts: StoreOptions, j
   return lows as unknown as Parts;
 }
 
-async function restoreParts(dirs: DataDirs, backups: Backups, journal: PartJournal, name: string, opts: StoreOptions, note = ''): Promise<{ restored: string; safetyBackup: string; parts: number }> {
+async function restoreParts(
+  dirs: DataDirs,
+  backups: Backups,
+  journal: PartJournal,
+  name: string,
+  opts: StoreOptions,
+  note = '',
+): Promise<{ restored: string; safetyBackup: string; parts: number }> {
   const available = await backups.list();
   if (!available.some((b) => b.name === name)) throw new DeskError('NOT_FOUND', `找不到名为“${name}”的备份。`);
   const files = await backups.read(name);
@@ -385,6 +456,11 @@ async function restoreParts(dirs: DataDirs, backups: Backups, journal: PartJourn
   const current = (await fs.readdir(dirs.store)).filter((f) => f.endsWith('.json') && !f.startsWith('.'));
   const changes: PartChange[] = [...files].map(([file, text]) => ({ file, text }));
   for (const f of current) if (!files.has(f)) changes.push({ file: f, text: null });
-  await journal.commit(opts.clock(), opts.operator?.() ?? '', { method: 'backups.restore', entity: `backup:${name}`, summary: `${note}从备份 ${name} 恢复，恢复前数据另存为 ${safety.name}` }, changes);
+  await journal.commit(
+    opts.clock(),
+    opts.operator?.() ?? '',
+    { method: 'backups.restore', entity: `backup:${name}`, summary: `${note}从备份 ${name} 恢复，恢复前数据另存为 ${safety.name}` },
+    changes,
+  );
   return { restored: name, safetyBackup: safety.name, parts: files.size };
 }

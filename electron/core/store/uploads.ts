@@ -40,12 +40,20 @@ export class UploadTooLarge extends DeskError {
 }
 
 function cleanName(fileName: string): string {
-  const base = path.basename(fileName.replace(/\\/g, '/')).replace(/[\u0000-\u001f]/g, '').trim();
+  const base = path
+    .basename(fileName.replace(/\\/g, '/'))
+    .replace(/[\u0000-\u001f]/g, '')
+    .trim();
   return base.slice(0, 200) || '未命名文件';
 }
 
 /** Stream (or copy) the bytes into the staging folder, counting them against the cap. */
-export async function stageUpload(dataDir: string, source: Readable | Uint8Array, fileName: string, cap = MAX_UPLOAD_BYTES): Promise<StagedUpload> {
+export async function stageUpload(
+  dataDir: string,
+  source: Readable | Uint8Array,
+  fileName: string,
+  cap = MAX_UPLOAD_BYTES,
+): Promise<StagedUpload> {
   const dir = uploadsDir(dataDir);
   await fs.mkdir(dir, { recursive: true });
   await sweepStale(dir).catch(() => undefined);

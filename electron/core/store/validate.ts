@@ -29,7 +29,12 @@ export async function newestGoodBackup(backups: Backups): Promise<BackupInfo | u
 }
 
 /** zod-validate every part (missing parts get their initial value); a part that fails makes the store refuse to open. */
-export async function validateParts(raw: Record<string, unknown>, dirs: DataDirs, backups: Backups, fromBackup?: string): Promise<Record<string, unknown>> {
+export async function validateParts(
+  raw: Record<string, unknown>,
+  dirs: DataDirs,
+  backups: Backups,
+  fromBackup?: string,
+): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
   for (const name of partNames) {
     const spec = partSpecs[name];

@@ -13,7 +13,6 @@ import { HistoryTimeline } from './HistoryTimeline';
 import { STATUS_COLORS, STATUS_LABELS, canEdit } from './lists';
 import { refocusAutoFocus } from '../../components/refocusAutoFocus';
 
-
 interface Props {
   open: boolean;
   /** undefined: 新增申报. */
@@ -55,7 +54,11 @@ export function ApplicationDrawer({ open, id, batch, onCreated, onChanged, onClo
         return;
       }
       const saved = await desk.call('applications.submit', { id: current.id });
-      message.success(saved.status === 'submitted' && current.status === 'supplementRequired' ? '已补正并重新提交，等待形式审查。' : '已提交申报，等待形式审查。');
+      message.success(
+        saved.status === 'submitted' && current.status === 'supplementRequired'
+          ? '已补正并重新提交，等待形式审查。'
+          : '已提交申报，等待形式审查。',
+      );
       changed();
       setTab('review');
     } catch (err) {
@@ -114,13 +117,27 @@ export function ApplicationDrawer({ open, id, batch, onCreated, onChanged, onClo
           type="warning"
           showIcon
           title="该单位曾在以往批次申报"
-          description={detail.data.earlier.map((e) => <div key={e.applicationId}>{e.message}</div>)}
+          description={detail.data.earlier.map((e) => (
+            <div key={e.applicationId}>{e.message}</div>
+          ))}
           style={{ marginBottom: 12 }}
           data-testid="earlier-applications"
         />
       ) : null}
       {!id ? (
-        <ApplicationForm key="new" batch={batch} application={undefined} readOnly={false} flushRef={flushRef} onSaved={() => {}} onCreated={(a) => { onCreated(a.id); onChanged(); message.success(`已登记“${a.applicant.name}”（草稿），请继续填写并上传申报材料。`); }} />
+        <ApplicationForm
+          key="new"
+          batch={batch}
+          application={undefined}
+          readOnly={false}
+          flushRef={flushRef}
+          onSaved={() => {}}
+          onCreated={(a) => {
+            onCreated(a.id);
+            onChanged();
+            message.success(`已登记“${a.applicant.name}”（草稿），请继续填写并上传申报材料。`);
+          }}
+        />
       ) : !app ? (
         <Spin spinning style={{ width: '100%', padding: 48 }} />
       ) : (
@@ -131,7 +148,21 @@ export function ApplicationDrawer({ open, id, batch, onCreated, onChanged, onClo
             {
               key: 'form',
               label: '申报信息',
-              children: <ApplicationForm key={app.id} batch={batch} application={app} readOnly={!canEdit(app.status)} flushRef={flushRef} onCreated={() => {}} onSaved={() => { setSavedAt(new Date()); setSubmitError(null); changed(); }} />,
+              children: (
+                <ApplicationForm
+                  key={app.id}
+                  batch={batch}
+                  application={app}
+                  readOnly={!canEdit(app.status)}
+                  flushRef={flushRef}
+                  onCreated={() => {}}
+                  onSaved={() => {
+                    setSavedAt(new Date());
+                    setSubmitError(null);
+                    changed();
+                  }}
+                />
+              ),
             },
             {
               key: 'materials',

@@ -27,7 +27,9 @@ function fieldErrors(err: unknown): { name: NamePath; errors: string[] }[] {
   if (!(err instanceof DeskApiError) || err.code !== 'INVALID_INPUT') return [];
   const d = err.details as { field?: string } | { path?: string[]; message?: string }[] | undefined;
   if (Array.isArray(d))
-    return d.filter((x) => x.path?.length).map((x) => ({ name: x.path!.map((p) => (/^\d+$/.test(p) ? Number(p) : p)), errors: [x.message ?? '输入有误'] }));
+    return d
+      .filter((x) => x.path?.length)
+      .map((x) => ({ name: x.path!.map((p) => (/^\d+$/.test(p) ? Number(p) : p)), errors: [x.message ?? '输入有误'] }));
   if (d && 'field' in d && d.field === 'uscc') return [{ name: ['applicant', 'uscc'], errors: [err.message] }];
   return [];
 }
@@ -95,7 +97,11 @@ export function ApplicationForm({ batch, application, readOnly, onCreated, onSav
     setSaving(true);
     try {
       const reason = values.windowOverrideReason?.trim();
-      const app = await desk.call('applications.create', { batchId: batch.id, ...toApiForm(values), ...(askReason && reason ? { windowOverrideReason: reason } : {}) });
+      const app = await desk.call('applications.create', {
+        batchId: batch.id,
+        ...toApiForm(values),
+        ...(askReason && reason ? { windowOverrideReason: reason } : {}),
+      });
       onCreated(app);
     } catch (err) {
       if (err instanceof DeskApiError && err.code === 'NEEDS_REASON') {
@@ -108,7 +114,8 @@ export function ApplicationForm({ batch, application, readOnly, onCreated, onSav
     }
   }
 
-  const errorTitle = (error as DeskApiError | null)?.code === 'NEEDS_REASON' ? '受理期外登记须填写理由' : creating ? '未能登记' : '未能保存';
+  const errorTitle =
+    (error as DeskApiError | null)?.code === 'NEEDS_REASON' ? '受理期外登记须填写理由' : creating ? '未能登记' : '未能保存';
   return (
     <Form<FormValues>
       form={form}
@@ -122,7 +129,12 @@ export function ApplicationForm({ batch, application, readOnly, onCreated, onSav
     >
       <ErrorAlert error={error} title={errorTitle} />
       {askReason ? (
-        <Form.Item label="受理期外登记理由" name="windowOverrideReason" rules={[{ required: true, whitespace: true, min: 2, message: '请填写理由（至少2个字）' }]} extra="理由将记入申报记录和操作日志。">
+        <Form.Item
+          label="受理期外登记理由"
+          name="windowOverrideReason"
+          rules={[{ required: true, whitespace: true, min: 2, message: '请填写理由（至少2个字）' }]}
+          extra="理由将记入申报记录和操作日志。"
+        >
           <Input maxLength={200} showCount />
         </Form.Item>
       ) : null}

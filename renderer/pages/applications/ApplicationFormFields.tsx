@@ -6,7 +6,6 @@ import { ROUTE_LABELS, UNIT_TYPE_LABELS, labelOptions, options } from './lists';
 import { useChoiceLists } from './useChoiceLists';
 import { IP_FIGURE_LABELS } from '../../../electron/core/contract/applications-labels.js';
 
-
 const section = (title: string) => (
   <Divider titlePlacement="start" style={{ margin: '4px 0 12px', fontSize: 14 }}>
     {title}
@@ -22,12 +21,20 @@ export function ApplicationFormFields({ nameRef, creating }: { nameRef: Ref<Inpu
       {section('申报单位')}
       <Row gutter={16}>
         <Col span={12}>
-          <Form.Item label="单位名称" name={['applicant', 'name']} rules={[{ required: true, whitespace: true, message: '请填写单位名称' }]}>
+          <Form.Item
+            label="单位名称"
+            name={['applicant', 'name']}
+            rules={[{ required: true, whitespace: true, message: '请填写单位名称' }]}
+          >
             <Input ref={nameRef} maxLength={100} autoFocus={creating} data-autofocus={creating || undefined} placeholder="与营业执照一致" />
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item label="统一社会信用代码" name={['applicant', 'uscc']} rules={[{ required: true, whitespace: true, message: '请填写统一社会信用代码' }]}>
+          <Form.Item
+            label="统一社会信用代码"
+            name={['applicant', 'uscc']}
+            rules={[{ required: true, whitespace: true, message: '请填写统一社会信用代码' }]}
+          >
             <Input maxLength={40} placeholder="18位，如 91350100M000100Y43" style={{ fontVariantNumeric: 'tabular-nums' }} />
           </Form.Item>
         </Col>
@@ -122,11 +129,22 @@ export function ApplicationFormFields({ nameRef, creating }: { nameRef: Ref<Inpu
                   </Form.Item>
                 </Col>
                 <Col span={2}>
-                  <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(name)} aria-label={`删除第${name + 1}位成员`} />
+                  <Button
+                    type="text"
+                    danger
+                    icon={<DeleteOutlined />}
+                    onClick={() => remove(name)}
+                    aria-label={`删除第${name + 1}位成员`}
+                  />
                 </Col>
               </Row>
             ))}
-            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ name: '', role: '', title: '', qualification: '' })} style={{ marginBottom: 16 }}>
+            <Button
+              type="dashed"
+              icon={<PlusOutlined />}
+              onClick={() => add({ name: '', role: '', title: '', qualification: '' })}
+              style={{ marginBottom: 16 }}
+            >
               添加成员
             </Button>
           </>
@@ -147,7 +165,13 @@ export function ApplicationFormFields({ nameRef, creating }: { nameRef: Ref<Inpu
       </Row>
       {section('知识产权工作情况')}
       <Form.Item name="narrative">
-        <Input.TextArea rows={5} maxLength={20000} showCount aria-label="知识产权工作情况" placeholder="近年开展知识产权保护、运营等工作的情况" />
+        <Input.TextArea
+          rows={5}
+          maxLength={20000}
+          showCount
+          aria-label="知识产权工作情况"
+          placeholder="近年开展知识产权保护、运营等工作的情况"
+        />
       </Form.Item>
     </>
   );

@@ -42,10 +42,24 @@ export function ApplicationTable({ rows, loading, sort, onSort, onOpen, emptyTex
   });
   const columns: ColumnsType<ApplicationRow> = [
     { title: '单位名称', dataIndex: 'name', key: 'name', width: 250, ellipsis: true, ...sorted('name') },
-    { title: '统一社会信用代码', dataIndex: 'uscc', key: 'uscc', width: 186, ...sorted('uscc'), render: (v: string) => <span style={{ fontVariantNumeric: 'tabular-nums', letterSpacing: 0.3 }}>{v}</span> },
+    {
+      title: '统一社会信用代码',
+      dataIndex: 'uscc',
+      key: 'uscc',
+      width: 186,
+      ...sorted('uscc'),
+      render: (v: string) => <span style={{ fontVariantNumeric: 'tabular-nums', letterSpacing: 0.3 }}>{v}</span>,
+    },
     { title: '县（市）区', dataIndex: 'district', key: 'district', width: 112, ellipsis: true, ...sorted('district') },
     { title: '产业', dataIndex: 'industry', key: 'industry', width: 100, ellipsis: true, ...sorted('industry') },
-    { title: '途径', dataIndex: 'route', key: 'route', width: 92, ...sorted('route'), render: (r: ApplicationRow['route']) => (r === 'recommended' ? '推荐' : '自愿') },
+    {
+      title: '途径',
+      dataIndex: 'route',
+      key: 'route',
+      width: 92,
+      ...sorted('route'),
+      render: (r: ApplicationRow['route']) => (r === 'recommended' ? '推荐' : '自愿'),
+    },
     {
       title: '状态',
       dataIndex: 'status',
@@ -64,9 +78,20 @@ export function ApplicationTable({ rows, loading, sort, onSort, onOpen, emptyTex
       width: 72,
       align: 'right',
       render: (_: unknown, row) =>
-        row.missingItems.length ? <Typography.Text type="danger">{row.missingItems.length}</Typography.Text> : <Typography.Text type="secondary">0</Typography.Text>,
+        row.missingItems.length ? (
+          <Typography.Text type="danger">{row.missingItems.length}</Typography.Text>
+        ) : (
+          <Typography.Text type="secondary">0</Typography.Text>
+        ),
     },
-    { title: '更新时间', dataIndex: 'updatedAt', key: 'updatedAt', width: 166, ...sorted('updatedAt'), render: (t: string) => formatDateTime(t) },
+    {
+      title: '更新时间',
+      dataIndex: 'updatedAt',
+      key: 'updatedAt',
+      width: 166,
+      ...sorted('updatedAt'),
+      render: (t: string) => formatDateTime(t),
+    },
   ];
   return (
     <Table<ApplicationRow>

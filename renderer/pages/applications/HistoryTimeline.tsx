@@ -11,7 +11,9 @@ export function HistoryTimeline({ application }: { application: Application }) {
     content: (
       <div data-testid="history-entry">
         <Typography.Text strong>{h.action}</Typography.Text>
-        <Typography.Text type="secondary" style={{ marginLeft: 12 }}>{h.by}</Typography.Text>
+        <Typography.Text type="secondary" style={{ marginLeft: 12 }}>
+          {h.by}
+        </Typography.Text>
         {h.note ? <div style={{ color: '#595959' }}>{h.note}</div> : null}
       </div>
     ),

@@ -57,7 +57,12 @@ export function ImportModal({ open, batch, onClose, onImported }: Props) {
           </Typography.Text>
           <Flex gap={8}>
             <Button onClick={close}>取消</Button>
-            <Button type="primary" disabled={!clean || (askReason && reason.trim().length < 2)} loading={busy && !!report} onClick={() => void apply()}>
+            <Button
+              type="primary"
+              disabled={!clean || (askReason && reason.trim().length < 2)}
+              loading={busy && !!report}
+              onClick={() => void apply()}
+            >
               全部导入{clean ? `（${report!.validRows}个单位）` : ''}
             </Button>
           </Flex>
@@ -69,11 +74,26 @@ export function ImportModal({ open, batch, onClose, onImported }: Props) {
         <Button icon={<UploadOutlined />} loading={busy && !report} onClick={() => input.current?.click()} autoFocus data-autofocus>
           选择Excel文件…
         </Button>
-        <Typography.Text type="secondary">{staged ? <><FileExcelOutlined /> {staged.name}</> : '请使用“下载导入模板”得到的表格，从第4行开始每行填写一个申报单位。'}</Typography.Text>
+        <Typography.Text type="secondary">
+          {staged ? (
+            <>
+              <FileExcelOutlined /> {staged.name}
+            </>
+          ) : (
+            '请使用“下载导入模板”得到的表格，从第4行开始每行填写一个申报单位。'
+          )}
+        </Typography.Text>
       </Flex>
       <ErrorAlert error={error} title={askReason ? '受理期外导入须填写理由' : '未能导入'} />
       {askReason ? (
-        <Input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={200} placeholder="受理期外登记的理由（将记入申报记录和操作日志）" style={{ marginBottom: 12 }} aria-label="受理期外登记理由" />
+        <Input
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          maxLength={200}
+          placeholder="受理期外登记的理由（将记入申报记录和操作日志）"
+          style={{ marginBottom: 12 }}
+          aria-label="受理期外登记理由"
+        />
       ) : null}
       {report ? (
         <ImportReportView

@@ -33,7 +33,17 @@ function FileLine({ file, editable, onRemove }: { file: FileRef; editable: boole
   );
 }
 
-function MaterialRow({ spec, application, isMissing, onChanged }: { spec: MaterialSpec; application: Application; isMissing: boolean; onChanged: () => void }) {
+function MaterialRow({
+  spec,
+  application,
+  isMissing,
+  onChanged,
+}: {
+  spec: MaterialSpec;
+  application: Application;
+  isMissing: boolean;
+  onChanged: () => void;
+}) {
   const { message } = App.useApp();
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
@@ -73,7 +83,12 @@ function MaterialRow({ spec, application, isMissing, onChanged }: { spec: Materi
   return (
     <List.Item
       data-testid={`material-${spec.no}`}
-      style={{ display: 'block', background: isMissing ? '#fff7f6' : undefined, borderLeft: `3px solid ${isMissing ? '#cf1322' : 'transparent'}`, padding: '10px 12px' }}
+      style={{
+        display: 'block',
+        background: isMissing ? '#fff7f6' : undefined,
+        borderLeft: `3px solid ${isMissing ? '#cf1322' : 'transparent'}`,
+        padding: '10px 12px',
+      }}
     >
       <Flex justify="space-between" align="flex-start" gap={12}>
         <div style={{ minWidth: 0 }}>
@@ -95,15 +110,39 @@ function MaterialRow({ spec, application, isMissing, onChanged }: { spec: Materi
         </div>
         {editable ? (
           <>
-            <input ref={input} type="file" multiple accept={ACCEPT} hidden aria-label={`上传第${spec.no}项材料`} onChange={(e) => void attach(e.target.files)} />
+            <input
+              ref={input}
+              type="file"
+              multiple
+              accept={ACCEPT}
+              hidden
+              aria-label={`上传第${spec.no}项材料`}
+              onChange={(e) => void attach(e.target.files)}
+            />
             <Button size="small" icon={<UploadOutlined />} loading={busy} onClick={() => input.current?.click()}>
               上传文件
             </Button>
           </>
         ) : null}
       </Flex>
-      {files.length ? <div style={{ marginTop: 6 }}>{files.map((f) => <FileLine key={f.sha256} file={f} editable={editable} onRemove={() => void remove(f)} />)}</div> : null}
-      {problem ? <Alert type="error" showIcon title={problem} role="alert" closable={{ onClose: () => setProblem(null) }} style={{ marginTop: 8 }} data-testid="upload-error" /> : null}
+      {files.length ? (
+        <div style={{ marginTop: 6 }}>
+          {files.map((f) => (
+            <FileLine key={f.sha256} file={f} editable={editable} onRemove={() => void remove(f)} />
+          ))}
+        </div>
+      ) : null}
+      {problem ? (
+        <Alert
+          type="error"
+          showIcon
+          title={problem}
+          role="alert"
+          closable={{ onClose: () => setProblem(null) }}
+          style={{ marginTop: 8 }}
+          data-testid="upload-error"
+        />
+      ) : null}
     </List.Item>
   );
 }
@@ -117,10 +156,21 @@ export function MaterialsChecklist({ application, missing, onChanged }: Props) {
         type={missing.length ? 'warning' : 'success'}
         showIcon
         title={missing.length ? `尚缺${missing.length}项材料：${missing.map((n) => `第${n}项`).join('、')}` : '七项申报材料均已收取。'}
-        description={canEdit(application.status) ? '可上传 PDF、JPG、PNG、DOCX、XLSX 文件，单个文件不超过50 MB；系统按文件内容核对类型。' : '该申报当前不能修改材料。'}
+        description={
+          canEdit(application.status)
+            ? '可上传 PDF、JPG、PNG、DOCX、XLSX 文件，单个文件不超过50 MB；系统按文件内容核对类型。'
+            : '该申报当前不能修改材料。'
+        }
         style={{ marginBottom: 12 }}
       />
-      <List bordered size="small" dataSource={[...materials]} renderItem={(spec) => <MaterialRow key={spec.no} spec={spec} application={application} isMissing={missing.includes(spec.no)} onChanged={onChanged} />} />
+      <List
+        bordered
+        size="small"
+        dataSource={[...materials]}
+        renderItem={(spec) => (
+          <MaterialRow key={spec.no} spec={spec} application={application} isMissing={missing.includes(spec.no)} onChanged={onChanged} />
+        )}
+      />
     </>
   );
 }

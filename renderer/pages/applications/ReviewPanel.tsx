@@ -10,7 +10,11 @@ import { RejectModal } from './RejectModal';
 import { materialTitle, useChoiceLists } from './useChoiceLists';
 import { useIntakeExport } from './useIntakeExport';
 
-const NOTICE: Record<FormalReview['outcome'], string> = { accepted: '受理通知书', supplementRequired: '补正通知书', rejected: '不予受理通知书' };
+const NOTICE: Record<FormalReview['outcome'], string> = {
+  accepted: '受理通知书',
+  supplementRequired: '补正通知书',
+  rejected: '不予受理通知书',
+};
 const OUTCOME: Record<FormalReview['outcome'], { label: string; color: string }> = {
   accepted: { label: '受理', color: 'green' },
   supplementRequired: { label: '要求补正', color: 'orange' },
@@ -102,13 +106,24 @@ export function ReviewPanel({ application, missing, onChanged }: { application: 
     <>
       {s === 'draft' ? <Alert type="info" showIcon title="该申报尚未提交。提交后方可进行形式审查。" style={{ marginBottom: 12 }} /> : null}
       {s === 'supplementRequired' ? (
-        <Alert type="warning" showIcon title="等待申报单位补正。补正材料上传后，点击右上角“补正后重新提交”再进行审查。" style={{ marginBottom: 12 }} />
+        <Alert
+          type="warning"
+          showIcon
+          title="等待申报单位补正。补正材料上传后，点击右上角“补正后重新提交”再进行审查。"
+          style={{ marginBottom: 12 }}
+        />
       ) : null}
       {s === 'submitted' || s === 'supplementRequired' ? (
         <Flex gap={8} style={{ marginBottom: 12 }}>
           {s === 'submitted' ? (
             <>
-              <Popconfirm title="确认受理该申报？" description={missing.length ? `注意：尚缺${missing.length}项材料。` : '材料齐全。'} okText="受理" cancelText="取消" onConfirm={() => void accept()}>
+              <Popconfirm
+                title="确认受理该申报？"
+                description={missing.length ? `注意：尚缺${missing.length}项材料。` : '材料齐全。'}
+                okText="受理"
+                cancelText="取消"
+                onConfirm={() => void accept()}
+              >
                 <Button type="primary" icon={<CheckOutlined />}>
                   受理
                 </Button>
@@ -124,14 +139,27 @@ export function ReviewPanel({ application, missing, onChanged }: { application: 
         </Flex>
       ) : null}
       {exporter.last ? (
-        <Alert type="success" showIcon closable={{ onClose: exporter.clearLast }} title={<ExportResult file={exporter.last.file} kind={exporter.last.kind} />} style={{ marginBottom: 12 }} data-testid="notice-banner" />
+        <Alert
+          type="success"
+          showIcon
+          closable={{ onClose: exporter.clearLast }}
+          title={<ExportResult file={exporter.last.file} kind={exporter.last.kind} />}
+          style={{ marginBottom: 12 }}
+          data-testid="notice-banner"
+        />
       ) : null}
       {rounds.length ? (
         rounds.map((r) => <RoundCard key={r.round} round={r} busy={exporter.busy === NOTICE[r.outcome]} onNotice={() => notice(r)} />)
       ) : s !== 'draft' ? (
         <Empty description="尚未进行形式审查" />
       ) : null}
-      <SupplementModal open={dialog === 'supplement'} application={application} missing={missing} onClose={() => setDialog(null)} onDone={decided} />
+      <SupplementModal
+        open={dialog === 'supplement'}
+        application={application}
+        missing={missing}
+        onClose={() => setDialog(null)}
+        onDone={decided}
+      />
       <RejectModal open={dialog === 'reject'} application={application} onClose={() => setDialog(null)} onDone={decided} />
     </>
   );

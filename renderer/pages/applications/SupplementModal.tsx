@@ -27,13 +27,24 @@ export function SupplementModal({ open, application, missing, onClose, onDone }:
   const items = Form.useWatch('items', form) ?? {};
 
   async function save(v: Values): Promise<void> {
-    const picked = materials.filter((m) => v.items?.[m.no]?.checked).map((m) => ({ no: m.no, reason: (v.items[m.no]?.reason ?? '').trim() }));
+    const picked = materials
+      .filter((m) => v.items?.[m.no]?.checked)
+      .map((m) => ({ no: m.no, reason: (v.items[m.no]?.reason ?? '').trim() }));
     if (!picked.length) {
       setError(new Error('请至少勾选一项需补正的材料'));
       return;
     }
     const note = v.note?.trim();
-    await run(async () => onDone(await desk.call('review.requireSupplement', { applicationId: application.id, items: picked, workingDays: v.workingDays, ...(note ? { note } : {}) })));
+    await run(async () =>
+      onDone(
+        await desk.call('review.requireSupplement', {
+          applicationId: application.id,
+          items: picked,
+          workingDays: v.workingDays,
+          ...(note ? { note } : {}),
+        }),
+      ),
+    );
   }
 
   return (
@@ -49,7 +60,14 @@ export function SupplementModal({ open, application, missing, onClose, onDone }:
       width={760}
       maskClosable={false}
       modalRender={(dom) => (
-        <Form<Values> form={form} layout="vertical" onFinish={save} initialValues={{ items: {}, workingDays: 5 }} aria-label="要求补正" clearOnDestroy>
+        <Form<Values>
+          form={form}
+          layout="vertical"
+          onFinish={(values) => void save(values)}
+          initialValues={{ items: {}, workingDays: 5 }}
+          aria-label="要求补正"
+          clearOnDestroy
+        >
           {dom}
         </Form>
       )}
@@ -62,7 +80,11 @@ export function SupplementModal({ open, application, missing, onClose, onDone }:
         const checked = !!items[m.no]?.checked;
         return (
           <Flex key={m.no} gap={8} align="flex-start" style={{ marginBottom: 4 }}>
-            <Form.Item name={['items', String(m.no), 'checked']} valuePropName="checked" style={{ marginBottom: 0, width: 300, flex: 'none' }}>
+            <Form.Item
+              name={['items', String(m.no), 'checked']}
+              valuePropName="checked"
+              style={{ marginBottom: 0, width: 300, flex: 'none' }}
+            >
               <Checkbox aria-label={`补正第${m.no}项`} title={m.title}>
                 {m.no}. {m.title.length > 16 ? `${m.title.slice(0, 16)}…` : m.title}
                 {missing.includes(m.no) ? (
@@ -75,9 +97,22 @@ export function SupplementModal({ open, application, missing, onClose, onDone }:
             <Form.Item
               name={['items', String(m.no), 'reason']}
               style={{ marginBottom: 8, flex: 1 }}
-              rules={checked ? [{ required: true, whitespace: true, message: '请写明需补正的内容' }, { min: 2, message: '至少2个字' }] : []}
+              rules={
+                checked
+                  ? [
+                      { required: true, whitespace: true, message: '请写明需补正的内容' },
+                      { min: 2, message: '至少2个字' },
+                    ]
+                  : []
+              }
             >
-              <Input size="small" maxLength={200} disabled={!checked} aria-label={`第${m.no}项补正理由`} placeholder={checked ? '需补正的内容，如：复印件未加盖公章' : ''} />
+              <Input
+                size="small"
+                maxLength={200}
+                disabled={!checked}
+                aria-label={`第${m.no}项补正理由`}
+                placeholder={checked ? '需补正的内容，如：复印件未加盖公章' : ''}
+              />
             </Form.Item>
           </Flex>
         );

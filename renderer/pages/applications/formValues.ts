@@ -2,7 +2,17 @@ import type { Application, MethodInput, Route, UnitType } from '../../../electro
 
 /** The form's values: the API's shape, loosely typed while the user types. */
 export interface FormValues {
-  applicant?: { name?: string; uscc?: string; unitType?: UnitType; legalRepresentative?: string; contact?: string; phone?: string; address?: string; district?: string; industry?: string };
+  applicant?: {
+    name?: string;
+    uscc?: string;
+    unitType?: UnitType;
+    legalRepresentative?: string;
+    contact?: string;
+    phone?: string;
+    address?: string;
+    district?: string;
+    industry?: string;
+  };
   route?: Route;
   recommendingDistrict?: string;
   proposedCenterName?: string;
@@ -23,14 +33,23 @@ export function toApiForm(v: FormValues): Form & { applicant: { name: string; us
   const ipFigures = Object.fromEntries(Object.entries(v.ipFigures ?? {}).filter(([, n]) => typeof n === 'number')) as Form['ipFigures'];
   return {
     applicant: {
-      name: s(a.name), uscc: s(a.uscc), ...(a.unitType ? { unitType: a.unitType } : {}),
-      legalRepresentative: s(a.legalRepresentative), contact: s(a.contact), phone: s(a.phone), address: s(a.address), district: s(a.district), industry: s(a.industry),
+      name: s(a.name),
+      uscc: s(a.uscc),
+      ...(a.unitType ? { unitType: a.unitType } : {}),
+      legalRepresentative: s(a.legalRepresentative),
+      contact: s(a.contact),
+      phone: s(a.phone),
+      address: s(a.address),
+      district: s(a.district),
+      industry: s(a.industry),
     },
     route,
     recommendingDistrict: route === 'recommended' ? s(v.recommendingDistrict) : '',
     proposedCenterName: s(v.proposedCenterName),
     ipFigures,
-    team: (v.team ?? []).filter((m) => s(m?.name)).map((m) => ({ name: s(m?.name), role: s(m?.role), title: s(m?.title), qualification: s(m?.qualification) })),
+    team: (v.team ?? [])
+      .filter((m) => s(m?.name))
+      .map((m) => ({ name: s(m?.name), role: s(m?.role), title: s(m?.title), qualification: s(m?.qualification) })),
     office: { address: s(v.office?.address), areaM2: typeof v.office?.areaM2 === 'number' ? v.office.areaM2 : null },
     narrative: v.narrative ?? '',
   };

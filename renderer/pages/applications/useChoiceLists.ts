@@ -32,4 +32,5 @@ export function useChoiceLists(): ChoiceLists {
   return lists;
 }
 
-export const materialTitle = (materials: readonly MaterialSpec[], no: number): string => materials.find((m) => m.no === no)?.title ?? `第${no}项`;
+export const materialTitle = (materials: readonly MaterialSpec[], no: number): string =>
+  materials.find((m) => m.no === no)?.title ?? `第${no}项`;

@@ -51,7 +51,9 @@ export function ArchivePage() {
       />
       <ErrorAlert error={years.error} title="无法读取年度档案" onRetry={years.reload} />
       {years.loading && !years.data ? <Spin style={{ display: 'block', margin: '32px auto' }} /> : null}
-      {years.data && !list.length ? <Empty description="还没有任何年度的数据。新建申报批次后，这里会出现该年度。" style={{ margin: '24px 0' }} /> : null}
+      {years.data && !list.length ? (
+        <Empty description="还没有任何年度的数据。新建申报批次后，这里会出现该年度。" style={{ margin: '24px 0' }} />
+      ) : null}
       {list.map((y) => (
         <YearCard
           key={y.year}

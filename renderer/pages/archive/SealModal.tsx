@@ -69,7 +69,15 @@ export function SealModal({ status, onClose, onSealed }: Props) {
         <Button key="cancel" onClick={cancel}>
           {saving ? '取消封存' : '取消'}
         </Button>,
-        <Button key="ok" type="primary" onClick={seal} loading={saving} disabled={blocked} autoFocus={open.length === 0} data-autofocus={open.length === 0 || undefined}>
+        <Button
+          key="ok"
+          type="primary"
+          onClick={seal}
+          loading={saving}
+          disabled={blocked}
+          autoFocus={open.length === 0}
+          data-autofocus={open.length === 0 || undefined}
+        >
           {saving ? '正在封存…' : '开始封存'}
         </Button>,
       ]}
@@ -99,7 +107,13 @@ export function SealModal({ status, onClose, onSealed }: Props) {
                   <li key={item}>{item}</li>
                 ))}
               </ul>
-              <Checkbox checked={acknowledged} onChange={(e) => setAcknowledged(e.target.checked)} autoFocus data-autofocus disabled={saving}>
+              <Checkbox
+                checked={acknowledged}
+                onChange={(e) => setAcknowledged(e.target.checked)}
+                autoFocus
+                data-autofocus
+                disabled={saving}
+              >
                 已知悉上述未完成事项，仍然封存
               </Checkbox>
             </>

@@ -33,7 +33,8 @@ export function VerifyResult({ report, onClose }: Props) {
         description={
           <>
             <div>
-              {what ? `${what}：` : ''}已逐一校验 {report.checked} 个文件（共 {formatSize(report.bytes)}），内容与清单中的 SHA-256 完全一致。
+              {what ? `${what}：` : ''}已逐一校验 {report.checked} 个文件（共 {formatSize(report.bytes)}），内容与清单中的 SHA-256
+              完全一致。
             </div>
             <Typography.Text type="secondary" style={{ wordBreak: 'break-all' }}>
               文件：{report.file}
@@ -59,7 +60,8 @@ export function VerifyResult({ report, onClose }: Props) {
           <ul style={{ margin: '4px 0', paddingLeft: 20, maxHeight: 220, overflowY: 'auto' }} data-testid="verify-problems">
             {report.problems.map((p, i) => (
               <li key={`${p.path}-${i}`} style={{ wordBreak: 'break-all' }}>
-                <Typography.Text strong>{p.path || '整个档案文件'}</Typography.Text>（{PROBLEM_LABELS[p.kind] ?? p.kind}）：{withoutPath(p.message, p.path)}
+                <Typography.Text strong>{p.path || '整个档案文件'}</Typography.Text>（{PROBLEM_LABELS[p.kind] ?? p.kind}）：
+                {withoutPath(p.message, p.path)}
               </li>
             ))}
           </ul>

@@ -73,7 +73,10 @@ export function YearCard({ status, verifying, report, onSeal, onUnseal, onVerify
               label: '档案文件',
               span: 2,
               children: (
-                <Typography.Text style={{ wordBreak: 'break-all' }} copyable={{ text: seal.file.path, tooltips: ['复制保存位置', '已复制'] }}>
+                <Typography.Text
+                  style={{ wordBreak: 'break-all' }}
+                  copyable={{ text: seal.file.path, tooltips: ['复制保存位置', '已复制'] }}
+                >
                   {seal.file.fileName}
                 </Typography.Text>
               ),

@@ -132,17 +132,50 @@ export function BatchFormModal({ open, batch, onClose, onSaved }: Props) {
       width={600}
       maskClosable={false}
       modalRender={(dom) => (
-        <Form<FormValues> form={form} initialValues={initialValues} layout="vertical" onFinish={save} scrollToFirstError={{ focus: true }} requiredMark aria-label="申报批次" clearOnDestroy>
+        <Form<FormValues>
+          form={form}
+          initialValues={initialValues}
+          layout="vertical"
+          onFinish={(values) => void save(values)}
+          scrollToFirstError={{ focus: true }}
+          requiredMark
+          aria-label="申报批次"
+          clearOnDestroy
+        >
           {dom}
         </Form>
       )}
     >
-      <ErrorAlert error={error} title={askReason && (error as DeskApiError | null)?.code === 'NEEDS_REASON' ? (creating ? '需要填写理由' : '需要填写更正理由') : '未能保存'} />
+      <ErrorAlert
+        error={error}
+        title={
+          askReason && (error as DeskApiError | null)?.code === 'NEEDS_REASON'
+            ? creating
+              ? '需要填写理由'
+              : '需要填写更正理由'
+            : '未能保存'
+        }
+      />
       {creating && quota && !askReason ? (
-        <Alert type={quota.needsReason ? 'warning' : 'info'} showIcon title={quota.message} style={{ marginBottom: 16 }} data-testid="quota-message" />
+        <Alert
+          type={quota.needsReason ? 'warning' : 'info'}
+          showIcon
+          title={quota.message}
+          style={{ marginBottom: 16 }}
+          data-testid="quota-message"
+        />
       ) : null}
       <Form.Item label="年度" name="year" rules={[{ required: true, message: '请填写年度' }]}>
-        <InputNumber ref={yearRef} min={2000} max={2100} precision={0} controls={false} disabled={!creating} suffix="年" style={{ width: 160 }} />
+        <InputNumber
+          ref={yearRef}
+          min={2000}
+          max={2100}
+          precision={0}
+          controls={false}
+          disabled={!creating}
+          suffix="年"
+          style={{ width: 160 }}
+        />
       </Form.Item>
       <Form.Item
         label="批次名称"
@@ -162,7 +195,9 @@ export function BatchFormModal({ open, batch, onClose, onSaved }: Props) {
           { required: true, message: '请选择受理开始和截止日期' },
           {
             validator: (_, v: FormValues['window']) =>
-              v?.[0] && v[1] && v[1].isBefore(v[0], 'day') ? Promise.reject(new Error('截止日期早于开始日期，请修改。')) : Promise.resolve(),
+              v?.[0] && v[1] && v[1].isBefore(v[0], 'day')
+                ? Promise.reject(new Error('截止日期早于开始日期，请修改。'))
+                : Promise.resolve(),
           },
         ]}
         extra={range?.[0] && range[1] ? formatDateRange(toIsoDate(range[0]), toIsoDate(range[1])) : '格式：2026-11-24，输入后按回车确认'}
@@ -177,14 +212,20 @@ export function BatchFormModal({ open, batch, onClose, onSaved }: Props) {
       </Form.Item>
       {!creating ? (
         <Form.Item label="状态" extra="状态随截止受理、恢复受理、分配评审任务、发起公示和认定发文改变，不在这里修改。">
-          <Tag color={BATCH_STATUS_COLORS[batch.status]} data-testid="batch-status">{BATCH_STATUS_LABELS[batch.status]}</Tag>
+          <Tag color={BATCH_STATUS_COLORS[batch.status]} data-testid="batch-status">
+            {BATCH_STATUS_LABELS[batch.status]}
+          </Tag>
         </Form.Item>
       ) : null}
       {needsCorrectionReason ? (
         <Form.Item
           label="更正理由"
           name="reason"
-          rules={[{ required: true, whitespace: true, message: '请填写更正理由' }, { min: 2, message: '更正理由至少2个字' }, { max: 200, message: '理由不超过200个字' }]}
+          rules={[
+            { required: true, whitespace: true, message: '请填写更正理由' },
+            { min: 2, message: '更正理由至少2个字' },
+            { max: 200, message: '理由不超过200个字' },
+          ]}
           extra="批次已进入评审，修改名称或受理期限属于更正；理由将记入操作日志。"
         >
           <Input ref={reasonRef} maxLength={200} showCount placeholder="说明更正的原因" />
@@ -194,7 +235,10 @@ export function BatchFormModal({ open, batch, onClose, onSaved }: Props) {
         <Form.Item
           label="第三批理由"
           name="extraBatchReason"
-          rules={[{ required: true, whitespace: true, message: '请填写第三批理由' }, { max: 200, message: '理由不超过200个字' }]}
+          rules={[
+            { required: true, whitespace: true, message: '请填写第三批理由' },
+            { max: 200, message: '理由不超过200个字' },
+          ]}
           extra="原则上每年不超过两次；本理由将记入操作日志，并在批次一览表中显示。"
         >
           <Input ref={reasonRef} maxLength={200} showCount placeholder="说明本年度增开批次的原因" />

@@ -69,7 +69,13 @@ export function BatchTable({ batches, loading, onEdit, onIntake, sealedYears }: 
             </Button>
           ) : null}
           {b.operations.includes('reopenIntake') ? (
-            <Button type="link" size="small" icon={<UndoOutlined />} onClick={() => onIntake(b, 'reopen')} aria-label={`恢复受理${b.title}`}>
+            <Button
+              type="link"
+              size="small"
+              icon={<UndoOutlined />}
+              onClick={() => onIntake(b, 'reopen')}
+              aria-label={`恢复受理${b.title}`}
+            >
               恢复受理
             </Button>
           ) : null}

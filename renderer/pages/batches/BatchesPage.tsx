@@ -41,7 +41,10 @@ export function BatchesPage() {
     const label = `${batch.year}年${sequenceLabel(batch.sequence)}“${batch.title}”`;
     modal.confirm({
       title: action === 'close' ? '截止受理' : '恢复受理',
-      content: action === 'close' ? `截止受理后，${label}不再登记新的申报（已登记的申报照常补正、审查）。是否截止？` : `恢复受理后，${label}可以继续登记新的申报。是否恢复？`,
+      content:
+        action === 'close'
+          ? `截止受理后，${label}不再登记新的申报（已登记的申报照常补正、审查）。是否截止？`
+          : `恢复受理后，${label}可以继续登记新的申报。是否恢复？`,
       okText: action === 'close' ? '截止受理' : '恢复受理',
       cancelText: '取消',
       onOk: async () => {
@@ -68,10 +71,20 @@ export function BatchesPage() {
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ batch: undefined })}>
               新建批次
             </Button>
-            <Button icon={<FileExcelOutlined />} loading={exporter.busy === 'xlsx'} disabled={exporter.busy !== null} onClick={() => void exporter.run('xlsx')}>
+            <Button
+              icon={<FileExcelOutlined />}
+              loading={exporter.busy === 'xlsx'}
+              disabled={exporter.busy !== null}
+              onClick={() => void exporter.run('xlsx')}
+            >
               导出Excel
             </Button>
-            <Button icon={<FilePdfOutlined />} loading={exporter.busy === 'pdf'} disabled={exporter.busy !== null} onClick={() => void exporter.run('pdf')}>
+            <Button
+              icon={<FilePdfOutlined />}
+              loading={exporter.busy === 'pdf'}
+              disabled={exporter.busy !== null}
+              onClick={() => void exporter.run('pdf')}
+            >
               导出PDF
             </Button>
           </>
@@ -100,7 +113,13 @@ export function BatchesPage() {
           />
           <Typography.Text type="secondary">共 {shown.length} 个批次</Typography.Text>
         </Flex>
-        <BatchTable batches={shown} loading={list.loading} onEdit={(batch) => setEditing({ batch })} onIntake={intake} sealedYears={sealedYears} />
+        <BatchTable
+          batches={shown}
+          loading={list.loading}
+          onEdit={(batch) => setEditing({ batch })}
+          onIntake={intake}
+          sealedYears={sealedYears}
+        />
       </Card>
       <BatchFormModal open={editing !== null} batch={editing?.batch} onClose={() => setEditing(null)} onSaved={saved} />
     </>

@@ -22,7 +22,13 @@ export function AgreementModal({ center, onClose, onSaved }: { center: Center | 
     : { parties: [settings?.bureauName, center?.hostUnit].filter((s): s is string => !!s) };
   const save = (v: Values) =>
     run(async () => {
-      onSaved(await desk.call('agreements.record', { centerId: center!.id, parties: v.parties.map((p) => p.trim()).filter(Boolean), signedOn: toIsoDate(v.signedOn) }));
+      onSaved(
+        await desk.call('agreements.record', {
+          centerId: center!.id,
+          parties: v.parties.map((p) => p.trim()).filter(Boolean),
+          signedOn: toIsoDate(v.signedOn),
+        }),
+      );
     });
   return (
     <Modal
@@ -37,7 +43,13 @@ export function AgreementModal({ center, onClose, onSaved }: { center: Center | 
       destroyOnHidden
       maskClosable={false}
       modalRender={(dom) => (
-        <Form<Values> layout="vertical" onFinish={save} aria-label="登记共建协议" clearOnDestroy initialValues={initial}>
+        <Form<Values>
+          layout="vertical"
+          onFinish={(values) => void save(values)}
+          aria-label="登记共建协议"
+          clearOnDestroy
+          initialValues={initial}
+        >
           {dom}
         </Form>
       )}
@@ -46,10 +58,17 @@ export function AgreementModal({ center, onClose, onSaved }: { center: Center | 
       {center ? (
         <Typography.Paragraph>
           {center.name}
-          <Typography.Text type="secondary">（{formatDate(center.designatedOn)}认定，证书编号 {center.certificateNumber}）</Typography.Text>
+          <Typography.Text type="secondary">
+            （{formatDate(center.designatedOn)}认定，证书编号 {center.certificateNumber}）
+          </Typography.Text>
         </Typography.Paragraph>
       ) : null}
-      <Form.Item label="协议各方" name="parties" extra="输入单位名称后按回车添加；可删除或增加。" rules={[{ required: true, type: 'array', min: 1, message: '请至少填写一个协议方' }]}>
+      <Form.Item
+        label="协议各方"
+        name="parties"
+        extra="输入单位名称后按回车添加；可删除或增加。"
+        rules={[{ required: true, type: 'array', min: 1, message: '请至少填写一个协议方' }]}
+      >
         <Select mode="tags" open={false} suffixIcon={null} aria-label="协议各方" tokenSeparators={['、', '，', ',']} />
       </Form.Item>
       <Form.Item label="签订日期" name="signedOn" rules={[{ required: true, message: '请选择签订日期' }]}>

@@ -45,7 +45,9 @@ export function AssessmentModal({ year, row, template, onClose, onSaved }: Props
     const a = row.assessment;
     form.resetFields();
     form.setFieldsValue(
-      a ? { scores: a.scores, comments: a.comments, assessedOn: dayjs(a.assessedOn), assessors: a.assessors } : { scores: {}, comments: '', assessedOn: todayPicker(), assessors: [] },
+      a
+        ? { scores: a.scores, comments: a.comments, assessedOn: dayjs(a.assessedOn), assessors: a.assessors }
+        : { scores: {}, comments: '', assessedOn: todayPicker(), assessors: [] },
     );
   }, [row, form]);
 
@@ -54,7 +56,10 @@ export function AssessmentModal({ year, row, template, onClose, onSaved }: Props
     if (!(err instanceof DeskApiError)) return;
     if (err.code === 'NEEDS_REASON') setNeedsReason(true);
     const problems = (err.details as { problems?: string[] } | undefined)?.problems;
-    if (Array.isArray(problems)) form.setFields(template.criteria.map((c) => ({ name: ['scores', c.key], errors: problems.filter((p) => p.includes(`“${c.title}”`)) })));
+    if (Array.isArray(problems))
+      form.setFields(
+        template.criteria.map((c) => ({ name: ['scores', c.key], errors: problems.filter((p) => p.includes(`“${c.title}”`)) })),
+      );
   }
 
   const save = (v: Values) =>
@@ -92,7 +97,15 @@ export function AssessmentModal({ year, row, template, onClose, onSaved }: Props
       width={820}
       styles={{ body: { maxHeight: 'calc(100vh - 230px)', overflowY: 'auto', overflowX: 'hidden' } }}
       modalRender={(dom) => (
-        <Form form={form} layout="horizontal" labelCol={{ flex: '260px' }} labelWrap onFinish={save} aria-label="中期考核表" data-testid="assessment-form">
+        <Form
+          form={form}
+          layout="horizontal"
+          labelCol={{ flex: '260px' }}
+          labelWrap
+          onFinish={(values) => void save(values)}
+          aria-label="中期考核表"
+          data-testid="assessment-form"
+        >
           {dom}
         </Form>
       )}
@@ -108,7 +121,14 @@ export function AssessmentModal({ year, row, template, onClose, onSaved }: Props
           <Flex align="center" gap={12}>
             <Form.Item name={['scores', c.key]} noStyle rules={[{ required: true, message: `请填写“${c.title}”的得分` }]}>
               {/* no max: a typed number is never silently clamped; the API names any score above the maximum */}
-              <InputNumber aria-label={c.title} min={0} step={c.step} autoFocus={i === 0} data-autofocus={i === 0 || undefined} style={{ width: 120 }} />
+              <InputNumber
+                aria-label={c.title}
+                min={0}
+                step={c.step}
+                autoFocus={i === 0}
+                data-autofocus={i === 0 || undefined}
+                style={{ width: 120 }}
+              />
             </Form.Item>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               满分{c.max}分，步长{c.step}分
@@ -117,18 +137,33 @@ export function AssessmentModal({ year, row, template, onClose, onSaved }: Props
         </Form.Item>
       ))}
       <Form.Item label="得分合计（参考）" style={{ marginBottom: 12 }}>
-        <Typography.Text strong style={{ fontSize: 16 }} data-testid="assessment-typed-sum">{sum}</Typography.Text>
+        <Typography.Text strong style={{ fontSize: 16 }} data-testid="assessment-typed-sum">
+          {sum}
+        </Typography.Text>
         <Typography.Text type="secondary"> / {full} 分；保存后以系统计算的总分和等次为准。</Typography.Text>
       </Form.Item>
       <Row gutter={16}>
         <Col span={10}>
-          <Form.Item label="考核日期" name="assessedOn" labelCol={{ flex: '96px' }} rules={[{ required: true, message: '请选择考核日期' }]} style={{ marginBottom: 12 }}>
+          <Form.Item
+            label="考核日期"
+            name="assessedOn"
+            labelCol={{ flex: '96px' }}
+            rules={[{ required: true, message: '请选择考核日期' }]}
+            style={{ marginBottom: 12 }}
+          >
             <DatePicker format={DATE_FORMATS} aria-label="考核日期" allowClear={false} />
           </Form.Item>
         </Col>
         <Col span={14}>
           <Form.Item label="考核人员" name="assessors" labelCol={{ flex: '96px' }} style={{ marginBottom: 12 }}>
-            <Select mode="tags" open={false} suffixIcon={null} aria-label="考核人员" tokenSeparators={['、', '，', ',']} placeholder="输入姓名后按回车" />
+            <Select
+              mode="tags"
+              open={false}
+              suffixIcon={null}
+              aria-label="考核人员"
+              tokenSeparators={['、', '，', ',']}
+              placeholder="输入姓名后按回车"
+            />
           </Form.Item>
         </Col>
       </Row>
@@ -141,7 +176,10 @@ export function AssessmentModal({ year, row, template, onClose, onSaved }: Props
           name="reason"
           labelCol={{ flex: '96px' }}
           style={{ marginTop: 12, marginBottom: 0 }}
-          rules={[{ required: true, whitespace: true, message: '请填写修改理由' }, { min: 2, message: '修改理由至少2个字' }]}
+          rules={[
+            { required: true, whitespace: true, message: '请填写修改理由' },
+            { min: 2, message: '修改理由至少2个字' },
+          ]}
         >
           <Input aria-label="修改理由" maxLength={200} autoFocus data-autofocus placeholder="结果通知已印发，修改须说明理由" />
         </Form.Item>

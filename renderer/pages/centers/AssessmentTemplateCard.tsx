@@ -23,7 +23,11 @@ export function AssessmentTemplateCard({ template, sealed }: { template: Remote<
         <Space>
           考核表
           {t ? <Tag color="blue">第{t.version}版</Tag> : null}
-          {view?.frozen ? <Tag icon={<LockOutlined />} color="orange">已冻结</Tag> : null}
+          {view?.frozen ? (
+            <Tag icon={<LockOutlined />} color="orange">
+              已冻结
+            </Tag>
+          ) : null}
           {view?.isDefault ? <Tag>默认考核表</Tag> : null}
         </Space>
       }

@@ -39,7 +39,13 @@ export function AssessmentTemplateModal({ open, view, onClose, onSaved }: Props)
         onSaved(
           await desk.call('assessments.saveTemplate', {
             year: view.year,
-            criteria: v.criteria.map((c) => ({ ...(c.key ? { key: c.key } : {}), title: c.title.trim(), max: c.max, step: c.step, description: (c.description ?? '').trim() })),
+            criteria: v.criteria.map((c) => ({
+              ...(c.key ? { key: c.key } : {}),
+              title: c.title.trim(),
+              max: c.max,
+              step: c.step,
+              description: (c.description ?? '').trim(),
+            })),
             bands: v.bands,
             ...(view.frozen ? { reason: (v.reason ?? '').trim() } : {}),
           }),
@@ -63,13 +69,20 @@ export function AssessmentTemplateModal({ open, view, onClose, onSaved }: Props)
       width={900}
       styles={{ body: { maxHeight: 'calc(100vh - 230px)', overflowY: 'auto', overflowX: 'hidden' } }}
       modalRender={(dom) => (
-        <Form form={form} layout="vertical" onFinish={save} aria-label="修改中期考核表" clearOnDestroy>
+        <Form form={form} layout="vertical" onFinish={(values) => void save(values)} aria-label="修改中期考核表" clearOnDestroy>
           {dom}
         </Form>
       )}
     >
       <ErrorAlert error={error} title="考核表未保存" />
-      {view.frozen ? <Alert type="warning" showIcon title="本年度已有考核结果使用此表：保存将生成新版本，须填写修改理由；已登记的考核按原版本保留。" style={{ marginBottom: 12 }} /> : null}
+      {view.frozen ? (
+        <Alert
+          type="warning"
+          showIcon
+          title="本年度已有考核结果使用此表：保存将生成新版本，须填写修改理由；已登记的考核按原版本保留。"
+          style={{ marginBottom: 12 }}
+        />
+      ) : null}
       <CriteriaListEditor noun="考核项" />
       <Row gutter={16}>
         {(
@@ -92,7 +105,14 @@ export function AssessmentTemplateModal({ open, view, onClose, onSaved }: Props)
         </Col>
       </Row>
       {view.frozen ? (
-        <Form.Item label="修改理由" name="reason" rules={[{ required: true, whitespace: true, message: '请填写修改理由' }, { min: 2, message: '修改理由至少2个字' }]}>
+        <Form.Item
+          label="修改理由"
+          name="reason"
+          rules={[
+            { required: true, whitespace: true, message: '请填写修改理由' },
+            { min: 2, message: '修改理由至少2个字' },
+          ]}
+        >
           <Input aria-label="修改理由" maxLength={200} showCount />
         </Form.Item>
       ) : null}

@@ -39,10 +39,20 @@ export function AssessmentsPage() {
         description="根据年度工作总结逐一考核：按考核表打分，系统计算总分和等次（优秀、良好、合格、不合格）。"
         extra={
           <>
-            <Button type="primary" icon={<FilePdfOutlined />} disabled={!assessed} loading={exporter.busy === '中期考核结果通知'} onClick={() => void exporter.run('中期考核结果通知', () => desk.call('assessments.noticePdf', { year }))}>
+            <Button
+              type="primary"
+              icon={<FilePdfOutlined />}
+              disabled={!assessed}
+              loading={exporter.busy === '中期考核结果通知'}
+              onClick={() => void exporter.run('中期考核结果通知', () => desk.call('assessments.noticePdf', { year }))}
+            >
               生成结果通知
             </Button>
-            <Button icon={<FileExcelOutlined />} loading={exporter.busy === '中期考核汇总表'} onClick={() => void exporter.run('中期考核汇总表', () => desk.call('assessments.exportRoster', { year }))}>
+            <Button
+              icon={<FileExcelOutlined />}
+              loading={exporter.busy === '中期考核汇总表'}
+              onClick={() => void exporter.run('中期考核汇总表', () => desk.call('assessments.exportRoster', { year }))}
+            >
               导出汇总表
             </Button>
           </>
@@ -59,14 +69,21 @@ export function AssessmentsPage() {
           style={{ marginBottom: 12 }}
           title={
             <>
-              已登记{result.name}的考核结果：总分 {result.a.total} 分，等次 <Tag color={GRADE_COLORS[result.a.grade]}>{GRADE_LABELS[result.a.grade]}</Tag>
+              已登记{result.name}的考核结果：总分 {result.a.total} 分，等次{' '}
+              <Tag color={GRADE_COLORS[result.a.grade]}>{GRADE_LABELS[result.a.grade]}</Tag>
             </>
           }
         />
       ) : null}
       <Card size="small" style={{ marginBottom: 12 }}>
         <Flex align="center" gap={16} wrap>
-          <YearPicker value={year} onChange={(y) => { setPicked(y); setResult(null); }} />
+          <YearPicker
+            value={year}
+            onChange={(y) => {
+              setPicked(y);
+              setResult(null);
+            }}
+          />
           <Typography.Text type="secondary" data-testid="assessments-count">
             已提交总结{rows.length}家，已考核{assessed}家{sealed ? `；${year}年度已封存，只读` : ''}
           </Typography.Text>
@@ -83,16 +100,39 @@ export function AssessmentsPage() {
           scroll={{ x: 960 }}
           locale={{ emptyText: `${year}年度还没有登记的工作总结。先在“年度工作总结”中登记，再来考核。` }}
           columns={[
-            { title: '中心名称', key: 'name', width: 250, ellipsis: { showTitle: false }, render: (_: unknown, r) => <Tooltip title={r.center.name}>{r.center.name}</Tooltip> },
-            { title: '依托单位', key: 'host', width: 190, ellipsis: { showTitle: false }, render: (_: unknown, r) => <Tooltip title={r.center.hostUnit}>{r.center.hostUnit}</Tooltip> },
+            {
+              title: '中心名称',
+              key: 'name',
+              width: 250,
+              ellipsis: { showTitle: false },
+              render: (_: unknown, r) => <Tooltip title={r.center.name}>{r.center.name}</Tooltip>,
+            },
+            {
+              title: '依托单位',
+              key: 'host',
+              width: 190,
+              ellipsis: { showTitle: false },
+              render: (_: unknown, r) => <Tooltip title={r.center.hostUnit}>{r.center.hostUnit}</Tooltip>,
+            },
             { title: '总结提交', key: 'submitted', width: 120, render: (_: unknown, r) => formatDate(r.summary?.submittedOn) },
-            { title: '得分', key: 'total', width: 70, render: (_: unknown, r) => (r.assessment ? <span data-testid="assessment-total">{r.assessment.total}</span> : '') },
+            {
+              title: '得分',
+              key: 'total',
+              width: 70,
+              render: (_: unknown, r) => (r.assessment ? <span data-testid="assessment-total">{r.assessment.total}</span> : ''),
+            },
             {
               title: '等次',
               key: 'grade',
               width: 80,
               render: (_: unknown, r) =>
-                r.assessment ? <Tag color={GRADE_COLORS[r.assessment.grade]} data-testid="assessment-grade">{GRADE_LABELS[r.assessment.grade]}</Tag> : <Typography.Text type="secondary">未考核</Typography.Text>,
+                r.assessment ? (
+                  <Tag color={GRADE_COLORS[r.assessment.grade]} data-testid="assessment-grade">
+                    {GRADE_LABELS[r.assessment.grade]}
+                  </Tag>
+                ) : (
+                  <Typography.Text type="secondary">未考核</Typography.Text>
+                ),
             },
             { title: '考核日期', key: 'on', width: 120, render: (_: unknown, r) => formatDate(r.assessment?.assessedOn) },
             {
@@ -101,7 +141,14 @@ export function AssessmentsPage() {
               width: 90,
               fixed: 'right',
               render: (_: unknown, r) => (
-                <Button size="small" type={r.assessment ? 'default' : 'primary'} icon={<AuditOutlined />} disabled={!current || sealed} onClick={() => setAssessing(r)} aria-label={`考核${r.center.name}`}>
+                <Button
+                  size="small"
+                  type={r.assessment ? 'default' : 'primary'}
+                  icon={<AuditOutlined />}
+                  disabled={!current || sealed}
+                  onClick={() => setAssessing(r)}
+                  aria-label={`考核${r.center.name}`}
+                >
                   考核
                 </Button>
               ),

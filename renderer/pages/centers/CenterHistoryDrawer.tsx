@@ -9,11 +9,21 @@ import { CENTER_STATUS_LABELS } from '../../../electron/core/contract/designatio
 
 /** 历史记录 of one center: status changes, re-reviews, summaries and assessments (centers.history). */
 export function CenterHistoryDrawer({ center, onClose }: { center: Center | null; onClose: () => void }) {
-  const history = useRemote(() => (center ? desk.call('centers.history', { centerId: center.id }) : Promise.resolve(undefined)), [center?.id]);
+  const history = useRemote(
+    () => (center ? desk.call('centers.history', { centerId: center.id }) : Promise.resolve(undefined)),
+    [center?.id],
+  );
   const h = history.data?.center.id === center?.id ? history.data : undefined;
   const grades = new Map((h?.assessments ?? []).map((a) => [a.year, a]));
   return (
-    <Drawer open={!!center} onClose={onClose} size={640} destroyOnHidden title={`历史记录：${center?.name ?? ''}`} data-testid="center-history">
+    <Drawer
+      open={!!center}
+      onClose={onClose}
+      size={640}
+      destroyOnHidden
+      title={`历史记录：${center?.name ?? ''}`}
+      data-testid="center-history"
+    >
       <ErrorAlert error={history.error} title="无法读取历史记录" onRetry={history.reload} />
       <Typography.Title level={5}>状态变化</Typography.Title>
       {h?.center.statusHistory.length ? (
@@ -39,14 +49,21 @@ export function CenterHistoryDrawer({ center, onClose }: { center: Center | null
           columns={[
             { title: '决定日期', dataIndex: 'decidedOn', width: 135, render: (d: string) => formatDate(d) },
             { title: '类型', dataIndex: 'kind', width: 80, render: (k: 'triennial' | 'followUp') => REVIEW_KIND_LABELS[k] },
-            { title: '结论', dataIndex: 'outcome', width: 90, render: (o: keyof typeof OUTCOME_LABELS) => <Tag color={OUTCOME_COLORS[o]}>{OUTCOME_LABELS[o]}</Tag> },
+            {
+              title: '结论',
+              dataIndex: 'outcome',
+              width: 90,
+              render: (o: keyof typeof OUTCOME_LABELS) => <Tag color={OUTCOME_COLORS[o]}>{OUTCOME_LABELS[o]}</Tag>,
+            },
             { title: '意见', dataIndex: 'opinion', ellipsis: true },
           ]}
         />
       ) : (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚无复核记录" />
       )}
-      <Typography.Title level={5} style={{ marginTop: 16 }}>年度工作总结与中期考核</Typography.Title>
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        年度工作总结与中期考核
+      </Typography.Title>
       {h?.summaries.length ? (
         <Table
           size="small"
@@ -62,7 +79,14 @@ export function CenterHistoryDrawer({ center, onClose }: { center: Center | null
               key: 'grade',
               render: (_: unknown, s) => {
                 const a = grades.get(s.year);
-                return a ? <><Tag color={GRADE_COLORS[a.grade]}>{GRADE_LABELS[a.grade]}</Tag>{a.total}分</> : <Typography.Text type="secondary">未考核</Typography.Text>;
+                return a ? (
+                  <>
+                    <Tag color={GRADE_COLORS[a.grade]}>{GRADE_LABELS[a.grade]}</Tag>
+                    {a.total}分
+                  </>
+                ) : (
+                  <Typography.Text type="secondary">未考核</Typography.Text>
+                );
               },
             },
           ]}

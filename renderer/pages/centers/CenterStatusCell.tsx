@@ -13,19 +13,27 @@ export function CenterStatusCell({ center: c }: { center: Center }) {
       {c.status === 'rectifying' && c.rectifyDeadline ? (
         <Tooltip title="整改期满时复核">
           <div>
-            <Typography.Text type="warning" style={small}>整改期限</Typography.Text>
-            <Typography.Text type="warning" style={small}>{formatDate(c.rectifyDeadline)}</Typography.Text>
+            <Typography.Text type="warning" style={small}>
+              整改期限
+            </Typography.Text>
+            <Typography.Text type="warning" style={small}>
+              {formatDate(c.rectifyDeadline)}
+            </Typography.Text>
           </div>
         </Tooltip>
       ) : null}
       {c.certificateEndedOn ? (
         <Tooltip title={`证书自${formatDate(c.certificateEndedOn)}起失效`}>
-          <Typography.Text type="danger" style={small}>证书已失效</Typography.Text>
+          <Typography.Text type="danger" style={small}>
+            证书已失效
+          </Typography.Text>
         </Tooltip>
       ) : null}
       {c.plaqueWithdrawn ? (
         <Tooltip title={`牌匾于${formatDate(c.plaqueWithdrawn.on)}收回`}>
-          <Typography.Text type="secondary" style={small}>牌匾已收回</Typography.Text>
+          <Typography.Text type="secondary" style={small}>
+            牌匾已收回
+          </Typography.Text>
         </Tooltip>
       ) : null}
     </div>

@@ -36,14 +36,25 @@ export function CentersPage() {
         title="中心管理"
         description="已认定的产业知识产权协同保护与运营中心：证书、有效期和共建协议。"
         extra={
-          <Button type="primary" icon={<FileExcelOutlined />} loading={exporter.busy === '认定名单'} onClick={() => void exporter.run('认定名单', () => desk.call('centers.exportRoster', {}))}>
+          <Button
+            type="primary"
+            icon={<FileExcelOutlined />}
+            loading={exporter.busy === '认定名单'}
+            onClick={() => void exporter.run('认定名单', () => desk.call('centers.exportRoster', {}))}
+          >
             导出认定名单
           </Button>
         }
       />
       <ErrorAlert error={list.error} title="无法读取中心名录" onRetry={list.reload} />
       {exporter.last ? (
-        <Alert type="success" showIcon closable={{ onClose: exporter.clearLast }} title={<ExportResult file={exporter.last.file} kind={exporter.last.kind} />} style={{ marginBottom: 16 }} />
+        <Alert
+          type="success"
+          showIcon
+          closable={{ onClose: exporter.clearLast }}
+          title={<ExportResult file={exporter.last.file} kind={exporter.last.kind} />}
+          style={{ marginBottom: 16 }}
+        />
       ) : null}
       <Card size="small" style={{ marginBottom: 16 }}>
         <Flex align="center" gap={16} wrap>
@@ -52,7 +63,10 @@ export function CentersPage() {
             aria-label="按状态筛选"
             value={status}
             onChange={setStatus}
-            options={[{ value: 'all', label: '全部' }, ...(['active', 'rectifying', 'revoked'] as const).map((s) => ({ value: s, label: CENTER_STATUS_LABELS[s] }))]}
+            options={[
+              { value: 'all', label: '全部' },
+              ...(['active', 'rectifying', 'revoked'] as const).map((s) => ({ value: s, label: CENTER_STATUS_LABELS[s] })),
+            ]}
           />
           <Flex align="center" gap={8}>
             <Switch checked={withoutAgreement} onChange={setWithoutAgreement} aria-label="仅显示未签共建协议" id="without-agreement" />
@@ -83,7 +97,9 @@ export function CentersPage() {
               render: (_: unknown, c) => (
                 <Tooltip title={`${c.name}（依托单位：${c.hostUnit}）`}>
                   <div style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{c.name}</div>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>{c.hostUnit}</Typography.Text>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {c.hostUnit}
+                  </Typography.Text>
                 </Tooltip>
               ),
             },
@@ -94,7 +110,9 @@ export function CentersPage() {
               render: (_: unknown, c) => (
                 <>
                   <div>{c.industry}</div>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>{c.district}</Typography.Text>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {c.district}
+                  </Typography.Text>
                 </>
               ),
             },
@@ -106,7 +124,9 @@ export function CentersPage() {
               render: (_: unknown, c) => (
                 <>
                   <div>{formatDate(c.designatedOn)}</div>
-                  <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>至{formatDate(c.certificateEndedOn ?? c.validUntil)}</Typography.Text>
+                  <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
+                    至{formatDate(c.certificateEndedOn ?? c.validUntil)}
+                  </Typography.Text>
                   {c.status !== 'revoked' && (c.rectifyDeadline ?? c.nextReviewDue) ? (
                     <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="next-review">
                       复核{formatDate(c.status === 'rectifying' ? c.rectifyDeadline : c.nextReviewDue)}
@@ -143,14 +163,28 @@ export function CentersPage() {
                     icon={<FilePdfOutlined />}
                     disabled={c.status === 'revoked'}
                     loading={exporter.busy === `证书（${c.certificateNumber}）`}
-                    onClick={() => void exporter.run(`证书（${c.certificateNumber}）`, () => desk.call('centers.certificatePdf', { centerId: c.id }))}
+                    onClick={() =>
+                      void exporter.run(`证书（${c.certificateNumber}）`, () => desk.call('centers.certificatePdf', { centerId: c.id }))
+                    }
                   >
                     证书PDF
                   </Button>
-                  <Button size="small" icon={<FileTextOutlined />} aria-label={c.agreement ? '修改共建协议' : '登记共建协议'} title={c.agreement ? '修改共建协议' : '登记共建协议'} onClick={() => setEditing(c)}>
+                  <Button
+                    size="small"
+                    icon={<FileTextOutlined />}
+                    aria-label={c.agreement ? '修改共建协议' : '登记共建协议'}
+                    title={c.agreement ? '修改共建协议' : '登记共建协议'}
+                    onClick={() => setEditing(c)}
+                  >
                     {c.agreement ? '改协议' : '登记协议'}
                   </Button>
-                  <Button size="small" icon={<HistoryOutlined />} aria-label={`${c.name}的历史记录`} title="历史记录：状态变化、复核、年度总结与考核" onClick={() => setHistoryOf(c)}>
+                  <Button
+                    size="small"
+                    icon={<HistoryOutlined />}
+                    aria-label={`${c.name}的历史记录`}
+                    title="历史记录：状态变化、复核、年度总结与考核"
+                    onClick={() => setHistoryOf(c)}
+                  >
                     历史记录
                   </Button>
                 </Flex>

@@ -5,5 +5,13 @@ import { ExportResult } from '../../components/ExportResult';
 /** The last exported file of a page, with its download link. */
 export function ExportBanner({ last, onClose }: { last: LastFile | null; onClose: () => void }) {
   if (!last) return null;
-  return <Alert type="success" showIcon closable={{ onClose }} title={<ExportResult file={last.file} kind={last.kind} />} style={{ marginBottom: 12 }} />;
+  return (
+    <Alert
+      type="success"
+      showIcon
+      closable={{ onClose }}
+      title={<ExportResult file={last.file} kind={last.kind} />}
+      style={{ marginBottom: 12 }}
+    />
+  );
 }

@@ -6,7 +6,14 @@ export function IndicatorFields({ autoFocus }: { autoFocus?: boolean }) {
   return (
     <div data-testid="indicator-fields" style={{ border: '1px solid #f0f0f0', borderRadius: 6, padding: '0 12px', marginBottom: 12 }}>
       {WORK_TASKS.map((task, t) => (
-        <Row key={task} gutter={8} align="top" role="group" aria-label={task} style={{ padding: '6px 0', borderTop: t ? '1px dashed #f0f0f0' : undefined }}>
+        <Row
+          key={task}
+          gutter={8}
+          align="top"
+          role="group"
+          aria-label={task}
+          style={{ padding: '6px 0', borderTop: t ? '1px dashed #f0f0f0' : undefined }}
+        >
           <Col flex="150px" style={{ lineHeight: '32px' }}>
             <Typography.Text strong>
               {t + 1}. {task}

@@ -64,9 +64,7 @@ export function ReviewDecisionModal({ center, dueOn, onClose, onDecided }: Props
     modal.confirm({
       title: `确认撤销“${center!.name}”？`,
       content: (
-        <div data-testid="revoke-consequences">
-          撤销后：证书自{on}起失效，牌匾收回；中心状态改为“已撤销”，不能恢复。复核记录永久保留。
-        </div>
+        <div data-testid="revoke-consequences">撤销后：证书自{on}起失效，牌匾收回；中心状态改为“已撤销”，不能恢复。复核记录永久保留。</div>
       ),
       okText: '确认撤销',
       okButtonProps: { danger: true },
@@ -99,27 +97,56 @@ export function ReviewDecisionModal({ center, dueOn, onClose, onDecided }: Props
         <Typography.Paragraph>
           {center.name}
           <Typography.Text type="secondary">
-            （{center.hostUnit}；{formatDate(center.designatedOn)}认定{dueOn ? `，${followUp ? '整改' : '三年'}期满${formatDate(dueOn)}` : center.nextReviewDue ? `，下次复核${formatDate(center.nextReviewDue)}` : ''}）
+            （{center.hostUnit}；{formatDate(center.designatedOn)}认定
+            {dueOn
+              ? `，${followUp ? '整改' : '三年'}期满${formatDate(dueOn)}`
+              : center.nextReviewDue
+                ? `，下次复核${formatDate(center.nextReviewDue)}`
+                : ''}
+            ）
           </Typography.Text>
         </Typography.Paragraph>
       ) : null}
       {center ? <CenterRecordLine center={center} /> : null}
-      {followUp ? <Alert type="info" showIcon title={`该中心正在限期整改（期限${formatDate(center?.rectifyDeadline)}）：整改期满复核只能保留或撤销。`} style={{ marginBottom: 12 }} /> : null}
+      {followUp ? (
+        <Alert
+          type="info"
+          showIcon
+          title={`该中心正在限期整改（期限${formatDate(center?.rectifyDeadline)}）：整改期满复核只能保留或撤销。`}
+          style={{ marginBottom: 12 }}
+        />
+      ) : null}
       <Form.Item label="复核结论" name="outcome" rules={[{ required: true, message: '请选择复核结论' }]}>
         <Radio.Group
           aria-label="复核结论"
-          options={(['retain', 'rectify', 'revoke'] as const).map((o) => ({ value: o, label: OUTCOME_LABELS[o], disabled: followUp && o === 'rectify' }))}
+          options={(['retain', 'rectify', 'revoke'] as const).map((o) => ({
+            value: o,
+            label: OUTCOME_LABELS[o],
+            disabled: followUp && o === 'rectify',
+          }))}
         />
       </Form.Item>
       <Form.Item label="决定日期" name="decidedOn" rules={[{ required: true, message: '请选择决定日期' }]}>
         <DatePicker format={DATE_FORMATS} aria-label="决定日期" allowClear={false} />
       </Form.Item>
       {outcome === 'rectify' ? (
-        <Form.Item label="整改期限" name="rectifyDeadline" rules={[{ required: true, message: '请选择整改期限' }]} extra="整改期满时须再次复核（只能保留或撤销）。">
+        <Form.Item
+          label="整改期限"
+          name="rectifyDeadline"
+          rules={[{ required: true, message: '请选择整改期限' }]}
+          extra="整改期满时须再次复核（只能保留或撤销）。"
+        >
           <DatePicker format={DATE_FORMATS} aria-label="整改期限" />
         </Form.Item>
       ) : null}
-      <Form.Item label="复核意见" name="opinion" rules={[{ required: true, whitespace: true, message: '请填写复核意见' }, { min: 2, message: '复核意见至少2个字' }]}>
+      <Form.Item
+        label="复核意见"
+        name="opinion"
+        rules={[
+          { required: true, whitespace: true, message: '请填写复核意见' },
+          { min: 2, message: '复核意见至少2个字' },
+        ]}
+      >
         <Input.TextArea aria-label="复核意见" rows={3} maxLength={2000} autoFocus data-autofocus />
       </Form.Item>
       {outcome === 'revoke' ? <Alert type="error" showIcon title="撤销后证书失效、牌匾收回，中心不能恢复。" /> : null}

@@ -36,7 +36,11 @@ export function SummariesPage() {
         title="年度工作总结"
         description="各中心每年报送的年度工作总结：提交日期、八项任务指标、总结正文和附件。"
         extra={
-          <Button icon={<FileExcelOutlined />} loading={exporter.busy === '年度工作总结汇总表'} onClick={() => void exporter.run('年度工作总结汇总表', () => desk.call('summaries.exportRoster', { year }))}>
+          <Button
+            icon={<FileExcelOutlined />}
+            loading={exporter.busy === '年度工作总结汇总表'}
+            onClick={() => void exporter.run('年度工作总结汇总表', () => desk.call('summaries.exportRoster', { year }))}
+          >
             导出汇总表
           </Button>
         }
@@ -66,7 +70,9 @@ export function SummariesPage() {
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             默认年度：上一年度总结截止日之前显示上一年度，之后显示本年度。
           </Typography.Text>
-          <Typography.Text type="secondary" style={{ marginLeft: 'auto' }}>共{rows.length}家</Typography.Text>
+          <Typography.Text type="secondary" style={{ marginLeft: 'auto' }}>
+            共{rows.length}家
+          </Typography.Text>
         </Flex>
       </Card>
       <Card size="small" styles={{ body: { padding: 0 } }}>
@@ -80,9 +86,26 @@ export function SummariesPage() {
           scroll={{ x: 980 }}
           locale={{ emptyText: onlyMissing ? '应提交的中心均已提交。' : `${year}年度没有需要报送总结的中心。` }}
           columns={[
-            { title: '中心名称', key: 'name', width: 260, ellipsis: { showTitle: false }, render: (_: unknown, r) => <Tooltip title={r.center.name}>{r.center.name}</Tooltip> },
-            { title: '依托单位', key: 'host', width: 200, ellipsis: { showTitle: false }, render: (_: unknown, r) => <Tooltip title={r.center.hostUnit}>{r.center.hostUnit}</Tooltip> },
-            { title: '状态', key: 'status', width: 90, render: (_: unknown, r) => <Tag color={CENTER_STATUS_COLORS[r.center.status]}>{CENTER_STATUS_LABELS[r.center.status]}</Tag> },
+            {
+              title: '中心名称',
+              key: 'name',
+              width: 260,
+              ellipsis: { showTitle: false },
+              render: (_: unknown, r) => <Tooltip title={r.center.name}>{r.center.name}</Tooltip>,
+            },
+            {
+              title: '依托单位',
+              key: 'host',
+              width: 200,
+              ellipsis: { showTitle: false },
+              render: (_: unknown, r) => <Tooltip title={r.center.hostUnit}>{r.center.hostUnit}</Tooltip>,
+            },
+            {
+              title: '状态',
+              key: 'status',
+              width: 90,
+              render: (_: unknown, r) => <Tag color={CENTER_STATUS_COLORS[r.center.status]}>{CENTER_STATUS_LABELS[r.center.status]}</Tag>,
+            },
             {
               title: '提交日期',
               key: 'submitted',
@@ -91,7 +114,9 @@ export function SummariesPage() {
                 r.summary ? (
                   <span data-testid="summary-submitted">{formatDate(r.summary.submittedOn)}</span>
                 ) : r.required ? (
-                  <Typography.Text type="danger" data-testid="summary-missing">未提交</Typography.Text>
+                  <Typography.Text type="danger" data-testid="summary-missing">
+                    未提交
+                  </Typography.Text>
                 ) : (
                   <Typography.Text type="secondary">无需提交</Typography.Text>
                 ),
@@ -101,7 +126,12 @@ export function SummariesPage() {
               title: '考核等次',
               key: 'grade',
               width: 100,
-              render: (_: unknown, r) => (r.assessment ? <Tag color={GRADE_COLORS[r.assessment.grade]}>{GRADE_LABELS[r.assessment.grade]}</Tag> : <Typography.Text type="secondary">未考核</Typography.Text>),
+              render: (_: unknown, r) =>
+                r.assessment ? (
+                  <Tag color={GRADE_COLORS[r.assessment.grade]}>{GRADE_LABELS[r.assessment.grade]}</Tag>
+                ) : (
+                  <Typography.Text type="secondary">未考核</Typography.Text>
+                ),
             },
             {
               title: '操作',
@@ -114,7 +144,13 @@ export function SummariesPage() {
                     {sealed ? '查看' : '修改'}
                   </Button>
                 ) : (
-                  <Button size="small" type={r.required ? 'primary' : 'default'} icon={<PlusOutlined />} disabled={sealed} onClick={() => setEditing(r)}>
+                  <Button
+                    size="small"
+                    type={r.required ? 'primary' : 'default'}
+                    icon={<PlusOutlined />}
+                    disabled={sealed}
+                    onClick={() => setEditing(r)}
+                  >
                     登记总结
                   </Button>
                 ),

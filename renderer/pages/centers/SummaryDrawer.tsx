@@ -43,7 +43,11 @@ export function SummaryDrawer({ year, row, sealed, onClose, onSaved }: Props) {
     setProblem(null);
     form.resetFields();
     const s = row.summary;
-    form.setFieldsValue(s ? { submittedOn: dayjs(s.submittedOn), indicators: s.indicators, narrative: s.narrative } : { submittedOn: todayPicker(), indicators: {}, narrative: '' });
+    form.setFieldsValue(
+      s
+        ? { submittedOn: dayjs(s.submittedOn), indicators: s.indicators, narrative: s.narrative }
+        : { submittedOn: todayPicker(), indicators: {}, narrative: '' },
+    );
   }, [row, form]);
 
   const save = (v: Values) =>
@@ -82,7 +86,8 @@ export function SummaryDrawer({ year, row, sealed, onClose, onSaved }: Props) {
       title={
         <Flex vertical>
           <Typography.Text strong ellipsis>
-            {row?.summary ? '修改' : '登记'}{year}年度工作总结
+            {row?.summary ? '修改' : '登记'}
+            {year}年度工作总结
           </Typography.Text>
           <Typography.Text type="secondary" ellipsis style={{ fontSize: 12, fontWeight: 'normal' }}>
             {center?.name}（{center?.hostUnit}）
@@ -92,8 +97,15 @@ export function SummaryDrawer({ year, row, sealed, onClose, onSaved }: Props) {
       data-testid="summary-drawer"
       styles={{ body: { paddingTop: 12 } }}
     >
-      <Form<Values> form={form} layout="horizontal" onFinish={save} aria-label="年度工作总结" disabled={sealed}>
-        {sealed ? <Alert type="info" showIcon title={`${year}年度已封存，总结只读。如需更正，请先在“年度档案”中解除封存。`} style={{ marginBottom: 12 }} /> : null}
+      <Form<Values> form={form} layout="horizontal" onFinish={(values) => void save(values)} aria-label="年度工作总结" disabled={sealed}>
+        {sealed ? (
+          <Alert
+            type="info"
+            showIcon
+            title={`${year}年度已封存，总结只读。如需更正，请先在“年度档案”中解除封存。`}
+            style={{ marginBottom: 12 }}
+          />
+        ) : null}
         <ErrorAlert error={error} title="总结未保存" />
         {problem ? <Alert type="warning" showIcon role="alert" title={problem} style={{ marginBottom: 12 }} /> : null}
         <Form.Item label="提交日期" name="submittedOn" rules={[{ required: true, message: '请选择提交日期' }]} style={{ marginBottom: 12 }}>
@@ -101,12 +113,38 @@ export function SummaryDrawer({ year, row, sealed, onClose, onSaved }: Props) {
         </Form.Item>
         <IndicatorFields autoFocus={!sealed} />
         <Form.Item label="工作总结" name="narrative" layout="vertical" style={{ marginBottom: 12 }}>
-          <Input.TextArea aria-label="工作总结" rows={3} maxLength={20000} showCount placeholder="年度工作开展情况、成效和下一年计划（可粘贴总结正文）" />
+          <Input.TextArea
+            aria-label="工作总结"
+            rows={3}
+            maxLength={20000}
+            showCount
+            placeholder="年度工作开展情况、成效和下一年计划（可粘贴总结正文）"
+          />
         </Form.Item>
         {center ? (
-          <SummaryFiles year={year} centerId={center.id} summary={summary} pending={pending} setPending={setPending} readOnly={sealed} onChanged={(s) => setSummary(s)} />
+          <SummaryFiles
+            year={year}
+            centerId={center.id}
+            summary={summary}
+            pending={pending}
+            setPending={setPending}
+            readOnly={sealed}
+            onChanged={(s) => setSummary(s)}
+          />
         ) : null}
-        <Flex align="center" gap={8} style={{ position: 'sticky', bottom: -24, background: '#fff', padding: '12px 0 16px', marginTop: 8, zIndex: 2, borderTop: '1px solid #f0f0f0' }}>
+        <Flex
+          align="center"
+          gap={8}
+          style={{
+            position: 'sticky',
+            bottom: -24,
+            background: '#fff',
+            padding: '12px 0 16px',
+            marginTop: 8,
+            zIndex: 2,
+            borderTop: '1px solid #f0f0f0',
+          }}
+        >
           <Button type="primary" htmlType="submit" loading={saving}>
             保存总结
           </Button>

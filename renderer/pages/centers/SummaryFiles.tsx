@@ -73,8 +73,22 @@ export function SummaryFiles({ year, centerId, summary, pending, setPending, rea
         </Typography.Text>
         {readOnly ? null : (
           <>
-            <input ref={input} type="file" multiple accept={ACCEPT} style={{ display: 'none' }} aria-label="上传总结附件" onChange={(e) => void pick(e.target.files)} />
-            <Button size="small" icon={<UploadOutlined />} loading={busy} onClick={() => input.current?.click()} style={{ marginLeft: 'auto' }}>
+            <input
+              ref={input}
+              type="file"
+              multiple
+              accept={ACCEPT}
+              style={{ display: 'none' }}
+              aria-label="上传总结附件"
+              onChange={(e) => void pick(e.target.files)}
+            />
+            <Button
+              size="small"
+              icon={<UploadOutlined />}
+              loading={busy}
+              onClick={() => input.current?.click()}
+              style={{ marginLeft: 'auto' }}
+            >
               上传附件
             </Button>
           </>
@@ -84,7 +98,9 @@ export function SummaryFiles({ year, centerId, summary, pending, setPending, rea
         <Flex key={f.sha256} align="center" gap={8} data-testid="summary-file">
           <PaperClipOutlined style={{ color: '#8c8c8c' }} />
           <StoredFileLink sha256={f.sha256} name={f.name} />
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatSize(f.size)}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {formatSize(f.size)}
+          </Typography.Text>
           {readOnly ? null : (
             <Popconfirm title={`删除附件“${f.name}”？`} okText="删除" cancelText="取消" onConfirm={() => void remove(f.sha256)}>
               <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={`删除${f.name}`} />
@@ -96,12 +112,31 @@ export function SummaryFiles({ year, centerId, summary, pending, setPending, rea
         <Flex key={`${f.name}-${i}`} align="center" gap={8} data-testid="summary-file-pending">
           <PaperClipOutlined style={{ color: '#8c8c8c' }} />
           <Typography.Text>{f.name}</Typography.Text>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatSize(f.size)} · 待上传</Typography.Text>
-          <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={`删除${f.name}`} onClick={() => setPending(pending.filter((_, j) => j !== i))} />
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {formatSize(f.size)} · 待上传
+          </Typography.Text>
+          <Button
+            type="text"
+            size="small"
+            danger
+            icon={<DeleteOutlined />}
+            aria-label={`删除${f.name}`}
+            onClick={() => setPending(pending.filter((_, j) => j !== i))}
+          />
         </Flex>
       ))}
       {!summary?.files.length && !pending.length ? <Typography.Text type="secondary">未上传附件。</Typography.Text> : null}
-      {problem ? <Alert type="error" showIcon role="alert" title={problem} closable={{ onClose: () => setProblem(null) }} style={{ marginTop: 8 }} data-testid="upload-error" /> : null}
+      {problem ? (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={problem}
+          closable={{ onClose: () => setProblem(null) }}
+          style={{ marginTop: 8 }}
+          data-testid="upload-error"
+        />
+      ) : null}
     </div>
   );
 }

@@ -1,7 +1,12 @@
 import type { Grade, ReviewOutcome } from '../../../electron/core/contract/index.js';
 
 /** INDICATORS, WORK_TASKS and the grade and outcome names come from the contract's plain-data module. */
-export { INDICATORS, WORK_TASKS, GRADE_LABELS, REVIEW_OUTCOME_LABELS as OUTCOME_LABELS } from '../../../electron/core/contract/centers-labels.js';
+export {
+  INDICATORS,
+  WORK_TASKS,
+  GRADE_LABELS,
+  REVIEW_OUTCOME_LABELS as OUTCOME_LABELS,
+} from '../../../electron/core/contract/centers-labels.js';
 
 export const GRADE_COLORS: Record<Grade, string> = { excellent: 'green', good: 'blue', pass: 'gold', fail: 'red' };
 

@@ -44,7 +44,11 @@ export function DecisionCard({ view, onChanged, busy, onExport }: Props) {
     });
   };
 
-  const exp = (kind: string, produce: () => Promise<ExportedFile>) => ({ loading: busy === kind, disabled: !!busy && busy !== kind, onClick: () => onExport(kind, produce) });
+  const exp = (kind: string, produce: () => Promise<ExportedFile>) => ({
+    loading: busy === kind,
+    disabled: !!busy && busy !== kind,
+    onClick: () => onExport(kind, produce),
+  });
 
   return (
     <Card size="small" title="三、认定发文与授牌" data-testid="decision-card">
@@ -70,7 +74,13 @@ export function DecisionCard({ view, onChanged, busy, onExport }: Props) {
           </div>
           <Flex gap={12} align="center" wrap>
             <Typography.Text>认定日期</Typography.Text>
-            <DatePicker value={decidedOn} onChange={(v) => v && setDecidedOn(v)} format={DATE_FORMATS} aria-label="认定日期" allowClear={false} />
+            <DatePicker
+              value={decidedOn}
+              onChange={(v) => v && setDecidedOn(v)}
+              format={DATE_FORMATS}
+              aria-label="认定日期"
+              allowClear={false}
+            />
             <Button type="primary" icon={<SafetyCertificateOutlined />} loading={saving} onClick={decide} disabled={!view.publicity}>
               认定发文
             </Button>
@@ -81,15 +91,23 @@ export function DecisionCard({ view, onChanged, busy, onExport }: Props) {
         <>
           <Descriptions size="small" column={3} style={{ marginBottom: 12 }}>
             <Descriptions.Item label="发文字号">
-              <Typography.Text strong data-testid="decision-doc-number">{d.docNumber}</Typography.Text>
+              <Typography.Text strong data-testid="decision-doc-number">
+                {d.docNumber}
+              </Typography.Text>
             </Descriptions.Item>
             <Descriptions.Item label="认定日期">{formatDate(d.decidedOn)}</Descriptions.Item>
             <Descriptions.Item label="认定中心">{d.centerIds.length}家</Descriptions.Item>
           </Descriptions>
           <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-            <Button type="primary" icon={<FilePdfOutlined />} {...exp('认定通知', () => desk.call('decision.noticePdf', { batchId }))}>认定通知PDF</Button>
-            <Button icon={<PrinterOutlined />} {...exp('本批证书', () => desk.call('centers.certificatesPdf', { batchId }))}>批量打印证书</Button>
-            <Button icon={<FilePdfOutlined />} {...exp('牌匾内容确认单', () => desk.call('centers.plaqueSheetPdf', { batchId }))}>牌匾内容确认单</Button>
+            <Button type="primary" icon={<FilePdfOutlined />} {...exp('认定通知', () => desk.call('decision.noticePdf', { batchId }))}>
+              认定通知PDF
+            </Button>
+            <Button icon={<PrinterOutlined />} {...exp('本批证书', () => desk.call('centers.certificatesPdf', { batchId }))}>
+              批量打印证书
+            </Button>
+            <Button icon={<FilePdfOutlined />} {...exp('牌匾内容确认单', () => desk.call('centers.plaqueSheetPdf', { batchId }))}>
+              牌匾内容确认单
+            </Button>
           </Flex>
           <ErrorAlert error={centers.error} title="无法读取中心名录" onRetry={centers.reload} />
           <Table<Center>
@@ -109,7 +127,11 @@ export function DecisionCard({ view, onChanged, busy, onExport }: Props) {
                 key: 'pdf',
                 width: 96,
                 render: (_: unknown, c) => (
-                  <Button size="small" icon={<FilePdfOutlined />} {...exp(`证书（${c.certificateNumber}）`, () => desk.call('centers.certificatePdf', { centerId: c.id }))}>
+                  <Button
+                    size="small"
+                    icon={<FilePdfOutlined />}
+                    {...exp(`证书（${c.certificateNumber}）`, () => desk.call('centers.certificatePdf', { centerId: c.id }))}
+                  >
                     证书
                   </Button>
                 ),

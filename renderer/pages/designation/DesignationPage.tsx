@@ -29,11 +29,20 @@ export function DesignationPage() {
 
   return (
     <>
-      <PageHeader title="公示与认定" description="评审通过的单位公示（默认5个工作日），登记和处理异议，公示期满后认定发文、编制证书并授牌。" />
+      <PageHeader
+        title="公示与认定"
+        description="评审通过的单位公示（默认5个工作日），登记和处理异议，公示期满后认定发文、编制证书并授牌。"
+      />
       <BatchBar intake={intake} />
       <ErrorAlert error={view.error} title="无法读取公示与认定情况" onRetry={view.reload} />
       {exporter.last ? (
-        <Alert type="success" showIcon closable={{ onClose: exporter.clearLast }} title={<ExportResult file={exporter.last.file} kind={exporter.last.kind} />} style={{ marginBottom: 16 }} />
+        <Alert
+          type="success"
+          showIcon
+          closable={{ onClose: exporter.clearLast }}
+          title={<ExportResult file={exporter.last.file} kind={exporter.last.kind} />}
+          style={{ marginBottom: 16 }}
+        />
       ) : null}
       {batchId && !v && view.loading ? <Spin style={{ display: 'block', margin: '48px auto' }} /> : null}
       {v && batchId ? (

@@ -19,7 +19,17 @@ interface Values {
 }
 
 /** 登记异议: the written objection as received; anonymous or late ones are recorded as 不予受理. */
-export function ObjectionModal({ open, view, onClose, onSaved }: { open: boolean; view: DesignationView; onClose: () => void; onSaved: (o: Objection) => void }) {
+export function ObjectionModal({
+  open,
+  view,
+  onClose,
+  onSaved,
+}: {
+  open: boolean;
+  view: DesignationView;
+  onClose: () => void;
+  onSaved: (o: Objection) => void;
+}) {
   const [form] = Form.useForm<Values>();
   const { saving, error, run } = useSubmit();
   const p = view.publicity;
@@ -33,18 +43,21 @@ export function ObjectionModal({ open, view, onClose, onSaved }: { open: boolean
   const defaultReceived = endsOn && todayIso() > endsOn ? dayjs(endsOn) : todayPicker();
 
   const save = (v: Values) =>
-    run(async () => {
-      const o = await desk.call('objections.record', {
-        batchId: view.batchId,
-        applicationId: v.applicationId,
-        receivedOn: toIsoDate(v.receivedOn),
-        from: (v.from ?? '').trim(),
-        kind: v.kind,
-        identityProof: v.identityProof,
-        content: v.content.trim(),
-      });
-      onSaved(o);
-    }, (err) => showFieldErrors(form, err));
+    run(
+      async () => {
+        const o = await desk.call('objections.record', {
+          batchId: view.batchId,
+          applicationId: v.applicationId,
+          receivedOn: toIsoDate(v.receivedOn),
+          from: (v.from ?? '').trim(),
+          kind: v.kind,
+          identityProof: v.identityProof,
+          content: v.content.trim(),
+        });
+        onSaved(o);
+      },
+      (err) => showFieldErrors(form, err),
+    );
 
   return (
     <Modal
@@ -63,7 +76,7 @@ export function ObjectionModal({ open, view, onClose, onSaved }: { open: boolean
         <Form<Values>
           form={form}
           layout="vertical"
-          onFinish={save}
+          onFinish={(values) => void save(values)}
           aria-label="登记异议"
           clearOnDestroy
           initialValues={{ kind: 'unit', identityProof: false, receivedOn: defaultReceived }}
@@ -73,7 +86,12 @@ export function ObjectionModal({ open, view, onClose, onSaved }: { open: boolean
       )}
     >
       <ErrorAlert error={error} title="未能登记异议" />
-      <Form.Item label="针对的申报单位" name="applicationId" rules={[{ required: true, message: '请选择异议针对的申报单位' }]} style={{ marginBottom: 12 }}>
+      <Form.Item
+        label="针对的申报单位"
+        name="applicationId"
+        rules={[{ required: true, message: '请选择异议针对的申报单位' }]}
+        style={{ marginBottom: 12 }}
+      >
         <Select
           autoFocus
           data-autofocus
@@ -84,20 +102,45 @@ export function ObjectionModal({ open, view, onClose, onSaved }: { open: boolean
         />
       </Form.Item>
       <div style={{ display: 'flex', gap: 12 }}>
-        <Form.Item label="收到日期" name="receivedOn" rules={[{ required: true, message: '请选择收到日期' }]} extra={endsOn ? `公示期最后一日：${formatDate(endsOn)}` : undefined} style={{ marginBottom: 12 }}>
+        <Form.Item
+          label="收到日期"
+          name="receivedOn"
+          rules={[{ required: true, message: '请选择收到日期' }]}
+          extra={endsOn ? `公示期最后一日：${formatDate(endsOn)}` : undefined}
+          style={{ marginBottom: 12 }}
+        >
           <DatePicker format={DATE_FORMATS} aria-label="收到日期" allowClear={false} />
         </Form.Item>
         <Form.Item label="异议人类型" name="kind" style={{ marginBottom: 12 }}>
-          <Radio.Group options={[{ value: 'unit', label: '单位' }, { value: 'person', label: '个人' }]} optionType="button" />
+          <Radio.Group
+            options={[
+              { value: 'unit', label: '单位' },
+              { value: 'person', label: '个人' },
+            ]}
+            optionType="button"
+          />
         </Form.Item>
       </div>
-      <Form.Item label={kind === 'unit' ? '异议单位名称' : '异议人姓名'} name="from" extra="未署真实姓名或名称的，按匿名异议处理（可留空）。" style={{ marginBottom: 12 }}>
+      <Form.Item
+        label={kind === 'unit' ? '异议单位名称' : '异议人姓名'}
+        name="from"
+        extra="未署真实姓名或名称的，按匿名异议处理（可留空）。"
+        style={{ marginBottom: 12 }}
+      >
         <Input maxLength={60} aria-label="异议人" />
       </Form.Item>
       <Form.Item name="identityProof" valuePropName="checked" style={{ marginBottom: 12 }}>
         <Checkbox>{kind === 'unit' ? '异议材料加盖了单位公章' : '异议材料有本人签名'}</Checkbox>
       </Form.Item>
-      <Form.Item label="异议内容" name="content" rules={[{ required: true, whitespace: true, message: '请填写异议内容' }, { min: 2, message: '异议内容至少2个字' }]} style={{ marginBottom: 12 }}>
+      <Form.Item
+        label="异议内容"
+        name="content"
+        rules={[
+          { required: true, whitespace: true, message: '请填写异议内容' },
+          { min: 2, message: '异议内容至少2个字' },
+        ]}
+        style={{ marginBottom: 12 }}
+      >
         <Input.TextArea rows={3} maxLength={5000} aria-label="异议内容" />
       </Form.Item>
       {anonymous || late ? (

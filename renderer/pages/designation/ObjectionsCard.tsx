@@ -19,12 +19,7 @@ export function ObjectionsCard({ view, onChanged }: { view: DesignationView; onC
   return (
     <Card
       size="small"
-      title={
-        <>
-          二、公示异议{' '}
-          {open ? <Tag color="orange">{open}件待处理</Tag> : null}
-        </>
-      }
+      title={<>二、公示异议 {open ? <Tag color="orange">{open}件待处理</Tag> : null}</>}
       data-testid="objections-card"
       extra={
         <Tooltip title={decided ? '已作出认定决定，不再登记异议' : undefined}>
@@ -45,7 +40,12 @@ export function ObjectionsCard({ view, onChanged }: { view: DesignationView; onC
         locale={{ emptyText: '公示期间未收到异议。收到书面异议后点击“登记异议”。' }}
         columns={[
           { title: '编号', dataIndex: 'id', width: 56, render: (id: string) => id.replace(/^.*-(O\d+)$/, '$1') },
-          { title: '收到日期', dataIndex: 'receivedOn', width: 132, render: (d: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDate(d)}</span> },
+          {
+            title: '收到日期',
+            dataIndex: 'receivedOn',
+            width: 132,
+            render: (d: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDate(d)}</span>,
+          },
           {
             title: '异议人',
             key: 'from',
@@ -61,9 +61,21 @@ export function ObjectionsCard({ view, onChanged }: { view: DesignationView; onC
               </>
             ),
           },
-          { title: '身份证明', dataIndex: 'identityProof', width: 84, render: (p: boolean, o) => (p ? (o.kind === 'unit' ? '已盖公章' : '已签名') : <Typography.Text type="warning">未提供</Typography.Text>) },
+          {
+            title: '身份证明',
+            dataIndex: 'identityProof',
+            width: 84,
+            render: (p: boolean, o) =>
+              p ? o.kind === 'unit' ? '已盖公章' : '已签名' : <Typography.Text type="warning">未提供</Typography.Text>,
+          },
           { title: '针对申报', dataIndex: 'applicationId', width: 160, ellipsis: true, render: (id: string) => names.get(id) ?? id },
-          { title: '异议内容', dataIndex: 'content', minWidth: 200, ellipsis: { showTitle: false }, render: (c: string) => <Tooltip title={c}>{c}</Tooltip> },
+          {
+            title: '异议内容',
+            dataIndex: 'content',
+            minWidth: 200,
+            ellipsis: { showTitle: false },
+            render: (c: string) => <Tooltip title={c}>{c}</Tooltip>,
+          },
           {
             title: '受理',
             key: 'accepted',

@@ -36,11 +36,7 @@ export function PublicityCard({ batchId, view, onChanged, exporting, onExport }:
       size="small"
       title="一、拟认定名单公示"
       data-testid="publicity-card"
-      extra={
-        p ? (
-          <PublicityNoticeButton batchId={batchId} contact={p.contact} loading={exporting} onExport={onExport} />
-        ) : null
-      }
+      extra={p ? <PublicityNoticeButton batchId={batchId} contact={p.contact} loading={exporting} onExport={onExport} /> : null}
       style={{ marginBottom: 16 }}
     >
       {p ? <PublicityShown view={view} /> : <StartPublicity batchId={batchId} onChanged={onChanged} />}
@@ -51,7 +47,10 @@ export function PublicityCard({ batchId, view, onChanged, exporting, onExport }:
 function StartPublicity({ batchId, onChanged }: { batchId: string; onChanged: (v: DesignationView) => void }) {
   const { message } = App.useApp();
   const results = useRemote(() => desk.call('scoring.results', { batchId }), [batchId]);
-  const passed = useMemo(() => (results.data?.rows ?? []).filter((r) => r.passed).sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9)), [results.data]);
+  const passed = useMemo(
+    () => (results.data?.rows ?? []).filter((r) => r.passed).sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9)),
+    [results.data],
+  );
   const [selected, setSelected] = useState<string[]>([]);
   useEffect(() => setSelected(passed.map((r) => r.applicationId)), [passed]);
   const [form] = Form.useForm<StartForm>();
@@ -60,7 +59,8 @@ function StartPublicity({ batchId, onChanged }: { batchId: string; onChanged: (v
 
   const start = (v: StartForm) =>
     run(async () => {
-      const contact = v.contactName?.trim() && v.contactPhone?.trim() ? { name: v.contactName.trim(), phone: v.contactPhone.trim() } : undefined;
+      const contact =
+        v.contactName?.trim() && v.contactPhone?.trim() ? { name: v.contactName.trim(), phone: v.contactPhone.trim() } : undefined;
       const next = await desk.call('publicity.create', {
         batchId,
         startsOn: toIsoDate(v.startsOn),
@@ -77,7 +77,8 @@ function StartPublicity({ batchId, onChanged }: { batchId: string; onChanged: (v
     <>
       <ErrorAlert error={results.error} title="无法读取评审结果" onRetry={results.reload} />
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-        以下为专家评审通过的申报（按排名）。勾选列入公示名单的单位，填写公示开始日期后发起公示；公示期按工作日计算，节假日与调休以“设置 → 节假日安排”为准。
+        以下为专家评审通过的申报（按排名）。勾选列入公示名单的单位，填写公示开始日期后发起公示；公示期按工作日计算，节假日与调休以“设置 →
+        节假日安排”为准。
         {failedCount > 0 ? `另有${failedCount}家未通过评审，不列入名单。` : ''}
       </Typography.Paragraph>
       <Table<ReviewResult>
@@ -97,7 +98,14 @@ function StartPublicity({ batchId, onChanged }: { batchId: string; onChanged: (v
         style={{ marginBottom: 16 }}
       />
       <ErrorAlert error={error} title="未能发起公示" />
-      <Form<StartForm> form={form} layout="inline" onFinish={start} initialValues={{ startsOn: todayPicker(), workingDays: 5 }} aria-label="发起公示" style={{ rowGap: 12 }}>
+      <Form<StartForm>
+        form={form}
+        layout="inline"
+        onFinish={(values) => void start(values)}
+        initialValues={{ startsOn: todayPicker(), workingDays: 5 }}
+        aria-label="发起公示"
+        style={{ rowGap: 12 }}
+      >
         <Form.Item label="公示开始日期" name="startsOn" rules={[{ required: true, message: '请选择公示开始日期' }]}>
           <DatePicker format={DATE_FORMATS} placeholder="YYYY-MM-DD" aria-label="公示开始日期" allowClear={false} />
         </Form.Item>
@@ -134,9 +142,13 @@ function PublicityShown({ view }: { view: DesignationView }) {
           <span data-testid="publicity-convention">{p.convention}</span>
         </Descriptions.Item>
         <Descriptions.Item label="节假日依据">{p.calendarSources.length ? p.calendarSources.join('；') : '—'}</Descriptions.Item>
-        <Descriptions.Item label="联系人">{p.contact ? `${p.contact.name}  ${p.contact.phone}` : '未填写（打印公示通知时填写）'}</Descriptions.Item>
+        <Descriptions.Item label="联系人">
+          {p.contact ? `${p.contact.name}  ${p.contact.phone}` : '未填写（打印公示通知时填写）'}
+        </Descriptions.Item>
       </Descriptions>
-      {p.calendarWarning ? <Alert type="warning" showIcon title={p.calendarWarning} style={{ marginBottom: 12 }} data-testid="calendar-warning" /> : null}
+      {p.calendarWarning ? (
+        <Alert type="warning" showIcon title={p.calendarWarning} style={{ marginBottom: 12 }} data-testid="calendar-warning" />
+      ) : null}
       <Table<PublicityEntry>
         size="small"
         rowKey="applicationId"
@@ -155,7 +167,15 @@ function PublicityShown({ view }: { view: DesignationView }) {
             dataIndex: 'withdrawn',
             width: 110,
             render: (w: boolean) =>
-              w ? <Tag color="red">已撤出名单</Tag> : view.decision ? <Tag color="green">已认定</Tag> : todayIso() > p.endsOn ? <Tag>公示期满</Tag> : <Tag color="blue">公示中</Tag>,
+              w ? (
+                <Tag color="red">已撤出名单</Tag>
+              ) : view.decision ? (
+                <Tag color="green">已认定</Tag>
+              ) : todayIso() > p.endsOn ? (
+                <Tag>公示期满</Tag>
+              ) : (
+                <Tag color="blue">公示中</Tag>
+              ),
           },
         ]}
       />
@@ -163,9 +183,20 @@ function PublicityShown({ view }: { view: DesignationView }) {
   );
 }
 
-function PublicityNoticeButton({ batchId, contact, loading, onExport }: { batchId: string; contact?: { name: string; phone: string }; loading: boolean; onExport: Props['onExport'] }) {
+function PublicityNoticeButton({
+  batchId,
+  contact,
+  loading,
+  onExport,
+}: {
+  batchId: string;
+  contact?: { name: string; phone: string };
+  loading: boolean;
+  onExport: Props['onExport'];
+}) {
   const [asking, setAsking] = useState(false);
-  const produce = (c?: { name: string; phone: string }) => onExport('公示通知', () => desk.call('publicity.noticePdf', { batchId, ...(c ? { contact: c } : {}) }));
+  const produce = (c?: { name: string; phone: string }) =>
+    onExport('公示通知', () => desk.call('publicity.noticePdf', { batchId, ...(c ? { contact: c } : {}) }));
   return (
     <>
       <Button icon={<FilePdfOutlined />} loading={loading} onClick={() => (contact ? produce() : setAsking(true))}>
@@ -199,7 +230,15 @@ function PublicityNoticeButton({ batchId, contact, loading, onExport }: { batchI
           <Form.Item label="联系人" name="name" rules={[{ required: true, whitespace: true, message: '请填写联系人' }]} style={{ flex: 1 }}>
             <Input autoFocus data-autofocus maxLength={20} />
           </Form.Item>
-          <Form.Item label="联系电话" name="phone" rules={[{ required: true, whitespace: true, message: '请填写联系电话' }, { min: 5, message: '请填写完整的联系电话' }]} style={{ flex: 1 }}>
+          <Form.Item
+            label="联系电话"
+            name="phone"
+            rules={[
+              { required: true, whitespace: true, message: '请填写联系电话' },
+              { min: 5, message: '请填写完整的联系电话' },
+            ]}
+            style={{ flex: 1 }}
+          >
             <Input maxLength={40} />
           </Form.Item>
         </Flex>

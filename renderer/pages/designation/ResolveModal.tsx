@@ -11,7 +11,17 @@ interface Values {
 }
 
 /** 处理异议: upheld (the application leaves the list) or dismissed, with the reason. */
-export function ResolveModal({ objection, applicantName, onClose, onSaved }: { objection: Objection | null; applicantName: string; onClose: () => void; onSaved: (o: Objection) => void }) {
+export function ResolveModal({
+  objection,
+  applicantName,
+  onClose,
+  onSaved,
+}: {
+  objection: Objection | null;
+  applicantName: string;
+  onClose: () => void;
+  onSaved: (o: Objection) => void;
+}) {
   const { saving, error, run } = useSubmit();
   const save = (v: Values) =>
     run(async () => {
@@ -30,7 +40,7 @@ export function ResolveModal({ objection, applicantName, onClose, onSaved }: { o
       destroyOnHidden
       maskClosable={false}
       modalRender={(dom) => (
-        <Form<Values> layout="vertical" onFinish={save} aria-label="处理异议" clearOnDestroy>
+        <Form<Values> layout="vertical" onFinish={(values) => void save(values)} aria-label="处理异议" clearOnDestroy>
           {dom}
         </Form>
       )}
@@ -50,7 +60,14 @@ export function ResolveModal({ objection, applicantName, onClose, onSaved }: { o
           ]}
         />
       </Form.Item>
-      <Form.Item label="理由" name="reason" rules={[{ required: true, whitespace: true, message: '请填写理由' }, { min: 2, message: '理由至少2个字' }]}>
+      <Form.Item
+        label="理由"
+        name="reason"
+        rules={[
+          { required: true, whitespace: true, message: '请填写理由' },
+          { min: 2, message: '理由至少2个字' },
+        ]}
+      >
         <Input.TextArea rows={3} maxLength={500} showCount aria-label="理由" />
       </Form.Item>
     </Modal>

@@ -6,7 +6,6 @@ import { formatSize } from '../../format';
 import { StoredFileLink } from '../../components/StoredFileLink';
 import { IP_FIGURE_LABELS } from '../../../electron/core/contract/applications-labels.js';
 
-
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
     <section style={{ marginBottom: 16 }}>
@@ -37,8 +36,12 @@ export function ApplicationDetail({ application: a }: { application: PackageAppl
     <div data-testid="application-detail">
       <Section title="申报单位">
         <Descriptions size="small" bordered column={2} styles={{ label: { width: 112, whiteSpace: 'nowrap' } }}>
-          <Descriptions.Item label="单位名称" span={2}>{a.unitName}</Descriptions.Item>
-          <Descriptions.Item label="拟建中心名称" span={2}>{a.centerName}</Descriptions.Item>
+          <Descriptions.Item label="单位名称" span={2}>
+            {a.unitName}
+          </Descriptions.Item>
+          <Descriptions.Item label="拟建中心名称" span={2}>
+            {a.centerName}
+          </Descriptions.Item>
           <Descriptions.Item label="统一社会信用代码">{dash(a.applicant.uscc)}</Descriptions.Item>
           <Descriptions.Item label="所属县（市）区">{dash(a.applicant.district)}</Descriptions.Item>
           <Descriptions.Item label="所属产业">{dash(a.applicant.industry)}</Descriptions.Item>

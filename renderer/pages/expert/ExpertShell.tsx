@@ -51,7 +51,11 @@ export function ExpertShell() {
             type={notice.report.notRemoved.length ? 'warning' : 'success'}
             showIcon
             title={notice.report.notRemoved.length ? '本机评审数据未能全部清除' : '本机评审数据已清除'}
-            description={notice.report.message} style={{ width: 620, maxWidth: '100%', margin: '0 auto', flex: 'none' }} data-testid="wipe-notice" closable={{ onClose: () => setNotice(null) }} />
+            description={notice.report.message}
+            style={{ width: 620, maxWidth: '100%', margin: '0 auto', flex: 'none' }}
+            data-testid="wipe-notice"
+            closable={{ onClose: () => setNotice(null) }}
+          />
         ) : null}
         <ImportPackage
           onImported={(report) => {
@@ -67,7 +71,14 @@ export function ExpertShell() {
     body = (
       <>
         {notice?.kind === 'imported' ? (
-          <Alert type="success" showIcon title={notice.report.message} style={{ marginBottom: 12, flex: 'none' }} closable={{ onClose: () => setNotice(null) }} data-testid="import-notice" />
+          <Alert
+            type="success"
+            showIcon
+            title={notice.report.message}
+            style={{ marginBottom: 12, flex: 'none' }}
+            closable={{ onClose: () => setNotice(null) }}
+            data-testid="import-notice"
+          />
         ) : null}
         <Workbench
           state={state}
@@ -96,7 +107,9 @@ export function ExpertShell() {
           {pkg ? `评审专家：${pkg.expertName}` : '专家模式 · 离线评审'}
         </Flex>
       </Layout.Header>
-      <Layout.Content style={{ padding: 16, minWidth: 0, minHeight: 0, display: 'flex', flexDirection: 'column', overflow: 'auto' }}>{body}</Layout.Content>
+      <Layout.Content style={{ padding: 16, minWidth: 0, minHeight: 0, display: 'flex', flexDirection: 'column', overflow: 'auto' }}>
+        {body}
+      </Layout.Content>
     </Layout>
   );
 }

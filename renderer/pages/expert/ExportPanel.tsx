@@ -42,7 +42,10 @@ export function ExportPanel({ open, state, onClose, onChanged }: Props) {
   // Web: the expert must click the download link; desktop: the file is already written to disk.
   const [saved, setSaved] = useState(false);
   const missing = missingList(state);
-  const refusal = error instanceof DeskApiError && Array.isArray((error.details as { problems?: unknown } | undefined)?.problems) ? ((error.details as { problems: string[] }).problems) : null;
+  const refusal =
+    error instanceof DeskApiError && Array.isArray((error.details as { problems?: unknown } | undefined)?.problems)
+      ? (error.details as { problems: string[] }).problems
+      : null;
 
   async function exportResult(): Promise<void> {
     setBusy('export');
@@ -73,12 +76,16 @@ export function ExportPanel({ open, state, onClose, onChanged }: Props) {
         <div data-testid="wipe-confirm">
           <p style={{ marginBottom: 8 }}>将从本机永久删除（删除前先覆盖文件内容）：</p>
           <ul style={{ paddingLeft: 20, marginBottom: 8 }}>
-            <li>评审包：{pkg.batchTitle}（{pkg.expertName}，{pkg.applications.length}份申报）</li>
+            <li>
+              评审包：{pkg.batchTitle}（{pkg.expertName}，{pkg.applications.length}份申报）
+            </li>
             <li>评分草稿 {draftCount} 份，连同草稿的备份副本和临时文件</li>
             <li>申报材料文件 {fileCount} 个，连同打开过的材料副本</li>
           </ul>
           <p style={{ marginBottom: 0 }} data-testid="wipe-keeps">
-            已导出的评分结果文件{file ? `“${file.fileName}”` : ''}已加密，不会删除，仍保留在{file ? `导出文件夹 ${exportsFolder(file)} 中` : '导出文件夹中'}，请交回秘书处后自行删除。清除后无法恢复；如需修改评分，须请秘书处重新发放评审包。
+            已导出的评分结果文件{file ? `“${file.fileName}”` : ''}已加密，不会删除，仍保留在
+            {file ? `导出文件夹 ${exportsFolder(file)} 中` : '导出文件夹中'}
+            ，请交回秘书处后自行删除。清除后无法恢复；如需修改评分，须请秘书处重新发放评审包。
           </p>
         </div>
       ),
@@ -96,7 +103,16 @@ export function ExportPanel({ open, state, onClose, onChanged }: Props) {
   }
 
   return (
-    <Modal afterOpenChange={refocusAutoFocus} open={open} title="导出评分结果" onCancel={onClose} footer={null} width={640} destroyOnHidden data-testid="export-panel">
+    <Modal
+      afterOpenChange={refocusAutoFocus}
+      open={open}
+      title="导出评分结果"
+      onCancel={onClose}
+      footer={null}
+      width={640}
+      destroyOnHidden
+      data-testid="export-panel"
+    >
       {missing.length ? (
         <Alert
           type="warning"
@@ -119,16 +135,39 @@ export function ExportPanel({ open, state, onClose, onChanged }: Props) {
       ) : (
         <Typography.Paragraph>
           全部 {pkg?.applications.length ?? 0} 份申报已评分完成。导出的评分结果文件已加密并签名，请保存到U盘交回秘书处。
-          {state.exportedVersions && !file ? `（本机已导出过 ${state.exportedVersions} 次，再次导出将生成第 ${state.exportedVersions + 1} 版，秘书处以最新版为准。）` : ''}
+          {state.exportedVersions && !file
+            ? `（本机已导出过 ${state.exportedVersions} 次，再次导出将生成第 ${state.exportedVersions + 1} 版，秘书处以最新版为准。）`
+            : ''}
         </Typography.Paragraph>
       )}
       {refusal ? (
-        <Alert type="error" showIcon role="alert" style={{ marginBottom: 12 }} title="评分结果未导出" description={<ul style={{ margin: 0, paddingLeft: 18 }}>{refusal.map((p) => <li key={p}>{p}</li>)}</ul>} />
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          style={{ marginBottom: 12 }}
+          title="评分结果未导出"
+          description={
+            <ul style={{ margin: 0, paddingLeft: 18 }}>
+              {refusal.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          }
+        />
       ) : (
         <ErrorAlert error={error} title="操作未完成" />
       )}
       <Flex gap={8} style={{ marginBottom: file ? 12 : 0 }}>
-        <Button type={file ? 'default' : 'primary'} icon={<ExportOutlined />} disabled={missing.length > 0} loading={busy === 'export'} onClick={() => void exportResult()} autoFocus={!missing.length} data-autofocus={!missing.length || undefined}>
+        <Button
+          type={file ? 'default' : 'primary'}
+          icon={<ExportOutlined />}
+          disabled={missing.length > 0}
+          loading={busy === 'export'}
+          onClick={() => void exportResult()}
+          autoFocus={!missing.length}
+          data-autofocus={!missing.length || undefined}
+        >
           {file ? '重新导出' : '导出评分结果文件'}
         </Button>
         <Button onClick={onClose}>返回评分</Button>
@@ -156,7 +195,9 @@ export function ExportPanel({ open, state, onClose, onChanged }: Props) {
               清除本机评审数据
             </Button>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {saved ? '评分结果文件已保存。评审结束后建议清除本机的评审包、草稿和材料。' : '请先下载保存评分结果文件，再清除本机评审数据。'}
+              {saved
+                ? '评分结果文件已保存。评审结束后建议清除本机的评审包、草稿和材料。'
+                : '请先下载保存评分结果文件，再清除本机评审数据。'}
             </Typography.Text>
           </Flex>
         </>

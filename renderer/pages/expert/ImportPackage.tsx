@@ -92,7 +92,15 @@ export function ImportPackage({ onImported, onCancel }: Props) {
         <ErrorAlert error={error} title="未能导入评审包" onClose={() => setError(null)} />
         <Form layout="vertical" onFinish={() => void submit()} requiredMark={false}>
           <Form.Item label="1. 评审包文件" required>
-            <input ref={input} type="file" accept=".ipcdpkg" hidden style={{ display: 'none' }} aria-label="选择评审包文件" onChange={(e) => pick(e.target.files)} />
+            <input
+              ref={input}
+              type="file"
+              accept=".ipcdpkg"
+              hidden
+              style={{ display: 'none' }}
+              aria-label="选择评审包文件"
+              onChange={(e) => pick(e.target.files)}
+            />
             <Flex align="center" gap={12} wrap>
               <Button icon={<UploadOutlined />} onClick={() => input.current?.click()} autoFocus>
                 {file ? '重新选择…' : '选择评审包文件…'}
@@ -125,7 +133,10 @@ export function ImportPackage({ onImported, onCancel }: Props) {
             {busy ? '正在解密并导入…' : '导入评审包'}
           </Button>
         </Form>
-        <Typography.Paragraph type="secondary" style={{ marginTop: 20, marginBottom: 0, paddingTop: 12, borderTop: '1px solid #f0f0f0', fontSize: 13 }}>
+        <Typography.Paragraph
+          type="secondary"
+          style={{ marginTop: 20, marginBottom: 0, paddingTop: 12, borderTop: '1px solid #f0f0f0', fontSize: 13 }}
+        >
           <InfoCircleOutlined /> 评审结束后，在“导出评分结果”中导出评分结果文件交回秘书处，然后可一键清除本机的评审包、草稿和材料。
         </Typography.Paragraph>
       </Card>

@@ -107,7 +107,12 @@ export function ScoreForm({ application, template, draft, onSaved, onNext }: Pro
         <Typography.Title level={5} style={{ margin: 0, fontSize: 15 }}>
           评分表（第{template.version}版）
         </Typography.Title>
-        <Typography.Text type={status.kind === 'error' ? 'danger' : 'secondary'} style={{ fontSize: 12 }} data-testid="save-status" role="status">
+        <Typography.Text
+          type={status.kind === 'error' ? 'danger' : 'secondary'}
+          style={{ fontSize: 12 }}
+          data-testid="save-status"
+          role="status"
+        >
           {status.kind === 'pending' ? (
             <>
               <LoadingOutlined /> 正在保存草稿…
@@ -128,7 +133,11 @@ export function ScoreForm({ application, template, draft, onSaved, onNext }: Pro
           return (
             <div key={c.key} style={{ marginBottom: 10 }} data-testid={`criterion-${c.key}`}>
               <Flex align="center" justify="space-between" gap={12}>
-                <label htmlFor={`score-${application.id}-${c.key}`} title={c.description} style={{ flex: 1, minWidth: 0, lineHeight: 1.35 }}>
+                <label
+                  htmlFor={`score-${application.id}-${c.key}`}
+                  title={c.description}
+                  style={{ flex: 1, minWidth: 0, lineHeight: 1.35 }}
+                >
                   {i + 1}. {c.title}
                   <Typography.Text type="secondary" style={{ fontSize: 12, marginLeft: 4, whiteSpace: 'nowrap' }}>
                     满分{c.max}
@@ -163,7 +172,12 @@ export function ScoreForm({ application, template, draft, onSaved, onNext }: Pro
                 />
               </Flex>
               {problem ? (
-                <Typography.Text type="danger" id={problemId} style={{ display: 'block', fontSize: 12, marginTop: 2 }} data-testid="field-problem">
+                <Typography.Text
+                  type="danger"
+                  id={problemId}
+                  style={{ display: 'block', fontSize: 12, marginTop: 2 }}
+                  data-testid="field-problem"
+                >
                   {problem}
                 </Typography.Text>
               ) : null}

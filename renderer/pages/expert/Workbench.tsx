@@ -22,7 +22,10 @@ export function Workbench({ state, onDraftSaved, onChanged, onImportNewer }: Pro
   const apps = pkg.applications;
   const [selected, setSelected] = useState(apps[0]?.id ?? '');
   const [exportOpen, setExportOpen] = useState(false);
-  const index = Math.max(0, apps.findIndex((a) => a.id === selected));
+  const index = Math.max(
+    0,
+    apps.findIndex((a) => a.id === selected),
+  );
   const current = apps[index];
   const done = apps.filter((a) => state.drafts[a.id]?.complete).length;
 
@@ -40,7 +43,13 @@ export function Workbench({ state, onDraftSaved, onChanged, onImportNewer }: Pro
 
   return (
     <Flex vertical gap={12} style={{ flex: 1, minHeight: 0 }}>
-      <Flex align="center" justify="space-between" gap={16} style={{ ...PANE, overflow: 'hidden', padding: '10px 16px', flex: 'none' }} data-testid="package-bar">
+      <Flex
+        align="center"
+        justify="space-between"
+        gap={16}
+        style={{ ...PANE, overflow: 'hidden', padding: '10px 16px', flex: 'none' }}
+        data-testid="package-bar"
+      >
         <div style={{ minWidth: 0 }}>
           <Typography.Text strong style={{ fontSize: 15 }}>
             {pkg.batchTitle}
@@ -55,7 +64,12 @@ export function Workbench({ state, onDraftSaved, onChanged, onImportNewer }: Pro
             <Typography.Text style={{ fontSize: 12 }}>
               已完成 {done} / {apps.length}
             </Typography.Text>
-            <Progress percent={apps.length ? Math.round((done / apps.length) * 100) : 0} size="small" showInfo={false} style={{ margin: 0 }} />
+            <Progress
+              percent={apps.length ? Math.round((done / apps.length) * 100) : 0}
+              size="small"
+              showInfo={false}
+              style={{ margin: 0 }}
+            />
           </span>
           <Button type={done === apps.length ? 'primary' : 'default'} icon={<ExportOutlined />} onClick={() => setExportOpen(true)}>
             导出评分结果

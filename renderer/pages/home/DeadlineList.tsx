@@ -20,15 +20,32 @@ function shortTitle(d: Deadline): string {
 }
 
 function left(d: Deadline) {
-  if (d.overdue) return <Typography.Text type="danger" strong>逾期{-d.daysLeft}天</Typography.Text>;
-  if (d.daysLeft === 0) return <Typography.Text type="warning" strong>今天到期</Typography.Text>;
+  if (d.overdue)
+    return (
+      <Typography.Text type="danger" strong>
+        逾期{-d.daysLeft}天
+      </Typography.Text>
+    );
+  if (d.daysLeft === 0)
+    return (
+      <Typography.Text type="warning" strong>
+        今天到期
+      </Typography.Text>
+    );
   return <Typography.Text type={d.daysLeft <= 7 ? 'warning' : 'secondary'}>剩余{d.daysLeft}天</Typography.Text>;
 }
 
 /** 近期期限: soonest first; overdue in red; a click opens the page that handles it. */
 export function DeadlineList({ deadlines, horizonDays, height }: { deadlines: Deadline[]; horizonDays: number; height: number }) {
   return (
-    <Card size="small" title="近期期限" extra={<Typography.Text type="secondary">前30天至后{horizonDays}天</Typography.Text>} styles={{ body: { padding: '4px 0' } }} style={{ height: '100%' }} data-testid="deadline-list">
+    <Card
+      size="small"
+      title="近期期限"
+      extra={<Typography.Text type="secondary">前30天至后{horizonDays}天</Typography.Text>}
+      styles={{ body: { padding: '4px 0' } }}
+      style={{ height: '100%' }}
+      data-testid="deadline-list"
+    >
       <div style={{ height: height + 8, overflowY: 'auto' }}>
         {deadlines.length === 0 ? (
           <Flex align="center" justify="center" style={{ height: '100%' }}>
@@ -48,9 +65,17 @@ export function DeadlineList({ deadlines, horizonDays, height }: { deadlines: De
               onKeyDown={(e) => {
                 if (e.key === 'Enter') navigate(d.route);
               }}
-              style={{ padding: '6px 12px', cursor: 'pointer', borderBottom: '1px solid #f0f0f0', background: d.overdue ? '#fff1f0' : undefined }}
+              style={{
+                padding: '6px 12px',
+                cursor: 'pointer',
+                borderBottom: '1px solid #f0f0f0',
+                background: d.overdue ? '#fff1f0' : undefined,
+              }}
             >
-              <Tag color={d.overdue ? 'red' : KIND_COLORS[d.kind]} style={{ marginInlineEnd: 0, flex: 'none', width: 108, textAlign: 'center' }}>
+              <Tag
+                color={d.overdue ? 'red' : KIND_COLORS[d.kind]}
+                style={{ marginInlineEnd: 0, flex: 'none', width: 108, textAlign: 'center' }}
+              >
                 {DEADLINE_KIND_LABELS[d.kind]}
               </Tag>
               <Typography.Text ellipsis={{ tooltip: d.title }} style={{ flex: 1, minWidth: 0 }}>

@@ -56,7 +56,13 @@ export function HomePage() {
               style={{ width: 120 }}
               value={year ?? 0}
               onChange={(v: number) => setYear(v === 0 ? null : v)}
-              options={[{ value: 0, label: '全部年度' }, ...(d?.years ?? []).slice().reverse().map((y) => ({ value: y, label: `${y}年` }))]}
+              options={[
+                { value: 0, label: '全部年度' },
+                ...(d?.years ?? [])
+                  .slice()
+                  .reverse()
+                  .map((y) => ({ value: y, label: `${y}年` })),
+              ]}
             />
             <Button icon={<ReloadOutlined />} onClick={remote.reload} loading={remote.loading && !!d}>
               刷新
@@ -75,7 +81,9 @@ export function HomePage() {
         />
       ) : null}
       {!d || !options ? (
-        remote.error ? null : <Skeleton active paragraph={{ rows: 10 }} />
+        remote.error ? null : (
+          <Skeleton active paragraph={{ rows: 10 }} />
+        )
       ) : (
         <>
           <ReminderBar reminders={d.reminders} />
@@ -85,19 +93,54 @@ export function HomePage() {
               <DeadlineList deadlines={d.deadlines} horizonDays={HORIZON_DAYS} height={CHART_HEIGHT} />
             </Col>
             <Col span={12}>
-              <ChartCard title="各年度申报数量" option={options.byYear} emptyText="还没有申报" height={CHART_HEIGHT} onExported={onExported} testId="chart-by-year" />
+              <ChartCard
+                title="各年度申报数量"
+                option={options.byYear}
+                emptyText="还没有申报"
+                height={CHART_HEIGHT}
+                onExported={onExported}
+                testId="chart-by-year"
+              />
             </Col>
             <Col span={12}>
-              <ChartCard title={`各区县申报数量（${scope}）`} option={options.district} emptyText={`${scope}没有申报`} height={CHART_HEIGHT} onExported={onExported} testId="chart-district" />
+              <ChartCard
+                title={`各区县申报数量（${scope}）`}
+                option={options.district}
+                emptyText={`${scope}没有申报`}
+                height={CHART_HEIGHT}
+                onExported={onExported}
+                testId="chart-district"
+              />
             </Col>
             <Col span={12}>
-              <ChartCard title={`各产业申报数量（${scope}）`} option={options.industry} emptyText={`${scope}没有申报`} height={CHART_HEIGHT} onExported={onExported} testId="chart-industry" />
+              <ChartCard
+                title={`各产业申报数量（${scope}）`}
+                option={options.industry}
+                emptyText={`${scope}没有申报`}
+                height={CHART_HEIGHT}
+                onExported={onExported}
+                testId="chart-industry"
+              />
             </Col>
             <Col span={12}>
-              <ChartCard title="各批次评审通过率" option={options.passRates} emptyText="还没有评审结果" height={CHART_HEIGHT} onExported={onExported} testId="chart-pass-rate" />
+              <ChartCard
+                title="各批次评审通过率"
+                option={options.passRates}
+                emptyText="还没有评审结果"
+                height={CHART_HEIGHT}
+                onExported={onExported}
+                testId="chart-pass-rate"
+              />
             </Col>
             <Col span={12}>
-              <ChartCard title="中心状态" option={options.centers} emptyText="还没有认定的中心" height={CHART_HEIGHT} onExported={onExported} testId="chart-centers" />
+              <ChartCard
+                title="中心状态"
+                option={options.centers}
+                emptyText="还没有认定的中心"
+                height={CHART_HEIGHT}
+                onExported={onExported}
+                testId="chart-centers"
+              />
             </Col>
             <Col span={24}>
               <ChartCard

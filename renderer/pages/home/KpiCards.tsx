@@ -29,9 +29,34 @@ export function KpiCards({ data }: { data: Dashboard }) {
   const revoked = count(data, 'revoked');
   const s = data.summaryYear;
   const kpis: Kpi[] = [
-    { label: '申报总数', value: total, suffix: '件', note: `本年度${thisYear}件，共${data.years.length}个年度`, icon: <InboxOutlined />, color: '#1677ff', route: '/applications' },
-    { label: '在册中心', value: active + rectifying, suffix: '个', note: `有效${active}个${revoked ? `，已撤销${revoked}个` : ''}`, icon: <SafetyCertificateOutlined />, color: '#52c41a', route: '/centers' },
-    { label: '限期整改', value: rectifying, suffix: '个', note: rectifying ? '整改期满后须复核' : '没有整改中的中心', icon: <ToolOutlined />, color: '#fa8c16', route: '/centers/reviews', alert: rectifying > 0 },
+    {
+      label: '申报总数',
+      value: total,
+      suffix: '件',
+      note: `本年度${thisYear}件，共${data.years.length}个年度`,
+      icon: <InboxOutlined />,
+      color: '#1677ff',
+      route: '/applications',
+    },
+    {
+      label: '在册中心',
+      value: active + rectifying,
+      suffix: '个',
+      note: `有效${active}个${revoked ? `，已撤销${revoked}个` : ''}`,
+      icon: <SafetyCertificateOutlined />,
+      color: '#52c41a',
+      route: '/centers',
+    },
+    {
+      label: '限期整改',
+      value: rectifying,
+      suffix: '个',
+      note: rectifying ? '整改期满后须复核' : '没有整改中的中心',
+      icon: <ToolOutlined />,
+      color: '#fa8c16',
+      route: '/centers/reviews',
+      alert: rectifying > 0,
+    },
     {
       label: '本年待交总结',
       value: s.missing,
@@ -49,7 +74,11 @@ export function KpiCards({ data }: { data: Dashboard }) {
         <Col span={6} key={k.label}>
           <Card size="small" hoverable onClick={() => navigate(k.route)} data-testid="kpi" styles={{ body: { padding: '12px 16px' } }}>
             <Flex align="center" gap={12}>
-              <Flex align="center" justify="center" style={{ width: 44, height: 44, borderRadius: 10, background: `${k.color}1a`, color: k.color, fontSize: 22, flex: 'none' }}>
+              <Flex
+                align="center"
+                justify="center"
+                style={{ width: 44, height: 44, borderRadius: 10, background: `${k.color}1a`, color: k.color, fontSize: 22, flex: 'none' }}
+              >
                 {k.icon}
               </Flex>
               <div style={{ minWidth: 0 }}>

@@ -17,7 +17,16 @@ const BORDER: Record<Reminder['level'], string> = { error: '#ffccc7', warning: '
 /** 提醒: one line per reminder, most urgent first; a click opens the page that handles it. */
 export function ReminderBar({ reminders }: { reminders: Reminder[] }) {
   if (!reminders.length) {
-    return <Alert type="success" showIcon icon={<CheckCircleOutlined />} title="暂无需要提醒的事项。" style={{ marginBottom: 12 }} data-testid="reminder-bar" />;
+    return (
+      <Alert
+        type="success"
+        showIcon
+        icon={<CheckCircleOutlined />}
+        title="暂无需要提醒的事项。"
+        style={{ marginBottom: 12 }}
+        data-testid="reminder-bar"
+      />
+    );
   }
   return (
     <Flex vertical gap={6} style={{ marginBottom: 12 }} data-testid="reminder-bar" role="list" aria-label="提醒">
@@ -34,7 +43,13 @@ export function ReminderBar({ reminders }: { reminders: Reminder[] }) {
           onKeyDown={(e) => {
             if (e.key === 'Enter') navigate(r.route);
           }}
-          style={{ padding: '6px 12px', background: BACKGROUND[r.level], border: `1px solid ${BORDER[r.level]}`, borderRadius: 6, cursor: 'pointer' }}
+          style={{
+            padding: '6px 12px',
+            background: BACKGROUND[r.level],
+            border: `1px solid ${BORDER[r.level]}`,
+            borderRadius: 6,
+            cursor: 'pointer',
+          }}
         >
           {ICONS[r.level]}
           <Typography.Text style={{ flex: 1, minWidth: 0 }}>{r.text}</Typography.Text>

@@ -2,8 +2,14 @@
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart, PieChart, type BarSeriesOption, type LineSeriesOption, type PieSeriesOption } from 'echarts/charts';
 import {
-  GridComponent, LegendComponent, TitleComponent, TooltipComponent,
-  type GridComponentOption, type LegendComponentOption, type TitleComponentOption, type TooltipComponentOption,
+  GridComponent,
+  LegendComponent,
+  TitleComponent,
+  TooltipComponent,
+  type GridComponentOption,
+  type LegendComponentOption,
+  type TitleComponentOption,
+  type TooltipComponentOption,
 } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { CenterStatus, Dashboard } from '../../../electron/core/contract/index.js';
@@ -13,10 +19,17 @@ echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, Titl
 
 export { echarts };
 export type ChartOption = echarts.ComposeOption<
-  BarSeriesOption | LineSeriesOption | PieSeriesOption | GridComponentOption | LegendComponentOption | TitleComponentOption | TooltipComponentOption
+  | BarSeriesOption
+  | LineSeriesOption
+  | PieSeriesOption
+  | GridComponentOption
+  | LegendComponentOption
+  | TitleComponentOption
+  | TooltipComponentOption
 >;
 
-export const FONT_FAMILY = "'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', sans-serif";
+export const FONT_FAMILY =
+  "'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', sans-serif";
 const BLUE = '#1677ff';
 const base = { animation: false, textStyle: { fontFamily: FONT_FAMILY } } as const;
 const STATUS_COLORS: Record<CenterStatus, string> = { active: '#52c41a', rectifying: '#fa8c16', revoked: '#bfbfbf' };
@@ -30,7 +43,16 @@ export function byYearOption(rows: Dashboard['applicationsByYear']): ChartOption
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => `${String(v)}件` },
     xAxis: { type: 'category', data: rows.map((r) => `${r.year}年`) },
     yAxis: { type: 'value', name: '申报数（件）', minInterval: 1 },
-    series: [{ type: 'bar', name: '申报数', barMaxWidth: 48, data: rows.map((r) => r.count), itemStyle: { color: BLUE, borderRadius: [3, 3, 0, 0] }, label: { show: true, position: 'top' } }],
+    series: [
+      {
+        type: 'bar',
+        name: '申报数',
+        barMaxWidth: 48,
+        data: rows.map((r) => r.count),
+        itemStyle: { color: BLUE, borderRadius: [3, 3, 0, 0] },
+        label: { show: true, position: 'top' },
+      },
+    ],
   };
 }
 
@@ -42,7 +64,16 @@ export function byDistrictOption(rows: Dashboard['applicationsByDistrict']): Cha
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => `${String(v)}件` },
     xAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { type: 'dashed' } } },
     yAxis: { type: 'category', inverse: true, data: rows.map((r) => r.name), axisTick: { show: false } },
-    series: [{ type: 'bar', name: '申报数', barMaxWidth: 22, data: rows.map((r) => r.count), itemStyle: { color: '#13c2c2', borderRadius: [0, 3, 3, 0] }, label: { show: true, position: 'right' } }],
+    series: [
+      {
+        type: 'bar',
+        name: '申报数',
+        barMaxWidth: 22,
+        data: rows.map((r) => r.count),
+        itemStyle: { color: '#13c2c2', borderRadius: [0, 3, 3, 0] },
+        label: { show: true, position: 'right' },
+      },
+    ],
   };
 }
 
@@ -98,7 +129,16 @@ export function passRateOption(rows: Dashboard['passRates']): ChartOption {
         data: rows.map((r) => (r.rate === null ? null : Math.round(r.rate * 1000) / 10)),
         itemStyle: { color: '#fa541c' },
         symbolSize: 7,
-        label: { show: true, position: 'top', formatter: '{c}%', color: '#fa541c', fontWeight: 600, backgroundColor: 'rgba(255,255,255,0.85)', padding: [1, 3], borderRadius: 2 },
+        label: {
+          show: true,
+          position: 'top',
+          formatter: '{c}%',
+          color: '#fa541c',
+          fontWeight: 600,
+          backgroundColor: 'rgba(255,255,255,0.85)',
+          padding: [1, 3],
+          borderRadius: 2,
+        },
       },
     ],
   };
@@ -109,9 +149,22 @@ export function centersOption(rows: Dashboard['centersByStatus']): ChartOption {
   const total = rows.reduce((s, r) => s + r.count, 0);
   return {
     ...base,
-    title: { text: String(total), subtext: '中心总数', left: '39%', top: '40%', textAlign: 'center', textStyle: { fontSize: 26, fontWeight: 600, fontFamily: FONT_FAMILY }, subtextStyle: { fontSize: 12, fontFamily: FONT_FAMILY } },
+    title: {
+      text: String(total),
+      subtext: '中心总数',
+      left: '39%',
+      top: '40%',
+      textAlign: 'center',
+      textStyle: { fontSize: 26, fontWeight: 600, fontFamily: FONT_FAMILY },
+      subtextStyle: { fontSize: 12, fontFamily: FONT_FAMILY },
+    },
     tooltip: { trigger: 'item', formatter: '{b}：{c}个（{d}%）' },
-    legend: { orient: 'vertical', right: 16, top: 'middle', formatter: (name: string) => `${name}  ${rows.find((r) => r.label === name)?.count ?? 0}个` },
+    legend: {
+      orient: 'vertical',
+      right: 16,
+      top: 'middle',
+      formatter: (name: string) => `${name}  ${rows.find((r) => r.label === name)?.count ?? 0}个`,
+    },
     series: [
       {
         type: 'pie',
@@ -140,7 +193,12 @@ export function trendOption(rows: Dashboard['indicatorTrends'], key: string): Ch
       },
     },
     xAxis: { type: 'category', boundaryGap: true, data: rows.map((r) => `${r.year}年度`) },
-    yAxis: { type: 'value', name: `${ind.label}（${ind.unit}）`, nameTextStyle: { align: 'left' }, ...(ind.decimals === 0 ? { minInterval: 1 } : {}) },
+    yAxis: {
+      type: 'value',
+      name: `${ind.label}（${ind.unit}）`,
+      nameTextStyle: { align: 'left' },
+      ...(ind.decimals === 0 ? { minInterval: 1 } : {}),
+    },
     series: [
       {
         type: 'line',

@@ -14,20 +14,40 @@ type Acting = { kind: 'override' | 'recuse'; assignment: Assignment } | null;
 function AssignmentLine({ a, name, onAct }: { a: Assignment; name: string; onAct: (kind: 'override' | 'recuse') => void }) {
   return (
     <Flex align="center" gap={6} wrap data-testid="assignment" data-status={a.status} style={{ padding: '2px 0' }}>
-      <Typography.Text delete={a.status === 'recused'} style={{ minWidth: 56 }}>{name}</Typography.Text>
+      <Typography.Text delete={a.status === 'recused'} style={{ minWidth: 56 }}>
+        {name}
+      </Typography.Text>
       {a.status === 'active' ? <Tag color={a.override ? 'orange' : 'green'}>{a.override ? '例外分配' : '评审中'}</Tag> : null}
-      {a.status === 'recused' ? <Tooltip title={a.recusal ? `理由：${a.recusal.reason}（${a.recusal.by}）` : undefined}><Tag>已回避</Tag></Tooltip> : null}
+      {a.status === 'recused' ? (
+        <Tooltip title={a.recusal ? `理由：${a.recusal.reason}（${a.recusal.by}）` : undefined}>
+          <Tag>已回避</Tag>
+        </Tooltip>
+      ) : null}
       {a.conflictReasons.map((r, i) => {
         const code = a.conflictCodes[i];
         return (
           <Tooltip key={r} title={r}>
-            <Tag color={a.status === 'conflict' ? 'red' : 'default'} data-reason={code}>{code ? CONFLICT_REASON_LABELS[code] : CONFLICT_REASON_UNKNOWN_LABEL}</Tag>
+            <Tag color={a.status === 'conflict' ? 'red' : 'default'} data-reason={code}>
+              {code ? CONFLICT_REASON_LABELS[code] : CONFLICT_REASON_UNKNOWN_LABEL}
+            </Tag>
           </Tooltip>
         );
       })}
-      {a.override ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>例外理由：{a.override.reason}</Typography.Text> : null}
-      {a.status === 'conflict' ? <Button size="small" type="link" onClick={() => onAct('override')}>例外分配</Button> : null}
-      {a.status === 'active' ? <Button size="small" type="link" danger onClick={() => onAct('recuse')}>回避</Button> : null}
+      {a.override ? (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          例外理由：{a.override.reason}
+        </Typography.Text>
+      ) : null}
+      {a.status === 'conflict' ? (
+        <Button size="small" type="link" onClick={() => onAct('override')}>
+          例外分配
+        </Button>
+      ) : null}
+      {a.status === 'active' ? (
+        <Button size="small" type="link" danger onClick={() => onAct('recuse')}>
+          回避
+        </Button>
+      ) : null}
     </Flex>
   );
 }
@@ -55,8 +75,16 @@ export function AssignmentsCard({ batchId, review }: { batchId: string; review: 
   return (
     <Card
       size="small"
-      title={<><ApartmentOutlined /> 评审分配</>}
-      extra={<Typography.Text type="secondary">已受理申报 {apps.length} 件 · 分配 {assignments.filter((a) => a.status === 'active').length} 项 · 利益冲突 {conflicts} 处</Typography.Text>}
+      title={
+        <>
+          <ApartmentOutlined /> 评审分配
+        </>
+      }
+      extra={
+        <Typography.Text type="secondary">
+          已受理申报 {apps.length} 件 · 分配 {assignments.filter((a) => a.status === 'active').length} 项 · 利益冲突 {conflicts} 处
+        </Typography.Text>
+      }
       style={{ marginBottom: 16 }}
       data-testid="assignments-card"
     >
@@ -67,7 +95,17 @@ export function AssignmentsCard({ batchId, review }: { batchId: string; review: 
         </Button>
         <Typography.Text type="secondary">或</Typography.Text>
         <Space.Compact>
-          <InputNumber aria-label="每个申报的专家人数" min={1} max={50} precision={0} value={per} onChange={setPer} prefix="每件" suffix="人" style={{ width: 120 }} />
+          <InputNumber
+            aria-label="每个申报的专家人数"
+            min={1}
+            max={50}
+            precision={0}
+            value={per}
+            onChange={setPer}
+            prefix="每件"
+            suffix="人"
+            style={{ width: 120 }}
+          />
           <Button loading={saving} disabled={!panel.length || !apps.length || !per} onClick={() => void assign('balanced')}>
             均衡分配
           </Button>
@@ -92,7 +130,14 @@ export function AssignmentsCard({ batchId, review }: { batchId: string; review: 
             render: (_: unknown, app) => {
               const list = byApp.get(app.id) ?? [];
               return list.length ? (
-                list.map((a) => <AssignmentLine key={a.id} a={a} name={review.expertName(a.expertId)} onAct={(kind) => setActing({ kind, assignment: a })} />)
+                list.map((a) => (
+                  <AssignmentLine
+                    key={a.id}
+                    a={a}
+                    name={review.expertName(a.expertId)}
+                    onAct={(kind) => setActing({ kind, assignment: a })}
+                  />
+                ))
               ) : (
                 <Typography.Text type="secondary">未分配</Typography.Text>
               );

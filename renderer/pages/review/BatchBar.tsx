@@ -14,7 +14,17 @@ export function BatchBar({ intake, extra }: { intake: BatchState; extra?: ReactN
     <>
       <ErrorAlert error={intake.error} title="无法读取申报批次" onRetry={intake.reload} />
       {!intake.loading && !intake.batches.length ? (
-        <Alert type="info" showIcon title="还没有申报批次" description={<>请先在“<a href="#/batches">申报批次</a>”中新建批次并受理申报。</>} style={{ marginBottom: 16 }} />
+        <Alert
+          type="info"
+          showIcon
+          title="还没有申报批次"
+          description={
+            <>
+              请先在“<a href="#/batches">申报批次</a>”中新建批次并受理申报。
+            </>
+          }
+          style={{ marginBottom: 16 }}
+        />
       ) : null}
       <Card size="small" style={{ marginBottom: 16 }}>
         <Flex align="center" gap={12} wrap>
@@ -25,7 +35,11 @@ export function BatchBar({ intake, extra }: { intake: BatchState; extra?: ReactN
             onChange={intake.setBatchId}
             style={{ width: 260 }}
             placeholder="选择批次"
-            options={intake.batches.map((b) => ({ value: b.id, label: `${b.year}年${sequenceLabel(b.sequence)}（${BATCH_STATUS_LABELS[b.status]}）`, title: b.title }))}
+            options={intake.batches.map((b) => ({
+              value: b.id,
+              label: `${b.year}年${sequenceLabel(b.sequence)}（${BATCH_STATUS_LABELS[b.status]}）`,
+              title: b.title,
+            }))}
           />
           {intake.batch ? (
             <Typography.Text type="secondary" ellipsis style={{ flex: 1, minWidth: 0 }}>

@@ -14,7 +14,10 @@ import { useBatchReview } from './useBatchReview';
 export function EntryPage() {
   const intake = useIntakeBatch();
   const review = useBatchReview(intake.batchId);
-  const template = useRemote(() => (intake.batchId ? desk.call('scoring.getTemplate', { batchId: intake.batchId }) : Promise.resolve(undefined)), [intake.batchId]);
+  const template = useRemote(
+    () => (intake.batchId ? desk.call('scoring.getTemplate', { batchId: intake.batchId }) : Promise.resolve(undefined)),
+    [intake.batchId],
+  );
   const [appId, setAppId] = useState<string>();
   const [expertId, setExpertId] = useState<string>();
   const o = review.overview.data;
@@ -33,7 +36,19 @@ export function EntryPage() {
       <PageHeader title="评分录入（代录）" description="依据专家签字的纸质评分表逐项录入；系统检查分值范围和步长并计算总分。" />
       <BatchBar intake={intake} />
       <ErrorAlert error={review.error || template.error} title="无法读取评审数据" onRetry={review.reload} />
-      {o && !active.length ? <Alert type="info" showIcon title="本批次还没有评审分配" description={<>请先在“<a href="#/review/organize">评审组织</a>”中设定专家组并分配评审。</>} style={{ marginBottom: 16 }} /> : null}
+      {o && !active.length ? (
+        <Alert
+          type="info"
+          showIcon
+          title="本批次还没有评审分配"
+          description={
+            <>
+              请先在“<a href="#/review/organize">评审组织</a>”中设定专家组并分配评审。
+            </>
+          }
+          style={{ marginBottom: 16 }}
+        />
+      ) : null}
       <Row gutter={16}>
         <Col flex="1 1 560px" style={{ minWidth: 0 }}>
           <Card size="small" title="评分表" style={{ marginBottom: 16 }}>
@@ -58,12 +73,21 @@ export function EntryPage() {
                 onChange={setExpertId}
                 disabled={!appId}
                 style={{ width: 200 }}
-                options={experts.map((id) => ({ value: id, label: `${review.expertName(id)}${o?.sheets.some((s) => s.applicationId === appId && s.expertId === id) ? '（已录）' : ''}` }))}
+                options={experts.map((id) => ({
+                  value: id,
+                  label: `${review.expertName(id)}${o?.sheets.some((s) => s.applicationId === appId && s.expertId === id) ? '（已录）' : ''}`,
+                }))}
               />
               {existing ? <Tag color="blue">已有第{existing.version}版，保存将生成新版本</Tag> : null}
             </Flex>
             {appId && expertId && template.data ? (
-              <SheetForm applicationId={appId} expertId={expertId} template={template.data.current} existing={existing} onSaved={() => review.overview.reload()} />
+              <SheetForm
+                applicationId={appId}
+                expertId={expertId}
+                template={template.data.current}
+                existing={existing}
+                onSaved={() => review.overview.reload()}
+              />
             ) : (
               <Typography.Text type="secondary">请选择申报单位和评审专家。</Typography.Text>
             )}
@@ -77,12 +101,25 @@ export function EntryPage() {
               dataSource={o?.sheets ?? []}
               pagination={(o?.sheets.length ?? 0) > 10 ? { pageSize: 10, showSizeChanger: false, size: 'small' } : false}
               locale={{ emptyText: '还没有评分。' }}
-              onRow={(s) => ({ onClick: () => { setAppId(s.applicationId); setExpertId(s.expertId); }, style: { cursor: 'pointer' } })}
+              onRow={(s) => ({
+                onClick: () => {
+                  setAppId(s.applicationId);
+                  setExpertId(s.expertId);
+                },
+                style: { cursor: 'pointer' },
+              })}
               columns={[
                 { title: '申报单位', key: 'app', ellipsis: true, render: (_: unknown, s) => review.appName(s.applicationId) },
                 { title: '专家', key: 'expert', width: 72, render: (_: unknown, s) => review.expertName(s.expertId) },
                 { title: '总分', dataIndex: 'total', width: 56 },
-                { title: '来源', key: 'src', width: 86, render: (_: unknown, s) => <Tag color={s.enteredBy === 'secretariat' ? 'purple' : 'cyan'}>{s.enteredBy === 'secretariat' ? '代录' : '评审包'}</Tag> },
+                {
+                  title: '来源',
+                  key: 'src',
+                  width: 86,
+                  render: (_: unknown, s) => (
+                    <Tag color={s.enteredBy === 'secretariat' ? 'purple' : 'cyan'}>{s.enteredBy === 'secretariat' ? '代录' : '评审包'}</Tag>
+                  ),
+                },
               ]}
             />
           </Card>

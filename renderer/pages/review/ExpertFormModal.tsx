@@ -73,7 +73,7 @@ export function ExpertFormModal({ open, expert, onClose, onSaved }: Props) {
       maskClosable={false}
       width={640}
       modalRender={(dom) => (
-        <Form form={form} layout="vertical" onFinish={save} aria-label={title} clearOnDestroy>
+        <Form form={form} layout="vertical" onFinish={(values) => void save(values)} aria-label={title} clearOnDestroy>
           {dom}
         </Form>
       )}
@@ -81,7 +81,14 @@ export function ExpertFormModal({ open, expert, onClose, onSaved }: Props) {
       <ErrorAlert error={error} title="未能保存" />
       <Row gutter={16}>
         <Col span={12}>
-          <Form.Item label="姓名" name="name" rules={[{ required: true, whitespace: true, message: '请填写专家姓名' }, { min: 2, message: '专家姓名至少2个字' }]}>
+          <Form.Item
+            label="姓名"
+            name="name"
+            rules={[
+              { required: true, whitespace: true, message: '请填写专家姓名' },
+              { min: 2, message: '专家姓名至少2个字' },
+            ]}
+          >
             <Input autoFocus data-autofocus maxLength={30} />
           </Form.Item>
         </Col>
@@ -91,7 +98,14 @@ export function ExpertFormModal({ open, expert, onClose, onSaved }: Props) {
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item label="工作单位" name="organisation" rules={[{ required: true, whitespace: true, message: '请填写工作单位' }, { min: 2, message: '工作单位至少2个字' }]}>
+          <Form.Item
+            label="工作单位"
+            name="organisation"
+            rules={[
+              { required: true, whitespace: true, message: '请填写工作单位' },
+              { min: 2, message: '工作单位至少2个字' },
+            ]}
+          >
             <Input maxLength={100} />
           </Form.Item>
         </Col>
@@ -112,7 +126,14 @@ export function ExpertFormModal({ open, expert, onClose, onSaved }: Props) {
         </Col>
       </Row>
       <Form.Item label="声明回避的单位" name="declaredConflicts" extra="输入单位名称或信用代码后按回车添加；分配评审时自动回避。">
-        <Select mode="tags" open={false} suffixIcon={null} tokenSeparators={[',', '，', '；']} placeholder="如 福州某某科技有限公司" aria-label="声明回避的单位" />
+        <Select
+          mode="tags"
+          open={false}
+          suffixIcon={null}
+          tokenSeparators={[',', '，', '；']}
+          placeholder="如 福州某某科技有限公司"
+          aria-label="声明回避的单位"
+        />
       </Form.Item>
     </Modal>
   );

@@ -47,7 +47,13 @@ export function ExpertImportModal({ open, onClose, onImported }: Props) {
           选择Excel文件…
         </Button>
         <Typography.Text type="secondary">
-          {staged ? <><FileExcelOutlined /> {staged.name}</> : '表格格式与“导出专家名册”相同：第3行为表头，从第4行起每行一位专家。'}
+          {staged ? (
+            <>
+              <FileExcelOutlined /> {staged.name}
+            </>
+          ) : (
+            '表格格式与“导出专家名册”相同：第3行为表头，从第4行起每行一位专家。'
+          )}
         </Typography.Text>
       </Flex>
       <ErrorAlert error={error} title="未能导入" />

@@ -40,7 +40,11 @@ export function ExpertsPage() {
             <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
               导入Excel
             </Button>
-            <Button icon={<FileExcelOutlined />} loading={exporter.busy === '专家名册'} onClick={() => void exporter.run('专家名册', () => desk.call('experts.exportRoster', { includeRetired }))}>
+            <Button
+              icon={<FileExcelOutlined />}
+              loading={exporter.busy === '专家名册'}
+              onClick={() => void exporter.run('专家名册', () => desk.call('experts.exportRoster', { includeRetired }))}
+            >
               导出专家名册
             </Button>
           </>
@@ -48,11 +52,24 @@ export function ExpertsPage() {
       />
       <ErrorAlert error={list.error} title="无法读取专家库" onRetry={list.reload} />
       {exporter.last ? (
-        <Alert type="success" showIcon closable={{ onClose: exporter.clearLast }} title={<ExportResult file={exporter.last.file} kind={exporter.last.kind} />} style={{ marginBottom: 16 }} />
+        <Alert
+          type="success"
+          showIcon
+          closable={{ onClose: exporter.clearLast }}
+          title={<ExportResult file={exporter.last.file} kind={exporter.last.kind} />}
+          style={{ marginBottom: 16 }}
+        />
       ) : null}
       <Card size="small" styles={{ body: { padding: 0 } }}>
         <Flex align="center" gap={12} wrap style={{ padding: '12px 16px' }}>
-          <Input.Search aria-label="搜索专家" allowClear placeholder="姓名 / 单位 / 领域" value={search} onChange={(e) => setSearch(e.target.value)} style={{ width: 240 }} />
+          <Input.Search
+            aria-label="搜索专家"
+            allowClear
+            placeholder="姓名 / 单位 / 领域"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            style={{ width: 240 }}
+          />
           <Space>
             <Switch size="small" checked={includeRetired} onChange={setIncludeRetired} aria-label="显示已退出的专家" />
             <Typography.Text>显示已退出的专家</Typography.Text>
@@ -71,7 +88,14 @@ export function ExpertsPage() {
           locale={{ emptyText: q ? '没有符合条件的专家。' : '专家库还没有专家。点击“新增专家”登记，或“导入Excel”批量导入。' }}
           columns={[
             { title: '姓名', dataIndex: 'name', width: 96, fixed: 'left' },
-            { title: '单位', key: 'org', ellipsis: true, render: (_: unknown, e) => <Tooltip title={e.organisationUscc ? `统一社会信用代码：${e.organisationUscc}` : undefined}>{e.organisation}</Tooltip> },
+            {
+              title: '单位',
+              key: 'org',
+              ellipsis: true,
+              render: (_: unknown, e) => (
+                <Tooltip title={e.organisationUscc ? `统一社会信用代码：${e.organisationUscc}` : undefined}>{e.organisation}</Tooltip>
+              ),
+            },
             { title: '职称', dataIndex: 'title', width: 110 },
             { title: '领域', dataIndex: 'field', width: 120, ellipsis: true },
             { title: '电话', dataIndex: 'phone', width: 130 },
@@ -79,13 +103,29 @@ export function ExpertsPage() {
               title: '声明回避',
               key: 'conflicts',
               width: 200,
-              render: (_: unknown, e) => (e.declaredConflicts.length ? e.declaredConflicts.map((c) => <Tag key={c} style={{ marginBottom: 2 }}>{c}</Tag>) : <Typography.Text type="secondary">无</Typography.Text>),
+              render: (_: unknown, e) =>
+                e.declaredConflicts.length ? (
+                  e.declaredConflicts.map((c) => (
+                    <Tag key={c} style={{ marginBottom: 2 }}>
+                      {c}
+                    </Tag>
+                  ))
+                ) : (
+                  <Typography.Text type="secondary">无</Typography.Text>
+                ),
             },
             {
               title: '状态',
               key: 'status',
               width: 90,
-              render: (_: unknown, e) => (e.retired ? <Tooltip title={e.retiredReason ? `理由：${e.retiredReason}` : undefined}><Tag>已退出</Tag></Tooltip> : <Tag color="green">在库</Tag>),
+              render: (_: unknown, e) =>
+                e.retired ? (
+                  <Tooltip title={e.retiredReason ? `理由：${e.retiredReason}` : undefined}>
+                    <Tag>已退出</Tag>
+                  </Tooltip>
+                ) : (
+                  <Tag color="green">在库</Tag>
+                ),
             },
             {
               title: '操作',
@@ -95,8 +135,25 @@ export function ExpertsPage() {
               render: (_: unknown, e) =>
                 e.retired ? null : (
                   <Space size={0}>
-                    <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing({ expert: e })} aria-label={`修改${e.name}`}>修改</Button>
-                    <Button type="link" size="small" danger icon={<StopOutlined />} onClick={() => setRetiring(e)} aria-label={`${e.name}退出专家库`}>退出</Button>
+                    <Button
+                      type="link"
+                      size="small"
+                      icon={<EditOutlined />}
+                      onClick={() => setEditing({ expert: e })}
+                      aria-label={`修改${e.name}`}
+                    >
+                      修改
+                    </Button>
+                    <Button
+                      type="link"
+                      size="small"
+                      danger
+                      icon={<StopOutlined />}
+                      onClick={() => setRetiring(e)}
+                      aria-label={`${e.name}退出专家库`}
+                    >
+                      退出
+                    </Button>
                   </Space>
                 ),
             },

@@ -3,7 +3,14 @@ import { Button, Card, Empty, Typography } from 'antd';
 import { PictureOutlined } from '@ant-design/icons';
 import * as echarts from 'echarts/core';
 import { BarChart, type BarSeriesOption } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent, type GridComponentOption, type LegendComponentOption, type TooltipComponentOption } from 'echarts/components';
+import {
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  type GridComponentOption,
+  type LegendComponentOption,
+  type TooltipComponentOption,
+} from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { LeniencyRow } from '../../../electron/core/contract/index.js';
 

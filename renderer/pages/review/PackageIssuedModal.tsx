@@ -28,7 +28,12 @@ export function PackageIssuedModal({ issued, onClose }: Props) {
       {issued ? (
         <div data-testid="package-issued">
           <Typography.Paragraph>专家在评审电脑上导入评审包时须输入下面的一次性口令：</Typography.Paragraph>
-          <Typography.Title level={2} copyable style={{ textAlign: 'center', letterSpacing: 4, fontFamily: 'Consolas, monospace', margin: '8px 0 16px' }} data-testid="one-time-code">
+          <Typography.Title
+            level={2}
+            copyable
+            style={{ textAlign: 'center', letterSpacing: 4, fontFamily: 'Consolas, monospace', margin: '8px 0 16px' }}
+            data-testid="one-time-code"
+          >
             {issued.result.oneTimeCode}
           </Typography.Title>
           <Alert
@@ -48,7 +53,11 @@ export function PackageIssuedModal({ issued, onClose }: Props) {
               </Space>
             </Descriptions.Item>
             <Descriptions.Item label="评审任务通知单">
-              {issued.letter ? <ExportResult file={issued.letter} kind="评审任务通知单" /> : <ErrorAlert error={issued.letterError} title="通知单未能生成" />}
+              {issued.letter ? (
+                <ExportResult file={issued.letter} kind="评审任务通知单" />
+              ) : (
+                <ErrorAlert error={issued.letterError} title="通知单未能生成" />
+              )}
             </Descriptions.Item>
           </Descriptions>
         </div>

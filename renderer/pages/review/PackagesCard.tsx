@@ -69,9 +69,22 @@ export function PackagesCard({ batchId, review }: { batchId: string; review: Bat
   }
 
   return (
-    <Card size="small" title={<><ExportOutlined /> 评审包（离线评审）</>} style={{ marginBottom: 16 }} data-testid="packages-card">
+    <Card
+      size="small"
+      title={
+        <>
+          <ExportOutlined /> 评审包（离线评审）
+        </>
+      }
+      style={{ marginBottom: 16 }}
+      data-testid="packages-card"
+    >
       <ErrorAlert error={issuedList.error} title="无法读取已发出的评审包" onRetry={issuedList.reload} />
-      {letter ? <Typography.Paragraph><ExportResult file={letter} kind="评审任务通知单" /></Typography.Paragraph> : null}
+      {letter ? (
+        <Typography.Paragraph>
+          <ExportResult file={letter} kind="评审任务通知单" />
+        </Typography.Paragraph>
+      ) : null}
       <Table<Row>
         size="small"
         rowKey="expertId"
@@ -104,7 +117,9 @@ export function PackagesCard({ batchId, review }: { batchId: string; review: Bat
               r.pkg?.lastResultVersion ? (
                 <Space size={4}>
                   <Tag color="green">已收回第{r.pkg.lastResultVersion}版</Tag>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatDateTime(r.pkg.lastResultAt)}</Typography.Text>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {formatDateTime(r.pkg.lastResultAt)}
+                  </Typography.Text>
                 </Space>
               ) : r.sheets ? (
                 <Tag color="green">已录{r.sheets}份</Tag>
@@ -118,11 +133,25 @@ export function PackagesCard({ batchId, review }: { batchId: string; review: Bat
             width: 230,
             render: (_: unknown, r) => (
               <Space size={0}>
-                <Button size="small" type="link" icon={<ExportOutlined />} disabled={!r.active} loading={busy === `pkg:${r.expertId}`} onClick={() => void exportPackage(r)} aria-label={`导出${r.name}的评审包`}>
+                <Button
+                  size="small"
+                  type="link"
+                  icon={<ExportOutlined />}
+                  disabled={!r.active}
+                  loading={busy === `pkg:${r.expertId}`}
+                  onClick={() => void exportPackage(r)}
+                  aria-label={`导出${r.name}的评审包`}
+                >
                   {r.pkg ? '重新导出' : '导出评审包'}
                 </Button>
                 {r.pkg ? (
-                  <Button size="small" type="link" icon={<PrinterOutlined />} loading={busy === `letter:${r.expertId}`} onClick={() => void printLetter(r)}>
+                  <Button
+                    size="small"
+                    type="link"
+                    icon={<PrinterOutlined />}
+                    loading={busy === `letter:${r.expertId}`}
+                    onClick={() => void printLetter(r)}
+                  >
                     通知单
                   </Button>
                 ) : null}

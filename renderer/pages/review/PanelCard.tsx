@@ -26,7 +26,16 @@ export function PanelCard({ batchId, review }: { batchId: string; review: BatchR
     });
 
   return (
-    <Card size="small" title={<><TeamOutlined /> 评审专家组</>} style={{ marginBottom: 16 }} data-testid="panel-card">
+    <Card
+      size="small"
+      title={
+        <>
+          <TeamOutlined /> 评审专家组
+        </>
+      }
+      style={{ marginBottom: 16 }}
+      data-testid="panel-card"
+    >
       <ErrorAlert error={error} title="未能保存专家组" />
       <Flex gap={8} align="flex-start">
         <Select

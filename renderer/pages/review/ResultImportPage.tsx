@@ -27,7 +27,15 @@ function FileCard({ f }: { f: ResultFilePreview }) {
           {f.alreadyApplied ? <Tag>已导入过</Tag> : null}
         </Space>
       }
-      extra={f.expertName ? <Typography.Text type="secondary">{f.expertName}{f.version ? ` · 第${f.version}版` : ''}{f.storedVersion ? `（已存第${f.storedVersion}版）` : ''}</Typography.Text> : null}
+      extra={
+        f.expertName ? (
+          <Typography.Text type="secondary">
+            {f.expertName}
+            {f.version ? ` · 第${f.version}版` : ''}
+            {f.storedVersion ? `（已存第${f.storedVersion}版）` : ''}
+          </Typography.Text>
+        ) : null
+      }
     >
       <Typography.Paragraph type={f.ok ? undefined : 'danger'} style={{ marginBottom: changed.length ? 8 : 0 }}>
         {f.message}
@@ -44,7 +52,11 @@ function FileCard({ f }: { f: ResultFilePreview }) {
               </Space>
               {c.changes.map((ch) => (
                 <div key={ch.label} style={{ paddingLeft: 12, fontSize: 13 }}>
-                  {ch.label}：<Typography.Text delete={c.kind === 'changed'} type="secondary">{ch.before || '—'}</Typography.Text> → <Typography.Text strong>{ch.after || '—'}</Typography.Text>
+                  {ch.label}：
+                  <Typography.Text delete={c.kind === 'changed'} type="secondary">
+                    {ch.before || '—'}
+                  </Typography.Text>{' '}
+                  → <Typography.Text strong>{ch.after || '—'}</Typography.Text>
                 </div>
               ))}
             </List.Item>
@@ -103,7 +115,14 @@ export function ResultImportPage() {
       <PageHeader title="导入评分结果" description="导入专家在专家模式中导出的评分结果文件（可一次选择多个）；先预览差异，确认后应用。" />
       <Card size="small" style={{ marginBottom: 16 }}>
         <Flex align="center" gap={12} wrap>
-          <input ref={input} type="file" multiple hidden aria-label="选择评分结果文件" onChange={(e) => void check([...(e.target.files ?? [])])} />
+          <input
+            ref={input}
+            type="file"
+            multiple
+            hidden
+            aria-label="选择评分结果文件"
+            onChange={(e) => void check([...(e.target.files ?? [])])}
+          />
           <Button type="primary" icon={<UploadOutlined />} loading={busy === 'check'} onClick={() => input.current?.click()} autoFocus>
             选择评分结果文件…
           </Button>
@@ -116,8 +135,23 @@ export function ResultImportPage() {
         </Flex>
       </Card>
       <ErrorAlert error={error} title="未能导入" />
-      {report ? <Alert type={report.refused ? 'warning' : 'success'} showIcon title={report.message} description={`应用${report.applied}个，无变化${report.unchanged}个，拒绝${report.refused}个。`} style={{ marginBottom: 16 }} data-testid="apply-summary" /> : null}
-      {previews ? previews.map((f) => <FileCard key={f.uploadId} f={f} />) : <Card><Empty description="尚未选择文件" /></Card>}
+      {report ? (
+        <Alert
+          type={report.refused ? 'warning' : 'success'}
+          showIcon
+          title={report.message}
+          description={`应用${report.applied}个，无变化${report.unchanged}个，拒绝${report.refused}个。`}
+          style={{ marginBottom: 16 }}
+          data-testid="apply-summary"
+        />
+      ) : null}
+      {previews ? (
+        previews.map((f) => <FileCard key={f.uploadId} f={f} />)
+      ) : (
+        <Card>
+          <Empty description="尚未选择文件" />
+        </Card>
+      )}
     </>
   );
 }

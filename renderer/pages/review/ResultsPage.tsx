@@ -12,7 +12,13 @@ import { BatchBar } from './BatchBar';
 import { LeniencyChart } from './LeniencyChart';
 import { useBatchReview } from './useBatchReview';
 
-const FLAG_LABELS: Record<string, string> = { quorum: '人数不足', tie: '同分', outlier: '偏离', disagreement: '分歧', staleTemplate: '旧版评分表' };
+const FLAG_LABELS: Record<string, string> = {
+  quorum: '人数不足',
+  tie: '同分',
+  outlier: '偏离',
+  disagreement: '分歧',
+  staleTemplate: '旧版评分表',
+};
 const num = (n: number | null) => (n === null ? '—' : n.toFixed(2));
 
 /** 评审结果: ranking with each expert's total, method text, exports and the leniency chart. */
@@ -38,17 +44,51 @@ export function ResultsPage() {
         description="按评分表汇总各专家评分并排名；标记提示需要复核的情况。"
         extra={
           <>
-            <Button type="primary" icon={<FilePdfOutlined />} {...exp('评审汇总表', () => desk.call('scoring.summaryPdf', { batchId: batchId! }))}>评审汇总表PDF</Button>
-            <Button icon={<FileExcelOutlined />} {...exp('评审汇总表（Excel）', () => desk.call('scoring.summaryXlsx', { batchId: batchId! }))}>Excel</Button>
-            <Button icon={<FilePdfOutlined />} {...exp('空白评分表', () => desk.call('scoring.sheetsPdf', { batchId: batchId!, mode: 'blank' }))}>空白评分表</Button>
-            <Button icon={<FilePdfOutlined />} {...exp('已录评分表', () => desk.call('scoring.sheetsPdf', { batchId: batchId!, mode: 'filled' }))}>已录评分表</Button>
+            <Button
+              type="primary"
+              icon={<FilePdfOutlined />}
+              {...exp('评审汇总表', () => desk.call('scoring.summaryPdf', { batchId: batchId! }))}
+            >
+              评审汇总表PDF
+            </Button>
+            <Button
+              icon={<FileExcelOutlined />}
+              {...exp('评审汇总表（Excel）', () => desk.call('scoring.summaryXlsx', { batchId: batchId! }))}
+            >
+              Excel
+            </Button>
+            <Button
+              icon={<FilePdfOutlined />}
+              {...exp('空白评分表', () => desk.call('scoring.sheetsPdf', { batchId: batchId!, mode: 'blank' }))}
+            >
+              空白评分表
+            </Button>
+            <Button
+              icon={<FilePdfOutlined />}
+              {...exp('已录评分表', () => desk.call('scoring.sheetsPdf', { batchId: batchId!, mode: 'filled' }))}
+            >
+              已录评分表
+            </Button>
           </>
         }
       />
       <BatchBar intake={intake} />
-      <ErrorAlert error={results.error || leniency.error} title="无法读取评审结果" onRetry={() => { results.reload(); leniency.reload(); }} />
+      <ErrorAlert
+        error={results.error || leniency.error}
+        title="无法读取评审结果"
+        onRetry={() => {
+          results.reload();
+          leniency.reload();
+        }}
+      />
       {exporter.last ? (
-        <Alert type="success" showIcon closable={{ onClose: exporter.clearLast }} title={<ExportResult file={exporter.last.file} kind={exporter.last.kind} />} style={{ marginBottom: 16 }} />
+        <Alert
+          type="success"
+          showIcon
+          closable={{ onClose: exporter.clearLast }}
+          title={<ExportResult file={exporter.last.file} kind={exporter.last.kind} />}
+          style={{ marginBottom: 16 }}
+        />
       ) : null}
       <Card size="small" styles={{ body: { padding: 0 } }}>
         {results.data ? (
@@ -79,12 +119,36 @@ export function ResultsPage() {
               render: (_: unknown, r: ReviewResult) => {
                 const t = r.totals.find((x) => x.expertId === id);
                 const outlier = r.flags.some((f) => f.kind === 'outlier' && f.expertId === id);
-                return t ? <Typography.Text type={outlier ? 'danger' : undefined}>{t.total}</Typography.Text> : <Typography.Text type="secondary">—</Typography.Text>;
+                return t ? (
+                  <Typography.Text type={outlier ? 'danger' : undefined}>{t.total}</Typography.Text>
+                ) : (
+                  <Typography.Text type="secondary">—</Typography.Text>
+                );
               },
             })),
             { title: '有效专家数', dataIndex: 'count', width: 96, align: 'right' },
-            { title: '最终得分', dataIndex: 'final', width: 90, align: 'right', render: (n: number | null) => <Typography.Text strong>{num(n)}</Typography.Text> },
-            { title: '是否通过', dataIndex: 'passed', width: 86, render: (p: boolean, r) => (!r.quorumMet ? <Tooltip title="有效专家人数不足，暂不判定"><Tag>待定</Tag></Tooltip> : p ? <Tag color="green">通过</Tag> : <Tag color="red">未通过</Tag>) },
+            {
+              title: '最终得分',
+              dataIndex: 'final',
+              width: 90,
+              align: 'right',
+              render: (n: number | null) => <Typography.Text strong>{num(n)}</Typography.Text>,
+            },
+            {
+              title: '是否通过',
+              dataIndex: 'passed',
+              width: 86,
+              render: (p: boolean, r) =>
+                !r.quorumMet ? (
+                  <Tooltip title="有效专家人数不足，暂不判定">
+                    <Tag>待定</Tag>
+                  </Tooltip>
+                ) : p ? (
+                  <Tag color="green">通过</Tag>
+                ) : (
+                  <Tag color="red">未通过</Tag>
+                ),
+            },
             {
               title: '标记',
               key: 'flags',
@@ -93,7 +157,9 @@ export function ResultsPage() {
                 <Space size={2} wrap>
                   {r.flags.map((f, i) => (
                     <Tooltip key={i} title={f.message}>
-                      <Tag icon={<WarningOutlined />} color="gold" data-testid="result-flag">{FLAG_LABELS[f.kind] ?? f.kind}</Tag>
+                      <Tag icon={<WarningOutlined />} color="gold" data-testid="result-flag">
+                        {FLAG_LABELS[f.kind] ?? f.kind}
+                      </Tag>
                     </Tooltip>
                   ))}
                 </Space>

@@ -39,7 +39,12 @@ export function SheetForm({ applicationId, expertId, template, existing, onSaved
     form.resetFields();
     form.setFieldsValue(
       existing
-        ? { scores: existing.scores, recommendation: existing.recommendation, comment: existing.comment, signedOn: existing.signedOn ? dayjs(existing.signedOn) : null }
+        ? {
+            scores: existing.scores,
+            recommendation: existing.recommendation,
+            comment: existing.comment,
+            signedOn: existing.signedOn ? dayjs(existing.signedOn) : null,
+          }
         : { scores: {}, recommendation: 'recommend', comment: '', signedOn: null },
     );
     setError(null);
@@ -49,9 +54,7 @@ export function SheetForm({ applicationId, expertId, template, existing, onSaved
   function markProblems(err: unknown): void {
     if (!(err instanceof DeskApiError)) return;
     const problems = (err.details as { problems?: string[] } | undefined)?.problems ?? [];
-    form.setFields(
-      template.criteria.map((c) => ({ name: ['scores', c.key], errors: problems.filter((p) => p.includes(`“${c.title}”`)) })),
-    );
+    form.setFields(template.criteria.map((c) => ({ name: ['scores', c.key], errors: problems.filter((p) => p.includes(`“${c.title}”`)) })));
   }
 
   const save = (v: Values) =>
@@ -75,7 +78,15 @@ export function SheetForm({ applicationId, expertId, template, existing, onSaved
     }, markProblems);
 
   return (
-    <Form form={form} layout="horizontal" labelCol={{ flex: '300px' }} labelWrap onFinish={save} aria-label="代录评分表" data-testid="sheet-form">
+    <Form
+      form={form}
+      layout="horizontal"
+      labelCol={{ flex: '300px' }}
+      labelWrap
+      onFinish={(values) => void save(values)}
+      aria-label="代录评分表"
+      data-testid="sheet-form"
+    >
       <ErrorAlert error={error} title="评分未保存" />
       {template.criteria.map((c, i) => (
         <Form.Item
@@ -93,12 +104,26 @@ export function SheetForm({ applicationId, expertId, template, existing, onSaved
       ))}
       <Form.Item label="预计总分" style={{ marginBottom: 12 }}>
         <Space>
-          <Typography.Text strong style={{ fontSize: 18 }} data-testid="typed-sum">{sum}</Typography.Text>
-          <Typography.Text type="secondary">/ {full} 分（及格线 {template.passLine} 分；保存后以系统计算的总分为准）</Typography.Text>
+          <Typography.Text strong style={{ fontSize: 18 }} data-testid="typed-sum">
+            {sum}
+          </Typography.Text>
+          <Typography.Text type="secondary">
+            / {full} 分（及格线 {template.passLine} 分；保存后以系统计算的总分为准）
+          </Typography.Text>
         </Space>
       </Form.Item>
-      <Form.Item label="推荐意见" name="recommendation" rules={[{ required: true, message: '请选择推荐意见' }]} style={{ marginBottom: 12 }}>
-        <Radio.Group options={[{ value: 'recommend', label: '推荐' }, { value: 'notRecommend', label: '不推荐' }]} />
+      <Form.Item
+        label="推荐意见"
+        name="recommendation"
+        rules={[{ required: true, message: '请选择推荐意见' }]}
+        style={{ marginBottom: 12 }}
+      >
+        <Radio.Group
+          options={[
+            { value: 'recommend', label: '推荐' },
+            { value: 'notRecommend', label: '不推荐' },
+          ]}
+        />
       </Form.Item>
       <Form.Item label="评语" name="comment" extra="不推荐或总分低于及格线时须填写（至少5个字）。" style={{ marginBottom: 12 }}>
         <Input.TextArea rows={2} maxLength={2000} style={{ maxWidth: 560 }} />
@@ -112,7 +137,9 @@ export function SheetForm({ applicationId, expertId, template, existing, onSaved
             保存评分
           </Button>
           <Tag color="purple">代录</Tag>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>按回车保存；记录为“秘书处据纸质评分表代录”。</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            按回车保存；记录为“秘书处据纸质评分表代录”。
+          </Typography.Text>
         </Space>
       </Form.Item>
     </Form>

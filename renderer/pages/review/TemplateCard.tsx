@@ -25,8 +25,16 @@ export function TemplateCard({ batchId, onChanged }: { batchId: string; onChange
       title={
         <Space>
           评分表
-          {t ? <Tag color="blue" data-testid="template-version">第{t.version}版</Tag> : null}
-          {view.data?.frozen ? <Tag icon={<LockOutlined />} color="orange">已冻结</Tag> : null}
+          {t ? (
+            <Tag color="blue" data-testid="template-version">
+              第{t.version}版
+            </Tag>
+          ) : null}
+          {view.data?.frozen ? (
+            <Tag icon={<LockOutlined />} color="orange">
+              已冻结
+            </Tag>
+          ) : null}
           {view.data?.isDefault ? <Tag>默认评分表</Tag> : null}
         </Space>
       }
@@ -39,7 +47,9 @@ export function TemplateCard({ batchId, onChanged }: { batchId: string; onChange
       data-testid="template-card"
     >
       <ErrorAlert error={view.error} title="无法读取评分表" onRetry={view.reload} />
-      {view.data?.warnings.length ? <Alert type="warning" showIcon title={view.data.warnings.join('；')} style={{ marginBottom: 12 }} /> : null}
+      {view.data?.warnings.length ? (
+        <Alert type="warning" showIcon title={view.data.warnings.join('；')} style={{ marginBottom: 12 }} />
+      ) : null}
       {t ? (
         <>
           <Descriptions size="small" column={4} style={{ marginBottom: 8 }}>

@@ -30,12 +30,19 @@ export function TemplateEditModal({ open, batchId, template, frozen, onClose, on
   const [pending, setPending] = useState<Values | null>(null);
 
   useEffect(() => {
-    if (open) form.setFieldsValue({ criteria: template.criteria.map((c) => ({ ...c })), passLine: template.passLine, quorum: template.quorum });
+    if (open)
+      form.setFieldsValue({ criteria: template.criteria.map((c) => ({ ...c })), passLine: template.passLine, quorum: template.quorum });
   }, [open, template, form]);
 
   const body = (v: Values) => ({
     batchId,
-    criteria: v.criteria.map((c) => ({ ...(c.key ? { key: c.key } : {}), title: c.title.trim(), max: c.max, step: c.step, description: (c.description ?? '').trim() })),
+    criteria: v.criteria.map((c) => ({
+      ...(c.key ? { key: c.key } : {}),
+      title: c.title.trim(),
+      max: c.max,
+      step: c.step,
+      description: (c.description ?? '').trim(),
+    })),
     passLine: v.passLine,
     quorum: v.quorum,
   });
@@ -66,7 +73,7 @@ export function TemplateEditModal({ open, batchId, template, frozen, onClose, on
       width={900}
       styles={{ body: { maxHeight: 'calc(100vh - 230px)', overflowY: 'auto', overflowX: 'hidden' } }}
       modalRender={(dom) => (
-        <Form form={form} layout="vertical" onFinish={save} aria-label="修改评分表" clearOnDestroy>
+        <Form form={form} layout="vertical" onFinish={(values) => void save(values)} aria-label="修改评分表" clearOnDestroy>
           {dom}
         </Form>
       )}

@@ -7,13 +7,13 @@ import { useRemote } from '../../components/useRemote';
 export function useBatchReview(batchId: string | undefined) {
   const experts = useRemote(() => desk.call('experts.list', { includeRetired: true }), []);
   const apps = useRemote(
-    () => (batchId ? desk.call('applications.list', { batchId, status: ['accepted'], sort: 'name', order: 'asc' }) : Promise.resolve({ total: 0, rows: [] })),
+    () =>
+      batchId
+        ? desk.call('applications.list', { batchId, status: ['accepted'], sort: 'name', order: 'asc' })
+        : Promise.resolve({ total: 0, rows: [] }),
     [batchId],
   );
-  const overview = useRemote(
-    () => (batchId ? desk.call('scoring.overview', { batchId }) : Promise.resolve(undefined)),
-    [batchId],
-  );
+  const overview = useRemote(() => (batchId ? desk.call('scoring.overview', { batchId }) : Promise.resolve(undefined)), [batchId]);
   const expertById = useMemo(() => new Map<string, Expert>((experts.data ?? []).map((e) => [e.id, e])), [experts.data]);
   const appById = useMemo(() => new Map<string, ApplicationRow>((apps.data?.rows ?? []).map((a) => [a.id, a])), [apps.data]);
   return {

@@ -45,7 +45,8 @@ export function BackupFileCard() {
         </Button>
       </Flex>
       <Typography.Text type="secondary" style={{ display: 'block', marginTop: 6 }}>
-        把全部数据（记录、附件、操作日志）连同校验清单写成一个备份文件。可填写U盘路径，如 E:\ 或 /media/usb，也可点“浏览…”选择；请妥善保管U盘。
+        把全部数据（记录、附件、操作日志）连同校验清单写成一个备份文件。可填写U盘路径，如 E:\ 或
+        /media/usb，也可点“浏览…”选择；请妥善保管U盘。
       </Typography.Text>
       {saving ? (
         <div style={{ marginTop: 8 }} data-testid="backup-file-progress">

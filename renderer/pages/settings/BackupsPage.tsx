@@ -35,7 +35,9 @@ export function BackupsPage() {
             将用备份“{b.name}”（{formatDateTime(b.createdAt)}，{BACKUP_KIND_LABELS[b.kind]}，共 {b.parts} 个数据部分）替换当前的全部数据，
             此后所做的修改将不再显示。
           </p>
-          <p style={{ marginBottom: 0 }}>恢复前，程序会先把当前数据另存为一个“恢复前备份”；如恢复有误，可再从那个备份恢复回来。本次恢复会记入操作日志。</p>
+          <p style={{ marginBottom: 0 }}>
+            恢复前，程序会先把当前数据另存为一个“恢复前备份”；如恢复有误，可再从那个备份恢复回来。本次恢复会记入操作日志。
+          </p>
         </div>
       ),
       onOk: async () => {
@@ -55,8 +57,18 @@ export function BackupsPage() {
   }
 
   const columns: ColumnsType<BackupInfo> = [
-    { title: '备份时间', dataIndex: 'createdAt', width: 190, render: (at: string) => <span className="desk-nowrap">{formatDateTime(at)}</span> },
-    { title: '类型', dataIndex: 'kind', width: 130, render: (k: BackupInfo['kind']) => <Tag color={k === 'daily' ? 'blue' : 'orange'}>{BACKUP_KIND_LABELS[k]}</Tag> },
+    {
+      title: '备份时间',
+      dataIndex: 'createdAt',
+      width: 190,
+      render: (at: string) => <span className="desk-nowrap">{formatDateTime(at)}</span>,
+    },
+    {
+      title: '类型',
+      dataIndex: 'kind',
+      width: 130,
+      render: (k: BackupInfo['kind']) => <Tag color={k === 'daily' ? 'blue' : 'orange'}>{BACKUP_KIND_LABELS[k]}</Tag>,
+    },
     { title: '名称', dataIndex: 'name', ellipsis: { showTitle: true } },
     { title: '数据部分', dataIndex: 'parts', width: 100, render: (n: number) => `${n} 个` },
     {
@@ -83,7 +95,16 @@ export function BackupsPage() {
         }
       />
       <ErrorAlert error={backups.error} title="无法读取备份列表" onRetry={backups.reload} />
-      {failure ? <Alert type="error" showIcon title="恢复失败，数据未改动" description={errorMessage(failure)} closable={{ onClose: () => setFailure(null) }} style={{ marginBottom: 16 }} /> : null}
+      {failure ? (
+        <Alert
+          type="error"
+          showIcon
+          title="恢复失败，数据未改动"
+          description={errorMessage(failure)}
+          closable={{ onClose: () => setFailure(null) }}
+          style={{ marginBottom: 16 }}
+        />
+      ) : null}
       {result ? (
         <Alert
           type="success"

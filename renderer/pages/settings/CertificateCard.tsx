@@ -65,15 +65,26 @@ export function CertificateCard() {
           </Typography.Paragraph>
           <Flex align="center" gap={12}>
             {sealSha ? (
-              preview ? <img src={preview} alt="印章预览" style={{ width: 64, height: 64, objectFit: 'contain', border: '1px solid #eee' }} /> : <Typography.Text>已导入</Typography.Text>
+              preview ? (
+                <img src={preview} alt="印章预览" style={{ width: 64, height: 64, objectFit: 'contain', border: '1px solid #eee' }} />
+              ) : (
+                <Typography.Text>已导入</Typography.Text>
+              )
             ) : (
               <Typography.Text type="secondary">未导入</Typography.Text>
             )}
-            <input ref={input} type="file" accept=".png,.jpg,.jpeg" aria-label="选择印章图片" style={{ display: 'none' }} onChange={(e) => {
-              const f = e.target.files?.[0];
-              e.target.value = '';
-              if (f) void importSeal(f);
-            }} />
+            <input
+              ref={input}
+              type="file"
+              accept=".png,.jpg,.jpeg"
+              aria-label="选择印章图片"
+              style={{ display: 'none' }}
+              onChange={(e) => {
+                const f = e.target.files?.[0];
+                e.target.value = '';
+                if (f) void importSeal(f);
+              }}
+            />
             <Button icon={<UploadOutlined />} loading={saving} disabled={!settings} onClick={() => input.current?.click()}>
               导入印章图片
             </Button>

@@ -11,7 +11,11 @@ interface ListForm {
 }
 
 const toLines = (list: readonly string[]) => list.join('\n');
-const fromLines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
+const fromLines = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 /** 选择列表: the 县(市)区 and 产业 lists used by forms, the Excel template and imports; one item per line. */
 export function ChoiceListsCard() {
@@ -43,7 +47,7 @@ export function ChoiceListsCard() {
     <Card title="选择列表" size="small">
       <ErrorAlert error={lists.error} title="无法读取选择列表" onRetry={lists.reload} />
       <ErrorAlert error={error} title="未能保存选择列表" />
-      <Form<ListForm> form={form} layout="vertical" onFinish={save} disabled={!lists.data} aria-label="选择列表">
+      <Form<ListForm> form={form} layout="vertical" onFinish={(values) => void save(values)} disabled={!lists.data} aria-label="选择列表">
         <Form.Item label="县（市）区" name="districts" extra="每行一项。用于申报表、Excel 导入模板的下拉列表和导入检查。">
           <Input.TextArea autoSize={{ minRows: 4, maxRows: 8 }} />
         </Form.Item>

@@ -20,7 +20,7 @@ const ms = (s: string) => Date.UTC(Number(s.slice(0, 4)), Number(s.slice(5, 7)) 
 export function datesToText(dates: readonly string[]): string {
   const sorted = [...new Set(dates)].sort();
   const lines: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i;
     while (j + 1 < sorted.length && ms(sorted[j + 1]!) - ms(sorted[j]!) === DAY_MS) j++;
     lines.push(i === j ? sorted[i]! : `${sorted[i]}~${sorted[j]}`);
@@ -40,11 +40,15 @@ function parseDate(s: string): string | null {
 /** Lines (or items separated by commas/、) of dates and ranges → sorted dates, or the first problem in Chinese. */
 export function textToDates(text: string, year: number, what: string): { dates: string[] } | { error: string } {
   const out = new Set<string>();
-  for (const item of text.split(/[\n,，、;；\s]+/).map((s) => s.trim()).filter(Boolean)) {
+  for (const item of text
+    .split(/[\n,，、;；\s]+/)
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const parts = item.split(/~|～|至/);
     const from = parseDate(parts[0] ?? '');
     const to = parts.length > 1 ? parseDate(parts[1] ?? '') : from;
-    if (!from || !to || parts.length > 2) return { error: `${what}中的“${item}”不是有效日期，请写成 2026-10-01 或 2026-10-01~2026-10-08。` };
+    if (!from || !to || parts.length > 2)
+      return { error: `${what}中的“${item}”不是有效日期，请写成 2026-10-01 或 2026-10-01~2026-10-08。` };
     if (to < from) return { error: `${what}中的“${item}”起止颠倒。` };
     for (let t = ms(from); t <= ms(to); t += DAY_MS) {
       const d = iso(t);
@@ -113,17 +117,33 @@ export function HolidayCard() {
         style={{ marginBottom: 12 }}
         columns={[
           { title: '年份', dataIndex: 'year', width: 64 },
-          { title: '来源', dataIndex: 'origin', width: 96, render: (o: CalendarYear['origin']) => (o === 'override' ? <Tag color="blue">本局修改</Tag> : <Tag>随程序提供</Tag>) },
+          {
+            title: '来源',
+            dataIndex: 'origin',
+            width: 96,
+            render: (o: CalendarYear['origin']) => (o === 'override' ? <Tag color="blue">本局修改</Tag> : <Tag>随程序提供</Tag>),
+          },
           { title: '依据', dataIndex: 'source', ellipsis: true },
           { title: '放假', key: 'off', width: 56, align: 'right', render: (_: unknown, y) => `${y.offDays.length}天` },
           { title: '调休上班', key: 'work', width: 76, align: 'right', render: (_: unknown, y) => `${y.makeUpWorkDays.length}天` },
           { title: '工作日', dataIndex: 'workingDays', width: 68, align: 'right', render: (n: number) => `${n}天` },
-          { title: '', key: 'edit', width: 64, render: (_: unknown, y) => <Button size="small" type="link" icon={<EditOutlined />} aria-label={`修改${y.year}年`} onClick={() => open(y)}>修改</Button> },
+          {
+            title: '',
+            key: 'edit',
+            width: 64,
+            render: (_: unknown, y) => (
+              <Button size="small" type="link" icon={<EditOutlined />} aria-label={`修改${y.year}年`} onClick={() => open(y)}>
+                修改
+              </Button>
+            ),
+          },
         ]}
       />
       {cal.data?.conventions.length ? (
         <>
-          <Typography.Text strong style={{ fontSize: 13 }}>计算规则</Typography.Text>
+          <Typography.Text strong style={{ fontSize: 13 }}>
+            计算规则
+          </Typography.Text>
           <ul style={{ margin: '4px 0 0', paddingLeft: 20, fontSize: 13, color: 'rgba(0,0,0,0.65)' }} data-testid="calendar-conventions">
             {cal.data.conventions.map((c) => (
               <li key={c}>{c}</li>
@@ -144,7 +164,14 @@ export function HolidayCard() {
         destroyOnHidden
         maskClosable={false}
         modalRender={(dom) => (
-          <Form<Values> form={form} layout="vertical" onFinish={save} aria-label="节假日安排" clearOnDestroy initialValues={editing ?? {}}>
+          <Form<Values>
+            form={form}
+            layout="vertical"
+            onFinish={(values) => void save(values)}
+            aria-label="节假日安排"
+            clearOnDestroy
+            initialValues={editing ?? {}}
+          >
             {dom}
           </Form>
         )}
@@ -152,14 +179,40 @@ export function HolidayCard() {
         <ErrorAlert error={error} title="未能保存节假日安排" />
         <div style={{ display: 'flex', gap: 12 }}>
           <Form.Item label="年份" name="year" rules={[{ required: true, message: '请填写年份' }]} style={{ width: 110 }}>
-            <InputNumber min={2000} max={2100} precision={0} disabled={!isNew} autoFocus={isNew} data-autofocus={isNew || undefined} style={{ width: '100%' }} />
+            <InputNumber
+              min={2000}
+              max={2100}
+              precision={0}
+              disabled={!isNew}
+              autoFocus={isNew}
+              data-autofocus={isNew || undefined}
+              style={{ width: '100%' }}
+            />
           </Form.Item>
-          <Form.Item label="依据" name="source" rules={[{ required: true, whitespace: true, message: '请填写依据' }, { min: 2, message: '请填写依据（如国务院办公厅通知的名称和日期）' }]} style={{ flex: 1 }}>
-            <Input maxLength={200} autoFocus={!isNew} data-autofocus={!isNew || undefined} placeholder="如：国务院办公厅关于2027年部分节假日安排的通知（国办发明电〔2026〕×号）" />
+          <Form.Item
+            label="依据"
+            name="source"
+            rules={[
+              { required: true, whitespace: true, message: '请填写依据' },
+              { min: 2, message: '请填写依据（如国务院办公厅通知的名称和日期）' },
+            ]}
+            style={{ flex: 1 }}
+          >
+            <Input
+              maxLength={200}
+              autoFocus={!isNew}
+              data-autofocus={!isNew || undefined}
+              placeholder="如：国务院办公厅关于2027年部分节假日安排的通知（国办发明电〔2026〕×号）"
+            />
           </Form.Item>
         </div>
         <div style={{ display: 'flex', gap: 12 }}>
-          <Form.Item label="放假日期" name="offDays" extra="每行一个日期或一段日期，如 2026-10-01~2026-10-08；含落在周末的放假日。" style={{ flex: 1 }}>
+          <Form.Item
+            label="放假日期"
+            name="offDays"
+            extra="每行一个日期或一段日期，如 2026-10-01~2026-10-08；含落在周末的放假日。"
+            style={{ flex: 1 }}
+          >
             <Input.TextArea autoSize={{ minRows: 6, maxRows: 12 }} style={{ fontFamily: 'monospace' }} />
           </Form.Item>
           <Form.Item label="调休上班日期" name="makeUpWorkDays" extra="调休上班的周六、周日，每行一个。" style={{ flex: 1 }}>

@@ -69,9 +69,12 @@ export function RestoreFileCard() {
       content: (
         <div>
           <p style={{ wordBreak: 'break-all' }}>
-            将用备份文件“{insp.path}”（{insp.createdAt ? formatDateTime(insp.createdAt) : '备份时间不详'}）替换当前的全部数据、附件和操作日志。
+            将用备份文件“{insp.path}”（{insp.createdAt ? formatDateTime(insp.createdAt) : '备份时间不详'}
+            ）替换当前的全部数据、附件和操作日志。
           </p>
-          <p style={{ marginBottom: 0 }}>恢复前会先完整校验备份文件；当前数据会先另存为一个快照（恢复前备份），如恢复有误，可在下方列表中从该快照恢复回来。</p>
+          <p style={{ marginBottom: 0 }}>
+            恢复前会先完整校验备份文件；当前数据会先另存为一个快照（恢复前备份），如恢复有误，可在下方列表中从该快照恢复回来。
+          </p>
         </div>
       ),
       onOk: () => {
@@ -126,7 +129,11 @@ export function RestoreFileCard() {
         先检查备份文件的内容和完整性，确认无误后再恢复。工作台在本机运行，请填写本机（含已插入的U盘）上的文件路径，或点“浏览…”选择。
       </Typography.Text>
       <div style={error ? { marginTop: 12, marginBottom: -16 } : undefined}>
-        <ErrorAlert error={error} title={phase === 'restore' ? '恢复失败，当前数据未改动' : '未能检查备份文件'} onClose={() => setError(null)} />
+        <ErrorAlert
+          error={error}
+          title={phase === 'restore' ? '恢复失败，当前数据未改动' : '未能检查备份文件'}
+          onClose={() => setError(null)}
+        />
       </div>
       {inspection ? (
         <Alert

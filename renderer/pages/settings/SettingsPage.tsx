@@ -60,7 +60,11 @@ export function SettingsPage() {
         title="基本设置"
         description="发文机关、操作人和编号前缀用于生成的文书、证书和操作日志。"
         extra={
-          <Typography.Link href="#/expert" title="评审专家在自己的电脑上导入评审包、离线评分时使用（只显示评审包内容）" style={{ fontSize: 13 }}>
+          <Typography.Link
+            href="#/expert"
+            title="评审专家在自己的电脑上导入评审包、离线评分时使用（只显示评审包内容）"
+            style={{ fontSize: 13 }}
+          >
             <AuditOutlined /> 进入专家模式
           </Typography.Link>
         }
@@ -70,21 +74,55 @@ export function SettingsPage() {
         <Col xs={24} xl={12}>
           <Card title="单位与编号" size="small">
             <ErrorAlert error={error} title="未能保存设置" />
-            <Form<Settings> form={form} layout="vertical" onFinish={save} disabled={!settings} aria-label="基本设置">
-              <Form.Item label="发文机关" name="bureauName" rules={[{ required: true, whitespace: true, message: '请填写发文机关名称' }, { max: 40, message: '发文机关名称不超过40个字' }]}>
+            <Form<Settings>
+              form={form}
+              layout="vertical"
+              onFinish={(values) => void save(values)}
+              disabled={!settings}
+              aria-label="基本设置"
+            >
+              <Form.Item
+                label="发文机关"
+                name="bureauName"
+                rules={[
+                  { required: true, whitespace: true, message: '请填写发文机关名称' },
+                  { max: 40, message: '发文机关名称不超过40个字' },
+                ]}
+              >
                 <Input placeholder="如：福州市市场监督管理局" maxLength={40} />
               </Form.Item>
-              <Form.Item label="操作人" name="operatorName" extra="记入操作日志；多人共用一台电脑时，换人后请先修改此处。" rules={[{ max: 20, message: '操作人姓名不超过20个字' }]}>
+              <Form.Item
+                label="操作人"
+                name="operatorName"
+                extra="记入操作日志；多人共用一台电脑时，换人后请先修改此处。"
+                rules={[{ max: 20, message: '操作人姓名不超过20个字' }]}
+              >
                 <Input placeholder="经办人姓名" maxLength={20} />
               </Form.Item>
               <Row gutter={16}>
                 <Col span={12}>
-                  <Form.Item label="发文字号前缀" name="docNumberPrefix" extra="如 榕市监知 → 榕市监知〔2026〕3号" rules={[{ required: true, whitespace: true, message: '请填写发文字号前缀' }, { max: 12, message: '不超过12个字' }]}>
+                  <Form.Item
+                    label="发文字号前缀"
+                    name="docNumberPrefix"
+                    extra="如 榕市监知 → 榕市监知〔2026〕3号"
+                    rules={[
+                      { required: true, whitespace: true, message: '请填写发文字号前缀' },
+                      { max: 12, message: '不超过12个字' },
+                    ]}
+                  >
                     <Input maxLength={12} />
                   </Form.Item>
                 </Col>
                 <Col span={12}>
-                  <Form.Item label="证书编号前缀" name="certNumberPrefix" extra="如 FZIPC → FZIPC-2026-001" rules={[{ required: true, whitespace: true, message: '请填写证书编号前缀' }, { max: 12, message: '不超过12个字' }]}>
+                  <Form.Item
+                    label="证书编号前缀"
+                    name="certNumberPrefix"
+                    extra="如 FZIPC → FZIPC-2026-001"
+                    rules={[
+                      { required: true, whitespace: true, message: '请填写证书编号前缀' },
+                      { max: 12, message: '不超过12个字' },
+                    ]}
+                  >
                     <Input maxLength={12} />
                   </Form.Item>
                 </Col>

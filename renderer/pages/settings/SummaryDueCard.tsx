@@ -17,7 +17,14 @@ export function SummaryDueCard() {
   const typed = Form.useWatch([], form) as Partial<SummaryDueRule> | undefined;
   const current = settings?.annualSummaryDue ?? DEFAULT_SUMMARY_DUE;
   const preview: SummaryDueRule | null =
-    typed && (typed.yearOffset === 0 || typed.yearOffset === 1) && typeof typed.month === 'number' && typeof typed.day === 'number' && typed.month >= 1 && typed.month <= 12 && typed.day >= 1 && typed.day <= 31
+    typed &&
+    (typed.yearOffset === 0 || typed.yearOffset === 1) &&
+    typeof typed.month === 'number' &&
+    typeof typed.day === 'number' &&
+    typed.month >= 1 &&
+    typed.month <= 12 &&
+    typed.day >= 1 &&
+    typed.day <= 31
       ? { yearOffset: typed.yearOffset, month: typed.month, day: typed.day }
       : null;
   const thisYear = bureauThisYear();
@@ -36,10 +43,24 @@ export function SummaryDueCard() {
   return (
     <Card title="年度工作总结截止日期" size="small" data-testid="summary-due-card">
       <ErrorAlert error={error} title="未能保存" />
-      <Form<SummaryDueRule> form={form} layout="inline" onFinish={save} disabled={!settings} aria-label="年度工作总结截止日期" initialValues={current}>
+      <Form<SummaryDueRule>
+        form={form}
+        layout="inline"
+        onFinish={(values) => void save(values)}
+        disabled={!settings}
+        aria-label="年度工作总结截止日期"
+        initialValues={current}
+      >
         <Typography.Text style={{ lineHeight: '32px', marginRight: 8 }}>某年度的总结截止于</Typography.Text>
         <Form.Item name="yearOffset" rules={[{ required: true, message: '请选择' }]}>
-          <Select<0 | 1> aria-label="截止年份" style={{ width: 90 }} options={[{ value: 0, label: '当年' }, { value: 1, label: '次年' }]} />
+          <Select<0 | 1>
+            aria-label="截止年份"
+            style={{ width: 90 }}
+            options={[
+              { value: 0, label: '当年' },
+              { value: 1, label: '次年' },
+            ]}
+          />
         </Form.Item>
         <Form.Item name="month" rules={[{ required: true, message: '请填写月份' }]}>
           <InputNumber aria-label="截止月份" min={1} max={12} precision={0} suffix="月" style={{ width: 90 }} />
@@ -56,8 +77,12 @@ export function SummaryDueCard() {
       <Flex vertical gap={2} style={{ marginTop: 12 }} data-testid="summary-due-preview">
         {preview ? (
           <>
-            <Typography.Text>{thisYear - 1}年度总结截止：{formatDate(summaryDueDate(thisYear - 1, preview))}</Typography.Text>
-            <Typography.Text>{thisYear}年度总结截止：{formatDate(summaryDueDate(thisYear, preview))}</Typography.Text>
+            <Typography.Text>
+              {thisYear - 1}年度总结截止：{formatDate(summaryDueDate(thisYear - 1, preview))}
+            </Typography.Text>
+            <Typography.Text>
+              {thisYear}年度总结截止：{formatDate(summaryDueDate(thisYear, preview))}
+            </Typography.Text>
           </>
         ) : (
           <Typography.Text type="secondary">请填写完整的截止日期。</Typography.Text>

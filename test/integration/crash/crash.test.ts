@@ -55,7 +55,9 @@ describe('crash safety', () => {
       const entries = (await store.audit.list(1_000_000)).filter((e) => e.method === 'crash.write').reverse();
       expect(entries.map((e) => e.summary)).toEqual(Array.from({ length: n }, (_, k) => `write ${k + 1}`));
       if (n > 0) {
-        const onDisk = createHash('sha256').update(readFileSync(path.join(t.dir, 'store', 'counters.json'))).digest('hex');
+        const onDisk = createHash('sha256')
+          .update(readFileSync(path.join(t.dir, 'store', 'counters.json')))
+          .digest('hex');
         expect(entries.at(-1)!.parts).toEqual([{ file: 'counters.json', generation: n, sha256: onDisk }]);
       }
       // and the chain verifies, up to the head the manifest records
@@ -66,6 +68,8 @@ describe('crash safety', () => {
       await store.close();
     }
     expect(totalAcked).toBeGreaterThan(KILLS / 2);
-    console.log(`crash test: ${KILLS} kills, ${acknowledgedWrites} acknowledged writes, ${lastAck} durable writes, ${repaired} interrupted writes repaired on open; audit and store agreed after every kill`);
+    console.log(
+      `crash test: ${KILLS} kills, ${acknowledgedWrites} acknowledged writes, ${lastAck} durable writes, ${repaired} interrupted writes repaired on open; audit and store agreed after every kill`,
+    );
   }, 300_000);
 });

@@ -7,12 +7,25 @@ import { renderBatchListPdf } from '../../../electron/core/documents/pdf/batch-l
 import { emTop, pdfText, pdfWords, toMm, writeTemp } from './pdf-helpers.js';
 
 const fonts = loadFontSet({ systemFontDirs: [] });
-const settings: Settings = { bureauName: '福州市市场监督管理局', operatorName: '张三', docNumberPrefix: '榕市监知', certNumberPrefix: 'FZIPC' };
+const settings: Settings = {
+  bureauName: '福州市市场监督管理局',
+  operatorName: '张三',
+  docNumberPrefix: '榕市监知',
+  certNumberPrefix: 'FZIPC',
+};
 
 function batch(sequence: number, title: string, extra?: Partial<Batch>): Batch {
   return {
-    id: `2026-${sequence}`, year: 2026, sequence, title, opensOn: '2026-03-01', closesOn: '2026-04-30',
-    status: 'open', createdAt: '2026-01-05T08:00:00.000Z', updatedAt: '2026-01-05T08:00:00.000Z', ...extra,
+    id: `2026-${sequence}`,
+    year: 2026,
+    sequence,
+    title,
+    opensOn: '2026-03-01',
+    closesOn: '2026-04-30',
+    status: 'open',
+    createdAt: '2026-01-05T08:00:00.000Z',
+    updatedAt: '2026-01-05T08:00:00.000Z',
+    ...extra,
   };
 }
 

@@ -5,10 +5,23 @@ import type { Settings } from '../../../electron/core/contract/settings.js';
 import { renderBatchRosterXlsx } from '../../../electron/core/documents/excel/batch-roster.js';
 import { escapeCell } from '../../../electron/core/documents/excel/style.js';
 
-const settings: Settings = { bureauName: '福州市市场监督管理局', operatorName: '张三', docNumberPrefix: '榕市监知', certNumberPrefix: 'FZIPC' };
+const settings: Settings = {
+  bureauName: '福州市市场监督管理局',
+  operatorName: '张三',
+  docNumberPrefix: '榕市监知',
+  certNumberPrefix: 'FZIPC',
+};
 const batch = (sequence: number, title: string, extra: Partial<Batch> = {}): Batch => ({
-  id: `2026-${sequence}`, year: 2026, sequence, title, opensOn: '2026-03-01', closesOn: '2026-04-30',
-  status: 'open', createdAt: '2026-01-05T08:00:00.000Z', updatedAt: '2026-01-05T08:00:00.000Z', ...extra,
+  id: `2026-${sequence}`,
+  year: 2026,
+  sequence,
+  title,
+  opensOn: '2026-03-01',
+  closesOn: '2026-04-30',
+  status: 'open',
+  createdAt: '2026-01-05T08:00:00.000Z',
+  updatedAt: '2026-01-05T08:00:00.000Z',
+  ...extra,
 });
 
 async function readBack(buf: Buffer): Promise<ExcelJS.Worksheet> {

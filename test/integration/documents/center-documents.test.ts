@@ -4,9 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { INDICATORS, type Indicators } from '../../../electron/core/contract/centers-annual.js';
 import { loadFontSet } from '../../../electron/core/documents/fonts/registry.js';
 import {
-  assessmentNoticeParagraphs, assessmentNoticeRows, renderAssessmentNotice, type AssessmentNoticeInput,
+  assessmentNoticeParagraphs,
+  assessmentNoticeRows,
+  renderAssessmentNotice,
+  type AssessmentNoticeInput,
 } from '../../../electron/core/documents/pdf/assessment-notice.js';
-import { renderReviewDecision, reviewDecisionParagraphs, type ReviewDecisionInput } from '../../../electron/core/documents/pdf/review-decision.js';
+import {
+  renderReviewDecision,
+  reviewDecisionParagraphs,
+  type ReviewDecisionInput,
+} from '../../../electron/core/documents/pdf/review-decision.js';
 import { renderSummaryRosterXlsx } from '../../../electron/core/documents/excel/summary-roster.js';
 import { renderAssessmentRosterXlsx } from '../../../electron/core/documents/excel/assessment-roster.js';
 import { checkNoticeLayout, flat, pdfText, pdfWords, printedLines, toMm, writeTemp } from './pdf-helpers.js';
@@ -16,7 +23,11 @@ const A = '福州市市场监督管理局';
 const LONG = '福州市闽侯县高新技术产业开发区新一代信息技术与智能制造产业知识产权协同保护与运营中心';
 
 const NOTICE: AssessmentNoticeInput = {
-  authority: A, docNumber: '榕市监知〔2026〕9号', year: 2026, issuedOn: '2026-11-25', fonts,
+  authority: A,
+  docNumber: '榕市监知〔2026〕9号',
+  year: 2026,
+  issuedOn: '2026-11-25',
+  fonts,
   entries: [
     { centerName: '福州市纺织化纤产业知识产权协同保护与运营中心', hostUnit: '福州纺织化纤科技有限公司', total: 78.5, grade: 'pass' },
     { centerName: LONG, hostUnit: '福州软件园运营有限公司', total: 92, grade: 'excellent' },
@@ -30,21 +41,43 @@ const checkLayout = (file: string, title: string): void => checkNoticeLayout(fil
 describe('中期考核结果通知', () => {
   it('states the basis, what was assessed, the count per grade and what follows for 不合格', () => {
     const text = assessmentNoticeParagraphs(NOTICE).join('\n');
-    for (const s of ['榕市监规〔2022〕6号', '2026年度工作总结', '中期考核表', '本次共考核4个中心', '优秀1个、良好1个、合格1个、不合格1个', '限期整改', '书面', '三年复核时对其从严把关']) {
+    for (const s of [
+      '榕市监规〔2022〕6号',
+      '2026年度工作总结',
+      '中期考核表',
+      '本次共考核4个中心',
+      '优秀1个、良好1个、合格1个、不合格1个',
+      '限期整改',
+      '书面',
+      '三年复核时对其从严把关',
+    ]) {
       expect(text).toContain(s);
     }
   });
 
   it('ranks the attachment rows by score', () => {
     expect(assessmentNoticeRows(NOTICE.entries).map((r) => [r[0], r[3], r[4]])).toEqual([
-      ['1', '92', '优秀'], ['2', '85.25', '良好'], ['3', '78.5', '合格'], ['4', '55', '不合格'],
+      ['1', '92', '优秀'],
+      ['2', '85.25', '良好'],
+      ['3', '78.5', '合格'],
+      ['4', '55', '不合格'],
     ]);
   });
 
   it('prints title, number, addressee, date and the ranked table on the attachment page', async () => {
     const file = writeTemp(await renderAssessmentNotice(NOTICE), 'assessment-notice.pdf');
     const text = flat(pdfText(file));
-    for (const s of ['榕市监知〔2026〕9号', '各县（市）区市场监督管理局，各有关单位：', '附件：2026年度福州市产业知识产权协同保护与运营中心中期考核结果', '2026年11月25日', '序号中心名称依托单位考核得分考核等次', '92优秀', '85.25良好', '78.5合格', '55不合格']) {
+    for (const s of [
+      '榕市监知〔2026〕9号',
+      '各县（市）区市场监督管理局，各有关单位：',
+      '附件：2026年度福州市产业知识产权协同保护与运营中心中期考核结果',
+      '2026年11月25日',
+      '序号中心名称依托单位考核得分考核等次',
+      '92优秀',
+      '85.25良好',
+      '78.5合格',
+      '55不合格',
+    ]) {
       expect(text).toContain(s);
     }
     checkLayout(file, '关于公布2026年度福州市产业知识产权协同保护与运营中心中期考核结果的通知');
@@ -75,10 +108,17 @@ describe('中期考核结果通知', () => {
 });
 
 const DECISION: Omit<ReviewDecisionInput, 'outcome'> = {
-  authority: A, docNumber: '榕市监知〔2029〕4号', kind: 'triennial',
-  centerName: '福州市纺织化纤产业知识产权协同保护与运营中心', hostUnit: '福州纺织化纤科技有限公司',
-  certificateNumber: 'FZIPC-2026-001', designatedOn: '2026-10-12', decidedOn: '2029-10-20', issuedOn: '2029-10-22',
-  opinion: '中心工作机制健全，维权援助和纠纷化解成效明显\n联盟成员单位持续增加', fonts,
+  authority: A,
+  docNumber: '榕市监知〔2029〕4号',
+  kind: 'triennial',
+  centerName: '福州市纺织化纤产业知识产权协同保护与运营中心',
+  hostUnit: '福州纺织化纤科技有限公司',
+  certificateNumber: 'FZIPC-2026-001',
+  designatedOn: '2026-10-12',
+  decidedOn: '2029-10-20',
+  issuedOn: '2029-10-22',
+  opinion: '中心工作机制健全，维权援助和纠纷化解成效明显\n联盟成员单位持续增加',
+  fonts,
 };
 
 describe('复核决定', () => {
@@ -88,14 +128,27 @@ describe('复核决定', () => {
     expect(paragraphs).toContain('中心工作机制健全，维权援助和纠纷化解成效明显。');
     const file = writeTemp(await renderReviewDecision(input), 'retain.pdf');
     const text = flat(pdfText(file));
-    for (const s of ['榕市监知〔2029〕4号', '福州纺织化纤科技有限公司：', 'FZIPC-2026-001', '2026年10月12日认定', '认定期满三年复核', '决定保留', '证书有效期延续至2032年10月11日', '下一次复核时间为2032年10月12日', '联盟成员单位持续增加。', '2029年10月22日']) {
+    for (const s of [
+      '榕市监知〔2029〕4号',
+      '福州纺织化纤科技有限公司：',
+      'FZIPC-2026-001',
+      '2026年10月12日认定',
+      '认定期满三年复核',
+      '决定保留',
+      '证书有效期延续至2032年10月11日',
+      '下一次复核时间为2032年10月12日',
+      '联盟成员单位持续增加。',
+      '2029年10月22日',
+    ]) {
       expect(text).toContain(s);
     }
     checkLayout(file, '关于福州市纺织化纤产业知识产权协同保护与运营中心复核结果的通知');
     // Never a page with only the signature: the page with the date also carries body text.
     const { words } = pdfWords(file);
     const datePage = words.find((w) => w.text.includes('2029年10月22日'))!.page;
-    expect(printedLines(words.filter((w) => w.page === datePage)).some((l) => l.text.startsWith('请你单位') || l.text.includes('作用。'))).toBe(true);
+    expect(
+      printedLines(words.filter((w) => w.page === datePage)).some((l) => l.text.startsWith('请你单位') || l.text.includes('作用。')),
+    ).toBe(true);
   });
 
   it('rectify: 限期整改的通知 with the deadline and a written report', async () => {
@@ -106,11 +159,25 @@ describe('复核决定', () => {
   });
 
   it('revoke: 撤销认定的决定 with the date, the void certificate and the plaque to return', async () => {
-    const file = writeTemp(await renderReviewDecision({
-      ...DECISION, outcome: 'revoke', kind: 'followUp', decidedOn: '2026-11-25', issuedOn: '2026-11-25', returnBy: '2026-12-16',
-    }), 'revoke.pdf');
+    const file = writeTemp(
+      await renderReviewDecision({
+        ...DECISION,
+        outcome: 'revoke',
+        kind: 'followUp',
+        decidedOn: '2026-11-25',
+        issuedOn: '2026-11-25',
+        returnBy: '2026-12-16',
+      }),
+      'revoke.pdf',
+    );
     const text = flat(pdfText(file));
-    for (const s of ['整改期满复核', '自2026年11月25日起撤销', '证书（编号：FZIPC-2026-001）同时作废', '收回中心牌匾', '请你单位于2026年12月16日前将证书和牌匾交回我局']) {
+    for (const s of [
+      '整改期满复核',
+      '自2026年11月25日起撤销',
+      '证书（编号：FZIPC-2026-001）同时作废',
+      '收回中心牌匾',
+      '请你单位于2026年12月16日前将证书和牌匾交回我局',
+    ]) {
       expect(text).toContain(s);
     }
     checkLayout(file, '关于撤销福州市纺织化纤产业知识产权协同保护与运营中心认定的决定');
@@ -130,19 +197,42 @@ async function readBack(buf: Buffer): Promise<ExcelJS.Worksheet> {
 }
 
 const ind = (n: number, money: number): Indicators => ({
-  trainings: n, trainingAttendees: n * 50, assistanceCases: n, disputesMediated: n, allianceMembers: n * 3,
-  transfersLicences: n, pledgeFinancing: money, navigationProjects: n, trademarkGuidance: n * 2,
+  trainings: n,
+  trainingAttendees: n * 50,
+  assistanceCases: n,
+  disputesMediated: n,
+  allianceMembers: n * 3,
+  transfersLicences: n,
+  pledgeFinancing: money,
+  navigationProjects: n,
+  trademarkGuidance: n * 2,
 });
 
 describe('年度工作总结汇总表', () => {
   const rows = [
-    { center: { name: '=cmd|" /C calc"!A0', hostUnit: '+福州某公司', district: '长乐区', industry: '纺织化纤' }, summary: { submittedOn: '2027-01-10', indicators: ind(4, 1200.5) } },
-    { center: { name: '福州市软件信息产业知识产权协同保护与运营中心', hostUnit: '福州软件园运营有限公司', district: '鼓楼区', industry: '软件信息' }, summary: null },
-    { center: { name: '福州市化工新材料产业知识产权协同保护与运营中心', hostUnit: '@福州榕城', district: '福清市', industry: '化工新材料' }, summary: { submittedOn: '2027-01-20', indicators: ind(6, 300.25) } },
+    {
+      center: { name: '=cmd|" /C calc"!A0', hostUnit: '+福州某公司', district: '长乐区', industry: '纺织化纤' },
+      summary: { submittedOn: '2027-01-10', indicators: ind(4, 1200.5) },
+    },
+    {
+      center: {
+        name: '福州市软件信息产业知识产权协同保护与运营中心',
+        hostUnit: '福州软件园运营有限公司',
+        district: '鼓楼区',
+        industry: '软件信息',
+      },
+      summary: null,
+    },
+    {
+      center: { name: '福州市化工新材料产业知识产权协同保护与运营中心', hostUnit: '@福州榕城', district: '福清市', industry: '化工新材料' },
+      summary: { submittedOn: '2027-01-20', indicators: ind(6, 300.25) },
+    },
   ];
 
   it('lists each center with its date or 未提交, the indicators with units, and a totals row', async () => {
-    const ws = await readBack(await renderSummaryRosterXlsx({ year: 2026, rows, bureauName: A, generatedOn: '2027-02-01', dueOn: '2027-01-31' }));
+    const ws = await readBack(
+      await renderSummaryRosterXlsx({ year: 2026, rows, bureauName: A, generatedOn: '2027-02-01', dueOn: '2027-01-31' }),
+    );
     expect(ws.getCell('A1').value).toBe('2026年度产业知识产权协同保护与运营中心工作总结汇总表');
     const sub = String(ws.getCell('A2').value);
     for (const s of ['报送截止：2027年1月31日', '应报3个，已报2个，未报1个', '2027年2月1日']) expect(sub).toContain(s);
@@ -182,22 +272,44 @@ describe('中期考核汇总表', () => {
     { key: 't2', title: '维权援助', max: 60 },
   ];
   const a = (t1: number, t2: number, grade: 'excellent' | 'good' | 'pass' | 'fail', comments: string) => ({
-    scores: { t1, t2 }, total: t1 + t2, grade, assessedOn: '2027-02-20', comments, assessors: ['张三', '李四'],
+    scores: { t1, t2 },
+    total: t1 + t2,
+    grade,
+    assessedOn: '2027-02-20',
+    comments,
+    assessors: ['张三', '李四'],
   });
 
   it('ranks assessed centers by total with each criterion, then those not yet assessed', async () => {
-    const ws = await readBack(await renderAssessmentRosterXlsx({
-      year: 2026, criteria, bureauName: A, generatedOn: '2027-03-01', noticeNumber: '榕市监知〔2027〕2号',
-      rows: [
-        { center: { name: '中心甲', hostUnit: '=HYPERLINK("x")' }, assessment: a(30, 40, 'pass', '-培训偏少') },
-        { center: { name: '中心乙', hostUnit: '单位乙' }, assessment: a(38, 55.5, 'excellent', '成效明显') },
-        { center: { name: '中心丙', hostUnit: '单位丙' }, assessment: null },
-      ],
-    }));
+    const ws = await readBack(
+      await renderAssessmentRosterXlsx({
+        year: 2026,
+        criteria,
+        bureauName: A,
+        generatedOn: '2027-03-01',
+        noticeNumber: '榕市监知〔2027〕2号',
+        rows: [
+          { center: { name: '中心甲', hostUnit: '=HYPERLINK("x")' }, assessment: a(30, 40, 'pass', '-培训偏少') },
+          { center: { name: '中心乙', hostUnit: '单位乙' }, assessment: a(38, 55.5, 'excellent', '成效明显') },
+          { center: { name: '中心丙', hostUnit: '单位丙' }, assessment: null },
+        ],
+      }),
+    );
     expect(ws.getCell('A1').value).toBe('2026年度产业知识产权协同保护与运营中心中期考核汇总表');
     const sub = String(ws.getCell('A2').value);
     for (const s of ['榕市监知〔2027〕2号', '已考核2个（优秀1个、良好0个、合格1个、不合格0个），未考核1个']) expect(sub).toContain(s);
-    expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual(['序号', '中心名称', '依托单位', '宣传培训（40分）', '维权援助（60分）', '总分（100分）', '等次', '考核日期', '考核人员', '考核意见']);
+    expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual([
+      '序号',
+      '中心名称',
+      '依托单位',
+      '宣传培训（40分）',
+      '维权援助（60分）',
+      '总分（100分）',
+      '等次',
+      '考核日期',
+      '考核人员',
+      '考核意见',
+    ]);
     const row = (r: number) => (ws.getRow(r).values as unknown[]).slice(1);
     expect(row(4).slice(0, 7)).toEqual([1, '中心乙', '单位乙', 38, 55.5, 93.5, '优秀']);
     expect(row(5).slice(0, 7)).toEqual([2, '中心甲', `'=HYPERLINK("x")`, 30, 40, 70, '合格']);

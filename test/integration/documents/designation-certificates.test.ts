@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { loadFontSet } from '../../../electron/core/documents/fonts/registry.js';
-import { CERT_DESIGN, certificateBodyLayout, renderCertificate, renderCertificates, type CertificateInput } from '../../../electron/core/documents/pdf/certificate.js';
+import {
+  CERT_DESIGN,
+  certificateBodyLayout,
+  renderCertificate,
+  renderCertificates,
+  type CertificateInput,
+} from '../../../electron/core/documents/pdf/certificate.js';
 import { NO_LINE_START } from '../../../electron/core/documents/pdf/layout.js';
 import { chineseYearMonth, plaqueLines, renderPlaqueSheet } from '../../../electron/core/documents/pdf/plaque-sheet.js';
 import { pdfText, pdfWords, toMm, writeTemp, type Word } from './pdf-helpers.js';
@@ -10,8 +16,13 @@ const A = '福州市市场监督管理局';
 const LONG = '福建省福州市闽江口纺织化纤与新材料产业技术创新战略联盟暨知识产权综合服务有限公司';
 const CENTER = '福州市纺织化纤产业知识产权协同保护与运营中心';
 const cert = (n: number, hostUnit = '福建长源纺织有限公司'): CertificateInput => ({
-  certificateNumber: `FZIPC-2026-${String(n).padStart(3, '0')}`, hostUnit, centerName: CENTER,
-  validFrom: '2026-10-12', validUntil: '2029-10-11', authority: A, issuedOn: '2026-10-12',
+  certificateNumber: `FZIPC-2026-${String(n).padStart(3, '0')}`,
+  hostUnit,
+  centerName: CENTER,
+  validFrom: '2026-10-12',
+  validUntil: '2029-10-11',
+  authority: A,
+  issuedOn: '2026-10-12',
 });
 const flat = (s: string): string => s.replace(/\s+/g, '');
 
@@ -19,8 +30,11 @@ function lines(words: Word[]): { y: number; xMin: number; xMax: number; text: st
   const out: { y: number; xMin: number; xMax: number; text: string }[] = [];
   for (const w of [...words].sort((a, b) => a.yMin - b.yMin || a.xMin - b.xMin)) {
     const l = out.find((o) => Math.abs(o.y - w.yMin) < 1.5);
-    if (l) { l.text += w.text; l.xMin = Math.min(l.xMin, w.xMin); l.xMax = Math.max(l.xMax, w.xMax); }
-    else out.push({ y: w.yMin, xMin: w.xMin, xMax: w.xMax, text: w.text });
+    if (l) {
+      l.text += w.text;
+      l.xMin = Math.min(l.xMin, w.xMin);
+      l.xMax = Math.max(l.xMax, w.xMax);
+    } else out.push({ y: w.yMin, xMin: w.xMin, xMax: w.xMax, text: w.text });
   }
   return out;
 }
@@ -29,7 +43,15 @@ describe('certificates', () => {
   it('prints number, holder, 特发此证, validity, authority and date', async () => {
     const file = writeTemp(await renderCertificate(cert(1)), 'cert.pdf');
     const text = flat(pdfText(file));
-    for (const s of ['编号：FZIPC-2026-001', '福建长源纺织有限公司：', `经评审，认定为${CENTER}。`, '特发此证。', '有效期：2026年10月12日至2029年10月11日', A, '2026年10月12日']) {
+    for (const s of [
+      '编号：FZIPC-2026-001',
+      '福建长源纺织有限公司：',
+      `经评审，认定为${CENTER}。`,
+      '特发此证。',
+      '有效期：2026年10月12日至2029年10月11日',
+      A,
+      '2026年10月12日',
+    ]) {
       expect(text).toContain(s);
     }
     const { pages } = pdfWords(file);
@@ -99,7 +121,12 @@ describe('certificates', () => {
   it('cancels through an AbortSignal', async () => {
     const ctrl = new AbortController();
     const list = Array.from({ length: 300 }, (_, i) => cert(i + 1));
-    const p = renderCertificates(list, { signal: ctrl.signal, onProgress: (d) => { if (d === 5) ctrl.abort(); } });
+    const p = renderCertificates(list, {
+      signal: ctrl.signal,
+      onProgress: (d) => {
+        if (d === 5) ctrl.abort();
+      },
+    });
     await expect(p).rejects.toThrow(/abort/i);
   });
 
@@ -107,7 +134,10 @@ describe('certificates', () => {
     // 1×1 red PNG
     const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
     const images = async (n: number): Promise<number> => {
-      const buf = await renderCertificates(Array.from({ length: n }, (_, i) => cert(i + 1)), { sealImage: png });
+      const buf = await renderCertificates(
+        Array.from({ length: n }, (_, i) => cert(i + 1)),
+        { sealImage: png },
+      );
       return buf.toString('latin1').match(/\/Subtype \/Image/g)?.length ?? 0;
     };
     // Embedded once (image + its alpha mask), however many pages use it.
@@ -125,10 +155,33 @@ describe('牌匾内容确认单', () => {
   });
 
   it('lists each plaque with its exact lines, size and a confirmation line, across pages', async () => {
-    const plaques = Array.from({ length: 12 }, (_, i) => ({ centerName: CENTER, hostUnit: i === 0 ? LONG : `福州第${i}号科技有限公司`, certificateNumber: `FZIPC-2026-${String(i + 1).padStart(3, '0')}` }));
-    const file = writeTemp(await renderPlaqueSheet({ authority: A, batchLabel: '2026年第一批', awardedOn: '2026-10-12', issuedOn: '2026-10-12', plaques, fonts }), 'plaque.pdf');
+    const plaques = Array.from({ length: 12 }, (_, i) => ({
+      centerName: CENTER,
+      hostUnit: i === 0 ? LONG : `福州第${i}号科技有限公司`,
+      certificateNumber: `FZIPC-2026-${String(i + 1).padStart(3, '0')}`,
+    }));
+    const file = writeTemp(
+      await renderPlaqueSheet({
+        authority: A,
+        batchLabel: '2026年第一批',
+        awardedOn: '2026-10-12',
+        issuedOn: '2026-10-12',
+        plaques,
+        fonts,
+      }),
+      'plaque.pdf',
+    );
     const text = flat(pdfText(file));
-    for (const s of ['牌匾内容确认单', '纺织化纤产业知识产权协同保护与运营中心', '二〇二六年十月', 'FZIPC-2026-012', '尺寸', '核对确认', '制作单位（盖章）']) expect(text).toContain(s);
+    for (const s of [
+      '牌匾内容确认单',
+      '纺织化纤产业知识产权协同保护与运营中心',
+      '二〇二六年十月',
+      'FZIPC-2026-012',
+      '尺寸',
+      '核对确认',
+      '制作单位（盖章）',
+    ])
+      expect(text).toContain(s);
     expect(pdfWords(file).pages).toBeGreaterThan(1);
   });
 });

@@ -1,18 +1,39 @@
 import { describe, expect, it } from 'vitest';
 import { loadFontSet } from '../../../electron/core/documents/fonts/registry.js';
 import { renderDecisionNotice } from '../../../electron/core/documents/pdf/decision-notice.js';
-import { publicityNoticeParagraphs, renderPublicityNotice, type PublicityNoticeInput } from '../../../electron/core/documents/pdf/publicity-notice.js';
+import {
+  publicityNoticeParagraphs,
+  renderPublicityNotice,
+  type PublicityNoticeInput,
+} from '../../../electron/core/documents/pdf/publicity-notice.js';
 import { checkNoticeLayout, flat, pdfText, pdfWords, printedLines, toMm, writeTemp } from './pdf-helpers.js';
 
 const fonts = loadFontSet({ systemFontDirs: [] });
 const A = '福州市市场监督管理局';
 const ENTRIES = [
-  { centerName: '福州市纺织化纤产业知识产权协同保护与运营中心', hostUnit: '福建长源纺织有限公司', industry: '纺织化纤', district: '长乐区' },
-  { centerName: '福州市电子信息产业知识产权协同保护与运营中心', hostUnit: '福州市电子信息行业协会', industry: '电子信息', district: '鼓楼区' },
+  {
+    centerName: '福州市纺织化纤产业知识产权协同保护与运营中心',
+    hostUnit: '福建长源纺织有限公司',
+    industry: '纺织化纤',
+    district: '长乐区',
+  },
+  {
+    centerName: '福州市电子信息产业知识产权协同保护与运营中心',
+    hostUnit: '福州市电子信息行业协会',
+    industry: '电子信息',
+    district: '鼓楼区',
+  },
 ];
 const PUB: PublicityNoticeInput = {
-  authority: A, batchLabel: '2026年第一批', startsOn: '2026-09-28', endsOn: '2026-10-09', workingDays: 5,
-  entries: ENTRIES, contact: { name: '王五', phone: '0591-87654321' }, issuedOn: '2026-09-27', fonts,
+  authority: A,
+  batchLabel: '2026年第一批',
+  startsOn: '2026-09-28',
+  endsOn: '2026-10-09',
+  workingDays: 5,
+  entries: ENTRIES,
+  contact: { name: '王五', phone: '0591-87654321' },
+  issuedOn: '2026-09-27',
+  fonts,
 };
 
 const checkLayout = (file: string, title: string): void => checkNoticeLayout(file, title, A, fonts.xiaobiaosong.font);
@@ -20,7 +41,21 @@ const checkLayout = (file: string, title: string): void => checkNoticeLayout(fil
 describe('公示 notice', () => {
   it('states basis, process, exact dates with the working-day count, objections, contact', () => {
     const text = publicityNoticeParagraphs(PUB).join('\n');
-    for (const s of ['榕市监规〔2022〕6号', '申报', '形式审查', '专家评审', '公示期为2026年9月28日至2026年10月9日（5个工作日）', '书面', '公章', '真实姓名', '匿名', '逾期', '不予受理', '联系人：王五', '0591-87654321']) {
+    for (const s of [
+      '榕市监规〔2022〕6号',
+      '申报',
+      '形式审查',
+      '专家评审',
+      '公示期为2026年9月28日至2026年10月9日（5个工作日）',
+      '书面',
+      '公章',
+      '真实姓名',
+      '匿名',
+      '逾期',
+      '不予受理',
+      '联系人：王五',
+      '0591-87654321',
+    ]) {
       expect(text).toContain(s);
     }
   });
@@ -28,7 +63,20 @@ describe('公示 notice', () => {
   it('prints the notice and the list as an attachment page', async () => {
     const file = writeTemp(await renderPublicityNotice(PUB), 'publicity.pdf');
     const text = flat(pdfText(file));
-    for (const s of ['（5个工作日）', '2026年9月28日', '2026年10月9日', '附件：', '拟认定中心名称', '依托单位', '所属产业', '县(市)区', '福建长源纺织有限公司', '长乐区', '联系人：王五', '2026年9月27日']) {
+    for (const s of [
+      '（5个工作日）',
+      '2026年9月28日',
+      '2026年10月9日',
+      '附件：',
+      '拟认定中心名称',
+      '依托单位',
+      '所属产业',
+      '县(市)区',
+      '福建长源纺织有限公司',
+      '长乐区',
+      '联系人：王五',
+      '2026年9月27日',
+    ]) {
       expect(text).toContain(s);
     }
     const { words, pages } = pdfWords(file);
@@ -50,12 +98,28 @@ describe('公示 notice', () => {
 describe('认定通知', () => {
   it('prints number, addressee, decision, requirements and the list', async () => {
     const buf = await renderDecisionNotice({
-      authority: A, docNumber: '榕市监知〔2026〕3号', batchLabel: '2026年第一批', decidedOn: '2026-10-12', fonts,
+      authority: A,
+      docNumber: '榕市监知〔2026〕3号',
+      batchLabel: '2026年第一批',
+      decidedOn: '2026-10-12',
+      fonts,
       entries: ENTRIES.map((e, i) => ({ centerName: e.centerName, hostUnit: e.hostUnit, certificateNumber: `FZIPC-2026-00${i + 1}` })),
     });
     const file = writeTemp(buf, 'decision.pdf');
     const text = flat(pdfText(file));
-    for (const s of ['榕市监知〔2026〕3号', '各县（市）区市场监督管理局、各有关单位：', '决定认定2家单位为福州市产业知识产权协同保护与运营中心', '有效期三年', '年度工作总结', '中期考核', '复核', '共建协议', '证书编号', 'FZIPC-2026-002', '2026年10月12日']) {
+    for (const s of [
+      '榕市监知〔2026〕3号',
+      '各县（市）区市场监督管理局、各有关单位：',
+      '决定认定2家单位为福州市产业知识产权协同保护与运营中心',
+      '有效期三年',
+      '年度工作总结',
+      '中期考核',
+      '复核',
+      '共建协议',
+      '证书编号',
+      'FZIPC-2026-002',
+      '2026年10月12日',
+    ]) {
       expect(text).toContain(s);
     }
     checkLayout(file, '关于认定2026年第一批福州市产业知识产权协同保护与运营中心的通知');

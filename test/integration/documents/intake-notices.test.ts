@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { loadFontSet } from '../../../electron/core/documents/fonts/registry.js';
 import {
-  chineseNumber, renderAcceptanceNotice, renderRejectionNotice, renderSupplementNotice, supplementEntries, supplementNoticeParagraphs,
+  chineseNumber,
+  renderAcceptanceNotice,
+  renderRejectionNotice,
+  renderSupplementNotice,
+  supplementEntries,
+  supplementNoticeParagraphs,
   type IntakeNoticeBase,
 } from '../../../electron/core/documents/pdf/intake-notices.js';
 import { MATERIAL_ITEMS } from '../../../electron/core/domain/materials.js';
@@ -35,8 +40,12 @@ function lines(words: Word[]): { page: number; y: number; xMin: number; xMax: nu
   const out: { page: number; y: number; xMin: number; xMax: number; text: string; words: Word[] }[] = [];
   for (const w of words) {
     const l = out.find((o) => o.page === w.page && Math.abs(o.y - w.yMin) < 0.5);
-    if (l) { l.text += w.text; l.xMin = Math.min(l.xMin, w.xMin); l.xMax = Math.max(l.xMax, w.xMax); l.words.push(w); }
-    else out.push({ page: w.page, y: w.yMin, xMin: w.xMin, xMax: w.xMax, text: w.text, words: [w] });
+    if (l) {
+      l.text += w.text;
+      l.xMin = Math.min(l.xMin, w.xMin);
+      l.xMax = Math.max(l.xMax, w.xMax);
+      l.words.push(w);
+    } else out.push({ page: w.page, y: w.yMin, xMin: w.xMin, xMax: w.xMax, text: w.text, words: [w] });
   }
   return out;
 }
@@ -63,7 +72,7 @@ function checkLayout(file: string, title: string): void {
   const addressee = printed.find((p) => p.text === `${base.applicant.name}：`)!;
   expect(Math.abs(toMm(addressee.xMin) - 28)).toBeLessThan(1);
   const first = printed.find((p) => p.text.startsWith('你单位报送的'))!;
-  expect(Math.abs(toMm(first.xMin) - (28 + 2 * 156 / 28))).toBeLessThan(1);
+  expect(Math.abs(toMm(first.xMin) - (28 + (2 * 156) / 28))).toBeLessThan(1);
   // the line after the first body line is a full line: 28 characters from 28 mm to 184 mm
   const full = printed[printed.indexOf(first) + 1]!;
   expect([...full.text]).toHaveLength(28);
@@ -76,8 +85,17 @@ describe('intake notices', () => {
   it('受理通知书: text and layout', async () => {
     const file = writeTemp(await renderAcceptanceNotice(base), 'accept.pdf');
     const text = flat(pdfText(file));
-    for (const s of ['受理通知书', '榕市监知〔2026〕12号', '福建闽江电子信息产业协会：', '你单位报送的《福州市电子信息产业知识产权协同保护与运营中心申报材料》收悉。经形式审查',
-      '决定予以受理，纳入2026年第二批专家评审', '特此通知。', '2026年11月25日', '（联系人：王五，联系电话：0591-12345678）']) expect(text).toContain(s);
+    for (const s of [
+      '受理通知书',
+      '榕市监知〔2026〕12号',
+      '福建闽江电子信息产业协会：',
+      '你单位报送的《福州市电子信息产业知识产权协同保护与运营中心申报材料》收悉。经形式审查',
+      '决定予以受理，纳入2026年第二批专家评审',
+      '特此通知。',
+      '2026年11月25日',
+      '（联系人：王五，联系电话：0591-12345678）',
+    ])
+      expect(text).toContain(s);
     checkLayout(file, '受理通知书');
     expect(pdfWords(file).pages).toBe(1);
   });
@@ -94,7 +112,8 @@ describe('intake notices', () => {
     expect(text).toContain('视为放弃2026年第二批申报');
     expect(text).toContain('逾期未补正');
     for (const it of [MATERIAL_ITEMS[1]!, MATERIAL_ITEMS[3]!, MATERIAL_ITEMS[4]!]) expect(count(text, it.title)).toBe(1);
-    for (const it of [MATERIAL_ITEMS[0]!, MATERIAL_ITEMS[2]!, MATERIAL_ITEMS[5]!, MATERIAL_ITEMS[6]!]) expect(count(text, `${it.title}：`)).toBe(0);
+    for (const it of [MATERIAL_ITEMS[0]!, MATERIAL_ITEMS[2]!, MATERIAL_ITEMS[5]!, MATERIAL_ITEMS[6]!])
+      expect(count(text, `${it.title}：`)).toBe(0);
     expect(count(text, '复印件未加盖单位公章')).toBe(1);
     expect(text).toContain('1．营业执照或法人登记证复印件（加盖公章）：复印件未加盖单位公章。');
     expect(text).toContain('2．工作团队人员情况：未列明专职人员的学历和职称。');
@@ -104,7 +123,10 @@ describe('intake notices', () => {
 
   it('补正通知书: all seven items fit and each appears once', async () => {
     const all = MATERIAL_ITEMS.map((m) => ({ no: m.no, title: m.title, reason: `${m.title}缺失` }));
-    const file = writeTemp(await renderSupplementNotice({ ...base, items: all, deadline: '2026-12-02', workingDays: 5 }), 'supplement7.pdf');
+    const file = writeTemp(
+      await renderSupplementNotice({ ...base, items: all, deadline: '2026-12-02', workingDays: 5 }),
+      'supplement7.pdf',
+    );
     const text = flat(pdfText(file));
     for (const m of MATERIAL_ITEMS) expect(count(text, `${m.title}：`)).toBe(1);
     expect(text).toContain('以下7项需要补正');
@@ -114,16 +136,26 @@ describe('intake notices', () => {
     expect(() => supplementEntries([])).toThrow(/至少/);
     expect(() => supplementEntries([{ no: 8, title: 'x', reason: 'y' }])).toThrow(/1–7/);
     expect(() => supplementEntries([{ no: 1, title: '申请表', reason: ' ' }])).toThrow(/原因/);
-    expect(supplementEntries([{ no: 1, title: '申请表', reason: '未签字' }, { no: 1, title: '申请表', reason: '未盖章。' }])).toEqual([
-      { no: 1, title: '申请表', reason: '未签字；未盖章。' },
-    ]);
+    expect(
+      supplementEntries([
+        { no: 1, title: '申请表', reason: '未签字' },
+        { no: 1, title: '申请表', reason: '未盖章。' },
+      ]),
+    ).toEqual([{ no: 1, title: '申请表', reason: '未签字；未盖章。' }]);
     expect(() => supplementNoticeParagraphs({ ...base, items, deadline: '2026-11-25', workingDays: 5 })).toThrow(/晚于/);
   });
 
   it('不予受理通知书: the reason and how to object / re-apply', async () => {
     const file = writeTemp(await renderRejectionNotice({ ...base, reason: '申报单位注册地不在福州市行政区域内。' }), 'reject.pdf');
     const text = flat(pdfText(file));
-    for (const s of ['不予受理通知书', '经形式审查，申报单位注册地不在福州市行政区域内，不符合2026年第二批申报要求', '决定不予受理', '有异议', '重新申报', '2026年11月25日']) {
+    for (const s of [
+      '不予受理通知书',
+      '经形式审查，申报单位注册地不在福州市行政区域内，不符合2026年第二批申报要求',
+      '决定不予受理',
+      '有异议',
+      '重新申报',
+      '2026年11月25日',
+    ]) {
       expect(text).toContain(s);
     }
     checkLayout(file, '不予受理通知书');

@@ -5,15 +5,19 @@ import { renderNotice } from '../../../electron/core/documents/pdf/notice.js';
 import { emTop, pdfText, pdfWords, toMm, writeTemp, type Word } from './pdf-helpers.js';
 
 const fonts = loadFontSet({ systemFontDirs: [] });
-const BODY = '经形式审查你单位提交的申报材料齐全符合规定形式现予受理我局将组织专家对申报材料进行评审评审结果将在本局门户网站公示公示期间任何单位和个人均可以书面形式提出异议逾期不予受理特此通知';
+const BODY =
+  '经形式审查你单位提交的申报材料齐全符合规定形式现予受理我局将组织专家对申报材料进行评审评审结果将在本局门户网站公示公示期间任何单位和个人均可以书面形式提出异议逾期不予受理特此通知';
 
 /** Words grouped into printed lines (same page, same baseline). */
 function lines(words: Word[]): { page: number; y: number; xMin: number; xMax: number; text: string }[] {
   const out: { page: number; y: number; xMin: number; xMax: number; text: string }[] = [];
   for (const w of words) {
     const l = out.find((o) => o.page === w.page && Math.abs(o.y - w.yMin) < 0.5);
-    if (l) { l.text += w.text; l.xMin = Math.min(l.xMin, w.xMin); l.xMax = Math.max(l.xMax, w.xMax); }
-    else out.push({ page: w.page, y: w.yMin, xMin: w.xMin, xMax: w.xMax, text: w.text });
+    if (l) {
+      l.text += w.text;
+      l.xMin = Math.min(l.xMin, w.xMin);
+      l.xMax = Math.max(l.xMax, w.xMax);
+    } else out.push({ page: w.page, y: w.yMin, xMin: w.xMin, xMax: w.xMax, text: w.text });
   }
   return out;
 }
@@ -23,9 +27,14 @@ describe('renderNotice (GB/T 9704 primitives)', () => {
     const docNumber = formatDocNumber('榕市监知', 2026, 3);
     expect(docNumber).toBe('榕市监知〔2026〕3号');
     const buf = await renderNotice({
-      authority: '福州市市场监督管理局', docNumber, title: '关于受理产业知识产权中心认定申请的通知',
-      addressee: '福建某某科技有限公司', paragraphs: [BODY, '一、评审安排'], signer: '福州市市场监督管理局',
-      date: '2026-11-24', fonts,
+      authority: '福州市市场监督管理局',
+      docNumber,
+      title: '关于受理产业知识产权中心认定申请的通知',
+      addressee: '福建某某科技有限公司',
+      paragraphs: [BODY, '一、评审安排'],
+      signer: '福州市市场监督管理局',
+      date: '2026-11-24',
+      fonts,
     });
     const file = writeTemp(buf, 'notice.pdf');
     const text = pdfText(file);
@@ -51,7 +60,7 @@ describe('renderNotice (GB/T 9704 primitives)', () => {
     expect(Math.abs(toMm(addressee.xMin) - 28)).toBeLessThan(1);
     const first = printed.find((p) => p.text.startsWith('经形式审查'))!;
     expect([...first.text]).toHaveLength(26);
-    expect(Math.abs(toMm(first.xMin) - (28 + 2 * 156 / 28))).toBeLessThan(1);
+    expect(Math.abs(toMm(first.xMin) - (28 + (2 * 156) / 28))).toBeLessThan(1);
     // A full body line: 28 characters from 28 mm to 184 mm.
     const full = printed[printed.indexOf(first) + 1]!;
     expect([...full.text]).toHaveLength(28);
@@ -61,14 +70,18 @@ describe('renderNotice (GB/T 9704 primitives)', () => {
     expect(toMm(full.y - first.y)).toBeCloseTo(225 / 22, 1);
     // Date ends four characters in from the right edge.
     const date = printed.find((p) => p.text === '2026年11月24日')!;
-    expect(Math.abs(toMm(date.xMax) - (184 - 4 * 156 / 28))).toBeLessThan(1);
+    expect(Math.abs(toMm(date.xMax) - (184 - (4 * 156) / 28))).toBeLessThan(1);
   });
 
   it('puts attachments on their own pages and numbers pages', async () => {
     const buf = await renderNotice({
-      authority: '福州市市场监督管理局', title: '补正通知书', paragraphs: [BODY],
+      authority: '福州市市场监督管理局',
+      title: '补正通知书',
+      paragraphs: [BODY],
       attachments: [{ title: '需补正材料清单', paragraphs: ['1．营业执照复印件。'] }, { title: '补正材料提交须知' }],
-      signer: '福州市市场监督管理局', date: '2026-11-24', fonts,
+      signer: '福州市市场监督管理局',
+      date: '2026-11-24',
+      fonts,
     });
     const file = writeTemp(buf, 'attach.pdf');
     const { words, pages } = pdfWords(file);

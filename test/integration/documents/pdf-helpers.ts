@@ -8,7 +8,14 @@ import { expect } from 'vitest';
 export const PT_PER_MM = 72 / 25.4;
 export const toMm = (pt: number): number => pt / PT_PER_MM;
 
-export interface Word { page: number; xMin: number; yMin: number; xMax: number; yMax: number; text: string }
+export interface Word {
+  page: number;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+  text: string;
+}
 
 export function writeTemp(buf: Buffer, name: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-pdf-'));
@@ -27,7 +34,10 @@ export function pdfWords(file: string): { words: Word[]; pages: number } {
   let page = 0;
   const re = /<page |<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g;
   for (const m of html.matchAll(re)) {
-    if (m[0].startsWith('<page')) { page++; continue; }
+    if (m[0].startsWith('<page')) {
+      page++;
+      continue;
+    }
     words.push({ page, xMin: +m[1]!, yMin: +m[2]!, xMax: +m[3]!, yMax: +m[4]!, text: m[5]! });
   }
   return { words, pages: page };
@@ -43,15 +53,24 @@ export function emTop(w: Word, ascent: number, descent: number): number {
   return baseline - 0.88 * size;
 }
 
-export interface PrintedLine { page: number; y: number; xMin: number; xMax: number; text: string }
+export interface PrintedLine {
+  page: number;
+  y: number;
+  xMin: number;
+  xMax: number;
+  text: string;
+}
 
 /** Words joined into printed lines (same page, same baseline). */
 export function printedLines(words: Word[]): PrintedLine[] {
   const out: PrintedLine[] = [];
   for (const w of words) {
     const l = out.find((o) => o.page === w.page && Math.abs(o.y - w.yMin) < 0.5);
-    if (l) { l.text += w.text; l.xMin = Math.min(l.xMin, w.xMin); l.xMax = Math.max(l.xMax, w.xMax); }
-    else out.push({ page: w.page, y: w.yMin, xMin: w.xMin, xMax: w.xMax, text: w.text });
+    if (l) {
+      l.text += w.text;
+      l.xMin = Math.min(l.xMin, w.xMin);
+      l.xMax = Math.max(l.xMax, w.xMax);
+    } else out.push({ page: w.page, y: w.yMin, xMin: w.xMin, xMax: w.xMax, text: w.text });
   }
   return out;
 }
@@ -63,7 +82,12 @@ export const flat = (s: string): string => s.replace(/\s+/g, '');
  * 106 mm (the title may run over lines), full body lines from 28 mm to 184 mm, nothing outside the text
  * block, no line opening with a closing mark.
  */
-export function checkNoticeLayout(file: string, title: string, authority: string, marker: { ascent: number; descent: number; unitsPerEm: number }): void {
+export function checkNoticeLayout(
+  file: string,
+  title: string,
+  authority: string,
+  marker: { ascent: number; descent: number; unitsPerEm: number },
+): void {
   const { words } = pdfWords(file);
   const printed = printedLines(words);
   const m = words.find((w) => w.page === 1 && w.text === authority)!;

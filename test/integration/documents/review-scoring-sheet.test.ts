@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { loadFontSet } from '../../../electron/core/documents/fonts/registry.js';
 import {
-  expertLine, formatScore, renderScoringSheet, renderScoringSheets, stepNote, type ScoringSheetInput,
+  expertLine,
+  formatScore,
+  renderScoringSheet,
+  renderScoringSheets,
+  stepNote,
+  type ScoringSheetInput,
 } from '../../../electron/core/documents/pdf/scoring-sheet.js';
 import { verificationCode } from '../../../electron/core/documents/verification-code.js';
 import { pdfText, pdfWords, toMm, writeTemp, type Word } from './pdf-helpers.js';
@@ -26,7 +31,15 @@ describe('pure helpers', () => {
     expect(formatScore(0.1 + 0.2)).toBe('0.3');
     expect(stepNote(template)).toContain('以0.5分为单位');
     expect(stepNote(template)).toContain('合计100分，70分及以上为合格');
-    expect(stepNote({ ...template, criteria: [{ key: 'a', title: 'A', max: 50, step: 1 }, { key: 'b', title: 'B', max: 50, step: 0.5 }] })).toContain('按各项规定的分值单位');
+    expect(
+      stepNote({
+        ...template,
+        criteria: [
+          { key: 'a', title: 'A', max: 50, step: 1 },
+          { key: 'b', title: 'B', max: 50, step: 0.5 },
+        ],
+      }),
+    ).toContain('按各项规定的分值单位');
     expect(expertLine(blankSheet.expert)).toBe('林晓明（福州大学知识产权学院　教授）');
     expect(expertLine({ id: 'x', name: '王丽', organisation: '', title: '' })).toBe('王丽');
   });
@@ -37,10 +50,29 @@ describe('renderScoringSheet (blank)', () => {
     const file = writeTemp(await renderScoringSheet(blankSheet, { fonts }), 'blank.pdf');
     const text = flat(pdfText(file));
     for (const s of [
-      '福州市产业知识产权协同保护与运营中心专家评分表', '福州新大陆数字技术股份有限公司', '福州市数字经济产业知识产权协同保护与运营中心',
-      '马尾区', '数字经济', '林晓明', '序号', '评分项目', '评分要点', '分值', '得分', '工作团队', '知识产权集聚度', '分值合计',
-      '得分合计', '评审结论', '推荐', '不推荐', '评审意见', '专家签名：', '日期：',
-    ]) expect(text).toContain(s);
+      '福州市产业知识产权协同保护与运营中心专家评分表',
+      '福州新大陆数字技术股份有限公司',
+      '福州市数字经济产业知识产权协同保护与运营中心',
+      '马尾区',
+      '数字经济',
+      '林晓明',
+      '序号',
+      '评分项目',
+      '评分要点',
+      '分值',
+      '得分',
+      '工作团队',
+      '知识产权集聚度',
+      '分值合计',
+      '得分合计',
+      '评审结论',
+      '推荐',
+      '不推荐',
+      '评审意见',
+      '专家签名：',
+      '日期：',
+    ])
+      expect(text).toContain(s);
     const { words, pages } = pdfWords(file);
     expect(pages).toBe(1);
     // Criterion titles may wrap inside their cell: read them back per cell, in order.
@@ -67,7 +99,13 @@ describe('renderScoringSheet (filled)', () => {
     const text = flat(pdfText(file));
     const sheet = filledSheet.sheet!;
     const code = verificationCode({
-      applicationId: 'app-1', expertId: 'exp-1', templateVersion: 3, scores: sheet.scores, total: 86, recommendation: '推荐', signedOn: '2026-11-20',
+      applicationId: 'app-1',
+      expertId: 'exp-1',
+      templateVersion: 3,
+      scores: sheet.scores,
+      total: 86,
+      recommendation: '推荐',
+      signedOn: '2026-11-20',
     });
     expect(text).toContain(`本表得分与系统记录一致，校验码：${code}`);
     expect(text).toContain('√推荐');
@@ -80,7 +118,11 @@ describe('renderScoringSheet (filled)', () => {
   });
 
   it('ticks 不推荐 and prints a given code as is', async () => {
-    const input: ScoringSheetInput = { ...filledSheet, sheet: { ...filledSheet.sheet!, recommendation: '不推荐' }, verificationCode: '7KQ2-M9XD' };
+    const input: ScoringSheetInput = {
+      ...filledSheet,
+      sheet: { ...filledSheet.sheet!, recommendation: '不推荐' },
+      verificationCode: '7KQ2-M9XD',
+    };
     const text = flat(pdfText(writeTemp(await renderScoringSheet(input, { fonts }), 'no.pdf')));
     expect(text).toContain('√不推荐');
     expect(text).toContain('校验码：7KQ2-M9XD');
@@ -89,7 +131,10 @@ describe('renderScoringSheet (filled)', () => {
   it('shrinks long content to stay on one page, and refuses what cannot fit', async () => {
     const wordy: ScoringSheetInput = {
       ...filledSheet,
-      template: { ...template, criteria: template.criteria.map((c) => ({ ...c, description: `${c.description ?? ''}${c.description ?? ''}` })) },
+      template: {
+        ...template,
+        criteria: template.criteria.map((c) => ({ ...c, description: `${c.description ?? ''}${c.description ?? ''}` })),
+      },
       sheet: { ...filledSheet.sheet!, comment: filledSheet.sheet!.comment.repeat(3) },
     };
     const { pages } = pdfWords(writeTemp(await renderScoringSheet(wordy, { fonts }), 'wordy.pdf'));
@@ -100,9 +145,12 @@ describe('renderScoringSheet (filled)', () => {
 
   it('refuses a filled sheet without scores, an empty template and unprintable characters', async () => {
     await expect(renderScoringSheet({ ...blankSheet, mode: 'filled' }, { fonts })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    await expect(renderScoringSheet({ ...blankSheet, template: { ...template, criteria: [] } }, { fonts })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(renderScoringSheet({ ...blankSheet, template: { ...template, criteria: [] } }, { fonts })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
     await expect(renderScoringSheet({ ...blankSheet, expert: { ...blankSheet.expert, name: '林𠀀' } }, { fonts })).rejects.toMatchObject({
-      code: 'MISSING_GLYPHS', details: { chars: ['𠀀'] },
+      code: 'MISSING_GLYPHS',
+      details: { chars: ['𠀀'] },
     });
   });
 

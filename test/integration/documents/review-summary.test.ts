@@ -2,9 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { ONE_DECIMAL, renderReviewSummaryXlsx } from '../../../electron/core/documents/excel/review-summary.js';
 import { loadFontSet } from '../../../electron/core/documents/fonts/registry.js';
-import {
-  formatTotal, renderReviewSummaryPdf, summaryCells, summaryWidths,
-} from '../../../electron/core/documents/pdf/review-summary.js';
+import { formatTotal, renderReviewSummaryPdf, summaryCells, summaryWidths } from '../../../electron/core/documents/pdf/review-summary.js';
 import { pdfText, pdfWords, toMm, writeTemp } from './pdf-helpers.js';
 import { METHOD_TEXT, summaryInput } from './review-fixtures.js';
 
@@ -17,9 +15,17 @@ describe('summary helpers', () => {
     expect(formatTotal(79.25)).toBe('79.3');
     expect(formatTotal(null)).toBe('—');
     const input = summaryInput(3, 3);
-    expect(summaryCells(input, { ...input.rows[0]!, rank: null, final: null, passed: false, flags: ['甲', '乙'] })).toEqual(
-      ['—', '福州某某科技有限公司1', '60.0', '63.5', '66.0', '3', '—', '否', '甲；乙'],
-    );
+    expect(summaryCells(input, { ...input.rows[0]!, rank: null, final: null, passed: false, flags: ['甲', '乙'] })).toEqual([
+      '—',
+      '福州某某科技有限公司1',
+      '60.0',
+      '63.5',
+      '66.0',
+      '3',
+      '—',
+      '否',
+      '甲；乙',
+    ]);
   });
 
   it('fills the landscape text block and shrinks expert columns as they multiply', () => {
@@ -61,7 +67,12 @@ describe('renderReviewSummaryPdf', () => {
     expect(pages).toBeGreaterThanOrEqual(2);
     for (let p = 1; p <= pages; p++) {
       expect(words.some((w) => w.page === p && w.text === '排名')).toBe(true);
-      expect(words.filter((w) => w.page === p).map((w) => w.text).join('')).toContain(`第${p}页共${pages}页`);
+      expect(
+        words
+          .filter((w) => w.page === p)
+          .map((w) => w.text)
+          .join(''),
+      ).toContain(`第${p}页共${pages}页`);
     }
     expect(flat(pdfText(file))).toContain('福州某某科技有限公司40');
   });
@@ -92,7 +103,20 @@ describe('renderReviewSummaryXlsx', () => {
     expect(ws.getCell('K1').master.address).toBe('A1'); // 11 columns: rank, unit, 5 experts, count, final, passed, flags
     expect(String(ws.getCell('A2').value)).toContain(METHOD_TEXT);
     expect(ws.getCell('A2').alignment?.wrapText).toBe(true);
-    expect(ws.getRow(3).values).toEqual([undefined, '排名', '申报单位', '林晓明', '陈志强', '王丽', '黄建华', '欧阳思远', '有效专家数', '最终得分（平均分）', '是否通过', '标记']);
+    expect(ws.getRow(3).values).toEqual([
+      undefined,
+      '排名',
+      '申报单位',
+      '林晓明',
+      '陈志强',
+      '王丽',
+      '黄建华',
+      '欧阳思远',
+      '有效专家数',
+      '最终得分（平均分）',
+      '是否通过',
+      '标记',
+    ]);
 
     const first = ws.getRow(4);
     expect(first.getCell(1).value).toBe(1);

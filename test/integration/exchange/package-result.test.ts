@@ -12,9 +12,17 @@ import { zipToBuffer } from '../../../electron/core/exchange/zip-write.js';
 import { tempDir } from '../../helpers/temp.js';
 import { buildRawZip } from '../../fixtures/exchange/raw-zip.js';
 
-const Payload = z.object({ template: z.object({ version: z.number(), criteria: z.array(z.string()) }).strict(), applications: z.array(z.object({ id: z.string(), name: z.string() }).strict()) }).strict();
+const Payload = z
+  .object({
+    template: z.object({ version: z.number(), criteria: z.array(z.string()) }).strict(),
+    applications: z.array(z.object({ id: z.string(), name: z.string() }).strict()),
+  })
+  .strict();
 const Sheet = z.object({ applicationId: z.string(), scores: z.record(z.string(), z.number()), comment: z.string() }).strict();
-const payload = { template: { version: 3, criteria: ['创新能力', '运营能力'] }, applications: [{ id: 'A-1', name: '福州某某科技有限公司' }] };
+const payload = {
+  template: { version: 3, criteria: ['创新能力', '运营能力'] },
+  applications: [{ id: 'A-1', name: '福州某某科技有限公司' }],
+};
 const meta = { batchId: '2026-1', expertId: 'E-7', expertName: '张三', templateVersion: 3, createdAt: '2026-11-24T02:00:00.000Z' };
 const files = [
   { path: 'A-1/申请表.pdf', data: Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(300_000)]) },
@@ -24,7 +32,10 @@ const files = [
 const sheets = [{ applicationId: 'A-1', scores: { 创新能力: 27.5, 运营能力: 30 }, comment: '材料完整' }];
 
 async function rejection(p: Promise<unknown>): Promise<ExchangeError> {
-  const err = await p.then(() => undefined, (e: unknown) => e);
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(ExchangeError);
   return err as ExchangeError;
 }
@@ -37,7 +48,9 @@ describe('review package + result file, end to end on disk', async () => {
   const outFile = path.join(tmp.dir, '评审包-张三-2026-1.ipcdpkg');
   const written = await writePackage({ meta, payload, files, code, outFile, onProgress: (p) => events.push(p) });
   const pkgBytes = readFileSync(outFile);
-  const issued = new Map([[written.manifest.packageId, { secret: written.packageSecret, batchId: '2026-1', expertId: 'E-7', templateVersion: 3 }]]);
+  const issued = new Map([
+    [written.manifest.packageId, { secret: written.packageSecret, batchId: '2026-1', expertId: 'E-7', templateVersion: 3 }],
+  ]);
   const lookupSecret = (id: string) => issued.get(id);
 
   it('writes one encrypted file atomically, with progress, revealing nothing', () => {
@@ -45,7 +58,8 @@ describe('review package + result file, end to end on disk', async () => {
     expect(written.container).toBeUndefined();
     expect(readdirSync(tmp.dir)).toEqual(['评审包-张三-2026-1.ipcdpkg']);
     expect(pkgBytes.subarray(0, 8).toString()).toBe('IPCDPKG1');
-    for (const needle of ['张三', '福州某某科技', '申请表', 'manifest', 'A-1', written.packageSecret]) expect(pkgBytes.includes(Buffer.from(needle))).toBe(false);
+    for (const needle of ['张三', '福州某某科技', '申请表', 'manifest', 'A-1', written.packageSecret])
+      expect(pkgBytes.includes(Buffer.from(needle))).toBe(false);
     for (const phase of ['pack', 'encrypt', 'write'] as const) {
       const last = events.filter((e) => e.phase === phase).at(-1);
       expect(last && last.done === last.total).toBe(true);
@@ -57,12 +71,24 @@ describe('review package + result file, end to end on disk', async () => {
   it('round trip: package → expert → result → secretariat', async () => {
     const pkg = await readPackage(pkgBytes, code.toLowerCase().replace(/-/g, ' '), Payload, { fileName: written.fileName });
     expect(pkg.payload).toEqual(payload);
-    expect(pkg.manifest).toMatchObject({ kind: 'reviewPackage', batchId: '2026-1', expertId: 'E-7', expertName: '张三', templateVersion: 3 });
+    expect(pkg.manifest).toMatchObject({
+      kind: 'reviewPackage',
+      batchId: '2026-1',
+      expertId: 'E-7',
+      expertName: '张三',
+      templateVersion: 3,
+    });
     expect(pkg.manifest.files.map((f) => f.path)).toEqual(files.map((f) => f.path));
     expect(pkg.files.map((f) => f.data.equals(files.find((x) => x.path === f.path)!.data))).toEqual([true, true, true]);
     expect(pkg.packageSecret).toBe(written.packageSecret);
 
-    const res = await writeResult({ manifest: { packageId: pkg.manifest.packageId, batchId: '2026-1', expertId: 'E-7', templateVersion: 3, version: 1 }, sheets, packageSecret: pkg.packageSecret, code, expertName: '张三' });
+    const res = await writeResult({
+      manifest: { packageId: pkg.manifest.packageId, batchId: '2026-1', expertId: 'E-7', templateVersion: 3, version: 1 },
+      sheets,
+      packageSecret: pkg.packageSecret,
+      code,
+      expertName: '张三',
+    });
     expect(res.fileName).toBe('评分结果-张三-2026-1-v1.ipcdres');
     const back = await readResult(res.container!, code, { lookupSecret, sheetsSchema: Sheet, expectedPackageId: pkg.manifest.packageId });
     expect(back.sheets).toEqual(sheets);
@@ -72,12 +98,23 @@ describe('review package + result file, end to end on disk', async () => {
     const fast = await readResult(res.container!, 'ignored-when-key-given', { lookupSecret, sheetsSchema: Sheet, key });
     expect(fast.sheets).toEqual(sheets);
     const otherKey = await deriveResultKey(newOneTimeCode(), pkg.manifest.packageId);
-    await expect(readResult(res.container!, 'ignored-when-key-given', { lookupSecret, sheetsSchema: Sheet, key: otherKey })).rejects.toMatchObject({ reason: 'wrongCode' });
+    await expect(
+      readResult(res.container!, 'ignored-when-key-given', { lookupSecret, sheetsSchema: Sheet, key: otherKey }),
+    ).rejects.toMatchObject({ reason: 'wrongCode' });
   });
 
   describe('refusals, each naming the file and the reason', () => {
-    const resultFor = (over: Partial<{ packageId: string; batchId: string; expertId: string; templateVersion: number; version: number }> = {}, secret = written.packageSecret, s: unknown[] = sheets) =>
-      writeResult({ manifest: { packageId: written.manifest.packageId, batchId: '2026-1', expertId: 'E-7', templateVersion: 3, version: 2, ...over }, sheets: s, packageSecret: secret, code }).then((r) => r.container!);
+    const resultFor = (
+      over: Partial<{ packageId: string; batchId: string; expertId: string; templateVersion: number; version: number }> = {},
+      secret = written.packageSecret,
+      s: unknown[] = sheets,
+    ) =>
+      writeResult({
+        manifest: { packageId: written.manifest.packageId, batchId: '2026-1', expertId: 'E-7', templateVersion: 3, version: 2, ...over },
+        sheets: s,
+        packageSecret: secret,
+        code,
+      }).then((r) => r.container!);
     const read = (data: Buffer, opts: Partial<Parameters<typeof readResult>[2]> = {}, c = code) =>
       readResult(data, c, { lookupSecret, sheetsSchema: Sheet, fileName: '评分结果-张三.ipcdres', ...opts });
 
@@ -98,7 +135,9 @@ describe('review package + result file, end to end on disk', async () => {
     });
 
     it('result edited by hand, re-encrypted with the right code but not re-signed', async () => {
-      const plain = JSON.parse((await decrypt(await resultFor(), code, 'result')).toString('utf8')) as { sheets: { scores: Record<string, number> }[] };
+      const plain = JSON.parse((await decrypt(await resultFor(), code, 'result')).toString('utf8')) as {
+        sheets: { scores: Record<string, number> }[];
+      };
       plain.sheets[0]!.scores['创新能力'] = 30;
       const forged = await encrypt(Buffer.from(JSON.stringify(plain)), code, 'result');
       const err = await rejection(read(forged));
@@ -121,7 +160,9 @@ describe('review package + result file, end to end on disk', async () => {
         expect((await rejection(read(await resultFor(over)))).reason).toBe('foreign');
       }
       // With only the secret (no issue record) a re-signed manifest would pass: documented.
-      expect((await read(await resultFor({ expertId: 'E-8' }), { lookupSecret: (id) => issued.get(id)?.secret })).manifest.expertId).toBe('E-8');
+      expect((await read(await resultFor({ expertId: 'E-8' }), { lookupSecret: (id) => issued.get(id)?.secret })).manifest.expertId).toBe(
+        'E-8',
+      );
     });
 
     it('older than stored is refused, same or newer passes', async () => {
@@ -144,11 +185,15 @@ describe('review package + result file, end to end on disk', async () => {
       expect(e1.reason).toBe('badShape');
       expect(e1.message).toContain('note');
       const { signature: _s, ...missing } = plain;
-      expect((await rejection(read(await encrypt(Buffer.from(JSON.stringify(missing)), code, 'result')))).message).toContain('signature 缺少');
+      expect((await rejection(read(await encrypt(Buffer.from(JSON.stringify(missing)), code, 'result')))).message).toContain(
+        'signature 缺少',
+      );
       const e3 = await rejection(read(await resultFor({}, written.packageSecret, [{ ...sheets[0], extra: 1 }])));
       expect(e3.reason).toBe('badShape');
       expect(e3.message).toContain('extra');
-      expect((await rejection(read(await resultFor({}, written.packageSecret, [{ applicationId: 'A-1', scores: {} }])))).message).toContain('comment');
+      expect((await rejection(read(await resultFor({}, written.packageSecret, [{ applicationId: 'A-1', scores: {} }])))).message).toContain(
+        'comment',
+      );
       expect((await rejection(read(await encrypt(Buffer.from('{"manifest":'), code, 'result')))).reason).toBe('badShape');
       const wrongPayload = await writePackage({ meta, payload: { ...payload, bonus: true }, files: [], code });
       expect((await rejection(readPackage(wrongPayload.container!, code, Payload))).reason).toBe('badShape');
@@ -165,12 +210,16 @@ describe('review package + result file, end to end on disk', async () => {
       };
       const extra = await rejection(readPackage(await rezip((m) => m.set('materials/extra.exe', Buffer.from('MZ'))), code, Payload));
       expect(extra.reason).toBe('badShape');
-      const changed = await rejection(readPackage(await rezip((m) => m.set('materials/A-1/说明.txt', Buffer.from('changed'))), code, Payload));
+      const changed = await rejection(
+        readPackage(await rezip((m) => m.set('materials/A-1/说明.txt', Buffer.from('changed'))), code, Payload),
+      );
       expect(changed.reason).toBe('tampered');
       const gone = await rejection(readPackage(await rezip((m) => m.delete('materials/A-1/申请表.pdf')), code, Payload));
       expect(gone.reason).toBe('badShape');
       for (const evil of ['../evil', '/abs', 'materials/../../x']) {
-        const raw = buildRawZip([...inner].map(([name, data]) => ({ name, data, flags: 0x800 })).concat([{ name: evil, data: Buffer.from('x'), flags: 0x800 }]));
+        const raw = buildRawZip(
+          [...inner].map(([name, data]) => ({ name, data, flags: 0x800 })).concat([{ name: evil, data: Buffer.from('x'), flags: 0x800 }]),
+        );
         const err = await rejection(readPackage(await encrypt(raw, code, 'package'), code, Payload, { fileName: 'p.ipcdpkg' }));
         expect(err.reason).toBe('unsafePath');
         expect(err.message).toMatch(/^「p\.ipcdpkg」压缩包内含不安全的文件路径/);
@@ -198,7 +247,17 @@ describe('review package + result file, end to end on disk', async () => {
   it('cancellation leaves no file behind', async () => {
     const ctrl = new AbortController();
     const target = path.join(tmp.dir, 'cancelled.ipcdpkg');
-    const p = writePackage({ meta, payload, files: [{ path: 'big.bin', data: randomBytes(20 * 1024 * 1024) }], code, outFile: target, signal: ctrl.signal, onProgress: (e) => { if (e.phase === 'write' && e.done > 0) ctrl.abort(); } });
+    const p = writePackage({
+      meta,
+      payload,
+      files: [{ path: 'big.bin', data: randomBytes(20 * 1024 * 1024) }],
+      code,
+      outFile: target,
+      signal: ctrl.signal,
+      onProgress: (e) => {
+        if (e.phase === 'write' && e.done > 0) ctrl.abort();
+      },
+    });
     await expect(p).rejects.toMatchObject({ name: 'AbortError' });
     expect(existsSync(target)).toBe(false);
     expect(readdirSync(tmp.dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);

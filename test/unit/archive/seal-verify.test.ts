@@ -13,7 +13,16 @@ import { writeArchive } from '../../../electron/core/archive/seal.js';
 import { verifyArchive } from '../../../electron/core/archive/verify.js';
 import { tempDir } from '../../helpers/temp.js';
 
-const HEAD = { format: 'ipc-desk-archive' as const, version: 1 as const, year: 2026, sealVersion: 1, sealedAt: '2026-11-25T02:00:00.000Z', sealedBy: '王秘书', bureauName: '福州市市场监督管理局', appVersion: '0.1.0' };
+const HEAD = {
+  format: 'ipc-desk-archive' as const,
+  version: 1 as const,
+  year: 2026,
+  sealVersion: 1,
+  sealedAt: '2026-11-25T02:00:00.000Z',
+  sealedBy: '王秘书',
+  bureauName: '福州市市场监督管理局',
+  appVersion: '0.1.0',
+};
 const sha = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
 
 async function dataOffset(file: string, name: string): Promise<{ offset: number; method: number; size: number }> {
@@ -25,7 +34,11 @@ async function dataOffset(file: string, name: string): Promise<{ offset: number;
       const h = Buffer.alloc(30);
       readSync(fd, h, 0, 30, e.relativeOffsetOfLocalHeader);
       closeSync(fd);
-      return { offset: e.relativeOffsetOfLocalHeader + 30 + h.readUInt16LE(26) + h.readUInt16LE(28), method: e.compressionMethod, size: e.compressedSize };
+      return {
+        offset: e.relativeOffsetOfLocalHeader + 30 + h.readUInt16LE(26) + h.readUInt16LE(28),
+        method: e.compressionMethod,
+        size: e.compressedSize,
+      };
     }
   } finally {
     zip.close();
@@ -51,7 +64,13 @@ describe('archive writer and verifier', () => {
     entries = [
       { path: '说明.txt', kind: 'readme', data: Buffer.from('说明') },
       { path: '数据/batch-2026-1.json', kind: 'data', data: text },
-      { path: '附件/申报/2026年第1批/2026-1-0001-某公司/材料1-营业执照.pdf', kind: 'attachment', file: path.join(t.dir, 'att.bin'), size: pdf.length, expectedSha256: sha(pdf) },
+      {
+        path: '附件/申报/2026年第1批/2026-1-0001-某公司/材料1-营业执照.pdf',
+        kind: 'attachment',
+        file: path.join(t.dir, 'att.bin'),
+        size: pdf.length,
+        expectedSha256: sha(pdf),
+      },
     ];
   });
   afterEach(() => t.cleanup());
@@ -110,7 +129,11 @@ describe('archive writer and verifier', () => {
     writeFileSync(target, Buffer.concat(chunks));
     const report = await verifyArchive(target);
     expect(report.ok).toBe(false);
-    expect(report.problems.map((p) => [p.path, p.kind])).toEqual([['b.txt', 'size'], ['c.txt', 'missing'], ['后加的.txt', 'extra']]);
+    expect(report.problems.map((p) => [p.path, p.kind])).toEqual([
+      ['b.txt', 'size'],
+      ['c.txt', 'missing'],
+      ['后加的.txt', 'extra'],
+    ]);
     expect(report.summary).toMatch(/^发现3处问题，涉及：b\.txt、c\.txt、后加的\.txt/);
   });
 
@@ -136,16 +159,27 @@ describe('archive writer and verifier', () => {
     const big = Buffer.alloc(20 * 1024 * 1024, 7);
     writeFileSync(path.join(t.dir, 'big.pdf'), big);
     const ctrl = new AbortController();
-    const p = writeArchive(target, [...entries, { path: 'big.pdf', kind: 'attachment', file: path.join(t.dir, 'big.pdf'), size: big.length }], (files) => manifestBytes(HEAD, files), {
-      signal: ctrl.signal,
-      onProgress: (done) => { if (done > 1024 * 1024) ctrl.abort(); },
-    });
+    const p = writeArchive(
+      target,
+      [...entries, { path: 'big.pdf', kind: 'attachment', file: path.join(t.dir, 'big.pdf'), size: big.length }],
+      (files) => manifestBytes(HEAD, files),
+      {
+        signal: ctrl.signal,
+        onProgress: (done) => {
+          if (done > 1024 * 1024) ctrl.abort();
+        },
+      },
+    );
     await expect(p).rejects.toMatchObject({ name: 'AbortError' });
     expect(readdirSync(t.dir).sort()).toEqual(['att.bin', 'big.pdf']);
   });
 
   it('flags an attachment whose bytes no longer match the hash it is stored under', async () => {
-    const out = await writeArchive(path.join(t.dir, 'e.zip'), [{ ...(entries[2] as Extract<ArchiveEntry, { file: string }>), expectedSha256: '0'.repeat(64) }], (files) => manifestBytes(HEAD, files));
+    const out = await writeArchive(
+      path.join(t.dir, 'e.zip'),
+      [{ ...(entries[2] as Extract<ArchiveEntry, { file: string }>), expectedSha256: '0'.repeat(64) }],
+      (files) => manifestBytes(HEAD, files),
+    );
     expect(out.mismatched).toEqual([entries[2]!.path]);
   });
 

@@ -25,7 +25,9 @@ describe('which year a write touches', () => {
     expect(yearsOfWrite('scoring.enterSheet', { applicationId: '2026-1-0001', expertId: 'E1' })).toEqual([2026]);
     expect(yearsOfWrite('summaries.save', { year: 2026, centerId: 'C1' })).toEqual([2026]);
     expect(yearsOfWrite('triennial.decide', { centerId: 'C1', decidedOn: '2029-10-12' })).toEqual([2029]);
-    expect(yearsOfWrite('agreements.record', { centerId: 'C1', parties: ['福州市知识产权维权援助中心'], signedOn: '2026-12-01' })).toEqual([2026]);
+    expect(yearsOfWrite('agreements.record', { centerId: 'C1', parties: ['福州市知识产权维权援助中心'], signedOn: '2026-12-01' })).toEqual([
+      2026,
+    ]);
   });
 
   it('never locks numbering, settings, the calendar, experts or the archive itself; prints are checked against the record', () => {

@@ -33,12 +33,20 @@ describe('backup file checker', () => {
   /** Write a backup zip from entries; the manifest lists `listed` (default: all entries, hashed). */
   async function write(entries: Map<string, Buffer>, edit: (m: Record<string, unknown>) => void = () => undefined): Promise<string> {
     const manifest: Record<string, unknown> = {
-      format: 'ipc-desk-backup', version: 1, createdAt: '2026-11-25T02:30:00.000Z', createdBy: '测试', appVersion: '1.0.0', schemaVersion: 1,
+      format: 'ipc-desk-backup',
+      version: 1,
+      createdAt: '2026-11-25T02:30:00.000Z',
+      createdBy: '测试',
+      appVersion: '1.0.0',
+      schemaVersion: 1,
       files: [...entries].map(([p, d]) => ({ path: p, sha256: sha(d), size: d.length })),
     };
     edit(manifest);
     const file = path.join(t.dir, `b${n++}.ipcdesk-backup`);
-    writeFileSync(file, await zipToBuffer([...[...entries].map(([p, data]) => ({ path: p, data })), { path: 'manifest.json', data: json(manifest) }]));
+    writeFileSync(
+      file,
+      await zipToBuffer([...[...entries].map(([p, data]) => ({ path: p, data })), { path: 'manifest.json', data: json(manifest) }]),
+    );
     return file;
   }
 
@@ -120,6 +128,13 @@ describe('backup file checker', () => {
       ['centers-2026', { summaries: [{}, {}] }],
       ['centers-2027', { summaries: [{}] }],
     ]);
-    expect(describeContents(parts, { count: 40, bytes: 3 * 1048576 })).toEqual(['批次2个', '申报4份', '专家1名', '中心2个', '年度工作总结3份', '附件40个（共3.0 MB）']);
+    expect(describeContents(parts, { count: 40, bytes: 3 * 1048576 })).toEqual([
+      '批次2个',
+      '申报4份',
+      '专家1名',
+      '中心2个',
+      '年度工作总结3份',
+      '附件40个（共3.0 MB）',
+    ]);
   });
 });

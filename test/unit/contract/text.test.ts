@@ -86,7 +86,8 @@ describe('Text(): trimming and whitespace normalisation (one rule everywhere)', 
   });
 
   it('normaliseText is idempotent', () => {
-    for (const s of ['福州 ABC 公司', '张三', '第一段\n\n第二段', 'Fuzhou IP']) expect(normaliseText(normaliseText(s, true), true)).toBe(normaliseText(s, true));
+    for (const s of ['福州 ABC 公司', '张三', '第一段\n\n第二段', 'Fuzhou IP'])
+      expect(normaliseText(normaliseText(s, true), true)).toBe(normaliseText(s, true));
   });
 
   it('a further rule runs on the normalised text', () => {
@@ -98,8 +99,24 @@ describe('Text(): trimming and whitespace normalisation (one rule everywhere)', 
 
 // Keys that hold identifiers, codes, paths or filters chosen from lists, never free text typed by a person.
 const NOT_FREE_TEXT = new Set([
-  'id', 'applicationId', 'expertId', 'centerId', 'batchId', 'objectionId', 'reviewId', 'assignmentId', 'packageId', 'taskId',
-  'uploadId', 'sha256', 'path', 'targetDir', 'code', 'entity', 'expertIds', 'key',
+  'id',
+  'applicationId',
+  'expertId',
+  'centerId',
+  'batchId',
+  'objectionId',
+  'reviewId',
+  'assignmentId',
+  'packageId',
+  'taskId',
+  'uploadId',
+  'sha256',
+  'path',
+  'targetDir',
+  'code',
+  'entity',
+  'expertIds',
+  'key',
 ]);
 /** A snapshot's name, chosen from backups.list. */
 const NOT_FREE_TEXT_PATHS = new Set(['backups.restore.name']);
@@ -108,7 +125,14 @@ const NOT_FREE_TEXT_PATHS = new Set(['backups.restore.name']);
 function plainStrings(schema: z.ZodType, path: string[], out: string[]): void {
   if (textOptions(schema)) return;
   const def = (schema as unknown as { _zod: { def: Record<string, unknown> } })._zod.def as {
-    type: string; innerType?: z.ZodType; shape?: Record<string, z.ZodType>; element?: z.ZodType; valueType?: z.ZodType; options?: z.ZodType[]; in?: z.ZodType; checks?: { _zod: { def: { check: string; format?: string } } }[];
+    type: string;
+    innerType?: z.ZodType;
+    shape?: Record<string, z.ZodType>;
+    element?: z.ZodType;
+    valueType?: z.ZodType;
+    options?: z.ZodType[];
+    in?: z.ZodType;
+    checks?: { _zod: { def: { check: string; format?: string } } }[];
   };
   switch (def.type) {
     case 'string': {
@@ -117,13 +141,26 @@ function plainStrings(schema: z.ZodType, path: string[], out: string[]): void {
       if (!constrained && !NOT_FREE_TEXT.has(key) && !NOT_FREE_TEXT_PATHS.has(path.join('.'))) out.push(path.join('.'));
       return;
     }
-    case 'optional': case 'nullable': case 'default': case 'readonly': case 'prefault': return plainStrings(def.innerType!, path, out);
-    case 'pipe': return plainStrings(def.in!, path, out);
-    case 'object': for (const [k, v] of Object.entries(def.shape!)) plainStrings(v, [...path, k], out); return;
-    case 'array': return plainStrings(def.element!, [...path, '[]'], out);
-    case 'record': return plainStrings(def.valueType!, [...path, '{}'], out);
-    case 'union': for (const o of def.options!) plainStrings(o, path, out); return;
-    default: return;
+    case 'optional':
+    case 'nullable':
+    case 'default':
+    case 'readonly':
+    case 'prefault':
+      return plainStrings(def.innerType!, path, out);
+    case 'pipe':
+      return plainStrings(def.in!, path, out);
+    case 'object':
+      for (const [k, v] of Object.entries(def.shape!)) plainStrings(v, [...path, k], out);
+      return;
+    case 'array':
+      return plainStrings(def.element!, [...path, '[]'], out);
+    case 'record':
+      return plainStrings(def.valueType!, [...path, '{}'], out);
+    case 'union':
+      for (const o of def.options!) plainStrings(o, path, out);
+      return;
+    default:
+      return;
   }
 }
 

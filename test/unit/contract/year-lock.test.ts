@@ -25,12 +25,18 @@ describe('年度封存 policy declared with each method', () => {
   it('the startup check passes for the contract and names a write method without a policy', () => {
     expect(() => assertYearLocksDeclared()).not.toThrow();
     const { yearLock: _dropped, ...undeclared } = contract['batches.update'];
-    expect(() => assertYearLocksDeclared({ ...contract, 'batches.update': undeclared })).toThrow(/batches\.update writes but declares no yearLock/);
+    expect(() => assertYearLocksDeclared({ ...contract, 'batches.update': undeclared })).toThrow(
+      /batches\.update writes but declares no yearLock/,
+    );
     const noYears = { ...contract['summaries.save'], years: undefined };
-    expect(() => assertYearLocksDeclared({ ...contract, 'summaries.save': noYears })).toThrow(/summaries\.save is locked by input but has no years/);
+    expect(() => assertYearLocksDeclared({ ...contract, 'summaries.save': noYears })).toThrow(
+      /summaries\.save is locked by input but has no years/,
+    );
     const { 'review.notice': _check, ...prints } = firstPrintYears;
     expect(() => assertYearLocksDeclared(contract, prints)).toThrow(/review\.notice prints but has no first-print check/);
-    expect(() => assertYearLocksDeclared({ ...contract, 'batches.get': { ...contract['batches.get'], yearLock: 'none' } })).toThrow(/batches\.get reads but declares/);
+    expect(() => assertYearLocksDeclared({ ...contract, 'batches.get': { ...contract['batches.get'], yearLock: 'none' } })).toThrow(
+      /batches\.get reads but declares/,
+    );
   });
 
   it('a write method without a policy does not type-check (tsc -p test/tsconfig.json)', () => {
@@ -38,7 +44,14 @@ describe('年度封存 policy declared with each method', () => {
     const spec = method({ input: NoInput, output: z.null(), writes: true, summary: '未声明封存规则的写方法' });
     expect(() => assertYearLocksDeclared({ 'probe.write': spec })).toThrow(/probe\.write writes but declares no yearLock/);
     // The declared years read the parsed input by its typed fields.
-    const byYear = method({ input: z.object({ year: z.number().int() }).strict(), output: z.null(), writes: true, yearLock: 'byInput', years: (i) => [i.year], summary: 'x' });
+    const byYear = method({
+      input: z.object({ year: z.number().int() }).strict(),
+      output: z.null(),
+      writes: true,
+      yearLock: 'byInput',
+      years: (i) => [i.year],
+      summary: 'x',
+    });
     expect(byYear.years({ year: 2026 })).toEqual([2026]);
   });
 });

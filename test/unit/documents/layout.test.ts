@@ -61,7 +61,8 @@ describe('breakLines', () => {
   });
 
   it('keeps every character and obeys kinsoku on mixed text', () => {
-    const text = '你单位于2026年3月15日提交的《产业知识产权中心认定申请书》及相关材料收悉。经形式审查，申报材料齐全、符合规定形式，现予受理（详见附件）。“评审”将在公示期（5个工作日）后进行！';
+    const text =
+      '你单位于2026年3月15日提交的《产业知识产权中心认定申请书》及相关材料收悉。经形式审查，申报材料齐全、符合规定形式，现予受理（详见附件）。“评审”将在公示期（5个工作日）后进行！';
     for (const cpl of [7, 10, 13, 28]) {
       const lines = breakLines(text, { charsPerLine: cpl, firstLineIndent: 2 });
       expect(lines.join('')).toBe(text);

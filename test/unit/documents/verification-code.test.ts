@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import {
-  CROCKFORD, canonicalSheetJson, encodeCode, normaliseCode, verificationCode, type VerificationInput,
+  CROCKFORD,
+  canonicalSheetJson,
+  encodeCode,
+  normaliseCode,
+  verificationCode,
+  type VerificationInput,
 } from '../../../electron/core/documents/verification-code.js';
 
 const base: VerificationInput = {
-  applicationId: 'app-1', expertId: 'exp-1', templateVersion: 1,
-  scores: { a: 12, b: 13.5, c: 9 }, total: 34.5, recommendation: '推荐', signedOn: '2026-11-24',
+  applicationId: 'app-1',
+  expertId: 'exp-1',
+  templateVersion: 1,
+  scores: { a: 12, b: 13.5, c: 9 },
+  total: 34.5,
+  recommendation: '推荐',
+  signedOn: '2026-11-24',
 };
 
 describe('verificationCode', () => {
@@ -18,8 +28,13 @@ describe('verificationCode', () => {
 
   it('is the same for the same scores, whatever the key order', () => {
     const reordered: VerificationInput = {
-      signedOn: '2026-11-24', recommendation: '推荐', total: 34.5, scores: { c: 9, a: 12, b: 13.5 },
-      templateVersion: 1, expertId: 'exp-1', applicationId: 'app-1',
+      signedOn: '2026-11-24',
+      recommendation: '推荐',
+      total: 34.5,
+      scores: { c: 9, a: 12, b: 13.5 },
+      templateVersion: 1,
+      expertId: 'exp-1',
+      applicationId: 'app-1',
     };
     expect(verificationCode(reordered)).toBe(verificationCode(base));
     expect(canonicalSheetJson(reordered)).toBe(canonicalSheetJson(base));

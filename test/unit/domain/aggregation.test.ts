@@ -20,7 +20,11 @@ describe('aggregation', () => {
   });
 
   it('below quorum: not ranked, flagged, not passed', () => {
-    const rows = aggregate({ template, applications: apps(2), sheets: [sheet('a1', 'e1', 90), sheet('a1', 'e2', 90), ...[75, 76, 77].map((t, i) => sheet('a2', `e${i}`, t))] });
+    const rows = aggregate({
+      template,
+      applications: apps(2),
+      sheets: [sheet('a1', 'e1', 90), sheet('a1', 'e2', 90), ...[75, 76, 77].map((t, i) => sheet('a2', `e${i}`, t))],
+    });
     const a1 = rows.find((r) => r.applicationId === 'a1')!;
     expect(a1).toMatchObject({ quorumMet: false, rank: null, passed: false, final: 90 });
     expect(a1.flags[0]!.message).toContain('不足3位专家，不参加排名');
@@ -29,14 +33,29 @@ describe('aggregation', () => {
   });
 
   it('ties share a rank, the next rank skips, and the tie is explained', () => {
-    const sheets = [[90, 90, 90], [85, 86, 87], [86, 85, 87], [60, 61, 62]].flatMap((ts, a) => ts.map((t, e) => sheet(`a${a + 1}`, `e${e}`, t)));
+    const sheets = [
+      [90, 90, 90],
+      [85, 86, 87],
+      [86, 85, 87],
+      [60, 61, 62],
+    ].flatMap((ts, a) => ts.map((t, e) => sheet(`a${a + 1}`, `e${e}`, t)));
     const rows = aggregate({ template, applications: apps(4), sheets });
-    expect(rows.map((r) => [r.applicationId, r.rank, r.final, r.passed])).toEqual([['a1', 1, 90, true], ['a2', 2, 86, true], ['a3', 2, 86, true], ['a4', 4, 61, false]]);
+    expect(rows.map((r) => [r.applicationId, r.rank, r.final, r.passed])).toEqual([
+      ['a1', 1, 90, true],
+      ['a2', 2, 86, true],
+      ['a3', 2, 86, true],
+      ['a4', 4, 61, false],
+    ]);
     expect(rows[1]!.flags.find((f) => f.kind === 'tie')!.message).toBe('与“单位3”最终得分同为86分，并列第2名；下一名次为第4名');
   });
 
   it('flags an expert more than 15 points from the others', () => {
-    const rows = aggregate({ template, applications: apps(1), sheets: [80, 82, 81, 60].map((t, i) => sheet('a1', `e${i}`, t)), expertNames: new Map([['e3', '张专家']]) });
+    const rows = aggregate({
+      template,
+      applications: apps(1),
+      sheets: [80, 82, 81, 60].map((t, i) => sheet('a1', `e${i}`, t)),
+      expertNames: new Map([['e3', '张专家']]),
+    });
     const f = rows[0]!.flags.filter((x) => x.kind === 'outlier');
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ expertId: 'e3' });
@@ -54,7 +73,11 @@ describe('aggregation', () => {
   });
 
   it('flags a criterion where experts disagree by more than 40% of its max', () => {
-    const rows = aggregate({ template, applications: apps(1), sheets: [sheet('a1', 'e1', 80, 14), sheet('a1', 'e2', 80, 7.5), sheet('a1', 'e3', 80, 12)] });
+    const rows = aggregate({
+      template,
+      applications: apps(1),
+      sheets: [sheet('a1', 'e1', 80, 14), sheet('a1', 'e2', 80, 7.5), sheet('a1', 'e3', 80, 12)],
+    });
     const f = rows[0]!.flags.filter((x) => x.kind === 'disagreement');
     expect(f.map((x) => x.criterionKey)).toEqual(['c1', 'c2']);
     expect(f[0]!.message).toContain('“知识产权管理制度与重视程度”专家评分差距大：最低7.5分、最高14分');

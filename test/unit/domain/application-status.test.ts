@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { allowedActions, canEdit, transition, type ApplicationStatus, type StatusAction } from '../../../electron/core/domain/application-status.js';
+import {
+  allowedActions,
+  canEdit,
+  transition,
+  type ApplicationStatus,
+  type StatusAction,
+} from '../../../electron/core/domain/application-status.js';
 
 const run = (from: ApplicationStatus, ...actions: StatusAction[]): ApplicationStatus => {
   let s = from;

@@ -2,14 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { overrideConflict, planAssignments, recuse } from '../../../electron/core/domain/assignment.js';
 
 const experts = ['e1', 'e2', 'e3', 'e4', 'e5'].map((id) => ({ id, organisation: `${id}大学`, declaredConflicts: [] as string[] }));
-const apps = Array.from({ length: 10 }, (_, i) => ({ id: `2026-1-${String(i + 1).padStart(4, '0')}`, name: `单位${i}有限公司`, uscc: `U${i}` }));
+const apps = Array.from({ length: 10 }, (_, i) => ({
+  id: `2026-1-${String(i + 1).padStart(4, '0')}`,
+  name: `单位${i}有限公司`,
+  uscc: `U${i}`,
+}));
 
 describe('assignment', () => {
   it('all: every application to every expert, conflicts recorded not active', () => {
     const ex = [...experts.slice(0, 2), { id: 'e9', organisation: '单位3有限责任公司', declaredConflicts: [] }];
     const plan = planAssignments({ applications: apps, experts: ex, existing: [], mode: 'all' });
     expect(plan.pairs.filter((p) => p.status === 'active')).toHaveLength(29);
-    expect(plan.pairs.filter((p) => p.status === 'conflict')).toEqual([{ applicationId: '2026-1-0004', expertId: 'e9', status: 'conflict', conflictReasons: [expect.stringContaining('同一单位')], conflictCodes: ['sameOrganisation'] }]);
+    expect(plan.pairs.filter((p) => p.status === 'conflict')).toEqual([
+      {
+        applicationId: '2026-1-0004',
+        expertId: 'e9',
+        status: 'conflict',
+        conflictReasons: [expect.stringContaining('同一单位')],
+        conflictCodes: ['sameOrganisation'],
+      },
+    ]);
   });
 
   it('balanced: N per application, spread evenly, deterministic, skipping conflicts', () => {
@@ -26,9 +38,21 @@ describe('assignment', () => {
   });
 
   it('tops up without duplicating, and reports a shortfall', () => {
-    const first = planAssignments({ applications: apps.slice(0, 1), experts: experts.slice(0, 2), existing: [], mode: 'balanced', perApplication: 3 });
+    const first = planAssignments({
+      applications: apps.slice(0, 1),
+      experts: experts.slice(0, 2),
+      existing: [],
+      mode: 'balanced',
+      perApplication: 3,
+    });
     expect(first.shortfalls).toEqual([{ applicationId: '2026-1-0001', needed: 3, assigned: 2 }]);
-    const again = planAssignments({ applications: apps.slice(0, 1), experts: experts.slice(0, 2), existing: first.pairs, mode: 'balanced', perApplication: 3 });
+    const again = planAssignments({
+      applications: apps.slice(0, 1),
+      experts: experts.slice(0, 2),
+      existing: first.pairs,
+      mode: 'balanced',
+      perApplication: 3,
+    });
     expect(again.pairs).toEqual([]);
   });
 

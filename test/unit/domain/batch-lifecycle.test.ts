@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { BatchStatus } from '../../../electron/core/contract/batches.js';
 import {
-  BATCH_OPERATIONS, BATCH_RULES, BATCH_STATUS_ORDER, allowedBatchOperations, batchStep, directStatusRefusal, operationTo, type BatchOperation,
+  BATCH_OPERATIONS,
+  BATCH_RULES,
+  BATCH_STATUS_ORDER,
+  allowedBatchOperations,
+  batchStep,
+  directStatusRefusal,
+  operationTo,
+  type BatchOperation,
 } from '../../../electron/core/domain/batch-lifecycle.js';
 
 const batch = (status: BatchStatus) => ({ year: 2025, sequence: 1, status });
@@ -30,14 +37,29 @@ describe('batch state machine', () => {
 
   it('every status-changing action has exactly one target, and the only way into each later status is its action', () => {
     const targets = BATCH_OPERATIONS.filter((op) => BATCH_RULES[op].to).map((op) => [op, BATCH_RULES[op].to]);
-    expect(targets).toEqual([['closeIntake', 'closed'], ['reopenIntake', 'open'], ['assignReview', 'reviewing'], ['startPublicity', 'publicity'], ['designate', 'designated']]);
+    expect(targets).toEqual([
+      ['closeIntake', 'closed'],
+      ['reopenIntake', 'open'],
+      ['assignReview', 'reviewing'],
+      ['startPublicity', 'publicity'],
+      ['designate', 'designated'],
+    ]);
     expect(operationTo('open', 'closed')).toBe('closeIntake');
     expect(operationTo('closed', 'open')).toBe('reopenIntake');
     expect(operationTo('closed', 'reviewing')).toBe('assignReview');
     expect(operationTo('reviewing', 'publicity')).toBe('startPublicity');
     expect(operationTo('publicity', 'designated')).toBe('designate');
     // no way back, no skipping
-    for (const [from, to] of [['designated', 'open'], ['designated', 'publicity'], ['publicity', 'reviewing'], ['reviewing', 'open'], ['reviewing', 'closed'], ['open', 'designated'], ['open', 'publicity'], ['closed', 'designated']] as const) {
+    for (const [from, to] of [
+      ['designated', 'open'],
+      ['designated', 'publicity'],
+      ['publicity', 'reviewing'],
+      ['reviewing', 'open'],
+      ['reviewing', 'closed'],
+      ['open', 'designated'],
+      ['open', 'publicity'],
+      ['closed', 'designated'],
+    ] as const) {
       expect(operationTo(from, to), `${from} → ${to}`).toBeUndefined();
     }
   });
@@ -45,7 +67,9 @@ describe('batch state machine', () => {
   it('a designated batch allows nothing but reprints and corrections with a reason', () => {
     expect(allowedBatchOperations('designated')).toEqual(['correctDetails', 'printNotice']);
     expect(allowedBatchOperations('publicity')).toEqual(['correctDetails', 'printNotice', 'handleObjection', 'designate']);
-    expect(allowedBatchOperations('open')).toEqual(expect.arrayContaining(['registerApplication', 'editDetails', 'closeIntake', 'setPanel', 'assignReview']));
+    expect(allowedBatchOperations('open')).toEqual(
+      expect.arrayContaining(['registerApplication', 'editDetails', 'closeIntake', 'setPanel', 'assignReview']),
+    );
     expect(allowedBatchOperations('open')).not.toContain('startPublicity');
     expect(allowedBatchOperations('closed')).not.toContain('registerApplication');
     expect(allowedBatchOperations('reviewing')).not.toContain('registerApplication');
@@ -59,7 +83,10 @@ describe('batch state machine', () => {
     expect(panel).toEqual({ ok: false, message: '批次“2025年第1批”已认定，不能再修改评审专家组。' });
     const publicity = batchStep(batch('open'), 'startPublicity');
     expect(publicity.ok).toBe(false);
-    if (!publicity.ok) expect(publicity.message).toBe('批次“2025年第1批”正在受理申报，不能发起公示。请先在“专家评审”中分配评审任务（分配后批次进入“评审中”）。');
+    if (!publicity.ok)
+      expect(publicity.message).toBe(
+        '批次“2025年第1批”正在受理申报，不能发起公示。请先在“专家评审”中分配评审任务（分配后批次进入“评审中”）。',
+      );
     const late = batchStep(batch('closed'), 'registerApplication');
     if (!late.ok) expect(late.message).toBe('批次“2025年第1批”已截止受理，不能再登记新的申报。如确需补登，请先在“申报批次”中恢复受理。');
     expect(late.ok).toBe(false);
@@ -74,14 +101,21 @@ describe('batch state machine', () => {
 
   it('a status asked for directly: the current one passes, others are refused naming the state and the action to use', () => {
     expect(directStatusRefusal(batch('designated'), 'designated')).toBeUndefined();
-    expect(directStatusRefusal(batch('designated'), 'open')).toBe('批次“2025年第1批”当前为“已认定”，状态不能直接改为“受理中”。批次一旦进入评审，就不能再恢复受理。');
-    expect(directStatusRefusal(batch('open'), 'designated')).toBe('批次“2025年第1批”当前为“受理中”，状态不能直接改为“已认定”。批次只在公示期满、作出认定决定时成为“已认定”。');
-    expect(directStatusRefusal(batch('open'), 'closed')).toBe('批次“2025年第1批”当前为“受理中”，状态不能直接改为“已截止”。请使用“截止受理”（申报批次）。');
+    expect(directStatusRefusal(batch('designated'), 'open')).toBe(
+      '批次“2025年第1批”当前为“已认定”，状态不能直接改为“受理中”。批次一旦进入评审，就不能再恢复受理。',
+    );
+    expect(directStatusRefusal(batch('open'), 'designated')).toBe(
+      '批次“2025年第1批”当前为“受理中”，状态不能直接改为“已认定”。批次只在公示期满、作出认定决定时成为“已认定”。',
+    );
+    expect(directStatusRefusal(batch('open'), 'closed')).toBe(
+      '批次“2025年第1批”当前为“受理中”，状态不能直接改为“已截止”。请使用“截止受理”（申报批次）。',
+    );
     expect(directStatusRefusal(batch('reviewing'), 'publicity')).toContain('请使用“发起公示”（公示与认定）');
-    for (const from of BATCH_STATUS_ORDER) for (const to of BATCH_STATUS_ORDER) {
-      const refusal = directStatusRefusal(batch(from), to);
-      if (from === to) expect(refusal).toBeUndefined();
-      else expect(refusal, `${from} → ${to}`).toMatch(/^批次“2025年第1批”当前为“.+”，状态不能直接改为“.+”。.+。$/u);
-    }
+    for (const from of BATCH_STATUS_ORDER)
+      for (const to of BATCH_STATUS_ORDER) {
+        const refusal = directStatusRefusal(batch(from), to);
+        if (from === to) expect(refusal).toBeUndefined();
+        else expect(refusal, `${from} → ${to}`).toMatch(/^批次“2025年第1批”当前为“.+”，状态不能直接改为“.+”。.+。$/u);
+      }
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { batchQuota, nextBatchSequence, batchWindowProblems, formatChineseDate, BATCHES_PER_YEAR } from '../../../electron/core/domain/batches.js';
+import {
+  batchQuota,
+  nextBatchSequence,
+  batchWindowProblems,
+  formatChineseDate,
+  BATCHES_PER_YEAR,
+} from '../../../electron/core/domain/batches.js';
 import { bureauDate } from '../../../electron/core/domain/clock.js';
 import { sniffFileKind, kindFromName } from '../../../electron/core/domain/file-types.js';
 

@@ -64,7 +64,7 @@ describe('renderer: times shown and "today" defaults are bureau time', () => {
     expect(formatTime(LATE_EVENING_UTC, true)).toBe('07:41:05');
   });
 
-  it('today and this year are the bureau\'s, and a picker holding today reads back as that date', () => {
+  it("today and this year are the bureau's, and a picker holding today reads back as that date", () => {
     const eveningInNewYork = new Date('2026-11-24T20:00:00.000Z');
     expect(todayIso(eveningInNewYork)).toBe('2026-11-25');
     expect(toIsoDate(todayPicker(eveningInNewYork))).toBe('2026-11-25');

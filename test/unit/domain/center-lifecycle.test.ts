@@ -3,10 +3,28 @@ import { WORK_TASKS } from '../../../electron/core/contract/centers-annual.js';
 import type { Center } from '../../../electron/core/contract/designation.js';
 import { DeskError } from '../../../electron/core/contract/errors.js';
 import {
-  agreementRefusal, centerStatusText,
-  addYears, applyReviewOutcome, assessmentScoreProblems, assessmentTemplateFrozen, assessmentTotal, checkAssessmentTemplate, DEFAULT_SUMMARY_DUE,
-  defaultAssessmentTemplate, firstReviewDue, gradeFor, nextReviewDueOf, nextReviewId, reviewDueList, summaryDueDate, summaryDueRuleText,
-  summaryRequired, yearRecordsEditable, yearRecordsRefusal, type ReviewContext, type ReviewDecision,
+  agreementRefusal,
+  centerStatusText,
+  addYears,
+  applyReviewOutcome,
+  assessmentScoreProblems,
+  assessmentTemplateFrozen,
+  assessmentTotal,
+  checkAssessmentTemplate,
+  DEFAULT_SUMMARY_DUE,
+  defaultAssessmentTemplate,
+  firstReviewDue,
+  gradeFor,
+  nextReviewDueOf,
+  nextReviewId,
+  reviewDueList,
+  summaryDueDate,
+  summaryDueRuleText,
+  summaryRequired,
+  yearRecordsEditable,
+  yearRecordsRefusal,
+  type ReviewContext,
+  type ReviewDecision,
 } from '../../../electron/core/domain/center-lifecycle.js';
 
 function center(over: Partial<Center> = {}): Center {
@@ -23,7 +41,12 @@ function center(over: Partial<Center> = {}): Center {
     certificateNumber: 'FZIPC-2026-001',
     validUntil: '2029-10-11',
     status: 'active',
-    plaque: { number: 'FZIPC-2026-001', inscription: '福州市纺织化纤产业知识产权协同保护与运营中心', authority: '福州市市场监督管理局', dateLine: '二〇二六年十月' },
+    plaque: {
+      number: 'FZIPC-2026-001',
+      inscription: '福州市纺织化纤产业知识产权协同保护与运营中心',
+      authority: '福州市市场监督管理局',
+      dateLine: '二〇二六年十月',
+    },
     createdAt: '2026-10-12T02:00:00.000Z',
     nextReviewDue: '2029-10-12',
     statusHistory: [],
@@ -31,7 +54,13 @@ function center(over: Partial<Center> = {}): Center {
   };
 }
 
-const rc = (over: Partial<ReviewContext> = {}): ReviewContext => ({ today: '2029-11-01', reviewId: 'C1-R1', at: '2029-11-01T02:00:00.000Z', by: '王科员', ...over });
+const rc = (over: Partial<ReviewContext> = {}): ReviewContext => ({
+  today: '2029-11-01',
+  reviewId: 'C1-R1',
+  at: '2029-11-01T02:00:00.000Z',
+  by: '王科员',
+  ...over,
+});
 const decide = (c: Center, d: Partial<ReviewDecision>, ctx: Partial<ReviewContext> = {}) =>
   applyReviewOutcome(c, { outcome: 'retain', decidedOn: '2029-10-20', opinion: '工作扎实，同意保留。', ...d }, rc(ctx));
 
@@ -98,7 +127,10 @@ describe('re-review due dates', () => {
     expect(nextReviewDueOf(center())).toEqual({ dueOn: '2029-10-12', kind: 'triennial' });
     const { nextReviewDue: _n, ...old } = center({ designatedOn: '2028-02-29' });
     expect(nextReviewDueOf(old as Center)).toEqual({ dueOn: '2031-02-28', kind: 'triennial' });
-    expect(nextReviewDueOf(center({ status: 'rectifying', rectifyDeadline: '2030-04-30' }))).toEqual({ dueOn: '2030-04-30', kind: 'followUp' });
+    expect(nextReviewDueOf(center({ status: 'rectifying', rectifyDeadline: '2030-04-30' }))).toEqual({
+      dueOn: '2030-04-30',
+      kind: 'followUp',
+    });
     expect(nextReviewDueOf(center({ status: 'revoked', certificateEndedOn: '2029-11-01' }))).toBeNull();
   });
   it('due list: within the horizon or overdue, every rectifying center, soonest first, never revoked ones', () => {
@@ -119,7 +151,13 @@ describe('re-review due dates', () => {
   });
   it('review ids count per center', () => {
     expect(nextReviewId('C2', [])).toBe('C2-R1');
-    expect(nextReviewId('C2', [{ id: 'C2-R1', centerId: 'C2' }, { id: 'C12-R4', centerId: 'C12' }, { id: 'C2-R2', centerId: 'C2' }])).toBe('C2-R3');
+    expect(
+      nextReviewId('C2', [
+        { id: 'C2-R1', centerId: 'C2' },
+        { id: 'C12-R4', centerId: 'C12' },
+        { id: 'C2-R2', centerId: 'C2' },
+      ]),
+    ).toBe('C2-R3');
   });
 });
 
@@ -132,7 +170,15 @@ describe('status changes from a re-review', () => {
     expect(c.statusHistory).toHaveLength(1);
     expect(c.statusHistory[0]).toMatchObject({ on: '2029-10-20', from: 'active', to: 'active', ref: 'C1-R1', by: '王科员' });
     expect(c.statusHistory[0]!.reason).toContain('保留');
-    expect(review).toMatchObject({ id: 'C1-R1', centerId: 'C1', dueOn: '2029-10-12', kind: 'triennial', outcome: 'retain', statusBefore: 'active', statusAfter: 'active' });
+    expect(review).toMatchObject({
+      id: 'C1-R1',
+      centerId: 'C1',
+      dueOn: '2029-10-12',
+      kind: 'triennial',
+      outcome: 'retain',
+      statusBefore: 'active',
+      statusAfter: 'active',
+    });
     expect(review.rectifyDeadline).toBeUndefined();
   });
   it('retain decided early (before the due date) still answers that due date', () => {
@@ -154,7 +200,11 @@ describe('status changes from a re-review', () => {
     expect(nextReviewDueOf(c)).toEqual({ dueOn: '2030-04-30', kind: 'followUp' });
 
     // follow-up retain: the cycle continues from the previous triennial due date
-    const { center: c2, review: r2 } = decide(c, { outcome: 'retain', decidedOn: '2030-05-06' }, { today: '2030-05-06', reviewId: 'C1-R2' });
+    const { center: c2, review: r2 } = decide(
+      c,
+      { outcome: 'retain', decidedOn: '2030-05-06' },
+      { today: '2030-05-06', reviewId: 'C1-R2' },
+    );
     expect(r2).toMatchObject({ dueOn: '2030-04-30', kind: 'followUp', statusBefore: 'rectifying', statusAfter: 'active' });
     expect(c2).toMatchObject({ status: 'active', nextReviewDue: '2032-10-12', validUntil: '2032-10-11' });
     expect(c2.rectifyDeadline).toBeUndefined();
@@ -165,19 +215,27 @@ describe('status changes from a re-review', () => {
     const same = refusal(() => decide(center(), { outcome: 'rectify', rectifyDeadline: '2029-10-20' }));
     expect(same.code).toBe('RULE_VIOLATION');
     expect(same.message).toContain('应晚于复核结论日期');
-    expect(refusal(() => decide(center(), { outcome: 'rectify', rectifyDeadline: '2031-10-21' })).message).toContain('整改期限不超过2年（最晚2031年10月20日）');
+    expect(refusal(() => decide(center(), { outcome: 'rectify', rectifyDeadline: '2031-10-21' })).message).toContain(
+      '整改期限不超过2年（最晚2031年10月20日）',
+    );
     expect(decide(center(), { outcome: 'rectify', rectifyDeadline: '2031-10-20' }).center.rectifyDeadline).toBe('2031-10-20');
   });
   it('a rectifying center may only be retained or revoked', () => {
     const c = center({ status: 'rectifying', rectifyDeadline: '2030-04-30', statusHistory: [] });
-    const e = refusal(() => decide(c, { outcome: 'rectify', rectifyDeadline: '2030-10-01', decidedOn: '2030-05-01' }, { today: '2030-05-02' }));
+    const e = refusal(() =>
+      decide(c, { outcome: 'rectify', rectifyDeadline: '2030-10-01', decidedOn: '2030-05-01' }, { today: '2030-05-02' }),
+    );
     expect(e.code).toBe('RULE_VIOLATION');
     expect(e.message).toContain('只能作出“保留”或“撤销”结论');
     expect(decide(c, { outcome: 'revoke', decidedOn: '2030-05-01' }, { today: '2030-05-02' }).center.status).toBe('revoked');
   });
   it('revoke: status revoked, certificate ended, plaque withdrawn; final', () => {
     const { center: c, review } = decide(center(), { outcome: 'revoke' });
-    expect(c).toMatchObject({ status: 'revoked', certificateEndedOn: '2029-10-20', plaqueWithdrawn: { on: '2029-10-20', reviewId: 'C1-R1' } });
+    expect(c).toMatchObject({
+      status: 'revoked',
+      certificateEndedOn: '2029-10-20',
+      plaqueWithdrawn: { on: '2029-10-20', reviewId: 'C1-R1' },
+    });
     expect(c.statusHistory.at(-1)).toMatchObject({ from: 'active', to: 'revoked', ref: 'C1-R1' });
     expect(review.statusAfter).toBe('revoked');
     for (const outcome of ['retain', 'rectify', 'revoke'] as const) {
@@ -189,7 +247,13 @@ describe('status changes from a re-review', () => {
   it('the decision date may not be in the future, before designation or before the previous decision', () => {
     expect(refusal(() => decide(center(), { decidedOn: '2029-11-02' })).message).toContain('晚于今天');
     expect(refusal(() => decide(center(), { decidedOn: '2026-10-11' })).message).toContain('早于中心认定日期');
-    const c = center({ statusHistory: [{ on: '2029-10-15', at: '2029-10-15T02:00:00.000Z', from: 'active', to: 'rectifying', reason: 'x', ref: 'C1-R1', by: 'x' }], status: 'rectifying', rectifyDeadline: '2030-01-01' });
+    const c = center({
+      statusHistory: [
+        { on: '2029-10-15', at: '2029-10-15T02:00:00.000Z', from: 'active', to: 'rectifying', reason: 'x', ref: 'C1-R1', by: 'x' },
+      ],
+      status: 'rectifying',
+      rectifyDeadline: '2030-01-01',
+    });
     expect(refusal(() => decide(c, { decidedOn: '2029-10-14' })).message).toContain('早于上一次复核结论日期');
   });
   it('does not change the center passed in', () => {
@@ -204,7 +268,9 @@ describe('共建协议 by center status', () => {
   it('is recorded for an active or rectifying center, never after 撤销 (the refusal names the state and its date)', () => {
     expect(agreementRefusal(center())).toBeUndefined();
     expect(agreementRefusal(center({ status: 'rectifying', rectifyDeadline: '2030-03-31' }))).toBeUndefined();
-    expect(agreementRefusal(center({ status: 'revoked', certificateEndedOn: '2029-11-01' }))).toBe('福州市纺织化纤产业知识产权协同保护与运营中心已于2029年11月1日撤销认定，不能再登记共建协议。');
+    expect(agreementRefusal(center({ status: 'revoked', certificateEndedOn: '2029-11-01' }))).toBe(
+      '福州市纺织化纤产业知识产权协同保护与运营中心已于2029年11月1日撤销认定，不能再登记共建协议。',
+    );
   });
 });
 
@@ -226,16 +292,30 @@ describe('mid-term assessment', () => {
     expect(checkAssessmentTemplate(t)).toEqual({ errors: [], warnings: [] });
   });
   it('template checks: band order, bands within the total, step, duplicates; a total other than 100 is a warning', () => {
-    const criteria = [{ key: 'a', title: '宣传培训', max: 50, step: 0.5, description: '' }, { key: 'b', title: '维权援助', max: 40, step: 0.5, description: '' }];
+    const criteria = [
+      { key: 'a', title: '宣传培训', max: 50, step: 0.5, description: '' },
+      { key: 'b', title: '维权援助', max: 40, step: 0.5, description: '' },
+    ];
     const ok = checkAssessmentTemplate({ criteria, bands: { excellent: 85, good: 75, pass: 55 } });
     expect(ok.errors).toEqual([]);
     expect(ok.warnings[0]).toContain('合计为90分');
-    expect(checkAssessmentTemplate({ criteria, bands: { excellent: 80, good: 80, pass: 60 } }).errors.join()).toContain('优秀分数线（80）应高于良好分数线（80）');
-    expect(checkAssessmentTemplate({ criteria, bands: { excellent: 85, good: 50, pass: 60 } }).errors.join()).toContain('良好分数线（50）应高于合格分数线（60）');
+    expect(checkAssessmentTemplate({ criteria, bands: { excellent: 80, good: 80, pass: 60 } }).errors.join()).toContain(
+      '优秀分数线（80）应高于良好分数线（80）',
+    );
+    expect(checkAssessmentTemplate({ criteria, bands: { excellent: 85, good: 50, pass: 60 } }).errors.join()).toContain(
+      '良好分数线（50）应高于合格分数线（60）',
+    );
     expect(checkAssessmentTemplate({ criteria, bands: { excellent: 95, good: 80, pass: 60 } }).errors.join()).toContain('高于满分合计90分');
     expect(checkAssessmentTemplate({ criteria, bands: { excellent: 85, good: 75, pass: 0 } }).errors.join()).toContain('合格分数线应大于0');
-    expect(checkAssessmentTemplate({ criteria: [...criteria, { ...criteria[0]!, key: 'c' }], bands: { excellent: 85, good: 75, pass: 55 } }).errors.join()).toContain('“宣传培训”重复');
-    expect(checkAssessmentTemplate({ criteria: [{ ...criteria[0]!, max: 10.2 }], bands: { excellent: 9, good: 8, pass: 6 } }).errors.join()).toContain('不是步长0.5的整数倍');
+    expect(
+      checkAssessmentTemplate({
+        criteria: [...criteria, { ...criteria[0]!, key: 'c' }],
+        bands: { excellent: 85, good: 75, pass: 55 },
+      }).errors.join(),
+    ).toContain('“宣传培训”重复');
+    expect(
+      checkAssessmentTemplate({ criteria: [{ ...criteria[0]!, max: 10.2 }], bands: { excellent: 9, good: 8, pass: 6 } }).errors.join(),
+    ).toContain('不是步长0.5的整数倍');
   });
   it('scores: every criterion scored, within 0..max, on the step; total is the sum', () => {
     const t = defaultAssessmentTemplate('2027-01-01T00:00:00.000Z');
@@ -260,6 +340,13 @@ describe('centerStatusText (rosters)', () => {
   it('says what a clerk needs next to the status', () => {
     expect(centerStatusText(base)).toBe('有效');
     expect(centerStatusText({ ...base, status: 'rectifying', rectifyDeadline: '2027-03-31' })).toBe('限期整改（至2027年3月31日）');
-    expect(centerStatusText({ ...base, status: 'revoked', certificateEndedOn: '2026-11-25', plaqueWithdrawn: { on: '2026-11-25', reviewId: 'C1-R1' } })).toBe('已撤销（2026年11月25日起，证书失效，牌匾收回）');
+    expect(
+      centerStatusText({
+        ...base,
+        status: 'revoked',
+        certificateEndedOn: '2026-11-25',
+        plaqueWithdrawn: { on: '2026-11-25', reviewId: 'C1-R1' },
+      }),
+    ).toBe('已撤销（2026年11月25日起，证书失效，牌匾收回）');
   });
 });

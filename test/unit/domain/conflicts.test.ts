@@ -12,18 +12,24 @@ describe('conflicts of interest', () => {
     expect(findConflicts({ organisation: '福州大学', declaredConflicts: [] }, app)).toEqual([]);
   });
   it('same USCC, even under another name', () => {
-    expect(findConflicts({ organisation: '数科公司', organisationUscc: '91350100m000100y43', declaredConflicts: [] }, app)[0]).toContain('统一社会信用代码与申报单位相同');
+    expect(findConflicts({ organisation: '数科公司', organisationUscc: '91350100m000100y43', declaredConflicts: [] }, app)[0]).toContain(
+      '统一社会信用代码与申报单位相同',
+    );
   });
   it('declared conflicts by name, by part of the name, or by USCC', () => {
     expect(findConflicts({ organisation: '福州大学', declaredConflicts: ['福州数科信息技术有限公司'] }, app)[0]).toContain('专家申报回避');
     expect(findConflicts({ organisation: '福州大学', declaredConflicts: ['福州数科'] }, app)[0]).toContain('相关');
-    expect(findConflicts({ organisation: '福州大学', declaredConflicts: ['９１３５０１００Ｍ０００１００Ｙ４３'] }, app)[0]).toContain('即申报单位');
+    expect(findConflicts({ organisation: '福州大学', declaredConflicts: ['９１３５０１００Ｍ０００１００Ｙ４３'] }, app)[0]).toContain(
+      '即申报单位',
+    );
     expect(findConflicts({ organisation: '福州大学', declaredConflicts: ['厦门某公司', '数科'] }, app)).toEqual([]);
   });
   it('each conflict carries a reason code with its sentence', () => {
     const expert = { organisation: '福州数科信息技术有限公司', organisationUscc: '91350100M000100Y43', declaredConflicts: ['福州数科'] };
     expect(conflictFindings(expert, app).map((f) => f.reason)).toEqual(['sameOrganisation', 'sameUscc', 'declared']);
     expect(conflictFindings(expert, app).map((f) => f.text)).toEqual(findConflicts(expert, app));
-    expect(conflictFindings({ organisation: '福州大学', declaredConflicts: ['91350100M000100Y43'] }, app)).toEqual([{ reason: 'declared', text: expect.stringContaining('即申报单位') }]);
+    expect(conflictFindings({ organisation: '福州大学', declaredConflicts: ['91350100M000100Y43'] }, app)).toEqual([
+      { reason: 'declared', text: expect.stringContaining('即申报单位') },
+    ]);
   });
 });

@@ -1,17 +1,42 @@
 import { describe, expect, it } from 'vitest';
 import {
-  applicationsByYear, buildReminders, centersByStatus, countByName, daysBetween, deadlineWindow, indicatorTotals, isPng, passRate, pngFileName,
-  summaryYears, type ReminderFacts,
+  applicationsByYear,
+  buildReminders,
+  centersByStatus,
+  countByName,
+  daysBetween,
+  deadlineWindow,
+  indicatorTotals,
+  isPng,
+  passRate,
+  pngFileName,
+  summaryYears,
+  type ReminderFacts,
 } from '../../../electron/core/domain/dashboard.js';
 import { summaryDueDate } from '../../../electron/core/domain/center-lifecycle.js';
 import { INDICATOR_KEYS, type Indicators } from '../../../electron/core/contract/centers-annual.js';
 
 const indicators = (n: number, money = 0): Indicators => ({
-  trainings: n, trainingAttendees: n * 10, assistanceCases: n, disputesMediated: n, allianceMembers: n,
-  transfersLicences: n, pledgeFinancing: money, navigationProjects: n, trademarkGuidance: n,
+  trainings: n,
+  trainingAttendees: n * 10,
+  assistanceCases: n,
+  disputesMediated: n,
+  allianceMembers: n,
+  transfersLicences: n,
+  pledgeFinancing: money,
+  navigationProjects: n,
+  trademarkGuidance: n,
 });
 
-const noFacts: ReminderFacts = { today: '2026-11-25', horizonDays: 60, summaries: [], reviews: [], supplements: [], publicities: [], openBatches: [] };
+const noFacts: ReminderFacts = {
+  today: '2026-11-25',
+  horizonDays: 60,
+  summaries: [],
+  reviews: [],
+  supplements: [],
+  publicities: [],
+  openBatches: [],
+};
 
 describe('dashboard aggregation', () => {
   it('counts calendar days across months and years', () => {
@@ -22,16 +47,35 @@ describe('dashboard aggregation', () => {
   });
 
   it('counts applications by batch year with empty years kept, and names largest first', () => {
-    const batches = [{ id: '2025-1', year: 2025 }, { id: '2026-1', year: 2026 }, { id: '2026-2', year: 2026 }, { id: '2027-1', year: 2027 }];
+    const batches = [
+      { id: '2025-1', year: 2025 },
+      { id: '2026-1', year: 2026 },
+      { id: '2026-2', year: 2026 },
+      { id: '2027-1', year: 2027 },
+    ];
     const apps = [{ batchId: '2026-1' }, { batchId: '2026-2' }, { batchId: '2026-2' }, { batchId: '2025-1' }, { batchId: '1999-9' }];
-    expect(applicationsByYear(batches, apps)).toEqual([{ year: 2025, count: 1 }, { year: 2026, count: 3 }, { year: 2027, count: 0 }]);
+    expect(applicationsByYear(batches, apps)).toEqual([
+      { year: 2025, count: 1 },
+      { year: 2026, count: 3 },
+      { year: 2027, count: 0 },
+    ]);
     expect(countByName(['鼓楼区', '长乐区', '鼓楼区', ' ', '仓山区', '长乐区', '鼓楼区'])).toEqual([
-      { name: '鼓楼区', count: 3 }, { name: '长乐区', count: 2 }, { name: '仓山区', count: 1 }, { name: '未填写', count: 1 },
+      { name: '鼓楼区', count: 3 },
+      { name: '长乐区', count: 2 },
+      { name: '仓山区', count: 1 },
+      { name: '未填写', count: 1 },
     ]);
   });
 
   it('pass rate counts only results with a final score', () => {
-    expect(passRate([{ final: 90, passed: true }, { final: 65, passed: false }, { final: null, passed: false }, { final: 72, passed: true }])).toEqual({ scored: 3, passed: 2, rate: 0.6667 });
+    expect(
+      passRate([
+        { final: 90, passed: true },
+        { final: 65, passed: false },
+        { final: null, passed: false },
+        { final: 72, passed: true },
+      ]),
+    ).toEqual({ scored: 3, passed: 2, rate: 0.6667 });
     expect(passRate([{ final: null, passed: false }])).toEqual({ scored: 0, passed: 0, rate: null });
   });
 
@@ -56,10 +100,19 @@ describe('dashboard aggregation', () => {
 });
 
 describe('deadline window', () => {
-  const item = (dueOn: string, kind: 'supplement' | 'reviewDue' | 'batchCloses' = 'supplement', title = dueOn) => ({ kind, dueOn, title, route: '/applications' });
+  const item = (dueOn: string, kind: 'supplement' | 'reviewDue' | 'batchCloses' = 'supplement', title = dueOn) => ({
+    kind,
+    dueOn,
+    title,
+    route: '/applications',
+  });
 
   it('keeps 30 days back to the horizon, soonest first, with days left and overdue', () => {
-    const list = deadlineWindow([item('2026-12-20'), item('2026-10-25'), item('2026-10-26'), item('2027-01-24'), item('2027-01-25'), item('2026-11-25')], '2026-11-25', 60);
+    const list = deadlineWindow(
+      [item('2026-12-20'), item('2026-10-25'), item('2026-10-26'), item('2027-01-24'), item('2027-01-25'), item('2026-11-25')],
+      '2026-11-25',
+      60,
+    );
     expect(list.map((d) => d.dueOn)).toEqual(['2026-10-26', '2026-11-25', '2026-12-20', '2027-01-24']);
     expect(list[0]).toMatchObject({ daysLeft: -30, overdue: true });
     expect(list[1]).toMatchObject({ daysLeft: 0, overdue: false });
@@ -67,7 +120,11 @@ describe('deadline window', () => {
   });
 
   it('orders same-day deadlines by kind', () => {
-    const list = deadlineWindow([item('2026-12-01', 'batchCloses', 'b'), item('2026-12-01', 'reviewDue', 'r'), item('2026-12-01', 'supplement', 's')], '2026-11-25', 60);
+    const list = deadlineWindow(
+      [item('2026-12-01', 'batchCloses', 'b'), item('2026-12-01', 'reviewDue', 'r'), item('2026-12-01', 'supplement', 's')],
+      '2026-11-25',
+      60,
+    );
     expect(list.map((d) => d.kind)).toEqual(['reviewDue', 'supplement', 'batchCloses']);
   });
 });
@@ -85,15 +142,28 @@ describe('reminders', () => {
     expect(r).toEqual([{ text: '2026年度工作总结截止2027年1月31日，尚有3个中心未提交。', route: '/centers/summaries', level: 'info' }]);
     const close = buildReminders({ ...noFacts, today: '2027-01-10', summaries: [{ year: 2026, dueOn: '2027-01-31', missing: 1 }] });
     expect(close[0]!.level).toBe('warning');
-    const late = buildReminders({ ...noFacts, summaries: [{ year: 2025, dueOn: '2026-01-31', missing: 2 }, { year: 2026, dueOn: '2027-01-31', missing: 0 }] });
-    expect(late).toEqual([{ text: '2025年度工作总结已于2026年1月31日截止，尚有2个中心未提交。', route: '/centers/summaries', level: 'error' }]);
+    const late = buildReminders({
+      ...noFacts,
+      summaries: [
+        { year: 2025, dueOn: '2026-01-31', missing: 2 },
+        { year: 2026, dueOn: '2027-01-31', missing: 0 },
+      ],
+    });
+    expect(late).toEqual([
+      { text: '2025年度工作总结已于2026年1月31日截止，尚有2个中心未提交。', route: '/centers/summaries', level: 'error' },
+    ]);
   });
 
   it('counts re-reviews due and overdue supplements, errors first', () => {
     const r = buildReminders({
       ...noFacts,
       openBatches: [{ label: '2026年第2批', closesOn: '2026-12-15' }],
-      reviews: [{ dueOn: '2026-11-20', kind: 'triennial' }, { dueOn: '2026-11-25', kind: 'triennial' }, { dueOn: '2026-12-30', kind: 'triennial' }, { dueOn: '2026-11-01', kind: 'followUp' }],
+      reviews: [
+        { dueOn: '2026-11-20', kind: 'triennial' },
+        { dueOn: '2026-11-25', kind: 'triennial' },
+        { dueOn: '2026-12-30', kind: 'triennial' },
+        { dueOn: '2026-11-01', kind: 'followUp' },
+      ],
       supplements: ['2026-11-20', '2026-11-01', '2026-11-28', '2027-01-01'],
     });
     expect(r.map((x) => [x.level, x.text])).toEqual([
@@ -109,7 +179,11 @@ describe('reminders', () => {
   });
 
   it('reports a running publicity and a batch left open after its closing day', () => {
-    const r = buildReminders({ ...noFacts, publicities: [{ label: '2026年第1批', endsOn: '2026-11-27' }], openBatches: [{ label: '2026年第2批', closesOn: '2026-11-20' }] });
+    const r = buildReminders({
+      ...noFacts,
+      publicities: [{ label: '2026年第1批', endsOn: '2026-11-27' }],
+      openBatches: [{ label: '2026年第2批', closesOn: '2026-11-20' }],
+    });
     expect(r).toEqual([
       { text: '2026年第2批已于2026年11月20日截止受理，批次仍为“受理中”，请更新批次状态。', route: '/batches', level: 'warning' },
       { text: '2026年第1批公示将于2026年11月27日期满。', route: '/designation', level: 'info' },

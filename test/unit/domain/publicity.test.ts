@@ -2,8 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_HOLIDAY_TABLES } from '../../../electron/core/domain/holidays-data.js';
 import { buildCalendar } from '../../../electron/core/domain/working-days.js';
 import {
-  centerName, centerValidUntil, countedWorkingDays, decisionBlockers, formatCertificateNumber, objectionAcceptance, objectionStatus,
-  plaqueDateLine, publicityPeriod,
+  centerName,
+  centerValidUntil,
+  countedWorkingDays,
+  decisionBlockers,
+  formatCertificateNumber,
+  objectionAcceptance,
+  objectionStatus,
+  plaqueDateLine,
+  publicityPeriod,
 } from '../../../electron/core/domain/publicity.js';
 
 const cal = buildCalendar(DEFAULT_HOLIDAY_TABLES);
@@ -38,7 +45,9 @@ describe('publicity period (start day counted as day 1 when it is a working day)
 describe('objection acceptance', () => {
   const publicity = { startsOn: '2026-09-28', endsOn: '2026-10-09' };
   it('a written objection with identity proof, in time, is accepted (last day included)', () => {
-    expect(objectionAcceptance({ receivedOn: '2026-10-09', from: '福州某公司', identityProof: true }, publicity)).toEqual({ accepted: true });
+    expect(objectionAcceptance({ receivedOn: '2026-10-09', from: '福州某公司', identityProof: true }, publicity)).toEqual({
+      accepted: true,
+    });
   });
   it('anonymous objections (no seal/signature, or no name) are not accepted', () => {
     const a = objectionAcceptance({ receivedOn: '2026-09-29', from: '某群众', identityProof: false }, publicity);
@@ -54,7 +63,9 @@ describe('objection acceptance', () => {
   it('status follows acceptance and resolution', () => {
     expect(objectionStatus({ accepted: false })).toBe('notAccepted');
     expect(objectionStatus({ accepted: true })).toBe('open');
-    expect(objectionStatus({ accepted: true, resolution: { outcome: 'upheld', reason: 'x', at: '2026-10-01T00:00:00Z', by: 'a' } })).toBe('upheld');
+    expect(objectionStatus({ accepted: true, resolution: { outcome: 'upheld', reason: 'x', at: '2026-10-01T00:00:00Z', by: 'a' } })).toBe(
+      'upheld',
+    );
   });
 });
 

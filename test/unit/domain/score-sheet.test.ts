@@ -12,7 +12,11 @@ describe('score sheet', () => {
   });
 
   it('names the criterion in Chinese for over-max, off-step, negative, missing and unknown', () => {
-    const r = checkSheet(t, { scores: { ...full({ c2: 16, c1: 12.3, c3: -1 }), c9: 1 } as Record<string, number>, comment: '', recommendation: 'recommend' });
+    const r = checkSheet(t, {
+      scores: { ...full({ c2: 16, c1: 12.3, c3: -1 }), c9: 1 } as Record<string, number>,
+      comment: '',
+      recommendation: 'recommend',
+    });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.problems).toContain('“工作团队”得分16超过满分15');

@@ -1,12 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { checkTemplate, DEFAULT_CRITERIA, defaultTemplate, isFrozen, maxTotal, onStep, planTemplateChange, withKeys } from '../../../electron/core/domain/scoring-template.js';
+import {
+  checkTemplate,
+  DEFAULT_CRITERIA,
+  defaultTemplate,
+  isFrozen,
+  maxTotal,
+  onStep,
+  planTemplateChange,
+  withKeys,
+} from '../../../electron/core/domain/scoring-template.js';
 
 describe('scoring template', () => {
   it('the default has the 7 criteria of DOMAIN.md summing to 100, step 0.5, pass line 70, quorum 3', () => {
     const t = defaultTemplate('2026-01-01T00:00:00.000Z');
     expect(t.criteria.map((c) => [c.title, c.max])).toEqual([
-      ['知识产权管理制度与重视程度', 15], ['工作团队', 15], ['办公场所与保障条件', 10], ['知识产权集聚度', 15],
-      ['产业示范带头与辐射作用', 15], ['对产业升级和创新发展的支撑作用', 15], ['协同保护与运营工作方案', 15],
+      ['知识产权管理制度与重视程度', 15],
+      ['工作团队', 15],
+      ['办公场所与保障条件', 10],
+      ['知识产权集聚度', 15],
+      ['产业示范带头与辐射作用', 15],
+      ['对产业升级和创新发展的支撑作用', 15],
+      ['协同保护与运营工作方案', 15],
     ]);
     expect(maxTotal(DEFAULT_CRITERIA)).toBe(100);
     expect(t.criteria.every((c) => c.step === 0.5)).toBe(true);
@@ -18,15 +32,21 @@ describe('scoring template', () => {
     expect(onStep(12.5, 0.5)).toBe(true);
     expect(onStep(12.3, 0.5)).toBe(false);
     expect(onStep(0.3, 0.1)).toBe(true);
-    const bad = checkTemplate({ passLine: 70, quorum: 3, criteria: [
-      { key: 'a', title: '甲项', max: 0, step: 0.5, description: '' },
-      { key: 'b', title: '乙项', max: 10, step: 3, description: '' },
-      { key: 'c', title: '丙项', max: 50, step: 1, description: '' },
-    ] });
+    const bad = checkTemplate({
+      passLine: 70,
+      quorum: 3,
+      criteria: [
+        { key: 'a', title: '甲项', max: 0, step: 0.5, description: '' },
+        { key: 'b', title: '乙项', max: 10, step: 3, description: '' },
+        { key: 'c', title: '丙项', max: 50, step: 1, description: '' },
+      ],
+    });
     expect(bad.errors).toContain('“甲项”的满分应大于0（现为0）');
     expect(bad.errors).toContain('“乙项”的满分10不是步长3的整数倍，请调整满分或步长');
     expect(bad.warnings[0]).toContain('合计为60分，不是100分');
-    expect(checkTemplate({ passLine: 70, quorum: 3, criteria: [{ key: 'a', title: '甲项', max: 60, step: 1, description: '' }] }).errors[0]).toContain('及格线70分高于满分合计60分');
+    expect(
+      checkTemplate({ passLine: 70, quorum: 3, criteria: [{ key: 'a', title: '甲项', max: 60, step: 1, description: '' }] }).errors[0],
+    ).toContain('及格线70分高于满分合计60分');
   });
 
   it('is edited in place until frozen; then a new version needs a reason', () => {

@@ -2,8 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
 import { DEFAULT_HOLIDAY_TABLES, HOLIDAYS_2025, HOLIDAYS_2026, type HolidayTable } from '../../../electron/core/domain/holidays-data.js';
 import {
-  addCalendarDays, addWorkingDays, buildCalendar, calendarWarning, deadlineAfter, holidayTableProblems, isWorkingDay, weekday,
-  workingDaysBetween, yearsWithoutTable,
+  addCalendarDays,
+  addWorkingDays,
+  buildCalendar,
+  calendarWarning,
+  deadlineAfter,
+  holidayTableProblems,
+  isWorkingDay,
+  weekday,
+  workingDaysBetween,
+  yearsWithoutTable,
 } from '../../../electron/core/domain/working-days.js';
 
 const cal = buildCalendar(DEFAULT_HOLIDAY_TABLES);
@@ -17,12 +25,23 @@ function range(from: string, to: string): string[] {
 describe('2026 table (DOMAIN.md, State Council notice of 2025-11-04)', () => {
   it('has exactly the days off and make-up days DOMAIN.md lists', () => {
     const expectedOff = [
-      ...range('2026-01-01', '2026-01-03'), ...range('2026-02-15', '2026-02-23'), ...range('2026-04-04', '2026-04-06'),
-      ...range('2026-05-01', '2026-05-05'), ...range('2026-06-19', '2026-06-21'), ...range('2026-09-25', '2026-09-27'),
+      ...range('2026-01-01', '2026-01-03'),
+      ...range('2026-02-15', '2026-02-23'),
+      ...range('2026-04-04', '2026-04-06'),
+      ...range('2026-05-01', '2026-05-05'),
+      ...range('2026-06-19', '2026-06-21'),
+      ...range('2026-09-25', '2026-09-27'),
       ...range('2026-10-01', '2026-10-07'),
     ];
     expect([...HOLIDAYS_2026.offDays].sort()).toEqual(expectedOff.sort());
-    expect([...HOLIDAYS_2026.makeUpWorkDays].sort()).toEqual(['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10']);
+    expect([...HOLIDAYS_2026.makeUpWorkDays].sort()).toEqual([
+      '2026-01-04',
+      '2026-02-14',
+      '2026-02-28',
+      '2026-05-09',
+      '2026-09-20',
+      '2026-10-10',
+    ]);
     expect(holidayTableProblems(HOLIDAYS_2026)).toEqual([]);
   });
   it('2026 has 248 working days', () => {
@@ -131,7 +150,12 @@ describe('buildCalendar overrides', () => {
     expect(isWorkingDay('2031-01-01', c2)).toBe(false);
   });
   it('holidayTableProblems names bad entries', () => {
-    const bad: HolidayTable = { year: 2027, source: 'x', offDays: ['2027-02-30', '2026-10-01', '2027-10-02'], makeUpWorkDays: ['2027-10-02', '2027-10-04'] };
+    const bad: HolidayTable = {
+      year: 2027,
+      source: 'x',
+      offDays: ['2027-02-30', '2026-10-01', '2027-10-02'],
+      makeUpWorkDays: ['2027-10-02', '2027-10-04'],
+    };
     const p = holidayTableProblems(bad);
     expect(p.join('\n')).toContain('2027-02-30');
     expect(p.join('\n')).toContain('不在2027年内');

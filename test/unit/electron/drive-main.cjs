@@ -17,9 +17,18 @@ async function main() {
   const ev = { senderFrame: mainFrame, sender: win.webContents };
   report.info = await handlers['desk:invoke'](ev, { name: 'system.info', input: {} });
   report.badPayload = await handlers['desk:invoke'](ev, { nope: 1 });
-  report.foreignFrame = await handlers['desk:invoke']({ senderFrame: { url: 'https://x/' }, sender: win.webContents }, { name: 'system.info', input: {} });
+  report.foreignFrame = await handlers['desk:invoke'](
+    { senderFrame: { url: 'https://x/' }, sender: win.webContents },
+    { name: 'system.info', input: {} },
+  );
   handlers.perm(null, 'media', (v) => (report.permission = v));
-  const nav = { url: 'https://example.com/', prevented: false, preventDefault() { this.prevented = true; } };
+  const nav = {
+    url: 'https://example.com/',
+    prevented: false,
+    preventDefault() {
+      this.prevented = true;
+    },
+  };
   win.webContents.emit('will-navigate', nav);
   report.navigationBlocked = nav.prevented;
   report.windowOpen = win.webContents.openHandler({ url: 'https://example.com/' });
@@ -31,8 +40,15 @@ async function main() {
   ipc.invoke = (ch, p) => handlers[ch](ev, p);
   const preloadElectron = { contextBridge: { exposeInMainWorld: (k, v) => (exposed[k] = v) }, ipcRenderer: ipc };
   const orig = Module._resolveFilename;
-  Module._resolveFilename = function (r, ...a) { return r === 'electron' ? 'fake-preload-electron' : orig.call(this, r, ...a); };
-  require.cache['fake-preload-electron'] = { id: 'fake-preload-electron', filename: 'fake-preload-electron', loaded: true, exports: preloadElectron };
+  Module._resolveFilename = function (r, ...a) {
+    return r === 'electron' ? 'fake-preload-electron' : orig.call(this, r, ...a);
+  };
+  require.cache['fake-preload-electron'] = {
+    id: 'fake-preload-electron',
+    filename: 'fake-preload-electron',
+    loaded: true,
+    exports: preloadElectron,
+  };
   require(process.argv[3]);
   report.exposed = Object.keys(exposed);
   report.deskKeys = Object.keys(exposed.desk ?? {});

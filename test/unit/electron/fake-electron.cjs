@@ -5,7 +5,8 @@ const Module = require('node:module');
 const { EventEmitter } = require('node:events');
 const log = (...a) => console.log('[fake]', ...a);
 const app = new EventEmitter();
-let readyResolve; const ready = new Promise((r) => (readyResolve = r));
+let readyResolve;
+const ready = new Promise((r) => (readyResolve = r));
 Object.assign(app, {
   isPackaged: false,
   enableSandbox: () => log('enableSandbox'),
@@ -13,31 +14,104 @@ Object.assign(app, {
   whenReady: () => ready,
   getPath: () => require('node:os').tmpdir(),
   getVersion: () => '0.1.0',
-  quit: () => { log('app.quit'); const e = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } }; app.emit('before-quit', e); if (!e.defaultPrevented) { log('quit done'); globalThis.__quitDone?.(); } },
-  exit: (c) => { log('exit', c); process.exit(c); },
+  quit: () => {
+    log('app.quit');
+    const e = {
+      defaultPrevented: false,
+      preventDefault() {
+        this.defaultPrevented = true;
+      },
+    };
+    app.emit('before-quit', e);
+    if (!e.defaultPrevented) {
+      log('quit done');
+      globalThis.__quitDone?.();
+    }
+  },
+  exit: (c) => {
+    log('exit', c);
+    process.exit(c);
+  },
 });
 const handlers = {};
 const protocol = { registerSchemesAsPrivileged: (s) => log('privileged', JSON.stringify(s)) };
 const mainFrame = { url: 'app://desk/index.html' };
-class WebContents extends EventEmitter { constructor() { super(); this.mainFrame = mainFrame; this.sent = []; } setWindowOpenHandler(fn) { this.openHandler = fn; } send(...a) { this.sent.push(a); } }
+class WebContents extends EventEmitter {
+  constructor() {
+    super();
+    this.mainFrame = mainFrame;
+    this.sent = [];
+  }
+  setWindowOpenHandler(fn) {
+    this.openHandler = fn;
+  }
+  send(...a) {
+    this.sent.push(a);
+  }
+}
 class BrowserWindow extends EventEmitter {
-  constructor(opts) { super(); this.opts = opts; this.webContents = new WebContents(); globalThis.__win = this; app.emit('web-contents-created', {}, this.webContents); }
-  loadURL(u) { log('loadURL', u); return Promise.resolve(); }
-  isDestroyed() { return false; } show() {} focus() {} isMinimized() { return false; }
-  static getAllWindows() { return [globalThis.__win]; }
+  constructor(opts) {
+    super();
+    this.opts = opts;
+    this.webContents = new WebContents();
+    globalThis.__win = this;
+    app.emit('web-contents-created', {}, this.webContents);
+  }
+  loadURL(u) {
+    log('loadURL', u);
+    return Promise.resolve();
+  }
+  isDestroyed() {
+    return false;
+  }
+  show() {}
+  focus() {}
+  isMinimized() {
+    return false;
+  }
+  static getAllWindows() {
+    return [globalThis.__win];
+  }
 }
 const ses = {
-  protocol: { handle: (s, fn) => { handlers.protocol = fn; log('protocol.handle', s); } },
-  setPermissionRequestHandler: (f) => (handlers.perm = f), setPermissionCheckHandler: (f) => (handlers.check = f),
-  setDevicePermissionHandler() {}, setDisplayMediaRequestHandler() {},
+  protocol: {
+    handle: (s, fn) => {
+      handlers.protocol = fn;
+      log('protocol.handle', s);
+    },
+  },
+  setPermissionRequestHandler: (f) => (handlers.perm = f),
+  setPermissionCheckHandler: (f) => (handlers.check = f),
+  setDevicePermissionHandler() {},
+  setDisplayMediaRequestHandler() {},
   webRequest: { onBeforeRequest: (f) => (handlers.req = f) },
 };
-const ipcMain = { handle: (c, f) => { handlers[c] = f; log('ipcMain.handle', c); }, removeHandler() {} };
-const fake = { app, protocol, BrowserWindow, session: { defaultSession: ses }, ipcMain,
+const ipcMain = {
+  handle: (c, f) => {
+    handlers[c] = f;
+    log('ipcMain.handle', c);
+  },
+  removeHandler() {},
+};
+const fake = {
+  app,
+  protocol,
+  BrowserWindow,
+  session: { defaultSession: ses },
+  ipcMain,
   dialog: { showErrorBox: (t, m) => log('errorBox', t, m), showMessageBox: async () => ({}) },
   Menu: { buildFromTemplate: (t) => t, setApplicationMenu: (m) => log('menu', m.map((x) => x.label).join('/')) },
-  shell: { openPath: async (p) => { log('openPath', p); return ''; }, showItemInFolder() {} } };
+  shell: {
+    openPath: async (p) => {
+      log('openPath', p);
+      return '';
+    },
+    showItemInFolder() {},
+  },
+};
 const orig = Module._resolveFilename;
-Module._resolveFilename = function (req, ...rest) { return req === 'electron' ? 'fake-electron' : orig.call(this, req, ...rest); };
+Module._resolveFilename = function (req, ...rest) {
+  return req === 'electron' ? 'fake-electron' : orig.call(this, req, ...rest);
+};
 require.cache['fake-electron'] = { id: 'fake-electron', filename: 'fake-electron', loaded: true, exports: fake };
 globalThis.__fake = { handlers, ready: readyResolve, app, mainFrame };

@@ -10,9 +10,8 @@ import {
 } from '../../../electron/main/policy.js';
 
 describe('navigation policy', () => {
-  it.each([APP_START_URL, 'app://desk/', 'app://desk/index.html#/batches', 'app://desk/assets/x.js?v=1'])(
-    'allows %s',
-    (url) => expect(isAllowedNavigation(url)).toBe(true),
+  it.each([APP_START_URL, 'app://desk/', 'app://desk/index.html#/batches', 'app://desk/assets/x.js?v=1'])('allows %s', (url) =>
+    expect(isAllowedNavigation(url)).toBe(true),
   );
 
   it.each([
@@ -77,8 +76,11 @@ describe('export links', () => {
     expect(exportRelPath('app://desk/exports/%E5%90%8D%E5%8D%95.xlsx')).toBe('名单.xlsx');
     expect(exportRelPath('app://desk/exports/2026/a%20b.pdf')).toBe('2026/a b.pdf');
   });
-  it.each(['app://desk/index.html', 'app://desk/exports/', 'https://x/exports/a.pdf', 'app://evil/exports/a.pdf', 'app://desk/exports/%E0'])(
-    'ignores %s',
-    (url) => expect(exportRelPath(url)).toBeNull(),
-  );
+  it.each([
+    'app://desk/index.html',
+    'app://desk/exports/',
+    'https://x/exports/a.pdf',
+    'app://evil/exports/a.pdf',
+    'app://desk/exports/%E0',
+  ])('ignores %s', (url) => expect(exportRelPath(url)).toBeNull());
 });

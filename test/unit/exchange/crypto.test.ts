@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { CODE_ALPHABET, HEADER_LEN, decrypt, deriveKey, encrypt, formatCode, newOneTimeCode, normaliseCode } from '../../../electron/core/exchange/crypto.js';
+import {
+  CODE_ALPHABET,
+  HEADER_LEN,
+  decrypt,
+  deriveKey,
+  encrypt,
+  formatCode,
+  newOneTimeCode,
+  normaliseCode,
+} from '../../../electron/core/exchange/crypto.js';
 import { ExchangeError } from '../../../electron/core/base/exchange-error.js';
 import { DeskError } from '../../../electron/core/contract/errors.js';
 
@@ -7,7 +16,10 @@ const CODE = 'K7QM-3XTR-9PWD';
 const plain = Buffer.from('评审包内容 — secret material', 'utf8');
 
 async function rejection(p: Promise<unknown>): Promise<ExchangeError> {
-  const err = await p.then(() => undefined, (e: unknown) => e);
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(ExchangeError);
   return err as ExchangeError;
 }
@@ -25,7 +37,14 @@ describe('one-time codes', () => {
   });
 
   it('normalise case, spaces, dashes and full-width input', () => {
-    for (const typed of ['k7qm-3xtr-9pwd', ' K7QM 3XTR 9PWD ', 'K7QM3XTR9PWD', 'Ｋ７ＱＭ－３ＸＴＲ－９ＰＷＤ', 'k7qm—3xtr–9pwd', 'K7QM\u30003XTR\t9PWD']) {
+    for (const typed of [
+      'k7qm-3xtr-9pwd',
+      ' K7QM 3XTR 9PWD ',
+      'K7QM3XTR9PWD',
+      'Ｋ７ＱＭ－３ＸＴＲ－９ＰＷＤ',
+      'k7qm—3xtr–9pwd',
+      'K7QM\u30003XTR\t9PWD',
+    ]) {
       expect(normaliseCode(typed)).toBe('K7QM3XTR9PWD');
     }
     expect(formatCode('k7qm3xtr9pwd')).toBe(CODE);

@@ -11,7 +11,10 @@ function zipOf(data: Buffer, compress: boolean): Promise<Buffer> {
   zip.end();
   const chunks: Buffer[] = [];
   return new Promise((resolve, reject) => {
-    zip.outputStream.on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve(Buffer.concat(chunks))).on('error', reject);
+    zip.outputStream
+      .on('data', (c: Buffer) => chunks.push(c))
+      .on('end', () => resolve(Buffer.concat(chunks)))
+      .on('error', reject);
   });
 }
 
@@ -19,7 +22,10 @@ function crcInZip(buf: Buffer): Promise<number> {
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(buf, { lazyEntries: true }, (err, zf) => {
       if (err || !zf) return reject(err ?? new Error('no zip'));
-      zf.on('entry', (e: yauzl.Entry) => { resolve(e.crc32); zf.close(); });
+      zf.on('entry', (e: yauzl.Entry) => {
+        resolve(e.crc32);
+        zf.close();
+      });
       zf.readEntry();
     });
   });

@@ -11,7 +11,10 @@ import { gbkZip } from '../../fixtures/exchange/gbk-zip.js';
 import { tempDir } from '../../helpers/temp.js';
 
 async function rejection(p: Promise<unknown>): Promise<ExchangeError> {
-  const err = await p.then(() => undefined, (e: unknown) => e);
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(ExchangeError);
   return err as ExchangeError;
 }
@@ -74,7 +77,11 @@ describe('zip write + strict read', () => {
     expect(checkEntryName('materials\\a.pdf')).toBe('materials/a.pdf');
     const back = await readZip(buildRawZip([{ name: 'dir\\a.txt', data: Buffer.from('a') }]));
     expect([...back.keys()]).toEqual(['dir/a.txt']);
-    for (const pair of [['a.txt', 'a.txt'], ['A.txt', 'a.txt'], ['d/a.txt', 'd\\a.txt']]) {
+    for (const pair of [
+      ['a.txt', 'a.txt'],
+      ['A.txt', 'a.txt'],
+      ['d/a.txt', 'd\\a.txt'],
+    ]) {
       const err = await rejection(readZip(buildRawZip(pair.map((n) => ({ name: n, data: Buffer.from('x') })))));
       expect(err.reason).toBe('unsafePath');
       expect(err.message).toContain('重复');

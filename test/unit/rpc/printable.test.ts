@@ -30,14 +30,29 @@ describe('printed free text is checked against the fonts the documents use', () 
     expect(unprintableChars('福州市鼓楼区 ABC（有限）公司', fonts)).toEqual([]);
     expect(unprintableChars('福州𠈌科技𠈌', fonts)).toEqual(['𠈌']);
     expect(unprintableMessage('单位名称', ['𠈌'])).toBe('单位名称中的“𠈌”（U+2020C）无法打印：本机字体不含此字。');
-    const input = CreateApplicationInput.parse({ batchId: '2026-1', applicant: { name: '福州𠈌科技有限公司', uscc: '91350100MA0000001P' } });
+    const input = CreateApplicationInput.parse({
+      batchId: '2026-1',
+      applicant: { name: '福州𠈌科技有限公司', uscc: '91350100MA0000001P' },
+    });
     let caught: unknown;
-    try { assertPrintable(CreateApplicationInput, input, fonts); } catch (err) { caught = err; }
+    try {
+      assertPrintable(CreateApplicationInput, input, fonts);
+    } catch (err) {
+      caught = err;
+    }
     expect(caught).toBeInstanceOf(DeskError);
     const err = caught as DeskError;
     expect(err.code).toBe('INVALID_INPUT');
     expect(err.message).toContain('单位名称中的“𠈌”（U+2020C）无法打印');
-    expect(err.details).toEqual([{ path: ['applicant', 'name'], message: '单位名称中的“𠈌”（U+2020C）无法打印：本机字体不含此字。', chars: ['𠈌'] }]);
-    expect(() => assertPrintable(CreateApplicationInput, CreateApplicationInput.parse({ batchId: '2026-1', applicant: { name: '福州科技有限公司', uscc: 'x' } }), fonts)).not.toThrow();
+    expect(err.details).toEqual([
+      { path: ['applicant', 'name'], message: '单位名称中的“𠈌”（U+2020C）无法打印：本机字体不含此字。', chars: ['𠈌'] },
+    ]);
+    expect(() =>
+      assertPrintable(
+        CreateApplicationInput,
+        CreateApplicationInput.parse({ batchId: '2026-1', applicant: { name: '福州科技有限公司', uscc: 'x' } }),
+        fonts,
+      ),
+    ).not.toThrow();
   });
 });

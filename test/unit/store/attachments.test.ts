@@ -32,6 +32,8 @@ describe('attachments', () => {
   it('refuses empty and oversize files', async () => {
     const files = new Attachments(path.join(t.dir, 'files'), 1024);
     await expect(files.addBuffer(Buffer.alloc(0), 'a.pdf', ['pdf'])).rejects.toMatchObject({ message: expect.stringContaining('0 字节') });
-    await expect(files.addBuffer(Buffer.concat([Buffer.from('%PDF-'), Buffer.alloc(2048)]), 'b.pdf', ['pdf'])).rejects.toMatchObject({ message: expect.stringContaining('超过上限') });
+    await expect(files.addBuffer(Buffer.concat([Buffer.from('%PDF-'), Buffer.alloc(2048)]), 'b.pdf', ['pdf'])).rejects.toMatchObject({
+      message: expect.stringContaining('超过上限'),
+    });
   });
 });

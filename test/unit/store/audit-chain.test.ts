@@ -7,7 +7,18 @@ function makeLog(split: number[]): { files: { name: string; lines: string[] }[];
   const files = split.map((count, f) => {
     const lines: string[] = [];
     for (let i = 0; i < count; i++) {
-      const c = chainLine({ at: `2026-1${f}-0${i + 1}T02:00:00.000Z`, operator: '张三', osUser: 'clerk', machine: 'PC-1', method: 'test.write', entity: 'x', summary: `第${head.seq + 1}次` }, head);
+      const c = chainLine(
+        {
+          at: `2026-1${f}-0${i + 1}T02:00:00.000Z`,
+          operator: '张三',
+          osUser: 'clerk',
+          machine: 'PC-1',
+          method: 'test.write',
+          entity: 'x',
+          summary: `第${head.seq + 1}次`,
+        },
+        head,
+      );
       lines.push(c.line);
       head = c.head;
     }
@@ -36,8 +47,11 @@ describe('audit chain', () => {
   it('names an edited line whose hash was recomputed (the next entry no longer chains to it)', () => {
     const { files, head } = makeLog([5]);
     const bad = clone(files);
- const e = JSON.parse(bad[0]!.lines[2]!) as { at: string; operator: string; method: string; entity: string };
-    const forged = chainLine({ at: e.at, operator: e.operator, method: e.method, entity: e.entity, summary: '被改过' }, { seq: 2, hash: (JSON.parse(bad[0]!.lines[1]!) as { hash: string }).hash });
+    const e = JSON.parse(bad[0]!.lines[2]!) as { at: string; operator: string; method: string; entity: string };
+    const forged = chainLine(
+      { at: e.at, operator: e.operator, method: e.method, entity: e.entity, summary: '被改过' },
+      { seq: 2, hash: (JSON.parse(bad[0]!.lines[1]!) as { hash: string }).hash },
+    );
     bad[0]!.lines[2] = forged.line;
     const r = verifyChain(bad, head);
     expect(r.problem).toMatchObject({ kind: 'edited', file: '2026-10.jsonl', line: 3 });
@@ -67,10 +81,19 @@ describe('audit chain', () => {
     // a forged entry chained after entry 2 and given number 3: the real entry 3 then no longer chains
     const forged = clone(files);
     const e2 = JSON.parse(forged[0]!.lines[1]!) as { hash: string };
-    forged[0]!.lines.splice(2, 0, chainLine({ at: '2026-10-09T00:00:00.000Z', operator: 'x', method: 'm', entity: 'e', summary: '伪造' }, { seq: 2, hash: e2.hash }).line);
+    forged[0]!.lines.splice(
+      2,
+      0,
+      chainLine({ at: '2026-10-09T00:00:00.000Z', operator: 'x', method: 'm', entity: 'e', summary: '伪造' }, { seq: 2, hash: e2.hash })
+        .line,
+    );
     expect(verifyChain(forged, head).problem).toMatchObject({ kind: 'inserted', line: 3 });
     const plain = clone(files);
-    plain[0]!.lines.splice(1, 0, JSON.stringify({ at: '2026-10-01T00:00:00.000Z', operator: 'x', method: 'm', entity: 'e', summary: '无校验' }));
+    plain[0]!.lines.splice(
+      1,
+      0,
+      JSON.stringify({ at: '2026-10-01T00:00:00.000Z', operator: 'x', method: 'm', entity: 'e', summary: '无校验' }),
+    );
     expect(verifyChain(plain, head).problem).toMatchObject({ kind: 'inserted', line: 2 });
   });
 
@@ -86,7 +109,13 @@ describe('audit chain', () => {
     const broken = clone(files);
     broken[0]!.lines[1] = broken[0]!.lines[1]!.slice(0, 30);
     expect(verifyChain(broken, head).problem).toMatchObject({ kind: 'edited', line: 2 });
-    const legacy = [{ name: '2026-09.jsonl', lines: [JSON.stringify({ at: '2026-09-01T00:00:00.000Z', operator: '', method: 'm', entity: 'e', summary: '旧' })] }, ...clone(files)];
+    const legacy = [
+      {
+        name: '2026-09.jsonl',
+        lines: [JSON.stringify({ at: '2026-09-01T00:00:00.000Z', operator: '', method: 'm', entity: 'e', summary: '旧' })],
+      },
+      ...clone(files),
+    ];
     const r = verifyChain(legacy, head);
     expect(r).toMatchObject({ ok: true, legacy: 1, entries: 3 });
     expect(describeChainReport(r)).toContain('1条旧版本程序写下的记录');

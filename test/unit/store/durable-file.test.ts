@@ -6,7 +6,9 @@ import { writeFileDurable } from '../../../electron/core/store/durable-file.js';
 
 describe('writeFileDurable', () => {
   let dir: string;
-  beforeEach(() => { dir = mkdtempSync(path.join(os.tmpdir(), 'durable-')); });
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'durable-'));
+  });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('keeps the previous version as .bak and leaves no temp files', async () => {
@@ -23,7 +25,7 @@ describe('writeFileDurable', () => {
     await writeFileDurable(file, '{"v":0}', { keepBackup: true });
     const writes = Array.from({ length: 40 }, (_, i) => writeFileDurable(file, `{"v":${i + 1}}`, { keepBackup: true }));
     const results = await Promise.allSettled(writes);
-    expect(results.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason))).toEqual([]);
+    expect(results.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason))).toEqual([]);
     const final = JSON.parse(readFileSync(file, 'utf8')) as { v: number };
     expect(final.v).toBeGreaterThan(0);
     expect(JSON.parse(readFileSync(`${file}.bak`, 'utf8'))).toHaveProperty('v');

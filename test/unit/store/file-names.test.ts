@@ -14,7 +14,9 @@ const whole = (s: string): boolean => !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![
 
 describe('file names within 255 bytes', () => {
   let dir: string;
-  beforeEach(() => { dir = mkdtempSync(path.join(os.tmpdir(), 'names-')); });
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'names-'));
+  });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('shortens only the variable part, keeping the title, the number and the extension', () => {

@@ -10,7 +10,12 @@ const audit = { method: 'test.number' };
 
 /** Take the next number of `series` for a document that renders fine and keeps nothing. */
 async function nextNumber(store: Store, series: string, a: { method: string; entity?: string; summary?: string } = audit): Promise<number> {
-  const issued = await issueNumbered(store, { claims: [{ series }], audit: a, render: async ([c]) => c!.first, commit: async (_c, n) => n });
+  const issued = await issueNumbered(store, {
+    claims: [{ series }],
+    audit: a,
+    render: async ([c]) => c!.first,
+    commit: async (_c, n) => n,
+  });
   return issued!.result;
 }
 
@@ -40,7 +45,13 @@ describe('numbering', () => {
     const onDisk = JSON.parse(readFileSync(path.join(t.dir, 'store', 'counters.json'), 'utf8'));
     expect(onDisk.counters.x).toBe(n);
     const [entry] = await store.audit.list(1);
-    expect(entry).toMatchObject({ method: 'decisions.issue', entity: 'decision:1', summary: '认定通知取号：编号序列“x”发出第1号', before: 0, after: 1 });
+    expect(entry).toMatchObject({
+      method: 'decisions.issue',
+      entity: 'decision:1',
+      summary: '认定通知取号：编号序列“x”发出第1号',
+      before: 0,
+      after: 1,
+    });
     await store.close();
   });
 
@@ -50,8 +61,28 @@ describe('numbering', () => {
     const counters = readFileSync(path.join(t.dir, 'store', 'counters.json'));
     const entries = (await store.audit.list(100)).length;
     const seen: number[] = [];
-    await expect(issueNumbered(store, { claims: [{ series: 's' }], audit, render: async ([c]) => { seen.push(c!.first); throw new Error('no glyph'); }, commit: async () => 0 })).rejects.toThrow('no glyph');
-    await expect(issueNumbered(store, { claims: [{ series: 's' }], audit, render: async ([c]) => c!.first, check: () => { throw new Error('sealed'); }, commit: async () => 0 })).rejects.toThrow('sealed');
+    await expect(
+      issueNumbered(store, {
+        claims: [{ series: 's' }],
+        audit,
+        render: async ([c]) => {
+          seen.push(c!.first);
+          throw new Error('no glyph');
+        },
+        commit: async () => 0,
+      }),
+    ).rejects.toThrow('no glyph');
+    await expect(
+      issueNumbered(store, {
+        claims: [{ series: 's' }],
+        audit,
+        render: async ([c]) => c!.first,
+        check: () => {
+          throw new Error('sealed');
+        },
+        commit: async () => 0,
+      }),
+    ).rejects.toThrow('sealed');
     expect(seen).toEqual([2]);
     expect(readFileSync(path.join(t.dir, 'store', 'counters.json'))).toEqual(counters);
     expect((await store.audit.list(100)).length).toBe(entries);
@@ -63,12 +94,18 @@ describe('numbering', () => {
     const store = await Store.open(t.dir, { clock: clock.now });
     const dir = store.dirs.exports;
     let written = '';
-    await expect(issueNumbered(store, {
-      claims: [{ series: 's' }], audit,
-      render: async ([c]) => Buffer.from(`doc ${c!.first}`),
-      exportFile: (data, [c]) => ({ dir, name: [`通知-`, { shorten: '某'.repeat(100) }, `-${c!.first}号.txt`], data }),
-      commit: async () => { written = readdirSync(dir).join(); throw new Error('record refused'); },
-    })).rejects.toThrow('record refused');
+    await expect(
+      issueNumbered(store, {
+        claims: [{ series: 's' }],
+        audit,
+        render: async ([c]) => Buffer.from(`doc ${c!.first}`),
+        exportFile: (data, [c]) => ({ dir, name: [`通知-`, { shorten: '某'.repeat(100) }, `-${c!.first}号.txt`], data }),
+        commit: async () => {
+          written = readdirSync(dir).join();
+          throw new Error('record refused');
+        },
+      }),
+    ).rejects.toThrow('record refused');
     expect(written).toMatch(/^通知-某+…-1号\.txt$/);
     expect(readdirSync(dir)).toEqual([]);
     expect(currentNumber(store, 's')).toBe(1); // the counter was committed: the number is skipped, never reused
@@ -78,12 +115,20 @@ describe('numbering', () => {
   it('serialises a series: renders never share a would-be number; several series and counts in one claim', async () => {
     const store = await Store.open(t.dir, { clock: clock.now });
     const rendered: number[] = [];
-    const got = await Promise.all(Array.from({ length: 10 }, () => issueNumbered(store, {
-      claims: [{ series: 'doc' }, { series: 'cert', count: 3 }],
-      audit,
-      render: async ([d, c]) => { rendered.push(d!.first); await new Promise((r) => setImmediate(r)); return [d!.first, ...c!.numbers]; },
-      commit: async (_c, doc) => doc,
-    })));
+    const got = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        issueNumbered(store, {
+          claims: [{ series: 'doc' }, { series: 'cert', count: 3 }],
+          audit,
+          render: async ([d, c]) => {
+            rendered.push(d!.first);
+            await new Promise((r) => setImmediate(r));
+            return [d!.first, ...c!.numbers];
+          },
+          commit: async (_c, doc) => doc,
+        }),
+      ),
+    );
     expect(new Set(rendered).size).toBe(10);
     expect(got.map((g) => g!.result[0]).sort((a, b) => a! - b!)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(got.flatMap((g) => g!.result.slice(1)).sort((a, b) => a! - b!)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
@@ -94,12 +139,15 @@ describe('numbering', () => {
   it('a record numbered by a concurrent print is not numbered again', async () => {
     const store = await Store.open(t.dir, { clock: clock.now });
     let stored: number | undefined;
-    const print = () => issueNumbered(store, {
-      claims: [{ series: 's' }], locks: ['record:1'], audit,
-      alreadyNumbered: () => stored !== undefined,
-      render: async ([c]) => c!.first,
-      commit: async (_c, n) => (stored = n),
-    });
+    const print = () =>
+      issueNumbered(store, {
+        claims: [{ series: 's' }],
+        locks: ['record:1'],
+        audit,
+        alreadyNumbered: () => stored !== undefined,
+        render: async ([c]) => c!.first,
+        commit: async (_c, n) => (stored = n),
+      });
     const [a, b] = await Promise.all([print(), print()]);
     expect([a?.result, b?.result].filter((x) => x !== undefined)).toEqual([1]);
     expect(currentNumber(store, 's')).toBe(1);
@@ -136,7 +184,9 @@ describe('numbering', () => {
     const script = path.join(t.dir, 'child.mts');
     const storeModule = path.resolve('electron/core/store/store.ts');
     const numberingModule = path.resolve('electron/core/store/numbering.ts');
-    writeFileSync(script, `
+    writeFileSync(
+      script,
+      `
       import { Store } from ${JSON.stringify(storeModule)};
       import { issueNumbered } from ${JSON.stringify(numberingModule)};
       const store = await Store.open(${JSON.stringify(path.join(t.dir, 'data'))}, { clock: () => new Date('2026-11-24T02:00:00Z') });
@@ -144,7 +194,8 @@ describe('numbering', () => {
         const issued = await issueNumbered(store, { claims: [{ series: 's' }], audit: { method: 'child' }, render: async ([c]) => c.first, commit: async (_c, n) => n });
         process.stdout.write(issued.result + '\\n');
       }
-    `);
+    `,
+    );
     const child = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
@@ -152,10 +203,16 @@ describe('numbering', () => {
     await new Promise<void>((resolve, reject) => {
       child.stdout.on('data', (d: Buffer) => {
         out += d.toString();
-        if (out.split('\n').length > 30) { child.kill('SIGKILL'); resolve(); }
+        if (out.split('\n').length > 30) {
+          child.kill('SIGKILL');
+          resolve();
+        }
       });
       child.on('exit', () => resolve());
-      setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`child did not produce numbers: ${err}`)); }, 30_000);
+      setTimeout(() => {
+        child.kill('SIGKILL');
+        reject(new Error(`child did not produce numbers: ${err}`));
+      }, 30_000);
     });
     await new Promise((r) => setTimeout(r, 100));
     const printed = out.split('\n').filter(Boolean).map(Number);
@@ -170,7 +227,14 @@ describe('numbering', () => {
   it('formats document numbers from their own series', async () => {
     const store = await Store.open(t.dir, { clock: clock.now });
     expect(docNumberSeries('榕市监知', 2026)).toBe('doc:榕市监知:2026');
-    const doc = (year: number) => issueDocNumbered(store, { prefix: '榕市监知', year, audit, render: async (docNumber, sequence) => ({ docNumber, sequence }), commit: async (_n, _s, d) => d });
+    const doc = (year: number) =>
+      issueDocNumbered(store, {
+        prefix: '榕市监知',
+        year,
+        audit,
+        render: async (docNumber, sequence) => ({ docNumber, sequence }),
+        commit: async (_n, _s, d) => d,
+      });
     expect((await doc(2026))!.result).toEqual({ sequence: 1, docNumber: '榕市监知〔2026〕1号' });
     expect((await doc(2026))!.result).toEqual({ sequence: 2, docNumber: '榕市监知〔2026〕2号' });
     expect((await doc(2027))!.result).toEqual({ sequence: 1, docNumber: '榕市监知〔2027〕1号' });

@@ -14,9 +14,21 @@ describe('recovery offer when the store refuses to open', () => {
   it('offers the newest good snapshot for a missing part, with quit as the default, and the restore opens the folder again', async () => {
     const clock = testClock('2026-11-24T02:00:00.000Z');
     const store = await Store.open(t.dir, { clock: clock.now });
-    await store.write('settings', (d) => { d.settings.operatorName = '王五'; }, () => ({ method: 't', entity: 'x', summary: 'day 1' }));
+    await store.write(
+      'settings',
+      (d) => {
+        d.settings.operatorName = '王五';
+      },
+      () => ({ method: 't', entity: 'x', summary: 'day 1' }),
+    );
     clock.advance(86_400_000);
-    await store.write('settings', (d) => { d.settings.operatorName = '赵六'; }, () => ({ method: 't', entity: 'x', summary: 'day 2' }));
+    await store.write(
+      'settings',
+      (d) => {
+        d.settings.operatorName = '赵六';
+      },
+      () => ({ method: 't', entity: 'x', summary: 'day 2' }),
+    );
     await store.close();
     rmSync(path.join(t.dir, 'store', 'settings.json'));
     const err = await Store.open(t.dir, { clock: clock.now }).catch((e: unknown) => e);

@@ -66,9 +66,21 @@ describe('Store option dailySnapshots: false (专家模式)', () => {
     const off = await Store.open(path.join(t.dir, 'expert'), { clock: clock.now, dailySnapshots: false });
     const on = await Store.open(path.join(t.dir, 'desk'), { clock: clock.now });
     for (const s of [off, on]) {
-      await s.write('settings', (d) => { d.settings.operatorName = '甲'; }, audit);
+      await s.write(
+        'settings',
+        (d) => {
+          d.settings.operatorName = '甲';
+        },
+        audit,
+      );
       clock.advance(24 * 3600_000);
-      await s.write('settings', (d) => { d.settings.operatorName = '乙'; }, audit);
+      await s.write(
+        'settings',
+        (d) => {
+          d.settings.operatorName = '乙';
+        },
+        audit,
+      );
     }
     expect(await off.backups.list()).toEqual([]);
     expect((await on.backups.list()).map((b) => b.kind)).toEqual(['daily', 'daily']);

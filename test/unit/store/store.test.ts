@@ -28,8 +28,20 @@ describe('Store', () => {
 
   it('persists writes, keeps the previous version as .bak, and audits every write', async () => {
     const store = await Store.open(t.dir, { clock: clock.now, operator: () => '张三' });
-    await store.write('settings', (d) => { d.settings.operatorName = '张三'; }, audit('first'));
-    await store.write('settings', (d) => { d.settings.operatorName = '李四'; }, audit('second'));
+    await store.write(
+      'settings',
+      (d) => {
+        d.settings.operatorName = '张三';
+      },
+      audit('first'),
+    );
+    await store.write(
+      'settings',
+      (d) => {
+        d.settings.operatorName = '李四';
+      },
+      audit('second'),
+    );
     await store.close();
     const file = path.join(t.dir, 'store', 'settings.json');
     expect(JSON.parse(readFileSync(file, 'utf8')).settings.operatorName).toBe('李四');
@@ -44,7 +56,16 @@ describe('Store', () => {
 
   it('changes nothing when the mutation throws', async () => {
     const store = await Store.open(t.dir, { clock: clock.now });
-    await expect(store.write('settings', (d) => { d.settings.operatorName = 'x'; throw new DeskError('RULE_VIOLATION', '不行'); }, audit('no'))).rejects.toThrow('不行');
+    await expect(
+      store.write(
+        'settings',
+        (d) => {
+          d.settings.operatorName = 'x';
+          throw new DeskError('RULE_VIOLATION', '不行');
+        },
+        audit('no'),
+      ),
+    ).rejects.toThrow('不行');
     expect(store.read('settings').settings.operatorName).toBe('');
     expect(await store.audit.list(10)).toHaveLength(0);
     await store.close();
@@ -52,7 +73,18 @@ describe('Store', () => {
 
   it('serialises concurrent writes through one queue (no lost update)', async () => {
     const store = await Store.open(t.dir, { clock: clock.now });
-    await Promise.all(Array.from({ length: 40 }, (_, i) => store.write('counters', (d) => { d.counters.n = (d.counters.n ?? 0) + 1; return i; }, audit(`w${i}`))));
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        store.write(
+          'counters',
+          (d) => {
+            d.counters.n = (d.counters.n ?? 0) + 1;
+            return i;
+          },
+          audit(`w${i}`),
+        ),
+      ),
+    );
     expect(store.read('counters').counters.n).toBe(40);
     await store.close();
     const again = await Store.open(t.dir, { clock: clock.now });
@@ -62,7 +94,13 @@ describe('Store', () => {
 
   it('refuses a truncated part, names the newest backup, leaves the file untouched, and restores offline', async () => {
     const store = await Store.open(t.dir, { clock: clock.now });
-    await store.write('settings', (d) => { d.settings.operatorName = '王五'; }, audit('good'));
+    await store.write(
+      'settings',
+      (d) => {
+        d.settings.operatorName = '王五';
+      },
+      audit('good'),
+    );
     await store.close();
     const file = path.join(t.dir, 'store', 'settings.json');
     const broken = readFileSync(file, 'utf8').slice(0, 20);
@@ -110,12 +148,38 @@ describe('Store', () => {
 
   it('runs migrations in order after a snapshot', async () => {
     const store = await Store.open(t.dir, { clock: clock.now });
-    await store.write('settings', (d) => { d.settings.operatorName = 'old'; }, audit('x'));
+    await store.write(
+      'settings',
+      (d) => {
+        d.settings.operatorName = 'old';
+      },
+      audit('x'),
+    );
     await store.close();
     const seen: number[] = [];
     const migrations = [
-      { from: 1, to: 2, describe: 'rename', migrate: (p: Record<string, unknown>) => { seen.push(1); const s = p.settings as { settings: { operatorName: string } }; s.settings.operatorName = 'v2'; return p; } },
-      { from: 2, to: 3, describe: 'again', migrate: (p: Record<string, unknown>) => { seen.push(2); const s = p.settings as { settings: { operatorName: string } }; s.settings.operatorName += '-v3'; return p; } },
+      {
+        from: 1,
+        to: 2,
+        describe: 'rename',
+        migrate: (p: Record<string, unknown>) => {
+          seen.push(1);
+          const s = p.settings as { settings: { operatorName: string } };
+          s.settings.operatorName = 'v2';
+          return p;
+        },
+      },
+      {
+        from: 2,
+        to: 3,
+        describe: 'again',
+        migrate: (p: Record<string, unknown>) => {
+          seen.push(2);
+          const s = p.settings as { settings: { operatorName: string } };
+          s.settings.operatorName += '-v3';
+          return p;
+        },
+      },
     ];
     const migrated = await Store.open(t.dir, { clock: clock.now, schemaVersion: 3, migrations });
     expect(seen).toEqual([1, 2]);
@@ -129,8 +193,20 @@ describe('Store', () => {
     const store = await Store.open(t.dir, { clock: clock.now });
     for (let day = 0; day < 33; day++) {
       clock.set(new Date(Date.UTC(2026, 9, 1 + day, 2)).toISOString());
-      await store.write('counters', (d) => { d.counters.n = day; }, audit(`d${day}`));
-      await store.write('counters', (d) => { d.counters.m = day; }, audit(`e${day}`));
+      await store.write(
+        'counters',
+        (d) => {
+          d.counters.n = day;
+        },
+        audit(`d${day}`),
+      );
+      await store.write(
+        'counters',
+        (d) => {
+          d.counters.m = day;
+        },
+        audit(`e${day}`),
+      );
     }
     const daily = (await store.backups.list()).filter((b) => b.kind === 'daily');
     expect(daily).toHaveLength(30);
@@ -144,9 +220,21 @@ describe('Store', () => {
 
   it('restores a snapshot in-app and keeps the replaced data as a before-restore snapshot', async () => {
     const store = await Store.open(t.dir, { clock: clock.now });
-    await store.write('settings', (d) => { d.settings.operatorName = '甲'; }, audit('a'));
+    await store.write(
+      'settings',
+      (d) => {
+        d.settings.operatorName = '甲';
+      },
+      audit('a'),
+    );
     clock.advance(86_400_000);
-    await store.write('settings', (d) => { d.settings.operatorName = '乙'; }, audit('b'));
+    await store.write(
+      'settings',
+      (d) => {
+        d.settings.operatorName = '乙';
+      },
+      audit('b'),
+    );
     const result = await store.restore('daily-2026-11-25');
     expect(store.read('settings').settings.operatorName).toBe('甲');
     expect(result.safetyBackup).toMatch(/^before-restore-/);
@@ -158,7 +246,13 @@ describe('Store', () => {
 
   it('refuses a restore from a damaged snapshot and changes nothing', async () => {
     const store = await Store.open(t.dir, { clock: clock.now });
-    await store.write('settings', (d) => { d.settings.operatorName = '甲'; }, audit('a'));
+    await store.write(
+      'settings',
+      (d) => {
+        d.settings.operatorName = '甲';
+      },
+      audit('a'),
+    );
     await fs.writeFile(path.join(t.dir, 'backups', 'daily-2026-11-24', 'settings.json'), '{"settings": ');
     await expect(store.restore('daily-2026-11-24')).rejects.toMatchObject({ code: 'STORE_CORRUPT' });
     expect(store.read('settings').settings.operatorName).toBe('甲');
@@ -173,7 +267,10 @@ describe('Store', () => {
   });
 
   it('takes over a stale lock left by a dead process', async () => {
-    writeFileSync(path.join(t.dir, 'desk.lock'), JSON.stringify({ pid: 999_999_999, host: (await import('node:os')).hostname(), startedAt: 'x' }));
+    writeFileSync(
+      path.join(t.dir, 'desk.lock'),
+      JSON.stringify({ pid: 999_999_999, host: (await import('node:os')).hostname(), startedAt: 'x' }),
+    );
     const store = await Store.open(t.dir, { clock: clock.now });
     expect(store.read('settings').settings).toBeTruthy();
     await store.close();
@@ -183,8 +280,21 @@ describe('Store', () => {
     const store = await Store.open(t.dir, { clock: clock.now });
     expect((await store.readKeyed('batch', '2026-1')).applications).toEqual([]);
     // The generic keyed-part behaviour is checked on `centers` (the assessment templates list).
-    const template = { version: 1, criteria: [], bands: { excellent: 90, good: 80, pass: 60 }, createdAt: '2026-11-25T00:00:00.000Z', createdBy: '福州数科' };
-    await store.writeKeyed('centers', '2026', (d) => { d.assessmentTemplates.push(template); }, audit('add'));
+    const template = {
+      version: 1,
+      criteria: [],
+      bands: { excellent: 90, good: 80, pass: 60 },
+      createdAt: '2026-11-25T00:00:00.000Z',
+      createdBy: '福州数科',
+    };
+    await store.writeKeyed(
+      'centers',
+      '2026',
+      (d) => {
+        d.assessmentTemplates.push(template);
+      },
+      audit('add'),
+    );
     await store.close();
     expect(JSON.parse(readFileSync(path.join(t.dir, 'store', 'centers-2026.json'), 'utf8')).assessmentTemplates).toHaveLength(1);
     const again = await Store.open(t.dir, { clock: clock.now });

@@ -1,8 +1,24 @@
 /** The columns of the 申报单位 template, shared by the template writer and the import reader. */
 export type TemplateField =
-  | 'name' | 'uscc' | 'unitType' | 'legalRepresentative' | 'contact' | 'phone' | 'address' | 'district' | 'industry'
-  | 'route' | 'recommendingDistrict' | 'proposedCenterName'
-  | 'invention' | 'utility' | 'design' | 'trademarks' | 'gi' | 'copyrights' | 'standards';
+  | 'name'
+  | 'uscc'
+  | 'unitType'
+  | 'legalRepresentative'
+  | 'contact'
+  | 'phone'
+  | 'address'
+  | 'district'
+  | 'industry'
+  | 'route'
+  | 'recommendingDistrict'
+  | 'proposedCenterName'
+  | 'invention'
+  | 'utility'
+  | 'design'
+  | 'trademarks'
+  | 'gi'
+  | 'copyrights'
+  | 'standards';
 
 export interface TemplateColumn {
   field: TemplateField | 'seq';
@@ -33,7 +49,15 @@ export const TEMPLATE_COLUMNS: TemplateColumn[] = [
   { field: 'district', header: '所属县（市）区', width: 16, required: true, kind: 'list', list: 'districts', note: '下拉选择' },
   { field: 'industry', header: '所属产业', width: 12, required: true, kind: 'list', list: 'industries', note: '下拉选择' },
   { field: 'route', header: '申报方式', width: 14, required: true, kind: 'list', list: 'routes', note: '下拉选择' },
-  { field: 'recommendingDistrict', header: '推荐单位（县（市）区）', width: 18, required: false, kind: 'list', list: 'districts', note: '推荐申报时必填' },
+  {
+    field: 'recommendingDistrict',
+    header: '推荐单位（县（市）区）',
+    width: 18,
+    required: false,
+    kind: 'list',
+    list: 'districts',
+    note: '推荐申报时必填',
+  },
   { field: 'proposedCenterName', header: '拟建中心名称', width: 30, required: true, kind: 'text', note: '' },
   { field: 'invention', header: '发明专利（件）', width: 10, required: false, kind: 'count', note: '整数，空为0' },
   { field: 'utility', header: '实用新型专利（件）', width: 10, required: false, kind: 'count', note: '整数，空为0' },

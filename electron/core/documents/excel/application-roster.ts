@@ -46,7 +46,9 @@ export async function renderApplicationRosterXlsx(input: ApplicationRosterInput)
       input.filterText ? `筛选：${input.filterText}` : '',
       `共${input.applications.length}家`,
       `生成日期：${formatChineseDate(input.generatedOn)}`,
-    ].filter(Boolean).join('\u3000\u3000'),
+    ]
+      .filter(Boolean)
+      .join('\u3000\u3000'),
     columns: APPLICATION_ROSTER_COLUMNS,
     rows: input.applications.map((a, i) => {
       const missing = missingItemNos(a);

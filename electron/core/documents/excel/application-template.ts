@@ -3,10 +3,21 @@ import ExcelJS from 'exceljs';
 import { DEFAULT_LISTS, ROUTE_LABELS, UNIT_TYPE_LABELS, type ChoiceLists } from '../../domain/lists.js';
 import { escapeCell, workbookToBuffer } from './style.js';
 import {
-  MAX_IMPORT_ROWS, OPTIONS_SHEET, TEMPLATE_COLUMNS, TEMPLATE_FIRST_DATA_ROW, TEMPLATE_HEADER_ROW, TEMPLATE_SHEET, columnLetter,
+  MAX_IMPORT_ROWS,
+  OPTIONS_SHEET,
+  TEMPLATE_COLUMNS,
+  TEMPLATE_FIRST_DATA_ROW,
+  TEMPLATE_HEADER_ROW,
+  TEMPLATE_SHEET,
+  columnLetter,
 } from './application-columns.js';
 
-const THIN: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
+const THIN: Partial<ExcelJS.Borders> = {
+  top: { style: 'thin' },
+  left: { style: 'thin' },
+  bottom: { style: 'thin' },
+  right: { style: 'thin' },
+};
 
 export interface TemplateInput {
   lists?: ChoiceLists;
@@ -76,19 +87,44 @@ export async function renderApplicationTemplate(input: TemplateInput): Promise<B
     const range = `${letter}${TEMPLATE_FIRST_DATA_ROW}:${letter}${lastRow}`;
     if (c.kind === 'list' && c.list) {
       validations.add(range, {
-        type: 'list', allowBlank: !c.required, formulae: [listRef[c.list]!], showErrorMessage: true,
-        errorStyle: 'stop', errorTitle: '请从列表选择', error: `“${c.header}”请从下拉列表中选择。`,
+        type: 'list',
+        allowBlank: !c.required,
+        formulae: [listRef[c.list]!],
+        showErrorMessage: true,
+        errorStyle: 'stop',
+        errorTitle: '请从列表选择',
+        error: `“${c.header}”请从下拉列表中选择。`,
       });
     } else if (c.kind === 'count') {
       validations.add(range, {
-        type: 'whole', operator: 'greaterThanOrEqual', allowBlank: true, formulae: [0], showErrorMessage: true,
-        errorTitle: '请填写整数', error: `“${c.header}”请填写不小于0的整数。`,
+        type: 'whole',
+        operator: 'greaterThanOrEqual',
+        allowBlank: true,
+        formulae: [0],
+        showErrorMessage: true,
+        errorTitle: '请填写整数',
+        error: `“${c.header}”请填写不小于0的整数。`,
       });
     }
     if (c.field === 'uscc' || c.field === 'phone') ws.getColumn(i + 1).numFmt = '@';
   });
 
-  ws.views = [{ state: 'frozen', xSplit: 2, ySplit: TEMPLATE_HEADER_ROW, topLeftCell: `C${TEMPLATE_FIRST_DATA_ROW}`, activeCell: `B${TEMPLATE_FIRST_DATA_ROW}` }];
-  ws.pageSetup = { paperSize: 9 as ExcelJS.PaperSize, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${TEMPLATE_HEADER_ROW}:${TEMPLATE_HEADER_ROW}` } as Partial<ExcelJS.PageSetup>;
+  ws.views = [
+    {
+      state: 'frozen',
+      xSplit: 2,
+      ySplit: TEMPLATE_HEADER_ROW,
+      topLeftCell: `C${TEMPLATE_FIRST_DATA_ROW}`,
+      activeCell: `B${TEMPLATE_FIRST_DATA_ROW}`,
+    },
+  ];
+  ws.pageSetup = {
+    paperSize: 9 as ExcelJS.PaperSize,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: `${TEMPLATE_HEADER_ROW}:${TEMPLATE_HEADER_ROW}`,
+  } as Partial<ExcelJS.PageSetup>;
   return workbookToBuffer(wb);
 }

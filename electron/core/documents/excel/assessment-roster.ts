@@ -38,7 +38,12 @@ export function assessmentRosterColumns(criteria: AssessmentRosterInput['criteri
     { header: '序号', key: 'no', width: 6, kind: 'number' },
     { header: '中心名称', key: 'name', width: 32 },
     { header: '依托单位', key: 'hostUnit', width: 24 },
-    ...criteria.map((c): RosterColumn => ({ header: `${c.title}（${fmtMax(c.max)}分）`, key: `c:${c.key}`, width: Math.min(16, Math.max(10, Math.ceil(c.title.length * 0.9) + 2)), kind: 'number' })),
+    ...criteria.map((c): RosterColumn => ({
+      header: `${c.title}（${fmtMax(c.max)}分）`,
+      key: `c:${c.key}`,
+      width: Math.min(16, Math.max(10, Math.ceil(c.title.length * 0.9) + 2)),
+      kind: 'number',
+    })),
     { header: `总分（${fmtMax(criteria.reduce((s, c) => s + c.max, 0))}分）`, key: 'total', width: 10, kind: 'number' },
     { header: '等次', key: 'grade', width: 8 },
     { header: '考核日期', key: 'assessedOn', width: 15, kind: 'date' },
@@ -50,7 +55,8 @@ export function assessmentRosterColumns(criteria: AssessmentRosterInput['criteri
 export async function renderAssessmentRosterXlsx(input: AssessmentRosterInput): Promise<Buffer> {
   const title = assessmentRosterTitle(input.year);
   const assessed = rankEntries(
-    input.rows.filter((r): r is AssessmentRosterRow & { assessment: NonNullable<AssessmentRosterRow['assessment']> } => r.assessment !== null)
+    input.rows
+      .filter((r): r is AssessmentRosterRow & { assessment: NonNullable<AssessmentRosterRow['assessment']> } => r.assessment !== null)
       .map((r) => ({ ...r, total: r.assessment.total, grade: r.assessment.grade })),
   );
   const pending = input.rows.filter((r) => r.assessment === null);

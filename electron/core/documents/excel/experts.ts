@@ -27,15 +27,26 @@ const COLUMNS: (RosterColumn & { required?: boolean })[] = [
   { header: '状态', key: 'status', width: 8 },
 ];
 
-export async function renderExpertRosterXlsx(input: { experts: readonly Expert[]; bureauName: string; generatedOn: string }): Promise<Buffer> {
+export async function renderExpertRosterXlsx(input: {
+  experts: readonly Expert[];
+  bureauName: string;
+  generatedOn: string;
+}): Promise<Buffer> {
   const wb = buildRoster({
     sheetName: EXPERT_SHEET,
     title: '产业知识产权中心认定评审专家名册',
     subtitle: `${input.bureauName}\u3000${input.generatedOn.replace(/^(\d{4})-(\d{2})-(\d{2})$/, (_m, y: string, m: string, d: string) => `${y}年${Number(m)}月${Number(d)}日`)}\u3000共${input.experts.length}人`,
     columns: COLUMNS.map(({ required: _r, ...c }) => c),
     rows: input.experts.map((e, i) => ({
-      no: i + 1, name: e.name, organisation: e.organisation, organisationUscc: e.organisationUscc ?? '', title: e.title, field: e.field, phone: e.phone,
-      declaredConflicts: e.declaredConflicts.join('、'), status: e.retired ? '已退出' : '在库',
+      no: i + 1,
+      name: e.name,
+      organisation: e.organisation,
+      organisationUscc: e.organisationUscc ?? '',
+      title: e.title,
+      field: e.field,
+      phone: e.phone,
+      declaredConflicts: e.declaredConflicts.join('、'),
+      status: e.retired ? '已退出' : '在库',
     })),
     orientation: 'landscape',
   });
@@ -58,13 +69,22 @@ function cellText(cell: ExcelJS.Cell): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string') return v.trim();
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (typeof v === 'object' && 'richText' in v) return (v as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join('').trim();
+  if (typeof v === 'object' && 'richText' in v)
+    return (v as ExcelJS.CellRichTextValue).richText
+      .map((r) => r.text)
+      .join('')
+      .trim();
   if (typeof v === 'object' && ('formula' in v || 'sharedFormula' in v)) return '\u0000formula';
   if (typeof v === 'object' && 'text' in v) return String((v as { text: unknown }).text).trim();
   return String(cell.text ?? '').trim();
 }
 
-const headerKey = (s: string) => s.replace(/^[*＊]/, '').replace(/\s+/g, '').replace(/（.*$/, '').replace(/\(.*$/, '');
+const headerKey = (s: string) =>
+  s
+    .replace(/^[*＊]/, '')
+    .replace(/\s+/g, '')
+    .replace(/（.*$/, '')
+    .replace(/\(.*$/, '');
 const MAX_ROWS = 2000;
 
 /** What a refusal for size should tell the user to do instead. */
@@ -75,9 +95,17 @@ export const EXPERT_IMPORT_SIZE_ADVICE = `请只保留“${EXPERT_SHEET}”表�
  * xlsx-read.ts: an oversized or bomb-like file is refused with DeskError FILE_REJECTED); rows are
  * streamed and the reading stops at the first expert past MAX_ROWS.
  */
-export async function readExpertImport(data: Uint8Array, existing: ReadonlyMap<string, string>, fileName = '导入文件'): Promise<{ rowsRead: number; rows: ImportedExpert[]; issues: ImportIssue[] }> {
+export async function readExpertImport(
+  data: Uint8Array,
+  existing: ReadonlyMap<string, string>,
+  fileName = '导入文件',
+): Promise<{ rowsRead: number; rows: ImportedExpert[]; issues: ImportIssue[] }> {
   const fileIssue = (message: string): ImportIssue => ({ row: 0, column: '', columnLabel: '', message });
-  const unreadable = () => ({ rowsRead: 0, rows: [], issues: [fileIssue('无法读取该文件：不是有效的 Excel（.xlsx）文件或已损坏。请用“导出专家名册”得到的表格填写后再导入。')] });
+  const unreadable = () => ({
+    rowsRead: 0,
+    rows: [],
+    issues: [fileIssue('无法读取该文件：不是有效的 Excel（.xlsx）文件或已损坏。请用“导出专家名册”得到的表格填写后再导入。')],
+  });
   let book: XlsxBook;
   try {
     book = await openXlsx(Buffer.from(data.buffer, data.byteOffset, data.byteLength), { fileName, advice: EXPERT_IMPORT_SIZE_ADVICE });
@@ -118,7 +146,12 @@ export async function readExpertImport(data: Uint8Array, existing: ReadonlyMap<s
       }
       const problem = (key: string, message: string) => {
         const col = COLUMNS.find((c) => c.key === key)!;
-        issues.push({ row: r, column: at.has(key) ? letter(at.get(key)!) : '', columnLabel: col.header.replace(/（.*$/, ''), message: `第${r}行 ${col.header.replace(/（.*$/, '')}：${message}` });
+        issues.push({
+          row: r,
+          column: at.has(key) ? letter(at.get(key)!) : '',
+          columnLabel: col.header.replace(/（.*$/, ''),
+          message: `第${r}行 ${col.header.replace(/（.*$/, '')}：${message}`,
+        });
       };
       const before = issues.length;
       for (const c of COLUMNS) {
@@ -133,7 +166,8 @@ export async function readExpertImport(data: Uint8Array, existing: ReadonlyMap<s
       const name = values.name!;
       const organisation = values.organisation!;
       if (name.length < 2 || name.length > 30) problem('name', name ? '姓名应为2至30个字' : '请填写姓名');
-      if (organisation.length < 2 || organisation.length > 100) problem('organisation', organisation ? '工作单位应为2至100个字' : '请填写工作单位');
+      if (organisation.length < 2 || organisation.length > 100)
+        problem('organisation', organisation ? '工作单位应为2至100个字' : '请填写工作单位');
       let uscc: string | undefined;
       if (values.organisationUscc) {
         const check = checkUscc(values.organisationUscc);
@@ -141,18 +175,37 @@ export async function readExpertImport(data: Uint8Array, existing: ReadonlyMap<s
         else problem('organisationUscc', check.message);
       }
       const phone = values.phone!;
-      if (phone && !PHONE_PATTERN.test(phone)) problem('phone', `“${phone}”不是有效的电话号码：请填写11位手机号，或带区号的座机号（如 0591-87654321）`);
+      if (phone && !PHONE_PATTERN.test(phone))
+        problem('phone', `“${phone}”不是有效的电话号码：请填写11位手机号，或带区号的座机号（如 0591-87654321）`);
       for (const k of ['title', 'field'] as const) if (values[k]!.length > 50) problem(k, '不超过50个字');
-      const declared = values.declaredConflicts!.split(/[、，,;；\n]/).map((s) => s.trim()).filter(Boolean);
+      const declared = values
+        .declaredConflicts!.split(/[、，,;；\n]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
       if (declared.some((d) => d.length < 2 || d.length > 100)) problem('declaredConflicts', '每个回避单位应为2至100个字，多个用“、”分隔');
       const identity = expertIdentity(name, organisation);
-      if (existing.has(identity)) problem('name', `专家“${name}”（${organisation}）已在专家库中（编号 ${existing.get(identity)}），请删去该行或改为修改已有专家`);
+      if (existing.has(identity))
+        problem('name', `专家“${name}”（${organisation}）已在专家库中（编号 ${existing.get(identity)}），请删去该行或改为修改已有专家`);
       else if (seen.has(identity)) problem('name', `与第${seen.get(identity)}行重复`);
       seen.set(identity, r);
       if (issues.length > before) return;
-      rows.push({ row: r, name, organisation, ...(uscc ? { organisationUscc: uscc } : {}), title: values.title!, field: values.field!, phone, declaredConflicts: declared });
+      rows.push({
+        row: r,
+        name,
+        organisation,
+        ...(uscc ? { organisationUscc: uscc } : {}),
+        title: values.title!,
+        field: values.field!,
+        phone,
+        declaredConflicts: declared,
+      });
     });
-    if (!headerRow) return { rowsRead: 0, rows: [], issues: [fileIssue('前5行中找不到“姓名”“工作单位”表头。请用“导出专家名册”得到的表格填写，不要改动表头。')] };
+    if (!headerRow)
+      return {
+        rowsRead: 0,
+        rows: [],
+        issues: [fileIssue('前5行中找不到“姓名”“工作单位”表头。请用“导出专家名册”得到的表格填写，不要改动表头。')],
+      };
     return { rowsRead, rows, issues };
   } catch (err) {
     if (err instanceof UnreadableXlsx) return unreadable();

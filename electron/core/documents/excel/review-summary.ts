@@ -16,7 +16,12 @@ export function reviewSummaryColumns(experts: ReviewSummaryInput['experts']): Ro
   return [
     { header: '排名', key: 'rank', width: 6, kind: 'number' },
     { header: '申报单位', key: 'unit', width: 34 },
-    ...experts.map((e, i) => ({ header: e.name, key: `expert${i}`, width: Math.max(9, [...e.name].length * 2 + 2), kind: 'number' as const })),
+    ...experts.map((e, i) => ({
+      header: e.name,
+      key: `expert${i}`,
+      width: Math.max(9, [...e.name].length * 2 + 2),
+      kind: 'number' as const,
+    })),
     { header: '有效专家数', key: 'count', width: 10, kind: 'number' },
     { header: '最终得分（平均分）', key: 'final', width: 12, kind: 'number' },
     { header: '是否通过', key: 'passed', width: 9 },
@@ -28,9 +33,16 @@ export async function renderReviewSummaryXlsx(input: ReviewSummaryXlsxInput): Pr
   const columns = reviewSummaryColumns(input.experts);
   const rows = input.rows.map((r) => {
     const out: Record<string, RosterValue> = {
-      rank: r.rank, unit: r.unitName, count: r.count, final: r.final, passed: r.passed ? '是' : '否', flags: r.flags.join('；'),
+      rank: r.rank,
+      unit: r.unitName,
+      count: r.count,
+      final: r.final,
+      passed: r.passed ? '是' : '否',
+      flags: r.flags.join('；'),
     };
-    input.experts.forEach((e, i) => { out[`expert${i}`] = r.totals[e.id] ?? null; });
+    input.experts.forEach((e, i) => {
+      out[`expert${i}`] = r.totals[e.id] ?? null;
+    });
     return out;
   });
   const subtitle = [
@@ -56,7 +68,8 @@ export async function renderReviewSummaryXlsx(input: ReviewSummaryXlsxInput): Pr
       const cell = row.getCell(col);
       if (key === 'rank' || key === 'count') cell.numFmt = '0';
       else if (key === 'final' || key.startsWith('expert')) cell.numFmt = ONE_DECIMAL;
-      if ((key === 'rank' || key === 'final' || key.startsWith('expert')) && (cell.value === null || cell.value === undefined)) cell.value = NONE;
+      if ((key === 'rank' || key === 'final' || key.startsWith('expert')) && (cell.value === null || cell.value === undefined))
+        cell.value = NONE;
       if (key === 'passed' || key === 'rank' || key === 'count' || key === 'final' || key.startsWith('expert')) {
         cell.alignment = { ...cell.alignment, horizontal: 'center' };
       }
@@ -73,7 +86,9 @@ export async function renderReviewSummaryXlsx(input: ReviewSummaryXlsxInput): Pr
   note.getCell(1).font = { name: '仿宋', size: 10 };
   const foot = ws.getRow(last + 3);
   ws.mergeCells(last + 3, 1, last + 3, n);
-  foot.getCell(1).value = escapeCell(`制表：${input.preparedBy ?? '\u3000'.repeat(6)}\u3000\u3000\u3000\u3000制表日期：${formatChineseDate(input.generatedOn)}`);
+  foot.getCell(1).value = escapeCell(
+    `制表：${input.preparedBy ?? '\u3000'.repeat(6)}\u3000\u3000\u3000\u3000制表日期：${formatChineseDate(input.generatedOn)}`,
+  );
   foot.getCell(1).font = { name: '仿宋', size: 11 };
 
   wb.title = REVIEW_SUMMARY_TITLE;

@@ -39,12 +39,18 @@ export function escapeCell(value: string): string {
 
 /** Sheet names: no []:*?/\ and at most 31 characters. */
 export function safeSheetName(name: string): string {
-  const cleaned = name.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, 31);
+  const cleaned = name
+    .replace(/[[\]:*?/\\]/g, ' ')
+    .trim()
+    .slice(0, 31);
   return cleaned || 'Sheet1';
 }
 
 const THIN: Partial<ExcelJS.Borders> = {
-  top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' },
+  top: { style: 'thin' },
+  left: { style: 'thin' },
+  bottom: { style: 'thin' },
+  right: { style: 'thin' },
 };
 
 /** `YYYY-MM-DD` (or a Date) -> a UTC midnight Date, so Excel shows the same calendar day. */
@@ -125,7 +131,10 @@ export function buildRoster(input: RosterInput): ExcelJS.Workbook {
     margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
     printTitlesRow: `${headerRow}:${headerRow}`,
   } as Partial<ExcelJS.PageSetup>;
-  ws.headerFooter = { oddFooter: '&C第 &P 页 共 &N 页', evenFooter: '&C第 &P 页 共 &N 页' } as Partial<ExcelJS.HeaderFooter> as ExcelJS.HeaderFooter;
+  ws.headerFooter = {
+    oddFooter: '&C第 &P 页 共 &N 页',
+    evenFooter: '&C第 &P 页 共 &N 页',
+  } as Partial<ExcelJS.HeaderFooter> as ExcelJS.HeaderFooter;
   return wb;
 }
 

@@ -33,7 +33,12 @@ export const SUMMARY_ROSTER_COLUMNS: RosterColumn[] = [
   { header: '县（市）区', key: 'district', width: 10 },
   { header: '产业', key: 'industry', width: 12 },
   { header: '提交日期', key: 'submittedOn', width: 15, kind: 'date' },
-  ...INDICATORS.map((i): RosterColumn => ({ header: `${i.label}（${i.unit}）`, key: i.key, width: i.label.length > 8 ? 14 : 11, kind: 'number' })),
+  ...INDICATORS.map((i): RosterColumn => ({
+    header: `${i.label}（${i.unit}）`,
+    key: i.key,
+    width: i.label.length > 8 ? 14 : 11,
+    kind: 'number',
+  })),
 ];
 
 const colLetter = (n: number): string => {

@@ -108,7 +108,11 @@ const MERGE = /<(?:[A-Za-z_][\w.-]*:)?mergeCell\s[^>]*?\bref\s*=\s*["']([^"']*)[
 export async function openXlsx(data: Buffer, opts: OpenXlsxOptions): Promise<XlsxBook> {
   const limits = { ...XLSX_LIMITS, ...opts.limits };
   const refuse = (detail: string, info: Record<string, unknown> = {}): DeskError =>
-    new DeskError('FILE_REJECTED', `文件“${opts.fileName}”未导入：${detail}。${opts.advice}`, { reason: 'tooLarge', fileName: opts.fileName, ...info });
+    new DeskError('FILE_REJECTED', `文件“${opts.fileName}”未导入：${detail}。${opts.advice}`, {
+      reason: 'tooLarge',
+      fileName: opts.fileName,
+      ...info,
+    });
   /** Our own refusals pass; a size refusal from the zip reader becomes ours; anything else means a broken file. */
   const translate = (err: unknown): Error => {
     if (err instanceof ExchangeError) {
@@ -120,22 +124,34 @@ export async function openXlsx(data: Buffer, opts: OpenXlsxOptions): Promise<Xls
 
   const checkPart = (label: string, entry: ZipDirectoryEntry | undefined, cap: number): number => {
     if (entry && entry.uncompressedSize > cap) {
-      throw refuse(`${label}（${entry.name}）解压后为 ${MB(entry.uncompressedSize)}，超过${label} ${MB(cap)} 的上限（疑似压缩炸弹，或含大量空行、格式）`, {
-        entry: entry.name, declaredBytes: entry.uncompressedSize, limitBytes: cap,
-      });
+      throw refuse(
+        `${label}（${entry.name}）解压后为 ${MB(entry.uncompressedSize)}，超过${label} ${MB(cap)} 的上限（疑似压缩炸弹，或含大量空行、格式）`,
+        {
+          entry: entry.name,
+          declaredBytes: entry.uncompressedSize,
+          limitBytes: cap,
+        },
+      );
     }
     return cap;
   };
   let zip: OpenedZip;
   try {
     zip = await openZip(data, {
-      limits: { maxEntries: limits.maxEntries, maxEntryBytes: limits.maxEntryBytes, maxTotalBytes: limits.maxTotalBytes, maxRatio: limits.maxRatio, ratioGraceBytes: limits.ratioGraceBytes },
+      limits: {
+        maxEntries: limits.maxEntries,
+        maxEntryBytes: limits.maxEntryBytes,
+        maxTotalBytes: limits.maxTotalBytes,
+        maxRatio: limits.maxRatio,
+        ratioGraceBytes: limits.ratioGraceBytes,
+      },
       // The usual part names, checked while the directory is listed; the names the workbook's relationships give are checked again below.
       onEntry: (entry) => {
         if (WORKSHEET.test(entry.name)) checkPart('工作表', entry, limits.maxSheetBytes);
         else if (entry.name === 'xl/sharedStrings.xml') checkPart('共享字符串表', entry, limits.maxSharedStringsBytes);
         else if (entry.name === 'xl/styles.xml') checkPart('样式表', entry, limits.maxStylesBytes);
-        else if (entry.name === 'xl/workbook.xml' || entry.name === 'xl/_rels/workbook.xml.rels') checkPart('工作簿结构', entry, limits.maxWorkbookBytes);
+        else if (entry.name === 'xl/workbook.xml' || entry.name === 'xl/_rels/workbook.xml.rels')
+          checkPart('工作簿结构', entry, limits.maxWorkbookBytes);
       },
     });
   } catch (err) {
@@ -151,9 +167,15 @@ export async function openXlsx(data: Buffer, opts: OpenXlsxOptions): Promise<Xls
     };
 
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(undefined as unknown as string, {
-      worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
+      worksheets: 'emit',
+      sharedStrings: 'cache',
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      entries: 'ignore',
     }) as unknown as ReaderInternals;
-    await reader._parseRels(await open('xl/_rels/workbook.xml.rels', partCap('工作簿结构', 'xl/_rels/workbook.xml.rels', limits.maxWorkbookBytes)));
+    await reader._parseRels(
+      await open('xl/_rels/workbook.xml.rels', partCap('工作簿结构', 'xl/_rels/workbook.xml.rels', limits.maxWorkbookBytes)),
+    );
     await reader._parseWorkbook(await open('xl/workbook.xml', partCap('工作簿结构', 'xl/workbook.xml', limits.maxWorkbookBytes)));
     const rels = reader.workbookRels ?? [];
     const target = (t: string): string => (t.startsWith('/') ? t.slice(1) : path.posix.normalize(`xl/${t}`));

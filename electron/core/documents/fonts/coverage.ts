@@ -33,7 +33,10 @@ export function unprintableChars(text: string, fonts?: FontSet): string[] {
 
 /** “单位名称中的“𠈌”（U+2020C）无法打印：本机字体不含此字。” */
 export function unprintableMessage(label: string, chars: readonly string[]): string {
-  const shown = chars.slice(0, 5).map((ch) => `“${ch}”（${codePointLabel(ch.codePointAt(0)!)}）`).join('、');
+  const shown = chars
+    .slice(0, 5)
+    .map((ch) => `“${ch}”（${codePointLabel(ch.codePointAt(0)!)}）`)
+    .join('、');
   const more = chars.length > 5 ? `等${chars.length}个字` : '';
   return `${label}中的${shown}${more}无法打印：本机字体不含${chars.length > 1 ? '这些字' : '此字'}。`;
 }

@@ -35,9 +35,5 @@ export function assertGlyphs(texts: Iterable<string | undefined | null>, fonts: 
   if (missing.size === 0) return;
   const chars = [...missing];
   const shown = chars.length > 20 ? `${chars.slice(0, 20).join('、')}等${chars.length}个字符` : chars.join('、');
-  throw new DeskError(
-    'MISSING_GLYPHS',
-    `以下字符在所用字体中没有字形，无法打印：${shown}。请改用常用字或安装含这些字的字体。`,
-    { chars },
-  );
+  throw new DeskError('MISSING_GLYPHS', `以下字符在所用字体中没有字形，无法打印：${shown}。请改用常用字或安装含这些字的字体。`, { chars });
 }

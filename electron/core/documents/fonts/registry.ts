@@ -15,7 +15,11 @@ export const FONT_ROLES = ['fangsong', 'heiti', 'kaiti', 'xiaobiaosong', 'song']
 export type FontRole = (typeof FONT_ROLES)[number];
 
 export const FONT_ROLE_LABELS: Record<FontRole, string> = {
-  fangsong: '仿宋', heiti: '黑体', kaiti: '楷体', xiaobiaosong: '小标宋', song: '宋体',
+  fangsong: '仿宋',
+  heiti: '黑体',
+  kaiti: '楷体',
+  xiaobiaosong: '小标宋',
+  song: '宋体',
 };
 
 export interface FontEntry {
@@ -28,7 +32,12 @@ export interface FontEntry {
   font: FontkitFont;
 }
 export type FontSet = Record<FontRole, FontEntry>;
-export interface FontInfo { role: FontRole; family: string; source: 'system' | 'bundled'; path: string }
+export interface FontInfo {
+  role: FontRole;
+  family: string;
+  source: 'system' | 'bundled';
+  path: string;
+}
 
 export interface FontOptions {
   /** Folders searched (recursively) for GB fonts; [] disables system fonts. */
@@ -39,7 +48,11 @@ export interface FontOptions {
   bundledDir?: string;
 }
 
-interface SystemCandidate { pattern: RegExp; family: string; postscriptName?: string }
+interface SystemCandidate {
+  pattern: RegExp;
+  family: string;
+  postscriptName?: string;
+}
 const SYSTEM_FONTS: Record<FontRole, SystemCandidate[]> = {
   fangsong: [
     { pattern: /^仿宋_GB2312\.ttf$/i, family: '仿宋_GB2312' },
@@ -91,7 +104,11 @@ function listFontFiles(dirs: string[], maxDepth = 6): string[] {
   const out: string[] = [];
   const walk = (dir: string, depth: number): void => {
     let entries: fs.Dirent[];
-    try { entries = fs.readdirSync(dir, { withFileTypes: true }); } catch { return; }
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
     for (const e of entries) {
       const full = path.join(dir, e.name);
       if (e.isDirectory() && depth < maxDepth) walk(full, depth + 1);
@@ -109,7 +126,9 @@ function findSystemFont(role: FontRole, files: string[]): FontEntry | null {
         const data = fs.readFileSync(file);
         const font = parseFont(data, cand.postscriptName);
         if (font) return { role, family: cand.family, source: 'system', path: file, data, font };
-      } catch { /* unreadable or unsupported: try the next candidate */ }
+      } catch {
+        /* unreadable or unsupported: try the next candidate */
+      }
     }
   }
   return null;
@@ -134,7 +153,11 @@ export function resolveBundledFont(file: string, opts: FontOptions = {}): string
   }
   const rel = BUNDLED_SOURCES[file];
   if (rel && !opts.bundledDir) {
-    try { return nodeRequire().resolve(rel); } catch { /* not resolvable through exports */ }
+    try {
+      return nodeRequire().resolve(rel);
+    } catch {
+      /* not resolvable through exports */
+    }
     for (let dir = moduleDir(), i = 0; i < 8; i++, dir = path.dirname(dir)) {
       const p = path.join(dir, 'node_modules', rel);
       if (fs.existsSync(p)) return p;

@@ -79,7 +79,9 @@ export function assessmentNoticeParagraphs(input: AssessmentNoticeInput): string
   }
   out.push('考核结果为良好、合格的中心，要对照考核意见查找不足，补齐工作短板，确保全面完成工作方案确定的各项任务。');
   if (c.fail > 0) {
-    out.push('考核结果为不合格的中心，应当限期整改，自本通知印发之日起三个月内完成整改，并向我局书面报送整改情况报告。我局将在三年复核时对其从严把关，整改不到位的，依照规定撤销认定。');
+    out.push(
+      '考核结果为不合格的中心，应当限期整改，自本通知印发之日起三个月内完成整改，并向我局书面报送整改情况报告。我局将在三年复核时对其从严把关，整改不到位的，依照规定撤销认定。',
+    );
   } else {
     out.push('对考核结果为不合格的中心，我局将责令限期整改，并在三年复核时从严把关。');
   }
@@ -107,7 +109,8 @@ export function renderAssessmentNotice(input: AssessmentNoticeInput): Promise<Bu
   if (!Number.isInteger(input.year)) missing.push('考核年度');
   if (!/^\d{4}-\d{2}-\d{2}$/.test(input.issuedOn)) missing.push('成文日期');
   if (missing.length > 0) throw new DeskError('INVALID_INPUT', `无法生成中期考核结果通知：缺少${missing.join('、')}。`, { missing });
-  if (input.entries.length === 0) throw new DeskError('RULE_VIOLATION', `${input.year}年度尚无中期考核结果，无法生成考核结果通知。请先登记考核结果。`);
+  if (input.entries.length === 0)
+    throw new DeskError('RULE_VIOLATION', `${input.year}年度尚无中期考核结果，无法生成考核结果通知。请先登记考核结果。`);
   return renderListNotice({
     authority: input.authority,
     docNumber: input.docNumber.trim(),

@@ -139,8 +139,12 @@ function breakNoStub(text: string, cells: number, indent: number, measureHalf: (
  * (justified, no stub last line) at the largest size that fits the height.
  */
 export function certificateBodyLayout(
-  hostUnit: string, centerName: string, width: number, height: number,
-  sizes: readonly number[] = CERT_DESIGN.sizes, lineFactor = CERT_DESIGN.lineFactor,
+  hostUnit: string,
+  centerName: string,
+  width: number,
+  height: number,
+  sizes: readonly number[] = CERT_DESIGN.sizes,
+  lineFactor = CERT_DESIGN.lineFactor,
   /** Width of a half-width run in cells (ems); default 0.55 per character. */
   measureHalf: (run: string) => number = halfWidth,
 ): CertBodyLayout {
@@ -195,7 +199,11 @@ function checkInput(c: CertificateInput, i: number): void {
   if (!c.hostUnit.trim()) missing.push('依托单位');
   if (!c.centerName.trim()) missing.push('中心名称');
   if (!c.authority.trim()) missing.push('颁发机关');
-  for (const [k, label] of [['validFrom', '有效期起'], ['validUntil', '有效期止'], ['issuedOn', '发证日期']] as const) {
+  for (const [k, label] of [
+    ['validFrom', '有效期起'],
+    ['validUntil', '有效期止'],
+    ['issuedOn', '发证日期'],
+  ] as const) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(c[k])) missing.push(label);
   }
   if (missing.length > 0) throw new DeskError('INVALID_INPUT', `第${i + 1}张证书缺少${missing.join('、')}。`, { index: i, missing });
@@ -209,7 +217,10 @@ function sealKind(buf: Buffer): 'png' | 'jpeg' | null {
 }
 
 /** pdfkit's opened image (openImage is missing from its typings). */
-interface PdfImage { width: number; height: number }
+interface PdfImage {
+  width: number;
+  height: number;
+}
 type ImageDoc = PDFKit.PDFDocument & { openImage(src: Buffer): PdfImage };
 
 interface Surface {
@@ -241,17 +252,47 @@ function drawFrame(s: Surface): void {
   const o = P(s, CERT_DESIGN.frameOuter);
   const i = P(s, CERT_DESIGN.frameInner);
   doc.save();
-  doc.lineWidth(2.6 * s.k).strokeColor(RED).rect(o, o, W - 2 * o, H - 2 * o).stroke();
-  doc.lineWidth(0.8 * s.k).strokeColor(GOLD).rect(o + 2.2 * s.k, o + 2.2 * s.k, W - 2 * o - 4.4 * s.k, H - 2 * o - 4.4 * s.k).stroke();
-  doc.lineWidth(1.1 * s.k).strokeColor(RED).rect(i, i, W - 2 * i, H - 2 * i).stroke();
+  doc
+    .lineWidth(2.6 * s.k)
+    .strokeColor(RED)
+    .rect(o, o, W - 2 * o, H - 2 * o)
+    .stroke();
+  doc
+    .lineWidth(0.8 * s.k)
+    .strokeColor(GOLD)
+    .rect(o + 2.2 * s.k, o + 2.2 * s.k, W - 2 * o - 4.4 * s.k, H - 2 * o - 4.4 * s.k)
+    .stroke();
+  doc
+    .lineWidth(1.1 * s.k)
+    .strokeColor(RED)
+    .rect(i, i, W - 2 * i, H - 2 * i)
+    .stroke();
   // Corner ornaments: a small square rotated 45° and a bracket at each inner corner.
   const c = P(s, 7);
-  for (const [cx, cy, dx, dy] of [[i, i, 1, 1], [W - i, i, -1, 1], [i, H - i, 1, -1], [W - i, H - i, -1, -1]] as const) {
-    doc.lineWidth(1.1 * s.k).strokeColor(GOLD)
-      .moveTo(cx + dx * c, cy + dy * P(s, 2)).lineTo(cx + dx * P(s, 2), cy + dy * P(s, 2)).lineTo(cx + dx * P(s, 2), cy + dy * c).stroke();
+  for (const [cx, cy, dx, dy] of [
+    [i, i, 1, 1],
+    [W - i, i, -1, 1],
+    [i, H - i, 1, -1],
+    [W - i, H - i, -1, -1],
+  ] as const) {
+    doc
+      .lineWidth(1.1 * s.k)
+      .strokeColor(GOLD)
+      .moveTo(cx + dx * c, cy + dy * P(s, 2))
+      .lineTo(cx + dx * P(s, 2), cy + dy * P(s, 2))
+      .lineTo(cx + dx * P(s, 2), cy + dy * c)
+      .stroke();
     const m = P(s, 4.2);
     const r = P(s, 1.2);
-    doc.fillColor(RED).polygon([cx + dx * m, cy + dy * (m - r)], [cx + dx * (m + r), cy + dy * m], [cx + dx * m, cy + dy * (m + r)], [cx + dx * (m - r), cy + dy * m]).fill();
+    doc
+      .fillColor(RED)
+      .polygon(
+        [cx + dx * m, cy + dy * (m - r)],
+        [cx + dx * (m + r), cy + dy * m],
+        [cx + dx * m, cy + dy * (m + r)],
+        [cx + dx * (m - r), cy + dy * m],
+      )
+      .fill();
   }
   doc.restore();
 }
@@ -280,7 +321,15 @@ function drawCertificate(s: Surface, c: CertificateInput): void {
   const bw = boxRight - boxLeft;
   const bh = P(s, box.bottom) - P(s, box.top);
   const ems = (run: string): number => width(s, run, 'kaiti', 100) / 100;
-  const layout = certificateBodyLayout(c.hostUnit, c.centerName, bw, bh, CERT_DESIGN.sizes.map((v) => v * s.k), CERT_DESIGN.lineFactor, ems);
+  const layout = certificateBodyLayout(
+    c.hostUnit,
+    c.centerName,
+    bw,
+    bh,
+    CERT_DESIGN.sizes.map((v) => v * s.k),
+    CERT_DESIGN.lineFactor,
+    ems,
+  );
   const used = (layout.lines.length - 1) * layout.lineHeight + layout.size;
   // Optically centred in the box, a little above the middle.
   let y = P(s, box.top) + Math.max(0, (bh - used) * 0.4);
@@ -315,15 +364,29 @@ function drawCertificate(s: Surface, c: CertificateInput): void {
     doc.image(s.seal as unknown as Buffer, cx - d / 2, cy - d / 2, { fit: [d, d], align: 'center', valign: 'center' });
     doc.restore();
   } else if (s.opts.preview) {
-    doc.save().circle(cx, cy, d / 2).dash(3, { space: 3 }).lineWidth(0.5).strokeColor('#E08080').stroke().undash().restore();
+    doc
+      .save()
+      .circle(cx, cy, d / 2)
+      .dash(3, { space: 3 })
+      .lineWidth(0.5)
+      .strokeColor('#E08080')
+      .stroke()
+      .undash()
+      .restore();
   }
 }
 
 /** Every string a certificate prints, for the glyph check. */
 export function certificateStrings(c: CertificateInput): string[] {
   return [
-    `编号：${c.certificateNumber}`, '证书', `${c.hostUnit}：`, certificateSentence(c.centerName), CERT_CLOSING,
-    validityText(c.validFrom, c.validUntil), c.authority, formatChineseDate(c.issuedOn),
+    `编号：${c.certificateNumber}`,
+    '证书',
+    `${c.hostUnit}：`,
+    certificateSentence(c.centerName),
+    CERT_CLOSING,
+    validityText(c.validFrom, c.validUntil),
+    c.authority,
+    formatChineseDate(c.issuedOn),
   ];
 }
 
@@ -365,7 +428,13 @@ export async function renderCertificates(list: readonly CertificateInput[], opts
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  const s: Surface = { doc, k: page.width / mm(297), page, seal: opts.sealImage ? (doc as ImageDoc).openImage(opts.sealImage) : null, opts };
+  const s: Surface = {
+    doc,
+    k: page.width / mm(297),
+    page,
+    seal: opts.sealImage ? (doc as ImageDoc).openImage(opts.sealImage) : null,
+    opts,
+  };
   let last = performance.now();
   for (let i = 0; i < list.length; i++) {
     doc.addPage({ size: [page.width, page.height], margin: 0 });

@@ -71,7 +71,10 @@ export class GbDocument {
 
   /** Selects font, size and colour. */
   use(style: TextStyle): this {
-    this.doc.font(style.role ?? 'fangsong').fontSize(style.size ?? GB.bodySize).fillColor(style.color ?? '#000000');
+    this.doc
+      .font(style.role ?? 'fangsong')
+      .fontSize(style.size ?? GB.bodySize)
+      .fillColor(style.color ?? '#000000');
     return this;
   }
 

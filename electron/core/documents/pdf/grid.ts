@@ -31,8 +31,19 @@ export interface GridRow {
   lineFactor?: number;
 }
 
-interface LaidCell { x: number; w: number; lines: Token[][]; cell: GridCell; size: number; role: FontRole }
-export interface LaidRow { cells: LaidCell[]; height: number; lineFactor: number }
+interface LaidCell {
+  x: number;
+  w: number;
+  lines: Token[][];
+  cell: GridCell;
+  size: number;
+  role: FontRole;
+}
+export interface LaidRow {
+  cells: LaidCell[];
+  height: number;
+  lineFactor: number;
+}
 
 /** Horizontal padding inside a cell. */
 export const PAD_X = mm(1.5);
@@ -52,7 +63,9 @@ export function layRow(s: GridSurface, x0: number, widths: number[], row: GridRo
     const role = cell.role ?? row.role ?? 'song';
     s.use({ role, size });
     const inner = w - 2 * PAD_X;
-    const lines = cell.text.split('\n').flatMap((part) => breakTokens(part, { charsPerLine: inner / size, measureLatin: (t) => s.doc.widthOfString(t) / size }));
+    const lines = cell.text
+      .split('\n')
+      .flatMap((part) => breakTokens(part, { charsPerLine: inner / size, measureLatin: (t) => s.doc.widthOfString(t) / size }));
     cells.push({ x, w, lines, cell, size, role });
     height = Math.max(height, lines.length * size * lineFactor + 2 * PAD_Y);
     x += w;
@@ -71,7 +84,10 @@ export function drawRow(s: GridSurface, row: LaidRow): void {
     const start = top + (row.height - c.lines.length * lh) / 2;
     c.lines.forEach((tokens, j) => {
       s.y = start + j * lh + (lh - c.size) / 2;
-      s.placeLine(tokens, c.x + PAD_X, c.w - 2 * PAD_X, c.cell.align === 'center' ? 'center' : 'left', c.size, { role: c.role, size: c.size });
+      s.placeLine(tokens, c.x + PAD_X, c.w - 2 * PAD_X, c.cell.align === 'center' ? 'center' : 'left', c.size, {
+        role: c.role,
+        size: c.size,
+      });
     });
   }
   d.save().lineWidth(0.6).strokeColor('#000000');
@@ -79,4 +95,3 @@ export function drawRow(s: GridSurface, row: LaidRow): void {
   d.restore();
   s.y = top + row.height;
 }
-

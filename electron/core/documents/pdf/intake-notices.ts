@@ -145,7 +145,8 @@ export function supplementEntries(items: readonly SupplementItem[]): { no: numbe
       throw new DeskError('INVALID_INPUT', `材料序号“${it.no}”不存在（应为1–7）。`, { no: it.no });
     }
     const reason = clause(it.reason);
-    if (!reason) throw new DeskError('INVALID_INPUT', `第${it.no}项“${it.title || materialItem(it.no)!.title}”须写明需补正的原因。`, { no: it.no });
+    if (!reason)
+      throw new DeskError('INVALID_INPUT', `第${it.no}项“${it.title || materialItem(it.no)!.title}”须写明需补正的原因。`, { no: it.no });
     const entry = byNo.get(it.no) ?? { no: it.no, title: it.title.trim() || materialItem(it.no)!.title, reasons: [] };
     if (!entry.reasons.includes(reason)) entry.reasons.push(reason);
     byNo.set(it.no, entry);
@@ -154,7 +155,8 @@ export function supplementEntries(items: readonly SupplementItem[]): { no: numbe
 }
 
 export function supplementNoticeParagraphs(input: SupplementNoticeInput): string[] {
-  if (!Number.isInteger(input.workingDays) || input.workingDays < 1) throw new DeskError('INVALID_INPUT', '补正期限（工作日数）应为正整数。');
+  if (!Number.isInteger(input.workingDays) || input.workingDays < 1)
+    throw new DeskError('INVALID_INPUT', '补正期限（工作日数）应为正整数。');
   if (!/^\d{4}-\d{2}-\d{2}$/.test(input.deadline) || input.deadline <= input.issuedOn) {
     throw new DeskError('INVALID_INPUT', '补正截止日期应晚于通知书的成文日期。');
   }

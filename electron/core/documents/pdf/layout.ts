@@ -21,13 +21,16 @@ export interface BreakOptions {
   measureLatin?: (run: string) => number;
 }
 
-export interface Token { text: string; width: number }
+export interface Token {
+  text: string;
+  width: number;
+}
 
 /** Splits text into unbreakable tokens: single CJK characters, whole Latin words or numbers. */
 export function tokenize(text: string, measureLatin: (run: string) => number = (s) => s.length * 0.5): Token[] {
   const tokens: Token[] = [];
   const chars = [...text.replace(/\r\n?/g, '\n')];
-  for (let i = 0; i < chars.length; ) {
+  for (let i = 0; i < chars.length;) {
     const ch = chars[i]!;
     if (ch === ' ' || ch === '\t' || ch === '\n') {
       // A space is printed as typed (one per run), as the xlsx rosters print it: the text was normalised at
@@ -104,7 +107,8 @@ export function breakTokens(text: string, opts: BreakOptions = {}): Token[][] {
     let end = start;
     let used = 0;
     while (end < tokens.length && used + tokens[end]!.width <= cap + eps) used += tokens[end++]!.width;
-    if (end === start) end = start + 1; // a token wider than the line: place it anyway
+    if (end === start)
+      end = start + 1; // a token wider than the line: place it anyway
     else if (end < tokens.length && splitUrlLike(tokens, end, cap - used, measure)) end++;
     if (end < tokens.length) {
       // Kinsoku: push characters to the next line (推出) until both ends are legal.
@@ -143,9 +147,40 @@ export function lineWidth(line: string, measureLatin?: (run: string) => number):
  * Longer entries first does not matter: a break is bad when it falls strictly inside any of them.
  */
 const TITLE_WORDS = [
-  '福州市', '市场监督管理局', '知识产权', '协同保护', '保护与运营', '运营中心', '中心', '产业', '通知', '决定', '公示', '名单',
-  '考核', '结果', '复核', '整改', '撤销', '认定', '年度', '中期', '工作', '总结', '汇总表', '申报', '批次', '评审', '专家',
-  '证书', '牌匾', '确认单', '一览表', '受理', '补正', '维权援助',
+  '福州市',
+  '市场监督管理局',
+  '知识产权',
+  '协同保护',
+  '保护与运营',
+  '运营中心',
+  '中心',
+  '产业',
+  '通知',
+  '决定',
+  '公示',
+  '名单',
+  '考核',
+  '结果',
+  '复核',
+  '整改',
+  '撤销',
+  '认定',
+  '年度',
+  '中期',
+  '工作',
+  '总结',
+  '汇总表',
+  '申报',
+  '批次',
+  '评审',
+  '专家',
+  '证书',
+  '牌匾',
+  '确认单',
+  '一览表',
+  '受理',
+  '补正',
+  '维权援助',
 ];
 
 /**
@@ -193,6 +228,12 @@ export function titleLines(text: string, cells: number, measureLatin?: (run: str
   }
   if (best[n]![T] === Infinity) return breakLines(text, { charsPerLine: cells, measureLatin });
   const lines: string[] = [];
-  for (let k = n, j = T; k > 0; j = from[k]![j]!, k--) lines.unshift(tokens.slice(from[k]![j]!, j).map((t) => t.text).join(''));
+  for (let k = n, j = T; k > 0; j = from[k]![j]!, k--)
+    lines.unshift(
+      tokens
+        .slice(from[k]![j]!, j)
+        .map((t) => t.text)
+        .join(''),
+    );
   return lines;
 }

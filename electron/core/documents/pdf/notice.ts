@@ -44,8 +44,14 @@ export function headingRole(paragraph: string): FontRole {
 export function noticeStrings(input: NoticeInput): string[] {
   const att = input.attachments ?? [];
   return [
-    input.authority, input.docNumber ?? '', input.title, input.addressee ?? '', ...input.paragraphs,
-    input.signer, input.date, '附件：0123456789．年月日— ',
+    input.authority,
+    input.docNumber ?? '',
+    input.title,
+    input.addressee ?? '',
+    ...input.paragraphs,
+    input.signer,
+    input.date,
+    '附件：0123456789．年月日— ',
     ...att.flatMap((a) => [a.title, ...(a.paragraphs ?? [])]),
   ];
 }
@@ -54,7 +60,10 @@ export async function renderNotice(input: NoticeInput): Promise<Buffer> {
   const fonts = input.fonts ?? loadFontSet();
   assertGlyphs(noticeStrings(input), fonts);
   const g = new GbDocument({
-    fonts, title: input.title, author: input.signer, subject: input.docNumber ?? input.title,
+    fonts,
+    title: input.title,
+    author: input.signer,
+    subject: input.docNumber ?? input.title,
     creationDate: isoToDate(input.date),
   });
   drawRedHeader(g, { authority: input.authority, ...(input.docNumber ? { docNumber: input.docNumber } : {}) });

@@ -86,7 +86,9 @@ export function plaqueRows(input: PlaqueSheetInput): string[][] {
         p.hostUnit.trim(),
         p.certificateNumber?.trim() ?? '',
         `尺寸：${p.sizeSuggestion?.trim() || input.sizeSuggestion?.trim() || PLAQUE_SIZE_SUGGESTION}`,
-      ].filter(Boolean).join('\n'),
+      ]
+        .filter(Boolean)
+        .join('\n'),
       lines.map((l) => l.trim()).join('\n'),
       '',
     ];

@@ -47,7 +47,10 @@ export async function renderListNotice(input: ListNoticeInput): Promise<Buffer> 
   const a = input.attachment;
   assertGlyphs([...noticeStrings(input), a.title, ...a.columns.map((c) => c.header), ...a.rows.flat(), ...(a.notes ?? [])], fonts);
   const g = new GbDocument({
-    fonts, title: input.title, author: input.signer, subject: input.docNumber ?? input.title,
+    fonts,
+    title: input.title,
+    author: input.signer,
+    subject: input.docNumber ?? input.title,
     creationDate: isoToDate(input.date),
   });
   drawRedHeader(g, { authority: input.authority, ...(input.docNumber ? { docNumber: input.docNumber } : {}) });

@@ -55,7 +55,10 @@ export function reviewDecisionTitle(outcome: ReviewOutcome, centerName: string):
 
 /** The opinion as printed: one paragraph per line, closed with 。 */
 function opinionParagraphs(opinion: string): string[] {
-  const parts = opinion.split(/\r?\n/).map((p) => p.trim()).filter((p) => p.length > 0);
+  const parts = opinion
+    .split(/\r?\n/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
   return parts.map((p) => (/[。！？；…）”]$/u.test(p) ? p : `${p}。`));
 }
 

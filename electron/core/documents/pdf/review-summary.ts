@@ -15,7 +15,10 @@ import type { Token } from './layout.js';
 import { drawRow, layRow, type GridCell, type GridSurface, type LaidRow } from './grid.js';
 import { CJK_ASCENT, FONT_SIZES, mm } from './units.js';
 
-export interface SummaryExpert { id: string; name: string }
+export interface SummaryExpert {
+  id: string;
+  name: string;
+}
 
 export interface SummaryRow {
   rank: number | null;
@@ -48,7 +51,8 @@ export const MIN_EXPERTS = 1;
 export const MAX_EXPERTS = 12;
 
 /** One decimal, or "—" for no value. */
-export const formatTotal = (n: number | null | undefined): string => (n === null || n === undefined || !Number.isFinite(n) ? '—' : n.toFixed(1));
+export const formatTotal = (n: number | null | undefined): string =>
+  n === null || n === undefined || !Number.isFinite(n) ? '—' : n.toFixed(1);
 
 /** Pure: the printed cells of one row, in column order. */
 export function summaryCells(input: Pick<ReviewSummaryInput, 'experts'>, row: SummaryRow): string[] {
@@ -90,15 +94,31 @@ class LandscapeSurface implements GridSurface {
 
   constructor(fonts: FontSet, title: string, author: string, on: string) {
     this.doc = new PDFDocument({
-      size: 'A4', layout: 'landscape', margin: 0, bufferPages: true, lang: 'zh-CN', displayTitle: true,
-      info: { Title: title, Author: author, Subject: title, Creator: 'IP Center Desk', Producer: 'IP Center Desk', CreationDate: isoToDate(on), ModDate: isoToDate(on) },
+      size: 'A4',
+      layout: 'landscape',
+      margin: 0,
+      bufferPages: true,
+      lang: 'zh-CN',
+      displayTitle: true,
+      info: {
+        Title: title,
+        Author: author,
+        Subject: title,
+        Creator: 'IP Center Desk',
+        Producer: 'IP Center Desk',
+        CreationDate: isoToDate(on),
+        ModDate: isoToDate(on),
+      },
     });
     for (const [role, entry] of Object.entries(fonts)) this.doc.registerFont(role, entry.font as unknown as Buffer);
     this.use({});
   }
 
   use(style: TextStyle): this {
-    this.doc.font(style.role ?? 'fangsong').fontSize(style.size ?? FONT_SIZES.小四).fillColor(style.color ?? '#000000');
+    this.doc
+      .font(style.role ?? 'fangsong')
+      .fontSize(style.size ?? FONT_SIZES.小四)
+      .fillColor(style.color ?? '#000000');
     return this;
   }
 
@@ -152,7 +172,10 @@ class LandscapeSurface implements GridSurface {
   /** A paragraph broken onto lines of `width`, advancing the cursor by `pitch` per line. */
   paragraph(text: string, style: TextStyle, pitch: number, indent = 2): void {
     const size = style.size ?? FONT_SIZES.小四;
-    const row = layRow(this, LEFT, [WIDTH], { cells: [{ text: `${'\u3000'.repeat(indent)}${text}`, role: style.role ?? 'fangsong' }], size });
+    const row = layRow(this, LEFT, [WIDTH], {
+      cells: [{ text: `${'\u3000'.repeat(indent)}${text}`, role: style.role ?? 'fangsong' }],
+      size,
+    });
     for (const tokens of row.cells[0]!.lines) {
       this.placeLine(tokens, LEFT + mm(1.5), WIDTH, 'left', size, style);
       this.y += pitch;
@@ -162,15 +185,21 @@ class LandscapeSurface implements GridSurface {
 
 export function reviewSummaryStrings(input: ReviewSummaryInput): string[] {
   return [
-    REVIEW_SUMMARY_TITLE, input.bureauName, input.batchLabel, input.methodText, input.preparedBy ?? '',
-    ...input.experts.map((e) => e.name), ...input.rows.flatMap((r) => summaryCells(input, r)),
+    REVIEW_SUMMARY_TITLE,
+    input.bureauName,
+    input.batchLabel,
+    input.methodText,
+    input.preparedBy ?? '',
+    ...input.experts.map((e) => e.name),
+    ...input.rows.flatMap((r) => summaryCells(input, r)),
     '评审批次：排名申报单位有效专家数最终得分（平均分）是否通过标记制表：制表单位日期：注“—”表示回避或未提交评分第页共0123456789.年月日',
   ];
 }
 
 export async function renderReviewSummaryPdf(input: ReviewSummaryInput): Promise<Buffer> {
   const n = input.experts.length;
-  if (n < MIN_EXPERTS || n > MAX_EXPERTS) throw new DeskError('INVALID_INPUT', `汇总表支持${MIN_EXPERTS}至${MAX_EXPERTS}名专家，当前为${n}名。`, { experts: n });
+  if (n < MIN_EXPERTS || n > MAX_EXPERTS)
+    throw new DeskError('INVALID_INPUT', `汇总表支持${MIN_EXPERTS}至${MAX_EXPERTS}名专家，当前为${n}名。`, { experts: n });
   const fonts = input.fonts ?? loadFontSet();
   assertGlyphs(reviewSummaryStrings(input), fonts);
   const s = new LandscapeSurface(fonts, REVIEW_SUMMARY_TITLE, input.bureauName, input.generatedOn);
@@ -192,7 +221,15 @@ export async function renderReviewSummaryPdf(input: ReviewSummaryInput): Promise
   const header = layRow(s, LEFT, widths, {
     size,
     minHeight: mm(10),
-    cells: [head('排名'), head('申报单位'), ...input.experts.map((e) => head(e.name)), head('有效专家数'), head('最终得分\n（平均分）'), head('是否通过'), head('标记')],
+    cells: [
+      head('排名'),
+      head('申报单位'),
+      ...input.experts.map((e) => head(e.name)),
+      head('有效专家数'),
+      head('最终得分\n（平均分）'),
+      head('是否通过'),
+      head('标记'),
+    ],
   });
   const laid: LaidRow[] = input.rows.map((r) => {
     const cells = summaryCells(input, r);
@@ -200,11 +237,17 @@ export async function renderReviewSummaryPdf(input: ReviewSummaryInput): Promise
     return layRow(s, LEFT, widths, {
       size,
       minHeight: mm(8),
-      cells: cells.map((text, i) => ({ text, align: centred(i) ? 'center' : 'left', ...(i === cells.length - 3 ? { role: 'heiti' as const } : {}) })),
+      cells: cells.map((text, i) => ({
+        text,
+        align: centred(i) ? 'center' : 'left',
+        ...(i === cells.length - 3 ? { role: 'heiti' as const } : {}),
+      })),
     });
   });
   if (laid.length === 0) {
-    laid.push(layRow(s, LEFT, widths, { size, minHeight: mm(8), cells: [{ text: '（暂无评审结果）', span: widths.length, align: 'center' }] }));
+    laid.push(
+      layRow(s, LEFT, widths, { size, minHeight: mm(8), cells: [{ text: '（暂无评审结果）', span: widths.length, align: 'center' }] }),
+    );
   }
   const FOOT = mm(22);
   drawRow(s, header);
@@ -228,7 +271,13 @@ export async function renderReviewSummaryPdf(input: ReviewSummaryInput): Promise
   s.drawAt(prepared, LEFT + mm(4), s.y, sign);
   const px = LEFT + mm(4) + s.widthOf(prepared, sign);
   if (input.preparedBy) s.drawAt(input.preparedBy, px + mm(2), s.y, sign);
-  s.doc.save().lineWidth(0.6).moveTo(px, s.y + sign.size + 2).lineTo(px + mm(40), s.y + sign.size + 2).stroke().restore();
+  s.doc
+    .save()
+    .lineWidth(0.6)
+    .moveTo(px, s.y + sign.size + 2)
+    .lineTo(px + mm(40), s.y + sign.size + 2)
+    .stroke()
+    .restore();
   const unit = `制表单位：${input.bureauName}`;
   s.drawAt(unit, LEFT + WIDTH * 0.36, s.y, sign);
   const date = `日期：${formatChineseDate(input.generatedOn)}`;

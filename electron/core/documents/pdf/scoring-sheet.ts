@@ -117,24 +117,38 @@ function checkInput(input: ScoringSheetInput): FilledSheet | null {
 
 /** The code printed on a filled sheet (given, or computed from the stored scores). */
 export function sheetCode(input: ScoringSheetInput, sheet: FilledSheet): string {
-  return input.verificationCode ?? computeCode({
-    applicationId: input.application.id,
-    expertId: input.expert.id,
-    templateVersion: input.template.version,
-    scores: sheet.scores,
-    total: sheet.total,
-    recommendation: sheet.recommendation,
-    signedOn: sheet.signedOn,
-  });
+  return (
+    input.verificationCode ??
+    computeCode({
+      applicationId: input.application.id,
+      expertId: input.expert.id,
+      templateVersion: input.template.version,
+      scores: sheet.scores,
+      total: sheet.total,
+      recommendation: sheet.recommendation,
+      signedOn: sheet.signedOn,
+    })
+  );
 }
 
 /** Every string a sheet prints, for the glyph check. */
 export function scoringSheetStrings(input: ScoringSheetInput): string[] {
   const t = input.template;
   return [
-    SCORING_SHEET_TITLE, input.batchLabel, input.bureauName, input.application.unitName, input.application.centerName,
-    input.application.district, input.application.industry, input.expert.name, input.expert.organisation, input.expert.title,
-    ...t.criteria.flatMap((c) => [c.title, c.description ?? '']), stepNote(t), input.sheet?.comment ?? '', input.verificationCode ?? '',
+    SCORING_SHEET_TITLE,
+    input.batchLabel,
+    input.bureauName,
+    input.application.unitName,
+    input.application.centerName,
+    input.application.district,
+    input.application.industry,
+    input.expert.name,
+    input.expert.organisation,
+    input.expert.title,
+    ...t.criteria.flatMap((c) => [c.title, c.description ?? '']),
+    stepNote(t),
+    input.sheet?.comment ?? '',
+    input.verificationCode ?? '',
     '评审批次：申报单位拟建中心名称所属产业县(市)区评审专家（）序号评分项目评分要点分值得分合计评审结论推荐不推荐评审意见',
     '专家签名：日期：年月日本表得分与系统记录一致，校验码：0123456789ABCDEFGHJKMNPQRSTVWXYZ.√—',
   ];
@@ -188,17 +202,19 @@ function plan(g: GbDocument, input: ScoringSheetInput, sheet: FilledSheet | null
       const scoreMin = sheet ? mm(8) : mm(11);
       const table = [
         layRow(g, GB.left, TABLE_WIDTHS, { cells: ['序号', '评分项目', '评分要点', '分值', '得分'].map(head), size, minHeight: mm(8) }),
-        ...t.criteria.map((c, i) => layRow(g, GB.left, TABLE_WIDTHS, {
-          size,
-          minHeight: scoreMin,
-          cells: [
-            { text: String(i + 1), align: 'center' },
-            { text: c.title, role: 'heiti' },
-            { text: c.description ?? '', size: Math.max(8, size - 0.5) },
-            { text: formatScore(c.max), align: 'center' },
-            { text: sheet?.scores[c.key] !== undefined ? formatScore(sheet.scores[c.key]!) : '', align: 'center', size: size + 1.5 },
-          ],
-        })),
+        ...t.criteria.map((c, i) =>
+          layRow(g, GB.left, TABLE_WIDTHS, {
+            size,
+            minHeight: scoreMin,
+            cells: [
+              { text: String(i + 1), align: 'center' },
+              { text: c.title, role: 'heiti' },
+              { text: c.description ?? '', size: Math.max(8, size - 0.5) },
+              { text: formatScore(c.max), align: 'center' },
+              { text: sheet?.scores[c.key] !== undefined ? formatScore(sheet.scores[c.key]!) : '', align: 'center', size: size + 1.5 },
+            ],
+          }),
+        ),
       ];
       const total = layRow(g, GB.left, TABLE_WIDTHS, {
         size,
@@ -215,11 +231,22 @@ function plan(g: GbDocument, input: ScoringSheetInput, sheet: FilledSheet | null
       g.use(cs);
       const cInner = INFO_WIDTHS.slice(1).reduce((x, y) => x + y, 0) - 2 * PAD_X;
       const commentLines = sheet
-        ? sheet.comment.split(/\r\n?|\n/).flatMap((p) => breakTokens(p, { charsPerLine: cInner / (cs.size ?? 12), measureLatin: (s) => g.doc.widthOfString(s) / (cs.size ?? 12) }))
+        ? sheet.comment
+            .split(/\r\n?|\n/)
+            .flatMap((p) =>
+              breakTokens(p, { charsPerLine: cInner / (cs.size ?? 12), measureLatin: (s) => g.doc.widthOfString(s) / (cs.size ?? 12) }),
+            )
         : [];
       const noteH = mm(7);
-      const fixed = info.reduce((s, r) => s + r.height, 0) + mm(3) + table.reduce((s, r) => s + r.height, 0) + total.height + noteH
-        + decision.height + SIGNATURE_BLOCK + (sheet ? CODE_BLOCK : 0);
+      const fixed =
+        info.reduce((s, r) => s + r.height, 0) +
+        mm(3) +
+        table.reduce((s, r) => s + r.height, 0) +
+        total.height +
+        noteH +
+        decision.height +
+        SIGNATURE_BLOCK +
+        (sheet ? CODE_BLOCK : 0);
       const room = SHEET_BOTTOM - top - fixed;
       const needLines = Math.max(3, commentLines.length);
       const need = needLines * commentPitch + mm(4);
@@ -263,7 +290,7 @@ function drawSheet(g: GbDocument, input: ScoringSheetInput): void {
   const note = stepNote(input.template);
   const noteStyle = { role: 'kaiti' as const, size: Math.min(9, p.size) };
   const noteScale = Math.min(1, GB.width / g.widthOf(note, noteStyle));
-  g.drawAt(note, GB.left, g.y + mm(1.5), { ...noteStyle, size: (noteStyle.size) * noteScale });
+  g.drawAt(note, GB.left, g.y + mm(1.5), { ...noteStyle, size: noteStyle.size * noteScale });
   g.y += mm(7);
 
   // 评审结论: two boxes in the value cell.
@@ -284,7 +311,14 @@ function drawSheet(g: GbDocument, input: ScoringSheetInput): void {
   const h = p.commentHeight;
   const d = g.doc;
   d.save().rect(GB.left, ctop, INFO_WIDTHS[0]!, h).fill(LABEL_FILL).restore();
-  d.save().lineWidth(0.6).strokeColor('#000000').rect(GB.left, ctop, INFO_WIDTHS[0]!, h).stroke().rect(GB.left + INFO_WIDTHS[0]!, ctop, GB.width - INFO_WIDTHS[0]!, h).stroke().restore();
+  d.save()
+    .lineWidth(0.6)
+    .strokeColor('#000000')
+    .rect(GB.left, ctop, INFO_WIDTHS[0]!, h)
+    .stroke()
+    .rect(GB.left + INFO_WIDTHS[0]!, ctop, GB.width - INFO_WIDTHS[0]!, h)
+    .stroke()
+    .restore();
   const lab = { role: 'heiti' as const, size: p.size };
   const labW = g.widthOf('评审意见', lab);
   g.drawAt('评审意见', GB.left + (INFO_WIDTHS[0]! - labW) / 2, ctop + h / 2 - p.size / 2, lab);
@@ -294,7 +328,9 @@ function drawSheet(g: GbDocument, input: ScoringSheetInput): void {
   d.save().lineWidth(0.4).strokeColor('#9A9A9A');
   for (let i = 1; i <= lines; i++) {
     const ly = ctop + mm(2) + i * p.commentPitch;
-    d.moveTo(lx, ly).lineTo(lx + lw, ly).stroke();
+    d.moveTo(lx, ly)
+      .lineTo(lx + lw, ly)
+      .stroke();
   }
   d.restore();
   const cs = commentStyle(p.size);
@@ -309,7 +345,13 @@ function drawSheet(g: GbDocument, input: ScoringSheetInput): void {
   const sig = { role: 'fangsong' as const, size: FONT_SIZES.四号 };
   const sy = g.y + mm(7);
   const underline = (x0: number, w: number): void => {
-    d.save().lineWidth(0.6).strokeColor('#000000').moveTo(x0, sy + sig.size + 1.5).lineTo(x0 + w, sy + sig.size + 1.5).stroke().restore();
+    d.save()
+      .lineWidth(0.6)
+      .strokeColor('#000000')
+      .moveTo(x0, sy + sig.size + 1.5)
+      .lineTo(x0 + w, sy + sig.size + 1.5)
+      .stroke()
+      .restore();
   };
   // Laid out as pieces (text, or a blank to write on), the whole line flush with the right edge.
   type Piece = { text: string } | { blank: number; text?: string };
@@ -343,7 +385,14 @@ function drawSheet(g: GbDocument, input: ScoringSheetInput): void {
 
 function newDocument(fonts: FontSet, first: ScoringSheetInput, title: string): GbDocument {
   const on = first.generatedOn ?? first.sheet?.signedOn ?? bureauDate(new Date());
-  return new GbDocument({ fonts, title, author: first.bureauName, subject: first.batchLabel, creationDate: isoToDate(on), pageNumbers: false });
+  return new GbDocument({
+    fonts,
+    title,
+    author: first.bureauName,
+    subject: first.batchLabel,
+    creationDate: isoToDate(on),
+    pageNumbers: false,
+  });
 }
 
 /** One sheet on one A4 page. */

@@ -22,7 +22,10 @@ export interface TableInput {
 const PAD_X = mm(1.5);
 const PAD_Y = mm(1.5);
 
-interface LaidRow { lines: Token[][][]; height: number }
+interface LaidRow {
+  lines: Token[][][];
+  height: number;
+}
 
 /** Pure: column widths in points that add up to the text block width. */
 export function columnWidths(columns: TableColumn[], total = GB.width): number[] {
@@ -42,7 +45,9 @@ export function drawTable(g: GbDocument, input: TableInput): void {
     const lines = widths.map((w, i) => {
       const inner = w - 2 * PAD_X;
       // A '\n' in a cell is a hard line break (e.g. a date range on two lines).
-      return (cells[i] ?? '').split('\n').flatMap((part) => breakTokens(part, { charsPerLine: inner / size, measureLatin: (s) => g.doc.widthOfString(s) / size }));
+      return (cells[i] ?? '')
+        .split('\n')
+        .flatMap((part) => breakTokens(part, { charsPerLine: inner / size, measureLatin: (s) => g.doc.widthOfString(s) / size }));
     });
     const count = Math.max(1, ...lines.map((l) => l.length));
     return { lines, height: count * lineHeight + 2 * PAD_Y };
@@ -69,13 +74,19 @@ export function drawTable(g: GbDocument, input: TableInput): void {
     x = GB.left;
     for (const w of widths.slice(0, -1)) {
       x += w;
-      g.doc.moveTo(x, g.y).lineTo(x, g.y + row.height).stroke();
+      g.doc
+        .moveTo(x, g.y)
+        .lineTo(x, g.y + row.height)
+        .stroke();
     }
     g.doc.restore();
     g.y += row.height;
   };
 
-  const header = layRow(input.columns.map((c) => c.header), head.role);
+  const header = layRow(
+    input.columns.map((c) => c.header),
+    head.role,
+  );
   g.ensure(0, header.height + lineHeight * 2);
   drawRow(header, head.role, true);
   for (const cells of input.rows) {

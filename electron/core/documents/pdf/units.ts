@@ -6,8 +6,17 @@ export const ptToMm = (v: number): number => v / PT_PER_MM;
 
 /** Chinese point-size names (字号) in points. */
 export const FONT_SIZES = {
-  初号: 42, 小初: 36, 一号: 26, 小一: 24, 二号: 22, 小二: 18,
-  三号: 16, 小三: 15, 四号: 14, 小四: 12, 五号: 10.5,
+  初号: 42,
+  小初: 36,
+  一号: 26,
+  小一: 24,
+  二号: 22,
+  小二: 18,
+  三号: 16,
+  小三: 15,
+  四号: 14,
+  小四: 12,
+  五号: 10.5,
 } as const;
 export type FontSizeName = keyof typeof FONT_SIZES;
 

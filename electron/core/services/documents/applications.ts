@@ -28,7 +28,11 @@ export async function applicationRosterDocument(ctx: ServiceContext, filters: Pa
   const generatedOn = bureauDate(ctx.clock());
   const scope = filters.batchId ? batchLabel(findBatch(ctx, filters.batchId)) : '';
   const data = await renderApplicationRosterXlsx({
-    applications: listed, settings: ctx.store.read('settings').settings, scope, filterText: filterText(filters), generatedOn,
+    applications: listed,
+    settings: ctx.store.read('settings').settings,
+    scope,
+    filterText: filterText(filters),
+    generatedOn,
   });
   return { fileName: `申报汇总表${scope ? `-${scope}` : ''}-${formatChineseDate(generatedOn)}.xlsx`, data };
 }

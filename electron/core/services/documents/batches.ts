@@ -13,12 +13,22 @@ function rosterFileName(year: number | undefined, generatedOn: string, ext: 'pdf
 
 export async function batchRosterXlsxDocument(ctx: ServiceContext, year?: number): Promise<GeneratedDocument> {
   const generatedOn = bureauDate(ctx.clock());
-  const data = await renderBatchRosterXlsx({ batches: listBatches(ctx, year), settings: ctx.store.read('settings').settings, generatedOn, ...(year ? { year } : {}) });
+  const data = await renderBatchRosterXlsx({
+    batches: listBatches(ctx, year),
+    settings: ctx.store.read('settings').settings,
+    generatedOn,
+    ...(year ? { year } : {}),
+  });
   return { fileName: rosterFileName(year, generatedOn, 'xlsx'), data };
 }
 
 export async function batchListPdfDocument(ctx: ServiceContext, year?: number): Promise<GeneratedDocument> {
   const generatedOn = bureauDate(ctx.clock());
-  const data = await renderBatchListPdf({ batches: listBatches(ctx, year), settings: ctx.store.read('settings').settings, generatedOn, ...(year ? { year } : {}) });
+  const data = await renderBatchListPdf({
+    batches: listBatches(ctx, year),
+    settings: ctx.store.read('settings').settings,
+    generatedOn,
+    ...(year ? { year } : {}),
+  });
   return { fileName: rosterFileName(year, generatedOn, 'pdf'), data };
 }

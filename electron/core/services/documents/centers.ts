@@ -40,7 +40,12 @@ export function yearPart(ctx: ServiceContext, year: number): Promise<Readonly<Ce
 // ───────────────────────────── 中期考核结果通知 ─────────────────────────────
 
 /** The notice PDF of a year from its records and an issued number (pure rendering; no writes). */
-export async function renderYearNotice(ctx: ServiceContext, year: number, part: Readonly<CenterYearPart>, notice: IssuedNotice): Promise<GeneratedDocument> {
+export async function renderYearNotice(
+  ctx: ServiceContext,
+  year: number,
+  part: Readonly<CenterYearPart>,
+  notice: IssuedNotice,
+): Promise<GeneratedDocument> {
   const centers = centersById(ctx);
   const entries = [...part.assessments]
     .sort((a, b) => a.centerId.localeCompare(b.centerId, 'en', { numeric: true }))
@@ -98,7 +103,12 @@ function byReviewNo(r: Pick<TriennialReview, 'id'>): number {
   return Number(/-R(\d+)$/.exec(r.id)?.[1] ?? 0);
 }
 
-export async function renderDecision(ctx: ServiceContext, review: TriennialReview, reviews: readonly TriennialReview[], notice: IssuedNotice): Promise<GeneratedDocument> {
+export async function renderDecision(
+  ctx: ServiceContext,
+  review: TriennialReview,
+  reviews: readonly TriennialReview[],
+  notice: IssuedNotice,
+): Promise<GeneratedDocument> {
   const center = centerOf(centersById(ctx), review.centerId);
   const data = await renderReviewDecision({
     authority: ctx.store.read('settings').settings.bureauName,
@@ -129,7 +139,11 @@ export async function reviewDecisionDocument(ctx: ServiceContext, reviewId: stri
 // ───────────────────────────── rosters ─────────────────────────────
 
 /** 年度工作总结汇总表: every center owing a summary of the year (or having one), in center order. */
-export async function summaryRosterDocument(ctx: ServiceContext, year: number, generatedOn = bureauDate(ctx.clock())): Promise<GeneratedDocument> {
+export async function summaryRosterDocument(
+  ctx: ServiceContext,
+  year: number,
+  generatedOn = bureauDate(ctx.clock()),
+): Promise<GeneratedDocument> {
   const part = await yearPart(ctx, year);
   const settings = ctx.store.read('settings').settings;
   const dueOn = summaryDueDate(year, settings.annualSummaryDue);
@@ -145,7 +159,8 @@ export async function summaryRosterDocument(ctx: ServiceContext, year: number, g
 /** The roster's criteria: the year's newest template, then criteria only older versions in use had. */
 function rosterCriteria(ctx: ServiceContext, part: Readonly<CenterYearPart>): Criterion[] {
   const saved: readonly AssessmentTemplate[] = part.assessmentTemplates;
-  const templates = saved.length > 0 ? [...saved].sort((a, b) => b.version - a.version) : [defaultAssessmentTemplate(ctx.clock().toISOString())];
+  const templates =
+    saved.length > 0 ? [...saved].sort((a, b) => b.version - a.version) : [defaultAssessmentTemplate(ctx.clock().toISOString())];
   const out: Criterion[] = [...templates[0]!.criteria];
   const used = new Set(part.assessments.map((a) => a.templateVersion));
   for (const t of templates.slice(1)) {
@@ -156,15 +171,22 @@ function rosterCriteria(ctx: ServiceContext, part: Readonly<CenterYearPart>): Cr
 }
 
 /** 中期考核汇总表: assessed centers ranked by total, then centers with a summary but no assessment yet. */
-export async function assessmentRosterDocument(ctx: ServiceContext, year: number, generatedOn = bureauDate(ctx.clock())): Promise<GeneratedDocument> {
+export async function assessmentRosterDocument(
+  ctx: ServiceContext,
+  year: number,
+  generatedOn = bureauDate(ctx.clock()),
+): Promise<GeneratedDocument> {
   const part = await yearPart(ctx, year);
   const settings = ctx.store.read('settings').settings;
   const centers = centersById(ctx);
   const assessed = new Set(part.assessments.map((a) => a.centerId));
   const rows = [
-    ...[...part.assessments].sort((a, b) => a.centerId.localeCompare(b.centerId, 'en', { numeric: true }))
+    ...[...part.assessments]
+      .sort((a, b) => a.centerId.localeCompare(b.centerId, 'en', { numeric: true }))
       .map((a) => ({ center: centerOf(centers, a.centerId), assessment: a })),
-    ...[...part.summaries].filter((s) => !assessed.has(s.centerId)).sort((a, b) => a.centerId.localeCompare(b.centerId, 'en', { numeric: true }))
+    ...[...part.summaries]
+      .filter((s) => !assessed.has(s.centerId))
+      .sort((a, b) => a.centerId.localeCompare(b.centerId, 'en', { numeric: true }))
       .map((s) => ({ center: centerOf(centers, s.centerId), assessment: null })),
   ];
   const data = await renderAssessmentRosterXlsx({

@@ -37,11 +37,18 @@ export function centersOfDecision(ctx: ServiceContext, centerIds: readonly strin
   return centerIds.map((id) => all.get(id)).filter((c): c is Center => !!c);
 }
 
-export async function decidedCenters(ctx: ServiceContext, batchId: string): Promise<{ centers: Center[]; docNumber: string; decidedOn: string }> {
+export async function decidedCenters(
+  ctx: ServiceContext,
+  batchId: string,
+): Promise<{ centers: Center[]; docNumber: string; decidedOn: string }> {
   const batch = findBatch(ctx, batchId);
   const part = await partOf(ctx, batch.id);
   if (!part.decision) throw new DeskError('RULE_VIOLATION', `${batchTitleLabel(batch)}尚未作出认定决定，请先认定。`);
-  return { centers: centersOfDecision(ctx, part.decision.centerIds), docNumber: part.decision.docNumber, decidedOn: part.decision.decidedOn };
+  return {
+    centers: centersOfDecision(ctx, part.decision.centerIds),
+    docNumber: part.decision.docNumber,
+    decidedOn: part.decision.decidedOn,
+  };
 }
 
 export function certificateInput(c: DesignatedCenter, authority: string): CertificateInput {
@@ -74,7 +81,13 @@ export async function certificateOptions(ctx: ServiceContext): Promise<{ size?: 
 export type DesignatedCenter = Pick<Center, 'name' | 'hostUnit' | 'certificateNumber' | 'designatedOn' | 'validUntil' | 'plaque'>;
 
 /** 认定通知 PDF of a decision (pure rendering; no writes). */
-export function renderDecisionNoticeOf(ctx: ServiceContext, batch: { year: number; sequence: number }, docNumber: string, decidedOn: string, centers: readonly DesignatedCenter[]): Promise<Buffer> {
+export function renderDecisionNoticeOf(
+  ctx: ServiceContext,
+  batch: { year: number; sequence: number },
+  docNumber: string,
+  decidedOn: string,
+  centers: readonly DesignatedCenter[],
+): Promise<Buffer> {
   return renderDecisionNotice({
     authority: ctx.store.read('settings').settings.bureauName,
     docNumber,
@@ -85,7 +98,12 @@ export function renderDecisionNoticeOf(ctx: ServiceContext, batch: { year: numbe
 }
 
 /** 牌匾内容确认单 PDF (pure rendering; no writes). */
-export function renderPlaqueSheetOf(ctx: ServiceContext, batch: { year: number; sequence: number }, decidedOn: string, centers: readonly DesignatedCenter[]): Promise<Buffer> {
+export function renderPlaqueSheetOf(
+  ctx: ServiceContext,
+  batch: { year: number; sequence: number },
+  decidedOn: string,
+  centers: readonly DesignatedCenter[],
+): Promise<Buffer> {
   return renderPlaqueSheet({
     authority: centers[0]!.plaque.authority,
     batchLabel: batchTitleLabel(batch),
@@ -101,15 +119,28 @@ export function renderPlaqueSheetOf(ctx: ServiceContext, batch: { year: number; 
  * and the plaque sheet. Throws (MISSING_GLYPHS, …) when any of them cannot be produced, so decision.create
  * takes no 发文字号 or certificate number for documents that could not be printed.
  */
-export async function renderDesignationDocuments(ctx: ServiceContext, batch: { year: number; sequence: number }, docNumber: string, decidedOn: string, centers: readonly DesignatedCenter[]): Promise<void> {
+export async function renderDesignationDocuments(
+  ctx: ServiceContext,
+  batch: { year: number; sequence: number },
+  docNumber: string,
+  decidedOn: string,
+  centers: readonly DesignatedCenter[],
+): Promise<void> {
   await renderDecisionNoticeOf(ctx, batch, docNumber, decidedOn, centers);
   const authority = ctx.store.read('settings').settings.bureauName;
-  await renderCertificates(centers.map((c) => certificateInput(c, authority)), await certificateOptions(ctx));
+  await renderCertificates(
+    centers.map((c) => certificateInput(c, authority)),
+    await certificateOptions(ctx),
+  );
   await renderPlaqueSheetOf(ctx, batch, decidedOn, centers);
 }
 
 /** 公示通知 of a batch (the contact and 成文日期 default to the publicity's own). */
-export async function publicityNoticeDocument(ctx: ServiceContext, batchId: string, opts: Omit<ParsedInput<'publicity.noticePdf'>, 'batchId'> = {}): Promise<GeneratedDocument> {
+export async function publicityNoticeDocument(
+  ctx: ServiceContext,
+  batchId: string,
+  opts: Omit<ParsedInput<'publicity.noticePdf'>, 'batchId'> = {},
+): Promise<GeneratedDocument> {
   const batch = findBatch(ctx, batchId);
   const part = await partOf(ctx, batch.id);
   const p = part.publicity;
@@ -121,7 +152,12 @@ export async function publicityNoticeDocument(ctx: ServiceContext, batchId: stri
   const entries = p.applicationIds.map((id) => {
     const a = apps.get(id);
     if (!a) throw new DeskError('NOT_FOUND', `公示名单中的申报 ${id} 已不存在。`);
-    return { centerName: centerName(a.proposedCenterName, a.applicant.industry), hostUnit: a.applicant.name, industry: a.applicant.industry, district: a.applicant.district };
+    return {
+      centerName: centerName(a.proposedCenterName, a.applicant.industry),
+      hostUnit: a.applicant.name,
+      industry: a.applicant.industry,
+      district: a.applicant.district,
+    };
   });
   const settings = ctx.store.read('settings').settings;
   const data = await renderPublicityNotice({
@@ -149,7 +185,10 @@ export async function certificateDocument(ctx: ServiceContext, centerId: string)
   const c = ctx.store.read('centers').centers.find((x) => x.id === centerId);
   if (!c) throw new DeskError('NOT_FOUND', `找不到编号为 ${centerId} 的中心，请刷新后重试。`);
   if (c.status === 'revoked') throw new DeskError('RULE_VIOLATION', `${c.name}已被撤销认定，证书已收回，不能再打印。`);
-  const data = await renderCertificates([certificateInput(c, ctx.store.read('settings').settings.bureauName)], await certificateOptions(ctx));
+  const data = await renderCertificates(
+    [certificateInput(c, ctx.store.read('settings').settings.bureauName)],
+    await certificateOptions(ctx),
+  );
   return { fileName: `证书-${c.certificateNumber}.pdf`, data };
 }
 
@@ -157,7 +196,10 @@ export async function certificateDocument(ctx: ServiceContext, centerId: string)
  * The certificates of a batch's decision (revoked centers left out), checked and ready to render: rendering
  * may take a while, so the caller can run it as a cancellable task that reports progress.
  */
-export async function batchCertificates(ctx: ServiceContext, batchId: string): Promise<{ count: number; render(opts?: RenderOptions): Promise<GeneratedDocument> }> {
+export async function batchCertificates(
+  ctx: ServiceContext,
+  batchId: string,
+): Promise<{ count: number; render(opts?: RenderOptions): Promise<GeneratedDocument> }> {
   const batch = findBatch(ctx, batchId);
   const { centers, docNumber } = await decidedCenters(ctx, batch.id);
   const list = centers.filter((c) => c.status !== 'revoked');
@@ -168,11 +210,14 @@ export async function batchCertificates(ctx: ServiceContext, batchId: string): P
     count: list.length,
     render: async (opts = {}) => {
       opts.onProgress?.(0, list.length);
-      const data = await renderCertificates(list.map((c) => certificateInput(c, authority)), {
-        ...options,
-        ...(opts.signal ? { signal: opts.signal } : {}),
-        ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
-      });
+      const data = await renderCertificates(
+        list.map((c) => certificateInput(c, authority)),
+        {
+          ...options,
+          ...(opts.signal ? { signal: opts.signal } : {}),
+          ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+        },
+      );
       return { fileName: `证书-${docNumber}-共${list.length}份.pdf`, data };
     },
   };

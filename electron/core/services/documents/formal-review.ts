@@ -3,7 +3,12 @@ import { DeskError } from '../../contract/errors.js';
 import type { Application, FormalReview } from '../../contract/applications.js';
 import { bureauDate } from '../../domain/clock.js';
 import { materialItem } from '../../domain/materials.js';
-import { renderAcceptanceNotice, renderRejectionNotice, renderSupplementNotice, type IntakeNoticeBase } from '../../documents/pdf/intake-notices.js';
+import {
+  renderAcceptanceNotice,
+  renderRejectionNotice,
+  renderSupplementNotice,
+  type IntakeNoticeBase,
+} from '../../documents/pdf/intake-notices.js';
 import type { NamePart } from '../../store/exports.js';
 import type { ServiceContext } from '../context.js';
 import { findApplication, findBatch } from '../records.js';
@@ -18,13 +23,24 @@ export const NOTICE_TITLES: Record<FormalReview['outcome'], string> = {
 export function pickRound(app: Application, round: number | undefined): FormalReview {
   const chosen = round === undefined ? app.formalReviews.at(-1) : app.formalReviews.find((r) => r.round === round);
   if (!chosen) {
-    throw new DeskError('NOT_FOUND', round === undefined ? `“${app.applicant.name}”尚未进行形式审查，没有可打印的通知书。` : `“${app.applicant.name}”没有第${round}轮形式审查。`);
+    throw new DeskError(
+      'NOT_FOUND',
+      round === undefined
+        ? `“${app.applicant.name}”尚未进行形式审查，没有可打印的通知书。`
+        : `“${app.applicant.name}”没有第${round}轮形式审查。`,
+    );
   }
   return chosen;
 }
 
 /** The notice PDF of a round with its number (pure rendering; no writes). */
-export async function renderNotice(ctx: ServiceContext, app: Application, round: FormalReview, issuedOn: string, docNumber: string): Promise<Buffer> {
+export async function renderNotice(
+  ctx: ServiceContext,
+  app: Application,
+  round: FormalReview,
+  issuedOn: string,
+  docNumber: string,
+): Promise<Buffer> {
   const settings = ctx.store.read('settings').settings;
   const batch = findBatch(ctx, app.batchId);
   const base: IntakeNoticeBase = {
@@ -52,9 +68,16 @@ export function issuedOnOf(round: FormalReview): string {
 }
 
 /** Reprint of a round's issued notice (null when the round has no 发文字号 yet: only a print numbers it). */
-export async function reviewNoticeDocument(ctx: ServiceContext, applicationId: string, roundNo?: number): Promise<GeneratedDocument | null> {
+export async function reviewNoticeDocument(
+  ctx: ServiceContext,
+  applicationId: string,
+  roundNo?: number,
+): Promise<GeneratedDocument | null> {
   const app = await findApplication(ctx, applicationId);
   const round = pickRound(app, roundNo);
   if (!round.docNumber) return null;
-  return { fileName: noticeFileName(app, round, round.docNumber), data: await renderNotice(ctx, app, round, issuedOnOf(round), round.docNumber) };
+  return {
+    fileName: noticeFileName(app, round, round.docNumber),
+    data: await renderNotice(ctx, app, round, issuedOnOf(round), round.docNumber),
+  };
 }

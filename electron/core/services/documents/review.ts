@@ -17,8 +17,9 @@ async function summaryInput(ctx: ServiceContext, batchId: string): Promise<Omit<
   const view = await scoringResults(ctx, batchId);
   const part = await reviewPartOf(ctx, batch.id);
   const experts = ctx.store.read('experts').experts;
-  const ids = [...new Set([...part.panel.expertIds, ...view.rows.flatMap((r) => r.totals.map((t) => t.expertId))])]
-    .filter((id) => view.rows.some((r) => r.totals.some((t) => t.expertId === id)) || part.panel.expertIds.includes(id));
+  const ids = [...new Set([...part.panel.expertIds, ...view.rows.flatMap((r) => r.totals.map((t) => t.expertId))])].filter(
+    (id) => view.rows.some((r) => r.totals.some((t) => t.expertId === id)) || part.panel.expertIds.includes(id),
+  );
   const name = (id: string) => experts.find((e) => e.id === id)?.name ?? id;
   const op = operator(ctx);
   return {
@@ -41,7 +42,11 @@ async function summaryInput(ctx: ServiceContext, batchId: string): Promise<Omit<
 }
 
 /** 评分表 of a batch: blank (for paper review) or filled (with verification codes), of one expert or all. */
-export async function scoringSheetsDocument(ctx: ServiceContext, input: ParsedInput<'scoring.sheetsPdf'>, opts: Pick<RenderOptions, 'onProgress'> = {}): Promise<GeneratedDocument> {
+export async function scoringSheetsDocument(
+  ctx: ServiceContext,
+  input: ParsedInput<'scoring.sheetsPdf'>,
+  opts: Pick<RenderOptions, 'onProgress'> = {},
+): Promise<GeneratedDocument> {
   const batch = findBatch(ctx, input.batchId);
   const part = await reviewPartOf(ctx, batch.id);
   const template = currentTemplate(part);
@@ -51,7 +56,13 @@ export async function scoringSheetsDocument(ctx: ServiceContext, input: ParsedIn
   const label = batchLabel(batch);
   const appSummary = (id: string) => {
     const a = apps.find((x) => x.id === id);
-    return { id, unitName: a?.applicant.name ?? id, centerName: a?.proposedCenterName ?? '', district: a?.applicant.district ?? '', industry: a?.applicant.industry ?? '' };
+    return {
+      id,
+      unitName: a?.applicant.name ?? id,
+      centerName: a?.proposedCenterName ?? '',
+      district: a?.applicant.district ?? '',
+      industry: a?.applicant.industry ?? '',
+    };
   };
   const expertSummary = (id: string) => {
     const e = experts.find((x) => x.id === id);
@@ -62,24 +73,54 @@ export async function scoringSheetsDocument(ctx: ServiceContext, input: ParsedIn
   const list: ScoringSheetInput[] = [];
   if (input.mode === 'blank') {
     const active = part.assignments.filter((a) => a.status === 'active' && wanted(a.expertId));
-    const pairs = active.length || part.assignments.length
-      ? active.map((a) => [a.applicationId, a.expertId] as const)
-      : apps.filter((a) => a.status === 'accepted').flatMap((a) => part.panel.expertIds.filter(wanted).map((e) => [a.id, e] as const));
-    for (const [appId, expertId] of pairs) list.push({ bureauName, batchLabel: label, template: tpl, application: appSummary(appId), expert: expertSummary(expertId), mode: 'blank' });
+    const pairs =
+      active.length || part.assignments.length
+        ? active.map((a) => [a.applicationId, a.expertId] as const)
+        : apps.filter((a) => a.status === 'accepted').flatMap((a) => part.panel.expertIds.filter(wanted).map((e) => [a.id, e] as const));
+    for (const [appId, expertId] of pairs)
+      list.push({
+        bureauName,
+        batchLabel: label,
+        template: tpl,
+        application: appSummary(appId),
+        expert: expertSummary(expertId),
+        mode: 'blank',
+      });
   } else {
     const active = new Set(part.assignments.filter((a) => a.status === 'active').map((a) => `${a.applicationId}|${a.expertId}`));
-    const sheets = part.scoreSheets.filter((s) => !s.supersededBy && active.has(`${s.applicationId}|${s.expertId}`) && wanted(s.expertId) && s.templateVersion === template.version);
+    const sheets = part.scoreSheets.filter(
+      (s) =>
+        !s.supersededBy && active.has(`${s.applicationId}|${s.expertId}`) && wanted(s.expertId) && s.templateVersion === template.version,
+    );
     for (const s of sheets) {
       list.push({
-        bureauName, batchLabel: label, template: tpl, application: appSummary(s.applicationId), expert: expertSummary(s.expertId), mode: 'filled',
-        sheet: { scores: { ...s.scores }, total: s.total, recommendation: RECOMMENDATION_LABELS[s.recommendation] as '推荐' | '不推荐', comment: s.comment, signedOn: s.signedOn ?? bureauDateOf(s.recordedAt) },
+        bureauName,
+        batchLabel: label,
+        template: tpl,
+        application: appSummary(s.applicationId),
+        expert: expertSummary(s.expertId),
+        mode: 'filled',
+        sheet: {
+          scores: { ...s.scores },
+          total: s.total,
+          recommendation: RECOMMENDATION_LABELS[s.recommendation] as '推荐' | '不推荐',
+          comment: s.comment,
+          signedOn: s.signedOn ?? bureauDateOf(s.recordedAt),
+        },
       });
     }
   }
   if (!list.length) {
-    throw new DeskError('RULE_VIOLATION', input.mode === 'blank' ? `${label}还没有评审分配，无法打印空白评分表。请先设定专家组并分配评审任务。` : `${label}还没有已录入的评分，无法打印已填评分表。`);
+    throw new DeskError(
+      'RULE_VIOLATION',
+      input.mode === 'blank'
+        ? `${label}还没有评审分配，无法打印空白评分表。请先设定专家组并分配评审任务。`
+        : `${label}还没有已录入的评分，无法打印已填评分表。`,
+    );
   }
-  list.sort((a, b) => a.expert.id.localeCompare(b.expert.id) || a.application.id.localeCompare(b.application.id, undefined, { numeric: true }));
+  list.sort(
+    (a, b) => a.expert.id.localeCompare(b.expert.id) || a.application.id.localeCompare(b.application.id, undefined, { numeric: true }),
+  );
   opts.onProgress?.(0, list.length);
   const data = await renderScoringSheets(list, opts.onProgress ? { onProgress: opts.onProgress } : {});
   const who = input.expertId ? `-${expertSummary(input.expertId).name}` : '';
