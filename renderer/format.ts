@@ -3,6 +3,7 @@
  * time (UTC+8), whatever the computer's time zone: the functions come from the core's one pure bureau-time module.
  */
 import dayjs, { type Dayjs } from 'dayjs';
+import { formatChineseDate } from '../electron/core/domain/batches.js';
 import { bureauClock, bureauDate, bureauDateTimeTextOf, bureauYear, parseInstant } from '../electron/core/domain/bureau-time.js';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -10,9 +11,7 @@ const pad = (n: number): string => String(n).padStart(2, '0');
 /** '2026-11-24' (or any ISO string starting with a date) -> '2026年11月24日'; '' for empty input. */
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '';
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!m) return iso;
-  return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`;
+  return /^\d{4}-\d{2}-\d{2}/.test(iso) ? formatChineseDate(iso) : iso;
 }
 
 /** ISO timestamp -> '2026年11月24日 21:30' in bureau time. */

@@ -16,18 +16,18 @@ import { ApplicationsPage } from './pages/applications/ApplicationsPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
 import { AuditLogPage } from './pages/settings/AuditLogPage';
 import { BackupsPage } from './pages/settings/BackupsPage';
-import { ExpertsPage } from './pages/review/ExpertsPage';
-import { OrganizePage } from './pages/review/OrganizePage';
-import { EntryPage } from './pages/review/EntryPage';
-import { ResultImportPage } from './pages/review/ResultImportPage';
-import { ResultsPage } from './pages/review/ResultsPage';
+import { ExpertsPage } from './pages/expert-review/ExpertsPage';
+import { OrganizePage } from './pages/expert-review/OrganizePage';
+import { EntryPage } from './pages/expert-review/EntryPage';
+import { ResultImportPage } from './pages/expert-review/ResultImportPage';
+import { ResultsPage } from './pages/expert-review/ResultsPage';
 import { DesignationPage } from './pages/designation/DesignationPage';
 import { CentersPage } from './pages/centers/CentersPage';
 import { SummariesPage } from './pages/centers/SummariesPage';
 import { AssessmentsPage } from './pages/centers/AssessmentsPage';
-import { ReviewsPage } from './pages/centers/ReviewsPage';
+import { TriennialPage } from './pages/centers/TriennialPage';
 import { ArchivePage } from './pages/archive/ArchivePage';
-import { HomePage } from './pages/home/HomePage';
+import { HomePage } from './pages/dashboard/HomePage';
 
 export interface RouteDef {
   path: string;
@@ -50,7 +50,7 @@ export const ROUTES: RouteDef[] = [
   { path: '/centers', title: '中心名录', render: () => <CentersPage /> },
   { path: '/centers/summaries', title: '年度工作总结', render: () => <SummariesPage /> },
   { path: '/centers/assessments', title: '中期考核', render: () => <AssessmentsPage /> },
-  { path: '/centers/reviews', title: '三年复核', render: () => <ReviewsPage /> },
+  { path: '/centers/reviews', title: '三年复核', render: () => <TriennialPage /> },
   { path: '/archive', title: '年度档案', render: () => <ArchivePage /> },
   { path: '/settings', title: '基本设置', render: () => <SettingsPage /> },
   { path: '/settings/audit', title: '操作日志', render: () => <AuditLogPage /> },

@@ -173,7 +173,7 @@ async function designateBatch(
     });
     await materials.attach(app.id, ALL_ITEMS);
     await must(desk, 'applications.submit', { id: app.id });
-    await must(desk, 'review.accept', { applicationId: app.id });
+    await must(desk, 'formalReview.accept', { applicationId: app.id });
     ids.push(app.id);
   }
   await must(desk, 'scoring.setPanel', { batchId, expertIds });
@@ -382,9 +382,9 @@ async function seedDemoApplications(desk: Caller, materials: DemoMaterials): Pro
   const items: (readonly number[])[] = [ALL_ITEMS, ALL_ITEMS, [1, 3, 4, 6, 7], ALL_ITEMS, [1, 3], [1]];
   for (const [i, id] of created.entries()) await materials.attach(id, items[i] ?? []);
   for (const id of created.slice(0, 4)) await must(desk, 'applications.submit', { id });
-  await must(desk, 'review.accept', { applicationId: created[0]! });
-  await must(desk, 'review.accept', { applicationId: created[1]! });
-  await must(desk, 'review.requireSupplement', {
+  await must(desk, 'formalReview.accept', { applicationId: created[0]! });
+  await must(desk, 'formalReview.accept', { applicationId: created[1]! });
+  await must(desk, 'formalReview.requireSupplement', {
     applicationId: created[2]!,
     items: [
       { no: 2, reason: '营业执照复印件未加盖公章' },

@@ -64,7 +64,7 @@ async function seed(desk: Desk, apps: number, experts: number, bytesPerApp: numb
       must(await desk.invoke('applications.attachFile', { applicationId: app.id, itemNo: 1, uploadId }));
     }
     must(await desk.invoke('applications.submit', { id: app.id }));
-    must(await desk.invoke('review.accept', { applicationId: app.id }));
+    must(await desk.invoke('formalReview.accept', { applicationId: app.id }));
   }
   const ids: string[] = [];
   for (let e = 0; e < experts; e++)

@@ -98,7 +98,7 @@ export function application(i: number, batchId: string, seq: number): Record<str
 
 const CRITERIA_BASE = [13, 12, 8, 12, 13, 12, 11];
 
-/** A stored ScoreSheet (valid against contract/review-scoring.ts; the 7 criteria of the default template). */
+/** A stored ScoreSheet (valid against contract/expert-review/scoring.ts; the 7 criteria of the default template). */
 export function scoreSheet(i: number, applicationId: string, batchKey: string): Record<string, unknown> {
   const scores: Record<string, number> = {};
   CRITERIA_BASE.forEach((v, k) => {

@@ -83,7 +83,7 @@ async function seedSecretariat(page: Page, host: DeskHost): Promise<Seeded> {
     expect(staged.ok).toBe(true);
     await rpc(page, host, 'applications.attachFile', { applicationId: app.id, itemNo: 1, uploadId: staged.value.uploadId });
     await rpc(page, host, 'applications.submit', { id: app.id });
-    await rpc(page, host, 'review.accept', { applicationId: app.id });
+    await rpc(page, host, 'formalReview.accept', { applicationId: app.id });
     appIds.push(app.id);
   }
   const chen = await rpc<{ id: string }>(page, host, 'experts.create', {

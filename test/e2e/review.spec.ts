@@ -47,7 +47,7 @@ async function seed(page: Page, host: DeskHost): Promise<void> {
       proposedCenterName: `${name}知识产权中心`,
     });
     await rpc(page, host, 'applications.submit', { id: app.id });
-    await rpc(page, host, 'review.accept', { applicationId: app.id });
+    await rpc(page, host, 'formalReview.accept', { applicationId: app.id });
   }
   await rpc(page, host, 'experts.create', {
     name: '林教授',

@@ -1,7 +1,7 @@
 /** Setup for designation tests: a batch (2026-1) with accepted applications scored by three experts. */
 import type { Desk } from '../../electron/core/app.js';
-import type { Application } from '../../electron/core/contract/applications.js';
-import type { Expert } from '../../electron/core/contract/review-experts.js';
+import type { Application } from '../../electron/core/contract/applications/entities.js';
+import type { Expert } from '../../electron/core/contract/expert-review/experts.js';
 import { fullApplicant, ok, seedBatches } from './applications.js';
 
 /** Scores of the default template adding up to `total`. */
@@ -51,7 +51,7 @@ export async function scoredBatch(
       proposedCenterName: u.proposedCenterName ?? `${u.name}知识产权中心`,
     });
     await ok(desk.invoke('applications.submit', { id: app.id }));
-    apps.push(await desk.call('review.accept', { applicationId: app.id }));
+    apps.push(await desk.call('formalReview.accept', { applicationId: app.id }));
   }
   const experts: Expert[] = await desk.call('experts.list', {});
   if (experts.length === 0)

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDesk, type Desk } from '../../electron/core/app.js';
-import type { ImportReport } from '../../electron/core/contract/applications-api.js';
+import type { ImportReport } from '../../electron/core/contract/applications/methods.js';
 import { TEMPLATE_COLUMNS, TEMPLATE_FIRST_DATA_ROW, TEMPLATE_SHEET } from '../../electron/core/documents/excel/application-columns.js';
 import { stageUpload } from '../../electron/core/store/uploads.js';
 import { tempDir, testClock } from '../helpers/temp.js';

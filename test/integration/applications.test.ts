@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDesk, type Desk } from '../../electron/core/app.js';
-import type { Application } from '../../electron/core/contract/applications.js';
+import type { Application } from '../../electron/core/contract/applications/entities.js';
 import { tempDir, testClock } from '../helpers/temp.js';
 import { fail, fullApplicant, makeUscc, ok, seedBatches } from '../helpers/applications.js';
 
@@ -120,7 +120,7 @@ describe('applications and formal review on a real data folder', () => {
       proposedCenterName: '数科中心',
     });
     await ok(desk.invoke('applications.submit', { id: old.id }));
-    await ok(desk.invoke('review.reject', { applicationId: old.id, reason: '申报单位不符合申报条件' }));
+    await ok(desk.invoke('formalReview.reject', { applicationId: old.id, reason: '申报单位不符合申报条件' }));
     clock.set('2026-03-10T02:00:00.000Z');
     const app = await ok<Application>(create('福州数科信息技术有限公司', 20));
     const detail = await desk.call('applications.get', { id: app.id });
@@ -137,7 +137,7 @@ describe('applications and formal review on a real data folder', () => {
     // Notice issued Wednesday 2026-09-30: 10/1–10/7 off, 10/10 (Sat) is a make-up working day.
     clock.set('2026-09-30T02:00:00.000Z');
     const dupItems = await fail(
-      desk.invoke('review.requireSupplement', {
+      desk.invoke('formalReview.requireSupplement', {
         applicationId: app.id,
         items: [
           { no: 2, reason: '未盖章' },
@@ -146,7 +146,7 @@ describe('applications and formal review on a real data folder', () => {
       }),
     );
     expect(dupItems.message).toContain('第2项材料重复');
-    const s1 = await desk.call('review.requireSupplement', {
+    const s1 = await desk.call('formalReview.requireSupplement', {
       applicationId: app.id,
       items: [
         { no: 5, reason: '缺租赁合同' },
@@ -162,17 +162,17 @@ describe('applications and formal review on a real data folder', () => {
       workingDays: 5,
       by: '王审查',
     });
-    expect((await fail(desk.invoke('review.accept', { applicationId: app.id }))).code).toBe('RULE_VIOLATION');
+    expect((await fail(desk.invoke('formalReview.accept', { applicationId: app.id }))).code).toBe('RULE_VIOLATION');
     await ok(desk.invoke('applications.submit', { id: app.id }));
     clock.set('2026-10-14T02:00:00.000Z');
-    const s2 = await desk.call('review.requireSupplement', {
+    const s2 = await desk.call('formalReview.requireSupplement', {
       applicationId: app.id,
       items: [{ no: 5, reason: '租赁合同已过期' }],
       workingDays: 3,
     });
     expect(s2.formalReviews[1]).toMatchObject({ round: 2, deadline: '2026-10-19' });
     await ok(desk.invoke('applications.submit', { id: app.id }));
-    const accepted = await desk.call('review.accept', { applicationId: app.id });
+    const accepted = await desk.call('formalReview.accept', { applicationId: app.id });
     expect(accepted.status).toBe('accepted');
     expect(accepted.formalReviews.map((r) => r.outcome)).toEqual(['supplementRequired', 'supplementRequired', 'accepted']);
     expect(accepted.history.map((h) => h.action)).toEqual([
@@ -185,15 +185,15 @@ describe('applications and formal review on a real data folder', () => {
       '形式审查：受理',
     ]);
     expect(accepted.history[2]!.note).toContain('2026年10月13日');
-    const rejectAccepted = await fail(desk.invoke('review.reject', { applicationId: app.id, reason: '材料不实' }));
+    const rejectAccepted = await fail(desk.invoke('formalReview.reject', { applicationId: app.id, reason: '材料不实' }));
     expect(rejectAccepted.message).toContain('已结束');
     const audit = await desk.call('audit.list', { limit: 7, entity: `application:${app.id}` });
     expect(audit.map((a) => a.method)).toEqual([
-      'review.accept',
+      'formalReview.accept',
       'applications.submit',
-      'review.requireSupplement',
+      'formalReview.requireSupplement',
       'applications.submit',
-      'review.requireSupplement',
+      'formalReview.requireSupplement',
       'applications.submit',
       'applications.create',
     ]);
@@ -203,8 +203,8 @@ describe('applications and formal review on a real data folder', () => {
   it('a rejected application cannot be accepted', async () => {
     const app = await ok<Application>(create('某公司', 40));
     await ok(desk.invoke('applications.submit', { id: app.id }));
-    await ok(desk.invoke('review.reject', { applicationId: app.id, reason: '不属于申报范围' }));
-    const e = await fail(desk.invoke('review.accept', { applicationId: app.id }));
+    await ok(desk.invoke('formalReview.reject', { applicationId: app.id, reason: '不属于申报范围' }));
+    const e = await fail(desk.invoke('formalReview.accept', { applicationId: app.id }));
     expect(e.code).toBe('RULE_VIOLATION');
     expect(e.message).toContain('不予受理');
   });

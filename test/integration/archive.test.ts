@@ -8,7 +8,7 @@ import yauzl from 'yauzl';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDesk, type Desk } from '../../electron/core/app.js';
-import type { Application } from '../../electron/core/contract/applications.js';
+import type { Application } from '../../electron/core/contract/applications/entities.js';
 import type { ArchiveManifest, YearSeal } from '../../electron/core/contract/archive.js';
 import { readZip } from '../../electron/core/base/zip-read.js';
 import { fail, fullApplicant, ok } from '../helpers/applications.js';
@@ -77,7 +77,7 @@ describe('年度档案 (seal, verify, read-only year)', () => {
     desk = await openDesk({ dataDir: t.dir, host: 'test', clock: clock.now, log: () => undefined });
     await designatedCenters(desk, clock);
     // A numbered 受理通知书 (issued in 2026) and a second batch with a draft that carries a PDF.
-    await ok(desk.invoke('review.notice', { applicationId: '2026-1-0001' }));
+    await ok(desk.invoke('formalReview.notice', { applicationId: '2026-1-0001' }));
     clock.set('2026-11-25T02:00:00.000Z');
     await ok(desk.invoke('batches.create', { year: 2026, title: '2026年第二批', opensOn: '2026-11-20', closesOn: '2026-12-20' }));
     draft = await desk.call('applications.create', { batchId: '2026-2', applicant: fullApplicant('福州数科信息技术有限公司', 61) });
@@ -326,8 +326,8 @@ describe('年度档案 (seal, verify, read-only year)', () => {
     );
     expect(create.code).toBe('YEAR_SEALED');
     // A first print would assign a new number in the sealed year: refused; the numbered one reprints.
-    expect((await fail(desk.invoke('review.notice', { applicationId: '2026-1-0002' }))).code).toBe('YEAR_SEALED');
-    const reprint = await desk.call('review.notice', { applicationId: '2026-1-0001' });
+    expect((await fail(desk.invoke('formalReview.notice', { applicationId: '2026-1-0002' }))).code).toBe('YEAR_SEALED');
+    const reprint = await desk.call('formalReview.notice', { applicationId: '2026-1-0001' });
     expect(existsSync(reprint.path)).toBe(true);
     expect(existsSync((await desk.call('assessments.noticePdf', { year: 2026 })).path)).toBe(true);
     expect((await fail(desk.invoke('assessments.save', { year: 2026, centerId: 'C1', scores: {}, assessedOn: '2026-11-25' }))).code).toBe(

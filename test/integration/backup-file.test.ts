@@ -10,8 +10,8 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSyn
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDesk, type Desk } from '../../electron/core/app.js';
-import type { Application } from '../../electron/core/contract/applications.js';
-import type { BackupFileInfo, BackupManifest, RestoreReport } from '../../electron/core/contract/archive.js';
+import type { Application } from '../../electron/core/contract/applications/entities.js';
+import type { BackupFileInfo, BackupManifest, RestoreReport } from '../../electron/core/contract/backup-file.js';
 import { readZip } from '../../electron/core/base/zip-read.js';
 import { zipToBuffer } from '../../electron/core/exchange/zip-write.js';
 import { tempDir, testClock } from '../helpers/temp.js';

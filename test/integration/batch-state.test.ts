@@ -202,9 +202,9 @@ describe('batch status only through its actions; a designated batch refuses writ
         '不能再修改申报内容或材料',
       ],
       ['applications.submit', { id: draft.id }, '不能再修改申报内容或材料'],
-      ['review.requireSupplement', { applicationId: pending.id, items: [{ no: 2, reason: '未盖章' }] }, '不能再办理形式审查'],
-      ['review.accept', { applicationId: pending.id }, '不能再办理形式审查'],
-      ['review.reject', { applicationId: pending.id, reason: '认定后驳回' }, '不能再办理形式审查'],
+      ['formalReview.requireSupplement', { applicationId: pending.id, items: [{ no: 2, reason: '未盖章' }] }, '不能再办理形式审查'],
+      ['formalReview.accept', { applicationId: pending.id }, '不能再办理形式审查'],
+      ['formalReview.reject', { applicationId: pending.id, reason: '认定后驳回' }, '不能再办理形式审查'],
       ['batches.close', { id: '2026-1' }, '不能再截止受理'],
       ['batches.reopen', { id: '2026-1' }, '不能再恢复受理'],
       [
@@ -243,7 +243,7 @@ describe('batch status only through its actions; a designated batch refuses writ
       ...refusals.map(([m]) => m),
       ...ownRules.map(([m]) => m),
       'results.apply',
-      'review.notice',
+      'formalReview.notice',
       'batches.update',
       'batches.create',
     ]);
@@ -263,7 +263,7 @@ describe('batch status only through its actions; a designated batch refuses writ
     expect(dataFiles(t.dir)).toEqual(before);
 
     // What is meant to pass: printing a formal-review notice, and a correction with its reason (logged).
-    await ok(desk.invoke('review.notice', { applicationId: apps[0]!.id }));
+    await ok(desk.invoke('formalReview.notice', { applicationId: apps[0]!.id }));
     const corrected = await desk.call('batches.update', { id: '2026-1', title: '2026年第一批（更正）', reason: '批次名称错字' });
     expect(corrected).toMatchObject({ title: '2026年第一批（更正）', status: 'designated', operations: ['correctDetails', 'printNotice'] });
     const audit = await desk.call('audit.list', { limit: 1 });
@@ -298,7 +298,7 @@ describe('batch status only through its actions; a designated batch refuses writ
       proposedCenterName: '按时中心',
     });
     await ok(desk.invoke('applications.submit', { id: app.id }));
-    await ok(desk.invoke('review.accept', { applicationId: app.id }));
+    await ok(desk.invoke('formalReview.accept', { applicationId: app.id }));
 
     // publicity straight from intake (an explicit list, no review) is out of order
     before = dataFiles(t.dir);

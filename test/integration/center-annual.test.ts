@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDesk, type Desk } from '../../electron/core/app.js';
 import { Store } from '../../electron/core/store/store.js';
-import type { AnnualSummary, TriennialReview } from '../../electron/core/contract/centers-annual.js';
+import type { AnnualSummary, TriennialReview } from '../../electron/core/contract/centers/annual.js';
 import type { Center } from '../../electron/core/contract/designation.js';
 import { tempDir, testClock } from '../helpers/temp.js';
 import { fail, ok } from '../helpers/applications.js';

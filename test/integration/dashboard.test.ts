@@ -40,7 +40,7 @@ describe('stats.dashboard and stats.savePng through desk.invoke', () => {
       proposedCenterName: '福州市生物医药产业知识产权协同保护与运营中心',
     });
     await ok(desk.invoke('applications.submit', { id: app.id }));
-    const asked = await desk.call('review.requireSupplement', {
+    const asked = await desk.call('formalReview.requireSupplement', {
       applicationId: app.id,
       items: [{ no: 5, reason: '未提供办公场所租赁合同' }],
     });

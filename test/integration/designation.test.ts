@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDesk, type Desk } from '../../electron/core/app.js';
-import type { Application } from '../../electron/core/contract/applications.js';
+import type { Application } from '../../electron/core/contract/applications/entities.js';
 import type { Objection } from '../../electron/core/contract/designation.js';
 import { tempDir, testClock } from '../helpers/temp.js';
 import { fail, fullApplicant, ok } from '../helpers/applications.js';
@@ -258,7 +258,7 @@ describe('publicity, objections, designation and centers through desk.invoke', (
       windowOverrideReason: '测试补登',
     });
     await ok(desk.invoke('applications.submit', { id: sub.id }));
-    const r1 = await desk.call('review.requireSupplement', {
+    const r1 = await desk.call('formalReview.requireSupplement', {
       applicationId: sub.id,
       items: [{ no: 2, reason: '未加盖公章' }],
       workingDays: 5,
@@ -281,7 +281,7 @@ describe('publicity, objections, designation and centers through desk.invoke', (
 
     // The resubmitted application gets a second round with the bureau's table: 3/12 is now off → 3/18.
     await ok(desk.invoke('applications.submit', { id: sub.id }));
-    const again = await desk.call('review.requireSupplement', {
+    const again = await desk.call('formalReview.requireSupplement', {
       applicationId: sub.id,
       items: [{ no: 2, reason: '仍未盖章' }],
       workingDays: 5,

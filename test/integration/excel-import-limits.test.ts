@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDesk, type Desk } from '../../electron/core/app.js';
-import type { ImportReport } from '../../electron/core/contract/applications-api.js';
-import type { ExpertImportReport } from '../../electron/core/contract/review-experts.js';
+import type { ImportReport } from '../../electron/core/contract/applications/methods.js';
+import type { ExpertImportReport } from '../../electron/core/contract/expert-review/experts.js';
 import { TEMPLATE_COLUMNS, TEMPLATE_SHEET } from '../../electron/core/documents/excel/application-columns.js';
 import { EXPERT_SHEET } from '../../electron/core/documents/excel/experts.js';
 import { stageUpload } from '../../electron/core/store/uploads.js';

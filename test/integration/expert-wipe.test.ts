@@ -8,8 +8,8 @@ import { existsSync, readdirSync, readFileSync, lstatSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDesk, type Desk } from '../../electron/core/app.js';
-import type { Application } from '../../electron/core/contract/applications.js';
-import type { PackageExportResult } from '../../electron/core/contract/review-packages.js';
+import type { Application } from '../../electron/core/contract/applications/entities.js';
+import type { PackageExportResult } from '../../electron/core/contract/expert-review/packages.js';
 import { tempDir, testClock } from '../helpers/temp.js';
 import { fullApplicant, ok, seedBatches } from '../helpers/applications.js';
 
@@ -70,7 +70,7 @@ describe('expert wipe leaves nothing readable in the data folder (专家模式)'
         }),
       );
       await ok(sec.invoke('applications.submit', { id: app.id }));
-      apps.push(await sec.call('review.accept', { applicationId: app.id }));
+      apps.push(await sec.call('formalReview.accept', { applicationId: app.id }));
     }
     const e1 = await sec.call('experts.create', {
       name: '林教授',

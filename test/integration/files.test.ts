@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDesk, type Desk } from '../../electron/core/app.js';
-import type { Application } from '../../electron/core/contract/applications.js';
+import type { Application } from '../../electron/core/contract/applications/entities.js';
 import { tempDir, testClock } from '../helpers/temp.js';
 import { fail, fullApplicant, ok, seedBatches } from '../helpers/applications.js';
 

@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDesk, type Desk } from '../../electron/core/app.js';
-import type { Application } from '../../electron/core/contract/applications.js';
+import type { Application } from '../../electron/core/contract/applications/entities.js';
 import { Store } from '../../electron/core/store/store.js';
 import { tempDir, testClock } from '../helpers/temp.js';
 import { fail, fullApplicant, ok, seedBatches } from '../helpers/applications.js';
@@ -87,14 +87,14 @@ describe('numbered documents through the API', () => {
       proposedCenterName: '福州市纺织化纤产业知识产权协同保护与运营中心',
     });
     await ok(desk.invoke('applications.submit', { id: app.id }));
-    return desk.call('review.accept', { applicationId: app.id });
+    return desk.call('formalReview.accept', { applicationId: app.id });
   }
 
   it('prints the notice of a 100-character unit name, its file name within 255 bytes with the number and extension kept', async () => {
     await seedBatches(desk);
     expect([...LONG_NAME].length).toBe(100);
     const app = await accepted(LONG_NAME, 1);
-    const file = await desk.call('review.notice', { applicationId: app.id });
+    const file = await desk.call('formalReview.notice', { applicationId: app.id });
     expect(Buffer.byteLength(file.fileName)).toBeLessThanOrEqual(255);
     expect(file.fileName.startsWith('受理通知书-福州闽江')).toBe(true);
     expect(file.fileName.endsWith('…-榕市监知〔2026〕1号.pdf')).toBe(true); // only the unit name is shortened
@@ -104,7 +104,7 @@ describe('numbered documents through the API', () => {
     expect(text).toContain('榕市监知〔2026〕1号');
     expect(text).toContain(LONG_NAME);
     // a reprint gets a distinct name, still within 255 bytes, and the same number
-    const again = await desk.call('review.notice', { applicationId: app.id });
+    const again = await desk.call('formalReview.notice', { applicationId: app.id });
     expect(again.fileName).not.toBe(file.fileName);
     expect(Buffer.byteLength(again.fileName)).toBeLessThanOrEqual(255);
     expect(flat(pdfText(again.path))).toContain('榕市监知〔2026〕1号');
@@ -120,14 +120,14 @@ describe('numbered documents through the API', () => {
       if (a.id === bad.id) a.applicant.name = `福州${NO_GLYPH}纺织有限公司`;
     });
     const before = snapshot(t.dir, ['counters.json', 'batch-2026-1.json']);
-    const e = await fail(desk.invoke('review.notice', { applicationId: bad.id }));
+    const e = await fail(desk.invoke('formalReview.notice', { applicationId: bad.id }));
     expect(e.code).toBe('MISSING_GLYPHS');
     expect(e.message).toContain(NO_GLYPH);
     expect(snapshot(t.dir, ['counters.json', 'batch-2026-1.json'])).toEqual(before);
     const stored = await desk.call('applications.get', { id: bad.id });
     expect(stored.application.formalReviews.at(-1)!.docNumber).toBeUndefined();
 
-    const file = await desk.call('review.notice', { applicationId: good.id });
+    const file = await desk.call('formalReview.notice', { applicationId: good.id });
     expect(flat(pdfText(file.path))).toContain('榕市监知〔2026〕1号');
     const counters = JSON.parse(readFileSync(path.join(t.dir, 'store', 'counters.json'), 'utf8'));
     expect(counters.counters['doc:榕市监知:2026']).toBe(1);
@@ -138,11 +138,11 @@ describe('numbered documents through the API', () => {
     const app = await accepted('福州闽江纺织科技有限公司', 1);
     const before = snapshot(t.dir, ['counters.json', 'batch-2026-1.json']);
     const repair = breakExports(t.dir);
-    await fail(desk.invoke('review.notice', { applicationId: app.id }));
+    await fail(desk.invoke('formalReview.notice', { applicationId: app.id }));
     repair();
     const after = snapshot(t.dir, ['counters.json', 'batch-2026-1.json']);
     expect(after).toEqual(before);
-    const file = await desk.call('review.notice', { applicationId: app.id });
+    const file = await desk.call('formalReview.notice', { applicationId: app.id });
     expect(file.fileName).toBe('受理通知书-福州闽江纺织科技有限公司-榕市监知〔2026〕1号.pdf');
     expect(flat(pdfText(file.path))).toContain('榕市监知〔2026〕1号');
   });
@@ -152,8 +152,8 @@ describe('numbered documents through the API', () => {
     const apps: Application[] = [];
     for (let i = 0; i < 4; i++) apps.push(await accepted(`福州闽江第${i + 1}纺织科技有限公司`, i + 1));
     const files = await Promise.all([
-      ...apps.map((a) => desk.call('review.notice', { applicationId: a.id })),
-      desk.call('review.notice', { applicationId: apps[0]!.id }),
+      ...apps.map((a) => desk.call('formalReview.notice', { applicationId: a.id })),
+      desk.call('formalReview.notice', { applicationId: apps[0]!.id }),
     ]);
     const numbers = files.map((f) => flat(pdfText(f.path)).match(/榕市监知〔2026〕(\d+)号/)![1]);
     expect(new Set(numbers.slice(0, 4))).toEqual(new Set(['1', '2', '3', '4']));

@@ -26,10 +26,10 @@ describe('formal-review notices through the API', () => {
       applicant: fullApplicant('福州闽江纺织科技有限公司', 7),
       proposedCenterName: '福州市纺织化纤产业知识产权协同保护与运营中心',
     });
-    expect((await fail(desk.invoke('review.notice', { applicationId: app.id }))).code).toBe('NOT_FOUND');
+    expect((await fail(desk.invoke('formalReview.notice', { applicationId: app.id }))).code).toBe('NOT_FOUND');
     await ok(desk.invoke('applications.submit', { id: app.id }));
     await ok(
-      desk.invoke('review.requireSupplement', {
+      desk.invoke('formalReview.requireSupplement', {
         applicationId: app.id,
         items: [
           { no: 2, reason: '营业执照复印件未加盖公章' },
@@ -37,7 +37,7 @@ describe('formal-review notices through the API', () => {
         ],
       }),
     );
-    const first = await desk.call('review.notice', { applicationId: app.id });
+    const first = await desk.call('formalReview.notice', { applicationId: app.id });
     const text = pdfText(first.path).replace(/\s+/g, '');
     expect(text).toContain('补正通知书');
     expect(text).toContain('榕市监知〔2026〕1号');
@@ -46,18 +46,18 @@ describe('formal-review notices through the API', () => {
     expect(text).toContain('（5个工作日）');
     expect(text.split('营业执照或法人登记证复印件').length - 1).toBe(1);
     expect(text.split('中心办公场所证明').length - 1).toBe(1);
-    const again = await desk.call('review.notice', { applicationId: app.id });
+    const again = await desk.call('formalReview.notice', { applicationId: app.id });
     expect(pdfText(again.path).replace(/\s+/g, '')).toContain('榕市监知〔2026〕1号');
     expect(again.fileName).not.toBe(first.fileName); // a reprint never overwrites an earlier export
     await ok(desk.invoke('applications.submit', { id: app.id }));
-    await ok(desk.invoke('review.accept', { applicationId: app.id }));
-    const accepted = await desk.call('review.notice', { applicationId: app.id });
+    await ok(desk.invoke('formalReview.accept', { applicationId: app.id }));
+    const accepted = await desk.call('formalReview.notice', { applicationId: app.id });
     const acceptedText = pdfText(accepted.path).replace(/\s+/g, '');
     expect(acceptedText).toContain('受理通知书');
     expect(acceptedText).toContain('榕市监知〔2026〕2号');
     const stored = await desk.call('applications.get', { id: app.id });
     expect(stored.application.formalReviews.map((r) => r.docNumber)).toEqual(['榕市监知〔2026〕1号', '榕市监知〔2026〕2号']);
-    const first1 = await desk.call('review.notice', { applicationId: app.id, round: 1 });
+    const first1 = await desk.call('formalReview.notice', { applicationId: app.id, round: 1 });
     expect(pdfText(first1.path)).toContain('补正通知书');
   });
 
@@ -68,8 +68,8 @@ describe('formal-review notices through the API', () => {
       proposedCenterName: '福州市食品产业知识产权协同保护与运营中心',
     });
     await ok(desk.invoke('applications.submit', { id: app.id }));
-    await ok(desk.invoke('review.reject', { applicationId: app.id, reason: '申报单位不具备开展知识产权保护工作的条件' }));
-    const file = await desk.call('review.notice', { applicationId: app.id });
+    await ok(desk.invoke('formalReview.reject', { applicationId: app.id, reason: '申报单位不具备开展知识产权保护工作的条件' }));
+    const file = await desk.call('formalReview.notice', { applicationId: app.id });
     const text = pdfText(file.path).replace(/\s+/g, '');
     expect(text).toContain('不予受理通知书');
     expect(text).toContain('不具备开展知识产权保护工作的条件');

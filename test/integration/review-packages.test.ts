@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDesk, type Desk } from '../../electron/core/app.js';
-import type { Application } from '../../electron/core/contract/applications.js';
-import type { Expert } from '../../electron/core/contract/review-experts.js';
-import type { PackageExportResult } from '../../electron/core/contract/review-packages.js';
+import type { Application } from '../../electron/core/contract/applications/entities.js';
+import type { Expert } from '../../electron/core/contract/expert-review/experts.js';
+import type { PackageExportResult } from '../../electron/core/contract/expert-review/packages.js';
 import { containerPublicId, decrypt, encrypt } from '../../electron/core/exchange/crypto.js';
 import { writeResult } from '../../electron/core/exchange/result.js';
 import { readZip } from '../../electron/core/base/zip-read.js';
@@ -79,7 +79,7 @@ describe('offline review packages: secretariat ⇄ expert, two data folders', ()
         sec.invoke('applications.attachFile', { applicationId: app.id, itemNo: 1, uploadId: up, fileName: `申请表（${name}）.pdf` }),
       );
       await ok(sec.invoke('applications.submit', { id: app.id }));
-      if (i < 2) apps.push(await sec.call('review.accept', { applicationId: app.id }));
+      if (i < 2) apps.push(await sec.call('formalReview.accept', { applicationId: app.id }));
     }
     e1 = await sec.call('experts.create', {
       name: '林教授',

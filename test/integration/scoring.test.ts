@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDesk, type Desk } from '../../electron/core/app.js';
-import type { Application } from '../../electron/core/contract/applications.js';
-import type { Expert } from '../../electron/core/contract/review-experts.js';
-import type { ScoreSheet } from '../../electron/core/contract/review-scoring.js';
+import type { Application } from '../../electron/core/contract/applications/entities.js';
+import type { Expert } from '../../electron/core/contract/expert-review/experts.js';
+import type { ScoreSheet } from '../../electron/core/contract/expert-review/scoring.js';
 import { stageUpload } from '../../electron/core/store/uploads.js';
-import { recordExpertSheets, reviewPartOf, diffSheets } from '../../electron/core/handlers/score-sheets.js';
+import { recordExpertSheets, reviewPartOf, diffSheets } from '../../electron/core/handlers/expert-review/score-sheets.js';
 import { TaskRegistry } from '../../electron/core/tasks.js';
 import { Store } from '../../electron/core/store/store.js';
 import type { HandlerContext } from '../../electron/core/handlers/types.js';
@@ -48,7 +48,7 @@ describe('expert review (secretariat side) on a real data folder', () => {
       proposedCenterName: `${name}中心`,
     });
     await ok(desk.invoke('applications.submit', { id: app.id }));
-    return desk.call('review.accept', { applicationId: app.id });
+    return desk.call('formalReview.accept', { applicationId: app.id });
   }
   const expert = (name: string, organisation: string, extra: Record<string, unknown> = {}) =>
     desk.call('experts.create', { name, organisation, title: '教授', field: '知识产权', phone: '13800000001', ...extra });

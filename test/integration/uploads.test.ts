@@ -3,7 +3,7 @@ import path from 'node:path';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDesk, type Desk } from '../../electron/core/app.js';
-import type { Application } from '../../electron/core/contract/applications.js';
+import type { Application } from '../../electron/core/contract/applications/entities.js';
 import { startWebHost, type WebHost } from '../../electron/core/rpc/web-host.js';
 import { MAX_UPLOAD_BYTES, stageUpload } from '../../electron/core/store/uploads.js';
 import { tempDir, testClock } from '../helpers/temp.js';

@@ -88,7 +88,7 @@ describe('renderer imports from the core', () => {
     for (const m of [
       'electron/core/domain/summary-due.ts',
       'electron/core/domain/application-status.ts',
-      'electron/core/contract/review-labels.ts',
+      'electron/core/contract/expert-review-labels.ts',
       'electron/core/contract/limits.ts',
     ]) {
       expect(modules, m).toContain(m);
@@ -108,7 +108,7 @@ describe('renderer imports from the core', () => {
     };
     const use = (name: string, from: string) => `import { ${name} } from '${from}';\nexport const probe = ${name};\n`;
     expect(await errorsOf(use('summaryDueDate', '../../electron/core/domain/summary-due.js'))).toBe(0);
-    expect(await errorsOf(use('CONFLICT_REASON_LABELS', '../../electron/core/contract/review-labels.js'))).toBe(0);
+    expect(await errorsOf(use('CONFLICT_REASON_LABELS', '../../electron/core/contract/expert-review-labels.js'))).toBe(0);
     expect(await errorsOf(use('uploadCapFor', '../../electron/core/contract/limits.js'))).toBe(0);
     expect(await errorsOf("import type { Batch } from '../../electron/core/contract/batches.js';\nexport type Probe = Batch;\n")).toBe(0);
     expect(await errorsOf(use('Batch', '../../electron/core/contract/batches.js'))).toBe(1);

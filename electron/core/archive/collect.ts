@@ -1,10 +1,10 @@
 /** 年度档案: what one year holds — its records, its open items, and the attachments of its applications and summaries. */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { Application } from '../contract/applications.js';
+import type { Application } from '../contract/applications/entities.js';
 import type { Batch } from '../contract/batches.js';
 import type { Center } from '../contract/designation.js';
-import type { CenterYearPart, TriennialReview } from '../contract/centers-annual.js';
+import type { CenterYearPart, TriennialReview } from '../contract/centers/annual.js';
 import { canonicalJson } from '../exchange/canonical-json.js';
 import { summaryDueDate, summaryRequired } from '../domain/center-lifecycle.js';
 import { safeFileName } from '../store/exports.js';

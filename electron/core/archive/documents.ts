@@ -6,7 +6,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { ListFilters } from '../contract/applications-api.js';
+import { ListFilters } from '../contract/applications/methods.js';
 import { toApiError } from '../contract/api-errors.js';
 import { throwIfAborted } from '../exchange/atomic-file.js';
 import type { ServiceContext } from '../services/context.js';
@@ -27,7 +27,7 @@ import {
 } from '../services/documents/designation.js';
 import { reviewNoticeDocument } from '../services/documents/formal-review.js';
 import { saveDocument, type GeneratedDocument, type RenderOptions } from '../services/documents/generated.js';
-import { reviewSummaryPdfDocument, reviewSummaryXlsxDocument, scoringSheetsDocument } from '../services/documents/review.js';
+import { reviewSummaryPdfDocument, reviewSummaryXlsxDocument, scoringSheetsDocument } from '../services/documents/expert-review.js';
 import { batchLabel } from '../services/records.js';
 import type { FileEntry, YearRecords } from './collect.js';
 import { entryName, type UniquePaths } from './collect.js';

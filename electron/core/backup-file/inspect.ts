@@ -16,7 +16,7 @@ import { Readable, Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
 import { DeskError } from '../contract/errors.js';
-import { BackupManifest, type BackupInspection } from '../contract/archive.js';
+import { BackupManifest, type BackupInspection } from '../contract/backup-file.js';
 import { checkEntryName, decodeEntryName } from '../base/zip-names.js';
 import { throwIfAborted } from '../exchange/atomic-file.js';
 import { partSpecs, keyedPartSpecs, type PartName } from '../store/parts.js';

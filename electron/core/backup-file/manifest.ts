@@ -1,6 +1,6 @@
 /**
  * 备份文件 (`*.ipcdesk-backup`): what goes in, how entries are named, and the Chinese summary of what a
- * backup holds. Layout (see contract/archive.ts):
+ * backup holds. Layout (see contract/backup-file.ts):
  *   manifest.json      format `ipc-desk-backup`, version 1, every other entry with sha256 and size
  *   store/<part>.json  every store part, as the store wrote it (byte for byte)
  *   files/ab/<sha256>  attachments (content-addressed, immutable)

@@ -25,7 +25,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { DeskError } from '../contract/errors.js';
-import type { RestoreReport } from '../contract/archive.js';
+import type { RestoreReport } from '../contract/backup-file.js';
 import type { AuditInfo, DataDirs } from '../store/store.js';
 import { dataDirs } from '../store/store.js';
 import { Backups, partFiles, stamp } from '../store/backups.js';

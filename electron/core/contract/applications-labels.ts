@@ -1,5 +1,5 @@
 /** Names of the application vocabulary as plain data (no zod), so the renderer may import them as values (see eslint.config.js). */
-import type { IpFigures } from './applications.js';
+import type { IpFigures } from './applications/entities.js';
 
 /** 知识产权集聚度: each count's name, in the order of the form and the expert's view. */
 export const IP_FIGURE_LABELS: readonly (readonly [keyof IpFigures, string])[] = [

@@ -1,6 +1,5 @@
 /**
- * 年度档案 (sealing a year into one archive zip, verifying it) and 备份文件 (the whole data folder backed
- * up to one file and restored from it).
+ * 年度档案: sealing a year into one archive zip, verifying it.
  *
  * Archive zip layout (paths in Chinese, `/` separators, UTF-8 names):
  *   manifest.json                       format `ipc-desk-archive`, version 1, year, sealedAt, sealedBy,
@@ -13,9 +12,7 @@
  *   附件/<申报或中心>/…                  every attachment of the year's applications and summaries
  * A year is sealed while its newest seal record has state `sealed`; writes that touch a sealed year are
  * refused with YEAR_SEALED until it is unsealed with a reason (logged).
- *
- * Backup file (`*.ipcdesk-backup`, a zip): manifest.json (format `ipc-desk-backup`, version 1, createdAt,
- * appVersion, schemaVersion, files: [{ path, sha256, size }]) and store/*.json, files/**, audit/**.
+ * The whole-folder backup file is in backup-file.ts.
  */
 import { z } from 'zod';
 import { method, IsoTime, NoInput } from './define.js';
@@ -115,53 +112,6 @@ export const VerifyReport = z.object({
 });
 export type VerifyReport = z.infer<typeof VerifyReport>;
 
-export const BackupManifest = z.object({
-  format: z.literal('ipc-desk-backup'),
-  version: z.literal(1),
-  createdAt: IsoTime,
-  createdBy: z.string(),
-  appVersion: z.string(),
-  schemaVersion: z.number().int(),
-  files: z.array(ManifestFile),
-});
-export type BackupManifest = z.infer<typeof BackupManifest>;
-
-export const BackupFileInfo = z.object({
-  path: z.string(),
-  fileName: z.string(),
-  size: z.number().int(),
-  sha256: z.string(),
-  createdAt: IsoTime,
-  files: z.number().int(),
-  /** What it holds, in Chinese (批次3个、申报20份、中心5个、附件40个…). */
-  contents: z.array(z.string()),
-});
-export type BackupFileInfo = z.infer<typeof BackupFileInfo>;
-
-export const BackupInspection = z.object({
-  path: z.string(),
-  ok: z.boolean(),
-  createdAt: z.string().nullable(),
-  appVersion: z.string().nullable(),
-  schemaVersion: z.number().int().nullable(),
-  files: z.number().int(),
-  contents: z.array(z.string()),
-  problems: z.array(z.string()),
-});
-export type BackupInspection = z.infer<typeof BackupInspection>;
-
-export const RestoreReport = z.object({
-  restoredFrom: z.string(),
-  /** The snapshot (under backups/) holding the data that was replaced. */
-  safetyBackup: z.string(),
-  parts: z.number().int(),
-  attachmentsAdded: z.number().int(),
-  auditFiles: z.number().int(),
-  /** What was restored, in Chinese. */
-  contents: z.array(z.string()),
-});
-export type RestoreReport = z.infer<typeof RestoreReport>;
-
 export const archiveContract = {
   'archive.years': method({ input: NoInput, output: z.array(ArchiveYearStatus), writes: false, summary: '年度档案（各年度封存情况）' }),
   'archive.sealedYears': method({ input: NoInput, output: z.array(z.number().int()), writes: false, summary: '已封存（只读）的年度' }),
@@ -187,25 +137,5 @@ export const archiveContract = {
     output: VerifyReport,
     writes: false,
     summary: '校验年度档案',
-  }),
-
-  'backupFile.create': method({
-    input: z.object({ targetDir: LocalPath.optional(), taskId: TaskId }).strict(),
-    output: BackupFileInfo,
-    writes: false,
-    summary: '备份全部数据到文件',
-  }),
-  'backupFile.inspect': method({
-    input: z.object({ path: LocalPath }).strict(),
-    output: BackupInspection,
-    writes: false,
-    summary: '检查备份文件',
-  }),
-  'backupFile.restore': method({
-    input: z.object({ path: LocalPath, taskId: TaskId }).strict(),
-    output: RestoreReport,
-    writes: true,
-    yearLock: 'none',
-    summary: '从备份文件恢复全部数据',
   }),
 };

@@ -1,9 +1,9 @@
 /**
  * Names of the center-management vocabulary as plain data (no zod), so the renderer may import them as
- * values (like every contract *labels.ts module; see eslint.config.js). The schemas in centers-annual.ts are
+ * values (like every contract *labels.ts module; see eslint.config.js). The schemas in centers/annual.ts are
  * built from these.
  */
-import type { Grade, ReviewOutcome } from './centers-annual.js';
+import type { Grade, ReviewOutcome } from './centers/annual.js';
 
 /** The work plan's eight tasks as indicators (DOMAIN.md "What a center does"). */
 export const INDICATORS = [

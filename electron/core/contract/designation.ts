@@ -14,7 +14,7 @@ import { Text } from './text.js';
 import { ExportedFile } from './common.js';
 import { Year } from './batches.js';
 import { HolidayTableSchema, HolidaySourceInput } from './settings.js';
-import { yearOfDate, yearOfRef } from './years.js';
+import { yearOfRef } from './years.js';
 
 export { OBJECTION_KIND_LABELS, OBJECTION_OUTCOME_LABELS, OBJECTION_STATUS_LABELS, CENTER_STATUS_LABELS } from './designation-labels.js';
 
@@ -30,10 +30,6 @@ const ObjectionId = z
   .string()
   .trim()
   .regex(/^\d{4}-\d+-O\d+$/, '异议编号无效，请刷新后重试');
-const CenterId = z
-  .string()
-  .trim()
-  .regex(/^C\d+$/, '中心编号无效，请刷新后重试');
 const Reason = Text({ label: '理由', min: 2, max: 500, multiline: true });
 
 // ───────────────────────────── 节假日安排 (working-day calendar) ─────────────────────────────
@@ -232,7 +228,6 @@ const Contact = z
     phone: Text({ label: '联系电话', min: 5, max: 40, minMessage: '请填写联系电话' }),
   })
   .strict();
-const ByCenter = z.object({ centerId: CenterId }).strict();
 
 export const SaveCalendarYearInput = z
   .object({
@@ -280,19 +275,6 @@ export const RecordObjectionInput = z
 export const ResolveObjectionInput = z.object({ objectionId: ObjectionId, outcome: ObjectionOutcome, reason: Reason }).strict();
 
 export const CreateDecisionInput = z.object({ batchId: BatchId, decidedOn: IsoDate }).strict();
-
-export const ListCentersInput = z.object({ status: CenterStatus.optional(), year: Year.optional() }).strict();
-
-export const RecordAgreementInput = z
-  .object({
-    centerId: CenterId,
-    parties: z
-      .array(Text({ label: '协议方名称', min: 2, max: 60, minMessage: '协议方名称至少2个字' }))
-      .min(1, '请至少填写一个协议方')
-      .max(10, '协议方不超过10个'),
-    signedOn: IsoDate,
-  })
-  .strict();
 
 export const CreateDecisionOutput = z.object({ decision: Decision, centers: z.array(Center) });
 
@@ -343,21 +325,4 @@ export const designationContract = {
     summary: '认定发文并建立中心',
   }),
   'decision.noticePdf': method({ input: ByBatch, output: ExportedFile, writes: false, summary: '生成认定通知（PDF）' }),
-
-  'centers.list': method({ input: ListCentersInput, output: z.array(Center), writes: false, summary: '中心名录' }),
-  'centers.get': method({ input: z.object({ id: CenterId }).strict(), output: Center, writes: false, summary: '读取中心' }),
-  'centers.withoutAgreement': method({ input: NoInput, output: z.array(Center), writes: false, summary: '未签共建协议的中心' }),
-  'centers.exportRoster': method({ input: NoInput, output: ExportedFile, writes: false, summary: '导出认定名单（Excel）' }),
-  'centers.certificatePdf': method({ input: ByCenter, output: ExportedFile, writes: false, summary: '生成证书（PDF）' }),
-  'centers.certificatesPdf': method({ input: ByBatch, output: ExportedFile, writes: false, summary: '批量生成本批证书（PDF）' }),
-  'centers.plaqueSheetPdf': method({ input: ByBatch, output: ExportedFile, writes: false, summary: '生成牌匾内容确认单（PDF）' }),
-
-  'agreements.record': method({
-    input: RecordAgreementInput,
-    output: Center,
-    writes: true,
-    yearLock: 'byInput',
-    years: (i) => [yearOfDate(i.signedOn)],
-    summary: '登记共建协议',
-  }),
 };

@@ -3,16 +3,42 @@ import { settingsContract } from './settings.js';
 import { batchesContract } from './batches.js';
 import { systemContract } from './system.js';
 import { filesContract } from './files.js';
-import { applicationsContract } from './applications-api.js';
-import { expertsContract } from './review-experts.js';
-import { scoringContract } from './review-scoring.js';
-import { reviewPackagesContract } from './review-packages.js';
-import { expertModeContract } from './expert-mode.js';
+import { applicationsContract } from './applications/methods.js';
+import { formalReviewContract } from './formal-review.js';
+import { expertsContract } from './expert-review/experts.js';
+import { scoringContract } from './expert-review/scoring.js';
+import { reviewPackagesContract } from './expert-review/packages.js';
+import { expertContract } from './expert.js';
 import { designationContract } from './designation.js';
-import { centersAnnualContract } from './centers-annual.js';
+import { centerRecordsContract } from './centers/centers.js';
+import { centersAnnualContract } from './centers/annual.js';
 import { archiveContract } from './archive.js';
+import { backupFileContract } from './backup-file.js';
 import { dashboardContract } from './dashboard.js';
 import { localPathsContract } from './local-paths.js';
+
+/**
+ * The API by area. An area has one name in every layer: its methods are declared here in contract/<area>.ts (or
+ * contract/<area>/), handled in handlers/<area>.ts (or handlers/<area>/), and shown in renderer/pages/<area>/
+ * (kebab-case of the key; handlers/index.ts checks that each area's handlers cover exactly its methods).
+ */
+export const contractAreas = {
+  system: systemContract,
+  files: filesContract,
+  settings: settingsContract,
+  batches: batchesContract,
+  applications: applicationsContract,
+  formalReview: formalReviewContract,
+  expertReview: { ...expertsContract, ...scoringContract, ...reviewPackagesContract },
+  expert: expertContract,
+  designation: designationContract,
+  centers: { ...centerRecordsContract, ...centersAnnualContract },
+  archive: archiveContract,
+  backupFile: backupFileContract,
+  dashboard: dashboardContract,
+  localPaths: localPathsContract,
+};
+export type AreaName = keyof typeof contractAreas;
 
 /** The one API table: method name (`area.verb`) -> { input, output } zod schemas. */
 export const contract = {
@@ -21,13 +47,16 @@ export const contract = {
   ...settingsContract,
   ...batchesContract,
   ...applicationsContract,
+  ...formalReviewContract,
   ...expertsContract,
   ...scoringContract,
   ...reviewPackagesContract,
-  ...expertModeContract,
+  ...expertContract,
   ...designationContract,
+  ...centerRecordsContract,
   ...centersAnnualContract,
   ...archiveContract,
+  ...backupFileContract,
   ...dashboardContract,
   ...localPathsContract,
 };
@@ -63,14 +92,17 @@ export * from './settings.js';
 export * from './batches.js';
 export * from './system.js';
 export * from './files.js';
-export * from './applications.js';
-export * from './applications-api.js';
-export * from './review-experts.js';
-export * from './review-scoring.js';
-export * from './review-packages.js';
-export * from './expert-mode.js';
+export * from './applications/entities.js';
+export * from './applications/methods.js';
+export * from './formal-review.js';
+export * from './expert-review/experts.js';
+export * from './expert-review/scoring.js';
+export * from './expert-review/packages.js';
+export * from './expert.js';
 export * from './designation.js';
-export * from './centers-annual.js';
+export * from './centers/centers.js';
+export * from './centers/annual.js';
 export * from './archive.js';
+export * from './backup-file.js';
 export * from './dashboard.js';
 export * from './local-paths.js';

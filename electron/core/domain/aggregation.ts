@@ -11,7 +11,7 @@
  * (so near-identical scores do not raise noise); a criterion whose range across experts exceeds 40% of
  * its max.
  */
-import type { ResultFlag, ReviewResult, ScoringTemplate } from '../contract/review-scoring.js';
+import type { ResultFlag, ReviewResult, ScoringTemplate } from '../contract/expert-review/scoring.js';
 import { round2 } from './scoring-template.js';
 
 export const TRIM_FROM = 5;

@@ -3,8 +3,8 @@
  * name / USCC / pinyin initials, and sort. No I/O.
  */
 import { pinyin } from 'pinyin-pro';
-import type { Application, ApplicationRow } from '../contract/applications.js';
-import type { ListFilters } from '../contract/applications-api.js';
+import type { Application, ApplicationRow } from '../contract/applications/entities.js';
+import type { ListFilters } from '../contract/applications/methods.js';
 
 /** Material items that must have at least one file (7 “其他相关证明材料” is optional). */
 export const REQUIRED_ITEM_NOS: readonly number[] = [1, 2, 3, 4, 5, 6];

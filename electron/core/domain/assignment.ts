@@ -10,8 +10,8 @@
  * sheets stay in the history but are excluded from the aggregate. Existing pairs are never duplicated,
  * so assigning again only tops up.
  */
-import type { Assignment } from '../contract/review-scoring.js';
-import type { ConflictReason } from '../contract/review-labels.js';
+import type { Assignment } from '../contract/expert-review/scoring.js';
+import type { ConflictReason } from '../contract/expert-review-labels.js';
 import { conflictFindings, type ConflictApplicant, type ConflictExpert } from './conflicts.js';
 
 export interface PanelExpert extends ConflictExpert {

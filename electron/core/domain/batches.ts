@@ -38,6 +38,14 @@ export function batchWindowProblems(year: number, opensOn: string, closesOn: str
   return problems;
 }
 
+const CN_DIGITS = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/** 1 -> 第一批, 11 -> 第十一批, 20 -> 第20批: how screens and notice titles name a batch within its year. */
+export function batchSequenceText(n: number): string {
+  const cn = n >= 1 && n <= 10 ? CN_DIGITS[n]! : n > 10 && n < 20 ? `十${CN_DIGITS[n - 10]!}` : String(n);
+  return `第${cn}批`;
+}
+
 /** 2026-11-24 -> 2026年11月24日 */
 export function formatChineseDate(iso: string): string {
   const [y, m, d] = iso.slice(0, 10).split('-').map(Number);

@@ -7,11 +7,11 @@
  * Dates are ISO calendar dates (YYYY-MM-DD) in the bureau's time zone.
  */
 import { DeskError } from '../contract/errors.js';
-import type { AssessmentTemplate, Grade, GradeBands, ReviewDue, ReviewOutcome, TriennialReview } from '../contract/centers-annual.js';
+import type { AssessmentTemplate, Grade, GradeBands, ReviewDue, ReviewOutcome, TriennialReview } from '../contract/centers/annual.js';
 import { WORK_TASKS, REVIEW_OUTCOME_LABELS } from '../contract/centers-labels.js';
 import type { Center, CenterStatus } from '../contract/designation.js';
 import { CENTER_STATUS_LABELS } from '../contract/designation-labels.js';
-import type { Criterion } from '../contract/review-scoring.js';
+import type { Criterion } from '../contract/expert-review/scoring.js';
 import { formatChineseDate } from './batches.js';
 import { addDays, addYears, daysBetween, yearOf } from './dates.js';
 import { criteriaProblems, maxTotal, onStep } from './scoring-template.js';

@@ -6,7 +6,7 @@
  * or a declared conflict naming the unit (equal after normalisation, or contained in the applicant's
  * name when it is at least 4 characters, e.g. “福州大学” for “福州大学科技园有限公司”) or its USCC.
  */
-import type { ConflictReason } from '../contract/review-labels.js';
+import type { ConflictReason } from '../contract/expert-review-labels.js';
 
 export interface ConflictExpert {
   organisation: string;

@@ -11,7 +11,7 @@
 import type { Deadline, DeadlineKind } from '../contract/dashboard.js';
 import type { CenterStatus } from '../contract/designation.js';
 import { CENTER_STATUS_LABELS } from '../contract/designation-labels.js';
-import type { AnnualSummary } from '../contract/centers-annual.js';
+import type { AnnualSummary } from '../contract/centers/annual.js';
 import { INDICATORS } from '../contract/centers-labels.js';
 import { formatChineseDate } from './batches.js';
 import { daysBetween } from './dates.js';

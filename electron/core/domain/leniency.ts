@@ -2,7 +2,7 @@
  * 专家宽严度 (leniency): each expert's mean total against the panel's mean over the same applications
  * (the panel mean of an application = mean of all counted totals on it). Positive delta = more lenient.
  */
-import type { LeniencyRow } from '../contract/review-scoring.js';
+import type { LeniencyRow } from '../contract/expert-review/scoring.js';
 import type { CountedSheet } from './aggregation.js';
 import { round2 } from './scoring-template.js';
 

@@ -69,6 +69,11 @@ export function objectionStatus(o: Pick<Objection, 'accepted' | 'resolution'>): 
   return o.resolution ? o.resolution.outcome : 'open';
 }
 
+/** Whether the publicity period is over on `day` (the day after its last day onwards): 公示期满 rather than 公示中. */
+export function publicityEnded(publicity: Pick<Publicity, 'endsOn'>, day: string): boolean {
+  return day > publicity.endsOn;
+}
+
 /** Why a decision dated `decidedOn` cannot be made yet (Chinese sentences; empty when it can). */
 export function decisionBlockers(
   publicity: Pick<Publicity, 'endsOn'> | undefined,
@@ -82,7 +87,7 @@ export function decisionBlockers(
     out.push('本批次尚未公示。请先发起公示，公示期满且异议处理完毕后再认定。');
     return out;
   }
-  if (decidedOn <= publicity.endsOn) {
+  if (!publicityEnded(publicity, decidedOn)) {
     out.push(`公示期至${formatChineseDate(publicity.endsOn)}止，尚未期满。认定日期须晚于公示期最后一日。`);
   }
   const open = objections.filter((o) => objectionStatus(o) === 'open');

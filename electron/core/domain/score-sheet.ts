@@ -6,7 +6,7 @@
  * recommendation is 不推荐 or when the total is below the pass line — a low score must say why; it is
  * also required when 推荐 is given with a total below the pass line, since the two disagree.
  */
-import type { Criterion, Recommendation, ScoringTemplate } from '../contract/review-scoring.js';
+import type { Criterion, Recommendation, ScoringTemplate } from '../contract/expert-review/scoring.js';
 import { onStep, round2 } from './scoring-template.js';
 
 export const MIN_COMMENT_CHARS = 5;

@@ -4,7 +4,7 @@
  * Freeze rule: a template version is frozen as soon as one score sheet names it. Until then the
  * secretariat may edit it in place; afterwards a change makes a new version (N+1) and needs a reason.
  */
-import type { Criterion, ScoringTemplate } from '../contract/review-scoring.js';
+import type { Criterion, ScoringTemplate } from '../contract/expert-review/scoring.js';
 
 export const DEFAULT_PASS_LINE = 70;
 export const DEFAULT_QUORUM = 3;

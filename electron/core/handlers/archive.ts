@@ -20,7 +20,7 @@ import { documentJobs, makeStagingDir, renderDocuments } from '../archive/docume
 import { ARCHIVE_FOLDER, archiveFileName, bureauTimeText, manifestBytes, readmeText } from '../archive/manifest.js';
 import { writeArchive } from '../archive/seal.js';
 import { formatBytes, verifyArchive } from '../archive/verify.js';
-import { operator } from './application-store.js';
+import { operator } from './applications/store.js';
 import { beginSealing, endSealing, isYearSealed, latestSeal } from './sealed-years.js';
 import type { AreaHandlers, HandlerContext } from './types.js';
 import { CATALOG_PATH, catalogEntry } from '../archive/catalog.js';

@@ -18,7 +18,7 @@ import {
   type DeadlineItem,
 } from '../domain/dashboard.js';
 import { writeExport } from '../store/exports.js';
-import { allApplications, batchLabel } from './application-store.js';
+import { allApplications, batchLabel } from './applications/store.js';
 import { scoringResults } from '../services/scoring.js';
 import type { AreaHandlers, HandlerContext } from './types.js';
 

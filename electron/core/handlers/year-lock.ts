@@ -15,14 +15,14 @@
 import { contract, methodNames, type MethodName } from '../contract/index.js';
 import { yearsOfWrite } from '../archive/years.js';
 import { assertStoreYearOpen } from './sealed-years.js';
-import { reviewFirstPrints } from './review.js';
-import { centerDocumentFirstPrints } from './center-documents.js';
+import { formalReviewFirstPrints } from './formal-review.js';
+import { centerDocumentFirstPrints } from './centers/documents.js';
 import type { FirstPrintYears, HandlerContext, HandlerTable, PrintMethod } from './types.js';
 
 type AnyHandler = (input: unknown, ctx: HandlerContext) => unknown;
 
 /** One check against the stored record per method the contract declares 'print' (the type requires them all). */
-export const firstPrintYears: FirstPrintYears<PrintMethod> = { ...reviewFirstPrints, ...centerDocumentFirstPrints };
+export const firstPrintYears: FirstPrintYears<PrintMethod> = { ...formalReviewFirstPrints, ...centerDocumentFirstPrints };
 
 const YEAR_LOCKS: readonly string[] = ['none', 'byInput', 'print', 'byPart'];
 

@@ -1,6 +1,6 @@
 /** Store reads shared by several areas: the operator, batches and applications. */
 import { DeskError } from '../contract/errors.js';
-import type { Application } from '../contract/applications.js';
+import type { Application } from '../contract/applications/entities.js';
 import type { Batch } from '../contract/batches.js';
 import type { ServiceContext } from './context.js';
 

@@ -3,7 +3,7 @@
  * that count and the ranked results (used by scoring.results, the dashboard, designation and the review
  * documents).
  */
-import type { ResultFlag, ReviewPart, ScoringTemplate } from '../contract/review-scoring.js';
+import type { ResultFlag, ReviewPart, ScoringTemplate } from '../contract/expert-review/scoring.js';
 import type { MethodOutput } from '../contract/index.js';
 import { aggregate, methodText, type CountedSheet } from '../domain/aggregation.js';
 import { defaultTemplate } from '../domain/scoring-template.js';

@@ -1,6 +1,6 @@
 /** The fixed part `expertWorkspace` of an expert's own data folder (专家模式): one imported package and its drafts. */
 import { z } from 'zod';
-import { ExpertDraft, PackagePayload } from '../contract/expert-mode.js';
+import { ExpertDraft, PackagePayload } from '../contract/expert.js';
 
 export const WorkspacePackage = z.object({
   packageId: z.string(),

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { Settings } from '../contract/settings.js';
 import { Batch } from '../contract/batches.js';
-import { Application } from '../contract/applications.js';
-import { Expert } from '../contract/review-experts.js';
-import { ReviewPart } from '../contract/review-scoring.js';
+import { Application } from '../contract/applications/entities.js';
+import { Expert } from '../contract/expert-review/experts.js';
+import { ReviewPart } from '../contract/expert-review/scoring.js';
 import { ExpertWorkspacePart } from './expert-workspace.js';
 import { CentersPart, DesignationPart } from '../contract/designation.js';
-import { CenterYearPart, TriennialReview } from '../contract/centers-annual.js';
+import { CenterYearPart, TriennialReview } from '../contract/centers/annual.js';
 import { ArchivesPart } from '../contract/archive.js';
 
 /**

@@ -8,7 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useRemote } from '../../components/useRemote';
 import { ApplicationForm } from './ApplicationForm';
 import { MaterialsChecklist } from './MaterialsChecklist';
-import { ReviewPanel } from './ReviewPanel';
+import { ReviewPanel } from '../formal-review/ReviewPanel';
 import { HistoryTimeline } from './HistoryTimeline';
 import { STATUS_COLORS, STATUS_LABELS, canEdit } from './lists';
 import { refocusAutoFocus } from '../../components/refocusAutoFocus';

@@ -3,7 +3,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { InputRef } from 'antd';
 import type { Ref } from 'react';
 import { ROUTE_LABELS, UNIT_TYPE_LABELS, labelOptions, options } from './lists';
-import { useChoiceLists } from './useChoiceLists';
+import { useChoiceLists } from '../../components/useChoiceLists';
 import { IP_FIGURE_LABELS } from '../../../electron/core/contract/applications-labels.js';
 
 const section = (title: string) => (

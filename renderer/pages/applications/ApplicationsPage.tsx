@@ -8,20 +8,20 @@ import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportResult } from '../../components/ExportResult';
 import { useRemote } from '../../components/useRemote';
-import { BATCH_STATUS_LABELS, sequenceLabel } from '../batches/labels';
+import { BATCH_STATUS_LABELS, sequenceLabel } from '../../components/batchLabels';
 import { ApplicationTable, type SortState } from './ApplicationTable';
 import { ApplicationDrawer } from './ApplicationDrawer';
 import { ImportModal } from './ImportModal';
 import { ROUTE_LABELS, STATUS_LABELS, STATUS_ORDER, labelOptions, options } from './lists';
-import { useChoiceLists } from './useChoiceLists';
-import { useIntakeBatch } from './useIntakeBatch';
-import { useIntakeExport } from './useIntakeExport';
+import { useChoiceLists } from '../../components/useChoiceLists';
+import { useBatchChoice } from '../../components/useBatchChoice';
+import { useExportFile } from '../../components/useExportFile';
 import { SealedYearAlert } from '../../components/SealedYearAlert';
 
 type Opened = { id: string | undefined } | null;
 
 export function ApplicationsPage() {
-  const intake = useIntakeBatch();
+  const intake = useBatchChoice();
   const { districts: DISTRICTS, industries: INDUSTRIES } = useChoiceLists();
   const [status, setStatus] = useState<ApplicationStatus[]>([]);
   const [district, setDistrict] = useState<string[]>([]);
@@ -32,7 +32,7 @@ export function ApplicationsPage() {
   const [sort, setSort] = useState<SortState>({ sort: 'updatedAt', order: 'desc' });
   const [opened, setOpened] = useState<Opened>(null);
   const [importing, setImporting] = useState(false);
-  const exporter = useIntakeExport();
+  const exporter = useExportFile();
 
   useEffect(() => {
     const t = window.setTimeout(() => setSearch(typed.trim()), 250);

@@ -5,7 +5,7 @@ import type { Batch } from '../../../electron/core/contract/index.js';
 import { desk, DeskApiError } from '../../rpc';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ImportReportView } from '../../components/ImportReportView';
-import { sequenceLabel } from '../batches/labels';
+import { sequenceLabel } from '../../components/batchLabels';
 import { refocusAutoFocus } from '../../components/refocusAutoFocus';
 import { useExcelImport } from '../../components/useExcelImport';
 

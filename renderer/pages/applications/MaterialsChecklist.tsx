@@ -5,7 +5,7 @@ import type { Application, FileRef } from '../../../electron/core/contract/index
 import { desk, errorMessage, uploadFile } from '../../rpc';
 import { formatDateTime, formatSize } from '../../format';
 import { canEdit } from './lists';
-import { useChoiceLists, type MaterialSpec } from './useChoiceLists';
+import { useChoiceLists, type MaterialSpec } from '../../components/useChoiceLists';
 import { StoredFileLink } from '../../components/StoredFileLink';
 
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,.docx,.xlsx';

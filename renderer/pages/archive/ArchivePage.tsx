@@ -6,7 +6,7 @@ import { desk, errorMessage } from '../../rpc';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useRemote } from '../../components/useRemote';
-import { newTaskId } from './labels';
+import { newTaskId } from '../../components/useTaskProgress';
 import { YearCard } from './YearCard';
 import { SealModal } from './SealModal';
 import { UnsealModal } from './UnsealModal';

@@ -4,8 +4,9 @@ import type { ArchiveYearStatus, YearSeal } from '../../../electron/core/contrac
 import { desk } from '../../rpc';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/useSubmit';
-import { countLines, newTaskId } from './labels';
-import { percentOf, useTaskProgress } from './useTaskProgress';
+import { countLines } from './labels';
+import { newTaskId } from '../../components/useTaskProgress';
+import { percentOf, useTaskProgress } from '../../components/useTaskProgress';
 import { refocusAutoFocus } from '../../components/refocusAutoFocus';
 
 interface Props {

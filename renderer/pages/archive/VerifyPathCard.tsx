@@ -6,7 +6,7 @@ import { desk } from '../../rpc';
 import { BrowseButton } from '../../components/BrowseButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/useSubmit';
-import { newTaskId } from './labels';
+import { newTaskId } from '../../components/useTaskProgress';
 import { VerifyResult } from './VerifyResult';
 
 /** What the picker offers: archive zips only. */

@@ -1,10 +1,5 @@
 import type { ArchiveYearStatus, VerifyProblem } from '../../../electron/core/contract/index.js';
 
-/** A fresh id for one long task (progress events and tasks.cancel use it). */
-export function newTaskId(kind: string): string {
-  return `${kind}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-}
-
 /** What a year holds, in Chinese: 批次1个 · 申报3份 … */
 export function countLines(c: ArchiveYearStatus['counts']): string[] {
   return [

@@ -6,7 +6,7 @@ import type { BatchView } from '../../../electron/core/contract/index.js';
 import { desk, DeskApiError } from '../../rpc';
 import { formatDateRange, thisYear, toIsoDate } from '../../format';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { BATCH_STATUS_COLORS, BATCH_STATUS_LABELS } from './labels';
+import { BATCH_STATUS_COLORS, BATCH_STATUS_LABELS } from '../../components/batchLabels';
 import { useQuota } from './useQuota';
 
 interface FormValues {

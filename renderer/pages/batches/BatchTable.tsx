@@ -3,7 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { EditOutlined, LockOutlined, StopOutlined, UndoOutlined } from '@ant-design/icons';
 import type { BatchView as Batch } from '../../../electron/core/contract/index.js';
 import { formatDateRange } from '../../format';
-import { BATCH_STATUS_COLORS, BATCH_STATUS_LABELS, sequenceLabel } from './labels';
+import { BATCH_STATUS_COLORS, BATCH_STATUS_LABELS, sequenceLabel } from '../../components/batchLabels';
 
 interface Props {
   batches: Batch[];

@@ -10,7 +10,7 @@ import { useRemote } from '../../components/useRemote';
 import { BatchTable } from './BatchTable';
 import { BatchFormModal } from './BatchFormModal';
 import { useBatchExport } from './useExport';
-import { sequenceLabel } from './labels';
+import { sequenceLabel } from '../../components/batchLabels';
 import { useSealedYears } from '../../components/useSealedYears';
 
 type Editing = { batch: Batch | undefined } | null;

@@ -6,7 +6,7 @@ import { formatDate, toIsoDate } from '../../format';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/useSubmit';
 import { useSettings } from '../../components/SettingsContext';
-import { DATE_FORMATS } from '../designation/labels';
+import { DATE_FORMATS } from '../../components/designationLabels';
 
 interface Values {
   parties: string[];

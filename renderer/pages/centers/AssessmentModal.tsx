@@ -6,7 +6,7 @@ import { desk, DeskApiError } from '../../rpc';
 import { formatDate, toIsoDate, todayPicker } from '../../format';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/useSubmit';
-import { DATE_FORMATS } from '../designation/labels';
+import { DATE_FORMATS } from '../../components/designationLabels';
 import { showFieldErrors } from '../../components/fieldErrors';
 import { refocusAutoFocus } from '../../components/refocusAutoFocus';
 import { sheetTotal, typedScores } from '../../../electron/core/domain/score-sheet.js';

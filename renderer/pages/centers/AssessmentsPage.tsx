@@ -8,7 +8,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useRemote } from '../../components/useRemote';
 import { useSettings } from '../../components/SettingsContext';
-import { useIntakeExport } from '../applications/useIntakeExport';
+import { useExportFile } from '../../components/useExportFile';
 import { currentSummaryYear } from '../../../electron/core/domain/summary-due.js';
 import { GRADE_COLORS, GRADE_LABELS } from './labels';
 import { YearPicker } from './YearPicker';
@@ -23,7 +23,7 @@ export function AssessmentsPage() {
   const year = picked ?? currentSummaryYear(todayIso(), settings?.annualSummaryDue);
   const view = useRemote(() => desk.call('summaries.year', { year }), [year]);
   const template = useRemote(() => desk.call('assessments.template', { year }), [year]);
-  const exporter = useIntakeExport();
+  const exporter = useExportFile();
   const [assessing, setAssessing] = useState<SummaryRow | null>(null);
   const [result, setResult] = useState<{ name: string; a: MidtermAssessment } | null>(null);
   const data = view.data?.year === year ? view.data : undefined;

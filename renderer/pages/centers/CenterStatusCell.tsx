@@ -1,7 +1,7 @@
 import { Tag, Tooltip, Typography } from 'antd';
 import type { Center } from '../../../electron/core/contract/index.js';
 import { formatDate } from '../../format';
-import { CENTER_STATUS_COLORS, CENTER_STATUS_LABELS } from '../designation/labels';
+import { CENTER_STATUS_COLORS, CENTER_STATUS_LABELS } from '../../components/designationLabels';
 
 const small = { fontSize: 12, display: 'block', whiteSpace: 'nowrap' } as const;
 

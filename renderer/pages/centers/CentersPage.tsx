@@ -8,8 +8,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportResult } from '../../components/ExportResult';
 import { useRemote } from '../../components/useRemote';
-import { useIntakeExport } from '../applications/useIntakeExport';
-import { CENTER_STATUS_LABELS } from '../designation/labels';
+import { useExportFile } from '../../components/useExportFile';
+import { CENTER_STATUS_LABELS } from '../../components/designationLabels';
 import { AgreementModal } from './AgreementModal';
 import { CenterHistoryDrawer } from './CenterHistoryDrawer';
 import { CenterStatusCell } from './CenterStatusCell';
@@ -28,7 +28,7 @@ export function CentersPage() {
     [status, withoutAgreement],
   );
   const rows = (list.data ?? []).filter((c) => status === 'all' || c.status === status);
-  const exporter = useIntakeExport();
+  const exporter = useExportFile();
 
   return (
     <>

@@ -1,5 +1,5 @@
 import { Alert } from 'antd';
-import type { LastFile } from '../applications/useIntakeExport';
+import type { LastFile } from '../../components/useExportFile';
 import { ExportResult } from '../../components/ExportResult';
 
 /** The last exported file of a page, with its download link. */

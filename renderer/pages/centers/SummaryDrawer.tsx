@@ -6,7 +6,7 @@ import { desk } from '../../rpc';
 import { formatDateTime, toIsoDate, todayPicker } from '../../format';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/useSubmit';
-import { DATE_FORMATS } from '../designation/labels';
+import { DATE_FORMATS } from '../../components/designationLabels';
 import { IndicatorFields } from './IndicatorFields';
 import { SummaryFiles, attachFiles } from './SummaryFiles';
 import { showFieldErrors } from '../../components/fieldErrors';

@@ -8,7 +8,7 @@ import { formatDate, toIsoDate, todayPicker } from '../../format';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useRemote } from '../../components/useRemote';
 import { useSubmit } from '../../components/useSubmit';
-import { DATE_FORMATS } from './labels';
+import { DATE_FORMATS } from '../../components/designationLabels';
 
 interface Props {
   view: DesignationView;

@@ -5,9 +5,9 @@ import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportResult } from '../../components/ExportResult';
 import { useRemote } from '../../components/useRemote';
-import { useIntakeBatch } from '../applications/useIntakeBatch';
-import { useIntakeExport } from '../applications/useIntakeExport';
-import { BatchBar } from '../review/BatchBar';
+import { useBatchChoice } from '../../components/useBatchChoice';
+import { useExportFile } from '../../components/useExportFile';
+import { BatchBar } from '../../components/BatchBar';
 import { PublicityCard } from './PublicityCard';
 import { ObjectionsCard } from './ObjectionsCard';
 import { DecisionCard } from './DecisionCard';
@@ -20,10 +20,10 @@ function stepOf(v: DesignationView | undefined): number {
 
 /** 公示与认定: 公示 → 异议 → 认定发文与授牌, for one batch. */
 export function DesignationPage() {
-  const intake = useIntakeBatch();
+  const intake = useBatchChoice();
   const batchId = intake.batchId;
   const view = useRemote(() => (batchId ? desk.call('publicity.get', { batchId }) : Promise.resolve(undefined)), [batchId]);
-  const exporter = useIntakeExport();
+  const exporter = useExportFile();
   const v = view.data?.batchId === batchId ? view.data : undefined;
   const onExport = (kind: string, produce: Parameters<typeof exporter.run>[1]) => void exporter.run(kind, produce);
 

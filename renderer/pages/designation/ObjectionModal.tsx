@@ -6,7 +6,7 @@ import { formatDate, toIsoDate, todayIso, todayPicker } from '../../format';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { showFieldErrors } from '../../components/fieldErrors';
 import { useSubmit } from '../../components/useSubmit';
-import { DATE_FORMATS } from './labels';
+import { DATE_FORMATS } from '../../components/designationLabels';
 import { refocusAutoFocus } from '../../components/refocusAutoFocus';
 
 interface Values {

@@ -3,7 +3,12 @@ import { App, Button, Card, Table, Tag, Tooltip, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { DesignationView, Objection } from '../../../electron/core/contract/index.js';
 import { formatDate } from '../../format';
-import { OBJECTION_KIND_LABELS, OBJECTION_OUTCOME_LABELS, OBJECTION_STATUS_COLORS, OBJECTION_STATUS_LABELS } from './labels';
+import {
+  OBJECTION_KIND_LABELS,
+  OBJECTION_OUTCOME_LABELS,
+  OBJECTION_STATUS_COLORS,
+  OBJECTION_STATUS_LABELS,
+} from '../../components/designationLabels';
 import { ObjectionModal } from './ObjectionModal';
 import { ResolveModal } from './ResolveModal';
 

@@ -5,10 +5,11 @@ import type { Dayjs } from 'dayjs';
 import type { DesignationView, ExportedFile, PublicityEntry, ReviewResult } from '../../../electron/core/contract/index.js';
 import { desk } from '../../rpc';
 import { formatDate, toIsoDate, todayIso, todayPicker } from '../../format';
+import { publicityEnded } from '../../../electron/core/domain/publicity.js';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useRemote } from '../../components/useRemote';
 import { useSubmit } from '../../components/useSubmit';
-import { DATE_FORMATS } from './labels';
+import { DATE_FORMATS } from '../../components/designationLabels';
 import { refocusAutoFocus } from '../../components/refocusAutoFocus';
 
 interface Props {
@@ -171,7 +172,7 @@ function PublicityShown({ view }: { view: DesignationView }) {
                 <Tag color="red">已撤出名单</Tag>
               ) : view.decision ? (
                 <Tag color="green">已认定</Tag>
-              ) : todayIso() > p.endsOn ? (
+              ) : publicityEnded(p, todayIso()) ? (
                 <Tag>公示期满</Tag>
               ) : (
                 <Tag color="blue">公示中</Tag>

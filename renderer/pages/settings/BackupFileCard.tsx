@@ -7,8 +7,8 @@ import { formatDateTime, formatSize } from '../../format';
 import { BrowseButton } from '../../components/BrowseButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/useSubmit';
-import { newTaskId } from '../archive/labels';
-import { percentOf, useTaskProgress } from '../archive/useTaskProgress';
+import { newTaskId } from '../../components/useTaskProgress';
+import { percentOf, useTaskProgress } from '../../components/useTaskProgress';
 
 /** 备份到文件: the whole data folder as one *.ipcdesk-backup file in a chosen folder (or a USB stick). */
 export function BackupFileCard() {

@@ -7,8 +7,8 @@ import { formatDateTime } from '../../format';
 import { BrowseButton } from '../../components/BrowseButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/useSubmit';
-import { newTaskId } from '../archive/labels';
-import { percentOf, useTaskProgress } from '../archive/useTaskProgress';
+import { newTaskId } from '../../components/useTaskProgress';
+import { percentOf, useTaskProgress } from '../../components/useTaskProgress';
 
 /** The report survives the reload that follows a restore (the whole app's data changed). */
 const REPORT_KEY = 'desk-restore-file-report';

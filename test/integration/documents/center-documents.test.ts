@@ -1,7 +1,7 @@
 /** 中期考核结果通知、复核决定 (PDF read back with pdftotext) and the two rosters (xlsx read back with exceljs). */
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { INDICATORS, type Indicators } from '../../../electron/core/contract/centers-annual.js';
+import { INDICATORS, type Indicators } from '../../../electron/core/contract/centers/annual.js';
 import { loadFontSet } from '../../../electron/core/documents/fonts/registry.js';
 import {
   assessmentNoticeParagraphs,

@@ -36,7 +36,7 @@ describe('which year a write touches', () => {
     expect(yearsOfWrite('experts.update', { id: 'E1' })).toEqual([]);
     expect(yearsOfWrite('archive.unseal', { year: 2026, reason: '更正' })).toEqual([]);
     expect(yearsOfWrite('archive.seal', { year: 2026 })).toEqual([]);
-    expect(yearsOfWrite('review.notice', { applicationId: '2026-1-0001' })).toEqual([]);
+    expect(yearsOfWrite('formalReview.notice', { applicationId: '2026-1-0001' })).toEqual([]);
     expect(yearsOfWrite('assessments.noticePdf', { year: 2026 })).toEqual([]);
     expect(yearsOfWrite('batches.create', null)).toEqual([]);
   });

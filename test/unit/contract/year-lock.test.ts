@@ -32,8 +32,8 @@ describe('年度封存 policy declared with each method', () => {
     expect(() => assertYearLocksDeclared({ ...contract, 'summaries.save': noYears })).toThrow(
       /summaries\.save is locked by input but has no years/,
     );
-    const { 'review.notice': _check, ...prints } = firstPrintYears;
-    expect(() => assertYearLocksDeclared(contract, prints)).toThrow(/review\.notice prints but has no first-print check/);
+    const { 'formalReview.notice': _check, ...prints } = firstPrintYears;
+    expect(() => assertYearLocksDeclared(contract, prints)).toThrow(/formalReview\.notice prints but has no first-print check/);
     expect(() => assertYearLocksDeclared({ ...contract, 'batches.get': { ...contract['batches.get'], yearLock: 'none' } })).toThrow(
       /batches\.get reads but declares/,
     );

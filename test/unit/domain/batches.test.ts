@@ -5,6 +5,7 @@ import {
   batchWindowProblems,
   formatChineseDate,
   BATCHES_PER_YEAR,
+  batchSequenceText,
 } from '../../../electron/core/domain/batches.js';
 import { bureauDate } from '../../../electron/core/domain/clock.js';
 import { sniffFileKind, kindFromName } from '../../../electron/core/domain/file-types.js';
@@ -54,5 +55,20 @@ describe('file kinds by content', () => {
     expect(sniffFileKind(Buffer.from('MZ\x90\x00 this is an exe'))).toBeNull();
     expect(sniffFileKind(Buffer.from('\x7fELF'))).toBeNull();
     expect(kindFromName('申请表.PDF')).toBe('pdf');
+  });
+});
+
+describe('batchSequenceText', () => {
+  it('names a batch within its year as screens and notice titles print it', () => {
+    expect([1, 2, 10, 11, 12, 19, 20, 21].map(batchSequenceText)).toEqual([
+      '第一批',
+      '第二批',
+      '第十批',
+      '第十一批',
+      '第十二批',
+      '第十九批',
+      '第20批',
+      '第21批',
+    ]);
   });
 });

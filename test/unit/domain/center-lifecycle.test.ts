@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WORK_TASKS } from '../../../electron/core/contract/centers-annual.js';
+import { WORK_TASKS } from '../../../electron/core/contract/centers/annual.js';
 import type { Center } from '../../../electron/core/contract/designation.js';
 import { DeskError } from '../../../electron/core/contract/errors.js';
 import {

@@ -14,7 +14,7 @@ import {
   type ReminderFacts,
 } from '../../../electron/core/domain/dashboard.js';
 import { summaryDueDate } from '../../../electron/core/domain/center-lifecycle.js';
-import { INDICATOR_KEYS, type Indicators } from '../../../electron/core/contract/centers-annual.js';
+import { INDICATOR_KEYS, type Indicators } from '../../../electron/core/contract/centers/annual.js';
 
 const indicators = (n: number, money = 0): Indicators => ({
   trainings: n,

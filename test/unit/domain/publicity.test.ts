@@ -10,6 +10,7 @@ import {
   objectionAcceptance,
   objectionStatus,
   plaqueDateLine,
+  publicityEnded,
   publicityPeriod,
 } from '../../../electron/core/domain/publicity.js';
 
@@ -96,5 +97,12 @@ describe('centers', () => {
     expect(plaqueDateLine('2026-10-12')).toBe('二〇二六年十月');
     expect(plaqueDateLine('2027-12-01')).toBe('二〇二七年十二月');
     expect(plaqueDateLine('2027-03-01')).toBe('二〇二七年三月');
+  });
+});
+
+describe('publicityEnded', () => {
+  it('is false through the last day and true from the day after', () => {
+    const p = { endsOn: '2026-10-09' };
+    expect(['2026-10-08', '2026-10-09', '2026-10-10'].map((d) => publicityEnded(p, d))).toEqual([false, false, true]);
   });
 });

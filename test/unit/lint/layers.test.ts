@@ -44,7 +44,7 @@ describe('layer map', () => {
     [
       'store imports handlers',
       'electron/core/store/probe.ts',
-      "import { operator } from '../handlers/application-store.js';\nexport const probe = operator;\n",
+      "import { operator } from '../handlers/applications/store.js';\nexport const probe = operator;\n",
       'electron/core/store may not import electron/core/handlers',
     ],
     [
@@ -74,7 +74,7 @@ describe('layer map', () => {
     [
       'services import handlers',
       'electron/core/services/probe.ts',
-      "import { operator } from '../handlers/application-store.js';\nexport const probe = operator;\n",
+      "import { operator } from '../handlers/applications/store.js';\nexport const probe = operator;\n",
       'electron/core/services may not import electron/core/handlers',
     ],
     [
@@ -98,7 +98,7 @@ describe('layer map', () => {
     [
       'preload imports a handler',
       'electron/preload/probe.ts',
-      "import { operator } from '../core/handlers/application-store.js';\nexport const probe = operator;\n",
+      "import { operator } from '../core/handlers/applications/store.js';\nexport const probe = operator;\n",
       'electron/preload may not import electron/core/handlers',
     ],
   ])('%s: fails', async (_name, file, code, words) => {
@@ -196,14 +196,14 @@ describe('import cycles', () => {
   });
 
   it('a longer cycle through several layers fails', async () => {
-    // on disk, handlers/application-store.ts imports ./batch-state.js, which imports domain/batch-lifecycle.js
+    // on disk, handlers/applications/store.ts imports ./batch-state.js, which imports domain/batch-lifecycle.js
     const found = await problems(
       'electron/core/domain/batch-lifecycle.ts',
-      "import * as s from '../handlers/application-store.js';\nexport const probe = s;\n",
+      "import * as s from '../handlers/applications/store.js';\nexport const probe = s;\n",
     );
     expect(rules(found).sort()).toEqual(['local/layers', 'local/no-cycles']);
     expect(found.find((p) => p.rule === 'local/no-cycles')!.message).toContain(
-      'Import cycle: electron/core/domain/batch-lifecycle.ts → electron/core/handlers/application-store.ts → electron/core/handlers/batch-state.ts → electron/core/domain/batch-lifecycle.ts.',
+      'Import cycle: electron/core/domain/batch-lifecycle.ts → electron/core/handlers/applications/store.ts → electron/core/handlers/batch-state.ts → electron/core/domain/batch-lifecycle.ts.',
     );
   });
 

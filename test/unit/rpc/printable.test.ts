@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { DeskError } from '../../../electron/core/contract/errors.js';
 import { Text } from '../../../electron/core/contract/text.js';
-import { CreateApplicationInput } from '../../../electron/core/contract/applications-api.js';
+import { CreateApplicationInput } from '../../../electron/core/contract/applications/methods.js';
 import { loadFontSet } from '../../../electron/core/documents/fonts/registry.js';
 import { assertPrintable, printedTexts } from '../../../electron/core/rpc/printable.js';
 import { unprintableChars, unprintableMessage } from '../../../electron/core/documents/fonts/coverage.js';

@@ -3,8 +3,8 @@
  * Chinese (“第57行 C列（统一社会信用代码）：第18位校验码应为…”). The caller applies all rows or none.
  */
 import ExcelJS from 'exceljs';
-import type { ImportIssue } from '../../contract/applications-api.js';
-import { PHONE_PATTERN, type Route, type UnitType } from '../../contract/applications.js';
+import type { ImportIssue } from '../../contract/applications/methods.js';
+import { PHONE_PATTERN, type Route, type UnitType } from '../../contract/applications/entities.js';
 import { checkUscc } from '../../domain/uscc.js';
 import { openXlsx, UnreadableXlsx, type XlsxBook } from './xlsx-read.js';
 import { cleanImportedText } from './imported-text.js';

@@ -1,5 +1,5 @@
 /** 申报汇总表 (Excel): the listed applications (filters applied), styled and print-ready (A4 landscape). */
-import type { Application } from '../../contract/applications.js';
+import type { Application } from '../../contract/applications/entities.js';
 import type { Settings } from '../../contract/settings.js';
 import { APPLICATION_STATUS_LABELS } from '../../domain/application-status.js';
 import { missingItemNos } from '../../domain/application-query.js';

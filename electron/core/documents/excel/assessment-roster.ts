@@ -3,8 +3,8 @@
  * notice): name, host unit, each criterion's score (header names its full marks), 总分, 等次, 考核日期,
  * 考核意见. Centers that submitted a summary but are not yet assessed follow, marked 未考核.
  */
-import { GRADE_LABELS, type MidtermAssessment } from '../../contract/centers-annual.js';
-import type { Criterion } from '../../contract/review-scoring.js';
+import { GRADE_LABELS, type MidtermAssessment } from '../../contract/centers/annual.js';
+import type { Criterion } from '../../contract/expert-review/scoring.js';
 import type { Center } from '../../contract/designation.js';
 import { formatChineseDate } from '../../domain/batches.js';
 import { rankEntries } from '../pdf/assessment-notice.js';

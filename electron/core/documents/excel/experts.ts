@@ -4,9 +4,9 @@
  * and reports problems per row and column in Chinese; the caller applies all rows or none.
  */
 import ExcelJS from 'exceljs';
-import type { ImportIssue } from '../../contract/applications-api.js';
-import { PHONE_PATTERN } from '../../contract/applications.js';
-import type { Expert } from '../../contract/review-experts.js';
+import type { ImportIssue } from '../../contract/applications/methods.js';
+import { PHONE_PATTERN } from '../../contract/applications/entities.js';
+import type { Expert } from '../../contract/expert-review/experts.js';
 import { checkUscc } from '../../domain/uscc.js';
 import { normaliseOrgName } from '../../domain/conflicts.js';
 import { cleanImportedText } from './imported-text.js';

@@ -3,7 +3,7 @@
  * unit, district, industry, the submission date (or 未提交), the nine indicators with their units,
  * and a totals row (SUM formulas with their results stored, so any reader sees the numbers).
  */
-import { INDICATORS, type AnnualSummary } from '../../contract/centers-annual.js';
+import { INDICATORS, type AnnualSummary } from '../../contract/centers/annual.js';
 import type { Center } from '../../contract/designation.js';
 import { formatChineseDate } from '../../domain/batches.js';
 import { buildRoster, escapeCell, workbookToBuffer, type RosterColumn, type RosterValue } from './style.js';

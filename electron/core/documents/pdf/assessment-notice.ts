@@ -7,7 +7,7 @@
  * `assessmentNoticeParagraphs` / `assessmentNoticeRows` are pure; `renderAssessmentNotice` is the PDF.
  */
 import { DeskError } from '../../contract/errors.js';
-import { GRADE_LABELS, WORK_TASKS, type Grade } from '../../contract/centers-annual.js';
+import { GRADE_LABELS, WORK_TASKS, type Grade } from '../../contract/centers/annual.js';
 import type { FontSet } from '../fonts/registry.js';
 import { CENTER_PROGRAM, renderListNotice } from './publicity-notice.js';
 import type { TableColumn } from './table.js';

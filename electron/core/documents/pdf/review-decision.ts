@@ -8,7 +8,7 @@
  * `reviewDecisionTitle` / `reviewDecisionParagraphs` are pure; `renderReviewDecision` is the PDF.
  */
 import { DeskError } from '../../contract/errors.js';
-import type { ReviewOutcome } from '../../contract/centers-annual.js';
+import type { ReviewOutcome } from '../../contract/centers/annual.js';
 import { formatChineseDate } from '../../domain/batches.js';
 import type { FontSet } from '../fonts/registry.js';
 import { renderNotice } from './notice.js';

@@ -1,5 +1,5 @@
 /** 申报汇总表 (Excel): the applications a list filter selects, of one batch or of all. */
-import type { ListFilters } from '../../contract/applications-api.js';
+import type { ListFilters } from '../../contract/applications/methods.js';
 import { APPLICATION_STATUS_LABELS } from '../../domain/application-status.js';
 import { queryRows } from '../../domain/application-query.js';
 import { formatChineseDate } from '../../domain/batches.js';

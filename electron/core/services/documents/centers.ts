@@ -4,9 +4,9 @@
  * archive saves the reprints of issued notices into its staging folder.
  */
 import { DeskError } from '../../contract/errors.js';
-import type { AssessmentTemplate, CenterYearPart, IssuedNotice, TriennialReview } from '../../contract/centers-annual.js';
+import type { AssessmentTemplate, CenterYearPart, IssuedNotice, TriennialReview } from '../../contract/centers/annual.js';
 import type { Center } from '../../contract/designation.js';
-import type { Criterion } from '../../contract/review-scoring.js';
+import type { Criterion } from '../../contract/expert-review/scoring.js';
 import { bureauDate } from '../../domain/clock.js';
 import { addDays, addYears, defaultAssessmentTemplate, summaryDueDate, summaryRequired } from '../../domain/center-lifecycle.js';
 import { deadlineAfter } from '../../domain/working-days.js';

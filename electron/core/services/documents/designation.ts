@@ -6,7 +6,7 @@
 import { DeskError } from '../../contract/errors.js';
 import type { Center } from '../../contract/designation.js';
 import type { ParsedInput } from '../../contract/index.js';
-import { formatChineseDate } from '../../domain/batches.js';
+import { batchSequenceText, formatChineseDate } from '../../domain/batches.js';
 import { bureauDate } from '../../domain/clock.js';
 import { centerName } from '../../domain/publicity.js';
 import { centerStatusText, nextReviewDueOf } from '../../domain/center-lifecycle.js';
@@ -19,13 +19,9 @@ import type { ServiceContext } from '../context.js';
 import { allApplications, findBatch } from '../records.js';
 import type { GeneratedDocument, RenderOptions } from './generated.js';
 
-const CN = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-
 /** 2026年第一批 (the label printed in notice titles). */
 export function batchTitleLabel(batch: { year: number; sequence: number }): string {
-  const n = batch.sequence;
-  const seq = n <= 10 ? CN[n]! : n < 20 ? `十${CN[n - 10]!}` : String(n);
-  return `${batch.year}年第${seq}批`;
+  return `${batch.year}年${batchSequenceText(batch.sequence)}`;
 }
 
 export async function partOf(ctx: ServiceContext, batchId: string) {

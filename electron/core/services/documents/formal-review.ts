@@ -1,6 +1,6 @@
 /** 形式审查通知书 (受理/补正/不予受理): rendered from an application's formal-review round and its 发文字号. Never writes. */
 import { DeskError } from '../../contract/errors.js';
-import type { Application, FormalReview } from '../../contract/applications.js';
+import type { Application, FormalReview } from '../../contract/applications/entities.js';
 import { bureauDate } from '../../domain/clock.js';
 import { materialItem } from '../../domain/materials.js';
 import {

@@ -1,0 +1,52 @@
+/** API methods of formal review (形式审查, formalReview.*): accept, ask for a supplement, reject, print the notice. */
+import { z } from 'zod';
+import { method } from './define.js';
+import { ExportedFile } from './common.js';
+import { Application, SupplementItemInput } from './applications/entities.js';
+import { Text } from './text.js';
+import { yearOfRef } from './years.js';
+
+const Id = z.string().trim().min(1, '请指定申报');
+const Reason = Text({ label: '理由', min: 2, max: 200, multiline: true });
+const Note = Text({ label: '备注', max: 200, multiline: true });
+
+export const formalReviewContract = {
+  'formalReview.accept': method({
+    input: z.object({ applicationId: Id, note: Note.optional() }).strict(),
+    output: Application,
+    writes: true,
+    yearLock: 'byInput',
+    years: (i) => [yearOfRef(i.applicationId)],
+    summary: '形式审查：受理',
+  }),
+  'formalReview.requireSupplement': method({
+    input: z
+      .object({
+        applicationId: Id,
+        items: z.array(SupplementItemInput).min(1, '请至少勾选一项需补正的材料').max(7),
+        workingDays: z.number().int().min(1, '补正期限至少1个工作日').max(60, '补正期限不超过60个工作日').default(5),
+        note: Note.optional(),
+      })
+      .strict(),
+    output: Application,
+    writes: true,
+    yearLock: 'byInput',
+    years: (i) => [yearOfRef(i.applicationId)],
+    summary: '形式审查：要求补正',
+  }),
+  'formalReview.notice': method({
+    input: z.object({ applicationId: Id, round: z.number().int().positive().optional() }).strict(),
+    output: ExportedFile,
+    writes: true,
+    yearLock: 'print',
+    summary: '生成形式审查通知书（受理/补正/不予受理）',
+  }),
+  'formalReview.reject': method({
+    input: z.object({ applicationId: Id, reason: Reason }).strict(),
+    output: Application,
+    writes: true,
+    yearLock: 'byInput',
+    years: (i) => [yearOfRef(i.applicationId)],
+    summary: '形式审查：不予受理',
+  }),
+};

@@ -1,0 +1,474 @@
+/** 公示、异议、认定、中心名录、共建协议与节假日安排 (publicity → designation → centers). */
+import { DeskError } from '../../contract/errors.js';
+import type { MethodOutput } from '../../contract/index.js';
+import type { Application } from '../../contract/applications/entities.js';
+import type { Center, DesignationPart, DesignationView, Objection, PublicityEntry } from '../../contract/designation.js';
+import type { HolidayTableInput } from '../../contract/settings.js';
+import { formatChineseDate } from '../../domain/batches.js';
+import { bureauDate } from '../../domain/clock.js';
+import { bureauDateOf } from '../../domain/bureau-time.js';
+import { firstReviewDue } from '../../domain/center-lifecycle.js';
+import { DEFAULT_HOLIDAY_TABLES } from '../../domain/holidays-data.js';
+import {
+  centerName,
+  centerValidUntil,
+  certificateSeries,
+  decisionBlockers,
+  formatCertificateNumber,
+  objectionAcceptance,
+  objectionStatus,
+  plaqueDateLine,
+  publicityPeriod,
+} from '../../domain/publicity.js';
+import { holidayTableProblems, workingDaysBetween } from '../../domain/working-days.js';
+import { docNumberSeries, issueNumbered } from '../../store/numbering.js';
+import { formatDocNumber } from '../../domain/doc-number.js';
+import { allApplications, batchLabel, findBatch, operator } from '../applications/store.js';
+import { designationDocumentHandlers } from './documents.js';
+import { renderDesignationDocuments } from '../../services/documents/designation.js';
+import { workingCalendar } from '../formal-review.js';
+import { scoringResults } from '../../services/scoring.js';
+import type { AreaHandlers, HandlerContext } from '../types.js';
+import { batchStep } from '../../domain/batch-lifecycle.js';
+import { assertBatchAllows, moveBatch } from '../batch-state.js';
+
+type Methods =
+  | 'calendar.get'
+  | 'calendar.saveYear'
+  | 'publicity.create'
+  | 'publicity.get'
+  | 'objections.record'
+  | 'objections.resolve'
+  | 'decision.create';
+
+// ───────────────────────────── helpers ─────────────────────────────
+
+/** Serialise the check-then-write steps of one batch (two clicks on 认定 must not designate twice). */
+const batchLocks = new Map<string, Promise<unknown>>();
+function withBatchLock<R>(batchId: string, job: () => Promise<R>): Promise<R> {
+  const previous = batchLocks.get(batchId) ?? Promise.resolve();
+  const run = previous.then(job, job);
+  const tail = run.catch(() => undefined);
+  batchLocks.set(batchId, tail);
+  void tail.then(() => {
+    if (batchLocks.get(batchId) === tail) batchLocks.delete(batchId);
+  });
+  return run;
+}
+
+export async function designationPartOf(ctx: HandlerContext, batchId: string): Promise<Readonly<DesignationPart>> {
+  return ctx.store.readKeyed('designation', batchId);
+}
+
+function batchOfObjection(id: string): string {
+  const m = /^(\d{4}-\d+)-O\d+$/.exec(id);
+  if (!m) throw new DeskError('NOT_FOUND', `找不到异议 ${id}，请刷新后重试。`);
+  return m[1]!;
+}
+
+function today(ctx: HandlerContext): string {
+  return bureauDate(ctx.clock());
+}
+
+/** The list as it stands: published applications minus those withdrawn after an upheld objection. */
+export function listInForce(part: Readonly<DesignationPart>): string[] {
+  if (!part.publicity) return [];
+  const withdrawn = new Set(part.publicity.withdrawn.map((w) => w.applicationId));
+  return part.publicity.applicationIds.filter((id) => !withdrawn.has(id));
+}
+
+export async function designationView(ctx: HandlerContext, batchId: string): Promise<DesignationView> {
+  const batch = findBatch(ctx, batchId);
+  const part = await designationPartOf(ctx, batch.id);
+  const entries: PublicityEntry[] = [];
+  if (part.publicity) {
+    const apps = new Map((await allApplications(ctx, batch.id)).map((a) => [a.id, a]));
+    const results = await scoringResults(ctx, batch.id);
+    const byApp = new Map(results.rows.map((r) => [r.applicationId, r]));
+    const withdrawn = new Set(part.publicity.withdrawn.map((w) => w.applicationId));
+    for (const id of part.publicity.applicationIds) {
+      const app = apps.get(id);
+      const row = byApp.get(id);
+      entries.push({
+        applicationId: id,
+        applicantName: app?.applicant.name ?? '（申报已删除）',
+        proposedCenterName: app ? centerName(app.proposedCenterName, app.applicant.industry) : '',
+        industry: app?.applicant.industry ?? '',
+        district: app?.applicant.district ?? '',
+        rank: row?.rank ?? null,
+        final: row?.final ?? null,
+        withdrawn: withdrawn.has(id),
+      });
+    }
+  }
+  const blockers = part.decision ? [] : decisionBlockers(part.publicity, part.objections, today(ctx));
+  return {
+    batchId: batch.id,
+    publicity: part.publicity ? structuredClone(part.publicity) : null,
+    entries,
+    objections: structuredClone(part.objections),
+    decision: part.decision ? structuredClone(part.decision) : null,
+    blockers,
+  };
+}
+
+// ───────────────────────────── calendar ─────────────────────────────
+
+function calendarView(ctx: HandlerContext): MethodOutput<'calendar.get'> {
+  const overrides = ctx.store.read('settings').settings.holidayTables ?? [];
+  const calendar = workingCalendar(ctx);
+  const shipped = new Map(DEFAULT_HOLIDAY_TABLES.map((t) => [t.year, t]));
+  const overridden = new Set(overrides.map((t) => t.year));
+  const years = [...calendar.tables.values()]
+    .sort((a, b) => a.year - b.year)
+    .map((t) => ({
+      year: t.year,
+      source: t.source,
+      offDays: [...t.offDays],
+      makeUpWorkDays: [...t.makeUpWorkDays],
+      origin: overridden.has(t.year) ? ('override' as const) : ('shipped' as const),
+      ...(overridden.has(t.year) && shipped.has(t.year) ? { shippedSource: shipped.get(t.year)!.source } : {}),
+      workingDays: workingDaysBetween(`${t.year}-01-01`, `${t.year}-12-31`, calendar),
+    }));
+  return {
+    years,
+    conventions: [
+      '工作日：扣除周六、周日和法定节假日，计入调休上班日。没有录入节假日安排的年份只扣除周六、周日，并给出提示。',
+      '公示期：开始当日为工作日的，当日计为第1个工作日（如2026年9月28日起5个工作日，至2026年10月9日止）。',
+      '补正期限：自通知次日起算（通知当日不计入）。',
+    ],
+  };
+}
+
+function cleanDays(days: readonly string[]): string[] {
+  return [...new Set(days)].sort();
+}
+
+// ───────────────────────────── handlers ─────────────────────────────
+
+export const designationHandlers: AreaHandlers<Methods> & typeof designationDocumentHandlers = {
+  ...designationDocumentHandlers,
+
+  'calendar.get': (_input, ctx) => calendarView(ctx),
+
+  'calendar.saveYear': async (input, ctx) => {
+    const table: HolidayTableInput = {
+      year: input.year,
+      source: input.source,
+      offDays: cleanDays(input.offDays),
+      makeUpWorkDays: cleanDays(input.makeUpWorkDays),
+    };
+    const problems = holidayTableProblems(table);
+    if (problems.length > 0) throw new DeskError('INVALID_INPUT', `节假日安排有误：${problems.join('')}请改正后再保存。`, { problems });
+    await ctx.store.write(
+      'settings',
+      (draft) => {
+        const before = draft.settings.holidayTables?.find((t) => t.year === table.year);
+        const rest = (draft.settings.holidayTables ?? []).filter((t) => t.year !== table.year);
+        draft.settings = { ...draft.settings, holidayTables: [...rest, table].sort((a, b) => a.year - b.year) };
+        return before;
+      },
+      (before) => ({
+        method: 'calendar.saveYear',
+        entity: `calendar:${table.year}`,
+        summary: `保存${table.year}年节假日安排（${table.offDays.length}天放假、${table.makeUpWorkDays.length}天调休上班）`,
+        before,
+        after: table,
+      }),
+    );
+    return calendarView(ctx);
+  },
+
+  'publicity.create': (input, ctx) => {
+    const batch = findBatch(ctx, input.batchId);
+    return withBatchLock(batch.id, async () => {
+      const part = await designationPartOf(ctx, batch.id);
+      if (part.publicity) {
+        // An earlier attempt recorded the publicity but not the batch's status: finish that step.
+        if (batchStep(findBatch(ctx, batch.id), 'startPublicity').ok) await moveBatch(ctx, batch.id, 'startPublicity', 'publicity.create');
+        throw new DeskError('CONFLICT', `${batchLabel(batch)}已于${formatChineseDate(part.publicity.startsOn)}发起公示，不能重复发起。`);
+      }
+      assertBatchAllows(ctx, batch.id, 'startPublicity');
+      const apps = new Map((await allApplications(ctx, batch.id)).map((a) => [a.id, a]));
+      let ids: string[];
+      if (input.applicationIds) {
+        const seen = new Set<string>();
+        for (const id of input.applicationIds) {
+          if (seen.has(id)) throw new DeskError('INVALID_INPUT', `公示名单中申报 ${id} 重复列出。`);
+          seen.add(id);
+          if (!apps.has(id)) throw new DeskError('NOT_FOUND', `公示名单中的申报 ${id} 不属于${batchLabel(batch)}，请刷新后重试。`);
+        }
+        ids = [...input.applicationIds];
+      } else {
+        const results = await scoringResults(ctx, batch.id);
+        ids = results.rows
+          .filter((r) => r.passed)
+          .sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9))
+          .map((r) => r.applicationId);
+        if (ids.length === 0)
+          throw new DeskError('RULE_VIOLATION', `${batchLabel(batch)}还没有通过专家评审的申报，无法公示。请先在“评审结果”中核对汇总结果。`);
+      }
+      const calendar = workingCalendar(ctx);
+      const period = publicityPeriod(input.startsOn, input.workingDays, calendar);
+      const sources = [
+        ...new Set(
+          [input.startsOn, period.endsOn].map((d) => calendar.tables.get(Number(d.slice(0, 4)))?.source).filter((s): s is string => !!s),
+        ),
+      ];
+      await ctx.store.writeKeyed(
+        'designation',
+        batch.id,
+        (draft) => {
+          assertBatchAllows(ctx, batch.id, 'startPublicity');
+          draft.publicity = {
+            batchId: batch.id,
+            startsOn: period.startsOn,
+            endsOn: period.endsOn,
+            workingDays: period.workingDays,
+            convention: period.convention,
+            applicationIds: ids,
+            withdrawn: [],
+            ...(period.warning ? { calendarWarning: period.warning } : {}),
+            ...(input.contact ? { contact: input.contact } : {}),
+            calendarSources: sources,
+            createdAt: ctx.clock().toISOString(),
+            createdBy: operator(ctx),
+          };
+          return draft.publicity;
+        },
+        (p) => ({
+          method: 'publicity.create',
+          entity: `publicity:${batch.id}`,
+          summary: `${batchLabel(batch)}发起公示：${p.convention}，名单${p.applicationIds.length}家`,
+          after: p,
+        }),
+      );
+      await moveBatch(ctx, batch.id, 'startPublicity', 'publicity.create');
+      return designationView(ctx, batch.id);
+    });
+  },
+
+  'publicity.get': (input, ctx) => designationView(ctx, input.batchId),
+
+  'objections.record': (input, ctx) => {
+    const batch = findBatch(ctx, input.batchId);
+    return withBatchLock(batch.id, async () => {
+      const part = await designationPartOf(ctx, batch.id);
+      const publicity = part.publicity;
+      if (!publicity) throw new DeskError('RULE_VIOLATION', `${batchLabel(batch)}尚未公示，不能登记异议。`);
+      if (!publicity.applicationIds.includes(input.applicationId)) {
+        throw new DeskError('NOT_FOUND', `申报 ${input.applicationId} 不在${batchLabel(batch)}的公示名单中，请核对异议针对的单位。`);
+      }
+      if (part.decision)
+        throw new DeskError('RULE_VIOLATION', `${batchLabel(batch)}已作出认定决定（${part.decision.docNumber}），公示异议不再登记。`);
+      assertBatchAllows(ctx, batch.id, 'handleObjection');
+      const acceptance = objectionAcceptance(input, publicity);
+      return ctx.store.writeKeyed(
+        'designation',
+        batch.id,
+        (draft) => {
+          assertBatchAllows(ctx, batch.id, 'handleObjection');
+          const objection: Objection = {
+            id: `${batch.id}-O${draft.objections.length + 1}`,
+            batchId: batch.id,
+            applicationId: input.applicationId,
+            receivedOn: input.receivedOn,
+            from: input.from,
+            kind: input.kind,
+            identityProof: input.identityProof,
+            content: input.content,
+            accepted: acceptance.accepted,
+            ...(acceptance.accepted ? {} : { notAcceptedReason: acceptance.reason }),
+            status: acceptance.accepted ? 'open' : 'notAccepted',
+            recordedAt: ctx.clock().toISOString(),
+            recordedBy: operator(ctx),
+          };
+          draft.objections.push(objection);
+          return structuredClone(objection);
+        },
+        (o) => ({
+          method: 'objections.record',
+          entity: `objection:${o.id}`,
+          summary: `登记异议 ${o.id}（${o.from || '匿名'}，针对 ${o.applicationId}）：${o.accepted ? '受理' : `不予受理，${o.notAcceptedReason ?? ''}`}`,
+          after: o,
+        }),
+      );
+    });
+  },
+
+  'objections.resolve': (input, ctx) => {
+    const batchId = batchOfObjection(input.objectionId);
+    const batch = findBatch(ctx, batchId);
+    return withBatchLock(batch.id, async () => {
+      const part = await designationPartOf(ctx, batch.id);
+      const found = part.objections.find((o) => o.id === input.objectionId);
+      if (!found) throw new DeskError('NOT_FOUND', `找不到异议 ${input.objectionId}，请刷新后重试。`);
+      if (!found.accepted)
+        throw new DeskError('RULE_VIOLATION', `异议 ${found.id} 未予受理（${found.notAcceptedReason ?? ''}），无需作出处理结论。`);
+      if (found.resolution)
+        throw new DeskError(
+          'CONFLICT',
+          `异议 ${found.id} 已于${formatChineseDate(bureauDateOf(found.resolution.at))}处理（${found.resolution.outcome === 'upheld' ? '异议成立' : '异议不成立'}），不能重复处理。`,
+        );
+      if (part.decision) throw new DeskError('RULE_VIOLATION', `${batchLabel(batch)}已作出认定决定，不能再处理公示异议。`);
+      assertBatchAllows(ctx, batch.id, 'handleObjection');
+      const at = ctx.clock().toISOString();
+      const by = operator(ctx);
+      return ctx.store.writeKeyed(
+        'designation',
+        batch.id,
+        (draft) => {
+          assertBatchAllows(ctx, batch.id, 'handleObjection');
+          const o = draft.objections.find((x) => x.id === input.objectionId)!;
+          o.resolution = { outcome: input.outcome, reason: input.reason, at, by };
+          o.status = objectionStatus(o);
+          if (
+            input.outcome === 'upheld' &&
+            draft.publicity &&
+            !draft.publicity.withdrawn.some((w) => w.applicationId === o.applicationId)
+          ) {
+            draft.publicity.withdrawn.push({ applicationId: o.applicationId, objectionId: o.id, at });
+          }
+          return structuredClone(o);
+        },
+        (o) => ({
+          method: 'objections.resolve',
+          entity: `objection:${o.id}`,
+          summary: `处理异议 ${o.id}：${o.resolution!.outcome === 'upheld' ? `异议成立，${o.applicationId} 撤出公示名单` : '异议不成立'}。理由：${o.resolution!.reason}`,
+          before: found,
+          after: o,
+        }),
+      );
+    });
+  },
+
+  'decision.create': (input, ctx) => {
+    const batch = findBatch(ctx, input.batchId);
+    return withBatchLock(batch.id, async () => {
+      const part = await designationPartOf(ctx, batch.id);
+      // An earlier attempt recorded the decision but not the batch's status: finish that step.
+      if (part.decision && batchStep(findBatch(ctx, batch.id), 'designate').ok)
+        await moveBatch(ctx, batch.id, 'designate', 'decision.create');
+      const blockers = decisionBlockers(part.publicity, part.objections, input.decidedOn, !!part.decision);
+      if (blockers.length > 0) throw new DeskError('RULE_VIOLATION', `暂不能认定：${blockers.join('')}`, { blockers });
+      const ids = listInForce(part);
+      if (ids.length === 0) throw new DeskError('RULE_VIOLATION', '公示名单中的申报均已撤出，没有可认定的单位。');
+      const apps = new Map((await allApplications(ctx, batch.id)).map((a) => [a.id, a]));
+      const missing = ids.filter((id) => !apps.has(id));
+      if (missing.length > 0) throw new DeskError('NOT_FOUND', `公示名单中的申报 ${missing.join('、')} 已不存在，无法认定。`);
+      assertBatchAllows(ctx, batch.id, 'designate');
+      const settings = ctx.store.read('settings').settings;
+      const year = Number(input.decidedOn.slice(0, 4));
+      const now = ctx.clock().toISOString();
+
+      // Recovery: centers written by an earlier attempt that crashed before the decision was recorded.
+      const earlier = ctx.store.read('centers').centers.filter((c) => c.batchId === batch.id);
+      let docNumber: string;
+      let sequence: number;
+      let centers: Center[];
+      if (earlier.length > 0) {
+        docNumber = earlier[0]!.decisionDocNumber;
+        sequence = Number(/(\d+)号$/.exec(docNumber)?.[1] ?? 0);
+        centers = structuredClone(earlier);
+      } else {
+        // Render the 认定通知, certificates and plaque sheet with the numbers they will get; only then take
+        // the 发文字号 and the certificate numbers (one per center, in list order) and store the centers.
+        const issued = await issueNumbered(ctx.store, {
+          claims: [
+            { series: docNumberSeries(settings.docNumberPrefix, year) },
+            { series: certificateSeries(settings.certNumberPrefix), count: ids.length },
+          ],
+          audit: { method: 'decision.create', entity: `decision:${batch.id}`, summary: `认定${batchLabel(batch)}，发文字号和证书编号取号` },
+          render: async ([doc, certs]) => {
+            const number = formatDocNumber(settings.docNumberPrefix, year, doc!.first);
+            const planned = ids.map((id, i) =>
+              newCenter(
+                apps.get(id)!,
+                number,
+                input.decidedOn,
+                formatCertificateNumber(settings.certNumberPrefix, year, certs!.numbers[i]!),
+                settings.bureauName,
+                now,
+              ),
+            );
+            await renderDesignationDocuments(ctx, batch, number, input.decidedOn, planned);
+            return { docNumber: number, sequence: doc!.first, planned };
+          },
+          commit: (_claimed, { docNumber: number, planned }) =>
+            ctx.store.write(
+              'centers',
+              (draft) => {
+                const made = planned.map((c, i) => ({ id: `C${draft.centers.length + i + 1}`, ...c }));
+                draft.centers.push(...made);
+                return structuredClone(made);
+              },
+              (made) => ({
+                method: 'decision.create',
+                entity: `decision:${batch.id}`,
+                summary: `${number}认定${made.length}家中心：${made.map((c) => `${c.name}（${c.certificateNumber}）`).join('、')}`,
+                after: made,
+              }),
+            ),
+        });
+        ({ docNumber, sequence } = issued!.doc);
+        centers = issued!.result;
+      }
+      const decision = await ctx.store.writeKeyed(
+        'designation',
+        batch.id,
+        (draft) => {
+          assertBatchAllows(ctx, batch.id, 'designate');
+          draft.decision = {
+            batchId: batch.id,
+            docNumber,
+            year,
+            sequence,
+            decidedOn: input.decidedOn,
+            applicationIds: centers.map((c) => c.applicationId),
+            centerIds: centers.map((c) => c.id),
+            createdAt: now,
+            createdBy: operator(ctx),
+          };
+          return structuredClone(draft.decision);
+        },
+        (d) => ({
+          method: 'decision.create',
+          entity: `decision:${batch.id}`,
+          summary: `${batchLabel(batch)}认定决定 ${d.docNumber}（${formatChineseDate(d.decidedOn)}），${d.centerIds.length}家`,
+          after: d,
+        }),
+      );
+      await moveBatch(ctx, batch.id, 'designate', 'decision.create');
+      return { decision, centers };
+    });
+  },
+};
+
+function newCenter(
+  app: Application,
+  docNumber: string,
+  designatedOn: string,
+  certificateNumber: string,
+  bureauName: string,
+  now: string,
+): Omit<Center, 'id'> {
+  const name = centerName(app.proposedCenterName, app.applicant.industry);
+  return {
+    name,
+    hostUnit: app.applicant.name,
+    hostUscc: app.applicant.uscc,
+    industry: app.applicant.industry,
+    district: app.applicant.district,
+    batchId: app.batchId,
+    applicationId: app.id,
+    decisionDocNumber: docNumber,
+    designatedOn,
+    certificateNumber,
+    validUntil: centerValidUntil(designatedOn),
+    nextReviewDue: firstReviewDue(designatedOn),
+    status: 'active',
+    plaque: { number: certificateNumber, inscription: name, authority: bureauName, dateLine: plaqueDateLine(designatedOn) },
+    createdAt: now,
+    statusHistory: [],
+  };
+}

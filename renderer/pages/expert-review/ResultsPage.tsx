@@ -1,0 +1,174 @@
+import { Alert, Button, Card, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { FileExcelOutlined, FilePdfOutlined, WarningOutlined } from '@ant-design/icons';
+import type { ReviewResult } from '../../../electron/core/contract/index.js';
+import { desk } from '../../rpc';
+import { PageHeader } from '../../components/PageHeader';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { ExportResult } from '../../components/ExportResult';
+import { useRemote } from '../../components/useRemote';
+import { useBatchChoice } from '../../components/useBatchChoice';
+import { useExportFile } from '../../components/useExportFile';
+import { BatchBar } from '../../components/BatchBar';
+import { LeniencyChart } from './LeniencyChart';
+import { useBatchReview } from './useBatchReview';
+
+const FLAG_LABELS: Record<string, string> = {
+  quorum: '人数不足',
+  tie: '同分',
+  outlier: '偏离',
+  disagreement: '分歧',
+  staleTemplate: '旧版评分表',
+};
+const num = (n: number | null) => (n === null ? '—' : n.toFixed(2));
+
+/** 评审结果: ranking with each expert's total, method text, exports and the leniency chart. */
+export function ResultsPage() {
+  const intake = useBatchChoice();
+  const batchId = intake.batchId;
+  const review = useBatchReview(batchId);
+  const results = useRemote(() => (batchId ? desk.call('scoring.results', { batchId }) : Promise.resolve(undefined)), [batchId]);
+  const leniency = useRemote(() => (batchId ? desk.call('scoring.leniency', { batchId }) : Promise.resolve([])), [batchId]);
+  const exporter = useExportFile();
+  const rows = results.data?.rows ?? [];
+  const expertIds = [...new Set([...(review.overview.data?.panel ?? []), ...rows.flatMap((r) => r.totals.map((t) => t.expertId))])];
+  const exp = (kind: string, produce: () => Promise<Parameters<typeof ExportResult>[0]['file']>) => ({
+    loading: exporter.busy === kind,
+    disabled: !batchId,
+    onClick: () => void exporter.run(kind, produce),
+  });
+
+  return (
+    <>
+      <PageHeader
+        title="评审结果"
+        description="按评分表汇总各专家评分并排名；标记提示需要复核的情况。"
+        extra={
+          <>
+            <Button
+              type="primary"
+              icon={<FilePdfOutlined />}
+              {...exp('评审汇总表', () => desk.call('scoring.summaryPdf', { batchId: batchId! }))}
+            >
+              评审汇总表PDF
+            </Button>
+            <Button
+              icon={<FileExcelOutlined />}
+              {...exp('评审汇总表（Excel）', () => desk.call('scoring.summaryXlsx', { batchId: batchId! }))}
+            >
+              Excel
+            </Button>
+            <Button
+              icon={<FilePdfOutlined />}
+              {...exp('空白评分表', () => desk.call('scoring.sheetsPdf', { batchId: batchId!, mode: 'blank' }))}
+            >
+              空白评分表
+            </Button>
+            <Button
+              icon={<FilePdfOutlined />}
+              {...exp('已录评分表', () => desk.call('scoring.sheetsPdf', { batchId: batchId!, mode: 'filled' }))}
+            >
+              已录评分表
+            </Button>
+          </>
+        }
+      />
+      <BatchBar intake={intake} />
+      <ErrorAlert
+        error={results.error || leniency.error}
+        title="无法读取评审结果"
+        onRetry={() => {
+          results.reload();
+          leniency.reload();
+        }}
+      />
+      {exporter.last ? (
+        <Alert
+          type="success"
+          showIcon
+          closable={{ onClose: exporter.clearLast }}
+          title={<ExportResult file={exporter.last.file} kind={exporter.last.kind} />}
+          style={{ marginBottom: 16 }}
+        />
+      ) : null}
+      <Card size="small" styles={{ body: { padding: 0 } }}>
+        {results.data ? (
+          <Alert
+            type="info"
+            banner
+            data-testid="method-text"
+            title={`汇总方法：${results.data.methodText}`}
+            description={`评分表第${results.data.templateVersion}版；及格线${results.data.passLine}分；最少有效专家${results.data.quorum}人。`}
+          />
+        ) : null}
+        <Table<ReviewResult>
+          size="middle"
+          rowKey="applicationId"
+          loading={results.loading && !results.data}
+          dataSource={rows}
+          pagination={false}
+          scroll={{ x: 760 + expertIds.length * 80 }}
+          locale={{ emptyText: '本批次还没有评审结果。' }}
+          columns={[
+            { title: '排名', dataIndex: 'rank', width: 64, fixed: 'left', render: (r: number | null) => r ?? '—' },
+            { title: '申报单位', dataIndex: 'name', width: 240, fixed: 'left', ellipsis: true },
+            ...expertIds.map((id) => ({
+              title: review.expertName(id),
+              key: id,
+              width: 80,
+              align: 'right' as const,
+              render: (_: unknown, r: ReviewResult) => {
+                const t = r.totals.find((x) => x.expertId === id);
+                const outlier = r.flags.some((f) => f.kind === 'outlier' && f.expertId === id);
+                return t ? (
+                  <Typography.Text type={outlier ? 'danger' : undefined}>{t.total}</Typography.Text>
+                ) : (
+                  <Typography.Text type="secondary">—</Typography.Text>
+                );
+              },
+            })),
+            { title: '有效专家数', dataIndex: 'count', width: 96, align: 'right' },
+            {
+              title: '最终得分',
+              dataIndex: 'final',
+              width: 90,
+              align: 'right',
+              render: (n: number | null) => <Typography.Text strong>{num(n)}</Typography.Text>,
+            },
+            {
+              title: '是否通过',
+              dataIndex: 'passed',
+              width: 86,
+              render: (p: boolean, r) =>
+                !r.quorumMet ? (
+                  <Tooltip title="有效专家人数不足，暂不判定">
+                    <Tag>待定</Tag>
+                  </Tooltip>
+                ) : p ? (
+                  <Tag color="green">通过</Tag>
+                ) : (
+                  <Tag color="red">未通过</Tag>
+                ),
+            },
+            {
+              title: '标记',
+              key: 'flags',
+              width: 180,
+              render: (_: unknown, r) => (
+                <Space size={2} wrap>
+                  {r.flags.map((f, i) => (
+                    <Tooltip key={i} title={f.message}>
+                      <Tag icon={<WarningOutlined />} color="gold" data-testid="result-flag">
+                        {FLAG_LABELS[f.kind] ?? f.kind}
+                      </Tag>
+                    </Tooltip>
+                  ))}
+                </Space>
+              ),
+            },
+          ]}
+        />
+      </Card>
+      {batchId ? <LeniencyChart rows={leniency.data ?? []} fileName={`专家打分松紧度-${batchId}.png`} /> : null}
+    </>
+  );
+}
