@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { method, NoInput, IsoDate } from './define.js';
 import { Text } from './text.js';
 import { Year } from './batches.js';
+import { DISCLOSURES, DOCUMENT_KINDS, ISSUED_DOCUMENT_TYPES, type IssuedDocumentType } from './document-labels.js';
 
 const ListEntry = z.string().trim().min(1, '列表项不能为空').max(30, '列表项不超过30个字');
 const ChoiceList = (what: string) =>
@@ -29,6 +30,31 @@ const ChoiceListInput = (what: string) =>
     .min(1, `${what}列表至少保留一项`)
     .max(100, `${what}列表不超过100项`)
     .refine((l) => new Set(l).size === l.length, `${what}列表中有重复项`);
+
+/** How one issued document is laid out and published (absent fields: domain/document-kinds.ts defaults). */
+export const DocumentFormat = z
+  .object({
+    kind: z.enum(DOCUMENT_KINDS).optional(),
+    /** 公开方式, printed as the 附注. */
+    disclosure: z.enum(DISCLOSURES).optional(),
+  })
+  .strict();
+export type DocumentFormat = z.infer<typeof DocumentFormat>;
+const DocumentFormats = z
+  .object(
+    Object.fromEntries(ISSUED_DOCUMENT_TYPES.map((t) => [t, DocumentFormat.optional()])) as Record<
+      IssuedDocumentType,
+      z.ZodOptional<typeof DocumentFormat>
+    >,
+  )
+  .strict();
+const OrganName = z.string().trim().min(1, '机关名称不能为空').max(40, '机关名称不超过40个字');
+const OrganNameInput = (label: string) => Text({ label, min: 1, max: 40 });
+const CopyTo = (item: z.ZodType<string>) =>
+  z
+    .array(item)
+    .max(30, '抄送机关不超过30个')
+    .refine((l) => new Set(l).size === l.length, '抄送机关有重复');
 
 export const Settings = z.object({
   /** 发文机关 */
@@ -68,6 +94,14 @@ export const Settings = z.object({
     })
     .strict()
     .optional(),
+  /** 发文机关标志 of 文件格式 (GB/T 9704 §7.2.4; absent: bureauName + "文件"). */
+  fileMark: OrganName.optional(),
+  /** 印发机关 in the 版记 (§7.4.3; absent: bureauName + "办公室"). */
+  issuingOffice: OrganName.optional(),
+  /** 抄送机关 printed in the 版记 of 文件格式 documents (§7.4.2). */
+  copyTo: CopyTo(OrganName).optional(),
+  /** Per issued document: its kind (文件格式 / 信函格式 / 公示公告) and 公开方式. */
+  documentFormats: DocumentFormats.optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -78,6 +112,9 @@ export const UpdateSettingsInput = Settings.omit({ sealImageSha256: true })
     operatorName: Text({ label: '操作人姓名', max: 20 }),
     docNumberPrefix: Text({ label: '发文字号前缀', min: 1, max: 12 }),
     certNumberPrefix: Text({ label: '证书编号前缀', min: 1, max: 12 }),
+    fileMark: OrganNameInput('发文机关标志').optional(),
+    issuingOffice: OrganNameInput('印发机关').optional(),
+    copyTo: CopyTo(OrganNameInput('抄送机关')).optional(),
     districts: ChoiceListInput('县（市）区').optional(),
     industries: ChoiceListInput('产业').optional(),
     holidayTables: z

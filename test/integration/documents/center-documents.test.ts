@@ -36,7 +36,7 @@ const NOTICE: AssessmentNoticeInput = {
   ],
 };
 
-const checkLayout = (file: string, title: string): void => checkNoticeLayout(file, title, A, fonts.xiaobiaosong.font);
+const checkLayout = (file: string, title: string): void => checkNoticeLayout(file, title, `${A}文件`, fonts.xiaobiaosong.font);
 
 describe('中期考核结果通知', () => {
   it('states the basis, what was assessed, the count per grade and what follows for 不合格', () => {
@@ -81,8 +81,20 @@ describe('中期考核结果通知', () => {
       expect(text).toContain(s);
     }
     checkLayout(file, '关于公布2026年度福州市产业知识产权协同保护与运营中心中期考核结果的通知');
-    const { words, pages } = pdfWords(file);
-    expect(pages).toBe(3); // two pages of notice, the attachment on its own page
+    const { words, pages: all } = pdfWords(file);
+    // The notice, then the attachment on its own page, the 版记 at the foot of the last, even page (GB/T 9704 §7.4).
+    expect(all % 2).toBe(0);
+    const pages = [...Array(all).keys()]
+      .map((i) => i + 1)
+      .find((p) => printedLines(words.filter((w) => w.page === p))[0]?.text === '附件')!;
+    expect(pages).toBeGreaterThan(1);
+    expect(
+      flat(
+        printedLines(words.filter((w) => w.page === all))
+          .map((l) => l.text)
+          .join(''),
+      ),
+    ).toContain('福州市市场监督管理局办公室2026年');
     const last = printedLines(words.filter((w) => w.page === pages));
     expect(last[0]!.text).toBe('附件');
     expect(Math.abs(toMm(last[0]!.xMin) - 28)).toBeLessThan(1);
@@ -94,7 +106,7 @@ describe('中期考核结果通知', () => {
     expect(yOf('78.5')).toBeLessThan(yOf('55'));
     // The long center name wraps (four lines) inside its column, left of the host-unit column (45% of 156 mm in).
     const hostColumnX = 28 + 0.45 * 156;
-    const nameLines = page.filter((w) => toMm(w.xMin) > 38 && toMm(w.xMin) < 50 && w.yMin > yOf('序号') && w.yMin < yOf('85.25') - 10);
+    const nameLines = page.filter((w) => toMm(w.xMin) > 38 && toMm(w.xMin) < 50 && w.yMin > yOf('序号') && w.yMin < yOf('92') + 35);
     expect(nameLines.map((w) => w.text).join('')).toBe(LONG);
     expect(nameLines.length).toBe(4);
     for (const w of nameLines) expect(toMm(w.xMax)).toBeLessThan(hostColumnX);

@@ -36,7 +36,8 @@ const PUB: PublicityNoticeInput = {
   fonts,
 };
 
-const checkLayout = (file: string, title: string): void => checkNoticeLayout(file, title, A, fonts.xiaobiaosong.font);
+const checkLayout = (file: string, title: string, mark: string | null = `${A}文件`): void =>
+  checkNoticeLayout(file, title, mark, fonts.xiaobiaosong.font);
 
 describe('公示 notice', () => {
   it('states basis, process, exact dates with the working-day count, objections, contact', () => {
@@ -86,7 +87,7 @@ describe('公示 notice', () => {
     // Never a page with only the signature: the page with the date also carries body text.
     const datePage = words.find((w) => w.text.includes('2026年9月27日'))!.page;
     expect(printedLines(words.filter((w) => w.page === datePage)).some((l) => l.text.startsWith('联系人'))).toBe(true);
-    checkLayout(file, '关于2026年第一批福州市产业知识产权协同保护与运营中心拟认定名单的公示');
+    checkLayout(file, '关于2026年第一批福州市产业知识产权协同保护与运营中心拟认定名单的公示', null);
   });
 
   it('refuses an empty list or a period ending before it starts', () => {

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { breakLines, breakTokens, lineWidth, NO_LINE_END, NO_LINE_START, tokenize } from '../../../electron/core/documents/pdf/layout.js';
+import {
+  breakLines,
+  breakTokens,
+  justifyGap,
+  lineWidth,
+  MAX_JUSTIFY_STRETCH,
+  NO_LINE_END,
+  NO_LINE_START,
+  tokenize,
+  wordBreaks,
+} from '../../../electron/core/documents/pdf/layout.js';
 import { titleLines } from '../../../electron/core/documents/pdf/layout.js';
 
 const han = (n: number, ch = '中'): string => ch.repeat(n);
@@ -113,5 +123,42 @@ describe('spaces are printed as the text holds them (the xlsx rosters print the 
     const lines = breakLines(`${han(27)} ${han(5)}`);
     expect(lines).toEqual([han(27), han(5)]);
     expect(tokenize('甲 乙').map((t) => t.text)).toEqual(['甲', ' ', '乙']);
+  });
+});
+
+describe('word breaking (Intl.Segmenter) and the stretch limit', () => {
+  it('breaks only between words: no 运/营, no 新材/料, no 工作/日', () => {
+    const text = '经评审，认定为福州市纺织化纤新材料产业知识产权协同保护与运营中心。公示期为5个工作日。';
+    for (const cpl of [8, 9, 10, 11, 12, 13, 14, 15, 17, 19, 23]) {
+      const lines = breakLines(text, { charsPerLine: cpl });
+      expect(lines.join('')).toBe(text);
+      for (let i = 0; i + 1 < lines.length; i++) {
+        const join = `${lines[i]!.slice(-1)}/${lines[i + 1]!.slice(0, 1)}`;
+        expect(['运/营', '新/材', '材/料', '知/识', '识/产', '产/权', '作/日', '保/护']).not.toContain(join);
+      }
+    }
+  });
+
+  it('never splits a certificate or phone number', () => {
+    for (const pad of [18, 19, 20, 21, 22, 23]) {
+      const text = `${han(pad)}证书（编号：FZIPC-2025-003）同时作废，电话0591-87654321。`;
+      const lines = breakLines(text);
+      expect(lines.some((l) => l.includes('FZIPC-2025-003'))).toBe(true);
+      expect(lines.some((l) => l.includes('0591-87654321'))).toBe(true);
+    }
+  });
+
+  it('wordBreaks marks protected words and one-character words', () => {
+    const b = wordBreaks('协同保护与运营中心');
+    expect(b.get(5)).toBe(0); // 运|营 never
+    expect(b.get(3)).toBe(0); // 护|与 inside 保护与运营
+    expect(b.get(7)).toBe(2); // 营|中心
+  });
+
+  it('justifyGap: opens gaps up to a quarter cell, else sets the line flush left', () => {
+    expect(MAX_JUSTIFY_STRETCH).toBe(0.25);
+    expect(justifyGap(27, 28, 26, 1)).toBeCloseTo(1 / 26);
+    expect(justifyGap(20, 28, 19, 1)).toBe(0); // 8 cells over 19 gaps would be 0.42 of a cell
+    expect(justifyGap(28, 28, 27, 1)).toBe(0);
   });
 });

@@ -50,7 +50,7 @@ describe('layer map', () => {
     [
       'store imports documents',
       'electron/core/store/probe.ts',
-      "import { drawRedHeader } from '../documents/pdf/header.js';\nexport const probe = drawRedHeader;\n",
+      "import { headingRole } from '../documents/pdf/official-layout.js';\nexport const probe = headingRole;\n",
       'electron/core/store may not import electron/core/documents',
     ],
     [

@@ -8,6 +8,7 @@
  */
 import { DeskError } from '../../contract/errors.js';
 import { GRADE_LABELS, WORK_TASKS, type Grade } from '../../contract/centers/annual.js';
+import { officialFormat, type OfficialFormat } from '../../domain/document-kinds.js';
 import type { FontSet } from '../fonts/registry.js';
 import { CENTER_PROGRAM, renderListNotice } from './publicity-notice.js';
 import type { TableColumn } from './table.js';
@@ -32,6 +33,8 @@ export interface AssessmentNoticeInput {
   addressee?: string;
   fonts?: FontSet;
   preview?: boolean;
+  /** Kind, mark, 附注 and 版记 from the settings (domain/document-kinds.ts officialFormat). */
+  format?: OfficialFormat;
 }
 
 export const ASSESSMENT_ADDRESSEE = '各县（市）区市场监督管理局，各有关单位';
@@ -125,6 +128,7 @@ export function renderAssessmentNotice(input: AssessmentNoticeInput): Promise<Bu
     },
     signer: input.authority,
     date: input.issuedOn,
+    format: input.format ?? officialFormat({ bureauName: input.authority }, 'assessmentNotice', input.issuedOn),
     ...(input.fonts ? { fonts: input.fonts } : {}),
     ...(input.preview ? { sealSlot: true } : {}),
   });

@@ -15,7 +15,7 @@ import { formatChineseDate } from '../../domain/batches.js';
 import { assertGlyphs } from '../fonts/glyphs.js';
 import { loadFontSet, type FontRole, type FontSet } from '../fonts/registry.js';
 import { isoToDate } from './batch-list.js';
-import { breakTokens, type Token } from './layout.js';
+import { breakTokens, MAX_JUSTIFY_STRETCH, type Token } from './layout.js';
 import { CJK_ASCENT, FONT_SIZES, mm } from './units.js';
 
 export type CertificateSize = 'A4-landscape' | 'A3-landscape';
@@ -162,7 +162,9 @@ export function certificateBodyLayout(
         const natural = lineCells(tokens) * size;
         const room = width - lead * size - natural;
         const last = i === lines.length - 1;
-        const spacing = !last && justifyAll && chars > 1 && room > 0 ? room / (chars - 1) : 0;
+        const even = !last && justifyAll && chars > 1 && room > 0 ? room / (chars - 1) : 0;
+        // Never stretched past the limit: such a line is set flush left instead.
+        const spacing = even <= MAX_JUSTIFY_STRETCH * size + 1e-9 ? even : 0;
         out.push({ text, x: lead * size, spacing });
       });
     };

@@ -5,6 +5,7 @@
  * and the list of designated centers with their certificate numbers as the attachment page.
  */
 import { DeskError } from '../../contract/errors.js';
+import { officialFormat, type OfficialFormat } from '../../domain/document-kinds.js';
 import type { FontSet } from '../fonts/registry.js';
 import { CENTER_PROGRAM, renderListNotice } from './publicity-notice.js';
 import type { TableColumn } from './table.js';
@@ -29,6 +30,8 @@ export interface DecisionNoticeInput {
   addressee?: string;
   fonts?: FontSet;
   preview?: boolean;
+  /** Kind, mark, 附注 and 版记 from the settings (domain/document-kinds.ts officialFormat). */
+  format?: OfficialFormat;
 }
 
 export const DECISION_ADDRESSEE = '各县（市）区市场监督管理局、各有关单位';
@@ -79,6 +82,7 @@ export function renderDecisionNotice(input: DecisionNoticeInput): Promise<Buffer
     attachment: { title: decisionListTitle(input.batchLabel), columns: DECISION_COLUMNS, rows: decisionNoticeRows(input.entries) },
     signer: input.authority,
     date: input.decidedOn,
+    format: input.format ?? officialFormat({ bureauName: input.authority }, 'designationNotice', input.decidedOn),
     ...(input.fonts ? { fonts: input.fonts } : {}),
     ...(input.preview ? { sealSlot: true } : {}),
   });

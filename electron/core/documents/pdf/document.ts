@@ -5,7 +5,7 @@
  */
 import PDFDocument from 'pdfkit';
 import type { FontRole, FontSet } from '../fonts/registry.js';
-import { breakTokens, type Token, titleLines } from './layout.js';
+import { breakTokens, justifyGap, type Token, titleLines } from './layout.js';
 import { A4, CHAR_PITCH, CJK_ASCENT, GB, LINE_PITCH, TEXT_BOTTOM, TEXT_RIGHT } from './units.js';
 
 export interface GbDocumentOptions {
@@ -151,8 +151,8 @@ export class GbDocument {
   /** Places the tokens of one line inside [x, x + width]. */
   placeLine(tokens: Token[], x: number, width: number, align: Align, cell: number, style: TextStyle): void {
     const natural = tokens.reduce((s, t) => s + t.width * cell, 0);
-    const gaps = Math.max(tokens.length - 1, 1);
-    const extra = align === 'justify' && tokens.length > 1 ? Math.max(0, width - natural) / gaps : 0;
+    // Justified: the gaps open up to MAX_JUSTIFY_STRETCH of a cell; a line that would need more is set flush left.
+    const extra = align === 'justify' ? justifyGap(natural, width, tokens.length - 1, cell) : 0;
     let cx = x;
     if (align === 'center') cx = x + (width - natural) / 2;
     if (align === 'right') cx = x + width - natural;

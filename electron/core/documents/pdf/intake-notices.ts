@@ -6,9 +6,11 @@
  * The `*NoticeParagraphs` functions are pure (the wording, testable without a PDF); the `render*`
  * functions produce the PDF bytes.
  */
+import type { IssuedDocumentType } from '../../contract/document-labels.js';
 import { DeskError } from '../../contract/errors.js';
 import { formatChineseDate } from '../../domain/batches.js';
 import { materialItem } from '../../domain/materials.js';
+import { officialFormat, type OfficialFormat } from '../../domain/document-kinds.js';
 import type { FontSet } from '../fonts/registry.js';
 import { renderNotice, type NoticeInput } from './notice.js';
 
@@ -27,6 +29,8 @@ export interface IntakeNoticeBase {
   fonts?: FontSet;
   /** Draw the seal slot (previews only). */
   preview?: boolean;
+  /** Kind, mark, 附注 and 版记 from the settings (domain/document-kinds.ts officialFormat). */
+  format?: OfficialFormat;
 }
 
 export type AcceptanceNoticeInput = IntakeNoticeBase;
@@ -101,7 +105,7 @@ function baseCheck(input: IntakeNoticeBase): void {
   if (missing.length > 0) throw new DeskError('INVALID_INPUT', `无法生成通知书：缺少${missing.join('、')}。`, { missing });
 }
 
-function noticeInput(input: IntakeNoticeBase, title: string, paragraphs: string[]): NoticeInput {
+function noticeInput(input: IntakeNoticeBase, type: IssuedDocumentType, title: string, paragraphs: string[]): NoticeInput {
   return {
     authority: input.settings.bureauName,
     docNumber: input.docNumber,
@@ -110,6 +114,7 @@ function noticeInput(input: IntakeNoticeBase, title: string, paragraphs: string[
     paragraphs,
     signer: input.settings.bureauName,
     date: input.issuedOn,
+    format: input.format ?? officialFormat(input.settings, type, input.issuedOn),
     ...(input.fonts ? { fonts: input.fonts } : {}),
     ...(input.preview ? { sealSlot: true } : {}),
   };
@@ -128,7 +133,7 @@ export function acceptanceNoticeParagraphs(input: AcceptanceNoticeInput): string
 
 export function renderAcceptanceNotice(input: AcceptanceNoticeInput): Promise<Buffer> {
   baseCheck(input);
-  return renderNotice(noticeInput(input, '受理通知书', acceptanceNoticeParagraphs(input)));
+  return renderNotice(noticeInput(input, 'acceptanceNotice', '受理通知书', acceptanceNoticeParagraphs(input)));
 }
 
 // ---------------------------------------------------------------------------------------------- 补正
@@ -172,7 +177,7 @@ export function supplementNoticeParagraphs(input: SupplementNoticeInput): string
 
 export function renderSupplementNotice(input: SupplementNoticeInput): Promise<Buffer> {
   baseCheck(input);
-  return renderNotice(noticeInput(input, '补正通知书', supplementNoticeParagraphs(input)));
+  return renderNotice(noticeInput(input, 'supplementNotice', '补正通知书', supplementNoticeParagraphs(input)));
 }
 
 // ------------------------------------------------------------------------------------------ 不予受理
@@ -193,5 +198,5 @@ export function rejectionNoticeParagraphs(input: RejectionNoticeInput): string[]
 
 export function renderRejectionNotice(input: RejectionNoticeInput): Promise<Buffer> {
   baseCheck(input);
-  return renderNotice(noticeInput(input, '不予受理通知书', rejectionNoticeParagraphs(input)));
+  return renderNotice(noticeInput(input, 'rejectionNotice', '不予受理通知书', rejectionNoticeParagraphs(input)));
 }

@@ -1,13 +1,17 @@
 /**
- * A GB/T 9704 notice (通知书): red header, title, addressee, body, attachment list, signature and
- * date, then each attachment on its own page. Later notices (受理/补正/不予受理) are built on this.
+ * GB/T 9704 notices (通知书): the wording as a structured document, laid out by official-layout.ts for its
+ * kind (文件格式 / 信函格式 / 公示公告) and drawn from the page model. Every issued notice goes through
+ * `renderOfficialDocument`; `renderNotice` and `renderListNotice` (publicity-notice.ts) keep their inputs.
  */
+import type { OfficialFormat } from '../../domain/document-kinds.js';
 import { assertGlyphs } from '../fonts/glyphs.js';
-import { loadFontSet, type FontRole, type FontSet } from '../fonts/registry.js';
+import { loadFontSet, type FontSet } from '../fonts/registry.js';
 import { isoToDate } from './batch-list.js';
-import { GbDocument } from './document.js';
-import { drawRedHeader } from './header.js';
-import { drawSignature } from './signature.js';
+import { layoutOfficialDocument, type OfficialDocument } from './official-layout.js';
+import { drawInto, openModelDocument, type PageModel } from './page-model.js';
+import type { Measure } from './table.js';
+
+export { headingRole } from './official-layout.js';
 
 export interface NoticeAttachment {
   title: string;
@@ -15,7 +19,7 @@ export interface NoticeAttachment {
 }
 
 export interface NoticeInput {
-  /** 发文机关标志 (red marker). */
+  /** 发文机关 (the mark when no `format` is given). */
   authority: string;
   /** 发文字号, e.g. 榕市监知〔2026〕3号. */
   docNumber?: string;
@@ -30,65 +34,78 @@ export interface NoticeInput {
   date: string;
   fonts?: FontSet;
   sealSlot?: boolean;
+  /** Kind, mark, 附注 and 版记 from the settings (domain/document-kinds.ts officialFormat). Default: 文件格式 with `authority` as the mark, no 附注 or 版记. */
+  format?: OfficialFormat;
 }
 
-/** Pure: 一、 headings in 黑体, （一） headings in 楷体, everything else 仿宋. */
-export function headingRole(paragraph: string): FontRole {
-  const short = [...paragraph].length <= 28;
-  if (short && /^[一二三四五六七八九十]+、/.test(paragraph)) return 'heiti';
-  if (short && /^（[一二三四五六七八九十]+）/.test(paragraph)) return 'kaiti';
-  return 'fangsong';
+/** The format a notice uses when the caller gives none. */
+export function formatOf(input: Pick<NoticeInput, 'authority' | 'format'>): OfficialFormat {
+  return input.format ?? { kind: 'file', mark: input.authority };
+}
+
+/** Every string an official document prints, for the glyph check. */
+export function officialStrings(doc: OfficialDocument): string[] {
+  const f = doc.format;
+  return [
+    f.mark,
+    doc.docNumber ?? '',
+    doc.title,
+    doc.addressee ?? '',
+    ...doc.paragraphs,
+    doc.signer,
+    doc.date,
+    f.note ?? '',
+    ...(f.colophon ? [...f.colophon.copyTo, f.colophon.issuingOffice ?? '', '抄送：，。印发'] : []),
+    '附件：0123456789．年月日— ',
+    ...(doc.attachments ?? []).flatMap((a) => [
+      a.title,
+      ...(a.paragraphs ?? []),
+      ...(a.notes ?? []),
+      ...(a.table ? [...a.table.columns.map((c) => c.header), ...a.table.rows.flat()] : []),
+    ]),
+  ];
 }
 
 /** Every string the notice prints, for the glyph check. */
 export function noticeStrings(input: NoticeInput): string[] {
-  const att = input.attachments ?? [];
-  return [
-    input.authority,
-    input.docNumber ?? '',
-    input.title,
-    input.addressee ?? '',
-    ...input.paragraphs,
-    input.signer,
-    input.date,
-    '附件：0123456789．年月日— ',
-    ...att.flatMap((a) => [a.title, ...(a.paragraphs ?? [])]),
-  ];
+  return officialStrings(officialDocumentOf(input));
 }
 
-export async function renderNotice(input: NoticeInput): Promise<Buffer> {
-  const fonts = input.fonts ?? loadFontSet();
-  assertGlyphs(noticeStrings(input), fonts);
-  const g = new GbDocument({
-    fonts,
+function officialDocumentOf(input: NoticeInput): OfficialDocument {
+  return {
+    format: formatOf(input),
+    ...(input.docNumber ? { docNumber: input.docNumber } : {}),
     title: input.title,
-    author: input.signer,
-    subject: input.docNumber ?? input.title,
-    creationDate: isoToDate(input.date),
-  });
-  drawRedHeader(g, { authority: input.authority, ...(input.docNumber ? { docNumber: input.docNumber } : {}) });
-  g.title(input.title);
-  g.blank();
-  if (input.addressee) g.paragraph(`${input.addressee}：`, { indent: 0, align: 'left' });
-  for (const p of input.paragraphs) g.paragraph(p, { role: headingRole(p) });
+    ...(input.addressee ? { addressee: input.addressee } : {}),
+    paragraphs: input.paragraphs,
+    ...(input.attachments ? { attachments: input.attachments } : {}),
+    signer: input.signer,
+    date: input.date,
+  };
+}
 
-  const attachments = input.attachments ?? [];
-  if (attachments.length > 0) {
-    g.blank();
-    attachments.forEach((a, i) => {
-      const label = attachments.length === 1 ? `附件：${a.title}` : `${i === 0 ? '附件：' : '\u3000'.repeat(3)}${i + 1}．${a.title}`;
-      g.paragraph(label, { indent: 2, hangingIndent: attachments.length === 1 ? 5 : 7, align: 'justify' });
-    });
-  }
-  drawSignature(g, { signer: input.signer, date: input.date, ...(input.sealSlot ? { sealSlot: true } : {}) });
+/** Lays out and draws an official document (fonts measured and drawn by the same pdfkit document). */
+export async function renderOfficialDocument(
+  doc: OfficialDocument,
+  opts: { fonts?: FontSet; sealSlot?: boolean; author?: string } = {},
+): Promise<Buffer> {
+  const fonts = opts.fonts ?? loadFontSet();
+  assertGlyphs(officialStrings(doc), fonts);
+  const meta: PageModel['meta'] = {
+    title: doc.title,
+    author: opts.author ?? doc.signer,
+    subject: doc.docNumber ?? doc.title,
+    creationDate: isoToDate(doc.date),
+  };
+  const pdf = openModelDocument({ meta }, fonts);
+  const measure: Measure = (text, role, size) => pdf.font(role).fontSize(size).widthOfString(text);
+  const model = layoutOfficialDocument(doc, measure, meta);
+  return drawInto(pdf, model, opts.sealSlot ? { sealSlot: true } : {});
+}
 
-  attachments.forEach((a, i) => {
-    g.newPage();
-    g.paragraph(attachments.length === 1 ? '附件' : `附件${i + 1}`, { role: 'heiti', indent: 0, align: 'left' });
-    g.blank();
-    g.title(a.title);
-    g.blank();
-    for (const p of a.paragraphs ?? []) g.paragraph(p, { role: headingRole(p) });
+export function renderNotice(input: NoticeInput): Promise<Buffer> {
+  return renderOfficialDocument(officialDocumentOf(input), {
+    ...(input.fonts ? { fonts: input.fonts } : {}),
+    ...(input.sealSlot ? { sealSlot: true } : {}),
   });
-  return g.finish();
 }

@@ -10,7 +10,8 @@ import { loadFontSet, type FontSet } from '../fonts/registry.js';
 import { isoToDate } from './batch-list.js';
 import { GbDocument } from './document.js';
 import { drawTable, type TableColumn } from './table.js';
-import { FONT_SIZES, LINE_PITCH } from './units.js';
+import { breakTokens } from './layout.js';
+import { FONT_SIZES, GB, LINE_PITCH } from './units.js';
 
 export interface PlaqueEntry {
   /** e.g. 福州市纺织化纤产业知识产权协同保护与运营中心 */
@@ -73,7 +74,7 @@ export function plaqueLines(centerName: string, authority: string, awardedOn: st
 export const PLAQUE_COLUMNS: TableColumn[] = [
   { header: '序号', width: 7, align: 'center' },
   { header: '依托单位\n证书编号、尺寸', width: 24 },
-  { header: '牌匾文字（逐行，以此为准）', width: 53, align: 'center' },
+  { header: '牌匾文字（逐行，以此为准）', width: 53, align: 'center', keepLines: true },
   { header: '核对确认\n（签字、日期）', width: 16 },
 ];
 
@@ -112,18 +113,28 @@ export async function renderPlaqueSheet(input: PlaqueSheetInput): Promise<Buffer
   const title = '牌匾内容确认单';
   const sub = `${input.batchLabel ? `${input.batchLabel}${IDEO_SPACE}` : ''}共${input.plaques.length}块${IDEO_SPACE}授牌机关：${input.authority.trim()}`;
   const gap = (n: number): string => IDEO_SPACE.repeat(n);
-  const confirm = `制作单位（盖章）：${gap(9)}经办人（签字）：${gap(7)}日期：${gap(2)}年${gap(2)}月${gap(2)}日`;
-  assertGlyphs([title, sub, confirm, ...PLAQUE_NOTES, ...PLAQUE_COLUMNS.map((c) => c.header), ...rows.flat(), '— 0123456789'], fonts);
+  // Two lines, so the date label never leaves its 年 月 日 (nor the line its label).
+  const confirm = [`制作单位（盖章）：${gap(12)}经办人（签字）：`, `日期：${gap(3)}年${gap(2)}月${gap(2)}日`];
+  assertGlyphs([title, sub, ...confirm, ...PLAQUE_NOTES, ...PLAQUE_COLUMNS.map((c) => c.header), ...rows.flat(), '— 0123456789'], fonts);
   const g = new GbDocument({ fonts, title, author: input.authority, subject: sub, creationDate: isoToDate(input.issuedOn) });
   g.title(title);
   g.paragraph(sub, { size: FONT_SIZES.小四, align: 'center', indent: 0 });
   g.y += FONT_SIZES.小四 * 0.5;
-  drawTable(g, { columns: PLAQUE_COLUMNS, rows, size: FONT_SIZES.五号, role: 'fangsong', headerRole: 'heiti' });
-  g.y += FONT_SIZES.小四;
-  g.ensure(4);
-  PLAQUE_NOTES.forEach((n, i) => g.paragraph(n, { size: FONT_SIZES.小四, indent: i === 0 ? 0 : 2, align: i === 0 ? 'left' : 'justify' }));
+  // The notes and the confirmation lines follow the last rows on their page (never alone on a page).
+  const small = FONT_SIZES.小四;
+  const cells = Math.floor(GB.width / small);
+  const noteLines = PLAQUE_NOTES.reduce(
+    (n, t, i) =>
+      n +
+      breakTokens(t, { charsPerLine: cells, firstLineIndent: i === 0 ? 0 : 2, measureLatin: (r) => g.widthOf(r, { size: small }) / small })
+        .length,
+    0,
+  );
+  const tail = small + (noteLines + 1 + confirm.length) * LINE_PITCH;
+  drawTable(g, { columns: PLAQUE_COLUMNS, rows, size: FONT_SIZES.五号, role: 'fangsong', headerRole: 'heiti', tail });
+  g.y += small;
+  PLAQUE_NOTES.forEach((n, i) => g.paragraph(n, { size: small, indent: i === 0 ? 0 : 2, align: i === 0 ? 'left' : 'justify' }));
   g.y += LINE_PITCH;
-  g.ensure(1);
-  g.paragraph(confirm, { size: FONT_SIZES.小四, indent: 0, align: 'left' });
+  for (const line of confirm) g.paragraph(line, { size: small, indent: 0, align: 'left' });
   return g.finish();
 }

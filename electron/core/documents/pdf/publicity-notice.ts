@@ -8,16 +8,11 @@
  */
 import { DeskError } from '../../contract/errors.js';
 import { formatChineseDate } from '../../domain/batches.js';
-import { assertGlyphs } from '../fonts/glyphs.js';
-import { loadFontSet, type FontSet } from '../fonts/registry.js';
-import { isoToDate } from './batch-list.js';
-import { GbDocument } from './document.js';
-import { drawRedHeader } from './header.js';
-import { headingRole, noticeStrings, type NoticeInput } from './notice.js';
-import { drawSignature } from './signature.js';
-import { drawTable, type TableColumn } from './table.js';
-import { breakTokens } from './layout.js';
-import { CHAR_PITCH, FONT_SIZES, GB } from './units.js';
+import { officialFormat, type OfficialFormat } from '../../domain/document-kinds.js';
+import type { FontSet } from '../fonts/registry.js';
+import { formatOf, renderOfficialDocument, type NoticeInput } from './notice.js';
+import type { TableColumn } from './table.js';
+import { FONT_SIZES } from './units.js';
 
 // ------------------------------------------------------------------------------ notice with a list
 
@@ -34,52 +29,24 @@ export interface ListNoticeInput extends Omit<NoticeInput, 'attachments'> {
   attachment: ListAttachment;
 }
 
-/** Grid lines a body paragraph takes (same breaking as GbDocument.paragraph). */
-function linesOf(g: GbDocument, text: string, indent: number, hanging = 0): number {
-  g.use({});
-  const measureLatin = (run: string): number => g.doc.widthOfString(run) / CHAR_PITCH;
-  return breakTokens(text, { charsPerLine: GB.charsPerLine - hanging, firstLineIndent: indent - hanging, measureLatin }).length;
-}
-
-/** renderNotice with one table attachment (附件 on its own page, header row repeated on each page). */
-export async function renderListNotice(input: ListNoticeInput): Promise<Buffer> {
-  const fonts = input.fonts ?? loadFontSet();
+/** renderNotice with one table attachment (附件 on its own page, header row repeated on each page, no row alone). */
+export function renderListNotice(input: ListNoticeInput): Promise<Buffer> {
   const a = input.attachment;
-  assertGlyphs([...noticeStrings(input), a.title, ...a.columns.map((c) => c.header), ...a.rows.flat(), ...(a.notes ?? [])], fonts);
-  const g = new GbDocument({
-    fonts,
-    title: input.title,
-    author: input.signer,
-    subject: input.docNumber ?? input.title,
-    creationDate: isoToDate(input.date),
-  });
-  drawRedHeader(g, { authority: input.authority, ...(input.docNumber ? { docNumber: input.docNumber } : {}) });
-  g.title(input.title);
-  g.blank();
-  if (input.addressee) g.paragraph(`${input.addressee}：`, { indent: 0, align: 'left' });
-  const label = `附件：${a.title}`;
-  input.paragraphs.forEach((p, i) => {
-    // Keep the last paragraph with the attachment line and the signature: never a page holding
-    // only the 落款 (GB/T 9704 §7.3.5).
-    if (i === input.paragraphs.length - 1) g.ensure(linesOf(g, p, 2) + 1 + linesOf(g, label, 2, 5) + 4);
-    g.paragraph(p, { role: headingRole(p) });
-  });
-  g.blank();
-  g.paragraph(label, { indent: 2, hangingIndent: 5, align: 'justify' });
-  drawSignature(g, { signer: input.signer, date: input.date, ...(input.sealSlot ? { sealSlot: true } : {}) });
-
-  g.newPage();
-  g.paragraph('附件', { role: 'heiti', indent: 0, align: 'left' });
-  g.blank();
-  g.title(a.title);
-  g.blank();
-  drawTable(g, { columns: a.columns, rows: a.rows, size: FONT_SIZES.小四, role: 'fangsong', headerRole: 'heiti' });
-  for (const n of a.notes ?? []) {
-    g.y += FONT_SIZES.小四 * 0.6;
-    g.ensure(1);
-    g.paragraph(n, { size: FONT_SIZES.小四, indent: 0, align: 'left' });
-  }
-  return g.finish();
+  return renderOfficialDocument(
+    {
+      format: formatOf(input),
+      ...(input.docNumber ? { docNumber: input.docNumber } : {}),
+      title: input.title,
+      ...(input.addressee ? { addressee: input.addressee } : {}),
+      paragraphs: input.paragraphs,
+      attachments: [
+        { title: a.title, table: { columns: a.columns, rows: a.rows, size: FONT_SIZES.小四 }, ...(a.notes ? { notes: a.notes } : {}) },
+      ],
+      signer: input.signer,
+      date: input.date,
+    },
+    { ...(input.fonts ? { fonts: input.fonts } : {}), ...(input.sealSlot ? { sealSlot: true } : {}) },
+  );
 }
 
 // ------------------------------------------------------------------------------------------ 公示
@@ -119,6 +86,8 @@ export interface PublicityNoticeInput {
   fonts?: FontSet;
   /** Draw the seal slot (previews only). */
   preview?: boolean;
+  /** Kind, mark, 附注 and 版记 from the settings (domain/document-kinds.ts officialFormat). */
+  format?: OfficialFormat;
 }
 
 export const PUBLICITY_BASIS = '根据榕市监规〔2022〕6号文件有关规定';
@@ -181,6 +150,7 @@ export function renderPublicityNotice(input: PublicityNoticeInput): Promise<Buff
     attachment: { title: publicityListTitle(input.batchLabel), columns: PUBLICITY_COLUMNS, rows: publicityNoticeRows(input.entries) },
     signer: input.authority,
     date: input.issuedOn,
+    format: input.format ?? officialFormat({ bureauName: input.authority }, 'publicityNotice', input.issuedOn),
     ...(input.fonts ? { fonts: input.fonts } : {}),
     ...(input.preview ? { sealSlot: true } : {}),
   });

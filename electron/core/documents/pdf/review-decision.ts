@@ -10,6 +10,7 @@
 import { DeskError } from '../../contract/errors.js';
 import type { ReviewOutcome } from '../../contract/centers/annual.js';
 import { formatChineseDate } from '../../domain/batches.js';
+import { officialFormat, type OfficialFormat } from '../../domain/document-kinds.js';
 import type { FontSet } from '../fonts/registry.js';
 import { renderNotice } from './notice.js';
 import { CENTER_PROGRAM } from './publicity-notice.js';
@@ -42,6 +43,8 @@ export interface ReviewDecisionInput {
   returnBy?: string;
   fonts?: FontSet;
   preview?: boolean;
+  /** Kind, mark, 附注 and 版记 from the settings (domain/document-kinds.ts officialFormat). */
+  format?: OfficialFormat;
 }
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
@@ -117,6 +120,7 @@ export function renderReviewDecision(input: ReviewDecisionInput): Promise<Buffer
     paragraphs: reviewDecisionParagraphs(input),
     signer: input.authority,
     date: input.issuedOn,
+    format: input.format ?? officialFormat({ bureauName: input.authority }, 'reviewDecision', input.issuedOn),
     ...(input.fonts ? { fonts: input.fonts } : {}),
     ...(input.preview ? { sealSlot: true } : {}),
   });

@@ -1,7 +1,8 @@
-/** A ruled table across the text block: wrapping cells, header repeated on every page. */
+/** A ruled table across the text block: wrapping cells, header repeated on every page, no row alone on a page. */
 import type { FontRole } from '../fonts/registry.js';
 import type { GbDocument } from './document.js';
 import { breakTokens, type Token } from './layout.js';
+import { planRows } from './table-pages.js';
 import { FONT_SIZES, GB, mm } from './units.js';
 
 export interface TableColumn {
@@ -9,6 +10,11 @@ export interface TableColumn {
   /** Share of the text block width (any unit; normalised). */
   width: number;
   align?: 'left' | 'center';
+  /**
+   * Each '\n'-separated line of a cell stays one printed line (e.g. the plaque's lines): the cell's type
+   * shrinks (down to 7 pt) until its longest line fits, and wraps between words only below that.
+   */
+  keepLines?: boolean;
 }
 
 export interface TableInput {
@@ -17,13 +23,25 @@ export interface TableInput {
   size?: number;
   role?: FontRole;
   headerRole?: FontRole;
+  /** Height (points) drawn after the table that must stay on the page of its last rows. */
+  tail?: number;
 }
 
-const PAD_X = mm(1.5);
-const PAD_Y = mm(1.5);
+export const TABLE_PAD_X = mm(1.5);
+export const TABLE_PAD_Y = mm(1.5);
+export const TABLE_LINE_FACTOR = 1.4;
+/** Smallest size a keepLines cell shrinks to. */
+const MIN_KEEP_SIZE = 7;
 
-interface LaidRow {
-  lines: Token[][][];
+/** Measures a run of text in points. */
+export type Measure = (text: string, role: FontRole, size: number) => number;
+
+export interface LaidCell {
+  lines: Token[][];
+  size: number;
+}
+export interface LaidTableRow {
+  cells: LaidCell[];
   height: number;
 }
 
@@ -33,38 +51,54 @@ export function columnWidths(columns: TableColumn[], total = GB.width): number[]
   return columns.map((c) => (c.width / sum) * total);
 }
 
+/** Pure (given the measure): breaks every cell of a row and measures the row. */
+export function layTableRow(
+  cells: readonly string[],
+  columns: TableColumn[],
+  widths: number[],
+  size: number,
+  role: FontRole,
+  measure: Measure,
+): LaidTableRow {
+  const lineHeight = size * TABLE_LINE_FACTOR;
+  const laid = widths.map((w, i): LaidCell => {
+    const inner = w - 2 * TABLE_PAD_X;
+    // A '\n' in a cell is a hard line break (e.g. a date range on two lines).
+    const parts = (cells[i] ?? '').split('\n');
+    let s = size;
+    if (columns[i]?.keepLines) {
+      const widest = Math.max(0, ...parts.map((p) => measure(p, role, size)));
+      if (widest > inner) s = Math.max(MIN_KEEP_SIZE, (size * inner) / widest - 0.01);
+    }
+    const lines = parts.flatMap((part) => breakTokens(part, { charsPerLine: inner / s, measureLatin: (t) => measure(t, role, s) / s }));
+    return { lines, size: s };
+  });
+  const height = Math.max(lineHeight, ...laid.map((c) => c.lines.length * c.size * TABLE_LINE_FACTOR)) + 2 * TABLE_PAD_Y;
+  return { cells: laid, height };
+}
+
 export function drawTable(g: GbDocument, input: TableInput): void {
   const size = input.size ?? FONT_SIZES.五号;
-  const lineHeight = size * 1.4;
   const widths = columnWidths(input.columns);
-  const body = { role: input.role ?? 'song', size } as const;
-  const head = { role: input.headerRole ?? 'heiti', size } as const;
+  const bodyRole = input.role ?? 'song';
+  const headRole = input.headerRole ?? 'heiti';
+  const measure: Measure = (t, role, s) => g.widthOf(t, { role, size: s });
 
-  const layRow = (cells: string[], role: FontRole): LaidRow => {
-    g.use({ role, size });
-    const lines = widths.map((w, i) => {
-      const inner = w - 2 * PAD_X;
-      // A '\n' in a cell is a hard line break (e.g. a date range on two lines).
-      return (cells[i] ?? '')
-        .split('\n')
-        .flatMap((part) => breakTokens(part, { charsPerLine: inner / size, measureLatin: (s) => g.doc.widthOfString(s) / size }));
-    });
-    const count = Math.max(1, ...lines.map((l) => l.length));
-    return { lines, height: count * lineHeight + 2 * PAD_Y };
-  };
-
-  const drawRow = (row: LaidRow, role: FontRole, isHeader = false): void => {
+  const drawRow = (row: LaidTableRow, role: FontRole, isHeader = false): void => {
     let x = GB.left;
     if (isHeader) g.doc.save().rect(GB.left, g.y, GB.width, row.height).fill('#EEEEEE').restore();
-    row.lines.forEach((lines, i) => {
+    row.cells.forEach((cell, i) => {
       const w = widths[i]!;
       const align = isHeader ? 'center' : (input.columns[i]?.align ?? 'left');
-      const top = g.y + (row.height - lines.length * lineHeight) / 2;
-      lines.forEach((tokens, j) => {
-        const lineTop = top + j * lineHeight + (lineHeight - size) / 2;
+      const lh = cell.size * TABLE_LINE_FACTOR;
+      const top = g.y + (row.height - cell.lines.length * lh) / 2;
+      cell.lines.forEach((tokens, j) => {
         const saved = g.y;
-        g.y = lineTop;
-        g.placeLine(tokens, x + PAD_X, w - 2 * PAD_X, align === 'center' ? 'center' : 'left', size, { role, size });
+        g.y = top + j * lh + (lh - cell.size) / 2;
+        g.placeLine(tokens, x + TABLE_PAD_X, w - 2 * TABLE_PAD_X, align === 'center' ? 'center' : 'left', cell.size, {
+          role,
+          size: cell.size,
+        });
         g.y = saved;
       });
       x += w;
@@ -83,19 +117,29 @@ export function drawTable(g: GbDocument, input: TableInput): void {
     g.y += row.height;
   };
 
-  const header = layRow(
+  const header = layTableRow(
     input.columns.map((c) => c.header),
-    head.role,
+    input.columns,
+    widths,
+    size,
+    headRole,
+    measure,
   );
-  g.ensure(0, header.height + lineHeight * 2);
-  drawRow(header, head.role, true);
-  for (const cells of input.rows) {
-    const row = layRow(cells, body.role);
-    if (g.spaceLeft < row.height) {
-      g.newPage();
-      drawRow(header, head.role, true);
-    }
-    drawRow(row, body.role);
-  }
+  const rows = input.rows.map((cells) => layTableRow(cells, input.columns, widths, size, bodyRole, measure));
+  const full = GB.height;
+  const pages = planRows({
+    rows: rows.map((r) => r.height),
+    header: header.height,
+    firstRoom: g.spaceLeft,
+    fullRoom: full,
+    ...(input.tail ? { tail: input.tail } : {}),
+  });
+  pages.forEach((idx, p) => {
+    if (p > 0) g.newPage();
+    if (idx.length === 0) return;
+    drawRow(header, headRole, true);
+    for (const i of idx) drawRow(rows[i]!, bodyRole);
+  });
+  if (rows.length === 0) drawRow(header, headRole, true);
   g.use({});
 }

@@ -13,6 +13,7 @@ import type { Progress } from '../../exchange/atomic-file.js';
 import { renderNotice } from '../../documents/pdf/notice.js';
 import { writeExport } from '../../store/exports.js';
 import { allApplications, batchLabel, findBatch, operator } from '../applications/store.js';
+import { officialFormat } from '../../domain/document-kinds.js';
 import { findExpert } from './experts.js';
 import { currentTemplate, reviewPartOf } from './score-sheets.js';
 import { reviewDocumentHandlers } from './documents.js';
@@ -193,7 +194,8 @@ export const reviewPackageHandlers: AreaHandlers<Methods> = {
     const part = await reviewPartOf(ctx, batch.id);
     const rec = part.issuedPackages.find((p) => p.packageId === input.packageId && p.expertId === expert.id);
     if (!rec) throw new DeskError('NOT_FOUND', `没有发给${expert.name}的编号为 ${input.packageId} 的评审包，请刷新后重试。`);
-    const { bureauName } = ctx.store.read('settings').settings;
+    const settings = ctx.store.read('settings').settings;
+    const { bureauName } = settings;
     const today = bureauDate(ctx.clock());
     const deadline = input.deadline
       ? `请于${input.deadline.replace(/^(\d{4})-(\d{2})-(\d{2})$/u, (_, y: string, m: string, d: string) => `${y}年${Number(m)}月${Number(d)}日`)}前将评分结果文件交回秘书处。`
@@ -212,6 +214,7 @@ export const reviewPackageHandlers: AreaHandlers<Methods> = {
       ],
       signer: bureauName,
       date: today,
+      format: officialFormat(settings, 'reviewTaskLetter', today),
     });
     return writeExport(ctx.store.dirs.exports, `评审任务通知单-${expert.name}-${batchLabel(batch)}.pdf`, pdf);
   },

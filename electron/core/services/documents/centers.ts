@@ -9,6 +9,7 @@ import type { Center } from '../../contract/designation.js';
 import type { Criterion } from '../../contract/expert-review/scoring.js';
 import { bureauDate } from '../../domain/clock.js';
 import { addDays, addYears, defaultAssessmentTemplate, summaryDueDate, summaryRequired } from '../../domain/center-lifecycle.js';
+import { officialFormat } from '../../domain/document-kinds.js';
 import { deadlineAfter } from '../../domain/working-days.js';
 import { renderAssessmentNotice } from '../../documents/pdf/assessment-notice.js';
 import { renderReviewDecision, type ReviewDecisionInput } from '../../documents/pdf/review-decision.js';
@@ -53,8 +54,10 @@ export async function renderYearNotice(
       const c = centerOf(centers, a.centerId);
       return { centerName: c.name, hostUnit: c.hostUnit, total: a.total, grade: a.grade };
     });
+  const settings = ctx.store.read('settings').settings;
   const data = await renderAssessmentNotice({
-    authority: ctx.store.read('settings').settings.bureauName,
+    authority: settings.bureauName,
+    format: officialFormat(settings, 'assessmentNotice', notice.issuedOn),
     docNumber: notice.docNumber,
     year,
     issuedOn: notice.issuedOn,
@@ -110,8 +113,10 @@ export async function renderDecision(
   notice: IssuedNotice,
 ): Promise<GeneratedDocument> {
   const center = centerOf(centersById(ctx), review.centerId);
+  const settings = ctx.store.read('settings').settings;
   const data = await renderReviewDecision({
-    authority: ctx.store.read('settings').settings.bureauName,
+    authority: settings.bureauName,
+    format: officialFormat(settings, 'reviewDecision', notice.issuedOn),
     docNumber: notice.docNumber,
     outcome: review.outcome,
     kind: review.kind,

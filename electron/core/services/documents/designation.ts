@@ -8,6 +8,7 @@ import type { Center } from '../../contract/designation.js';
 import type { ParsedInput } from '../../contract/index.js';
 import { batchSequenceText, formatChineseDate } from '../../domain/batches.js';
 import { bureauDate } from '../../domain/clock.js';
+import { officialFormat } from '../../domain/document-kinds.js';
 import { centerName } from '../../domain/publicity.js';
 import { centerStatusText, nextReviewDueOf } from '../../domain/center-lifecycle.js';
 import { buildRoster, workbookToBuffer } from '../../documents/excel/style.js';
@@ -84,8 +85,10 @@ export function renderDecisionNoticeOf(
   decidedOn: string,
   centers: readonly DesignatedCenter[],
 ): Promise<Buffer> {
+  const settings = ctx.store.read('settings').settings;
   return renderDecisionNotice({
-    authority: ctx.store.read('settings').settings.bureauName,
+    authority: settings.bureauName,
+    format: officialFormat(settings, 'designationNotice', decidedOn),
     docNumber,
     batchLabel: batchTitleLabel(batch),
     decidedOn,
@@ -165,6 +168,7 @@ export async function publicityNoticeDocument(
     entries,
     contact,
     issuedOn: opts.issuedOn ?? p.startsOn,
+    format: officialFormat(settings, 'publicityNotice', opts.issuedOn ?? p.startsOn),
   });
   return { fileName: `公示-${batchTitleLabel(batch)}拟认定名单.pdf`, data };
 }

@@ -2,6 +2,7 @@
 import { DeskError } from '../../contract/errors.js';
 import type { Application, FormalReview } from '../../contract/applications/entities.js';
 import { bureauDate } from '../../domain/clock.js';
+import { officialFormat } from '../../domain/document-kinds.js';
 import { materialItem } from '../../domain/materials.js';
 import {
   renderAcceptanceNotice,
@@ -19,6 +20,8 @@ export const NOTICE_TITLES: Record<FormalReview['outcome'], string> = {
   supplementRequired: '补正通知书',
   rejected: '不予受理通知书',
 };
+
+const NOTICE_TYPES = { accepted: 'acceptanceNotice', supplementRequired: 'supplementNotice', rejected: 'rejectionNotice' } as const;
 
 export function pickRound(app: Application, round: number | undefined): FormalReview {
   const chosen = round === undefined ? app.formalReviews.at(-1) : app.formalReviews.find((r) => r.round === round);
@@ -51,6 +54,7 @@ export async function renderNotice(
     batch,
     issuedOn,
     ...(app.applicant.contact || settings.operatorName ? { contact: { name: settings.operatorName } } : {}),
+    format: officialFormat(settings, NOTICE_TYPES[round.outcome], issuedOn),
   };
   if (round.outcome === 'accepted') return renderAcceptanceNotice(base);
   if (round.outcome === 'rejected') return renderRejectionNotice({ ...base, reason: round.reason });

@@ -1,0 +1,132 @@
+/**
+ * The page model: a pure description of the pages of a document (positioned text runs, rules, rectangles,
+ * the seal slot), produced by a layout (official-layout.ts) and drawn by `drawPageModel` with pdfkit. Page
+ * numbers are text runs like any other; the model says which pages carry one.
+ */
+import PDFDocument from 'pdfkit';
+import type { FontRole, FontSet } from '../fonts/registry.js';
+import { CJK_ASCENT } from './units.js';
+
+export interface TextRun {
+  kind: 'text';
+  /** Left edge, points from the page's left edge. */
+  x: number;
+  /** Top of the em box, points from the page's top edge (baseline = top + 0.88 em). */
+  top: number;
+  text: string;
+  role: FontRole;
+  size: number;
+  color?: string;
+}
+
+export interface RuleItem {
+  kind: 'rule';
+  x1: number;
+  x2: number;
+  y: number;
+  /** Stroke width in points. */
+  width: number;
+  color: string;
+}
+
+export interface RectItem {
+  kind: 'rect';
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  stroke?: string;
+  fill?: string;
+  lineWidth?: number;
+}
+
+/** Where the seal goes (drawn only in previews, as a faint dashed circle). */
+export interface SealSlot {
+  kind: 'seal';
+  cx: number;
+  cy: number;
+  r: number;
+}
+
+export type PageItem = TextRun | RuleItem | RectItem | SealSlot;
+
+export interface PageSpec {
+  items: PageItem[];
+  /** The printed page number, or null (first page of a letter, a blank page before the 版记 …). */
+  number: number | null;
+  /** What the page is, for tests and previews. */
+  role?: 'content' | 'attachment' | 'blank' | 'colophon';
+}
+
+export interface PageModel {
+  width: number;
+  height: number;
+  pages: PageSpec[];
+  meta: { title: string; author: string; subject: string; creationDate: Date };
+}
+
+/** Draws the model with pdfkit; fonts are registered by role. */
+export function drawPageModel(model: PageModel, fonts: FontSet, opts: { sealSlot?: boolean } = {}): Promise<Buffer> {
+  const doc = openModelDocument(model, fonts);
+  return drawInto(doc, model, opts);
+}
+
+/** A pdfkit document for a model (fonts registered), so a layout can measure with the same fonts first. */
+export function openModelDocument(model: Pick<PageModel, 'meta'>, fonts: FontSet): PDFKit.PDFDocument {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 0,
+    autoFirstPage: false,
+    info: {
+      Title: model.meta.title,
+      Author: model.meta.author,
+      Subject: model.meta.subject,
+      Creator: 'IP Center Desk',
+      Producer: 'IP Center Desk',
+      CreationDate: model.meta.creationDate,
+      ModDate: model.meta.creationDate,
+    },
+    lang: 'zh-CN',
+    displayTitle: true,
+  });
+  for (const [role, entry] of Object.entries(fonts)) doc.registerFont(role, entry.font as unknown as Buffer);
+  return doc;
+}
+
+/** Draws the model's pages into an opened document and ends it. */
+export function drawInto(doc: PDFKit.PDFDocument, model: PageModel, opts: { sealSlot?: boolean } = {}): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  for (const page of model.pages) {
+    doc.addPage({ size: [model.width, model.height], margin: 0 });
+    for (const it of page.items) {
+      if (it.kind === 'text') {
+        doc
+          .font(it.role)
+          .fontSize(it.size)
+          .fillColor(it.color ?? '#000000');
+        doc.text(it.text, it.x, it.top + CJK_ASCENT * it.size, { lineBreak: false, baseline: 'alphabetic' });
+      } else if (it.kind === 'rule') {
+        doc.save().moveTo(it.x1, it.y).lineTo(it.x2, it.y).lineWidth(it.width).strokeColor(it.color).stroke().restore();
+      } else if (it.kind === 'rect') {
+        doc.save();
+        if (it.fill) doc.rect(it.x, it.y, it.w, it.h).fill(it.fill);
+        if (it.stroke)
+          doc
+            .lineWidth(it.lineWidth ?? 0.6)
+            .strokeColor(it.stroke)
+            .rect(it.x, it.y, it.w, it.h)
+            .stroke();
+        doc.restore();
+      } else if (opts.sealSlot) {
+        doc.save().circle(it.cx, it.cy, it.r).dash(3, { space: 3 }).lineWidth(0.5).strokeColor('#E08080').stroke().undash().restore();
+      }
+    }
+  }
+  doc.end();
+  return done;
+}
