@@ -14,6 +14,7 @@ import { median, percentile, table, timeIt, type Row } from './stats.js';
 import { intakeRows } from './intake.js';
 import { reviewRows } from './review.js';
 import { certificateRows } from './certificates.js';
+import { fontsRows } from './fonts.js';
 import { archiveRows } from './archive.js';
 import { dashboardRows } from './dashboard.js';
 import { backupRows } from './backup-file.js';
@@ -137,6 +138,7 @@ try {
   rows.push(...(await dashboardRows(dir)));
   rows.push(...(await reviewRows()));
   rows.push(...(await certificateRows()));
+  rows.push(...(await fontsRows()));
   rows.push(...(await archiveRows()));
   rows.push(...(await backupRows()));
   rows.push(...(await excelImportRows()));
