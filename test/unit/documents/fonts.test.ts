@@ -5,6 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DeskError } from '../../../electron/core/contract/errors.js';
 import { assertGlyphs, missingGlyphs } from '../../../electron/core/documents/fonts/glyphs.js';
 import { FONT_ROLES, fontInfoList, loadFontSet } from '../../../electron/core/documents/fonts/registry.js';
+import { parseFont } from '../../../electron/core/documents/fonts/fontkit.js';
+import { isWoff, woffToSfnt } from '../../../electron/core/documents/fonts/sfnt.js';
 import { collection, withNames, writeFont } from '../../helpers/font-files.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-fonts-'));
@@ -90,17 +92,33 @@ describe('font registry', () => {
         ]),
       ]),
     );
-    // A font that is none of these.
+    // A font that is none of these, and a broken file under a GB file name.
     writeFont(dir, 'other/x.ttf', withNames(src, [{ nameId: 1, text: 'Some Serif' }]));
+    writeFont(dir, 'broken/simhei.ttf', Buffer.from('not a font'));
 
     const set = loadFontSet({ systemFontDirs: [dir] });
     expect(set.fangsong).toMatchObject({ source: 'system', family: '仿宋', path: path.join(dir, 'truetype/some-vendor/fs-regular.ttf') });
     expect(set.xiaobiaosong).toMatchObject({ source: 'system', family: '方正小标宋简体', path: path.join(dir, 'fz/xbs.ttf') });
     expect(set.kaiti).toMatchObject({ source: 'system', family: 'CESI楷体-GB2312' });
     expect(set.song).toMatchObject({ source: 'system', family: 'AR PL UMing CN', path: path.join(dir, 'arphic/ming.ttc') });
+    expect(set.song.font.postscriptName).toBe('ARPLUMingCN');
     expect(set.heiti.source).toBe('bundled');
     // The parsed font is a face pdfkit can embed.
     expect(set.song.font.hasGlyphForCodePoint('宋'.codePointAt(0)!)).toBe(true);
+  });
+});
+
+describe('WOFF (LXGW WenKai ships as WOFF only)', () => {
+  it('is turned into the TrueType font it wraps, which fontkit reads whole', () => {
+    const woff = fs.readFileSync(path.resolve('node_modules/@fontsource/lxgw-wenkai/files/lxgw-wenkai-latin-500-normal.woff'));
+    expect(isWoff(woff)).toBe(true);
+    const ttf = woffToSfnt(woff);
+    expect(isWoff(ttf)).toBe(false);
+    expect(ttf.readUInt32BE(0)).toBe(0x00010000);
+    expect(ttf.length).toBe(woff.readUInt32BE(16)); // totalSfntSize from the WOFF header
+    const font = parseFont(ttf)!;
+    expect(font.postscriptName).toBe('LXGWWenKai-Regular');
+    for (const ch of '（一）评审时间楷体') expect(font.hasGlyphForCodePoint(ch.codePointAt(0)!), ch).toBe(true);
   });
 });
 
