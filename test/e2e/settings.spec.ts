@@ -9,6 +9,10 @@ test('基本设置：修改后刷新仍保留，页眉显示操作人', async ({
   await expect(page.getByText('数据文件夹')).toBeVisible();
   await expect(page.getByText(host.dataDir)).toBeVisible();
   await expect(page.getByText('字体来源')).toBeVisible();
+  // Each role with the face that prints it; with no 仿宋 installed (as here) the substitute is named.
+  await expect(page.getByText('楷体（二级标题）')).toBeVisible();
+  await expect(page.getByText('小标宋（标题、发文机关标志）')).toBeVisible();
+  await expect(page.getByText('本机未安装仿宋字体，暂以此字体代替；安装后重新启动本程序即可使用。')).toBeVisible();
 
   await form.getByLabel('操作人').fill('林晓明');
   await form.getByLabel('证书编号前缀').fill('FZIPC');

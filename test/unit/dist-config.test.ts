@@ -80,8 +80,11 @@ describe('electron-builder config', () => {
       'dist/renderer/index.html',
       'dist/renderer/assets/index-abc.js',
       'assets/fonts/NotoSerifSC-Regular.ttf',
+      'assets/fonts/NotoSerifSC-Black.ttf',
       'assets/fonts/NotoSansSC-Bold.ttf',
+      'assets/fonts/LXGWWenKai-Regular.ttf',
       'assets/fonts/OFL.txt',
+      'assets/fonts/OFL-LXGWWenKai.txt',
     ]) {
       expect(shipped(f), f).toBe(true);
     }
@@ -91,7 +94,7 @@ describe('electron-builder config', () => {
 
   it('never drops a runtime dependency that main.cjs requires', () => {
     for (const dep of Object.keys(pkg.dependencies)) {
-      if (dep.startsWith('@expo-google-fonts/')) continue; // copied to assets/fonts at build time
+      if (dep.startsWith('@expo-google-fonts/') || dep.startsWith('@fontsource/')) continue; // copied to assets/fonts at build time
       expect(
         config.files.some((p) => p.startsWith('!') && p.includes(`node_modules/${dep}`)),
         dep,

@@ -1,14 +1,18 @@
 import { z } from 'zod';
 import { method, NoInput, IsoTime } from './define.js';
+import { FONT_ROLES } from './fonts-labels.js';
 
 export const HostKind = z.enum(['electron', 'web', 'cli', 'test']);
 export type HostKind = z.infer<typeof HostKind>;
 
+/** Which face prints one typographic role (contract/fonts-labels.ts) and where it comes from. */
 export const FontInfo = z.object({
-  role: z.string(),
+  role: z.enum(FONT_ROLES),
   family: z.string(),
   source: z.enum(['system', 'bundled']),
   path: z.string(),
+  /** The face is not of the role's style (no 仿宋 installed: the body prints in the bundled 宋体). */
+  substitute: z.boolean(),
 });
 
 export const SystemInfo = z.object({

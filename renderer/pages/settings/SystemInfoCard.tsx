@@ -1,4 +1,5 @@
 import { Card, Descriptions, List, Tag, Typography } from 'antd';
+import { FONT_ROLE_LABELS, FONT_ROLE_USES, FONT_SOURCE_LABELS } from '../../../electron/core/contract/fonts-labels.js';
 import { desk } from '../../rpc';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useRemote } from '../../components/useRemote';
@@ -8,15 +9,6 @@ const HOST_LABELS: Record<string, string> = {
   web: '本机浏览器',
   cli: '命令行',
   test: '测试',
-};
-
-/** GB/T 9704 typographic roles. */
-const FONT_ROLE_LABELS: Record<string, string> = {
-  xiaobiaosong: '小标宋（标题）',
-  fangsong: '仿宋（正文）',
-  heiti: '黑体（一级标题）',
-  kaiti: '楷体（二级标题）',
-  song: '宋体（表格）',
 };
 
 export function SystemInfoCard() {
@@ -45,8 +37,15 @@ export function SystemInfoCard() {
                 dataSource={data.fonts}
                 renderItem={(f) => (
                   <List.Item style={{ padding: '2px 0', display: 'block' }}>
-                    <Typography.Text strong>{FONT_ROLE_LABELS[f.role] ?? f.role}</Typography.Text>：{f.family}{' '}
-                    <Tag color={f.source === 'bundled' ? 'blue' : 'default'}>{f.source === 'bundled' ? '随程序提供' : '系统字体'}</Tag>
+                    <Typography.Text strong>
+                      {FONT_ROLE_LABELS[f.role]}（{FONT_ROLE_USES[f.role]}）
+                    </Typography.Text>
+                    ：{f.family} <Tag color={f.source === 'bundled' ? 'blue' : 'default'}>{FONT_SOURCE_LABELS[f.source]}</Tag>
+                    {f.substitute ? (
+                      <Typography.Text type="warning" style={{ display: 'block', fontSize: 12 }}>
+                        本机未安装{FONT_ROLE_LABELS[f.role]}字体，暂以此字体代替；安装后重新启动本程序即可使用。
+                      </Typography.Text>
+                    ) : null}
                     <Typography.Text type="secondary" style={{ fontSize: 12, wordBreak: 'break-all', display: 'block' }}>
                       {f.path}
                     </Typography.Text>

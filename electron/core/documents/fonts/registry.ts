@@ -1,32 +1,36 @@
 /**
  * Font registry: which font file prints each typographic role of a GB/T 9704 document.
- * System GB fonts (simfang, simhei, simkai, 方正小标宋, simsun) win when installed; otherwise the
- * bundled OFL Noto fonts from assets/fonts (or straight from node_modules before a build).
+ *
+ * The GB fonts win when installed (Windows: C:\Windows\Fonts and the per-user font folder; UOS/Kylin and
+ * other Linux: /usr/share/fonts …, where fonts-cesi, the 方正 and 华文 fonts or fonts-arphic-ukai/uming may
+ * be). A face is recognised by its own names read from the file (name table: family, full and PostScript
+ * name, every language), or by the file name Windows gives it (simfang.ttf, simkai.ttf, simhei.ttf,
+ * simsun.ttc, FZXBSJW.TTF …), in the order of SYSTEM_FONTS. Otherwise the bundled OFL fonts from
+ * assets/fonts (or straight from node_modules before a build) print the role: LXGW WenKai (霞鹜文楷) for
+ * 楷体, Noto Sans SC Bold for 黑体, Noto Serif SC Black for 小标宋 and Noto Serif SC for 宋体 and, as a
+ * substitute, for 仿宋: no 仿宋 face under the OFL can be had from the npm registry (朱雀仿宋 is not
+ * published there), so the body prints in 宋体 until a 仿宋 is installed, and the settings page says so.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { DeskError } from '../../contract/errors.js';
+import { FONT_ROLES, FONT_ROLE_LABELS, type FontRole } from '../../contract/fonts-labels.js';
 import { moduleDir, nodeRequire } from '../../base/node-require.js';
 import { parseFont, type FontkitFont } from './fontkit.js';
+import { isWoff, readFaceNames, woffToSfnt, type FaceNames } from './sfnt.js';
 
-export const FONT_ROLES = ['fangsong', 'heiti', 'kaiti', 'xiaobiaosong', 'song'] as const;
-export type FontRole = (typeof FONT_ROLES)[number];
-
-export const FONT_ROLE_LABELS: Record<FontRole, string> = {
-  fangsong: '仿宋',
-  heiti: '黑体',
-  kaiti: '楷体',
-  xiaobiaosong: '小标宋',
-  song: '宋体',
-};
+export { FONT_ROLES, FONT_ROLE_LABELS, type FontRole };
 
 export interface FontEntry {
   role: FontRole;
+  /** The face's own family name (the Chinese one when it has it), e.g. 仿宋, 方正小标宋简体, LXGW WenKai. */
   family: string;
   source: 'system' | 'bundled';
   path: string;
+  /** True when the face is not of the role's style (the bundled 宋体 printing the 仿宋 body). */
+  substitute: boolean;
   data: Buffer;
   /** Parsed font (fontkit); pdfkit accepts it directly, so no document re-parses the file. */
   font: FontkitFont;
@@ -37,6 +41,7 @@ export interface FontInfo {
   family: string;
   source: 'system' | 'bundled';
   path: string;
+  substitute: boolean;
 }
 
 export interface FontOptions {
@@ -48,58 +53,115 @@ export interface FontOptions {
   bundledDir?: string;
 }
 
+/** One installed face that may print a role: the names it calls itself, or the file name it ships under. */
 interface SystemCandidate {
-  pattern: RegExp;
-  family: string;
-  postscriptName?: string;
+  /** Family, full or PostScript names (compared without case, spaces, '-' and '_'). */
+  names: string[];
+  /** File names (without case) the face is known by. */
+  files?: string[];
+  /** A file-name pattern, for fonts whose file name carries a version. */
+  filePattern?: RegExp;
 }
+
+/** CESI (中国电子技术标准化研究院) fonts of UOS/Kylin, widest character set first. */
+function cesi(label: string, code: string): SystemCandidate[] {
+  return ['GB18030', 'GB13000', 'GB2312'].map((set) => ({
+    names: [`CESI${label}-${set}`, `CESI_${code}_${set}`],
+    files: [`cesi_${code.toLowerCase()}_${set.toLowerCase()}.ttf`],
+  }));
+}
+
+/**
+ * Per role, in order of preference. The GBK faces of Windows (仿宋, 楷体 — the same 中易 designs as the older
+ * 仿宋_GB2312 and 楷体_GB2312, with 21,003 characters instead of 6,763) come first, so a name with a
+ * character outside GB2312 (堃, 喆, 玥 …) still prints.
+ */
 const SYSTEM_FONTS: Record<FontRole, SystemCandidate[]> = {
   fangsong: [
-    { pattern: /^仿宋_GB2312\.ttf$/i, family: '仿宋_GB2312' },
-    { pattern: /^simfang\.ttf$/i, family: '仿宋' },
+    { names: ['仿宋', 'FangSong', 'SimFang'], files: ['simfang.ttf'] },
+    { names: ['仿宋_GB2312', 'FangSong_GB2312'], files: ['仿宋_gb2312.ttf', 'fs_gb2312.ttf'] },
+    ...cesi('仿宋', 'FS'),
+    { names: ['方正仿宋_GBK', 'FZFangSong-Z02'], files: ['fzfsk.ttf'] },
+    { names: ['方正仿宋简体', 'FZFangSong-Z02S'], files: ['fzfsjw.ttf'] },
+    { names: ['华文仿宋', 'STFangsong'], files: ['stfangso.ttf'] },
   ],
-  heiti: [{ pattern: /^simhei\.ttf$/i, family: '黑体' }],
   kaiti: [
-    { pattern: /^楷体_GB2312\.ttf$/i, family: '楷体_GB2312' },
-    { pattern: /^simkai\.ttf$/i, family: '楷体' },
+    { names: ['楷体', 'KaiTi', 'SimKai'], files: ['simkai.ttf'] },
+    { names: ['楷体_GB2312', 'KaiTi_GB2312'], files: ['楷体_gb2312.ttf', 'kaiti_gb2312.ttf'] },
+    ...cesi('楷体', 'KT'),
+    { names: ['方正楷体_GBK', 'FZKai-Z03'], files: ['fzktk.ttf'] },
+    { names: ['方正楷体简体', 'FZKai-Z03S'], files: ['fzktjw.ttf'] },
+    { names: ['华文楷体', 'STKaiti'], files: ['stkaiti.ttf'] },
+    // fonts-arphic-ukai (Debian, UOS, Kylin): a collection; the mainland face is picked by name.
+    { names: ['AR PL UKai CN', 'AR PL KaitiM GB'], files: ['ukai.ttc', 'gkai00mp.ttf'] },
+  ],
+  heiti: [
+    { names: ['黑体', 'SimHei'], files: ['simhei.ttf'] },
+    ...cesi('黑体', 'HT'),
+    { names: ['方正黑体_GBK', 'FZHei-B01'], files: ['fzhtk.ttf'] },
+    { names: ['方正黑体简体', 'FZHei-B01S'], files: ['fzhtjw.ttf'] },
+    { names: ['华文黑体', 'STHeiti'], files: ['stheiti.ttf'] },
   ],
   xiaobiaosong: [
-    { pattern: /^FZXBSJW.*\.ttf$/i, family: '方正小标宋简体' },
-    { pattern: /^方正小标宋.*\.ttf$/i, family: '方正小标宋简体' },
+    {
+      names: ['方正小标宋简体', 'FZXiaoBiaoSong-B05S', 'FZXBSJW--GB1-0'],
+      files: ['fzxbsjw.ttf'],
+      filePattern: /^(FZXBSJW|方正小标宋简体).*\.tt[fc]$/i,
+    },
+    { names: ['方正小标宋_GBK', 'FZXiaoBiaoSong-B05'], files: ['fzxbsk.ttf'], filePattern: /^方正小标宋.*\.tt[fc]$/i },
+    ...cesi('小标宋', 'XBS'),
+    // 华文中宋: the heavy 宋 Office installs, the usual stand-in for 小标宋.
+    { names: ['华文中宋', 'STZhongsong'], files: ['stzhongs.ttf'] },
   ],
   song: [
-    { pattern: /^simsun\.ttf$/i, family: '宋体' },
-    { pattern: /^simsun\.ttc$/i, family: '宋体', postscriptName: 'SimSun' },
+    { names: ['宋体', 'SimSun'], files: ['simsun.ttc', 'simsun.ttf'] },
+    ...cesi('宋体', 'SS'),
+    { names: ['方正书宋_GBK', 'FZShuSong-Z01'], files: ['fzssk.ttf'] },
+    { names: ['方正书宋简体', 'FZShuSong-Z01S'], files: ['fzssjw.ttf'] },
+    { names: ['华文宋体', 'STSong'], files: ['stsong.ttf'] },
+    { names: ['AR PL UMing CN'], files: ['uming.ttc'] },
   ],
 };
 
-const BUNDLED: Record<FontRole, { file: string; family: string }> = {
-  fangsong: { file: 'NotoSerifSC-Regular.ttf', family: 'Noto Serif SC' },
-  kaiti: { file: 'NotoSerifSC-Regular.ttf', family: 'Noto Serif SC' },
+interface BundledFace {
+  file: string;
+  family: string;
+  /** Not of the role's style (see the header comment). */
+  substitute?: boolean;
+}
+const BUNDLED: Record<FontRole, BundledFace> = {
+  fangsong: { file: 'NotoSerifSC-Regular.ttf', family: 'Noto Serif SC', substitute: true },
+  kaiti: { file: 'LXGWWenKai-Regular.ttf', family: 'LXGW WenKai（霞鹜文楷）' },
   song: { file: 'NotoSerifSC-Regular.ttf', family: 'Noto Serif SC' },
-  xiaobiaosong: { file: 'NotoSerifSC-Bold.ttf', family: 'Noto Serif SC Bold' },
+  xiaobiaosong: { file: 'NotoSerifSC-Black.ttf', family: 'Noto Serif SC Black' },
   heiti: { file: 'NotoSansSC-Bold.ttf', family: 'Noto Sans SC Bold' },
 };
 
-/** Bundled file name -> its location inside the npm font packages. */
+/**
+ * Bundled file name -> its location inside the npm font packages (build/copy-fonts.mjs copies the same
+ * files; a .woff source is written out as the .ttf it wraps).
+ */
 export const BUNDLED_SOURCES: Record<string, string> = {
   'NotoSerifSC-Regular.ttf': '@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf',
-  'NotoSerifSC-Bold.ttf': '@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf',
-  'NotoSansSC-Regular.ttf': '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
+  'NotoSerifSC-Black.ttf': '@expo-google-fonts/noto-serif-sc/900Black/NotoSerifSC_900Black.ttf',
   'NotoSansSC-Bold.ttf': '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf',
+  'LXGWWenKai-Regular.ttf': '@fontsource/lxgw-wenkai/files/lxgw-wenkai-latin-500-normal.woff',
 };
 
 export function defaultSystemFontDirs(): string[] {
   const dirs: string[] = [];
-  const windir = process.env.WINDIR ?? process.env.windir;
+  const windir = process.env.WINDIR ?? process.env.windir ?? process.env.SystemRoot;
   if (windir) dirs.push(path.join(windir, 'Fonts'));
   if (process.env.LOCALAPPDATA) dirs.push(path.join(process.env.LOCALAPPDATA, 'Microsoft', 'Windows', 'Fonts'));
   dirs.push('/usr/share/fonts', '/usr/local/share/fonts', path.join(os.homedir(), '.fonts'));
   dirs.push(path.join(os.homedir(), '.local', 'share', 'fonts'), '/Library/Fonts', path.join(os.homedir(), 'Library', 'Fonts'));
-  return dirs;
+  return [...new Set(dirs)];
 }
 
-/** Lists font files under `dirs` (depth-limited, unreadable folders skipped). */
+const FONT_FILE = /\.(ttf|ttc|otf|otc)$/i;
+const MAX_FONT_FILES = 5000;
+
+/** Lists font files under `dirs` (depth-limited, unreadable folders skipped, at most MAX_FONT_FILES). */
 function listFontFiles(dirs: string[], maxDepth = 6): string[] {
   const out: string[] = [];
   const walk = (dir: string, depth: number): void => {
@@ -110,25 +172,63 @@ function listFontFiles(dirs: string[], maxDepth = 6): string[] {
       return;
     }
     for (const e of entries) {
+      if (out.length >= MAX_FONT_FILES) return;
       const full = path.join(dir, e.name);
       if (e.isDirectory() && depth < maxDepth) walk(full, depth + 1);
-      else if (/\.tt[fc]$/i.test(e.name)) out.push(full);
+      else if (FONT_FILE.test(e.name)) out.push(full);
     }
   };
   for (const d of dirs) walk(d, 0);
   return out;
 }
 
-function findSystemFont(role: FontRole, files: string[]): FontEntry | null {
+const normName = (s: string): string => s.toLowerCase().replace(/[\s_-]/g, '');
+
+/** The system fonts of one search: file list, and each file's face names, read once and only when needed. */
+class SystemFonts {
+  private names = new Map<string, FaceNames[]>();
+  constructor(readonly files: string[]) {}
+  facesOf(file: string): FaceNames[] {
+    let faces = this.names.get(file);
+    if (!faces) this.names.set(file, (faces = readFaceNames(file)));
+    return faces;
+  }
+}
+
+function faceMatches(face: FaceNames, cand: SystemCandidate): boolean {
+  const wanted = new Set(cand.names.map(normName));
+  return face.names.some((n) => wanted.has(normName(n)));
+}
+
+function loadSystemFace(role: FontRole, file: string, face: FaceNames | undefined): FontEntry | null {
+  try {
+    const data = fs.readFileSync(file);
+    const font = parseFont(data, face?.postscriptName || undefined);
+    if (!font) return null;
+    const family = face?.displayFamily || font.familyName;
+    return { role, family, source: 'system', path: file, substitute: false, data, font };
+  } catch {
+    return null; /* unreadable or unsupported: try the next candidate */
+  }
+}
+
+function findSystemFont(role: FontRole, sys: SystemFonts): FontEntry | null {
   for (const cand of SYSTEM_FONTS[role]) {
-    for (const file of files.filter((f) => cand.pattern.test(path.basename(f)))) {
-      try {
-        const data = fs.readFileSync(file);
-        const font = parseFont(data, cand.postscriptName);
-        if (font) return { role, family: cand.family, source: 'system', path: file, data, font };
-      } catch {
-        /* unreadable or unsupported: try the next candidate */
-      }
+    const fileNames = new Set(cand.files ?? []);
+    // 1. The file name the face ships under (a copy renamed to simfang.ttf counts: the user put it there).
+    for (const file of sys.files) {
+      const base = path.basename(file);
+      if (!fileNames.has(base.toLowerCase()) && !cand.filePattern?.test(base)) continue;
+      const faces = sys.facesOf(file);
+      const entry = loadSystemFace(role, file, faces.find((f) => faceMatches(f, cand)) ?? faces[0]);
+      if (entry) return entry;
+    }
+    // 2. The names the face gives itself, whatever its file is called.
+    for (const file of sys.files) {
+      const face = sys.facesOf(file).find((f) => faceMatches(f, cand));
+      if (!face) continue;
+      const entry = loadSystemFace(role, file, face);
+      if (entry) return entry;
     }
   }
   return null;
@@ -145,7 +245,7 @@ function bundledDirs(opts: FontOptions): string[] {
   return dirs;
 }
 
-/** Absolute path of a bundled font file: assets/fonts first, node_modules otherwise. */
+/** Absolute path of a bundled font file: assets/fonts first, its npm package otherwise (maybe a .woff). */
 export function resolveBundledFont(file: string, opts: FontOptions = {}): string {
   for (const dir of bundledDirs(opts)) {
     const p = path.join(dir, file);
@@ -177,15 +277,16 @@ function parseWithFallback(data: Buffer): FontkitFont {
 
 const fileCache = new Map<string, { data: Buffer; font: FontkitFont }>();
 function loadBundled(role: FontRole, opts: FontOptions): FontEntry {
-  const { file, family } = BUNDLED[role];
+  const { file, family, substitute } = BUNDLED[role];
   const p = resolveBundledFont(file, opts);
   let hit = fileCache.get(p);
   if (!hit) {
-    const data = fs.readFileSync(p);
+    let data: Buffer = fs.readFileSync(p);
+    if (isWoff(data)) data = woffToSfnt(data); // straight from the npm package, before a build
     hit = { data, font: parseWithFallback(data) };
     fileCache.set(p, hit);
   }
-  return { role, family, source: 'bundled', path: p, data: hit.data, font: hit.font };
+  return { role, family, source: 'bundled', path: p, substitute: substitute ?? false, data: hit.data, font: hit.font };
 }
 
 const setCache = new Map<string, FontSet>();
@@ -197,9 +298,9 @@ export function loadFontSet(opts: FontOptions = {}): FontSet {
   const key = JSON.stringify([dirs, opts.bundledDir ?? null]);
   const cachedSet = setCache.get(key);
   if (cachedSet) return cachedSet;
-  const files = dirs.length ? listFontFiles(dirs) : [];
+  const sys = new SystemFonts(dirs.length ? listFontFiles(dirs) : []);
   const set = {} as FontSet;
-  for (const role of FONT_ROLES) set[role] = findSystemFont(role, files) ?? loadBundled(role, opts);
+  for (const role of FONT_ROLES) set[role] = findSystemFont(role, sys) ?? loadBundled(role, opts);
   setCache.set(key, set);
   return set;
 }
@@ -208,8 +309,8 @@ export function loadFontSet(opts: FontOptions = {}): FontSet {
 export function fontInfoList(opts: FontOptions = {}): FontInfo[] {
   const set = loadFontSet(opts);
   return FONT_ROLES.map((role) => {
-    const { family, source, path: p } = set[role];
-    return { role, family, source, path: p };
+    const { family, source, path: p, substitute } = set[role];
+    return { role, family, source, path: p, substitute };
   });
 }
 
