@@ -74,7 +74,11 @@ describe('application template import, roster export', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(template as unknown as ArrayBuffer);
     const ws = wb.getWorksheet(TEMPLATE_SHEET)!;
-    const headers = TEMPLATE_COLUMNS.map((_, i) => String(ws.getCell(3, i + 1).value).replace(/^\*/, ''));
+    const headers = TEMPLATE_COLUMNS.map((_, i) =>
+      String(ws.getCell(3, i + 1).value)
+        .replace(/^\*/, '')
+        .replace(/\n/g, ''),
+    );
     expect(headers).toEqual(TEMPLATE_COLUMNS.map((c) => c.header));
     const validation = (ws as unknown as { dataValidations: { model: Record<string, { type: string; formulae: string[] }> } })
       .dataValidations.model;

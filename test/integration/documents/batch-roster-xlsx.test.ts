@@ -60,9 +60,8 @@ describe('renderBatchRosterXlsx', () => {
     expect(header.getCell(4).border?.top?.style).toBe('thin');
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
     expect(ws.pageSetup.paperSize).toBe(9);
-    expect(ws.pageSetup.fitToPage).toBe(true);
-    expect(ws.pageSetup.fitToWidth).toBe(1);
-    expect(ws.pageSetup.fitToHeight).toBe(0);
+    expect(ws.pageSetup.fitToPage).toBe(false);
+    expect(ws.pageSetup.scale).toBe(100); // 140 characters fit A4 landscape at full size
     expect(ws.pageSetup.orientation).toBe('landscape');
     expect((ws.pageSetup as { printTitlesRow?: string }).printTitlesRow).toBe('3:3');
     expect(ws.headerFooter.oddFooter).toContain('&P');

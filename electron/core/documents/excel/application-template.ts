@@ -2,8 +2,8 @@
 import ExcelJS from 'exceljs';
 import { DEFAULT_LISTS, ROUTE_LABELS, UNIT_TYPE_LABELS, type ChoiceLists } from '../../domain/lists.js';
 import { breakHeader } from './header-lines.js';
-import { setPrint } from './print-fit.js';
-import { heightFor } from './row-heights.js';
+import { columnsOnFirstPage, minScaleFor, setPrint } from './print-fit.js';
+import { heightFor, wrappedLines } from './row-heights.js';
 import { ROSTER_FONT_PT, setText, workbookToBuffer } from './style.js';
 import {
   MAX_IMPORT_ROWS,
@@ -34,17 +34,22 @@ export async function renderApplicationTemplate(input: TemplateInput): Promise<B
   wb.creator = 'IP Center Desk';
   const ws = wb.addWorksheet(TEMPLATE_SHEET);
   const opts = wb.addWorksheet(OPTIONS_SHEET, { state: 'hidden' });
-  const n = TEMPLATE_COLUMNS.length;
+  // The sheet prints more than one page wide: title and note span the columns of the first page only.
+  const firstPage = columnsOnFirstPage(
+    TEMPLATE_COLUMNS.map((c) => c.width),
+    'landscape',
+    minScaleFor(ROSTER_FONT_PT),
+  );
   ws.columns = TEMPLATE_COLUMNS.map((c) => ({ width: c.width }));
 
-  ws.mergeCells(1, 1, 1, n);
+  ws.mergeCells(1, 1, 1, firstPage);
   const title = ws.getCell(1, 1);
   setText(title, '福州市产业知识产权协同保护与运营中心申报单位信息表');
   title.font = { name: '黑体', size: 16, bold: true };
-  title.alignment = { horizontal: 'center', vertical: 'middle' };
+  title.alignment = { horizontal: 'left', vertical: 'middle' };
   ws.getRow(1).height = 30;
 
-  ws.mergeCells(2, 1, 2, n);
+  ws.mergeCells(2, 1, 2, firstPage);
   const note = ws.getCell(2, 1);
   setText(
     note,
@@ -53,8 +58,9 @@ export async function renderApplicationTemplate(input: TemplateInput): Promise<B
       `请勿合并单元格、勿使用公式、勿改动表头。（${input.bureauName}）`,
   );
   note.font = { name: '仿宋', size: ROSTER_FONT_PT, color: { argb: 'FFC00000' } };
-  note.alignment = { wrapText: true, vertical: 'middle' };
-  ws.getRow(2).height = 42;
+  note.alignment = { wrapText: true, vertical: 'top' };
+  const noteWidth = TEMPLATE_COLUMNS.slice(0, firstPage).reduce((w, c) => w + c.width, 0);
+  ws.getRow(2).height = heightFor(wrappedLines(String(note.value), noteWidth, ROSTER_FONT_PT) + 1, ROSTER_FONT_PT);
 
   const header = ws.getRow(TEMPLATE_HEADER_ROW);
   TEMPLATE_COLUMNS.forEach((c, i) => {

@@ -3,9 +3,9 @@
  * spreadsheet's fit-to-width scaling. Excel sizes a column of width w (in "0" characters of the default
  * 11 pt font, 7 px each at 96 dpi) as trunc(((256·w + trunc(128/7)) / 256) · 7) px, and a fit-to-width print
  * scales the sum of the columns to the printable width in whole percent. We therefore narrow the wrapping
- * text columns (their rows grow taller, row-heights.ts) until the scale keeps font × scale ≥ 9 pt; a roster
- * that cannot get there even with its text columns at their narrowest prints at that smallest scale
- * across more pages (the first columns repeated on each), never smaller.
+ * text columns (their rows grow taller, row-heights.ts) until that scale keeps font × scale ≥ 9 pt, and print
+ * at that fixed scale; a roster that cannot get there even with its text columns at their narrowest prints at
+ * the smallest legible scale across more pages (the first columns repeated on each), never smaller.
  */
 import type ExcelJS from 'exceljs';
 import { charPx } from './row-heights.js';
@@ -36,6 +36,19 @@ export function printablePx(orientation: Orientation, margins: { left: number; r
 export function fitScale(widths: readonly number[], orientation: Orientation, margins?: { left: number; right: number }): number {
   const total = widths.reduce((s, w) => s + columnPx(w), 0);
   return Math.min(100, Math.floor((100 * printablePx(orientation, margins)) / total)) / 100;
+}
+
+/** How many of the columns fit on one page across at `scale` (at least one). */
+export function columnsOnFirstPage(widths: readonly number[], orientation: Orientation, scale: number): number {
+  const room = printablePx(orientation) / scale;
+  let used = 0;
+  let n = 0;
+  for (const w of widths) {
+    if (used + columnPx(w) > room) break;
+    used += columnPx(w);
+    n++;
+  }
+  return Math.max(1, n);
 }
 
 /** The smallest scale that keeps `fontPt` type at MIN_PRINT_PT or larger, in whole percent. */
@@ -77,8 +90,11 @@ export function fitColumns(columns: readonly FitColumn[], orientation: Orientati
 }
 
 /**
- * A4 print setup: fit to one page wide (any number of pages tall) when that keeps `smallestFontPt` legible,
- * else a fixed scale at the legible minimum with the first `repeatColumns` columns on every page.
+ * A4 print setup at a fixed scale: the one-page-wide scale Excel would compute from the column widths, never
+ * below the scale that keeps `smallestFontPt` at 9 pt (then the columns run over more pages, the first
+ * `repeatColumns` repeated on each). A fixed scale rather than "fit to width": a program that sizes the
+ * columns wider (LibreOffice without a Calibri-metric font measures them in DejaVu Sans) spills a column onto
+ * the next page instead of shrinking the type below 9 pt.
  */
 export function setPrint(
   ws: ExcelJS.Worksheet,
@@ -86,14 +102,15 @@ export function setPrint(
 ): void {
   const widths = (ws.columns ?? []).map((c) => c.width ?? 9);
   const minScale = minScaleFor(opts.smallestFontPt);
-  const fits = fitScale(widths, opts.orientation) >= minScale;
+  const fit = fitScale(widths, opts.orientation);
   ws.pageSetup = {
     paperSize: 9 as ExcelJS.PaperSize, // A4
     orientation: opts.orientation,
-    ...(fits ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : { fitToPage: false, scale: Math.round(minScale * 100) }),
+    fitToPage: false,
+    scale: Math.round(Math.max(fit, minScale) * 100),
     horizontalCentered: true,
     margins: ROSTER_MARGINS,
     ...(opts.titleRows ? { printTitlesRow: opts.titleRows } : {}),
-    ...(!fits && opts.repeatColumns ? { printTitlesColumn: `A:${String.fromCharCode(64 + opts.repeatColumns)}` } : {}),
+    ...(fit < minScale && opts.repeatColumns ? { printTitlesColumn: `A:${String.fromCharCode(64 + opts.repeatColumns)}` } : {}),
   } as Partial<ExcelJS.PageSetup>;
 }
