@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import { hasQuotePrefix } from '../../electron/core/documents/excel/quote-prefix.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDesk, type Desk } from '../../electron/core/app.js';
 import type { ImportReport } from '../../electron/core/contract/applications/methods.js';
@@ -73,7 +74,11 @@ describe('application template import, roster export', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(template as unknown as ArrayBuffer);
     const ws = wb.getWorksheet(TEMPLATE_SHEET)!;
-    const headers = TEMPLATE_COLUMNS.map((_, i) => String(ws.getCell(3, i + 1).value).replace(/^\*/, ''));
+    const headers = TEMPLATE_COLUMNS.map((_, i) =>
+      String(ws.getCell(3, i + 1).value)
+        .replace(/^\*/, '')
+        .replace(/\n/g, ''),
+    );
     expect(headers).toEqual(TEMPLATE_COLUMNS.map((c) => c.header));
     const validation = (ws as unknown as { dataValidations: { model: Record<string, { type: string; formulae: string[] }> } })
       .dataValidations.model;
@@ -187,8 +192,11 @@ describe('application template import, roster export', () => {
     expect(ws.pageSetup.orientation).toBe('landscape');
     const names: unknown[] = [];
     for (let r = 4; r <= ws.rowCount; r++) names.push(ws.getCell(r, 3).value);
-    expect(names).toEqual(['\'=HYPERLINK("http://x","y")', "'+SUM(1)", "'-1+2", "'@cmd"]);
-    for (let r = 4; r <= ws.rowCount; r++) expect(ws.getCell(r, 3).type).toBe(ExcelJS.ValueType.String);
+    expect(names).toEqual(['=HYPERLINK("http://x","y")', '+SUM(1)', '-1+2', '@cmd']); // no visible apostrophe
+    for (let r = 4; r <= ws.rowCount; r++) {
+      expect(ws.getCell(r, 3).type).toBe(ExcelJS.ValueType.String);
+      expect(hasQuotePrefix(ws.getCell(r, 3))).toBe(true);
+    }
     expect(String(ws.getCell(2, 1).value)).toContain('县（市）区：马尾区');
   });
 });

@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { hasQuotePrefix } from '../../electron/core/documents/excel/quote-prefix.js';
 import { openDesk, type Desk } from '../../electron/core/app.js';
 import type { ExportedFile } from '../../electron/core/contract/common.js';
 import type { Center } from '../../electron/core/contract/designation.js';
@@ -129,12 +130,18 @@ describe('center documents through desk.invoke', () => {
     // 中期考核汇总表: ranked, the notice number in the subtitle, injection escaped.
     const aws = await readSheet(await desk.call('assessments.exportRoster', { year: 2026 }));
     expect(String(aws.getCell('A2').value)).toContain(number);
-    expect((aws.getRow(3).values as unknown[]).slice(1, 5)).toEqual(['序号', '中心名称', '依托单位', '宣传培训（10分）']);
+    expect((aws.getRow(3).values as unknown[]).slice(1, 5).map((v) => String(v).replace(/\n/g, ''))).toEqual([
+      '序号',
+      '中心名称',
+      '依托单位',
+      '宣传培训（10分）',
+    ]);
     expect(aws.getCell('B4').value).toBe(centers[0]!.name);
     expect(aws.getRow(4).getCell(12).value).toBe(99);
     expect(aws.getRow(4).getCell(13).value).toBe('优秀');
     expect(aws.getRow(5).getCell(13).value).toBe('良好');
-    expect(aws.getRow(5).getCell(16).value).toBe(`'=cmd 维权援助工作未开展`);
+    expect(aws.getRow(5).getCell(16).value).toBe('=cmd 维权援助工作未开展'); // text by the quote-prefix style
+    expect(hasQuotePrefix(aws.getRow(5).getCell(16))).toBe(true);
 
     // After the notice is issued, a correction needs a reason; it is kept on the assessment.
     const refused = await fail(

@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { FileExcelOutlined, FilePdfOutlined, WarningOutlined } from '@ant-design/icons';
 import type { ReviewResult } from '../../../electron/core/contract/index.js';
+import { resultFigures, resultTexts, verdictOf, type Verdict } from '../../../electron/core/domain/result-figures.js';
 import { desk } from '../../rpc';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -19,7 +20,7 @@ const FLAG_LABELS: Record<string, string> = {
   disagreement: '分歧',
   staleTemplate: '旧版评分表',
 };
-const num = (n: number | null) => (n === null ? '—' : n.toFixed(2));
+const VERDICT_TAG_COLORS: Record<Verdict, string | undefined> = { passed: 'green', failed: 'red', pending: undefined };
 
 /** 评审结果: ranking with each expert's total, method text, exports and the leniency chart. */
 export function ResultsPage() {
@@ -31,6 +32,8 @@ export function ResultsPage() {
   const exporter = useExportFile();
   const rows = results.data?.rows ?? [];
   const expertIds = [...new Set([...(review.overview.data?.panel ?? []), ...rows.flatMap((r) => r.totals.map((t) => t.expertId))])];
+  // Every figure rounded and worded as the 评审汇总表 PDF and xlsx print it (domain/result-figures).
+  const texts = (r: ReviewResult) => resultTexts(resultFigures(r, expertIds));
   const exp = (kind: string, produce: () => Promise<Parameters<typeof ExportResult>[0]['file']>) => ({
     loading: exporter.busy === kind,
     disabled: !batchId,
@@ -106,12 +109,12 @@ export function ResultsPage() {
           loading={results.loading && !results.data}
           dataSource={rows}
           pagination={false}
-          scroll={{ x: 760 + expertIds.length * 80 }}
+          scroll={{ x: 980 + expertIds.length * 80 }}
           locale={{ emptyText: '本批次还没有评审结果。' }}
           columns={[
-            { title: '排名', dataIndex: 'rank', width: 64, fixed: 'left', render: (r: number | null) => r ?? '—' },
+            { title: '排名', dataIndex: 'rank', width: 64, fixed: 'left', render: (_: unknown, r: ReviewResult) => texts(r).rank },
             { title: '申报单位', dataIndex: 'name', width: 240, fixed: 'left', ellipsis: true },
-            ...expertIds.map((id) => ({
+            ...expertIds.map((id, i) => ({
               title: review.expertName(id),
               key: id,
               width: 80,
@@ -120,34 +123,37 @@ export function ResultsPage() {
                 const t = r.totals.find((x) => x.expertId === id);
                 const outlier = r.flags.some((f) => f.kind === 'outlier' && f.expertId === id);
                 return t ? (
-                  <Typography.Text type={outlier ? 'danger' : undefined}>{t.total}</Typography.Text>
+                  <Typography.Text type={outlier ? 'danger' : undefined}>{texts(r).totals[i]}</Typography.Text>
                 ) : (
                   <Typography.Text type="secondary">—</Typography.Text>
                 );
               },
             })),
             { title: '有效专家数', dataIndex: 'count', width: 96, align: 'right' },
+            { title: '平均分', key: 'mean', width: 86, align: 'right', render: (_: unknown, r) => texts(r).mean },
+            {
+              title: '去掉最高、最低分后平均分',
+              key: 'trimmedMean',
+              width: 120,
+              align: 'right',
+              render: (_: unknown, r) => texts(r).trimmedMean,
+            },
             {
               title: '最终得分',
-              dataIndex: 'final',
+              key: 'final',
               width: 90,
               align: 'right',
-              render: (n: number | null) => <Typography.Text strong>{num(n)}</Typography.Text>,
+              render: (_: unknown, r) => <Typography.Text strong>{texts(r).final}</Typography.Text>,
             },
             {
               title: '是否通过',
-              dataIndex: 'passed',
+              key: 'verdict',
               width: 86,
-              render: (p: boolean, r) =>
-                !r.quorumMet ? (
-                  <Tooltip title="有效专家人数不足，暂不判定">
-                    <Tag>待定</Tag>
-                  </Tooltip>
-                ) : p ? (
-                  <Tag color="green">通过</Tag>
-                ) : (
-                  <Tag color="red">未通过</Tag>
-                ),
+              render: (_: unknown, r) => {
+                const verdict = verdictOf(r);
+                const tag = <Tag color={VERDICT_TAG_COLORS[verdict]}>{texts(r).verdict}</Tag>;
+                return verdict === 'pending' ? <Tooltip title="有效专家人数不足，暂不判定">{tag}</Tooltip> : tag;
+              },
             },
             {
               title: '标记',

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Batch } from '../../../electron/core/contract/batches.js';
 import type { Settings } from '../../../electron/core/contract/settings.js';
 import { renderBatchRosterXlsx } from '../../../electron/core/documents/excel/batch-roster.js';
-import { escapeCell } from '../../../electron/core/documents/excel/style.js';
+import { hasQuotePrefix } from '../../../electron/core/documents/excel/quote-prefix.js';
+import { looksLikeFormula } from '../../../electron/core/documents/excel/style.js';
 
 const settings: Settings = {
   bureauName: '福州市市场监督管理局',
@@ -30,10 +31,10 @@ async function readBack(buf: Buffer): Promise<ExcelJS.Worksheet> {
   return wb.worksheets[0]!;
 }
 
-describe('escapeCell', () => {
-  it('guards strings that spreadsheets would evaluate', () => {
-    for (const s of ['=1+1', '+SUM(A1)', '-2', '@cmd', '\tx', '\rx']) expect(escapeCell(s)).toBe(`'${s}`);
-    for (const s of ['正常', '1+1', 'a=b', '']) expect(escapeCell(s)).toBe(s);
+describe('looksLikeFormula', () => {
+  it('spots strings that spreadsheets would evaluate', () => {
+    for (const s of ['=1+1', '+SUM(A1)', '-2', '@cmd', '\tx', '\rx']) expect(looksLikeFormula(s)).toBe(true);
+    for (const s of ['正常', '1+1', 'a=b', '']) expect(looksLikeFormula(s)).toBe(false);
   });
 });
 
@@ -59,9 +60,8 @@ describe('renderBatchRosterXlsx', () => {
     expect(header.getCell(4).border?.top?.style).toBe('thin');
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
     expect(ws.pageSetup.paperSize).toBe(9);
-    expect(ws.pageSetup.fitToPage).toBe(true);
-    expect(ws.pageSetup.fitToWidth).toBe(1);
-    expect(ws.pageSetup.fitToHeight).toBe(0);
+    expect(ws.pageSetup.fitToPage).toBe(false);
+    expect(ws.pageSetup.scale).toBe(100); // 140 characters fit A4 landscape at full size
     expect(ws.pageSetup.orientation).toBe('landscape');
     expect((ws.pageSetup as { printTitlesRow?: string }).printTitlesRow).toBe('3:3');
     expect(ws.headerFooter.oddFooter).toContain('&P');
@@ -76,8 +76,11 @@ describe('renderBatchRosterXlsx', () => {
     const evil = ws.getCell('D5');
     expect(evil.type).toBe(ExcelJS.ValueType.String);
     expect(evil.formula).toBeUndefined();
-    expect(evil.value).toBe(`'=HYPERLINK("http://evil","点我")`);
-    expect(ws.getCell('H5').value).toBe("'+cmd|calc");
+    expect(evil.value).toBe(`=HYPERLINK("http://evil","点我")`);
+    expect(hasQuotePrefix(evil)).toBe(true);
+    expect(ws.getCell('H5').value).toBe('+cmd|calc');
+    expect(hasQuotePrefix(ws.getCell('H5'))).toBe(true);
+    expect(hasQuotePrefix(ws.getCell('D4'))).toBe(false);
     expect(ws.getCell('C5').value).toBe('第2批');
     const opens = ws.getCell('E4');
     expect(opens.value).toBeInstanceOf(Date);

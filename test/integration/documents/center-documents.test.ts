@@ -1,6 +1,7 @@
 /** 中期考核结果通知、复核决定 (PDF read back with pdftotext) and the two rosters (xlsx read back with exceljs). */
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { hasQuotePrefix } from '../../../electron/core/documents/excel/quote-prefix.js';
 import { INDICATORS, type Indicators } from '../../../electron/core/contract/centers/annual.js';
 import { loadFontSet } from '../../../electron/core/documents/fonts/registry.js';
 import {
@@ -248,14 +249,16 @@ describe('年度工作总结汇总表', () => {
     expect(ws.getCell('A1').value).toBe('2026年度产业知识产权协同保护与运营中心工作总结汇总表');
     const sub = String(ws.getCell('A2').value);
     for (const s of ['报送截止：2027年1月31日', '应报3个，已报2个，未报1个', '2027年2月1日']) expect(sub).toContain(s);
-    const header = ws.getRow(3).values as unknown[];
+    const header = (ws.getRow(3).values as unknown[]).map((v) => (typeof v === 'string' ? v.replace(/\n/g, '') : v)); // headers carry their line breaks
     expect(header.slice(1, 7)).toEqual(['序号', '中心名称', '依托单位', '县（市）区', '产业', '提交日期']);
     expect(header.slice(7)).toEqual(INDICATORS.map((i) => `${i.label}（${i.unit}）`));
     expect(header).toContain('质押融资金额（万元）');
     // Formula-injection names are stored as text, never as formulas.
-    expect(ws.getCell('B4').value).toBe(`'=cmd|" /C calc"!A0`);
-    expect(ws.getCell('C4').value).toBe(`'+福州某公司`);
-    expect(ws.getCell('C6').value).toBe(`'@福州榕城`);
+    expect(ws.getCell('B4').value).toBe(`=cmd|" /C calc"!A0`); // shown as typed, kept text by the quote prefix
+    expect(hasQuotePrefix(ws.getCell('B4'))).toBe(true);
+    expect(ws.getCell('C4').value).toBe('+福州某公司');
+    expect(ws.getCell('C6').value).toBe('@福州榕城');
+    for (const a of ['C4', 'C6']) expect(hasQuotePrefix(ws.getCell(a))).toBe(true);
     expect(ws.getCell('F4').value).toBeInstanceOf(Date);
     expect((ws.getCell('F4').value as Date).toISOString().slice(0, 10)).toBe('2027-01-10');
     expect(ws.getCell('F5').value).toBe('未提交');
@@ -273,7 +276,7 @@ describe('年度工作总结汇总表', () => {
     expect(ws.getRow(7).getCell(7 + INDICATORS.findIndex((i) => i.key === 'trainingAttendees')).value).toMatchObject({ result: 500 });
     // Print-ready.
     expect(ws.pageSetup.orientation).toBe('landscape');
-    expect(ws.pageSetup.fitToWidth).toBe(1);
+    expect(ws.pageSetup.scale).toBeGreaterThanOrEqual(82); // 11 pt prints at ≥ 9 pt
     expect((ws.pageSetup as { printTitlesRow?: string }).printTitlesRow).toBe('3:3');
   });
 });
@@ -310,7 +313,7 @@ describe('中期考核汇总表', () => {
     expect(ws.getCell('A1').value).toBe('2026年度产业知识产权协同保护与运营中心中期考核汇总表');
     const sub = String(ws.getCell('A2').value);
     for (const s of ['榕市监知〔2027〕2号', '已考核2个（优秀1个、良好0个、合格1个、不合格0个），未考核1个']) expect(sub).toContain(s);
-    expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual([
+    expect((ws.getRow(3).values as unknown[]).map((v) => (typeof v === 'string' ? v.replace(/\n/g, '') : v)).slice(1)).toEqual([
       '序号',
       '中心名称',
       '依托单位',
@@ -324,8 +327,10 @@ describe('中期考核汇总表', () => {
     ]);
     const row = (r: number) => (ws.getRow(r).values as unknown[]).slice(1);
     expect(row(4).slice(0, 7)).toEqual([1, '中心乙', '单位乙', 38, 55.5, 93.5, '优秀']);
-    expect(row(5).slice(0, 7)).toEqual([2, '中心甲', `'=HYPERLINK("x")`, 30, 40, 70, '合格']);
-    expect(ws.getCell('J5').value).toBe(`'-培训偏少`);
+    expect(row(5).slice(0, 7)).toEqual([2, '中心甲', `=HYPERLINK("x")`, 30, 40, 70, '合格']);
+    expect(hasQuotePrefix(ws.getCell('C5'))).toBe(true);
+    expect(ws.getCell('J5').value).toBe('-培训偏少');
+    expect(hasQuotePrefix(ws.getCell('J5'))).toBe(true);
     expect(ws.getCell('I4').value).toBe('张三、李四');
     expect((ws.getCell('H4').value as Date).toISOString().slice(0, 10)).toBe('2027-02-20');
     expect(row(6).slice(0, 3)).toEqual([3, '中心丙', '单位丙']);

@@ -78,19 +78,24 @@ export const METHOD_TEXT =
 export function summaryInput(n: number, rowsN = 6, names = NAMES): ReviewSummaryInput {
   const experts = names.slice(0, n).map((name, i) => ({ id: `e${i}`, name }));
   const rows = Array.from({ length: rowsN }, (_, r) => {
-    const totals: Record<string, number | null> = {};
-    experts.forEach((e, i) => {
-      totals[e.id] = (r + i) % 7 === 3 ? null : 60 + ((r * 7 + i * 3) % 35) + 0.5 * (i % 2);
-    });
-    const vals = Object.values(totals).filter((v): v is number => v !== null);
-    const final = vals.length >= 3 ? vals.reduce((a, b) => a + b, 0) / vals.length : null;
+    const totals = experts.map((_e, i) => ((r + i) % 7 === 3 ? null : 60 + ((r * 7 + i * 3) % 35) + 0.5 * (i % 2)));
+    const vals = totals.filter((v): v is number => v !== null);
+    const mean = vals.length ? vals.reduce((a, b) => a + b, 0) / vals.length : null;
+    const sorted = [...vals].sort((a, b) => a - b);
+    const trimmedMean = vals.length >= 5 ? sorted.slice(1, -1).reduce((a, b) => a + b, 0) / (vals.length - 2) : null;
+    const quorumMet = vals.length >= 3;
+    const final = quorumMet ? (trimmedMean ?? mean) : null;
     return {
-      rank: final === null ? null : r + 1,
       unitName: r === 2 ? '福建省福州市某某新材料科技股份有限公司（联合申报单位：福州大学、福建师范大学）' : `福州某某科技有限公司${r + 1}`,
-      totals,
-      count: vals.length,
-      final,
-      passed: final !== null && final >= 70,
+      figures: {
+        rank: final === null ? null : r + 1,
+        count: vals.length,
+        totals,
+        mean,
+        trimmedMean,
+        final,
+        verdict: final === null ? ('pending' as const) : final >= 70 ? ('passed' as const) : ('failed' as const),
+      },
       flags: r % 4 === 1 ? ['林晓明评分与平均分偏差超过15分', '有专家回避'] : [],
     };
   });

@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { ONE_DECIMAL, renderReviewSummaryXlsx } from '../../../electron/core/documents/excel/review-summary.js';
+import { renderReviewSummaryXlsx } from '../../../electron/core/documents/excel/review-summary.js';
+import { hasQuotePrefix } from '../../../electron/core/documents/excel/quote-prefix.js';
 import { loadFontSet } from '../../../electron/core/documents/fonts/registry.js';
-import { formatTotal, renderReviewSummaryPdf, summaryCells, summaryWidths } from '../../../electron/core/documents/pdf/review-summary.js';
+import { renderReviewSummaryPdf, summaryCells, summaryWidths } from '../../../electron/core/documents/pdf/review-summary.js';
 import { pdfText, pdfWords, toMm, writeTemp } from './pdf-helpers.js';
 import { METHOD_TEXT, summaryInput } from './review-fixtures.js';
 
@@ -10,31 +11,27 @@ const fonts = loadFontSet({ systemFontDirs: [] });
 const flat = (s: string): string => s.replace(/\s+/g, '');
 
 describe('summary helpers', () => {
-  it('formats totals with one decimal and missing ones as a dash', () => {
-    expect(formatTotal(80)).toBe('80.0');
-    expect(formatTotal(79.25)).toBe('79.3');
-    expect(formatTotal(null)).toBe('—');
+  it('prints a row as the screen shows it: totals as entered, figures with two decimals, 待定 below the quorum', () => {
     const input = summaryInput(3, 3);
-    expect(summaryCells(input, { ...input.rows[0]!, rank: null, final: null, passed: false, flags: ['甲', '乙'] })).toEqual([
-      '—',
-      '福州某某科技有限公司1',
-      '60.0',
-      '63.5',
-      '66.0',
-      '3',
-      '—',
-      '否',
-      '甲；乙',
-    ]);
+    const row = input.rows[0]!;
+    expect(
+      summaryCells({
+        ...row,
+        figures: { ...row.figures, rank: null, mean: 81.666666, trimmedMean: null, final: null, verdict: 'pending' },
+        flags: ['甲', '乙'],
+      }),
+    ).toEqual(['—', '福州某某科技有限公司1', '60', '63.5', '66', '3', '81.67', '—', '—', '待定', '甲；乙']);
+    expect(summaryCells({ ...row, figures: { ...row.figures, final: 85, verdict: 'passed' } }).slice(-3)).toEqual(['85.00', '通过', '']);
   });
 
-  it('fills the landscape text block and shrinks expert columns as they multiply', () => {
-    for (const n of [3, 5, 7, 9]) expect(toMm(summaryWidths(n).reduce((a, b) => a + b, 0))).toBeCloseTo(257, 6);
-    const w3 = summaryWidths(3)[2]!;
-    const w9 = summaryWidths(9)[2]!;
-    expect(w9).toBeLessThan(w3);
-    expect(toMm(w3)).toBeLessThanOrEqual(24 + 1e-9);
+  it('fills the landscape text block and shrinks expert columns as they multiply, keeping a score on one line', () => {
+    for (const n of [3, 5, 7, 9, 12]) expect(toMm(summaryWidths(n, 9).reduce((a, b) => a + b, 0))).toBeCloseTo(257, 6);
+    const w3 = summaryWidths(3, 9)[2]!;
+    const w9 = summaryWidths(9, 9)[2]!;
+    expect(w9).toBeLessThanOrEqual(w3);
+    expect(summaryWidths(12, 9)[2]!).toBeLessThan(w3);
     expect(toMm(w9)).toBeGreaterThan(12.5); // a three-character name still fits on one line at 9 pt
+    expect(toMm(summaryWidths(12, 9)[2]!)).toBeGreaterThan(9.5); // "62.5" on one line at 9 pt
   });
 });
 
@@ -52,6 +49,8 @@ describe('renderReviewSummaryPdf', () => {
       for (const e of input.experts) expect(words.some((w) => w.text === e.name)).toBe(true);
       expect(text).toContain('福州某某科技有限公司6');
       expect(text).toContain('制表：张三');
+      expect(text).toContain('专家组组长（签字）：');
+      expect(text).toContain('评审专家（签字）：');
       expect(text).toContain('2026年11月24日');
       expect(text).toContain('—'); // recused / missing totals
       // Landscape: words run wider than a portrait page.
@@ -94,16 +93,16 @@ async function readBack(buf: Buffer): Promise<ExcelJS.Worksheet> {
 }
 
 describe('renderReviewSummaryXlsx', () => {
-  it('writes numbers as numbers with one decimal, the method in the subtitle, and wraps flags', async () => {
+  it('writes numbers as numbers shown as the PDF prints them, the method in the subtitle, and wraps flags', async () => {
     const input = summaryInput(5, 6);
     const ws = await readBack(await renderReviewSummaryXlsx(input));
     expect(ws.name).toBe('评审汇总');
     expect(ws.getCell('A1').value).toBe('福州市产业知识产权协同保护与运营中心评审汇总表');
     expect(ws.getCell('A1').isMerged).toBe(true);
-    expect(ws.getCell('K1').master.address).toBe('A1'); // 11 columns: rank, unit, 5 experts, count, final, passed, flags
+    expect(ws.getCell('M1').master.address).toBe('A1'); // 13 columns: rank, unit, 5 experts, count, mean, trimmed, final, verdict, flags
     expect(String(ws.getCell('A2').value)).toContain(METHOD_TEXT);
     expect(ws.getCell('A2').alignment?.wrapText).toBe(true);
-    expect(ws.getRow(3).values).toEqual([
+    expect((ws.getRow(3).values as unknown[]).map((v) => (typeof v === 'string' ? v.replace(/\n/g, '') : v))).toEqual([
       undefined,
       '排名',
       '申报单位',
@@ -113,7 +112,9 @@ describe('renderReviewSummaryXlsx', () => {
       '黄建华',
       '欧阳思远',
       '有效专家数',
-      '最终得分（平均分）',
+      '平均分',
+      '去掉最高、最低分后平均分',
+      '最终得分',
       '是否通过',
       '标记',
     ]);
@@ -121,14 +122,17 @@ describe('renderReviewSummaryXlsx', () => {
     const first = ws.getRow(4);
     expect(first.getCell(1).value).toBe(1);
     expect(first.getCell(3).value).toBe(60);
-    expect(first.getCell(3).numFmt).toBe(ONE_DECIMAL);
+    expect(first.getCell(3).numFmt ?? 'General').toBe('General'); // as entered
     expect(first.getCell(4).value).toBe(63.5);
-    expect(typeof first.getCell(9).value).toBe('number');
-    expect(first.getCell(9).numFmt).toBe(ONE_DECIMAL);
-    expect(first.getCell(10).value).toBe(input.rows[0]!.passed ? '是' : '否');
+    expect(first.getCell(9).value).toBe(65.38); // 261.5 / 4, rounded once to two decimals
+    expect(first.getCell(9).numFmt).toBe('0.00');
+    expect(first.getCell(10).value).toBe('—'); // four experts: no trimmed mean
+    expect(first.getCell(11).value).toBe(65.38);
+    expect(first.getCell(11).numFmt).toBe('0.00');
+    expect(first.getCell(12).value).toBe('未通过');
     const second = ws.getRow(5);
-    expect(second.getCell(11).value).toBe('林晓明评分与平均分偏差超过15分；有专家回避');
-    expect(second.getCell(11).alignment?.wrapText).toBe(true);
+    expect(second.getCell(13).value).toBe('林晓明评分与平均分偏差超过15分；有专家回避');
+    expect(second.getCell(13).alignment?.wrapText).toBe(true);
     // Missing totals print as a dash, not as an empty or zero number.
     const dashes = [4, 5, 6, 7, 8, 9].flatMap((r) => [3, 4, 5, 6, 7].map((c) => ws.getRow(r).getCell(c).value)).filter((v) => v === '—');
     expect(dashes.length).toBeGreaterThan(0);
@@ -136,14 +140,20 @@ describe('renderReviewSummaryXlsx', () => {
     expect(ws.pageSetup.printTitlesRow).toBe('3:3');
   });
 
-  it('escapes strings a spreadsheet would evaluate', async () => {
+  it('keeps strings a spreadsheet would evaluate as text, by the quote-prefix style', async () => {
     const input = summaryInput(3, 2);
     input.rows[0] = { ...input.rows[0]!, unitName: '=HYPERLINK("http://evil","点我")', flags: ['+cmd|calc'] };
     input.experts[1] = { id: 'e1', name: '@陈志强' };
     const ws = await readBack(await renderReviewSummaryXlsx(input));
-    expect(ws.getCell('B4').value).toBe('\'=HYPERLINK("http://evil","点我")');
-    expect(ws.getCell('I4').value).toBe("'+cmd|calc");
-    expect(ws.getCell('D3').value).toBe("'@陈志强");
-    expect(ws.getCell('B4').formula).toBeUndefined();
+    for (const [address, text] of [
+      ['B4', '=HYPERLINK("http://evil","点我")'],
+      ['K4', '+cmd|calc'],
+      ['D3', '@陈志强'],
+    ] as const) {
+      expect(ws.getCell(address).value).toBe(text);
+      expect(hasQuotePrefix(ws.getCell(address))).toBe(true);
+      expect(ws.getCell(address).formula).toBeUndefined();
+    }
+    expect(hasQuotePrefix(ws.getCell('C3'))).toBe(false);
   });
 });

@@ -17,14 +17,19 @@ const ROW_PADDING_PT = 4;
 const WIDE = /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u3000-\u303F]/u;
 
 /** Width of one character in pixels at the given font size (points). */
-function charPx(ch: string, fontPt: number): number {
+export function charPx(ch: string, fontPt: number): number {
   const em = (fontPt * 96) / 72;
   return WIDE.test(ch) ? em : em * 0.5; // 宋体 Latin glyphs are half width
 }
 
+/** Usable pixels of text in a column `widthChars` wide. */
+export function usablePx(widthChars: number): number {
+  return Math.max(1, widthChars * PX_PER_UNIT + CELL_PADDING_PX - 6);
+}
+
 /** How many lines `text` takes in a column `widthChars` wide (explicit line breaks kept, breaking anywhere). */
 export function wrappedLines(text: string, widthChars: number, fontPt = DEFAULT_FONT_PT): number {
-  const usable = Math.max(1, widthChars * PX_PER_UNIT + CELL_PADDING_PX - 6);
+  const usable = usablePx(widthChars);
   let lines = 0;
   for (const paragraph of text.split(/\r?\n/)) {
     let line = 1;

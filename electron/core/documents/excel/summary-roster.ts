@@ -6,7 +6,7 @@
 import { INDICATORS, type AnnualSummary } from '../../contract/centers/annual.js';
 import type { Center } from '../../contract/designation.js';
 import { formatChineseDate } from '../../domain/batches.js';
-import { buildRoster, escapeCell, workbookToBuffer, type RosterColumn, type RosterValue } from './style.js';
+import { buildRoster, setText, workbookToBuffer, type RosterColumn, type RosterValue } from './style.js';
 
 export interface SummaryRosterRow {
   center: Pick<Center, 'name' | 'hostUnit' | 'district' | 'industry'>;
@@ -95,7 +95,7 @@ export async function renderSummaryRosterXlsx(input: SummaryRosterInput): Promis
   const totals = ws.getRow(lastData + 1);
   ws.mergeCells(lastData + 1, 1, lastData + 1, dateCol);
   const label = totals.getCell(1);
-  label.value = escapeCell(`合计（已报${submitted}个）`);
+  setText(label, `合计（已报${submitted}个）`);
   INDICATORS.forEach((ind, k) => {
     const col = dateCol + 1 + k;
     const sum = input.rows.reduce((s, r) => s + (r.summary ? r.summary.indicators[ind.key] : 0), 0);

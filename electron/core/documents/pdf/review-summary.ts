@@ -7,12 +7,13 @@
 import PDFDocument from 'pdfkit';
 import { DeskError } from '../../contract/errors.js';
 import { formatChineseDate } from '../../domain/batches.js';
+import { resultTexts, type ResultFigures } from '../../domain/result-figures.js';
 import { assertGlyphs } from '../fonts/glyphs.js';
 import { loadFontSet, type FontSet } from '../fonts/registry.js';
 import { isoToDate } from './batch-list.js';
 import type { Align, TextStyle } from './document.js';
 import type { Token } from './layout.js';
-import { drawRow, layRow, type GridCell, type GridSurface, type LaidRow } from './grid.js';
+import { PAD_X, drawRow, layRow, type GridCell, type GridSurface, type LaidRow } from './grid.js';
 import { CJK_ASCENT, FONT_SIZES, mm } from './units.js';
 
 export interface SummaryExpert {
@@ -21,14 +22,9 @@ export interface SummaryExpert {
 }
 
 export interface SummaryRow {
-  rank: number | null;
   unitName: string;
-  /** Expert id → total; null when the expert recused or has not submitted. */
-  totals: Record<string, number | null>;
-  /** Valid experts counted. */
-  count: number;
-  final: number | null;
-  passed: boolean;
+  /** Rank, totals (in the order of `experts`), mean, trimmed mean, final and verdict, rounded once (domain/result-figures). */
+  figures: ResultFigures;
   flags: string[];
 }
 
@@ -50,22 +46,14 @@ export const REVIEW_SUMMARY_TITLE = '福州市产业知识产权协同保护与�
 export const MIN_EXPERTS = 1;
 export const MAX_EXPERTS = 12;
 
-/** One decimal, or "—" for no value. */
-export const formatTotal = (n: number | null | undefined): string =>
-  n === null || n === undefined || !Number.isFinite(n) ? '—' : n.toFixed(1);
-
-/** Pure: the printed cells of one row, in column order. */
-export function summaryCells(input: Pick<ReviewSummaryInput, 'experts'>, row: SummaryRow): string[] {
-  return [
-    row.rank === null ? '—' : String(row.rank),
-    row.unitName,
-    ...input.experts.map((e) => formatTotal(row.totals[e.id])),
-    String(row.count),
-    formatTotal(row.final),
-    row.passed ? '是' : '否',
-    row.flags.join('；'),
-  ];
+/** Pure: the printed cells of one row, in column order, worded as the screen and the xlsx word them. */
+export function summaryCells(row: SummaryRow): string[] {
+  const t = resultTexts(row.figures);
+  return [t.rank, row.unitName, ...t.totals, t.count, t.mean, t.trimmedMean, t.final, t.verdict, row.flags.join('；')];
 }
+
+/** Column headers after the experts' names (the xlsx uses the same words). */
+export const SUMMARY_TAIL_HEADERS = ['有效专家数', '平均分', '去掉最高、最低分后平均分', '最终得分', '是否通过', '标记'] as const;
 
 const PAGE_W = mm(297);
 const PAGE_H = mm(210);
@@ -74,17 +62,24 @@ const WIDTH = PAGE_W - 2 * LEFT;
 const TOP = mm(18);
 const BOTTOM = PAGE_H - mm(16);
 
-/** Pure: column widths in points (experts share what the fixed columns leave, capped at 24 mm). */
-export function summaryWidths(experts: number, total = WIDTH): number[] {
-  const fixed = { rank: mm(11), count: mm(14), final: mm(21), passed: mm(18) };
-  const flagsMin = mm(36);
-  const unitMin = mm(42);
-  const per = Math.min(mm(24), (total - fixed.rank - fixed.count - fixed.final - fixed.passed - flagsMin - unitMin) / Math.max(experts, 1));
-  const left = total - fixed.rank - fixed.count - fixed.final - fixed.passed - per * experts;
-  // What the expert columns do not take goes 55 : 45 to the unit name and the flags.
-  const unit = Math.max(unitMin, left * 0.55);
+/**
+ * Pure: column widths in points for type of `size` points. The fixed columns are so many characters wide
+ * ("排名", "平均分" and "81.67" on one line); the experts share what is left above the unit name's
+ * and the flags' minimums, at most three characters each; the rest goes 60 : 40 to the unit name and flags.
+ */
+export function summaryWidths(experts: number, size: number = FONT_SIZES.五号, total = WIDTH): number[] {
+  const chars = (k: number): number => k * size + 2 * PAD_X + mm(0.4);
+  const rank = chars(2);
+  // count, mean, trimmed mean, final, verdict
+  const tail = [chars(3), chars(3), chars(4), chars(3), chars(3)];
+  const fixed = rank + tail.reduce((a, b) => a + b, 0);
+  const flagsMin = mm(26);
+  const unitMin = mm(34);
+  const per = Math.min(chars(3), (total - fixed - flagsMin - unitMin) / Math.max(experts, 1));
+  const left = total - fixed - per * experts;
+  const unit = Math.max(unitMin, left * 0.6);
   const flags = left - unit;
-  return [fixed.rank, unit, ...Array.from({ length: experts }, () => per), fixed.count, fixed.final, fixed.passed, flags];
+  return [rank, unit, ...Array.from({ length: experts }, () => per), ...tail, flags];
 }
 
 /** A landscape A4 pdfkit page with the few drawing calls the grid rows need. */
@@ -191,9 +186,63 @@ export function reviewSummaryStrings(input: ReviewSummaryInput): string[] {
     input.methodText,
     input.preparedBy ?? '',
     ...input.experts.map((e) => e.name),
-    ...input.rows.flatMap((r) => summaryCells(input, r)),
-    '评审批次：排名申报单位有效专家数最终得分（平均分）是否通过标记制表：制表单位日期：注“—”表示回避或未提交评分第页共0123456789.年月日',
+    ...input.rows.flatMap((r) => summaryCells(r)),
+    ...SUMMARY_TAIL_HEADERS,
+    SUMMARY_NOTE,
+    '评审批次：排名申报单位制表：制表单位日期：注“—”表示回避或未提交评分第页共0123456789.年月日评审专家签字组长（）',
   ];
+}
+
+export const SUMMARY_NOTE = '注：“—”表示该专家回避或未提交评分，不计入有效专家数；“待定”表示有效评分人数不足，暂不判定是否通过。';
+
+interface SignItem {
+  x: number;
+  label: string;
+  /** Length of the line to sign on, when there is one. */
+  line?: number;
+  value?: string;
+}
+
+/**
+ * The sign-off block under the table, as lines of placed items: every panel expert's name with a line to
+ * sign on (flowing over as many lines as needed), then 专家组组长 and 制表 with their lines, 制表单位 and the
+ * date. Items flow left to right and wrap; the date is set flush right.
+ */
+function signOffLines(s: LandscapeSurface, input: ReviewSummaryInput, style: TextStyle): SignItem[][] {
+  const x0 = LEFT + mm(4);
+  const right = LEFT + WIDTH - mm(4);
+  const gap = mm(5);
+  const lines: SignItem[][] = [];
+  const flow = (items: Omit<SignItem, 'x'>[], indent: number, flushRightLast = false): void => {
+    let line: SignItem[] = [];
+    let x = x0;
+    items.forEach((item, i) => {
+      const w = s.widthOf(item.label, style) + (item.line ?? 0);
+      if (line.length && x + w > right) {
+        lines.push(line);
+        line = [];
+        x = x0 + indent;
+      }
+      const last = flushRightLast && i === items.length - 1;
+      line.push({ ...item, x: last ? right - w : x });
+      x += w + gap;
+    });
+    if (line.length) lines.push(line);
+  };
+  const lead = '评审专家（签字）：';
+  const slot = mm(22);
+  flow([{ label: lead }, ...input.experts.map((e) => ({ label: e.name, line: slot }))], s.widthOf(lead, style) + gap);
+  flow(
+    [
+      { label: '专家组组长（签字）：', line: mm(30) },
+      { label: '制表：', line: mm(30), ...(input.preparedBy ? { value: input.preparedBy } : {}) },
+      { label: `制表单位：${input.bureauName}` },
+      { label: `日期：${formatChineseDate(input.generatedOn)}` },
+    ],
+    0,
+    true,
+  );
+  return lines;
 }
 
 export async function renderReviewSummaryPdf(input: ReviewSummaryInput): Promise<Buffer> {
@@ -216,23 +265,15 @@ export async function renderReviewSummaryPdf(input: ReviewSummaryInput): Promise
 
   // Type shrinks with the number of expert columns so names and totals keep one line.
   const size = n <= 5 ? FONT_SIZES.五号 : n <= 7 ? 10 : 9;
-  const widths = summaryWidths(n);
+  const widths = summaryWidths(n, size);
   const head = (text: string): GridCell => ({ text, role: 'heiti', align: 'center', fill: '#EEEEEE' });
   const header = layRow(s, LEFT, widths, {
     size,
     minHeight: mm(10),
-    cells: [
-      head('排名'),
-      head('申报单位'),
-      ...input.experts.map((e) => head(e.name)),
-      head('有效专家数'),
-      head('最终得分\n（平均分）'),
-      head('是否通过'),
-      head('标记'),
-    ],
+    cells: [head('排名'), head('申报单位'), ...input.experts.map((e) => head(e.name)), ...SUMMARY_TAIL_HEADERS.map(head)],
   });
   const laid: LaidRow[] = input.rows.map((r) => {
-    const cells = summaryCells(input, r);
+    const cells = summaryCells(r);
     const centred = (i: number): boolean => i !== 1 && i !== cells.length - 1;
     return layRow(s, LEFT, widths, {
       size,
@@ -240,7 +281,7 @@ export async function renderReviewSummaryPdf(input: ReviewSummaryInput): Promise
       cells: cells.map((text, i) => ({
         text,
         align: centred(i) ? 'center' : 'left',
-        ...(i === cells.length - 3 ? { role: 'heiti' as const } : {}),
+        ...(i === cells.length - 3 ? { role: 'heiti' as const } : {}), // the final score
       })),
     });
   });
@@ -249,10 +290,13 @@ export async function renderReviewSummaryPdf(input: ReviewSummaryInput): Promise
       layRow(s, LEFT, widths, { size, minHeight: mm(8), cells: [{ text: '（暂无评审结果）', span: widths.length, align: 'center' }] }),
     );
   }
-  const FOOT = mm(22);
+  const sign = { role: 'fangsong' as const, size: FONT_SIZES.小四 };
+  const signOff = signOffLines(s, input, sign);
+  const SIGN_PITCH = mm(9);
+  const FOOT = mm(2) + mm(9) + (signOff.length - 1) * SIGN_PITCH + mm(6); // note, then the sign-off lines (the last one's text)
   drawRow(s, header);
   laid.forEach((row, i) => {
-    // The last row takes the note and 制表 line with it, so the footer never stands alone.
+    // The last row takes the note and the sign-off block with it, so neither stands alone.
     const need = row.height + (i === laid.length - 1 ? FOOT : 0);
     if (s.y + need > BOTTOM) {
       s.newPage();
@@ -261,27 +305,27 @@ export async function renderReviewSummaryPdf(input: ReviewSummaryInput): Promise
     drawRow(s, row);
   });
 
-  const note = '注：“—”表示该专家回避或未提交评分，不计入有效专家数。';
   const foot = { role: 'fangsong' as const, size: FONT_SIZES.五号 };
-  const sign = { role: 'fangsong' as const, size: FONT_SIZES.小四 };
   s.y += mm(2);
-  s.drawAt(note, LEFT, s.y, foot);
+  s.drawAt(SUMMARY_NOTE, LEFT, s.y, foot);
   s.y += mm(9);
-  const prepared = '制表：';
-  s.drawAt(prepared, LEFT + mm(4), s.y, sign);
-  const px = LEFT + mm(4) + s.widthOf(prepared, sign);
-  if (input.preparedBy) s.drawAt(input.preparedBy, px + mm(2), s.y, sign);
-  s.doc
-    .save()
-    .lineWidth(0.6)
-    .moveTo(px, s.y + sign.size + 2)
-    .lineTo(px + mm(40), s.y + sign.size + 2)
-    .stroke()
-    .restore();
-  const unit = `制表单位：${input.bureauName}`;
-  s.drawAt(unit, LEFT + WIDTH * 0.36, s.y, sign);
-  const date = `日期：${formatChineseDate(input.generatedOn)}`;
-  s.drawAt(date, LEFT + WIDTH - mm(4) - s.widthOf(date, sign), s.y, sign);
+  for (const line of signOff) {
+    for (const item of line) {
+      s.drawAt(item.label, item.x, s.y, sign);
+      const lx = item.x + s.widthOf(item.label, sign);
+      if (item.value) s.drawAt(item.value, lx + mm(2), s.y, sign);
+      if (item.line) {
+        s.doc
+          .save()
+          .lineWidth(0.6)
+          .moveTo(lx, s.y + sign.size + 2)
+          .lineTo(lx + item.line, s.y + sign.size + 2)
+          .stroke()
+          .restore();
+      }
+    }
+    s.y += SIGN_PITCH;
+  }
   s.pageNumbers();
   return s.finish();
 }

@@ -4,6 +4,7 @@ import type { ParsedInput } from '../../contract/index.js';
 import { RECOMMENDATION_LABELS } from '../../contract/expert-review/scoring.js';
 import { bureauDate } from '../../domain/clock.js';
 import { bureauDateOf } from '../../domain/bureau-time.js';
+import { resultFigures } from '../../domain/result-figures.js';
 import { renderScoringSheets, type ScoringSheetInput } from '../../documents/pdf/scoring-sheet.js';
 import { renderReviewSummaryPdf, type ReviewSummaryInput } from '../../documents/pdf/review-summary.js';
 import { renderReviewSummaryXlsx } from '../../documents/excel/review-summary.js';
@@ -27,15 +28,8 @@ async function summaryInput(ctx: ServiceContext, batchId: string): Promise<Omit<
     batchLabel: batchLabel(batch),
     methodText: view.methodText,
     experts: ids.map((id) => ({ id, name: name(id) })),
-    rows: view.rows.map((r) => ({
-      rank: r.rank,
-      unitName: r.name,
-      totals: Object.fromEntries(ids.map((id) => [id, r.totals.find((t) => t.expertId === id)?.total ?? null])),
-      count: r.count,
-      final: r.final,
-      passed: r.passed,
-      flags: r.flags.map((f) => f.message),
-    })),
+    // The same figures, rounding and verdict as the 评审结果 screen (domain/result-figures).
+    rows: view.rows.map((r) => ({ unitName: r.name, figures: resultFigures(r, ids), flags: r.flags.map((f) => f.message) })),
     generatedOn: bureauDate(ctx.clock()),
     ...(op && op !== '系统' ? { preparedBy: op } : {}),
   };
