@@ -14,10 +14,10 @@ export const METHOD_LABELS: Record<string, string> = {
   'formalReview.reject': '形式审查：不予受理',
   'formalReview.notice': '生成形式审查通知书',
   // the names these methods had before formal review got its own area (entries written then keep them)
-  'formalReview.accept': '形式审查：受理',
-  'formalReview.requireSupplement': '形式审查：要求补正',
-  'formalReview.reject': '形式审查：不予受理',
-  'formalReview.notice': '生成形式审查通知书',
+  'review.accept': '形式审查：受理',
+  'review.requireSupplement': '形式审查：要求补正',
+  'review.reject': '形式审查：不予受理',
+  'review.notice': '生成形式审查通知书',
 };
 
 /** Audit log: 'batch:2026-1' -> '申报批次 2026-1'. */
