@@ -28,9 +28,9 @@ export const TEMPLATE_LABELS: Record<TemplateId, string> = {
   publicityNotice: '拟认定名单公示',
   designationNotice: '认定通知',
   assessmentNotice: '中期考核结果通知',
-  reviewRetain: '复核决定（保留认定）',
-  reviewRectify: '复核决定（限期整改）',
-  reviewRevoke: '复核决定（撤销认定）',
+  reviewRetain: '复核结果通知',
+  reviewRectify: '限期整改通知',
+  reviewRevoke: '撤销认定决定',
 };
 
 /** The issued document (its kind, 附注 and 版记 in 设置) each template words. */
