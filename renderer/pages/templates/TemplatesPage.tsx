@@ -279,7 +279,7 @@ function TemplateEditor({ detail, onSaved, refresh }: { detail: TemplateDetail; 
               <Button icon={<UndoOutlined />} disabled={!dirty} onClick={discard}>
                 放弃修改
               </Button>
-              <Button icon={<RollbackOutlined />} disabled={!detail.edited || saving} onClick={restoreDefault}>
+              <Button icon={<RollbackOutlined />} disabled={!detail.edited || saving} onClick={() => void restoreDefault()}>
                 恢复默认
               </Button>
             </Flex>
