@@ -16,6 +16,7 @@ import { ApplicationsPage } from './pages/applications/ApplicationsPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
 import { AuditLogPage } from './pages/settings/AuditLogPage';
 import { BackupsPage } from './pages/settings/BackupsPage';
+import { TemplatesPage } from './pages/templates/TemplatesPage';
 import { ExpertsPage } from './pages/expert-review/ExpertsPage';
 import { OrganizePage } from './pages/expert-review/OrganizePage';
 import { EntryPage } from './pages/expert-review/EntryPage';
@@ -53,6 +54,7 @@ export const ROUTES: RouteDef[] = [
   { path: '/centers/reviews', title: '三年复核', render: () => <TriennialPage /> },
   { path: '/archive', title: '年度档案', render: () => <ArchivePage /> },
   { path: '/settings', title: '基本设置', render: () => <SettingsPage /> },
+  { path: '/settings/templates', title: '文书模板', render: () => <TemplatesPage /> },
   { path: '/settings/audit', title: '操作日志', render: () => <AuditLogPage /> },
   { path: '/settings/backups', title: '备份与恢复', render: () => <BackupsPage /> },
 ];
@@ -101,6 +103,7 @@ export const MENU_ITEMS: MenuItem[] = [
     label: '设置',
     children: [
       { key: '/settings', label: '基本设置' },
+      { key: '/settings/templates', label: '文书模板' },
       { key: '/settings/audit', label: '操作日志' },
       { key: '/settings/backups', label: '备份与恢复' },
     ],

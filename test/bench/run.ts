@@ -15,6 +15,7 @@ import { intakeRows } from './intake.js';
 import { reviewRows } from './review.js';
 import { certificateRows } from './certificates.js';
 import { noticeRows } from './notices.js';
+import { templatePreviewRows } from './template-preview.js';
 import { fontsRows } from './fonts.js';
 import { archiveRows } from './archive.js';
 import { dashboardRows } from './dashboard.js';
@@ -140,6 +141,7 @@ try {
   rows.push(...(await reviewRows()));
   rows.push(...(await certificateRows()));
   rows.push(...(await noticeRows()));
+  rows.push(...(await templatePreviewRows()));
   rows.push(...(await fontsRows()));
   rows.push(...(await archiveRows()));
   rows.push(...(await backupRows()));

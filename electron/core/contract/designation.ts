@@ -69,6 +69,8 @@ export const Publicity = z.object({
   calendarWarning: z.string().optional(),
   /** 联系人 printed on the 公示 notice. */
   contact: z.object({ name: z.string(), phone: z.string() }).optional(),
+  /** 文书模板 version of the 公示 notice, fixed when the publicity starts (absent: version 1). */
+  templateVersion: z.number().int().positive().optional(),
   /** Source of the holiday table(s) the dates were computed with. */
   calendarSources: z.array(z.string()),
   createdAt: IsoTime,
@@ -119,6 +121,8 @@ export const Decision = z.object({
   centerIds: z.array(z.string()),
   createdAt: IsoTime,
   createdBy: z.string(),
+  /** 文书模板 version of the 认定通知 (reprints use it; absent: version 1). */
+  templateVersion: z.number().int().positive().optional(),
 });
 export type Decision = z.infer<typeof Decision>;
 

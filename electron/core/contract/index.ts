@@ -16,6 +16,7 @@ import { archiveContract } from './archive.js';
 import { backupFileContract } from './backup-file.js';
 import { dashboardContract } from './dashboard.js';
 import { localPathsContract } from './local-paths.js';
+import { templatesContract } from './templates.js';
 
 /**
  * The API by area. An area has one name in every layer: its methods are declared here in contract/<area>.ts (or
@@ -37,6 +38,7 @@ export const contractAreas = {
   backupFile: backupFileContract,
   dashboard: dashboardContract,
   localPaths: localPathsContract,
+  templates: templatesContract,
 };
 export type AreaName = keyof typeof contractAreas;
 
@@ -59,6 +61,7 @@ export const contract = {
   ...backupFileContract,
   ...dashboardContract,
   ...localPathsContract,
+  ...templatesContract,
 };
 
 export type Contract = typeof contract;
@@ -106,3 +109,4 @@ export * from './archive.js';
 export * from './backup-file.js';
 export * from './dashboard.js';
 export * from './local-paths.js';
+export * from './templates.js';

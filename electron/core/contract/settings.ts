@@ -102,6 +102,18 @@ export const Settings = z.object({
   copyTo: CopyTo(OrganName).optional(),
   /** Per issued document: its kind (文件格式 / 信函格式 / 公示公告) and 公开方式. */
   documentFormats: DocumentFormats.optional(),
+  /** 联系人 printed on every notice (the secretariat's contact). */
+  contactPerson: z.string().trim().max(20, '联系人不超过20个字').optional(),
+  /** 联系电话 printed on every notice. */
+  contactPhone: z.string().trim().max(40, '联系电话不超过40个字').optional(),
+  /** 通讯地址: where written objections and materials are sent. */
+  contactAddress: z.string().trim().max(80, '通讯地址不超过80个字').optional(),
+  /** 行政复议机关 named in the remedy notice of adverse decisions (absent: 福州市人民政府). */
+  reconsiderationBody: OrganName.optional(),
+  /** 行政诉讼法院 named in the remedy notice (absent: none set — a warning on screen and in previews). */
+  litigationCourt: z.string().trim().max(40, '法院名称不超过40个字').optional(),
+  /** Working days an expert has to return the result file (评审任务通知单; absent: 10). */
+  reviewReturnWorkingDays: z.number().int().min(1, '交回期限至少1个工作日').max(60, '交回期限不超过60个工作日').optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -115,6 +127,11 @@ export const UpdateSettingsInput = Settings.omit({ sealImageSha256: true })
     fileMark: OrganNameInput('发文机关标志').optional(),
     issuingOffice: OrganNameInput('印发机关').optional(),
     copyTo: CopyTo(OrganNameInput('抄送机关')).optional(),
+    contactPerson: Text({ label: '联系人', max: 20 }).optional(),
+    contactPhone: Text({ label: '联系电话', max: 40 }).optional(),
+    contactAddress: Text({ label: '通讯地址', max: 80 }).optional(),
+    reconsiderationBody: OrganNameInput('行政复议机关').optional(),
+    litigationCourt: Text({ label: '行政诉讼法院', max: 40 }).optional(),
     districts: ChoiceListInput('县（市）区').optional(),
     industries: ChoiceListInput('产业').optional(),
     holidayTables: z

@@ -38,6 +38,12 @@ export const DEFAULT_DISCLOSURE: Record<IssuedDocumentType, Disclosure | null> =
 /** （此件主动公开） */
 export const disclosureNote = (d: Disclosure): string => `（此件${DISCLOSURE_LABELS[d]}）`;
 
+/** The 公开方式 of `type` as the settings say (its label, e.g. 主动公开), or '' when none is set. */
+export function disclosureLabel(settings: Pick<Settings, 'documentFormats'>, type: IssuedDocumentType): string {
+  const d = settings.documentFormats?.[type]?.disclosure ?? DEFAULT_DISCLOSURE[type];
+  return d ? DISCLOSURE_LABELS[d] : '';
+}
+
 /** What the layout needs besides the wording: kind, 发文机关标志, 附注, 版记. */
 export interface OfficialFormat {
   kind: DocumentKind;

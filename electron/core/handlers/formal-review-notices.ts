@@ -5,7 +5,8 @@ import type { ExportedFile } from '../contract/common.js';
 import { yearOfRef } from '../contract/years.js';
 import { issueDocNumbered } from '../store/numbering.js';
 import { writeExport } from '../store/exports.js';
-import { issuedOnOf, noticeFileName, NOTICE_TITLES, pickRound, renderNotice } from '../services/documents/formal-review.js';
+import { issuedOnOf, noticeFileName, NOTICE_TITLES, NOTICE_TYPES, pickRound, renderNotice } from '../services/documents/formal-review.js';
+import { currentTemplateText, storeTemplateUse } from '../services/templates.js';
 import { findApplication, updateApplication } from './applications/store.js';
 import type { HandlerContext } from './types.js';
 
@@ -38,6 +39,8 @@ export async function printReviewNotice(ctx: HandlerContext, applicationId: stri
   }
   const { docNumberPrefix } = ctx.store.read('settings').settings;
   const title = NOTICE_TITLES[round.outcome];
+  // The template version the notice is worded by; recorded on the round so that reprints use it.
+  const template = currentTemplateText(ctx, NOTICE_TYPES[round.outcome]);
   /** The application and round as stored now (under the lock: what is rendered is what is committed). */
   const fresh = async (): Promise<[Application, FormalReview]> => {
     const a = await findApplication(ctx, applicationId);
@@ -52,16 +55,19 @@ export async function printReviewNotice(ctx: HandlerContext, applicationId: stri
     audit: { method: 'formalReview.notice', entity: `application:${app.id}`, summary: `${title}编号` },
     render: async (docNumber) => {
       const [a, r] = await fresh();
-      return { app: a, pdf: await renderNotice(ctx, a, r, issuedOn, docNumber) };
+      return { app: a, pdf: await renderNotice(ctx, a, r, issuedOn, docNumber, template) };
     },
     exportFile: ({ app: a, pdf }, docNumber) => ({ dir: ctx.store.dirs.exports, name: noticeFileName(a, round, docNumber), data: pdf }),
-    commit: (docNumber) =>
-      updateApplication(ctx, app.id, 'formalReview.notice', 'printNotice', (stored) => {
+    commit: async (docNumber) => {
+      await storeTemplateUse(ctx, NOTICE_TYPES[round.outcome], template, 'formalReview.notice');
+      return updateApplication(ctx, app.id, 'formalReview.notice', 'printNotice', (stored) => {
         const target = stored.formalReviews.find((r) => r.round === round.round);
         if (!target) throw new DeskError('NOT_FOUND', `“${stored.applicant.name}”没有第${round.round}轮形式审查，请刷新后重试。`);
         target.docNumber = docNumber;
-        return { action: `编制${title}`, note: docNumber };
-      }),
+        target.templateVersion = template.version;
+        return { action: `编制${title}`, note: `${docNumber}（文书模板第${template.version}版）` };
+      });
+    },
   });
   // A concurrent print numbered this round first: print it again with that number.
   return issued ? issued.file! : printReviewNotice(ctx, applicationId, round.round);

@@ -14,6 +14,7 @@ import { archiveHandlers } from './archive.js';
 import { backupFileHandlers } from './backup-file.js';
 import { dashboardHandlers } from './dashboard.js';
 import { localPathsHandlers } from './local-paths.js';
+import { templatesHandlers } from './templates.js';
 import { guardSealedYears } from './year-lock.js';
 
 export { installYearGuard } from './sealed-years.js';
@@ -38,6 +39,7 @@ export const areaTables = {
   backupFile: backupFileHandlers,
   dashboard: dashboardHandlers,
   localPaths: localPathsHandlers,
+  templates: templatesHandlers,
 } satisfies Record<AreaName, object>;
 
 /** Startup check: every contract method has exactly one handler, and no handler lacks a method. */
@@ -74,6 +76,7 @@ export function buildHandlerTable(): HandlerTable {
     ...backupFileHandlers,
     ...dashboardHandlers,
     ...localPathsHandlers,
+    ...templatesHandlers,
   };
   return guardSealedYears(table);
 }

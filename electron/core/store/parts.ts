@@ -8,6 +8,7 @@ import { ExpertWorkspacePart } from './expert-workspace.js';
 import { CentersPart, DesignationPart } from '../contract/designation.js';
 import { CenterYearPart, TriennialReview } from '../contract/centers/annual.js';
 import { ArchivesPart } from '../contract/archive.js';
+import { TemplatesPart } from '../contract/templates.js';
 
 /**
  * 中心名录 and every 三年复核 record in one part: a re-review changes the center and adds its record in one
@@ -57,6 +58,8 @@ export const partSpecs = {
   centers: { schema: CentersPartWithReviews, initial: (): CentersPartWithReviews => ({ centers: [], reviews: [] }) },
   /** 年度档案: every seal and unseal of a year. */
   archives: { schema: ArchivesPart, initial: (): ArchivesPart => ({ seals: [] }) },
+  /** 文书模板: every version of every template saved or used (an issued document names its version). */
+  templates: { schema: TemplatesPart, initial: (): TemplatesPart => ({ templates: [] }) },
   /** 专家模式 (only used in an expert's own data folder). */
   expertWorkspace: { schema: ExpertWorkspacePart, initial: (): ExpertWorkspacePart => ({ drafts: {}, exportedVersions: 0 }) },
 } as const;

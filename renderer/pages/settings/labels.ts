@@ -4,6 +4,8 @@ import { FIELD_LABELS } from '../../../electron/core/contract/labels.js';
 /** Audit log: API method -> what the person did. */
 export const METHOD_LABELS: Record<string, string> = {
   'settings.update': '修改设置',
+  'templates.save': '修改文书模板',
+  'templates.restoreDefault': '文书模板恢复默认',
   'batches.create': '新建申报批次',
   'batches.update': '修改申报批次',
   'batches.close': '截止受理',

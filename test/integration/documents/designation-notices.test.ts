@@ -110,7 +110,8 @@ describe('认定通知', () => {
     const text = flat(pdfText(file));
     for (const s of [
       '榕市监知〔2026〕3号',
-      '各县（市）区市场监督管理局、各有关单位：',
+      // 主送: groups of organs separated by ，
+      '各县（市）区市场监督管理局，各有关单位：',
       '决定认定2家单位为福州市产业知识产权协同保护与运营中心',
       '有效期三年',
       '年度工作总结',

@@ -123,6 +123,8 @@ export const FormalReview = z.discriminatedUnion('outcome', [
     by: z.string(),
     note: z.string().optional(),
     docNumber: z.string().optional(),
+    /** 文书模板 version the notice was first printed with (reprints use it; absent: version 1). */
+    templateVersion: z.number().int().positive().optional(),
   }),
   z.object({
     round: z.number().int().positive(),
@@ -137,6 +139,8 @@ export const FormalReview = z.discriminatedUnion('outcome', [
     note: z.string().optional(),
     /** 发文字号 of the notice, assigned when it is first printed and kept for reprints. */
     docNumber: z.string().optional(),
+    /** 文书模板 version the notice was first printed with (reprints use it; absent: version 1). */
+    templateVersion: z.number().int().positive().optional(),
   }),
   z.object({
     round: z.number().int().positive(),
@@ -145,6 +149,8 @@ export const FormalReview = z.discriminatedUnion('outcome', [
     by: z.string(),
     reason: z.string(),
     docNumber: z.string().optional(),
+    /** 文书模板 version the notice was first printed with (reprints use it; absent: version 1). */
+    templateVersion: z.number().int().positive().optional(),
   }),
 ]);
 export type FormalReview = z.infer<typeof FormalReview>;

@@ -126,7 +126,13 @@ export const MidtermAssessment = z.object({
 export type MidtermAssessment = z.infer<typeof MidtermAssessment>;
 
 /** A notice issued from a year's records (number assigned on first print, kept for reprints). */
-export const IssuedNotice = z.object({ docNumber: z.string(), issuedOn: IsoDate, firstPrintedAt: IsoTime });
+export const IssuedNotice = z.object({
+  docNumber: z.string(),
+  issuedOn: IsoDate,
+  firstPrintedAt: IsoTime,
+  /** 文书模板 version the notice was first printed with (reprints use it; absent: version 1). */
+  templateVersion: z.number().int().positive().optional(),
+});
 export type IssuedNotice = z.infer<typeof IssuedNotice>;
 
 /** The keyed part centers-<year>. Extra keys of older files (e.g. `records`) are dropped. */

@@ -32,6 +32,8 @@ export const IssuedPackageRecord = z.object({
   issuedAt: IsoTime,
   issuedBy: z.string().default(''),
   applicationIds: z.array(z.string()).default([]),
+  /** 文书模板 version of its 评审任务通知单, fixed when the package is issued (absent: version 1). */
+  letterTemplateVersion: z.number().int().positive().optional(),
   /** Version of the last result file applied from this package (0 = none yet). */
   lastResultVersion: z.number().int().nonnegative().default(0),
   /** scrypt(code, resultSalt(packageId)) in hex, derived once at issue so each result file decrypts without scrypt. */

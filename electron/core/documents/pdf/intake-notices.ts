@@ -11,10 +11,13 @@ import { DeskError } from '../../contract/errors.js';
 import { formatChineseDate } from '../../domain/batches.js';
 import { materialItem } from '../../domain/materials.js';
 import { officialFormat, type OfficialFormat } from '../../domain/document-kinds.js';
+import type { FilledWording, TemplateValues } from '../../domain/templates.js';
+import type { TemplateId } from '../../contract/templates-labels.js';
 import type { FontSet } from '../fonts/registry.js';
 import { renderNotice, type NoticeInput } from './notice.js';
+import { noticeWording, type WordingOptions } from './wording.js';
 
-export interface IntakeNoticeBase {
+export interface IntakeNoticeBase extends WordingOptions {
   settings: { bureauName: string; docNumberPrefix: string };
   /** 发文字号, e.g. 榕市监知〔2026〕12号 (taken by store/numbering.ts issueNumbered once this notice has rendered). */
   docNumber: string;
@@ -24,8 +27,8 @@ export interface IntakeNoticeBase {
   batch: { year: number; sequence: number; title: string };
   /** 成文日期 YYYY-MM-DD. */
   issuedOn: string;
-  /** Optional contact line printed before the signature (联系人、电话). */
-  contact?: { name?: string; phone?: string };
+  /** Overrides the contact person and phone of the settings (`facts`). */
+  contact?: { name: string; phone: string };
   fonts?: FontSet;
   /** Draw the seal slot (previews only). */
   preview?: boolean;
@@ -47,18 +50,13 @@ export interface SupplementNoticeInput extends IntakeNoticeBase {
   /** Deadline YYYY-MM-DD: the `workingDays`-th working day after `issuedOn` (domain/working-days.ts deadlineAfter). */
   deadline: string;
   workingDays: number;
+  /** The clerk's 备注 on the round, printed as its own paragraph. */
+  note?: string;
 }
 
 export interface RejectionNoticeInput extends IntakeNoticeBase {
   /** Why the application is not accepted (one or more sentences). */
   reason: string;
-  /** Overrides the default sentence on how to raise an objection (DEFAULT_OBJECTION). */
-  objection?: string;
-}
-
-/** 《…申报材料》 */
-function materialsName(input: IntakeNoticeBase): string {
-  return `《${input.centerName}申报材料》`;
 }
 
 const CN_DIGITS = '零一二三四五六七八九';
@@ -88,13 +86,6 @@ function clause(text: string): string {
   return text.trim().replace(/[。；;，,\s]+$/u, '');
 }
 
-/** （联系人：王五，联系电话：0591-12345678）, or '' without a contact. */
-function contactNote(input: IntakeNoticeBase): string {
-  const c = input.contact;
-  const parts = [c?.name?.trim() ? `联系人：${c.name.trim()}` : '', c?.phone?.trim() ? `联系电话：${c.phone.trim()}` : ''].filter(Boolean);
-  return parts.length > 0 ? `（${parts.join('，')}）` : '';
-}
-
 function baseCheck(input: IntakeNoticeBase): void {
   const missing: string[] = [];
   if (!input.settings.bureauName.trim()) missing.push('发文机关');
@@ -105,13 +96,29 @@ function baseCheck(input: IntakeNoticeBase): void {
   if (missing.length > 0) throw new DeskError('INVALID_INPUT', `无法生成通知书：缺少${missing.join('、')}。`, { missing });
 }
 
-function noticeInput(input: IntakeNoticeBase, type: IssuedDocumentType, title: string, paragraphs: string[]): NoticeInput {
+/** The values every intake notice fills: 申报单位, 中心名称, 批次. */
+function intakeValues(input: IntakeNoticeBase): TemplateValues {
+  return {
+    values: { 申报单位: input.applicant.name.trim(), 中心名称: input.centerName.trim(), 批次: batchLabel(input.batch) },
+    conditions: {},
+  };
+}
+
+function wordingOf(input: IntakeNoticeBase, id: TemplateId, own: TemplateValues): FilledWording {
+  return noticeWording(
+    id,
+    { ...input, authority: input.settings.bureauName, date: input.issuedOn, ...(input.contact ? { contact: input.contact } : {}) },
+    { values: { ...intakeValues(input).values, ...own.values }, conditions: own.conditions },
+  );
+}
+
+function noticeInput(input: IntakeNoticeBase, type: IssuedDocumentType, wording: FilledWording): NoticeInput {
   return {
     authority: input.settings.bureauName,
     docNumber: input.docNumber,
-    title,
-    addressee: input.applicant.name,
-    paragraphs,
+    title: wording.title,
+    ...(wording.addressee ? { addressee: wording.addressee } : {}),
+    paragraphs: wording.paragraphs,
     signer: input.settings.bureauName,
     date: input.issuedOn,
     format: input.format ?? officialFormat(input.settings, type, input.issuedOn),
@@ -122,18 +129,17 @@ function noticeInput(input: IntakeNoticeBase, type: IssuedDocumentType, title: s
 
 // ---------------------------------------------------------------------------------------------- 受理
 
+export function acceptanceNoticeWording(input: AcceptanceNoticeInput): FilledWording {
+  return wordingOf(input, 'acceptanceNotice', { values: {}, conditions: {} });
+}
+
 export function acceptanceNoticeParagraphs(input: AcceptanceNoticeInput): string[] {
-  const contact = contactNote(input);
-  return [
-    `你单位报送的${materialsName(input)}收悉。经形式审查，申报材料齐全，符合规定形式，决定予以受理，纳入${batchLabel(input.batch)}专家评审。`,
-    `我局将组织专家对申报材料进行评审，评审结果将按程序予以公示。本通知不代表认定结果。${contact ? `如有疑问，请与我局联系${contact}。` : ''}`,
-    '特此通知。',
-  ];
+  return acceptanceNoticeWording(input).paragraphs;
 }
 
 export function renderAcceptanceNotice(input: AcceptanceNoticeInput): Promise<Buffer> {
   baseCheck(input);
-  return renderNotice(noticeInput(input, 'acceptanceNotice', '受理通知书', acceptanceNoticeParagraphs(input)));
+  return renderNotice(noticeInput(input, 'acceptanceNotice', acceptanceNoticeWording(input)));
 }
 
 // ---------------------------------------------------------------------------------------------- 补正
@@ -159,44 +165,48 @@ export function supplementEntries(items: readonly SupplementItem[]): { no: numbe
   return [...byNo.values()].sort((a, b) => a.no - b.no).map((e) => ({ no: e.no, title: e.title, reason: sentence(e.reasons.join('；')) }));
 }
 
-export function supplementNoticeParagraphs(input: SupplementNoticeInput): string[] {
+export function supplementNoticeWording(input: SupplementNoticeInput): FilledWording {
   if (!Number.isInteger(input.workingDays) || input.workingDays < 1)
     throw new DeskError('INVALID_INPUT', '补正期限（工作日数）应为正整数。');
   if (!/^\d{4}-\d{2}-\d{2}$/.test(input.deadline) || input.deadline <= input.issuedOn) {
     throw new DeskError('INVALID_INPUT', '补正截止日期应晚于通知书的成文日期。');
   }
   const entries = supplementEntries(input.items);
-  return [
-    `你单位报送的${materialsName(input)}收悉。经形式审查，申报材料尚有以下${entries.length}项需要补正：`,
-    ...entries.map((e, i) => `${i + 1}．${e.title}：${e.reason}`),
-    `请你单位按上述意见一次性补正，并于${formatChineseDate(input.deadline)}下班前（${input.workingDays}个工作日）将补正材料加盖单位公章后报送我局${contactNote(input)}。补正期限自本通知成文日期的次日起按工作日计算。`,
-    `逾期未补正或者补正后仍不符合要求的，视为放弃${batchLabel(input.batch)}申报，不予受理。`,
-    '特此通知。',
-  ];
+  const note = input.note?.trim() ?? '';
+  return wordingOf(input, 'supplementNotice', {
+    values: {
+      补正事项: entries.map((e, i) => `${i + 1}．${e.title}：${e.reason}`),
+      补正项数: String(entries.length),
+      补正截止日期: formatChineseDate(input.deadline),
+      补正工作日数: String(input.workingDays),
+      备注: note ? sentence(note.replace(/\s*\n\s*/g, '；')) : '',
+    },
+    conditions: { 有备注: note.length > 0 },
+  });
+}
+
+export function supplementNoticeParagraphs(input: SupplementNoticeInput): string[] {
+  return supplementNoticeWording(input).paragraphs;
 }
 
 export function renderSupplementNotice(input: SupplementNoticeInput): Promise<Buffer> {
   baseCheck(input);
-  return renderNotice(noticeInput(input, 'supplementNotice', '补正通知书', supplementNoticeParagraphs(input)));
+  return renderNotice(noticeInput(input, 'supplementNotice', supplementNoticeWording(input)));
 }
 
 // ------------------------------------------------------------------------------------------ 不予受理
 
-/** How to object (the contact, if any, follows it in parentheses). */
-export const DEFAULT_OBJECTION = '你单位如对本通知有异议，可自收到本通知之日起15个工作日内向我局书面提出';
-
-export function rejectionNoticeParagraphs(input: RejectionNoticeInput): string[] {
+export function rejectionNoticeWording(input: RejectionNoticeInput): FilledWording {
   const reason = clause(input.reason);
   if (!reason) throw new DeskError('INVALID_INPUT', '不予受理通知书须写明不予受理的理由。');
-  const contact = contactNote(input);
-  return [
-    `你单位报送的${materialsName(input)}收悉。经形式审查，${reason}，不符合${batchLabel(input.batch)}申报要求。根据有关规定，决定不予受理。`,
-    `${clause(input.objection?.trim() || DEFAULT_OBJECTION)}${contact}。具备申报条件后，可在以后批次中重新申报。`,
-    '特此通知。',
-  ];
+  return wordingOf(input, 'rejectionNotice', { values: { 不予受理理由: reason }, conditions: {} });
+}
+
+export function rejectionNoticeParagraphs(input: RejectionNoticeInput): string[] {
+  return rejectionNoticeWording(input).paragraphs;
 }
 
 export function renderRejectionNotice(input: RejectionNoticeInput): Promise<Buffer> {
   baseCheck(input);
-  return renderNotice(noticeInput(input, 'rejectionNotice', '不予受理通知书', rejectionNoticeParagraphs(input)));
+  return renderNotice(noticeInput(input, 'rejectionNotice', rejectionNoticeWording(input)));
 }

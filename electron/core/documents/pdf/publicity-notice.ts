@@ -9,10 +9,12 @@
 import { DeskError } from '../../contract/errors.js';
 import { formatChineseDate } from '../../domain/batches.js';
 import { officialFormat, type OfficialFormat } from '../../domain/document-kinds.js';
+import type { FilledWording } from '../../domain/templates.js';
 import type { FontSet } from '../fonts/registry.js';
 import { formatOf, renderOfficialDocument, type NoticeInput } from './notice.js';
 import type { TableColumn } from './table.js';
 import { FONT_SIZES } from './units.js';
+import { noticeWording, type WordingOptions } from './wording.js';
 
 // ------------------------------------------------------------------------------ notice with a list
 
@@ -62,7 +64,7 @@ export interface PublicityEntry {
   district: string;
 }
 
-export interface PublicityNoticeInput {
+export interface PublicityNoticeInput extends WordingOptions {
   /** 发文机关 (marker and signature), e.g. 福州市市场监督管理局. */
   authority: string;
   /** 发文字号; a 公示 is often issued without one. */
@@ -79,8 +81,6 @@ export interface PublicityNoticeInput {
   contact: { name: string; phone: string };
   /** 成文日期 YYYY-MM-DD. */
   issuedOn: string;
-  /** Overrides the sentence naming the basis (default: the work plan 榕市监规〔2022〕6号). */
-  basis?: string;
   /** Where to send written objections (default: the authority). */
   objectionTo?: string;
   fonts?: FontSet;
@@ -90,7 +90,6 @@ export interface PublicityNoticeInput {
   format?: OfficialFormat;
 }
 
-export const PUBLICITY_BASIS = '根据榕市监规〔2022〕6号文件有关规定';
 export const CENTER_PROGRAM = '福州市产业知识产权协同保护与运营中心';
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -113,19 +112,28 @@ function check(input: PublicityNoticeInput): void {
   if (input.entries.length === 0) throw new DeskError('INVALID_INPUT', '拟认定名单为空，无法生成公示。');
 }
 
-export const publicityTitle = (batchLabel: string): string => `关于${batchLabel}${CENTER_PROGRAM}拟认定名单的公示`;
-export const publicityListTitle = (batchLabel: string): string => `${batchLabel}${CENTER_PROGRAM}拟认定名单`;
+/** The wording of the 公示 from its template (the contact is the publicity's own). */
+export function publicityNoticeWording(input: PublicityNoticeInput): FilledWording {
+  return noticeWording(
+    'publicityNotice',
+    { ...input, date: input.issuedOn, contact: { name: input.contact.name.trim(), phone: input.contact.phone.trim() } },
+    {
+      values: {
+        批次: input.batchLabel,
+        拟认定数量: String(input.entries.length),
+        公示期: publicityPeriod(input.startsOn, input.endsOn, input.workingDays),
+        公示开始日期: formatChineseDate(input.startsOn),
+        公示结束日期: formatChineseDate(input.endsOn),
+        公示工作日数: String(input.workingDays),
+        异议受理机关: input.objectionTo?.trim() || input.authority,
+      },
+      conditions: {},
+    },
+  );
+}
 
 export function publicityNoticeParagraphs(input: PublicityNoticeInput): string[] {
-  const basis = (input.basis?.trim() || PUBLICITY_BASIS).replace(/[，。,]+$/u, '');
-  const to = input.objectionTo?.trim() || input.authority;
-  const n = input.entries.length;
-  return [
-    `${basis}，我局组织开展了${input.batchLabel}${CENTER_PROGRAM}认定工作。经单位申报、形式审查、专家评审等程序，拟认定${n}家单位为${CENTER_PROGRAM}（名单见附件），现予以公示。`,
-    `公示期为${publicityPeriod(input.startsOn, input.endsOn, input.workingDays)}。`,
-    `公示期间，任何单位或者个人对公示名单有异议的，可以书面形式向${to}提出，并提供必要的证明材料。单位提出异议的，须加盖本单位公章；个人提出异议的，须签署真实姓名并注明联系方式。匿名异议或者逾期提出的异议，不予受理。`,
-    `联系人：${input.contact.name.trim()}，联系电话：${input.contact.phone.trim()}。`,
-  ];
+  return publicityNoticeWording(input).paragraphs;
 }
 
 export function publicityNoticeRows(entries: PublicityEntry[]): string[][] {
@@ -142,12 +150,14 @@ export const PUBLICITY_COLUMNS: TableColumn[] = [
 
 export function renderPublicityNotice(input: PublicityNoticeInput): Promise<Buffer> {
   check(input);
+  const wording = publicityNoticeWording(input);
   return renderListNotice({
     authority: input.authority,
     ...(input.docNumber?.trim() ? { docNumber: input.docNumber.trim() } : {}),
-    title: publicityTitle(input.batchLabel),
-    paragraphs: publicityNoticeParagraphs(input),
-    attachment: { title: publicityListTitle(input.batchLabel), columns: PUBLICITY_COLUMNS, rows: publicityNoticeRows(input.entries) },
+    title: wording.title,
+    ...(wording.addressee ? { addressee: wording.addressee } : {}),
+    paragraphs: wording.paragraphs,
+    attachment: { title: wording.listTitle || '拟认定名单', columns: PUBLICITY_COLUMNS, rows: publicityNoticeRows(input.entries) },
     signer: input.authority,
     date: input.issuedOn,
     format: input.format ?? officialFormat({ bureauName: input.authority }, 'publicityNotice', input.issuedOn),

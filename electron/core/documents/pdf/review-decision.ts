@@ -11,11 +11,13 @@ import { DeskError } from '../../contract/errors.js';
 import type { ReviewOutcome } from '../../contract/centers/annual.js';
 import { formatChineseDate } from '../../domain/batches.js';
 import { officialFormat, type OfficialFormat } from '../../domain/document-kinds.js';
+import { DEFAULT_TEMPLATES, fillTemplate, type FilledWording } from '../../domain/templates.js';
+import type { TemplateId } from '../../contract/templates-labels.js';
 import type { FontSet } from '../fonts/registry.js';
 import { renderNotice } from './notice.js';
-import { CENTER_PROGRAM } from './publicity-notice.js';
+import { noticeWording, type WordingOptions } from './wording.js';
 
-export interface ReviewDecisionInput {
+export interface ReviewDecisionInput extends WordingOptions {
   authority: string;
   /** 发文字号 */
   docNumber: string;
@@ -50,10 +52,16 @@ export interface ReviewDecisionInput {
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 const cn = formatChineseDate;
 
+/** The template of each outcome. */
+export const REVIEW_TEMPLATES: Record<ReviewOutcome, TemplateId> = {
+  retain: 'reviewRetain',
+  rectify: 'reviewRectify',
+  revoke: 'reviewRevoke',
+};
+
+/** The default title of a decision (the audit entry names it before the document is rendered). */
 export function reviewDecisionTitle(outcome: ReviewOutcome, centerName: string): string {
-  if (outcome === 'retain') return `关于${centerName}复核结果的通知`;
-  if (outcome === 'rectify') return `关于${centerName}限期整改的通知`;
-  return `关于撤销${centerName}认定的决定`;
+  return fillTemplate(DEFAULT_TEMPLATES[REVIEW_TEMPLATES[outcome]], { values: { 中心名称: centerName }, conditions: {} }).title;
 }
 
 /** The opinion as printed: one paragraph per line, closed with 。 */
@@ -65,36 +73,34 @@ function opinionParagraphs(opinion: string): string[] {
   return parts.map((p) => (/[。！？；…）”]$/u.test(p) ? p : `${p}。`));
 }
 
+export function reviewDecisionWording(input: ReviewDecisionInput): FilledWording {
+  const facts: Record<string, string> =
+    input.outcome === 'retain'
+      ? { 证书有效期至: cn(input.validUntil!), 下次复核日期: cn(input.nextReviewDue!) }
+      : input.outcome === 'rectify'
+        ? { 整改期限: cn(input.rectifyDeadline!) }
+        : { 交回期限: cn(input.returnBy!) };
+  return noticeWording(
+    REVIEW_TEMPLATES[input.outcome],
+    { ...input, date: input.issuedOn },
+    {
+      values: {
+        中心名称: input.centerName,
+        依托单位: input.hostUnit,
+        认定日期: cn(input.designatedOn),
+        证书编号: input.certificateNumber,
+        复核类型: input.kind === 'followUp' ? '整改期满复核' : '认定期满三年复核',
+        复核日期: cn(input.decidedOn),
+        复核意见: opinionParagraphs(input.opinion),
+        ...facts,
+      },
+      conditions: {},
+    },
+  );
+}
+
 export function reviewDecisionParagraphs(input: ReviewDecisionInput): string[] {
-  const what = input.kind === 'followUp' ? '整改期满复核' : '认定期满三年复核';
-  const intro =
-    `根据${CENTER_PROGRAM}建设工作有关规定（榕市监规〔2022〕6号），我局对你单位依托建设的${input.centerName}` +
-    `（${cn(input.designatedOn)}认定，证书编号：${input.certificateNumber}）开展了${what}，` +
-    `审核了中心年度工作总结、中期考核结果及相关工作材料。${cn(input.decidedOn)}，经复核，意见如下：`;
-  const opinion = opinionParagraphs(input.opinion);
-  if (input.outcome === 'retain') {
-    return [
-      intro,
-      ...opinion,
-      `根据复核结果，决定保留${input.centerName}认定，证书有效期延续至${cn(input.validUntil!)}。下一次复核时间为${cn(input.nextReviewDue!)}。`,
-      '请你单位按照工作方案要求，持续加强中心建设，健全工作机制，按时报送年度工作总结，进一步发挥中心在产业知识产权协同保护与运营中的作用。',
-    ];
-  }
-  if (input.outcome === 'rectify') {
-    return [
-      intro,
-      ...opinion,
-      `根据复核结果，决定对${input.centerName}予以限期整改，整改期限至${cn(input.rectifyDeadline!)}。`,
-      '请你单位对照复核意见，逐项制定整改措施，明确责任人和完成时限，认真落实整改，并于整改期限届满前以书面形式向我局报送整改情况报告。整改期间，中心应当继续正常开展工作。',
-      '整改期满后，我局将组织复核。整改到位的，保留认定；整改不到位的，撤销认定。',
-    ];
-  }
-  return [
-    intro,
-    ...opinion,
-    `根据复核结果，决定自${cn(input.decidedOn)}起撤销${input.centerName}认定，证书（编号：${input.certificateNumber}）同时作废，收回中心牌匾。`,
-    `请你单位于${cn(input.returnBy!)}前将证书和牌匾交回我局。自撤销认定之日起，不得再以${CENTER_PROGRAM}名义开展活动或者进行宣传。`,
-  ];
+  return reviewDecisionWording(input).paragraphs;
 }
 
 export function renderReviewDecision(input: ReviewDecisionInput): Promise<Buffer> {
@@ -112,12 +118,13 @@ export function renderReviewDecision(input: ReviewDecisionInput): Promise<Buffer
   if (input.outcome === 'rectify' && !(input.rectifyDeadline && ISO.test(input.rectifyDeadline))) missing.push('整改期限');
   if (input.outcome === 'revoke' && !(input.returnBy && ISO.test(input.returnBy))) missing.push('证书和牌匾交回期限');
   if (missing.length > 0) throw new DeskError('INVALID_INPUT', `无法生成复核决定：缺少${missing.join('、')}。`, { missing });
+  const wording = reviewDecisionWording(input);
   return renderNotice({
     authority: input.authority,
     docNumber: input.docNumber.trim(),
-    title: reviewDecisionTitle(input.outcome, input.centerName),
-    addressee: input.hostUnit,
-    paragraphs: reviewDecisionParagraphs(input),
+    title: wording.title,
+    ...(wording.addressee ? { addressee: wording.addressee } : {}),
+    paragraphs: wording.paragraphs,
     signer: input.authority,
     date: input.issuedOn,
     format: input.format ?? officialFormat({ bureauName: input.authority }, 'reviewDecision', input.issuedOn),

@@ -11,7 +11,8 @@ import type { ExportedFile } from '../../contract/common.js';
 import type { IssuedNotice, TriennialReview } from '../../contract/centers/annual.js';
 import { formatChineseDate } from '../../domain/batches.js';
 import { bureauDate } from '../../domain/clock.js';
-import { reviewDecisionTitle } from '../../documents/pdf/review-decision.js';
+import { REVIEW_TEMPLATES, reviewDecisionTitle } from '../../documents/pdf/review-decision.js';
+import { currentTemplateText, storeTemplateUse } from '../../services/templates.js';
 import { issueDocNumbered } from '../../store/numbering.js';
 import {
   assessmentRosterDocument,
@@ -52,6 +53,9 @@ async function printAssessmentNotice(ctx: HandlerContext, year: number, requeste
   }
   const { docNumberPrefix } = ctx.store.read('settings').settings;
   const firstPrintedAt = ctx.clock().toISOString();
+  // The template version the notice is worded by; recorded with the notice so that reprints use it.
+  const template = currentTemplateText(ctx, 'assessmentNotice');
+  const templateVersion = template.version;
   const issued = await issueDocNumbered(ctx.store, {
     prefix: docNumberPrefix,
     year: Number(issuedOn.slice(0, 4)),
@@ -59,10 +63,12 @@ async function printAssessmentNotice(ctx: HandlerContext, year: number, requeste
     alreadyNumbered: async () => !!(await yearPart(ctx, year)).resultNotice,
     check: () => ctx.recheckYearLock?.(),
     audit: { method: 'assessments.noticePdf', entity: `centers-${year}:resultNotice`, summary: `${year}年度中期考核结果通知编号` },
-    render: async (docNumber) => renderYearNotice(ctx, year, await yearPart(ctx, year), { docNumber, issuedOn, firstPrintedAt }),
+    render: async (docNumber) =>
+      renderYearNotice(ctx, year, await yearPart(ctx, year), { docNumber, issuedOn, firstPrintedAt, templateVersion }, template),
     exportFile: (doc) => ({ dir: ctx.store.dirs.exports, name: doc.fileName, data: doc.data }),
-    commit: (docNumber) => {
-      const notice: IssuedNotice = { docNumber, issuedOn, firstPrintedAt };
+    commit: async (docNumber) => {
+      await storeTemplateUse(ctx, 'assessmentNotice', template, 'assessments.noticePdf');
+      const notice: IssuedNotice = { docNumber, issuedOn, firstPrintedAt, templateVersion };
       return ctx.store.writeKeyed(
         'centers',
         String(year),
@@ -112,6 +118,8 @@ async function printReviewDecision(ctx: HandlerContext, reviewId: string, reques
   const title = reviewDecisionTitle(review.outcome, center.name);
   const { docNumberPrefix } = ctx.store.read('settings').settings;
   const firstPrintedAt = ctx.clock().toISOString();
+  const template = currentTemplateText(ctx, REVIEW_TEMPLATES[review.outcome]);
+  const templateVersion = template.version;
   const issued = await issueDocNumbered(ctx.store, {
     prefix: docNumberPrefix,
     year: Number(issuedOn.slice(0, 4)),
@@ -121,11 +129,12 @@ async function printReviewDecision(ctx: HandlerContext, reviewId: string, reques
     audit: { method: 'triennial.decisionPdf', entity: `review:${reviewId}`, summary: `《${title}》编号` },
     render: (docNumber) => {
       const now = current();
-      return renderDecision(ctx, now.review, now.reviews, { docNumber, issuedOn, firstPrintedAt });
+      return renderDecision(ctx, now.review, now.reviews, { docNumber, issuedOn, firstPrintedAt, templateVersion }, template);
     },
     exportFile: (doc) => ({ dir: ctx.store.dirs.exports, name: doc.fileName, data: doc.data }),
-    commit: (docNumber) => {
-      const notice: IssuedNotice = { docNumber, issuedOn, firstPrintedAt };
+    commit: async (docNumber) => {
+      await storeTemplateUse(ctx, REVIEW_TEMPLATES[review.outcome], template, 'triennial.decisionPdf');
+      const notice: IssuedNotice = { docNumber, issuedOn, firstPrintedAt, templateVersion };
       return ctx.store.write(
         'centers',
         (draft) => {

@@ -26,6 +26,7 @@ import { formatDocNumber } from '../../domain/doc-number.js';
 import { allApplications, batchLabel, findBatch, operator } from '../applications/store.js';
 import { designationDocumentHandlers } from './documents.js';
 import { renderDesignationDocuments } from '../../services/documents/designation.js';
+import { currentTemplateText, storeTemplateUse, templateForIssue } from '../../services/templates.js';
 import { workingCalendar } from '../formal-review.js';
 import { scoringResults } from '../../services/scoring.js';
 import type { AreaHandlers, HandlerContext } from '../types.js';
@@ -215,6 +216,8 @@ export const designationHandlers: AreaHandlers<Methods> & typeof designationDocu
           [input.startsOn, period.endsOn].map((d) => calendar.tables.get(Number(d.slice(0, 4)))?.source).filter((s): s is string => !!s),
         ),
       ];
+      // The 公示 notice is worded by the template version current now; its reprints keep it.
+      const template = await templateForIssue(ctx, 'publicityNotice', 'publicity.create');
       await ctx.store.writeKeyed(
         'designation',
         batch.id,
@@ -231,6 +234,7 @@ export const designationHandlers: AreaHandlers<Methods> & typeof designationDocu
             ...(period.warning ? { calendarWarning: period.warning } : {}),
             ...(input.contact ? { contact: input.contact } : {}),
             calendarSources: sources,
+            templateVersion: template.version,
             createdAt: ctx.clock().toISOString(),
             createdBy: operator(ctx),
           };
@@ -366,6 +370,8 @@ export const designationHandlers: AreaHandlers<Methods> & typeof designationDocu
       let docNumber: string;
       let sequence: number;
       let centers: Center[];
+      // The 认定通知 is worded by the template version current now; the decision records it for reprints.
+      const template = currentTemplateText(ctx, 'designationNotice');
       if (earlier.length > 0) {
         docNumber = earlier[0]!.decisionDocNumber;
         sequence = Number(/(\d+)号$/.exec(docNumber)?.[1] ?? 0);
@@ -391,11 +397,12 @@ export const designationHandlers: AreaHandlers<Methods> & typeof designationDocu
                 now,
               ),
             );
-            await renderDesignationDocuments(ctx, batch, number, input.decidedOn, planned);
+            await renderDesignationDocuments(ctx, batch, number, input.decidedOn, planned, template);
             return { docNumber: number, sequence: doc!.first, planned };
           },
-          commit: (_claimed, { docNumber: number, planned }) =>
-            ctx.store.write(
+          commit: async (_claimed, { docNumber: number, planned }) => {
+            await storeTemplateUse(ctx, 'designationNotice', template, 'decision.create');
+            return ctx.store.write(
               'centers',
               (draft) => {
                 const made = planned.map((c, i) => ({ id: `C${draft.centers.length + i + 1}`, ...c }));
@@ -408,7 +415,8 @@ export const designationHandlers: AreaHandlers<Methods> & typeof designationDocu
                 summary: `${number}认定${made.length}家中心：${made.map((c) => `${c.name}（${c.certificateNumber}）`).join('、')}`,
                 after: made,
               }),
-            ),
+            );
+          },
         });
         ({ docNumber, sequence } = issued!.doc);
         centers = issued!.result;
@@ -428,6 +436,7 @@ export const designationHandlers: AreaHandlers<Methods> & typeof designationDocu
             centerIds: centers.map((c) => c.id),
             createdAt: now,
             createdBy: operator(ctx),
+            templateVersion: template.version,
           };
           return structuredClone(draft.decision);
         },

@@ -10,10 +10,14 @@ import { materialItem } from '../../domain/materials.js';
 import { deriveResultKey, formatCode, newOneTimeCode } from '../../exchange/crypto.js';
 import { packageFileName, writePackage } from '../../exchange/package.js';
 import type { Progress } from '../../exchange/atomic-file.js';
-import { renderNotice } from '../../documents/pdf/notice.js';
+import { renderReviewTaskLetter } from '../../documents/pdf/review-task-letter.js';
+import { bureauDateOf } from '../../domain/bureau-time.js';
+import { deadlineAfter } from '../../domain/working-days.js';
+import { workingCalendar } from '../../services/calendar.js';
+import { templateForIssue, templateText } from '../../services/templates.js';
 import { writeExport } from '../../store/exports.js';
 import { allApplications, batchLabel, findBatch, operator } from '../applications/store.js';
-import { officialFormat } from '../../domain/document-kinds.js';
+import { disclosureLabel, officialFormat } from '../../domain/document-kinds.js';
 import { findExpert } from './experts.js';
 import { currentTemplate, reviewPartOf } from './score-sheets.js';
 import { reviewDocumentHandlers } from './documents.js';
@@ -147,6 +151,8 @@ export const reviewPackageHandlers: AreaHandlers<Methods> = {
     );
     const file = await writeExport(ctx.store.dirs.exports, fileName, written.container!);
     ctx.emit('progress', { taskId, label, done: 1, total: 1 });
+    // The letter that goes with the package is worded by the template version current now (reprints keep it).
+    const letterTemplate = await templateForIssue(ctx, 'reviewTaskLetter', 'packages.export');
     const record: IssuedPackageRecord = {
       packageId: written.manifest.packageId,
       expertId: expert.id,
@@ -157,6 +163,7 @@ export const reviewPackageHandlers: AreaHandlers<Methods> = {
       issuedAt: now,
       issuedBy: operator(ctx),
       applicationIds: apps.map((a) => a.id),
+      letterTemplateVersion: letterTemplate.version,
       lastResultVersion: 0,
       resultKey: (await deriveResultKey(code, written.manifest.packageId)).toString('hex'),
     };
@@ -197,24 +204,27 @@ export const reviewPackageHandlers: AreaHandlers<Methods> = {
     const settings = ctx.store.read('settings').settings;
     const { bureauName } = settings;
     const today = bureauDate(ctx.clock());
-    const deadline = input.deadline
-      ? `请于${input.deadline.replace(/^(\d{4})-(\d{2})-(\d{2})$/u, (_, y: string, m: string, d: string) => `${y}年${Number(m)}月${Number(d)}日`)}前将评分结果文件交回秘书处。`
-      : '请在约定时间内将评分结果文件交回秘书处。';
-    const pdf = await renderNotice({
+    // 交回期限: as given, else the settings' working days after the package was issued (default 10).
+    const returnBy =
+      input.deadline ?? deadlineAfter(bureauDateOf(rec.issuedAt), settings.reviewReturnWorkingDays ?? 10, workingCalendar(ctx));
+    const byId = new Map((await allApplications(ctx, batch.id)).map((a) => [a.id, a]));
+    const pdf = await renderReviewTaskLetter({
       authority: bureauName,
-      title: '评审任务通知单',
-      addressee: `${expert.name}专家`,
-      paragraphs: [
-        `您好！${batchLabel(batch)}福州市产业知识产权协同保护与运营中心认定评审工作已启动，请您评审 ${rec.applicationIds.length} 份申报材料。评审材料已制作为加密评审包（${packageFileName(expert.name, batch.id)}），由工作人员以U盘交给您。`,
-        `一、一次性口令：${rec.code}`,
-        '二、使用方法：（一）将U盘插入您的电脑；（二）打开“产业知识产权中心认定工作台”，选择“专家模式”；（三）点击“导入评审包”，选择U盘中的评审包文件；（四）输入上述一次性口令。导入后即可阅读材料并逐项评分，系统会即时检查分值是否在范围内、是否符合评分步长。',
-        `三、评分完成后，在专家模式中点击“导出评分结果”，将生成的评分结果文件（.ipcdres）拷入U盘交回秘书处。${deadline}导出后可选择清除本机上的评审包和草稿。`,
-        '四、保密提醒：本通知单与U盘请分开保管、分开传递，切勿将口令写在U盘上或与U盘放在一起。评审包遗失时请立即告知秘书处，秘书处将重新发放评审包和口令。',
-        `评审包编号：${rec.packageId}`,
-      ],
-      signer: bureauName,
-      date: today,
+      expertName: expert.name,
+      batchLabel: batchLabel(batch),
+      applications: rec.applicationIds.map((id) => {
+        const a = byId.get(id);
+        return { unitName: a?.applicant.name ?? id, centerName: a?.proposedCenterName ?? '' };
+      }),
+      packageFile: packageFileName(expert.name, batch.id),
+      packageId: rec.packageId,
+      code: rec.code,
+      returnBy,
+      issuedOn: today,
       format: officialFormat(settings, 'reviewTaskLetter', today),
+      template: templateText(ctx, 'reviewTaskLetter', rec.letterTemplateVersion).parts,
+      facts: settings,
+      disclosure: disclosureLabel(settings, 'reviewTaskLetter'),
     });
     return writeExport(ctx.store.dirs.exports, `评审任务通知单-${expert.name}-${batchLabel(batch)}.pdf`, pdf);
   },

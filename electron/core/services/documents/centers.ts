@@ -9,15 +9,16 @@ import type { Center } from '../../contract/designation.js';
 import type { Criterion } from '../../contract/expert-review/scoring.js';
 import { bureauDate } from '../../domain/clock.js';
 import { addDays, addYears, defaultAssessmentTemplate, summaryDueDate, summaryRequired } from '../../domain/center-lifecycle.js';
-import { officialFormat } from '../../domain/document-kinds.js';
+import { disclosureLabel, officialFormat } from '../../domain/document-kinds.js';
 import { deadlineAfter } from '../../domain/working-days.js';
 import { renderAssessmentNotice } from '../../documents/pdf/assessment-notice.js';
-import { renderReviewDecision, type ReviewDecisionInput } from '../../documents/pdf/review-decision.js';
+import { renderReviewDecision, REVIEW_TEMPLATES, type ReviewDecisionInput } from '../../documents/pdf/review-decision.js';
 import { renderSummaryRosterXlsx } from '../../documents/excel/summary-roster.js';
 import { renderAssessmentRosterXlsx } from '../../documents/excel/assessment-roster.js';
 import { workingCalendar } from '../calendar.js';
 import type { ServiceContext } from '../context.js';
 import type { GeneratedDocument } from './generated.js';
+import { templateText, type TemplateText } from '../templates.js';
 
 /** Working days the host unit has to hand back certificate and plaque after a 撤销 decision. */
 export const PLAQUE_RETURN_WORKING_DAYS = 15;
@@ -40,12 +41,16 @@ export function yearPart(ctx: ServiceContext, year: number): Promise<Readonly<Ce
 
 // ───────────────────────────── 中期考核结果通知 ─────────────────────────────
 
-/** The notice PDF of a year from its records and an issued number (pure rendering; no writes). */
+/**
+ * The notice PDF of a year from its records and an issued number, worded by `template` (default: the
+ * version the notice records). Pure rendering; no writes.
+ */
 export async function renderYearNotice(
   ctx: ServiceContext,
   year: number,
   part: Readonly<CenterYearPart>,
   notice: IssuedNotice,
+  template: TemplateText = templateText(ctx, 'assessmentNotice', notice.templateVersion),
 ): Promise<GeneratedDocument> {
   const centers = centersById(ctx);
   const entries = [...part.assessments]
@@ -58,6 +63,9 @@ export async function renderYearNotice(
   const data = await renderAssessmentNotice({
     authority: settings.bureauName,
     format: officialFormat(settings, 'assessmentNotice', notice.issuedOn),
+    template: template.parts,
+    facts: settings,
+    disclosure: disclosureLabel(settings, 'assessmentNotice'),
     docNumber: notice.docNumber,
     year,
     issuedOn: notice.issuedOn,
@@ -111,12 +119,16 @@ export async function renderDecision(
   review: TriennialReview,
   reviews: readonly TriennialReview[],
   notice: IssuedNotice,
+  template: TemplateText = templateText(ctx, REVIEW_TEMPLATES[review.outcome], notice.templateVersion),
 ): Promise<GeneratedDocument> {
   const center = centerOf(centersById(ctx), review.centerId);
   const settings = ctx.store.read('settings').settings;
   const data = await renderReviewDecision({
     authority: settings.bureauName,
     format: officialFormat(settings, 'reviewDecision', notice.issuedOn),
+    template: template.parts,
+    facts: settings,
+    disclosure: disclosureLabel(settings, 'reviewDecision'),
     docNumber: notice.docNumber,
     outcome: review.outcome,
     kind: review.kind,

@@ -8,7 +8,7 @@ import type { Center } from '../../contract/designation.js';
 import type { ParsedInput } from '../../contract/index.js';
 import { batchSequenceText, formatChineseDate } from '../../domain/batches.js';
 import { bureauDate } from '../../domain/clock.js';
-import { officialFormat } from '../../domain/document-kinds.js';
+import { disclosureLabel, officialFormat } from '../../domain/document-kinds.js';
 import { centerName } from '../../domain/publicity.js';
 import { centerStatusText, nextReviewDueOf } from '../../domain/center-lifecycle.js';
 import { buildRoster, workbookToBuffer } from '../../documents/excel/style.js';
@@ -19,6 +19,7 @@ import { renderPlaqueSheet } from '../../documents/pdf/plaque-sheet.js';
 import type { ServiceContext } from '../context.js';
 import { allApplications, findBatch } from '../records.js';
 import type { GeneratedDocument, RenderOptions } from './generated.js';
+import { templateText, type TemplateText } from '../templates.js';
 
 /** 2026年第一批 (the label printed in notice titles). */
 export function batchTitleLabel(batch: { year: number; sequence: number }): string {
@@ -37,7 +38,7 @@ export function centersOfDecision(ctx: ServiceContext, centerIds: readonly strin
 export async function decidedCenters(
   ctx: ServiceContext,
   batchId: string,
-): Promise<{ centers: Center[]; docNumber: string; decidedOn: string }> {
+): Promise<{ centers: Center[]; docNumber: string; decidedOn: string; templateVersion?: number }> {
   const batch = findBatch(ctx, batchId);
   const part = await partOf(ctx, batch.id);
   if (!part.decision) throw new DeskError('RULE_VIOLATION', `${batchTitleLabel(batch)}尚未作出认定决定，请先认定。`);
@@ -45,6 +46,7 @@ export async function decidedCenters(
     centers: centersOfDecision(ctx, part.decision.centerIds),
     docNumber: part.decision.docNumber,
     decidedOn: part.decision.decidedOn,
+    ...(part.decision.templateVersion ? { templateVersion: part.decision.templateVersion } : {}),
   };
 }
 
@@ -77,18 +79,23 @@ export async function certificateOptions(ctx: ServiceContext): Promise<{ size?: 
 /** The fields of a center the designation documents print (a planned center before it is stored, too). */
 export type DesignatedCenter = Pick<Center, 'name' | 'hostUnit' | 'certificateNumber' | 'designatedOn' | 'validUntil' | 'plaque'>;
 
-/** 认定通知 PDF of a decision (pure rendering; no writes). */
+/** 认定通知 PDF of a decision, worded by `template` (the version the decision records). Pure rendering; no writes. */
 export function renderDecisionNoticeOf(
   ctx: ServiceContext,
   batch: { year: number; sequence: number },
   docNumber: string,
   decidedOn: string,
   centers: readonly DesignatedCenter[],
+  template: TemplateText,
 ): Promise<Buffer> {
   const settings = ctx.store.read('settings').settings;
   return renderDecisionNotice({
     authority: settings.bureauName,
     format: officialFormat(settings, 'designationNotice', decidedOn),
+    template: template.parts,
+    facts: settings,
+    disclosure: disclosureLabel(settings, 'designationNotice'),
+    ...(settings.annualSummaryDue ? { summaryDue: settings.annualSummaryDue } : {}),
     docNumber,
     batchLabel: batchTitleLabel(batch),
     decidedOn,
@@ -124,8 +131,9 @@ export async function renderDesignationDocuments(
   docNumber: string,
   decidedOn: string,
   centers: readonly DesignatedCenter[],
+  template: TemplateText,
 ): Promise<void> {
-  await renderDecisionNoticeOf(ctx, batch, docNumber, decidedOn, centers);
+  await renderDecisionNoticeOf(ctx, batch, docNumber, decidedOn, centers, template);
   const authority = ctx.store.read('settings').settings.bureauName;
   await renderCertificates(
     centers.map((c) => certificateInput(c, authority)),
@@ -161,6 +169,9 @@ export async function publicityNoticeDocument(
   const settings = ctx.store.read('settings').settings;
   const data = await renderPublicityNotice({
     authority: settings.bureauName,
+    template: templateText(ctx, 'publicityNotice', p.templateVersion).parts,
+    facts: settings,
+    disclosure: disclosureLabel(settings, 'publicityNotice'),
     batchLabel: batchTitleLabel(batch),
     startsOn: p.startsOn,
     endsOn: p.endsOn,
@@ -176,8 +187,9 @@ export async function publicityNoticeDocument(
 /** 认定通知 of a batch's decision. */
 export async function decisionNoticeDocument(ctx: ServiceContext, batchId: string): Promise<GeneratedDocument> {
   const batch = findBatch(ctx, batchId);
-  const { centers, docNumber, decidedOn } = await decidedCenters(ctx, batch.id);
-  return { fileName: `认定通知-${docNumber}.pdf`, data: await renderDecisionNoticeOf(ctx, batch, docNumber, decidedOn, centers) };
+  const { centers, docNumber, decidedOn, templateVersion } = await decidedCenters(ctx, batch.id);
+  const template = templateText(ctx, 'designationNotice', templateVersion);
+  return { fileName: `认定通知-${docNumber}.pdf`, data: await renderDecisionNoticeOf(ctx, batch, docNumber, decidedOn, centers, template) };
 }
 
 /** The certificate of one center (not of a revoked one). */

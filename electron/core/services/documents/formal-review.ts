@@ -2,7 +2,7 @@
 import { DeskError } from '../../contract/errors.js';
 import type { Application, FormalReview } from '../../contract/applications/entities.js';
 import { bureauDate } from '../../domain/clock.js';
-import { officialFormat } from '../../domain/document-kinds.js';
+import { disclosureLabel, officialFormat } from '../../domain/document-kinds.js';
 import { materialItem } from '../../domain/materials.js';
 import {
   renderAcceptanceNotice,
@@ -14,6 +14,7 @@ import type { NamePart } from '../../store/exports.js';
 import type { ServiceContext } from '../context.js';
 import { findApplication, findBatch } from '../records.js';
 import type { GeneratedDocument } from './generated.js';
+import { templateText, type TemplateText } from '../templates.js';
 
 export const NOTICE_TITLES: Record<FormalReview['outcome'], string> = {
   accepted: '受理通知书',
@@ -21,7 +22,8 @@ export const NOTICE_TITLES: Record<FormalReview['outcome'], string> = {
   rejected: '不予受理通知书',
 };
 
-const NOTICE_TYPES = { accepted: 'acceptanceNotice', supplementRequired: 'supplementNotice', rejected: 'rejectionNotice' } as const;
+/** The document (and template) of each outcome. */
+export const NOTICE_TYPES = { accepted: 'acceptanceNotice', supplementRequired: 'supplementNotice', rejected: 'rejectionNotice' } as const;
 
 export function pickRound(app: Application, round: number | undefined): FormalReview {
   const chosen = round === undefined ? app.formalReviews.at(-1) : app.formalReviews.find((r) => r.round === round);
@@ -36,16 +38,21 @@ export function pickRound(app: Application, round: number | undefined): FormalRe
   return chosen;
 }
 
-/** The notice PDF of a round with its number (pure rendering; no writes). */
+/**
+ * The notice PDF of a round with its number, worded by `template` (the version it records; default: the
+ * round's recorded version). Pure rendering; no writes.
+ */
 export async function renderNotice(
   ctx: ServiceContext,
   app: Application,
   round: FormalReview,
   issuedOn: string,
   docNumber: string,
+  template: TemplateText = templateText(ctx, NOTICE_TYPES[round.outcome], round.templateVersion),
 ): Promise<Buffer> {
   const settings = ctx.store.read('settings').settings;
   const batch = findBatch(ctx, app.batchId);
+  const type = NOTICE_TYPES[round.outcome];
   const base: IntakeNoticeBase = {
     settings,
     docNumber,
@@ -53,13 +60,21 @@ export async function renderNotice(
     centerName: app.proposedCenterName || `${app.applicant.name}申报的产业知识产权协同保护与运营中心`,
     batch,
     issuedOn,
-    ...(app.applicant.contact || settings.operatorName ? { contact: { name: settings.operatorName } } : {}),
-    format: officialFormat(settings, NOTICE_TYPES[round.outcome], issuedOn),
+    format: officialFormat(settings, type, issuedOn),
+    template: template.parts,
+    facts: settings,
+    disclosure: disclosureLabel(settings, type),
   };
   if (round.outcome === 'accepted') return renderAcceptanceNotice(base);
   if (round.outcome === 'rejected') return renderRejectionNotice({ ...base, reason: round.reason });
   const items = round.items.map((i) => ({ no: i.no, title: materialItem(i.no)?.title ?? `第${i.no}项`, reason: i.reason }));
-  return renderSupplementNotice({ ...base, items, deadline: round.deadline, workingDays: round.workingDays });
+  return renderSupplementNotice({
+    ...base,
+    items,
+    deadline: round.deadline,
+    workingDays: round.workingDays,
+    ...(round.note ? { note: round.note } : {}),
+  });
 }
 
 /** 受理通知书-<unit>-榕市监知〔2026〕3号.pdf: only the unit name is shortened when the name is too long. */

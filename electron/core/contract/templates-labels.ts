@@ -1,0 +1,66 @@
+/**
+ * 文书模板: the wording of every issued document, kept in the data folder and edited in 设置 › 文书模板.
+ * Zod-free: the screens import it by value. The placeholders, conditions and default wording are in
+ * domain/templates.ts.
+ */
+import type { IssuedDocumentType } from './document-labels.js';
+
+/** One template per issued wording (the 复核决定 has one per outcome: its title and text differ). */
+export const TEMPLATE_IDS = [
+  'acceptanceNotice',
+  'supplementNotice',
+  'rejectionNotice',
+  'reviewTaskLetter',
+  'publicityNotice',
+  'designationNotice',
+  'assessmentNotice',
+  'reviewRetain',
+  'reviewRectify',
+  'reviewRevoke',
+] as const;
+export type TemplateId = (typeof TEMPLATE_IDS)[number];
+
+export const TEMPLATE_LABELS: Record<TemplateId, string> = {
+  acceptanceNotice: '受理通知书',
+  supplementNotice: '补正通知书',
+  rejectionNotice: '不予受理通知书',
+  reviewTaskLetter: '评审任务通知单',
+  publicityNotice: '拟认定名单公示',
+  designationNotice: '认定通知',
+  assessmentNotice: '中期考核结果通知',
+  reviewRetain: '复核结果通知',
+  reviewRectify: '限期整改通知',
+  reviewRevoke: '撤销认定决定',
+};
+
+/** The issued document (its kind, 附注 and 版记 in 设置) each template words. */
+export const TEMPLATE_DOCUMENT: Record<TemplateId, IssuedDocumentType> = {
+  acceptanceNotice: 'acceptanceNotice',
+  supplementNotice: 'supplementNotice',
+  rejectionNotice: 'rejectionNotice',
+  reviewTaskLetter: 'reviewTaskLetter',
+  publicityNotice: 'publicityNotice',
+  designationNotice: 'designationNotice',
+  assessmentNotice: 'assessmentNotice',
+  reviewRetain: 'reviewDecision',
+  reviewRectify: 'reviewDecision',
+  reviewRevoke: 'reviewDecision',
+};
+
+/** The parts a template may have: 标题, 主送机关, 正文 (one paragraph per line), the attached list's title. */
+export const TEMPLATE_PARTS = ['title', 'addressee', 'body', 'listTitle'] as const;
+export type TemplatePart = (typeof TEMPLATE_PARTS)[number];
+export const TEMPLATE_PART_LABELS: Record<TemplatePart, string> = {
+  title: '标题',
+  addressee: '主送机关',
+  body: '正文',
+  listTitle: '附件名单标题',
+};
+
+/** Where a version came from. */
+export const TEMPLATE_SOURCES = ['default', 'edited'] as const;
+export type TemplateSource = (typeof TEMPLATE_SOURCES)[number];
+export const TEMPLATE_SOURCE_LABELS: Record<TemplateSource, string> = { default: '默认文本', edited: '修改' };
+
+/** Limits of the parts (characters). */
+export const TEMPLATE_LIMITS: Record<TemplatePart, number> = { title: 120, addressee: 120, body: 6000, listTitle: 120 };
