@@ -60,6 +60,23 @@ test('文书模板：修改受理通知书，预览随输入更新，保存后�
   await expect(body).toHaveValue(/\{申报单位\}/);
   await expect(page.getByTestId('preview-text')).toContainText('经审查决定予以受理（模板已修改）');
   await expect(page.getByTestId('pdf-preview')).toBeVisible();
+  // the live preview is the real PDF drawn by pdf.js: a page canvas with ink on it
+  await expect(page.getByTestId('pdf-page-count')).toContainText(/共 \d+ 页/);
+  await expect
+    .poll(async () =>
+      page
+        .getByTestId('pdf-preview')
+        .locator('canvas')
+        .first()
+        .evaluate((el) => {
+          const c = el as HTMLCanvasElement;
+          const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+          let dark = 0;
+          for (let i = 0; i < d.length; i += 4) if (d[i]! + d[i + 1]! + d[i + 2]! < 384) dark++;
+          return dark;
+        }),
+    )
+    .toBeGreaterThan(500);
   await screenshot(page, 'templates-editor');
   await body.press('Control+s');
   await expect(page.getByText('已保存为第2版')).toBeVisible();

@@ -10,7 +10,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useRemote } from '../../components/useRemote';
 import { useSubmit } from '../../components/useSubmit';
 import { NoticeFactsCard } from './NoticeFactsCard';
-import { PdfPreview } from './PdfPreviewPlaceholder';
+import { PdfPreview } from '../../components/PdfPreview';
 
 type Parts = Partial<Record<TemplatePart, string>>;
 
