@@ -8,7 +8,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportResult } from '../../components/ExportResult';
 import { useRemote } from '../../components/useRemote';
-import { BATCH_STATUS_LABELS, sequenceLabel } from '../../components/batchLabels';
+import { BATCH_STATUS_LABELS, batchLabel } from '../../components/batchLabels';
 import { ApplicationTable, type SortState } from './ApplicationTable';
 import { ApplicationDrawer } from './ApplicationDrawer';
 import { ImportModal } from './ImportModal';
@@ -54,10 +54,7 @@ export function ApplicationsPage() {
   const batch = intake.batch;
   /** The core says whether the batch still takes new applications (受理中 only). */
   const registering = !!batch && batch.operations.includes('registerApplication');
-  const notRegistering =
-    batch && !registering
-      ? `${batch.year}年${sequenceLabel(batch.sequence)}${BATCH_STATUS_LABELS[batch.status]}，不再登记新的申报`
-      : undefined;
+  const notRegistering = batch && !registering ? `${batchLabel(batch)}${BATCH_STATUS_LABELS[batch.status]}，不再登记新的申报` : undefined;
 
   return (
     <>
@@ -131,7 +128,7 @@ export function ApplicationsPage() {
             placeholder="选择批次"
             options={intake.batches.map((b) => ({
               value: b.id,
-              label: `${b.year}年${sequenceLabel(b.sequence)}（${BATCH_STATUS_LABELS[b.status]}）`,
+              label: `${batchLabel(b)}（${BATCH_STATUS_LABELS[b.status]}）`,
               title: b.title,
             }))}
           />
