@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Card, Flex, Input, Select, Typography } from 'antd';
 import { DownloadOutlined, FileExcelOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import type { ApplicationStatus, ListFilters, Route } from '../../../electron/core/contract/index.js';
@@ -15,6 +15,7 @@ import { ImportModal } from './ImportModal';
 import { ROUTE_LABELS, STATUS_LABELS, STATUS_ORDER, labelOptions, options } from './lists';
 import { useChoiceLists } from '../../components/useChoiceLists';
 import { useBatchChoice } from '../../components/useBatchChoice';
+import { useSearchTerm } from '../../components/useSearchTerm';
 import { useExportFile } from '../../components/useExportFile';
 import { SealedYearAlert } from '../../components/SealedYearAlert';
 
@@ -27,17 +28,11 @@ export function ApplicationsPage() {
   const [district, setDistrict] = useState<string[]>([]);
   const [industry, setIndustry] = useState<string[]>([]);
   const [route, setRoute] = useState<Route>();
-  const [typed, setTyped] = useState('');
-  const [search, setSearch] = useState('');
+  const { typed, setTyped, search } = useSearchTerm();
   const [sort, setSort] = useState<SortState>({ sort: 'updatedAt', order: 'desc' });
   const [opened, setOpened] = useState<Opened>(null);
   const [importing, setImporting] = useState(false);
   const exporter = useExportFile();
-
-  useEffect(() => {
-    const t = window.setTimeout(() => setSearch(typed.trim()), 250);
-    return () => window.clearTimeout(t);
-  }, [typed]);
 
   const filters: ListFilters = {
     ...(intake.batchId ? { batchId: intake.batchId } : {}),
