@@ -44,6 +44,8 @@ export function ApplicationDrawer({ open, id, batch, onCreated, onChanged, onClo
   }, [id]);
 
   function changed(): void {
+    // what made 提交 fail (a missing material, a field) may just have been fixed: the next 提交 says again if not
+    setSubmitError(null);
     detail.reload();
     onChanged();
   }
