@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Alert, Card, Flex, Select, Typography } from 'antd';
-import { sequenceLabel } from './batchLabels';
+import { batchLabel } from './batchLabels';
 import { BATCH_STATUS_LABELS } from './batchLabels';
 import { ErrorAlert } from './ErrorAlert';
 import { SealedYearAlert } from './SealedYearAlert';
@@ -37,7 +37,7 @@ export function BatchBar({ intake, extra }: { intake: BatchState; extra?: ReactN
             placeholder="选择批次"
             options={intake.batches.map((b) => ({
               value: b.id,
-              label: `${b.year}年${sequenceLabel(b.sequence)}（${BATCH_STATUS_LABELS[b.status]}）`,
+              label: `${batchLabel(b)}（${BATCH_STATUS_LABELS[b.status]}）`,
               title: b.title,
             }))}
           />

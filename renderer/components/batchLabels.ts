@@ -11,5 +11,5 @@ export const BATCH_STATUS_COLORS: Record<BatchStatus, string> = {
   designated: 'red',
 };
 
-/** 1 -> 第一批, 12 -> 第十二批 (the core's one rule, shared with the notice titles). */
-export { batchSequenceText as sequenceLabel } from '../../electron/core/domain/batches.js';
+/** 1 -> 第一批, 12 -> 第十二批; and 2026年第一批 (the core's one rule, shared with messages and documents). */
+export { batchSequenceText as sequenceLabel, batchLabel } from '../../electron/core/domain/batches.js';

@@ -20,6 +20,17 @@ export function showFieldErrors<T>(
     entry.errors.push(d.message ?? '输入有误');
     byField.set(key, entry);
   }
+  if (!byField.size) return;
   // antd's NamePath typing is per-form; the names come from the same form's fields.
-  if (byField.size) form.setFields([...byField.values()] as Parameters<FormInstance<T>['setFields']>[0]);
+  form.setFields([...byField.values()] as Parameters<FormInstance<T>['setFields']>[0]);
+  focusFirstError(form);
+}
+
+/**
+ * After a failed save: scroll to the first field (in form order) that shows an error and put the cursor there,
+ * as antd's `scrollToFirstError` does for the form's own rules, so a problem the server found is seen too.
+ */
+export function focusFirstError<T>(form: FormInstance<T>): void {
+  const first = form.getFieldsError().find((f) => f.errors.length > 0);
+  if (first) form.scrollToField(first.name, { block: 'center', focus: true });
 }

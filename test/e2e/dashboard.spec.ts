@@ -31,7 +31,7 @@ test('home page shows reminders, figures and charts, and exports a chart as PNG'
   await expect(home.locator('canvas')).toHaveCount(6);
   const deadlines = page.getByTestId('deadline-row');
   await expect(deadlines.filter({ hasText: '整改期满' })).toHaveCount(1);
-  await expect(deadlines.filter({ hasText: '2026年第2批申报截止' })).toContainText('剩余');
+  await expect(deadlines.filter({ hasText: '2026年第二批申报截止' })).toContainText('剩余');
 
   // fits 1366×768 without horizontal scroll
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);

@@ -163,6 +163,8 @@ test('专家模式离线评审往返：导入评审包、评分、导出结果�
   // a score above the maximum is named under its field at once; fixing it clears the message
   const form = page.getByTestId('score-form');
   const first = seeded.criteria[0]!;
+  // every score box starts empty: no 0 the expert never typed (issue 13 item 3)
+  for (const c of seeded.criteria) await expect(form.getByRole('spinbutton', { name: c.title })).toHaveValue('');
   await form.getByRole('spinbutton', { name: first.title }).fill(String(first.max + 5));
   const firstItem = form.getByTestId(`criterion-${first.key}`);
   await expect(firstItem.getByTestId('field-problem')).toContainText(`超过满分${first.max}`);

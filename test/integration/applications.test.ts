@@ -125,7 +125,7 @@ describe('applications and formal review on a real data folder', () => {
     const app = await ok<Application>(create('福州数科信息技术有限公司', 20));
     const detail = await desk.call('applications.get', { id: app.id });
     expect(detail.earlier).toHaveLength(1);
-    expect(detail.earlier[0]!.message).toBe('该单位曾于2025年第1批申报，结果：不予受理。');
+    expect(detail.earlier[0]!.message).toBe('该单位曾于2025年第一批申报，结果：不予受理。');
     expect(detail.missingItems).toEqual([1, 2, 3, 4, 5, 6]);
     const missing = await desk.call('applications.missingItems', { id: app.id });
     expect(missing[0]).toEqual({ no: 1, title: '申请表' });

@@ -31,7 +31,7 @@ const INDICATORS = {
   trademarkGuidance: 6,
 };
 const ROOT = path.resolve(__dirname, '../..');
-const decisionPdfPath = (paths: string[]): string => paths.find((p) => p.startsWith('04-公示与认定/2026年第1批/认定通知'))!;
+const decisionPdfPath = (paths: string[]): string => paths.find((p) => p.startsWith('04-公示与认定/2026年第一批/认定通知'))!;
 
 /** Offset of an entry's data in the zip (after its local header). */
 async function dataOffset(zipFile: string, name: string): Promise<{ offset: number; size: number; method: number }> {
@@ -114,10 +114,10 @@ describe('年度档案 (seal, verify, read-only year)', () => {
     expect(y.sealed).toBe(false);
     expect(y.counts).toMatchObject({ batches: 2, applications: 4, centersDesignated: 3, summaries: 1, assessments: 1, attachments: 2 });
     expect(y.openItems.some((i) => i.startsWith('2家中心尚未提交2026年度工作总结'))).toBe(true);
-    expect(y.openItems.some((i) => i.includes('2026年第2批尚未完成认定'))).toBe(true);
+    expect(y.openItems.some((i) => i.includes('2026年第二批尚未完成认定'))).toBe(true);
     const refused = await fail(desk.invoke('archive.seal', { year: 2026, taskId: 'seal-1' }));
     expect(refused.code).toBe('RULE_VIOLATION');
-    expect(refused.message).toContain('2026年第2批尚未完成认定');
+    expect(refused.message).toContain('2026年第二批尚未完成认定');
     expect(
       readdirSync(path.join(t.dir, 'exports')).includes('年度档案') ? readdirSync(path.join(t.dir, 'exports', '年度档案')) : [],
     ).toEqual([]);
@@ -148,7 +148,7 @@ describe('年度档案 (seal, verify, read-only year)', () => {
     expect(sealRecord).toMatchObject({ year: 2026, version: 1, state: 'sealed', sealedBy: '王秘书', warnings: [] });
     expect(await desk.call('archive.sealedYears', {})).toEqual([2026]);
     expect(sealRecord.file.relPath).toBe('年度档案/福州市产业知识产权中心年度档案-2026-第1版.zip');
-    expect(sealRecord.acknowledged.some((i) => i.includes('2026年第2批'))).toBe(true);
+    expect(sealRecord.acknowledged.some((i) => i.includes('2026年第二批'))).toBe(true);
     expect(progress.length).toBeGreaterThan(2);
     expect(progress.at(-1)!.done).toBe(progress.at(-1)!.total);
     zipPath = path.join(t.dir, 'exports', sealRecord.file.relPath);
@@ -182,7 +182,7 @@ describe('年度档案 (seal, verify, read-only year)', () => {
         '数据/settings.json',
       ]),
     );
-    const attachment = paths.find((p) => p.startsWith('附件/申报/2026年第2批/') && p.endsWith('材料1-营业执照.pdf'))!;
+    const attachment = paths.find((p) => p.startsWith('附件/申报/2026年第二批/') && p.endsWith('材料1-营业执照.pdf'))!;
     expect(attachment).toBeDefined();
     expect(entries.get(attachment)!.equals(PDF)).toBe(true);
     const summaryAttachment = paths.find((p) => p.startsWith('附件/中心/C1-') && p.endsWith('/2026年度工作总结/2026年度工作总结.pdf'))!;
@@ -193,13 +193,13 @@ describe('年度档案 (seal, verify, read-only year)', () => {
       /^05-中心管理\/中期考核结果通知.+\.pdf$/,
       /^01-申报批次\/.+\.pdf$/,
       /^01-申报批次\/.+\.xlsx$/,
-      /^02-申报与形式审查\/2026年第1批\/形式审查通知书\/受理通知书-.+\.pdf$/,
-      /^03-专家评审\/2026年第1批\/评审汇总表.+\.pdf$/,
-      /^03-专家评审\/2026年第1批\/评分表.+\.pdf$/,
-      /^04-公示与认定\/2026年第1批\/公示.+\.pdf$/,
-      /^04-公示与认定\/2026年第1批\/认定通知.+\.pdf$/,
-      /^04-公示与认定\/2026年第1批\/证书.+\.pdf$/,
-      /^04-公示与认定\/2026年第1批\/牌匾.+\.pdf$/,
+      /^02-申报与形式审查\/2026年第一批\/形式审查通知书\/受理通知书-.+\.pdf$/,
+      /^03-专家评审\/2026年第一批\/评审汇总表.+\.pdf$/,
+      /^03-专家评审\/2026年第一批\/评分表.+\.pdf$/,
+      /^04-公示与认定\/2026年第一批\/公示.+\.pdf$/,
+      /^04-公示与认定\/2026年第一批\/认定通知.+\.pdf$/,
+      /^04-公示与认定\/2026年第一批\/证书.+\.pdf$/,
+      /^04-公示与认定\/2026年第一批\/牌匾.+\.pdf$/,
       /^05-中心管理\/认定名单.+\.xlsx$/,
     ]) {
       expect(
@@ -221,10 +221,10 @@ describe('年度档案 (seal, verify, read-only year)', () => {
     expect(listed.get(decisionPdfPath(paths))![1]).toBe('文书');
     expect(listed.get(paths.find((p) => p.startsWith('05-中心管理/认定名单'))!)![1]).toBe('名册');
     // The regenerated documents are real: the decision notice reads back with its number, the certificates name every center.
-    const decisionPdf = paths.find((p) => p.startsWith('04-公示与认定/2026年第1批/认定通知'))!;
+    const decisionPdf = paths.find((p) => p.startsWith('04-公示与认定/2026年第一批/认定通知'))!;
     expect(pdfText(writeTemp(entries.get(decisionPdf)!, 'decision.pdf'))).toContain('榕市监知〔2026〕1号');
     const certificates = pdfText(
-      writeTemp(entries.get(paths.find((p) => p.startsWith('04-公示与认定/2026年第1批/证书'))!)!, 'certs.pdf'),
+      writeTemp(entries.get(paths.find((p) => p.startsWith('04-公示与认定/2026年第一批/证书'))!)!, 'certs.pdf'),
     ).replace(/\s+/g, '');
     for (const no of ['FZIPC-2026-001', 'FZIPC-2026-002', 'FZIPC-2026-003']) expect(certificates).toContain(no);
     // Only the one numbered notice: no new numbers were assigned while sealing.

@@ -18,7 +18,7 @@ const UNITS = [
   { name: '福州纺织化纤科技有限公司', total: 90 },
   { name: '福州软件园运营有限公司', total: 85 },
 ];
-const DESIGNATED = '批次“2026年第1批”已认定';
+const DESIGNATED = '批次“2026年第一批”已认定';
 
 /** sha256 of every file under store/, audit/ and files/ (the data a refused write must not touch). */
 function dataFiles(root: string): Record<string, string> {
@@ -69,12 +69,12 @@ describe('batch status only through its actions; a designated batch refuses writ
     const reopen = await fail(desk.invoke('batches.update', { id: '2026-1', status: 'open' }));
     expect(reopen).toMatchObject({
       code: 'INVALID_STATE',
-      message: '批次“2026年第1批”当前为“已认定”，状态不能直接改为“受理中”。批次一旦进入评审，就不能再恢复受理。',
+      message: '批次“2026年第一批”当前为“已认定”，状态不能直接改为“受理中”。批次一旦进入评审，就不能再恢复受理。',
     });
     const designated = await fail(desk.invoke('batches.update', { id: '2025-1', status: 'designated' }));
     expect(designated).toMatchObject({
       code: 'INVALID_STATE',
-      message: '批次“2025年第1批”当前为“受理中”，状态不能直接改为“已认定”。批次只在公示期满、作出认定决定时成为“已认定”。',
+      message: '批次“2025年第一批”当前为“受理中”，状态不能直接改为“已认定”。批次只在公示期满、作出认定决定时成为“已认定”。',
     });
     // even a step that has its own action goes through that action, not through update
     const closed = await fail(desk.invoke('batches.update', { id: '2025-1', status: 'closed', title: '2025年第一批（新）' }));
@@ -253,12 +253,12 @@ describe('batch status only through its actions; a designated batch refuses writ
     expect(batchWrites.filter((m) => !tried.has(m))).toEqual([]);
     // the very sentence of the report
     expect((await fail(desk.invoke('scoring.setPanel', { batchId: '2026-1', expertIds: [lin.id] }))).message).toBe(
-      '批次“2026年第1批”已认定，不能再修改评审专家组。',
+      '批次“2026年第一批”已认定，不能再修改评审专家组。',
     );
     // renaming the batch is a correction now: refused without a reason
     const noReason = await fail(desk.invoke('batches.update', { id: '2026-1', title: '2026年第一批（更正）' }));
     expect(noReason.code).toBe('NEEDS_REASON');
-    expect(noReason.message).toBe('批次“2026年第1批”已认定，修改批次名称或受理期限属于更正，请填写更正理由（记入操作日志）。');
+    expect(noReason.message).toBe('批次“2026年第一批”已认定，修改批次名称或受理期限属于更正，请填写更正理由（记入操作日志）。');
 
     expect(dataFiles(t.dir)).toEqual(before);
 
@@ -279,16 +279,16 @@ describe('batch status only through its actions; a designated batch refuses writ
     expect(audit[0]).toMatchObject({
       method: 'batches.close',
       entity: 'batch:2026-1',
-      summary: '2026年第1批“2026年第一批”状态：受理中 → 已截止',
+      summary: '2026年第一批“2026年第一批”状态：受理中 → 已截止',
     });
 
     let before = dataFiles(t.dir);
     const late = await fail(desk.invoke('applications.create', { batchId: '2026-1', applicant: fullApplicant('福州迟到有限公司', 41) }));
     expect(late).toMatchObject({
       code: 'INVALID_STATE',
-      message: '批次“2026年第1批”已截止受理，不能再登记新的申报。如确需补登，请先在“申报批次”中恢复受理。',
+      message: '批次“2026年第一批”已截止受理，不能再登记新的申报。如确需补登，请先在“申报批次”中恢复受理。',
     });
-    expect((await fail(desk.invoke('batches.close', { id: '2026-1' }))).message).toBe('批次“2026年第1批”已截止受理，无需再次截止。');
+    expect((await fail(desk.invoke('batches.close', { id: '2026-1' }))).message).toBe('批次“2026年第一批”已截止受理，无需再次截止。');
     expect(dataFiles(t.dir)).toEqual(before);
 
     expect(await desk.call('batches.reopen', { id: '2026-1' })).toMatchObject({ status: 'open' });
@@ -305,7 +305,7 @@ describe('batch status only through its actions; a designated batch refuses writ
     const early = await fail(desk.invoke('publicity.create', { batchId: '2026-1', startsOn: '2026-09-28', applicationIds: [app.id] }));
     expect(early).toMatchObject({
       code: 'INVALID_STATE',
-      message: '批次“2026年第1批”正在受理申报，不能发起公示。请先在“专家评审”中分配评审任务（分配后批次进入“评审中”）。',
+      message: '批次“2026年第一批”正在受理申报，不能发起公示。请先在“专家评审”中分配评审任务（分配后批次进入“评审中”）。',
     });
     expect(dataFiles(t.dir)).toEqual(before);
     expect(await status('2026-1')).toBe('open');
@@ -322,13 +322,13 @@ describe('batch status only through its actions; a designated batch refuses writ
     await ok(desk.invoke('scoring.assign', { batchId: '2026-1', mode: 'all' }));
     expect(await status('2026-1')).toBe('reviewing');
     const moved = await desk.call('audit.list', { limit: 1 });
-    expect(moved[0]).toMatchObject({ method: 'scoring.assign', summary: '2026年第1批“2026年第一批”状态：受理中 → 评审中' });
+    expect(moved[0]).toMatchObject({ method: 'scoring.assign', summary: '2026年第一批“2026年第一批”状态：受理中 → 评审中' });
 
     before = dataFiles(t.dir);
     expect(
       (await fail(desk.invoke('applications.create', { batchId: '2026-1', applicant: fullApplicant('福州更迟有限公司', 43) }))).message,
-    ).toBe('批次“2026年第1批”正在专家评审，不能再登记新的申报。');
-    expect((await fail(desk.invoke('batches.reopen', { id: '2026-1' }))).message).toBe('批次“2026年第1批”正在专家评审，不能再恢复受理。');
+    ).toBe('批次“2026年第一批”正在专家评审，不能再登记新的申报。');
+    expect((await fail(desk.invoke('batches.reopen', { id: '2026-1' }))).message).toBe('批次“2026年第一批”正在专家评审，不能再恢复受理。');
     expect((await fail(desk.invoke('batches.update', { id: '2026-1', closesOn: '2026-04-30' }))).code).toBe('NEEDS_REASON');
     expect(dataFiles(t.dir)).toEqual(before);
     // formal review and scoring go on while under review

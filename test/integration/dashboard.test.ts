@@ -71,7 +71,7 @@ describe('stats.dashboard and stats.savePng through desk.invoke', () => {
       { name: '长乐区', count: 1 },
     ]);
     expect(d.applicationsByIndustry[0]).toEqual({ name: '软件信息', count: 2 });
-    expect(d.passRates).toEqual([{ batchId: '2026-1', label: '2026年第1批', scored: 4, passed: 3, rate: 0.75 }]);
+    expect(d.passRates).toEqual([{ batchId: '2026-1', label: '2026年第一批', scored: 4, passed: 3, rate: 0.75 }]);
     expect(d.centersByStatus).toEqual([
       { status: 'active', label: '有效', count: 3 },
       { status: 'rectifying', label: '限期整改', count: 0 },
@@ -91,13 +91,13 @@ describe('stats.dashboard and stats.savePng through desk.invoke', () => {
     expect(supplement.title).toBe('福州海峡生物医药研究院 补正期限');
     expect(supplementDeadline < '2026-11-25').toBe(true); // 5 working days after 2026-11-16
     expect(supplement.overdue).toBe(true);
-    expect(d.deadlines[1]).toMatchObject({ title: '2026年第2批申报截止', daysLeft: 20, overdue: false });
+    expect(d.deadlines[1]).toMatchObject({ title: '2026年第二批申报截止', daysLeft: 20, overdue: false });
 
     const texts = d.reminders.map((r) => r.text);
     expect(texts).toContain('2026年度工作总结截止2027年1月31日，尚有3个中心未提交。');
-    expect(texts).toContain('2026年第2批申报将于2026年12月15日截止（剩余20天）。');
+    expect(texts).toContain('2026年第二批申报将于2026年12月15日截止（剩余20天）。');
     // 2025-1 was never closed
-    expect(d.reminders.find((r) => r.text.startsWith('2025年第1批已于2025年4月30日截止受理'))).toMatchObject({
+    expect(d.reminders.find((r) => r.text.startsWith('2025年第一批已于2025年4月30日截止受理'))).toMatchObject({
       level: 'warning',
       route: '/batches',
     });

@@ -2,9 +2,9 @@
  * Pure helpers for the applications table: the small row, missing material items, filters, search by
  * name / USCC / pinyin initials, and sort. No I/O.
  */
-import { pinyin } from 'pinyin-pro';
 import type { Application, ApplicationRow } from '../contract/applications/entities.js';
 import type { ListFilters } from '../contract/applications/methods.js';
+import { matchesNameSearch } from './name-search.js';
 
 /** Material items that must have at least one file (7 “其他相关证明材料” is optional). */
 export const REQUIRED_ITEM_NOS: readonly number[] = [1, 2, 3, 4, 5, 6];
@@ -41,28 +41,9 @@ export function toRow(app: Application): ApplicationRow {
   };
 }
 
-const initialsCache = new Map<string, string>();
-
-/** Pinyin initials of a unit name, lower-case (福州数科… → fzsk…); non-Chinese characters kept as is. */
-export function pinyinInitials(name: string): string {
-  let hit = initialsCache.get(name);
-  if (hit === undefined) {
-    hit = pinyin(name, { pattern: 'first', toneType: 'none', separator: '', nonZh: 'consecutive' }).replace(/\s+/g, '').toLowerCase();
-    if (initialsCache.size > 50_000) initialsCache.clear();
-    initialsCache.set(name, hit);
-  }
-  return hit;
-}
-
 /** A search term matches the unit name (any part), the USCC (any part, case-insensitive) or the pinyin initials. */
 export function matchesSearch(app: Application, term: string): boolean {
-  const t = term.trim();
-  if (!t) return true;
-  if (app.applicant.name.includes(t)) return true;
-  const upper = t.toUpperCase();
-  if (app.applicant.uscc.includes(upper)) return true;
-  if (/^[a-z]+$/i.test(t)) return pinyinInitials(app.applicant.name).includes(t.toLowerCase());
-  return false;
+  return matchesNameSearch(term, [app.applicant.name], [app.applicant.uscc]);
 }
 
 export function matchesFilters(app: Application, f: Partial<ListFilters>): boolean {

@@ -12,6 +12,7 @@
  * Pure: no I/O, no clock.
  */
 import { BATCH_STATUS_LABELS, BatchOperation as BatchOperationEnum, type BatchStatus } from '../contract/batches.js';
+import { batchLabel } from './batches.js';
 
 export type BatchOperation = (typeof BatchOperationEnum.options)[number];
 export const BATCH_OPERATIONS: readonly BatchOperation[] = BatchOperationEnum.options;
@@ -90,9 +91,9 @@ export const BATCH_RULES: Record<BatchOperation, Rule> = {
 
 export type BatchStep = { ok: true; to: BatchStatus; changes: boolean } | { ok: false; message: string };
 
-/** `批次“2026年第1批”` — the label the messages name a batch by. */
+/** `批次“2026年第一批”` — the label the messages name a batch by. */
 export function batchName(batch: { year: number; sequence: number }): string {
-  return `批次“${batch.year}年第${batch.sequence}批”`;
+  return `批次“${batchLabel(batch)}”`;
 }
 
 /** Whether `op` may run on a batch in `status`, and where it takes the batch; or a Chinese sentence naming the status. */

@@ -46,6 +46,11 @@ export function batchSequenceText(n: number): string {
   return `第${cn}批`;
 }
 
+/** 2026年第一批: the one way screens, messages, audit entries, documents and archive folders name a batch. */
+export function batchLabel(batch: { readonly year: number; readonly sequence: number }): string {
+  return `${batch.year}年${batchSequenceText(batch.sequence)}`;
+}
+
 /** 2026-11-24 -> 2026年11月24日 */
 export function formatChineseDate(iso: string): string {
   const [y, m, d] = iso.slice(0, 10).split('-').map(Number);

@@ -7,6 +7,7 @@
 import { DeskError } from '../contract/errors.js';
 import { BATCH_STATUS_LABELS, type Batch, type BatchView } from '../contract/batches.js';
 import { allowedBatchOperations, batchStep, type BatchOperation } from '../domain/batch-lifecycle.js';
+import { batchLabel } from '../domain/batches.js';
 import type { HandlerContext } from './types.js';
 
 export function batchStateError(batch: Batch, op: BatchOperation, message: string): DeskError {
@@ -47,7 +48,7 @@ export async function moveBatch(ctx: HandlerContext, batchId: string, op: BatchO
       (r) => ({
         method,
         entity: `batch:${batchId}`,
-        summary: `${r.after.year}年第${r.after.sequence}批“${r.after.title}”状态：${BATCH_STATUS_LABELS[r.before]} → ${BATCH_STATUS_LABELS[r.after.status]}`,
+        summary: `${batchLabel(r.after)}“${r.after.title}”状态：${BATCH_STATUS_LABELS[r.before]} → ${BATCH_STATUS_LABELS[r.after.status]}`,
         before: { status: r.before },
         after: { status: r.after.status },
       }),

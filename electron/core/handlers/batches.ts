@@ -1,6 +1,6 @@
 import { DeskError } from '../contract/errors.js';
 import type { Batch } from '../contract/batches.js';
-import { batchQuota, batchWindowProblems, nextBatchSequence, batchId } from '../domain/batches.js';
+import { batchLabel, batchQuota, batchWindowProblems, nextBatchSequence, batchId } from '../domain/batches.js';
 import { batchName, batchStep, BATCH_STATE_PHRASES, directStatusRefusal } from '../domain/batch-lifecycle.js';
 import { batchStateError, batchView, moveBatch } from './batch-state.js';
 import { listBatches } from '../services/records.js';
@@ -86,8 +86,8 @@ export const batchHandlers: AreaHandlers<BatchMethods> = {
           method: 'batches.create',
           entity: `batch:${batch.id}`,
           summary: batch.extraBatchReason
-            ? `新建${batch.year}年第${batch.sequence}批“${batch.title}”（超出每年两次，理由：${batch.extraBatchReason}）`
-            : `新建${batch.year}年第${batch.sequence}批“${batch.title}”`,
+            ? `新建${batchLabel(batch)}“${batch.title}”（超出每年两次，理由：${batch.extraBatchReason}）`
+            : `新建${batchLabel(batch)}“${batch.title}”`,
           after: batch,
         }),
       )

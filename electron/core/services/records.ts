@@ -25,9 +25,8 @@ export function listBatches(ctx: ServiceContext, year?: number): Batch[] {
     .sort((a, b) => b.year - a.year || b.sequence - a.sequence);
 }
 
-export function batchLabel(batch: Pick<Batch, 'year' | 'sequence'>): string {
-  return `${batch.year}年第${batch.sequence}批`;
-}
+/** 2026年第一批 (domain/batches.ts, the one form screens and documents use too). */
+export { batchLabel } from '../domain/batches.js';
 
 /** The batch id of an application id (2026-1-0003 → 2026-1); NOT_FOUND for anything else. */
 export function batchOf(id: string): string {

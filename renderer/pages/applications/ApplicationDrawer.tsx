@@ -12,6 +12,7 @@ import { ReviewPanel } from '../formal-review/ReviewPanel';
 import { HistoryTimeline } from './HistoryTimeline';
 import { STATUS_COLORS, STATUS_LABELS, canEdit } from './lists';
 import { refocusAutoFocus } from '../../components/refocusAutoFocus';
+import { useDirtyGuard } from '../../components/dirtyGuard';
 
 interface Props {
   open: boolean;
@@ -32,6 +33,8 @@ export function ApplicationDrawer({ open, id, batch, onCreated, onChanged, onClo
   const [submitError, setSubmitError] = useState<unknown>(null);
   const [savedAt, setSavedAt] = useState<Date | null>(null);
   const flushRef = useRef<() => Promise<boolean>>(() => Promise.resolve(true));
+  const dirtyRef = useRef<() => Promise<boolean>>(() => Promise.resolve(false));
+  const close = useDirtyGuard(() => dirtyRef.current(), onClose, '申报信息');
   const app = id && detail.data?.application.id === id ? detail.data.application : undefined;
 
   useEffect(() => {
@@ -41,6 +44,8 @@ export function ApplicationDrawer({ open, id, batch, onCreated, onChanged, onClo
   }, [id]);
 
   function changed(): void {
+    // what made 提交 fail (a missing material, a field) may just have been fixed: the next 提交 says again if not
+    setSubmitError(null);
     detail.reload();
     onChanged();
   }
@@ -96,7 +101,7 @@ export function ApplicationDrawer({ open, id, batch, onCreated, onChanged, onClo
     <Drawer
       afterOpenChange={refocusAutoFocus}
       open={open}
-      onClose={onClose}
+      onClose={close}
       size={1000}
       title={title}
       destroyOnHidden
@@ -131,6 +136,7 @@ export function ApplicationDrawer({ open, id, batch, onCreated, onChanged, onClo
           application={undefined}
           readOnly={false}
           flushRef={flushRef}
+          dirtyRef={dirtyRef}
           onSaved={() => {}}
           onCreated={(a) => {
             onCreated(a.id);
@@ -155,6 +161,7 @@ export function ApplicationDrawer({ open, id, batch, onCreated, onChanged, onClo
                   application={app}
                   readOnly={!canEdit(app.status)}
                   flushRef={flushRef}
+                  dirtyRef={dirtyRef}
                   onCreated={() => {}}
                   onSaved={() => {
                     setSavedAt(new Date());

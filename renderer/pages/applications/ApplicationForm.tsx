@@ -6,6 +6,7 @@ import type { Application, Batch } from '../../../electron/core/contract/index.j
 import { desk, DeskApiError } from '../../rpc';
 import { formatTime } from '../../format';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { focusFirstError } from '../../components/fieldErrors';
 import { ApplicationFormFields } from './ApplicationFormFields';
 import { EMPTY_FORM, fromApplication, toApiForm, type FormValues } from './formValues';
 
@@ -18,6 +19,8 @@ interface Props {
   onSaved: (app: Application) => void;
   /** Set by the form: saves pending changes now (the drawer calls it before 提交申报). */
   flushRef: MutableRefObject<() => Promise<boolean>>;
+  /** Set by the form: true while closing would lose typed work (a new form not yet saved, or an edit the save refused). */
+  dirtyRef: MutableRefObject<() => Promise<boolean>>;
 }
 
 type NamePath = (string | number)[];
@@ -34,7 +37,7 @@ function fieldErrors(err: unknown): { name: NamePath; errors: string[] }[] {
   return [];
 }
 
-export function ApplicationForm({ batch, application, readOnly, onCreated, onSaved, flushRef }: Props) {
+export function ApplicationForm({ batch, application, readOnly, onCreated, onSaved, flushRef, dirtyRef }: Props) {
   const [form] = Form.useForm<FormValues>();
   const creating = !application;
   const [saving, setSaving] = useState(false);
@@ -51,9 +54,11 @@ export function ApplicationForm({ batch, application, readOnly, onCreated, onSav
     return () => window.clearTimeout(timer.current);
   }, [creating]);
 
-  function showErrors(err: unknown): void {
+  /** `focus`: after the clerk's own save (not an autosave while typing), go to the first field named. */
+  function showErrors(err: unknown, focus: boolean): void {
     const fields = fieldErrors(err);
     form.setFields(fields as unknown as Parameters<typeof form.setFields>[0]);
+    if (focus) focusFirstError(form);
     marked.current = fields.map((f) => f.name);
     setError(fields.length && err instanceof DeskApiError && (err.details as { field?: string })?.field === 'uscc' ? null : err);
   }
@@ -64,7 +69,7 @@ export function ApplicationForm({ batch, application, readOnly, onCreated, onSav
   }
 
   /** applications.saveDraft with everything on the form; saves run one after another. */
-  function saveNow(): Promise<boolean> {
+  function saveNow(focus = false): Promise<boolean> {
     window.clearTimeout(timer.current);
     timer.current = undefined;
     if (!application || readOnly) return queue.current;
@@ -77,7 +82,7 @@ export function ApplicationForm({ batch, application, readOnly, onCreated, onSav
         onSaved(saved);
         return true;
       } catch (err) {
-        showErrors(err);
+        showErrors(err, focus);
         return false;
       } finally {
         setSaving(false);
@@ -86,6 +91,17 @@ export function ApplicationForm({ batch, application, readOnly, onCreated, onSav
     return queue.current;
   }
   flushRef.current = () => (timer.current !== undefined ? saveNow() : queue.current);
+  // A draft being edited saves itself: closing first saves what is pending and asks only when that save fails.
+  const isDirty = async (): Promise<boolean> => (creating ? form.isFieldsTouched() : !readOnly && !(await flushRef.current()));
+  dirtyRef.current = isDirty;
+  const mine = useRef(isDirty);
+  mine.current = isDirty;
+  useEffect(
+    () => () => {
+      if (dirtyRef.current === mine.current) dirtyRef.current = () => Promise.resolve(false);
+    },
+    [dirtyRef],
+  );
 
   function scheduleSave(): void {
     if (creating || readOnly) return;
@@ -108,7 +124,7 @@ export function ApplicationForm({ batch, application, readOnly, onCreated, onSav
         setAskReason(true);
         window.setTimeout(() => form.getFieldInstance('windowOverrideReason')?.focus?.(), 50);
       }
-      showErrors(err);
+      showErrors(err, true);
     } finally {
       setSaving(false);
     }
@@ -124,7 +140,7 @@ export function ApplicationForm({ batch, application, readOnly, onCreated, onSav
       initialValues={application ? fromApplication(application) : EMPTY_FORM}
       disabled={readOnly}
       onValuesChange={scheduleSave}
-      onFinish={(v) => void (creating ? create(v) : saveNow())}
+      onFinish={(v) => void (creating ? create(v) : saveNow(true))}
       scrollToFirstError={{ focus: true }}
     >
       <ErrorAlert error={error} title={errorTitle} />

@@ -4,6 +4,7 @@ import type { InputRef } from 'antd';
 import type { Ref } from 'react';
 import { ROUTE_LABELS, UNIT_TYPE_LABELS, labelOptions, options } from './lists';
 import { useChoiceLists } from '../../components/useChoiceLists';
+import { usccItemProps } from '../../components/usccRule';
 import { IP_FIGURE_LABELS } from '../../../electron/core/contract/applications-labels.js';
 
 const section = (title: string) => (
@@ -30,11 +31,7 @@ export function ApplicationFormFields({ nameRef, creating }: { nameRef: Ref<Inpu
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item
-            label="统一社会信用代码"
-            name={['applicant', 'uscc']}
-            rules={[{ required: true, whitespace: true, message: '请填写统一社会信用代码' }]}
-          >
+          <Form.Item label="统一社会信用代码" name={['applicant', 'uscc']} required {...usccItemProps(true)}>
             <Input maxLength={40} placeholder="18位，如 91350100M000100Y43" style={{ fontVariantNumeric: 'tabular-nums' }} />
           </Form.Item>
         </Col>

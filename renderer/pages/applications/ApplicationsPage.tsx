@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Card, Flex, Input, Select, Typography } from 'antd';
 import { DownloadOutlined, FileExcelOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import type { ApplicationStatus, ListFilters, Route } from '../../../electron/core/contract/index.js';
@@ -8,13 +8,14 @@ import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportResult } from '../../components/ExportResult';
 import { useRemote } from '../../components/useRemote';
-import { BATCH_STATUS_LABELS, sequenceLabel } from '../../components/batchLabels';
+import { BATCH_STATUS_LABELS, batchLabel } from '../../components/batchLabels';
 import { ApplicationTable, type SortState } from './ApplicationTable';
 import { ApplicationDrawer } from './ApplicationDrawer';
 import { ImportModal } from './ImportModal';
 import { ROUTE_LABELS, STATUS_LABELS, STATUS_ORDER, labelOptions, options } from './lists';
 import { useChoiceLists } from '../../components/useChoiceLists';
 import { useBatchChoice } from '../../components/useBatchChoice';
+import { useSearchTerm } from '../../components/useSearchTerm';
 import { useExportFile } from '../../components/useExportFile';
 import { SealedYearAlert } from '../../components/SealedYearAlert';
 
@@ -27,17 +28,11 @@ export function ApplicationsPage() {
   const [district, setDistrict] = useState<string[]>([]);
   const [industry, setIndustry] = useState<string[]>([]);
   const [route, setRoute] = useState<Route>();
-  const [typed, setTyped] = useState('');
-  const [search, setSearch] = useState('');
+  const { typed, setTyped, search } = useSearchTerm();
   const [sort, setSort] = useState<SortState>({ sort: 'updatedAt', order: 'desc' });
   const [opened, setOpened] = useState<Opened>(null);
   const [importing, setImporting] = useState(false);
   const exporter = useExportFile();
-
-  useEffect(() => {
-    const t = window.setTimeout(() => setSearch(typed.trim()), 250);
-    return () => window.clearTimeout(t);
-  }, [typed]);
 
   const filters: ListFilters = {
     ...(intake.batchId ? { batchId: intake.batchId } : {}),
@@ -54,10 +49,7 @@ export function ApplicationsPage() {
   const batch = intake.batch;
   /** The core says whether the batch still takes new applications (受理中 only). */
   const registering = !!batch && batch.operations.includes('registerApplication');
-  const notRegistering =
-    batch && !registering
-      ? `${batch.year}年${sequenceLabel(batch.sequence)}${BATCH_STATUS_LABELS[batch.status]}，不再登记新的申报`
-      : undefined;
+  const notRegistering = batch && !registering ? `${batchLabel(batch)}${BATCH_STATUS_LABELS[batch.status]}，不再登记新的申报` : undefined;
 
   return (
     <>
@@ -131,7 +123,7 @@ export function ApplicationsPage() {
             placeholder="选择批次"
             options={intake.batches.map((b) => ({
               value: b.id,
-              label: `${b.year}年${sequenceLabel(b.sequence)}（${BATCH_STATUS_LABELS[b.status]}）`,
+              label: `${batchLabel(b)}（${BATCH_STATUS_LABELS[b.status]}）`,
               title: b.title,
             }))}
           />

@@ -5,7 +5,7 @@ import type { Batch } from '../../../electron/core/contract/index.js';
 import { desk, DeskApiError } from '../../rpc';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ImportReportView } from '../../components/ImportReportView';
-import { sequenceLabel } from '../../components/batchLabels';
+import { batchLabel } from '../../components/batchLabels';
 import { refocusAutoFocus } from '../../components/refocusAutoFocus';
 import { useExcelImport } from '../../components/useExcelImport';
 
@@ -45,7 +45,7 @@ export function ImportModal({ open, batch, onClose, onImported }: Props) {
     <Modal
       afterOpenChange={refocusAutoFocus}
       open={open}
-      title={`导入Excel申报表（${batch.year}年${sequenceLabel(batch.sequence)}）`}
+      title={`导入Excel申报表（${batchLabel(batch)}）`}
       onCancel={close}
       width={860}
       destroyOnHidden

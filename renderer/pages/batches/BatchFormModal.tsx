@@ -6,8 +6,10 @@ import type { BatchView } from '../../../electron/core/contract/index.js';
 import { desk, DeskApiError } from '../../rpc';
 import { formatDateRange, thisYear, toIsoDate } from '../../format';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { focusFirstError } from '../../components/fieldErrors';
 import { BATCH_STATUS_COLORS, BATCH_STATUS_LABELS } from '../../components/batchLabels';
 import { useQuota } from './useQuota';
+import { useDirtyGuard } from '../../components/dirtyGuard';
 
 interface FormValues {
   year: number;
@@ -30,6 +32,7 @@ const FIELD_NAMES = new Set(['year', 'title', 'extraBatchReason', 'reason']);
 
 export function BatchFormModal({ open, batch, onClose, onSaved }: Props) {
   const [form] = Form.useForm<FormValues>();
+  const close = useDirtyGuard(form, onClose, '申报批次');
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [askReason, setAskReason] = useState(false);
@@ -111,6 +114,7 @@ export function BatchFormModal({ open, batch, onClose, onSaved }: Props) {
           .filter((d) => d.path?.[0] && FIELD_NAMES.has(d.path[0]))
           .map((d) => ({ name: d.path![0] as keyof FormValues, errors: [d.message ?? '输入有误'] }));
         form.setFields(fields);
+        focusFirstError(form);
       }
       setError(err);
     } finally {
@@ -124,7 +128,7 @@ export function BatchFormModal({ open, batch, onClose, onSaved }: Props) {
       title={creating ? '新建申报批次' : `修改申报批次（${batch.year}年）`}
       okText={creating ? '保存' : '保存修改'}
       cancelText="取消"
-      onCancel={onClose}
+      onCancel={close}
       confirmLoading={saving}
       okButtonProps={{ htmlType: 'submit' }}
       destroyOnHidden

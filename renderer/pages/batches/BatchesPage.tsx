@@ -10,7 +10,7 @@ import { useRemote } from '../../components/useRemote';
 import { BatchTable } from './BatchTable';
 import { BatchFormModal } from './BatchFormModal';
 import { useBatchExport } from './useExport';
-import { sequenceLabel } from '../../components/batchLabels';
+import { batchLabel } from '../../components/batchLabels';
 import { useSealedYears } from '../../components/useSealedYears';
 
 type Editing = { batch: Batch | undefined } | null;
@@ -31,14 +31,12 @@ export function BatchesPage() {
   function saved(batch: Batch, created: boolean): void {
     setEditing(null);
     list.reload();
-    message.success(
-      created ? `已新建${batch.year}年${sequenceLabel(batch.sequence)}“${batch.title}”。` : `已保存对“${batch.title}”的修改。`,
-    );
+    message.success(created ? `已新建${batchLabel(batch)}“${batch.title}”。` : `已保存对“${batch.title}”的修改。`);
   }
 
   /** 截止受理 / 恢复受理: the only way the intake part of a batch's status changes. */
   function intake(batch: Batch, action: 'close' | 'reopen'): void {
-    const label = `${batch.year}年${sequenceLabel(batch.sequence)}“${batch.title}”`;
+    const label = `${batchLabel(batch)}“${batch.title}”`;
     modal.confirm({
       title: action === 'close' ? '截止受理' : '恢复受理',
       content:

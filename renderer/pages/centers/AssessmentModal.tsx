@@ -11,6 +11,7 @@ import { showFieldErrors } from '../../components/fieldErrors';
 import { refocusAutoFocus } from '../../components/refocusAutoFocus';
 import { sheetTotal, typedScores } from '../../../electron/core/domain/score-sheet.js';
 import { maxTotal } from '../../../electron/core/domain/scoring-template.js';
+import { loadValues, useDirtyGuard } from '../../components/dirtyGuard';
 
 interface Values {
   scores: Record<string, number | null>;
@@ -31,6 +32,7 @@ interface Props {
 /** 中期考核表: one score per criterion; the total and the grade come from the server on save. */
 export function AssessmentModal({ year, row, template, onClose, onSaved }: Props) {
   const [form] = Form.useForm<Values>();
+  const close = useDirtyGuard(form, onClose, '中期考核');
   const { saving, error, run } = useSubmit();
   /** Set when the server says the result notice is issued: a correction needs a reason. */
   const [needsReason, setNeedsReason] = useState(false);
@@ -44,7 +46,8 @@ export function AssessmentModal({ year, row, template, onClose, onSaved }: Props
     setNeedsReason(false);
     const a = row.assessment;
     form.resetFields();
-    form.setFieldsValue(
+    loadValues(
+      form,
       a
         ? { scores: a.scores, comments: a.comments, assessedOn: dayjs(a.assessedOn), assessors: a.assessors }
         : { scores: {}, comments: '', assessedOn: todayPicker(), assessors: [] },
@@ -90,7 +93,7 @@ export function AssessmentModal({ year, row, template, onClose, onSaved }: Props
       okText="保存考核结果"
       okButtonProps={{ htmlType: 'submit' }}
       cancelText="取消"
-      onCancel={onClose}
+      onCancel={close}
       confirmLoading={saving}
       destroyOnHidden
       maskClosable={false}
@@ -103,6 +106,7 @@ export function AssessmentModal({ year, row, template, onClose, onSaved }: Props
           labelCol={{ flex: '260px' }}
           labelWrap
           onFinish={(values) => void save(values)}
+          scrollToFirstError={{ focus: true }}
           aria-label="中期考核表"
           data-testid="assessment-form"
         >

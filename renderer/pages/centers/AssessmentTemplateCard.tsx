@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { App, Button, Card, Descriptions, Space, Table, Tag, Tooltip } from 'antd';
 import { EditOutlined, LockOutlined } from '@ant-design/icons';
 import type { AssessmentTemplateView, Criterion } from '../../../electron/core/contract/index.js';
-import { formatDateTime } from '../../format';
+import { templateVersionText } from '../../components/templateVersion';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import type { Remote } from '../../components/useRemote';
 import { AssessmentTemplateModal } from './AssessmentTemplateModal';
@@ -60,7 +60,7 @@ export function AssessmentTemplateCard({ template, sealed }: { template: Remote<
           />
           <div style={{ marginTop: 8, fontSize: 12, color: '#8c8c8c' }}>
             <Tooltip title={t.reason ? `修改理由：${t.reason}` : undefined}>
-              第{t.version}版：{formatDateTime(t.createdAt)} {t.createdBy}
+              第{t.version}版：{templateVersionText(t, view?.isDefault)}
               {t.reason ? `（理由：${t.reason}）` : ''}
             </Tooltip>
           </div>

@@ -8,6 +8,7 @@ import { showFieldErrors } from '../../components/fieldErrors';
 import { CriteriaListEditor } from '../../components/CriteriaListEditor';
 import { refocusAutoFocus } from '../../components/refocusAutoFocus';
 import { maxTotal } from '../../../electron/core/domain/scoring-template.js';
+import { loadValues, useDirtyGuard } from '../../components/dirtyGuard';
 
 interface Values {
   criteria: { key?: string; title: string; max: number; step: number; description?: string }[];
@@ -25,12 +26,13 @@ interface Props {
 /** 修改中期考核表: criteria rows and the 优秀/良好/合格 lines. A frozen template needs a reason (a new version is made). */
 export function AssessmentTemplateModal({ open, view, onClose, onSaved }: Props) {
   const [form] = Form.useForm<Values>();
+  const close = useDirtyGuard(form, onClose, '中期考核表');
   const { saving, error, run } = useSubmit();
   const criteria = Form.useWatch('criteria', form);
   const full = maxTotal((criteria ?? []).filter((c) => typeof c?.max === 'number'));
 
   useEffect(() => {
-    if (open) form.setFieldsValue({ criteria: view.current.criteria.map((c) => ({ ...c })), bands: { ...view.current.bands }, reason: '' });
+    if (open) loadValues(form, { criteria: view.current.criteria.map((c) => ({ ...c })), bands: { ...view.current.bands }, reason: '' });
   }, [open, view, form]);
 
   const save = (v: Values) =>
@@ -62,14 +64,21 @@ export function AssessmentTemplateModal({ open, view, onClose, onSaved }: Props)
       okText="保存考核表"
       okButtonProps={{ htmlType: 'submit' }}
       cancelText="取消"
-      onCancel={onClose}
+      onCancel={close}
       confirmLoading={saving}
       destroyOnHidden
       maskClosable={false}
       width={900}
       styles={{ body: { maxHeight: 'calc(100vh - 230px)', overflowY: 'auto', overflowX: 'hidden' } }}
       modalRender={(dom) => (
-        <Form form={form} layout="vertical" onFinish={(values) => void save(values)} aria-label="修改中期考核表" clearOnDestroy>
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={(values) => void save(values)}
+          scrollToFirstError={{ focus: true }}
+          aria-label="修改中期考核表"
+          clearOnDestroy
+        >
           {dom}
         </Form>
       )}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Flex, Segmented, Switch, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Input, Segmented, Switch, Table, Tag, Tooltip, Typography } from 'antd';
 import { FileExcelOutlined, FilePdfOutlined, FileTextOutlined, HistoryOutlined } from '@ant-design/icons';
 import type { Center, CenterStatus } from '../../../electron/core/contract/index.js';
 import { desk } from '../../rpc';
@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportResult } from '../../components/ExportResult';
 import { useRemote } from '../../components/useRemote';
 import { useExportFile } from '../../components/useExportFile';
+import { useSearchTerm } from '../../components/useSearchTerm';
 import { CENTER_STATUS_LABELS } from '../../components/designationLabels';
 import { AgreementModal } from './AgreementModal';
 import { CenterHistoryDrawer } from './CenterHistoryDrawer';
@@ -23,10 +24,14 @@ export function CentersPage() {
   const [withoutAgreement, setWithoutAgreement] = useState(false);
   const [editing, setEditing] = useState<Center | null>(null);
   const [historyOf, setHistoryOf] = useState<Center | null>(null);
-  const list = useRemote(
-    () => (withoutAgreement ? desk.call('centers.withoutAgreement', {}) : desk.call('centers.list', status === 'all' ? {} : { status })),
-    [status, withoutAgreement],
-  );
+  const { typed, setTyped, search } = useSearchTerm();
+  const list = useRemote(async () => {
+    const found = await desk.call('centers.list', { ...(status === 'all' ? {} : { status }), ...(search ? { search } : {}) });
+    if (!withoutAgreement) return found;
+    // 未签共建协议 is the core's list; the search narrows it
+    const ids = new Set(found.map((c) => c.id));
+    return (await desk.call('centers.withoutAgreement', {})).filter((c) => ids.has(c.id));
+  }, [status, withoutAgreement, search]);
   const rows = (list.data ?? []).filter((c) => status === 'all' || c.status === status);
   const exporter = useExportFile();
 
@@ -72,6 +77,14 @@ export function CentersPage() {
             <Switch checked={withoutAgreement} onChange={setWithoutAgreement} aria-label="仅显示未签共建协议" id="without-agreement" />
             <label htmlFor="without-agreement">仅显示未签共建协议</label>
           </Flex>
+          <Input.Search
+            aria-label="搜索中心"
+            allowClear
+            placeholder="中心名称 / 依托单位 / 拼音首字母"
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            style={{ width: 260 }}
+          />
           <Typography.Text type="secondary" style={{ marginLeft: 'auto' }} data-testid="centers-count">
             共{rows.length}家
           </Typography.Text>
@@ -86,7 +99,13 @@ export function CentersPage() {
           pagination={rows.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
           scroll={{ x: 1110 }}
           data-testid="centers"
-          locale={{ emptyText: withoutAgreement ? '所有中心均已登记共建协议。' : '还没有认定的中心。认定发文后，中心在此列出。' }}
+          locale={{
+            emptyText: search
+              ? '没有符合条件的中心。'
+              : withoutAgreement
+                ? '所有中心均已登记共建协议。'
+                : '还没有认定的中心。认定发文后，中心在此列出。',
+          }}
           columns={[
             {
               title: '中心名称 / 依托单位',

@@ -11,6 +11,7 @@ import { IndicatorFields } from './IndicatorFields';
 import { SummaryFiles, attachFiles } from './SummaryFiles';
 import { showFieldErrors } from '../../components/fieldErrors';
 import { refocusAutoFocus } from '../../components/refocusAutoFocus';
+import { loadValues, markClean, useDirtyGuard } from '../../components/dirtyGuard';
 
 interface Values {
   submittedOn: Dayjs;
@@ -33,6 +34,7 @@ export function SummaryDrawer({ year, row, sealed, onClose, onSaved }: Props) {
   const { saving, error, run } = useSubmit();
   const [summary, setSummary] = useState<AnnualSummary | null>(null);
   const [pending, setPending] = useState<File[]>([]);
+  const close = useDirtyGuard(() => form.isFieldsTouched() || pending.length > 0, onClose, '年度工作总结');
   const [problem, setProblem] = useState<string | null>(null);
   const center = row?.center;
 
@@ -43,7 +45,8 @@ export function SummaryDrawer({ year, row, sealed, onClose, onSaved }: Props) {
     setProblem(null);
     form.resetFields();
     const s = row.summary;
-    form.setFieldsValue(
+    loadValues(
+      form,
       s
         ? { submittedOn: dayjs(s.submittedOn), indicators: s.indicators, narrative: s.narrative }
         : { submittedOn: todayPicker(), indicators: {}, narrative: '' },
@@ -61,6 +64,7 @@ export function SummaryDrawer({ year, row, sealed, onClose, onSaved }: Props) {
           narrative: (v.narrative ?? '').trim(),
         });
         setSummary(saved);
+        markClean(form);
         let latest = saved;
         const refused = pending.length ? await attachFiles(year, center!.id, pending, (s) => (latest = s)) : [];
         setSummary(latest);
@@ -80,7 +84,7 @@ export function SummaryDrawer({ year, row, sealed, onClose, onSaved }: Props) {
     <Drawer
       afterOpenChange={refocusAutoFocus}
       open={!!row}
-      onClose={onClose}
+      onClose={close}
       size={760}
       destroyOnHidden
       title={
@@ -97,7 +101,14 @@ export function SummaryDrawer({ year, row, sealed, onClose, onSaved }: Props) {
       data-testid="summary-drawer"
       styles={{ body: { paddingTop: 12 } }}
     >
-      <Form<Values> form={form} layout="horizontal" onFinish={(values) => void save(values)} aria-label="年度工作总结" disabled={sealed}>
+      <Form<Values>
+        form={form}
+        layout="horizontal"
+        onFinish={(values) => void save(values)}
+        scrollToFirstError={{ focus: true }}
+        aria-label="年度工作总结"
+        disabled={sealed}
+      >
         {sealed ? (
           <Alert
             type="info"
@@ -148,7 +159,7 @@ export function SummaryDrawer({ year, row, sealed, onClose, onSaved }: Props) {
           <Button type="primary" htmlType="submit" loading={saving}>
             保存总结
           </Button>
-          <Button onClick={onClose} disabled={false}>
+          <Button onClick={close} disabled={false}>
             {sealed ? '关闭' : '取消'}
           </Button>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>

@@ -5,7 +5,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportResult } from '../../components/ExportResult';
 import { useRemote } from '../../components/useRemote';
-import { useBatchChoice } from '../../components/useBatchChoice';
+import { batchesChanged, useBatchChoice } from '../../components/useBatchChoice';
 import { useExportFile } from '../../components/useExportFile';
 import { BatchBar } from '../../components/BatchBar';
 import { PublicityCard } from './PublicityCard';
@@ -26,6 +26,11 @@ export function DesignationPage() {
   const exporter = useExportFile();
   const v = view.data?.batchId === batchId ? view.data : undefined;
   const onExport = (kind: string, produce: Parameters<typeof exporter.run>[1]) => void exporter.run(kind, produce);
+  /** After 发起公示, 异议 and 认定发文: the page's view and the batch's status (公示中, 已认定) in the selector. */
+  const changed = () => {
+    view.reload();
+    batchesChanged();
+  };
 
   return (
     <>
@@ -53,11 +58,11 @@ export function DesignationPage() {
             style={{ marginBottom: 16, maxWidth: 760 }}
             items={[{ title: '公示' }, { title: '异议处理' }, { title: '认定发文' }, { title: '授牌' }]}
           />
-          <PublicityCard batchId={batchId} view={v} onChanged={view.reload} exporting={exporter.busy === '公示通知'} onExport={onExport} />
+          <PublicityCard batchId={batchId} view={v} onChanged={changed} exporting={exporter.busy === '公示通知'} onExport={onExport} />
           {v.publicity ? (
             <>
-              <ObjectionsCard view={v} onChanged={view.reload} />
-              <DecisionCard view={v} onChanged={view.reload} busy={exporter.busy} onExport={onExport} />
+              <ObjectionsCard view={v} onChanged={changed} />
+              <DecisionCard view={v} onChanged={changed} busy={exporter.busy} onExport={onExport} />
             </>
           ) : null}
         </>

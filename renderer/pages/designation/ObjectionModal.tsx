@@ -8,6 +8,7 @@ import { showFieldErrors } from '../../components/fieldErrors';
 import { useSubmit } from '../../components/useSubmit';
 import { DATE_FORMATS } from '../../components/designationLabels';
 import { refocusAutoFocus } from '../../components/refocusAutoFocus';
+import { useDirtyGuard } from '../../components/dirtyGuard';
 
 interface Values {
   applicationId: string;
@@ -31,6 +32,7 @@ export function ObjectionModal({
   onSaved: (o: Objection) => void;
 }) {
   const [form] = Form.useForm<Values>();
+  const close = useDirtyGuard(form, onClose, '异议登记');
   const { saving, error, run } = useSubmit();
   const p = view.publicity;
   const from = Form.useWatch('from', form) ?? '';
@@ -67,7 +69,7 @@ export function ObjectionModal({
       okText="登记"
       cancelText="取消"
       width={620}
-      onCancel={onClose}
+      onCancel={close}
       confirmLoading={saving}
       okButtonProps={{ htmlType: 'submit' }}
       destroyOnHidden
@@ -77,6 +79,7 @@ export function ObjectionModal({
           form={form}
           layout="vertical"
           onFinish={(values) => void save(values)}
+          scrollToFirstError={{ focus: true }}
           aria-label="登记异议"
           clearOnDestroy
           initialValues={{ kind: 'unit', identityProof: false, receivedOn: defaultReceived }}

@@ -4,6 +4,7 @@ import { desk } from '../../rpc';
 import { formatDate } from '../../format';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/useSubmit';
+import { useDirtyGuard } from '../../components/dirtyGuard';
 
 interface Values {
   outcome: ObjectionOutcome;
@@ -23,6 +24,8 @@ export function ResolveModal({
   onSaved: (o: Objection) => void;
 }) {
   const { saving, error, run } = useSubmit();
+  const [form] = Form.useForm<Values>();
+  const close = useDirtyGuard(form, onClose, '异议处理');
   const save = (v: Values) =>
     run(async () => {
       onSaved(await desk.call('objections.resolve', { objectionId: objection!.id, outcome: v.outcome, reason: v.reason.trim() }));
@@ -34,13 +37,20 @@ export function ResolveModal({
       okText="保存处理结论"
       cancelText="取消"
       width={560}
-      onCancel={onClose}
+      onCancel={close}
       confirmLoading={saving}
       okButtonProps={{ htmlType: 'submit' }}
       destroyOnHidden
       maskClosable={false}
       modalRender={(dom) => (
-        <Form<Values> layout="vertical" onFinish={(values) => void save(values)} aria-label="处理异议" clearOnDestroy>
+        <Form<Values>
+          form={form}
+          layout="vertical"
+          onFinish={(values) => void save(values)}
+          scrollToFirstError={{ focus: true }}
+          aria-label="处理异议"
+          clearOnDestroy
+        >
           {dom}
         </Form>
       )}

@@ -3,6 +3,7 @@ import { App, Button, Card, Flex, InputNumber, Space, Table, Tag, Tooltip, Typog
 import { ApartmentOutlined } from '@ant-design/icons';
 import type { ApplicationRow, Assignment } from '../../../electron/core/contract/index.js';
 import { desk } from '../../rpc';
+import { batchesChanged } from '../../components/useBatchChoice';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/useSubmit';
 import { ReasonModal } from '../../components/ReasonModal';
@@ -70,6 +71,7 @@ export function AssignmentsCard({ batchId, review }: { batchId: string; review: 
       const r = await desk.call('scoring.assign', { batchId, mode, ...(mode === 'balanced' ? { perApplication: per ?? 1 } : {}) });
       message.success({ content: r.message, duration: 6 });
       review.overview.reload();
+      batchesChanged(); // the first assignment starts the review (评审中)
     });
 
   return (

@@ -3,9 +3,11 @@ import { Col, Form, Input, Modal, Row, Select } from 'antd';
 import type { Expert } from '../../../electron/core/contract/index.js';
 import { desk, DeskApiError } from '../../rpc';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { showFieldErrors } from '../../components/fieldErrors';
+import { focusFirstError, showFieldErrors } from '../../components/fieldErrors';
+import { usccItemProps } from '../../components/usccRule';
 import { useSubmit } from '../../components/useSubmit';
 import { refocusAutoFocus } from '../../components/refocusAutoFocus';
+import { loadValues, useDirtyGuard } from '../../components/dirtyGuard';
 
 interface Props {
   open: boolean;
@@ -28,11 +30,12 @@ interface Values {
 /** 新增专家 / 修改专家信息: one dialog, Enter saves, Esc cancels. */
 export function ExpertFormModal({ open, expert, onClose, onSaved }: Props) {
   const [form] = Form.useForm<Values>();
+  const close = useDirtyGuard(form, onClose, '专家信息');
   const { saving, error, setError, run } = useSubmit();
   const title = expert ? `修改专家信息：${expert.name}` : '新增专家';
 
   useEffect(() => {
-    if (open) form.setFieldsValue(expert ? { ...expert, organisationUscc: expert.organisationUscc ?? '' } : { declaredConflicts: [] });
+    if (open) loadValues(form, expert ? { ...expert, organisationUscc: expert.organisationUscc ?? '' } : { declaredConflicts: [] });
   }, [open, expert, form]);
 
   const save = (v: Values) =>
@@ -54,6 +57,7 @@ export function ExpertFormModal({ open, expert, onClose, onSaved }: Props) {
         showFieldErrors(form, err, (path) => (path[0] ? [path[0]] : null));
         if (err instanceof DeskApiError && /信用代码/.test(err.message)) {
           form.setFields([{ name: 'organisationUscc', errors: [err.message] }]);
+          focusFirstError(form);
           setError(null);
         }
       },
@@ -67,13 +71,20 @@ export function ExpertFormModal({ open, expert, onClose, onSaved }: Props) {
       okText="保存"
       okButtonProps={{ htmlType: 'submit' }}
       cancelText="取消"
-      onCancel={onClose}
+      onCancel={close}
       confirmLoading={saving}
       destroyOnHidden
       maskClosable={false}
       width={640}
       modalRender={(dom) => (
-        <Form form={form} layout="vertical" onFinish={(values) => void save(values)} aria-label={title} clearOnDestroy>
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={(values) => void save(values)}
+          scrollToFirstError={{ focus: true }}
+          aria-label={title}
+          clearOnDestroy
+        >
           {dom}
         </Form>
       )}
@@ -110,7 +121,12 @@ export function ExpertFormModal({ open, expert, onClose, onSaved }: Props) {
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item label="单位统一社会信用代码" name="organisationUscc" extra="选填；填写后按单位代码检查利益冲突。">
+          <Form.Item
+            label="单位统一社会信用代码"
+            name="organisationUscc"
+            extra="选填；填写后按单位代码检查利益冲突。"
+            {...usccItemProps(false)}
+          >
             <Input maxLength={18} />
           </Form.Item>
         </Col>

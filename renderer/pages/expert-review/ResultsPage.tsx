@@ -109,15 +109,18 @@ export function ResultsPage() {
           loading={results.loading && !results.data}
           dataSource={rows}
           pagination={false}
-          scroll={{ x: 980 + expertIds.length * 80 }}
+          // at 1366×768 the table fits the page: rank and unit stay on the left, the result and its flags on the
+          // right, and only the experts' totals and the figures between them scroll
+          scroll={{ x: 880 + expertIds.length * 72 }}
           locale={{ emptyText: '本批次还没有评审结果。' }}
           columns={[
             { title: '排名', dataIndex: 'rank', width: 64, fixed: 'left', render: (_: unknown, r: ReviewResult) => texts(r).rank },
-            { title: '申报单位', dataIndex: 'name', width: 240, fixed: 'left', ellipsis: true },
+            { title: '申报单位', dataIndex: 'name', width: 200, fixed: 'left', ellipsis: { showTitle: true } },
             ...expertIds.map((id, i) => ({
               title: review.expertName(id),
               key: id,
-              width: 80,
+              width: 72,
+              ellipsis: true,
               align: 'right' as const,
               render: (_: unknown, r: ReviewResult) => {
                 const t = r.totals.find((x) => x.expertId === id);
@@ -129,19 +132,20 @@ export function ResultsPage() {
                 );
               },
             })),
-            { title: '有效专家数', dataIndex: 'count', width: 96, align: 'right' },
+            { title: '有效专家数', dataIndex: 'count', width: 90, align: 'right' },
             { title: '平均分', key: 'mean', width: 86, align: 'right', render: (_: unknown, r) => texts(r).mean },
             {
               title: '去掉最高、最低分后平均分',
               key: 'trimmedMean',
-              width: 120,
+              width: 116,
               align: 'right',
               render: (_: unknown, r) => texts(r).trimmedMean,
             },
             {
               title: '最终得分',
               key: 'final',
-              width: 90,
+              width: 86,
+              fixed: 'right',
               align: 'right',
               render: (_: unknown, r) => <Typography.Text strong>{texts(r).final}</Typography.Text>,
             },
@@ -149,6 +153,7 @@ export function ResultsPage() {
               title: '是否通过',
               key: 'verdict',
               width: 86,
+              fixed: 'right',
               render: (_: unknown, r) => {
                 const verdict = verdictOf(r);
                 const tag = <Tag color={VERDICT_TAG_COLORS[verdict]}>{texts(r).verdict}</Tag>;
@@ -158,7 +163,8 @@ export function ResultsPage() {
             {
               title: '标记',
               key: 'flags',
-              width: 180,
+              width: 150,
+              fixed: 'right',
               render: (_: unknown, r) => (
                 <Space size={2} wrap>
                   {r.flags.map((f, i) => (

@@ -5,6 +5,7 @@ import type { Recommendation, ScoreSheet, ScoringTemplate } from '../../../elect
 import { desk, DeskApiError } from '../../rpc';
 import { toIsoDate } from '../../format';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { focusFirstError } from '../../components/fieldErrors';
 import { useSubmit } from '../../components/useSubmit';
 import { sheetTotal, typedScores } from '../../../electron/core/domain/score-sheet.js';
 import { maxTotal } from '../../../electron/core/domain/scoring-template.js';
@@ -32,7 +33,8 @@ export function SheetForm({ applicationId, expertId, template, existing, onSaved
   const { saving, error, setError, run } = useSubmit();
   const typed = Form.useWatch('scores', form);
   // the same sum and maximum the core computes on save
-  const sum = sheetTotal(template, typedScores(typed));
+  const entered = typedScores(typed);
+  const sum = Object.keys(entered).length ? sheetTotal(template, entered) : null;
   const full = maxTotal(template.criteria);
 
   useEffect(() => {
@@ -55,6 +57,7 @@ export function SheetForm({ applicationId, expertId, template, existing, onSaved
     if (!(err instanceof DeskApiError)) return;
     const problems = (err.details as { problems?: string[] } | undefined)?.problems ?? [];
     form.setFields(template.criteria.map((c) => ({ name: ['scores', c.key], errors: problems.filter((p) => p.includes(`“${c.title}”`)) })));
+    focusFirstError(form);
   }
 
   const save = (v: Values) =>
@@ -84,6 +87,7 @@ export function SheetForm({ applicationId, expertId, template, existing, onSaved
       labelCol={{ flex: '300px' }}
       labelWrap
       onFinish={(values) => void save(values)}
+      scrollToFirstError={{ focus: true }}
       aria-label="代录评分表"
       data-testid="sheet-form"
     >
@@ -105,7 +109,7 @@ export function SheetForm({ applicationId, expertId, template, existing, onSaved
       <Form.Item label="预计总分" style={{ marginBottom: 12 }}>
         <Space>
           <Typography.Text strong style={{ fontSize: 18 }} data-testid="typed-sum">
-            {sum}
+            {sum ?? '—'}
           </Typography.Text>
           <Typography.Text type="secondary">
             / {full} 分（及格线 {template.passLine} 分；保存后以系统计算的总分为准）

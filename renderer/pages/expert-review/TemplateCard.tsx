@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Descriptions, Space, Table, Tag, Tooltip } fr
 import { EditOutlined, LockOutlined } from '@ant-design/icons';
 import type { Criterion } from '../../../electron/core/contract/index.js';
 import { desk } from '../../rpc';
-import { formatDateTime } from '../../format';
+import { templateVersionText } from '../../components/templateVersion';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useRemote } from '../../components/useRemote';
 import { TemplateEditModal } from './TemplateEditModal';
@@ -58,7 +58,7 @@ export function TemplateCard({ batchId, onChanged }: { batchId: string; onChange
             <Descriptions.Item label="最少有效专家">{t.quorum}人</Descriptions.Item>
             <Descriptions.Item label="版本">
               <Tooltip title={t.reason ? `修改理由：${t.reason}` : undefined}>
-                {formatDateTime(t.createdAt)} {t.createdBy}
+                <span data-testid="template-made">{templateVersionText(t, view.data?.isDefault)}</span>
               </Tooltip>
             </Descriptions.Item>
           </Descriptions>

@@ -7,6 +7,7 @@ import { useSubmit } from '../../components/useSubmit';
 import { ReasonModal } from '../../components/ReasonModal';
 import { CriteriaListEditor } from '../../components/CriteriaListEditor';
 import { refocusAutoFocus } from '../../components/refocusAutoFocus';
+import { loadValues, useDirtyGuard } from '../../components/dirtyGuard';
 
 interface Props {
   open: boolean;
@@ -26,12 +27,13 @@ interface Values {
 /** 修改评分表. A frozen template answers NEEDS_REASON: the reason is asked, and a new version is made. */
 export function TemplateEditModal({ open, batchId, template, frozen, onClose, onSaved }: Props) {
   const [form] = Form.useForm<Values>();
+  const close = useDirtyGuard(form, onClose, '评分表');
   const { saving, error, run } = useSubmit();
   const [pending, setPending] = useState<Values | null>(null);
 
   useEffect(() => {
     if (open)
-      form.setFieldsValue({ criteria: template.criteria.map((c) => ({ ...c })), passLine: template.passLine, quorum: template.quorum });
+      loadValues(form, { criteria: template.criteria.map((c) => ({ ...c })), passLine: template.passLine, quorum: template.quorum });
   }, [open, template, form]);
 
   const body = (v: Values) => ({
@@ -66,14 +68,21 @@ export function TemplateEditModal({ open, batchId, template, frozen, onClose, on
       okText="保存评分表"
       okButtonProps={{ htmlType: 'submit' }}
       cancelText="取消"
-      onCancel={onClose}
+      onCancel={close}
       confirmLoading={saving}
       destroyOnHidden
       maskClosable={false}
       width={900}
       styles={{ body: { maxHeight: 'calc(100vh - 230px)', overflowY: 'auto', overflowX: 'hidden' } }}
       modalRender={(dom) => (
-        <Form form={form} layout="vertical" onFinish={(values) => void save(values)} aria-label="修改评分表" clearOnDestroy>
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={(values) => void save(values)}
+          scrollToFirstError={{ focus: true }}
+          aria-label="修改评分表"
+          clearOnDestroy
+        >
           {dom}
         </Form>
       )}

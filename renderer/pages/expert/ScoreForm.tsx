@@ -156,8 +156,9 @@ export function ScoreForm({ application, template, draft, onSaved, onNext }: Pro
                   status={problem ? 'error' : undefined}
                   min={0}
                   step={c.step}
-                  // 12 rather than 12.0 (the step would otherwise fix one decimal); what is being typed is left alone
-                  formatter={(v, info) => (info.userTyping ? info.input : v === undefined ? '' : String(Number(v)))}
+                  // 12 rather than 12.0 (the step would otherwise fix one decimal); what is being typed is left alone;
+                  // an empty box stays empty (Number('') would show a 0 the expert never typed)
+                  formatter={(v, info) => (info.userTyping ? info.input : v === undefined || String(v) === '' ? '' : String(Number(v)))}
                   value={values.scores[c.key] ?? null}
                   onChange={(v) => change({ scores: { ...latest.current.scores, [c.key]: typeof v === 'number' ? v : null } })}
                   onPressEnter={(e) => {

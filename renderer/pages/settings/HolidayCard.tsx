@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { App, Button, Card, Form, Input, InputNumber, Modal, Table, Tag, Typography } from 'antd';
+import { useDirtyGuard } from '../../components/dirtyGuard';
+import { focusFirstError } from '../../components/fieldErrors';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { CalendarYear } from '../../../electron/core/contract/index.js';
 import { desk } from '../../rpc';
@@ -22,6 +24,7 @@ export function HolidayCard() {
   const cal = useRemote(() => desk.call('calendar.get', {}), []);
   const [editing, setEditing] = useState<Partial<Values> | null>(null);
   const [form] = Form.useForm<Values>();
+  const closeEditor = useDirtyGuard(form, () => setEditing(null), '节假日安排');
   const { saving, error, setError, run } = useSubmit();
   const years = [...(cal.data?.years ?? [])].sort((a, b) => b.year - a.year);
   const isNew = editing !== null && editing.year === undefined;
@@ -34,9 +37,15 @@ export function HolidayCard() {
   const save = (v: Values) =>
     run(async () => {
       const off = textToDates(v.offDays ?? '', v.year, '放假日期');
-      if ('error' in off) return form.setFields([{ name: 'offDays', errors: [off.error] }]);
+      if ('error' in off) {
+        form.setFields([{ name: 'offDays', errors: [off.error] }]);
+        return focusFirstError(form);
+      }
       const work = textToDates(v.makeUpWorkDays ?? '', v.year, '调休上班日期');
-      if ('error' in work) return form.setFields([{ name: 'makeUpWorkDays', errors: [work.error] }]);
+      if ('error' in work) {
+        form.setFields([{ name: 'makeUpWorkDays', errors: [work.error] }]);
+        return focusFirstError(form);
+      }
       await desk.call('calendar.saveYear', { year: v.year, source: v.source.trim(), offDays: off.dates, makeUpWorkDays: work.dates });
       message.success(`${v.year}年节假日安排已保存（放假${off.dates.length}天，调休上班${work.dates.length}天）。`);
       setEditing(null);
@@ -108,7 +117,7 @@ export function HolidayCard() {
         okText="保存"
         cancelText="取消"
         width={640}
-        onCancel={() => setEditing(null)}
+        onCancel={closeEditor}
         confirmLoading={saving}
         okButtonProps={{ htmlType: 'submit' }}
         destroyOnHidden
@@ -118,6 +127,7 @@ export function HolidayCard() {
             form={form}
             layout="vertical"
             onFinish={(values) => void save(values)}
+            scrollToFirstError={{ focus: true }}
             aria-label="节假日安排"
             clearOnDestroy
             initialValues={editing ?? {}}

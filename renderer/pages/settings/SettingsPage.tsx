@@ -4,7 +4,9 @@ import { AuditOutlined, SaveOutlined } from '@ant-design/icons';
 import type { Settings } from '../../../electron/core/contract/index.js';
 import { desk, DeskApiError } from '../../rpc';
 import { PageHeader } from '../../components/PageHeader';
+import { loadValues, markClean, useLeaveGuard } from '../../components/dirtyGuard';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { focusFirstError } from '../../components/fieldErrors';
 import { useSettings } from '../../components/SettingsContext';
 import { SystemInfoCard } from './SystemInfoCard';
 import { ChoiceListsCard } from './ChoiceListsCard';
@@ -19,11 +21,12 @@ export function SettingsPage() {
   const { message } = App.useApp();
   const { settings, error: loadError, setSettings, reload } = useSettings();
   const [form] = Form.useForm<Settings>();
+  useLeaveGuard(form, '单位与编号');
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
   useEffect(() => {
-    if (settings) form.setFieldsValue(settings);
+    if (settings) loadValues(form, settings);
   }, [settings, form]);
 
   async function save(values: Settings): Promise<void> {
@@ -34,11 +37,13 @@ export function SettingsPage() {
       for (const key of FIELDS) if (values[key] !== settings?.[key]) changes[key] = values[key];
       if (Object.keys(changes).length === 0) {
         message.info('设置没有改动。');
+        markClean(form);
         return;
       }
       const next = await desk.call('settings.update', changes);
       setSettings(next);
-      form.setFieldsValue(next);
+      loadValues(form, next);
+      markClean(form);
       message.success('设置已保存。');
     } catch (err) {
       if (err instanceof DeskApiError && err.code === 'INVALID_INPUT' && Array.isArray(err.details)) {
@@ -47,6 +52,7 @@ export function SettingsPage() {
             .filter((d) => d.path?.[0] && FIELDS.has(d.path[0] as TextField))
             .map((d) => ({ name: d.path![0] as TextField, errors: [d.message ?? '输入有误'] })),
         );
+        focusFirstError(form);
       }
       setError(err);
     } finally {
@@ -78,6 +84,7 @@ export function SettingsPage() {
               form={form}
               layout="vertical"
               onFinish={(values) => void save(values)}
+              scrollToFirstError={{ focus: true }}
               disabled={!settings}
               aria-label="基本设置"
             >

@@ -3,6 +3,7 @@ import { App, Button, Card, Flex, Form, InputNumber, Select, Typography } from '
 import { SaveOutlined } from '@ant-design/icons';
 import { desk } from '../../rpc';
 import { formatDate, thisYear as bureauThisYear } from '../../format';
+import { loadValues, markClean, useLeaveGuard } from '../../components/dirtyGuard';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSettings } from '../../components/SettingsContext';
 import { useSubmit } from '../../components/useSubmit';
@@ -14,6 +15,7 @@ export function SummaryDueCard() {
   const { settings, setSettings } = useSettings();
   const { saving, error, run } = useSubmit();
   const [form] = Form.useForm<SummaryDueRule>();
+  useLeaveGuard(form, '年度工作总结截止日期');
   const typed = Form.useWatch([], form) as Partial<SummaryDueRule> | undefined;
   const current = settings?.annualSummaryDue ?? DEFAULT_SUMMARY_DUE;
   const preview: SummaryDueRule | null =
@@ -30,13 +32,14 @@ export function SummaryDueCard() {
   const thisYear = bureauThisYear();
 
   useEffect(() => {
-    if (settings) form.setFieldsValue(settings.annualSummaryDue ?? DEFAULT_SUMMARY_DUE);
+    if (settings) loadValues(form, settings.annualSummaryDue ?? DEFAULT_SUMMARY_DUE);
   }, [settings, form]);
 
   const save = (v: SummaryDueRule) =>
     run(async () => {
       const next = await desk.call('settings.update', { annualSummaryDue: { yearOffset: v.yearOffset, month: v.month, day: v.day } });
       setSettings(next);
+      markClean(form);
       message.success('年度工作总结截止日期已保存。');
     });
 
@@ -47,6 +50,7 @@ export function SummaryDueCard() {
         form={form}
         layout="inline"
         onFinish={(values) => void save(values)}
+        scrollToFirstError={{ focus: true }}
         disabled={!settings}
         aria-label="年度工作总结截止日期"
         initialValues={current}

@@ -81,7 +81,7 @@ describe('renderBatchRosterXlsx', () => {
     expect(ws.getCell('H5').value).toBe('+cmd|calc');
     expect(hasQuotePrefix(ws.getCell('H5'))).toBe(true);
     expect(hasQuotePrefix(ws.getCell('D4'))).toBe(false);
-    expect(ws.getCell('C5').value).toBe('第2批');
+    expect(ws.getCell('C5').value).toBe('第二批');
     const opens = ws.getCell('E4');
     expect(opens.value).toBeInstanceOf(Date);
     expect((opens.value as Date).toISOString().slice(0, 10)).toBe('2026-03-01');

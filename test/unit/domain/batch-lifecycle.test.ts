@@ -80,42 +80,42 @@ describe('batch state machine', () => {
 
   it('refusals are Chinese sentences naming the batch and its current state', () => {
     const panel = batchStep(batch('designated'), 'setPanel');
-    expect(panel).toEqual({ ok: false, message: '批次“2025年第1批”已认定，不能再修改评审专家组。' });
+    expect(panel).toEqual({ ok: false, message: '批次“2025年第一批”已认定，不能再修改评审专家组。' });
     const publicity = batchStep(batch('open'), 'startPublicity');
     expect(publicity.ok).toBe(false);
     if (!publicity.ok)
       expect(publicity.message).toBe(
-        '批次“2025年第1批”正在受理申报，不能发起公示。请先在“专家评审”中分配评审任务（分配后批次进入“评审中”）。',
+        '批次“2025年第一批”正在受理申报，不能发起公示。请先在“专家评审”中分配评审任务（分配后批次进入“评审中”）。',
       );
     const late = batchStep(batch('closed'), 'registerApplication');
-    if (!late.ok) expect(late.message).toBe('批次“2025年第1批”已截止受理，不能再登记新的申报。如确需补登，请先在“申报批次”中恢复受理。');
+    if (!late.ok) expect(late.message).toBe('批次“2025年第一批”已截止受理，不能再登记新的申报。如确需补登，请先在“申报批次”中恢复受理。');
     expect(late.ok).toBe(false);
     const twice = batchStep(batch('closed'), 'closeIntake');
-    if (!twice.ok) expect(twice.message).toBe('批次“2025年第1批”已截止受理，无需再次截止。');
+    if (!twice.ok) expect(twice.message).toBe('批次“2025年第一批”已截止受理，无需再次截止。');
     const early = batchStep(batch('reviewing'), 'handleObjection');
-    if (!early.ok) expect(early.message).toBe('批次“2025年第1批”正在专家评审，不能登记或处理公示异议。异议只在公示期间登记。');
+    if (!early.ok) expect(early.message).toBe('批次“2025年第一批”正在专家评审，不能登记或处理公示异议。异议只在公示期间登记。');
     const reopen = batchStep(batch('designated'), 'reopenIntake');
-    if (!reopen.ok) expect(reopen.message).toBe('批次“2025年第1批”已认定，不能再恢复受理。');
+    if (!reopen.ok) expect(reopen.message).toBe('批次“2025年第一批”已认定，不能再恢复受理。');
     expect([early.ok, reopen.ok]).toEqual([false, false]);
   });
 
   it('a status asked for directly: the current one passes, others are refused naming the state and the action to use', () => {
     expect(directStatusRefusal(batch('designated'), 'designated')).toBeUndefined();
     expect(directStatusRefusal(batch('designated'), 'open')).toBe(
-      '批次“2025年第1批”当前为“已认定”，状态不能直接改为“受理中”。批次一旦进入评审，就不能再恢复受理。',
+      '批次“2025年第一批”当前为“已认定”，状态不能直接改为“受理中”。批次一旦进入评审，就不能再恢复受理。',
     );
     expect(directStatusRefusal(batch('open'), 'designated')).toBe(
-      '批次“2025年第1批”当前为“受理中”，状态不能直接改为“已认定”。批次只在公示期满、作出认定决定时成为“已认定”。',
+      '批次“2025年第一批”当前为“受理中”，状态不能直接改为“已认定”。批次只在公示期满、作出认定决定时成为“已认定”。',
     );
     expect(directStatusRefusal(batch('open'), 'closed')).toBe(
-      '批次“2025年第1批”当前为“受理中”，状态不能直接改为“已截止”。请使用“截止受理”（申报批次）。',
+      '批次“2025年第一批”当前为“受理中”，状态不能直接改为“已截止”。请使用“截止受理”（申报批次）。',
     );
     expect(directStatusRefusal(batch('reviewing'), 'publicity')).toContain('请使用“发起公示”（公示与认定）');
     for (const from of BATCH_STATUS_ORDER)
       for (const to of BATCH_STATUS_ORDER) {
         const refusal = directStatusRefusal(batch(from), to);
         if (from === to) expect(refusal).toBeUndefined();
-        else expect(refusal, `${from} → ${to}`).toMatch(/^批次“2025年第1批”当前为“.+”，状态不能直接改为“.+”。.+。$/u);
+        else expect(refusal, `${from} → ${to}`).toMatch(/^批次“2025年第一批”当前为“.+”，状态不能直接改为“.+”。.+。$/u);
       }
   });
 });

@@ -6,7 +6,10 @@ import {
   formatChineseDate,
   BATCHES_PER_YEAR,
   batchSequenceText,
+  batchLabel,
 } from '../../../electron/core/domain/batches.js';
+import { batchLabel as recordsBatchLabel } from '../../../electron/core/services/records.js';
+import { batchName } from '../../../electron/core/domain/batch-lifecycle.js';
 import { bureauDate } from '../../../electron/core/domain/clock.js';
 import { sniffFileKind, kindFromName } from '../../../electron/core/domain/file-types.js';
 
@@ -70,5 +73,15 @@ describe('batchSequenceText', () => {
       '第20批',
       '第21批',
     ]);
+  });
+});
+
+describe('batchLabel', () => {
+  it('is the one form of a batch name: screens, messages, audit entries and documents say 2026年第一批', () => {
+    expect(batchLabel({ year: 2026, sequence: 1 })).toBe('2026年第一批');
+    expect(batchLabel({ year: 2025, sequence: 12 })).toBe('2025年第十二批');
+    // the core's messages (services/records.ts) and the state-machine refusals use the same form
+    expect(recordsBatchLabel({ year: 2026, sequence: 2 })).toBe('2026年第二批');
+    expect(batchName({ year: 2026, sequence: 1 })).toBe('批次“2026年第一批”');
   });
 });

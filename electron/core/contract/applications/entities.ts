@@ -203,7 +203,7 @@ export const ApplicationRow = z.object({
 });
 export type ApplicationRow = z.infer<typeof ApplicationRow>;
 
-/** The same USCC in an earlier batch: “该单位曾于2025年第1批申报，结果：不予受理”. */
+/** The same USCC in an earlier batch: “该单位曾于2025年第一批申报，结果：不予受理”. */
 export const EarlierApplication = z.object({
   applicationId: z.string(),
   batchId: z.string(),

@@ -18,7 +18,14 @@ const CenterId = z
 const ByBatch = z.object({ batchId: BatchId }).strict();
 const ByCenter = z.object({ centerId: CenterId }).strict();
 
-export const ListCentersInput = z.object({ status: CenterStatus.optional(), year: Year.optional() }).strict();
+export const ListCentersInput = z
+  .object({
+    status: CenterStatus.optional(),
+    year: Year.optional(),
+    /** Center name, host unit, its USCC (any part) or the pinyin initials of either name (“fzrj”), as 申报登记 searches. */
+    search: Text({ label: '搜索词', max: 100, printed: false }).optional(),
+  })
+  .strict();
 
 export const RecordAgreementInput = z
   .object({

@@ -11,7 +11,7 @@ export interface ApplicationRosterInput {
   /** Already filtered and sorted, in the order shown. */
   applications: readonly Application[];
   settings: Settings;
-  /** e.g. “2026年第1批” or “全部批次”. */
+  /** e.g. “2026年第一批” or “全部批次”. */
   scope: string;
   /** Human summary of the filters applied (printed in the subtitle). */
   filterText?: string;

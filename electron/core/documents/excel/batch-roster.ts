@@ -1,7 +1,7 @@
 /** 申报批次一览表 (Excel): the same content as the PDF, with real date cells. */
 import { BATCH_STATUS_LABELS, type Batch } from '../../contract/batches.js';
 import type { Settings } from '../../contract/settings.js';
-import { formatChineseDate } from '../../domain/batches.js';
+import { batchSequenceText, formatChineseDate } from '../../domain/batches.js';
 import { buildRoster, workbookToBuffer, type RosterColumn } from './style.js';
 
 export interface BatchRosterInput {
@@ -36,7 +36,7 @@ export async function renderBatchRosterXlsx(input: BatchRosterInput): Promise<Bu
     rows: list.map((b, i) => ({
       no: i + 1,
       year: b.year,
-      batch: `第${b.sequence}批`,
+      batch: batchSequenceText(b.sequence),
       title: b.title,
       opensOn: b.opensOn,
       closesOn: b.closesOn,

@@ -1,7 +1,7 @@
 /** 申报批次一览表 (PDF): title, issuing bureau and date, a ruled table of batches, page numbers. */
 import { BATCH_STATUS_LABELS, type Batch } from '../../contract/batches.js';
 import type { Settings } from '../../contract/settings.js';
-import { formatChineseDate } from '../../domain/batches.js';
+import { batchSequenceText, formatChineseDate } from '../../domain/batches.js';
 import { assertGlyphs } from '../fonts/glyphs.js';
 import { loadFontSet, type FontSet } from '../fonts/registry.js';
 import { GbDocument } from './document.js';
@@ -37,7 +37,7 @@ export function batchListContent(input: Pick<BatchListInput, 'batches' | 'year'>
   const rows = list.map((b, i) => [
     String(i + 1),
     String(b.year),
-    `第${b.sequence}批`,
+    batchSequenceText(b.sequence),
     b.title,
     `${formatChineseDate(b.opensOn)}至\n${formatChineseDate(b.closesOn)}`,
     BATCH_STATUS_LABELS[b.status],

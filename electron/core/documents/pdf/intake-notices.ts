@@ -8,7 +8,7 @@
  */
 import type { IssuedDocumentType } from '../../contract/document-labels.js';
 import { DeskError } from '../../contract/errors.js';
-import { formatChineseDate } from '../../domain/batches.js';
+import { batchLabel as domainBatchLabel, formatChineseDate } from '../../domain/batches.js';
 import { materialItem } from '../../domain/materials.js';
 import { officialFormat, type OfficialFormat } from '../../domain/document-kinds.js';
 import type { FilledWording, TemplateValues } from '../../domain/templates.js';
@@ -70,9 +70,9 @@ export function chineseNumber(n: number): string {
   return `${tens === 1 ? '' : CN_DIGITS[tens]}十${ones === 0 ? '' : CN_DIGITS[ones]}`;
 }
 
-/** 2026年第二批 */
+/** 2026年第二批 (domain/batches.ts: the one form of a batch's name). */
 function batchLabel(batch: IntakeNoticeBase['batch']): string {
-  return `${batch.year}年第${chineseNumber(batch.sequence)}批`;
+  return domainBatchLabel(batch);
 }
 
 /** Ends a sentence with a full stop unless it already has closing punctuation. */

@@ -3,6 +3,7 @@ import { DeskError } from '../../contract/errors.js';
 import type { Center } from '../../contract/designation.js';
 import { formatChineseDate } from '../../domain/batches.js';
 import { agreementRefusal } from '../../domain/center-lifecycle.js';
+import { matchesNameSearch } from '../../domain/name-search.js';
 import { operator } from '../applications/store.js';
 import type { AreaHandlers, HandlerContext } from '../types.js';
 
@@ -14,7 +15,10 @@ export const centerHandlers: AreaHandlers<Methods> = {
       ctx.store
         .read('centers')
         .centers.filter(
-          (c) => (input.status ? c.status === input.status : true) && (input.year ? c.designatedOn.startsWith(`${input.year}-`) : true),
+          (c) =>
+            (input.status ? c.status === input.status : true) &&
+            (input.year ? c.designatedOn.startsWith(`${input.year}-`) : true) &&
+            matchesNameSearch(input.search ?? '', [c.name, c.hostUnit], [c.hostUscc]),
         ),
     ),
 

@@ -6,7 +6,7 @@
 import { DeskError } from '../../contract/errors.js';
 import type { Center } from '../../contract/designation.js';
 import type { ParsedInput } from '../../contract/index.js';
-import { batchSequenceText, formatChineseDate } from '../../domain/batches.js';
+import { batchLabel, formatChineseDate } from '../../domain/batches.js';
 import { bureauDate } from '../../domain/clock.js';
 import { disclosureLabel, officialFormat } from '../../domain/document-kinds.js';
 import { centerName } from '../../domain/publicity.js';
@@ -23,7 +23,7 @@ import { templateText, type TemplateText } from '../templates.js';
 
 /** 2026年第一批 (the label printed in notice titles). */
 export function batchTitleLabel(batch: { year: number; sequence: number }): string {
-  return `${batch.year}年${batchSequenceText(batch.sequence)}`;
+  return batchLabel(batch);
 }
 
 export async function partOf(ctx: ServiceContext, batchId: string) {
