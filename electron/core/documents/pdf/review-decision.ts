@@ -21,7 +21,7 @@ export interface ReviewDecisionInput {
   docNumber: string;
   outcome: ReviewOutcome;
   /** 三年期满复核 or 整改期满复核. */
-  kind: 'triennial' | 'followUp';
+  kind: 'triennial' | 'followUp' | 'early';
   centerName: string;
   hostUnit: string;
   certificateNumber: string;
@@ -66,7 +66,7 @@ function opinionParagraphs(opinion: string): string[] {
 }
 
 export function reviewDecisionParagraphs(input: ReviewDecisionInput): string[] {
-  const what = input.kind === 'followUp' ? '整改期满复核' : '认定期满三年复核';
+  const what = input.kind === 'followUp' ? '整改期满复核' : input.kind === 'early' ? '提前复核' : '认定期满三年复核';
   const intro =
     `根据${CENTER_PROGRAM}建设工作有关规定（榕市监规〔2022〕6号），我局对你单位依托建设的${input.centerName}` +
     `（${cn(input.designatedOn)}认定，证书编号：${input.certificateNumber}）开展了${what}，` +
