@@ -12,7 +12,7 @@ export function isDueWithin(dueOn: string, today: string, days: number): boolean
   return daysBetween(today, dueOn) <= days;
 }
 
-/** The label of the filter that applies isDueWithin with the same `days`: “90天内到期（含已逾期）”. */
+/** The label of the filter that applies isDueWithin with the same `days`: “90天内到期（含逾期）”. */
 export function dueWithinLabel(days: number): string {
-  return `${days}天内到期（含已逾期）`;
+  return `${days}天内到期（含逾期）`;
 }

@@ -45,10 +45,10 @@ export function CenterStatusCell({ center: c }: { center: Center }) {
         <Tooltip title={`依托单位须于${formatDate(plaque.dueOn)}前交回牌匾；收回后请登记。`}>
           <div data-testid="plaque-state">
             <Typography.Text type={overdue ? 'danger' : 'warning'} style={small}>
-              {overdue ? '牌匾逾期未收回' : '牌匾待收回'}
+              {overdue ? '牌匾逾期未收回，期限' : '牌匾待收回，期限'}
             </Typography.Text>
             <Typography.Text type={overdue ? 'danger' : 'warning'} style={small}>
-              期限{formatDate(plaque.dueOn)}
+              {formatDate(plaque.dueOn)}
             </Typography.Text>
           </div>
         </Tooltip>

@@ -73,7 +73,7 @@ export function TriennialDecisionModal({ center, dueOn, onClose, onDecided }: Pr
       content: (
         <div data-testid="revoke-consequences">
           撤销后：证书自{on}起失效；依托单位须在{on}后{returnDays}
-          个工作日内交回证书和牌匾（期限随结论记录，牌匾收回后在“中心管理”登记）；中心状态改为“已撤销”，不能恢复。复核记录永久保留。
+          个工作日内交回证书和牌匾（期限随结论记录，牌匾收回后在“中心名录”登记）；中心状态改为“已撤销”，不能恢复。复核记录永久保留。
         </div>
       ),
       okText: '确认撤销',

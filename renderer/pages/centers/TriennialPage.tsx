@@ -90,7 +90,7 @@ export function TriennialPage() {
               aria-label="到期范围"
               value={horizon}
               onChange={setHorizon}
-              style={{ width: 180 }}
+              style={{ width: 200 }}
               options={DUE_HORIZONS.map((d) => ({ value: d, label: dueWithinLabel(d) }))}
             />
           </Flex>

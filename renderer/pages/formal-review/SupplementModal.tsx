@@ -146,7 +146,7 @@ export function SupplementModal({ open, application, missing, onClose, onDone }:
       <Alert
         type={shown?.warning ? 'warning' : 'info'}
         showIcon
-        data-testid="supplement-deadline"
+        data-testid="supplement-deadline-preview"
         style={{ marginBottom: 8 }}
         title={
           days === null

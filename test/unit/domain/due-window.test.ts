@@ -9,6 +9,6 @@ describe('“N天内到期” filters', () => {
     expect(isDueWithin('2026-08-01', '2026-09-04', 90)).toBe(true); // overdue
   });
   it('the label carries the same number the filter uses', () => {
-    for (const d of DUE_HORIZONS) expect(dueWithinLabel(d)).toBe(`${d}天内到期（含已逾期）`);
+    for (const d of DUE_HORIZONS) expect(dueWithinLabel(d)).toBe(`${d}天内到期（含逾期）`);
   });
 });
