@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { App } from 'antd';
 import type { ExportedFile } from '../../electron/core/contract/index.js';
-import { errorMessage } from '../rpc';
+import { DeskApiError, errorMessage } from '../rpc';
 
 export interface LastFile {
   file: ExportedFile;
@@ -19,6 +19,7 @@ export function useExportFile() {
     try {
       setLast({ file: await produce(), kind });
     } catch (err) {
+      if (err instanceof DeskApiError && err.code === 'CANCELLED') return; // the clerk declined a confirmation
       message.error({ content: `生成${kind}失败：${errorMessage(err)}`, duration: 8 });
     } finally {
       setBusy(null);

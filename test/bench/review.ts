@@ -63,7 +63,7 @@ async function seed(desk: Desk, apps: number, experts: number, bytesPerApp: numb
       const { uploadId } = await stageUpload(desk.dataDir, data, `材料${i}.pdf`);
       must(await desk.invoke('applications.attachFile', { applicationId: app.id, itemNo: 1, uploadId }));
     }
-    must(await desk.invoke('applications.submit', { id: app.id }));
+    must(await desk.invoke('applications.submit', { id: app.id, acknowledgeMissing: true }));
     must(await desk.invoke('formalReview.accept', { applicationId: app.id }));
   }
   const ids: string[] = [];

@@ -153,7 +153,9 @@ test('年度工作总结、中期考核、三年复核撤销一家中心', async
   await dialog.getByRole('textbox', { name: '复核意见' }).fill('该中心连续两年未开展公益培训，服务能力不符合认定条件。');
   await dialog.getByRole('button', { name: '保存复核结论' }).click();
   const confirm = page.getByTestId('revoke-consequences');
-  await expect(confirm).toContainText(`证书自${cnDate(shanghaiDate())}起失效，牌匾收回`);
+  await expect(confirm).toContainText(
+    `证书自${cnDate(shanghaiDate())}起失效；依托单位须在${cnDate(shanghaiDate())}后15个工作日内交回证书和牌匾`,
+  );
   await screenshot(page, 'centers-review-confirm');
   await page.getByRole('button', { name: '确认撤销' }).click();
   await expect(dialog).toBeHidden();
@@ -167,26 +169,41 @@ test('年度工作总结、中期考核、三年复核撤销一家中心', async
   await expect(history.first()).toContainText(/〔\d{4}〕\d+号/);
   await screenshot(page, 'centers-reviews');
 
-  // ── 中心名录: 已撤销, certificate ended, plaque withdrawn; the history drawer
+  // ── 中心名录: 已撤销, certificate ended, plaque to be returned (not yet back on the decision day); 牌匾收回登记; the history drawer
   await go(page, '#/centers', '中心管理');
   const registry = page.getByTestId('centers').locator('.ant-table-tbody tr.ant-table-row');
   const revoked = registry.filter({ hasText: names[1]! });
   await expect(revoked.getByTestId('center-status')).toContainText('已撤销');
   await expect(revoked.getByTestId('center-status')).toContainText('证书已失效');
-  await expect(revoked.getByTestId('center-status')).toContainText('牌匾已收回');
+  await expect(revoked.getByTestId('plaque-state')).toContainText('牌匾待收回，期限');
+  await expect(revoked.getByTestId('center-status')).not.toContainText('牌匾已收回');
   await expect(registry.filter({ hasText: names[0]! }).getByTestId('next-review')).toContainText(`复核${year + 3}年`);
   await screenshot(page, 'centers-registry-revoked');
+  await revoked.getByRole('button', { name: /牌匾收回登记/ }).click();
+  const plaqueDialog = page.getByRole('dialog', { name: '牌匾收回登记' });
+  await expect(plaqueDialog).toContainText('交回期限');
+  await plaqueDialog.getByLabel('备注').focus();
+  await page.keyboard.type('证书原件一并交回');
+  await page.keyboard.press('Enter');
+  await expect(plaqueDialog).toBeHidden();
+  await expect(revoked.getByTestId('plaque-state')).toHaveText('牌匾已收回');
+  await expect(revoked.getByRole('button', { name: /牌匾收回登记/ })).toBeDisabled();
   await revoked.getByRole('button', { name: /历史记录/ }).click();
   const historyDrawer = page.getByTestId('center-history');
   await expect(historyDrawer).toContainText('有效 → 已撤销');
   await expect(historyDrawer.locator('.ant-tag').filter({ hasText: '撤销' })).toBeVisible();
   await screenshot(page, 'centers-history');
-  const center = await rpc<{ status: string; certificateEndedOn?: string; plaqueWithdrawn?: { on: string } }>(page, host, 'centers.get', {
+  const center = await rpc<{
+    status: string;
+    certificateEndedOn?: string;
+    plaqueReturn?: { dueOn: string; returnedOn?: string; note?: string };
+  }>(page, host, 'centers.get', {
     id: centerIds[1],
   });
   expect(center.status).toBe('revoked');
   expect(center.certificateEndedOn).toBe(shanghaiDate());
-  expect(center.plaqueWithdrawn?.on).toBe(shanghaiDate());
+  expect(center.plaqueReturn).toMatchObject({ returnedOn: shanghaiDate(), note: '证书原件一并交回' });
+  expect(center.plaqueReturn!.dueOn > shanghaiDate()).toBe(true);
   expect(problems, 'no script errors').toEqual([]);
 });
 

@@ -82,7 +82,7 @@ async function seedSecretariat(page: Page, host: DeskHost): Promise<Seeded> {
     const staged = (await up.json()) as { ok: boolean; value: { uploadId: string } };
     expect(staged.ok).toBe(true);
     await rpc(page, host, 'applications.attachFile', { applicationId: app.id, itemNo: 1, uploadId: staged.value.uploadId });
-    await rpc(page, host, 'applications.submit', { id: app.id });
+    await rpc(page, host, 'applications.submit', { id: app.id, acknowledgeMissing: true });
     await rpc(page, host, 'formalReview.accept', { applicationId: app.id });
     appIds.push(app.id);
   }

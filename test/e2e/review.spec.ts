@@ -46,7 +46,7 @@ async function seed(page: Page, host: DeskHost): Promise<void> {
       },
       proposedCenterName: `${name}知识产权中心`,
     });
-    await rpc(page, host, 'applications.submit', { id: app.id });
+    await rpc(page, host, 'applications.submit', { id: app.id, acknowledgeMissing: true });
     await rpc(page, host, 'formalReview.accept', { applicationId: app.id });
   }
   await rpc(page, host, 'experts.create', {
@@ -110,13 +110,15 @@ test('专家库、专家组、分配与回避、代录评分、评审结果与�
   const conflict = card.getByTestId('assignment').and(page.locator('[data-status="conflict"]'));
   await expect(conflict).toHaveCount(2);
   await expect(card.locator('.ant-table-row').filter({ hasText: APPS[0] })).toContainText('回避：同单位');
-  await expect(card.locator('.ant-table-row').filter({ hasText: APPS[2] })).toContainText('回避：本人申报');
-  // the tag is worded from the conflict's reason code, not from its sentence
+  await expect(card.locator('.ant-table-row').filter({ hasText: APPS[2] })).toContainText(
+    '回避：专家申报的利害关系（福州榕城新材料有限公司）',
+  );
+  // the tag is worded from the conflict's reason code (a declared conflict names the declared unit)
   await expect(card.locator('.ant-table-row').filter({ hasText: APPS[0] }).locator('[data-reason="sameOrganisation"]')).toHaveText(
     '回避：同单位',
   );
   await expect(card.locator('.ant-table-row').filter({ hasText: APPS[2] }).locator('[data-reason="declared"]')).toHaveText(
-    '回避：本人申报',
+    '回避：专家申报的利害关系（福州榕城新材料有限公司）',
   );
   await screenshot(page, 'review-organize');
 

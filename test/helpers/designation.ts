@@ -50,7 +50,7 @@ export async function scoredBatch(
       applicant,
       proposedCenterName: u.proposedCenterName ?? `${u.name}知识产权中心`,
     });
-    await ok(desk.invoke('applications.submit', { id: app.id }));
+    await ok(desk.invoke('applications.submit', { id: app.id, acknowledgeMissing: true }));
     apps.push(await desk.call('formalReview.accept', { applicationId: app.id }));
   }
   const experts: Expert[] = await desk.call('experts.list', {});

@@ -75,7 +75,7 @@ describe('applications and formal review on a real data folder', () => {
     const bad = await fail(desk.invoke('applications.saveDraft', { id: app.id, applicant: { district: '厦门市', phone: '12345' } }));
     expect(bad.code).toBe('INVALID_INPUT');
     expect(bad.message).toContain('联系电话');
-    const notReady = await fail(desk.invoke('applications.submit', { id: app.id }));
+    const notReady = await fail(desk.invoke('applications.submit', { id: app.id, acknowledgeMissing: true }));
     expect(notReady.code).toBe('RULE_VIOLATION');
     expect(notReady.message).toContain('法定代表人');
   });
@@ -119,7 +119,7 @@ describe('applications and formal review on a real data folder', () => {
       applicant: fullApplicant('福州数科信息技术有限公司', 20),
       proposedCenterName: '数科中心',
     });
-    await ok(desk.invoke('applications.submit', { id: old.id }));
+    await ok(desk.invoke('applications.submit', { id: old.id, acknowledgeMissing: true }));
     await ok(desk.invoke('formalReview.reject', { applicationId: old.id, reason: '申报单位不符合申报条件' }));
     clock.set('2026-03-10T02:00:00.000Z');
     const app = await ok<Application>(create('福州数科信息技术有限公司', 20));
@@ -133,7 +133,7 @@ describe('applications and formal review on a real data folder', () => {
 
   it('formal review: supplement rounds with a working-day deadline, then accepted; every round, history and audit entry kept', async () => {
     const app = await ok<Application>(create('福州数科信息技术有限公司', 30));
-    await ok(desk.invoke('applications.submit', { id: app.id }));
+    await ok(desk.invoke('applications.submit', { id: app.id, acknowledgeMissing: true }));
     // Notice issued Wednesday 2026-09-30: 10/1–10/7 off, 10/10 (Sat) is a make-up working day.
     clock.set('2026-09-30T02:00:00.000Z');
     const dupItems = await fail(
@@ -163,7 +163,7 @@ describe('applications and formal review on a real data folder', () => {
       by: '王审查',
     });
     expect((await fail(desk.invoke('formalReview.accept', { applicationId: app.id }))).code).toBe('RULE_VIOLATION');
-    await ok(desk.invoke('applications.submit', { id: app.id }));
+    await ok(desk.invoke('applications.submit', { id: app.id, acknowledgeMissing: true }));
     clock.set('2026-10-14T02:00:00.000Z');
     const s2 = await desk.call('formalReview.requireSupplement', {
       applicationId: app.id,
@@ -171,7 +171,7 @@ describe('applications and formal review on a real data folder', () => {
       workingDays: 3,
     });
     expect(s2.formalReviews[1]).toMatchObject({ round: 2, deadline: '2026-10-19' });
-    await ok(desk.invoke('applications.submit', { id: app.id }));
+    await ok(desk.invoke('applications.submit', { id: app.id, acknowledgeMissing: true }));
     const accepted = await desk.call('formalReview.accept', { applicationId: app.id });
     expect(accepted.status).toBe('accepted');
     expect(accepted.formalReviews.map((r) => r.outcome)).toEqual(['supplementRequired', 'supplementRequired', 'accepted']);
@@ -202,7 +202,7 @@ describe('applications and formal review on a real data folder', () => {
 
   it('a rejected application cannot be accepted', async () => {
     const app = await ok<Application>(create('某公司', 40));
-    await ok(desk.invoke('applications.submit', { id: app.id }));
+    await ok(desk.invoke('applications.submit', { id: app.id, acknowledgeMissing: true }));
     await ok(desk.invoke('formalReview.reject', { applicationId: app.id, reason: '不属于申报范围' }));
     const e = await fail(desk.invoke('formalReview.accept', { applicationId: app.id }));
     expect(e.code).toBe('RULE_VIOLATION');

@@ -111,7 +111,7 @@ describe('batch status only through its actions; a designated batch refuses writ
       applicant: fullApplicant('福州待审有限公司', 32),
       proposedCenterName: '待审中心',
     });
-    await ok(desk.invoke('applications.submit', { id: pending.id }));
+    await ok(desk.invoke('applications.submit', { id: pending.id, acknowledgeMissing: true }));
     const apps = await scoredBatch(desk, UNITS, { seed: false, usccOffset: 10 });
     expect(await status('2026-1')).toBe('reviewing');
     const experts = await desk.call('experts.list', {});
@@ -201,7 +201,7 @@ describe('batch status only through its actions; a designated batch refuses writ
         },
         '不能再修改申报内容或材料',
       ],
-      ['applications.submit', { id: draft.id }, '不能再修改申报内容或材料'],
+      ['applications.submit', { id: draft.id, acknowledgeMissing: true }, '不能再修改申报内容或材料'],
       ['formalReview.requireSupplement', { applicationId: pending.id, items: [{ no: 2, reason: '未盖章' }] }, '不能再办理形式审查'],
       ['formalReview.accept', { applicationId: pending.id }, '不能再办理形式审查'],
       ['formalReview.reject', { applicationId: pending.id, reason: '认定后驳回' }, '不能再办理形式审查'],
@@ -297,7 +297,7 @@ describe('batch status only through its actions; a designated batch refuses writ
       applicant: fullApplicant('福州按时有限公司', 42),
       proposedCenterName: '按时中心',
     });
-    await ok(desk.invoke('applications.submit', { id: app.id }));
+    await ok(desk.invoke('applications.submit', { id: app.id, acknowledgeMissing: true }));
     await ok(desk.invoke('formalReview.accept', { applicationId: app.id }));
 
     // publicity straight from intake (an explicit list, no review) is out of order

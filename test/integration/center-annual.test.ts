@@ -268,7 +268,8 @@ describe('annual summaries, mid-term assessment and re-review through desk.invok
       statusBefore: 'active',
       statusAfter: 'active',
     });
-    expect(retained.center).toMatchObject({ status: 'active', nextReviewDue: '2032-10-12', validUntil: '2032-10-11' });
+    // 保留 starts a new three-year cycle on the decision date
+    expect(retained.center).toMatchObject({ status: 'active', nextReviewDue: '2032-09-01', validUntil: '2032-08-31' });
 
     const noDeadline = await fail(decide({ centerId: 'C2', outcome: 'rectify' }));
     expect(noDeadline.message).toContain('须填写整改期限');
@@ -287,8 +288,9 @@ describe('annual summaries, mid-term assessment and re-review through desk.invok
     expect(revoked.center).toMatchObject({
       status: 'revoked',
       certificateEndedOn: '2029-09-01',
-      plaqueWithdrawn: { on: '2029-09-01', reviewId: 'C3-R1' },
+      plaqueReturn: { dueOn: '2029-09-21', reviewId: 'C3-R1' }, // 15 working days after the decision
     });
+    expect(revoked.center.plaqueReturn?.returnedOn).toBeUndefined();
     expect(revoked.center.statusHistory).toEqual([
       expect.objectContaining({ on: '2029-09-01', from: 'active', to: 'revoked', ref: 'C3-R1' }),
     ]);
@@ -317,12 +319,13 @@ describe('annual summaries, mid-term assessment and re-review through desk.invok
     await wb.xlsx.readFile(roster.path);
     const rows: string[] = [];
     wb.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).map((v) => String(v ?? '')).join('|')));
-    expect(rows.find((r) => r.includes('FZIPC-2026-003'))).toContain('已撤销（2029年9月1日起，证书失效，牌匾收回）');
+    expect(rows.find((r) => r.includes('FZIPC-2026-003'))).toContain('已撤销（2029年9月1日起，证书失效，牌匾待收回，期限2029年9月21日）');
     expect(rows.find((r) => r.includes('FZIPC-2026-002'))).toContain('限期整改（至2030年3月31日）');
 
-    // the due list now: C2's follow-up (rectifying, any horizon); C1 retained and C3 revoked are gone
-    const after = await desk.call('triennial.due', { horizonDays: 60 });
-    expect(after.map((d) => [d.center.id, d.dueOn, d.kind])).toEqual([['C2', '2030-03-31', 'followUp']]);
+    // the due list now: C2's follow-up once the horizon reaches it (211 days); C1 retained and C3 revoked are gone
+    expect(await desk.call('triennial.due', { horizonDays: 60 })).toEqual([]);
+    const after = await desk.call('triennial.due', { horizonDays: 365 });
+    expect(after.map((d) => [d.center.id, d.dueOn, d.kind, d.daysLeft])).toEqual([['C2', '2030-03-31', 'followUp', 211]]);
 
     // a revoked center: no new summaries for the revocation year; earlier years stay editable
     const y2029 = await fail(saveSummary({ centerId: 'C3', year: 2029, submittedOn: '2029-08-30' }));
@@ -336,7 +339,7 @@ describe('annual summaries, mid-term assessment and re-review through desk.invok
       ['C3', false],
     ]);
 
-    // follow-up retain: the cycle continues from the previous triennial due date
+    // follow-up retain: a new cycle from the decision date
     clock.set('2030-04-05T02:00:00.000Z');
     const follow = await ok<{ review: TriennialReview; center: Center }>(decide({ centerId: 'C2', decidedOn: '2030-04-02' }));
     expect(follow.review).toMatchObject({
@@ -346,7 +349,7 @@ describe('annual summaries, mid-term assessment and re-review through desk.invok
       statusBefore: 'rectifying',
       statusAfter: 'active',
     });
-    expect(follow.center).toMatchObject({ status: 'active', nextReviewDue: '2032-10-12', validUntil: '2032-10-11' });
+    expect(follow.center).toMatchObject({ status: 'active', nextReviewDue: '2033-04-02', validUntil: '2033-04-01' });
     expect(follow.center.rectifyDeadline).toBeUndefined();
     expect(follow.center.statusHistory.map((h) => `${h.from}>${h.to}`)).toEqual(['active>rectifying', 'rectifying>active']);
 

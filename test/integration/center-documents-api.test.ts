@@ -192,7 +192,7 @@ describe('center documents through desk.invoke', () => {
       '自2026年11月25日起撤销',
       `证书（编号：${centers[2]!.certificateNumber}）同时作废`,
       '收回中心牌匾',
-      '前将证书和牌匾交回我局',
+      '请你单位于2026年12月16日前将证书和牌匾交回我局', // the deadline recorded with the decision (15 working days)
       '需进一步加强。',
     ]) {
       expect(rt).toContain(s);
@@ -206,11 +206,13 @@ describe('center documents through desk.invoke', () => {
     expect(early.message).toContain('早于复核结论日期');
     const retainPdf = await desk.call('triennial.decisionPdf', { reviewId: retain.id });
     const tt = flat(pdfText(retainPdf.path));
+    // decided three years early: 提前复核, and the new cycle runs from the decision date
     for (const s of [
       `关于${centers[0]!.name}复核结果的通知`,
+      '开展了提前复核',
       '决定保留',
-      '证书有效期延续至2032年10月11日',
-      '下一次复核时间为2032年10月12日',
+      '证书有效期延续至2029年11月24日',
+      '下一次复核时间为2029年11月25日',
       '2026年11月25日',
     ]) {
       expect(tt).toContain(s);
@@ -230,7 +232,7 @@ describe('center documents through desk.invoke', () => {
     expect(docNumberOf(reprint)).toBe(numbers[1]);
     expect(flat(pdfText(reprint.path))).toContain('2026年11月26日');
 
-    // Follow-up retain after the rectification: the cycle continues from the triennial due date.
+    // Follow-up retain after the rectification: a new cycle from the decision date.
     clock.set('2027-04-01T02:00:00.000Z');
     const followUp = await desk.call('triennial.decide', {
       centerId: c2,
@@ -241,8 +243,8 @@ describe('center documents through desk.invoke', () => {
     const fu = await desk.call('triennial.decisionPdf', { reviewId: followUp.review.id });
     const ft = flat(pdfText(fu.path));
     expect(ft).toContain('整改期满复核');
-    expect(ft).toContain(`下一次复核时间为${'2032年10月12日'}`);
-    expect(followUp.center.nextReviewDue).toBe('2032-10-12');
+    expect(ft).toContain('下一次复核时间为2030年4月1日');
+    expect(followUp.center.nextReviewDue).toBe('2030-04-01');
     expect(docNumberOf(fu)).toMatch(/〔2027〕1号/);
 
     expect((await fail(desk.invoke('triennial.decisionPdf', { reviewId: 'C9-R1' }))).code).toBe('NOT_FOUND');

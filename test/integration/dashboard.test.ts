@@ -39,7 +39,7 @@ describe('stats.dashboard and stats.savePng through desk.invoke', () => {
       applicant: { ...fullApplicant('福州海峡生物医药研究院', 40), district: '仓山区', industry: '生物医药' },
       proposedCenterName: '福州市生物医药产业知识产权协同保护与运营中心',
     });
-    await ok(desk.invoke('applications.submit', { id: app.id }));
+    await ok(desk.invoke('applications.submit', { id: app.id, acknowledgeMissing: true }));
     const asked = await desk.call('formalReview.requireSupplement', {
       applicationId: app.id,
       items: [{ no: 5, reason: '未提供办公场所租赁合同' }],

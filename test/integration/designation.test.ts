@@ -257,7 +257,7 @@ describe('publicity, objections, designation and centers through desk.invoke', (
       proposedCenterName: '补正测试中心',
       windowOverrideReason: '测试补登',
     });
-    await ok(desk.invoke('applications.submit', { id: sub.id }));
+    await ok(desk.invoke('applications.submit', { id: sub.id, acknowledgeMissing: true }));
     const r1 = await desk.call('formalReview.requireSupplement', {
       applicationId: sub.id,
       items: [{ no: 2, reason: '未加盖公章' }],
@@ -280,7 +280,7 @@ describe('publicity, objections, designation and centers through desk.invoke', (
     expect((await desk.call('settings.get', {})).holidayTables).toHaveLength(1);
 
     // The resubmitted application gets a second round with the bureau's table: 3/12 is now off → 3/18.
-    await ok(desk.invoke('applications.submit', { id: sub.id }));
+    await ok(desk.invoke('applications.submit', { id: sub.id, acknowledgeMissing: true }));
     const again = await desk.call('formalReview.requireSupplement', {
       applicationId: sub.id,
       items: [{ no: 2, reason: '仍未盖章' }],

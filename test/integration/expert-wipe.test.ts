@@ -69,7 +69,7 @@ describe('expert wipe leaves nothing readable in the data folder (专家模式)'
           fileName: `申请表（${name}）.pdf`,
         }),
       );
-      await ok(sec.invoke('applications.submit', { id: app.id }));
+      await ok(sec.invoke('applications.submit', { id: app.id, acknowledgeMissing: true }));
       apps.push(await sec.call('formalReview.accept', { applicationId: app.id }));
     }
     const e1 = await sec.call('experts.create', {

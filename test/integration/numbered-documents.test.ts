@@ -86,7 +86,7 @@ describe('numbered documents through the API', () => {
       applicant: fullApplicant(name, n),
       proposedCenterName: '福州市纺织化纤产业知识产权协同保护与运营中心',
     });
-    await ok(desk.invoke('applications.submit', { id: app.id }));
+    await ok(desk.invoke('applications.submit', { id: app.id, acknowledgeMissing: true }));
     return desk.call('formalReview.accept', { applicationId: app.id });
   }
 

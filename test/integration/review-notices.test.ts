@@ -27,7 +27,7 @@ describe('formal-review notices through the API', () => {
       proposedCenterName: '福州市纺织化纤产业知识产权协同保护与运营中心',
     });
     expect((await fail(desk.invoke('formalReview.notice', { applicationId: app.id }))).code).toBe('NOT_FOUND');
-    await ok(desk.invoke('applications.submit', { id: app.id }));
+    await ok(desk.invoke('applications.submit', { id: app.id, acknowledgeMissing: true }));
     await ok(
       desk.invoke('formalReview.requireSupplement', {
         applicationId: app.id,
@@ -49,7 +49,7 @@ describe('formal-review notices through the API', () => {
     const again = await desk.call('formalReview.notice', { applicationId: app.id });
     expect(pdfText(again.path).replace(/\s+/g, '')).toContain('榕市监知〔2026〕1号');
     expect(again.fileName).not.toBe(first.fileName); // a reprint never overwrites an earlier export
-    await ok(desk.invoke('applications.submit', { id: app.id }));
+    await ok(desk.invoke('applications.submit', { id: app.id, acknowledgeMissing: true }));
     await ok(desk.invoke('formalReview.accept', { applicationId: app.id }));
     const accepted = await desk.call('formalReview.notice', { applicationId: app.id });
     const acceptedText = pdfText(accepted.path).replace(/\s+/g, '');
@@ -67,7 +67,7 @@ describe('formal-review notices through the API', () => {
       applicant: fullApplicant('福州某某贸易有限公司', 8),
       proposedCenterName: '福州市食品产业知识产权协同保护与运营中心',
     });
-    await ok(desk.invoke('applications.submit', { id: app.id }));
+    await ok(desk.invoke('applications.submit', { id: app.id, acknowledgeMissing: true }));
     await ok(desk.invoke('formalReview.reject', { applicationId: app.id, reason: '申报单位不具备开展知识产权保护工作的条件' }));
     const file = await desk.call('formalReview.notice', { applicationId: app.id });
     const text = pdfText(file.path).replace(/\s+/g, '');

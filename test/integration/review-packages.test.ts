@@ -78,7 +78,7 @@ describe('offline review packages: secretariat ⇄ expert, two data folders', ()
       await ok(
         sec.invoke('applications.attachFile', { applicationId: app.id, itemNo: 1, uploadId: up, fileName: `申请表（${name}）.pdf` }),
       );
-      await ok(sec.invoke('applications.submit', { id: app.id }));
+      await ok(sec.invoke('applications.submit', { id: app.id, acknowledgeMissing: true }));
       if (i < 2) apps.push(await sec.call('formalReview.accept', { applicationId: app.id }));
     }
     e1 = await sec.call('experts.create', {

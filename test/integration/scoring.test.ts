@@ -47,7 +47,7 @@ describe('expert review (secretariat side) on a real data folder', () => {
       applicant: fullApplicant(name, n),
       proposedCenterName: `${name}中心`,
     });
-    await ok(desk.invoke('applications.submit', { id: app.id }));
+    await ok(desk.invoke('applications.submit', { id: app.id, acknowledgeMissing: true }));
     return desk.call('formalReview.accept', { applicationId: app.id });
   }
   const expert = (name: string, organisation: string, extra: Record<string, unknown> = {}) =>

@@ -65,7 +65,7 @@ describe('free text is cleaned at the API boundary', () => {
     expect(team.details).toEqual([
       expect.objectContaining({ path: ['team', '0', 'name'], message: '成员姓名含有不可见的控制字符（U+001B），请删除后重新输入。' }),
     ]);
-    await ok(desk.invoke('applications.submit', { id: app.id }));
+    await ok(desk.invoke('applications.submit', { id: app.id, acknowledgeMissing: true }));
     const reason = (await fail(desk.invoke('formalReview.reject', { applicationId: app.id, reason: '材料不全\u202e' }))) as ApiError;
     expect(reason.message).toContain('理由含有不可见的控制字符（U+202E）');
     const stored = await desk.call('applications.get', { id: app.id });
@@ -86,7 +86,7 @@ describe('free text is cleaned at the API boundary', () => {
     });
     const name = '福州 Minjiang Data 数据科技有限公司';
     expect(app.applicant.name).toBe(name);
-    await ok(desk.invoke('applications.submit', { id: app.id }));
+    await ok(desk.invoke('applications.submit', { id: app.id, acknowledgeMissing: true }));
     await ok(desk.invoke('formalReview.reject', { applicationId: app.id, reason: '申报单位不具备开展知识产权保护工作的条件' }));
 
     const pdf = await desk.call('formalReview.notice', { applicationId: app.id });

@@ -3,7 +3,7 @@
  * values (like every contract *labels.ts module; see eslint.config.js). The schemas in centers/annual.ts are
  * built from these.
  */
-import type { Grade, ReviewOutcome } from './centers/annual.js';
+import type { Grade, ReviewKind, ReviewOutcome } from './centers/annual.js';
 
 /** The work plan's eight tasks as indicators (DOMAIN.md "What a center does"). */
 export const INDICATORS = [
@@ -34,3 +34,17 @@ export const WORK_TASKS = [
 export const GRADE_LABELS: Record<Grade, string> = { excellent: '优秀', good: '良好', pass: '合格', fail: '不合格' };
 
 export const REVIEW_OUTCOME_LABELS: Record<ReviewOutcome, string> = { retain: '保留', rectify: '限期整改', revoke: '撤销' };
+
+/** 复核的类型 (domain/center-lifecycle.ts reviewKindOn decides which). */
+export const REVIEW_KIND_LABELS: Record<ReviewKind, string> = { triennial: '三年期满', followUp: '整改期满', early: '提前复核' };
+
+/** A review decided more than this many days before the due date is 提前复核. */
+export const REVIEW_WINDOW_DAYS = 90;
+
+/** The re-review rules as the 三年复核 page states them (README “Rules worth knowing” says the same). */
+export const REVIEW_RULES_TEXT = [
+  '中心自认定之日起每三年复核一次；限期整改的中心在整改期满时复核，只能保留或撤销。',
+  `在三年期满日前${REVIEW_WINDOW_DAYS}天以前作出的复核为“提前复核”。`,
+  '保留的，自复核结论之日起重新计算三年：下次复核日期为结论日期加三年（2月29日按2月28日），证书有效期至其前一日。',
+  '撤销的，证书自结论之日起失效；依托单位须在撤销决定载明的期限内交回证书和牌匾，收回后在“中心名录”中登记牌匾收回。',
+] as const;

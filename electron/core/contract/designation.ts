@@ -183,8 +183,22 @@ export const Center = z.object({
   rectifyDeadline: IsoDate.optional(),
   /** The certificate's validity ended early (revoked) on this date. */
   certificateEndedOn: IsoDate.optional(),
-  /** 牌匾收回 (recorded when a center is revoked). */
+  /**
+   * Written at 撤销 by versions before issue 13 (on = the decision date). It never meant the plaque was back:
+   * it is read as the return deadline when `plaqueReturn` is absent (domain/center-lifecycle.ts plaqueReturnOf).
+   */
   plaqueWithdrawn: z.object({ on: IsoDate, reviewId: z.string() }).optional(),
+  /** 牌匾收回: the deadline set at 撤销 and, once recorded (牌匾收回登记), the actual return. */
+  plaqueReturn: z
+    .object({
+      dueOn: IsoDate,
+      reviewId: z.string(),
+      returnedOn: IsoDate.optional(),
+      note: z.string().optional(),
+      recordedAt: IsoTime.optional(),
+      recordedBy: z.string().optional(),
+    })
+    .optional(),
   /** Every status change, oldest first (kept forever). */
   statusHistory: z
     .array(

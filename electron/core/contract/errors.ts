@@ -10,6 +10,8 @@ export const ErrorCode = z.enum([
   /** The record's state does not allow this action (e.g. a designated batch); the message names the state. */
   'INVALID_STATE',
   'NEEDS_REASON',
+  /** The step goes ahead only when the caller acknowledges what the message lists (details: the list; input flag `acknowledge…: true`). */
+  'NEEDS_ACKNOWLEDGEMENT',
   'STORE_CORRUPT',
   'STORE_TOO_NEW',
   'STORE_LOCKED',

@@ -23,7 +23,7 @@ export type ConflictReason = (typeof CONFLICT_REASONS)[number];
 export const CONFLICT_REASON_LABELS: Record<ConflictReason, string> = {
   sameOrganisation: '回避：同单位',
   sameUscc: '回避：同信用代码',
-  declared: '回避：本人申报',
+  declared: '回避：专家申报的利害关系',
 };
 
 /** The tag of a conflict recorded before reason codes existed (its sentence still shows in the tooltip). */

@@ -1,6 +1,6 @@
 /** API methods of formal review (形式审查, formalReview.*): accept, ask for a supplement, reject, print the notice. */
 import { z } from 'zod';
-import { method } from './define.js';
+import { method, IsoDate } from './define.js';
 import { ExportedFile } from './common.js';
 import { Application, SupplementItemInput } from './applications/entities.js';
 import { Text } from './text.js';
@@ -9,6 +9,19 @@ import { yearOfRef } from './years.js';
 const Id = z.string().trim().min(1, '请指定申报');
 const Reason = Text({ label: '理由', min: 2, max: 200, multiline: true });
 const Note = Text({ label: '备注', max: 200, multiline: true });
+const SupplementDays = z.number().int().min(1, '补正期限至少1个工作日').max(60, '补正期限不超过60个工作日');
+
+/** The deadline a 补正 sent today would carry (shown in the dialog before sending). */
+export const SupplementDeadline = z.object({
+  issuedOn: IsoDate,
+  workingDays: z.number().int(),
+  deadline: IsoDate,
+  /** “须于2026年10月20日前补正（5个工作日，自通知次日起算）” */
+  text: z.string(),
+  /** A year of the period has no holiday table (only weekends skipped). */
+  warning: z.string().optional(),
+});
+export type SupplementDeadline = z.infer<typeof SupplementDeadline>;
 
 export const formalReviewContract = {
   'formalReview.accept': method({
@@ -24,7 +37,7 @@ export const formalReviewContract = {
       .object({
         applicationId: Id,
         items: z.array(SupplementItemInput).min(1, '请至少勾选一项需补正的材料').max(7),
-        workingDays: z.number().int().min(1, '补正期限至少1个工作日').max(60, '补正期限不超过60个工作日').default(5),
+        workingDays: SupplementDays.default(5),
         note: Note.optional(),
       })
       .strict(),
@@ -33,6 +46,12 @@ export const formalReviewContract = {
     yearLock: 'byInput',
     years: (i) => [yearOfRef(i.applicationId)],
     summary: '形式审查：要求补正',
+  }),
+  'formalReview.supplementDeadline': method({
+    input: z.object({ workingDays: SupplementDays }).strict(),
+    output: SupplementDeadline,
+    writes: false,
+    summary: '补正期限（按今天发出计算）',
   }),
   'formalReview.notice': method({
     input: z.object({ applicationId: Id, round: z.number().int().positive().optional() }).strict(),

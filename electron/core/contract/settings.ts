@@ -94,6 +94,13 @@ export const Settings = z.object({
     })
     .strict()
     .optional(),
+  /** Working days after a 撤销 decision within which certificate and plaque are to be handed back (absent: 15). */
+  plaqueReturnWorkingDays: z
+    .number()
+    .int('牌匾交回期限应为整数个工作日')
+    .min(1, '牌匾交回期限至少1个工作日')
+    .max(60, '牌匾交回期限不超过60个工作日')
+    .optional(),
   /** 发文机关标志 of 文件格式 (GB/T 9704 §7.2.4; absent: bureauName + "文件"). */
   fileMark: OrganName.optional(),
   /** 印发机关 in the 版记 (§7.4.3; absent: bureauName + "办公室"). */

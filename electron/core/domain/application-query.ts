@@ -5,12 +5,26 @@
 import type { Application, ApplicationRow } from '../contract/applications/entities.js';
 import type { ListFilters } from '../contract/applications/methods.js';
 import { matchesNameSearch } from './name-search.js';
+import { MATERIAL_ITEMS } from './materials.js';
 
 /** Material items that must have at least one file (7 “其他相关证明材料” is optional). */
 export const REQUIRED_ITEM_NOS: readonly number[] = [1, 2, 3, 4, 5, 6];
 
 export function missingItemNos(app: Pick<Application, 'materials'>): number[] {
   return REQUIRED_ITEM_NOS.filter((no) => !app.materials.find((m) => m.no === no)?.files.length);
+}
+
+/** The required material items without a file, numbered and titled (what 提交 lists and the 补正 dialog pre-ticks). */
+export function missingMaterials(app: Pick<Application, 'materials'>): { no: number; title: string }[] {
+  return missingItemNos(app).map((no) => ({ no, title: MATERIAL_ITEMS.find((m) => m.no === no)?.title ?? `第${no}项` }));
+}
+
+/** The NEEDS_ACKNOWLEDGEMENT message of a submission with missing materials. */
+export function missingMaterialsMessage(items: readonly { no: number; title: string }[]): string {
+  return (
+    `申报材料尚缺${items.length}项：${items.map((m) => `${m.no}. ${m.title}`).join('；')}。` +
+    '缺少材料的申报在形式审查时将要求补正。请先上传上述材料；如确需现在提交，请确认缺项清单后再提交（清单记入操作日志）。'
+  );
 }
 
 export function openSupplementDeadline(app: Application): string | undefined {

@@ -7,8 +7,16 @@
  * Dates are ISO calendar dates (YYYY-MM-DD) in the bureau's time zone.
  */
 import { DeskError } from '../contract/errors.js';
-import type { AssessmentTemplate, Grade, GradeBands, ReviewDue, ReviewOutcome, TriennialReview } from '../contract/centers/annual.js';
-import { WORK_TASKS, REVIEW_OUTCOME_LABELS } from '../contract/centers-labels.js';
+import type {
+  AssessmentTemplate,
+  CenterYearPart,
+  Grade,
+  GradeBands,
+  ReviewDue,
+  ReviewOutcome,
+  TriennialReview,
+} from '../contract/centers/annual.js';
+import { WORK_TASKS, REVIEW_OUTCOME_LABELS, REVIEW_KIND_LABELS } from '../contract/centers-labels.js';
 import type { Center, CenterStatus } from '../contract/designation.js';
 import { CENTER_STATUS_LABELS } from '../contract/designation-labels.js';
 import type { Criterion } from '../contract/expert-review/scoring.js';
@@ -16,10 +24,24 @@ import { formatChineseDate } from './batches.js';
 import { addDays, addYears, daysBetween, yearOf } from './dates.js';
 import { criteriaProblems, maxTotal, onStep } from './scoring-template.js';
 import { sheetTotal } from './score-sheet.js';
+import { isDueWithin } from './due-window.js';
+import { nextReviewAfterRetain, nextReviewDueOf, plaqueReturnOf, reviewKindOn, triennialDueOf } from './review-cycle.js';
 
 // Calendar helpers and the summary due rule live in dates.ts and summary-due.ts (the renderer imports them too).
 export { daysInMonth, addYears, addDays, daysBetween } from './dates.js';
 export { DEFAULT_SUMMARY_DUE, summaryDueDate, summaryDueRuleText, type SummaryDueRule } from './summary-due.js';
+export {
+  DEFAULT_PLAQUE_RETURN_WORKING_DAYS,
+  firstReviewDue,
+  nextReviewAfterRetain,
+  nextReviewDueOf,
+  plaqueReturnDue,
+  plaqueReturnOf,
+  plaqueReturnText,
+  reviewKindOn,
+  triennialDueOf,
+  type PlaqueReturnState,
+} from './review-cycle.js';
 
 // ───────────────────────────── 年度工作总结 ─────────────────────────────
 
@@ -66,35 +88,63 @@ export function agreementRefusal(center: Pick<Center, 'name' | 'status' | 'certi
 
 // ───────────────────────────── 三年复核 ─────────────────────────────
 
-/** First re-review: designatedOn + 3 years (29 Feb → 28 Feb). */
-export function firstReviewDue(designatedOn: string): string {
-  return addYears(designatedOn, 3);
-}
-
-/** The triennial due date the center's cycle stands on (kept while rectifying). */
-export function triennialDueOf(center: Pick<Center, 'nextReviewDue' | 'designatedOn'>): string {
-  return center.nextReviewDue ?? firstReviewDue(center.designatedOn);
-}
-
-/** The next re-review: the follow-up at the rectify deadline while rectifying, else the triennial one. Null when revoked. */
-export function nextReviewDueOf(center: Center): { dueOn: string; kind: 'triennial' | 'followUp' } | null {
-  if (center.status === 'revoked') return null;
-  if (center.status === 'rectifying') return { dueOn: center.rectifyDeadline ?? triennialDueOf(center), kind: 'followUp' };
-  return { dueOn: triennialDueOf(center), kind: 'triennial' };
-}
-
-/** Centers due within `horizonDays` of today or overdue, plus every rectifying center; soonest first. */
+/**
+ * Centers whose re-review (三年期满 or 整改期满) is due within `horizonDays` of today or overdue; soonest first.
+ * The same test (isDueWithin) as the label “N天内到期” says: a rectifying center due later is not listed.
+ */
 export function reviewDueList(centers: readonly Center[], today: string, horizonDays: number): ReviewDue[] {
-  const limit = addDays(today, horizonDays);
   const out: ReviewDue[] = [];
   for (const center of centers) {
     const next = nextReviewDueOf(center);
     if (!next) continue;
-    if (next.kind !== 'followUp' && next.dueOn > limit) continue;
+    if (!isDueWithin(next.dueOn, today, horizonDays)) continue;
     const daysLeft = daysBetween(today, next.dueOn);
     out.push({ center: structuredClone(center), dueOn: next.dueOn, kind: next.kind, daysLeft, overdue: daysLeft < 0 });
   }
   return out.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.center.id.localeCompare(b.center.id, 'en', { numeric: true }));
+}
+
+export interface PlaqueReturnInput {
+  returnedOn: string;
+  note?: string | undefined;
+}
+
+/**
+ * 牌匾收回登记: record the actual return on a revoked center whose plaque is not yet recorded as back.
+ * INVALID_STATE when not revoked or already recorded; RULE_VIOLATION for a date before the revocation or after today.
+ */
+export function applyPlaqueReturn(center: Center, input: PlaqueReturnInput, rc: { today: string; at: string; by: string }): Center {
+  const p = plaqueReturnOf(center);
+  if (center.status !== 'revoked' || !p) {
+    throw new DeskError(
+      'INVALID_STATE',
+      `${center.name}的状态为“${CENTER_STATUS_LABELS[center.status]}”，未撤销认定，没有需要收回的牌匾。`,
+      { status: center.status },
+    );
+  }
+  if (p.returnedOn) {
+    throw new DeskError('INVALID_STATE', `${center.name}的牌匾已于${formatChineseDate(p.returnedOn)}登记收回，不能重复登记。`, {
+      returnedOn: p.returnedOn,
+    });
+  }
+  const revoked = revokedOn(center)!;
+  if (input.returnedOn < revoked) {
+    refuse(`收回日期（${formatChineseDate(input.returnedOn)}）早于撤销日期（${formatChineseDate(revoked)}），请核对。`);
+  }
+  if (input.returnedOn > rc.today) {
+    refuse(`收回日期（${formatChineseDate(input.returnedOn)}）晚于今天（${formatChineseDate(rc.today)}），请填写实际收回的日期。`);
+  }
+  const next = structuredClone(center);
+  const note = input.note?.trim();
+  next.plaqueReturn = {
+    dueOn: p.dueOn,
+    reviewId: p.reviewId,
+    returnedOn: input.returnedOn,
+    ...(note ? { note } : {}),
+    recordedAt: rc.at,
+    recordedBy: rc.by,
+  };
+  return next;
 }
 
 /** The longest 整改期限 after the decision. */
@@ -116,6 +166,8 @@ export interface ReviewContext {
   at: string;
   /** Operator. */
   by: string;
+  /** For 撤销: the plaque return deadline (plaqueReturnDue); absent: the decision date. */
+  plaqueReturnDueOn?: string | undefined;
 }
 
 export interface ReviewResult {
@@ -130,17 +182,19 @@ function refuse(message: string, details?: unknown): never {
 /**
  * Apply a 复核结论 to a center. Returns the updated center (a copy) and the review record; throws
  * RULE_VIOLATION (Chinese message) on an illegal transition.
- * - retain: status active, nextReviewDue = previous triennial due + 3 years, validUntil = that − 1 day
- *   (after a follow-up the cycle continues from the triennial due date kept on the center);
+ * - the review is 三年期满, 整改期满 or 提前复核 (reviewKindOn);
+ * - retain: status active, a new cycle from the decision date: nextReviewDue = decidedOn + 3 years,
+ *   validUntil = that − 1 day;
  * - rectify: status rectifying, rectifyDeadline (after decidedOn, within 2 years); not from rectifying;
- * - revoke: status revoked, certificateEndedOn = decidedOn, plaque withdrawn. Final.
+ * - revoke: status revoked, certificateEndedOn = decidedOn, the plaque return deadline recorded (待收回). Final.
  */
 export function applyReviewOutcome(center: Center, decision: ReviewDecision, rc: ReviewContext): ReviewResult {
   const { outcome, decidedOn } = decision;
   if (center.status === 'revoked') {
     refuse(`${center.name}已于${formatChineseDate(revokedOn(center)!)}撤销，撤销为最终结论，不能再作复核结论。`);
   }
-  const due = nextReviewDueOf(center)!;
+  const due = reviewKindOn(center, decidedOn)!;
+  const what = `${REVIEW_KIND_LABELS[due.kind]}${due.kind === 'early' ? '' : '复核'}`;
   if (decidedOn > rc.today) {
     refuse(`复核结论日期（${formatChineseDate(decidedOn)}）晚于今天（${formatChineseDate(rc.today)}），请填写实际作出结论的日期。`);
   }
@@ -163,15 +217,18 @@ export function applyReviewOutcome(center: Center, decision: ReviewDecision, rc:
   let after: CenterStatus;
   let reason: string;
   let rectifyDeadline: string | undefined;
+  let nextReviewDue: string | undefined;
+  let plaqueReturnDueOn: string | undefined;
 
   if (outcome === 'retain') {
     after = 'active';
-    const nextDue = addYears(triennialDueOf(center), 3);
+    const nextDue = nextReviewAfterRetain(decidedOn);
+    nextReviewDue = nextDue;
     next.status = 'active';
     next.nextReviewDue = nextDue;
     next.validUntil = addDays(nextDue, -1);
     delete next.rectifyDeadline;
-    reason = `${due.kind === 'followUp' ? '整改期满复核' : '三年复核'}结论：保留，有效期延至${formatChineseDate(next.validUntil)}，下次复核${formatChineseDate(nextDue)}`;
+    reason = `${what}结论：保留，自${formatChineseDate(decidedOn)}起重新计算三年，有效期至${formatChineseDate(next.validUntil)}，下次复核${formatChineseDate(nextDue)}`;
   } else if (outcome === 'rectify') {
     const deadline = decision.rectifyDeadline;
     if (!deadline) refuse('限期整改须填写整改期限，请填写整改期满的日期。');
@@ -187,14 +244,16 @@ export function applyReviewOutcome(center: Center, decision: ReviewDecision, rc:
     next.status = 'rectifying';
     next.rectifyDeadline = deadline;
     next.nextReviewDue = triennialDueOf(center); // the cycle continues from here after a follow-up retain
-    reason = `三年复核结论：限期整改，整改期限至${formatChineseDate(deadline)}`;
+    reason = `${what}结论：限期整改，整改期限至${formatChineseDate(deadline)}`;
   } else {
     after = 'revoked';
     next.status = 'revoked';
     next.certificateEndedOn = decidedOn;
-    next.plaqueWithdrawn = { on: decidedOn, reviewId: rc.reviewId };
+    plaqueReturnDueOn = rc.plaqueReturnDueOn ?? decidedOn;
+    if (plaqueReturnDueOn < decidedOn) refuse(`牌匾交回期限（${formatChineseDate(plaqueReturnDueOn)}）早于撤销日期，请核对。`);
+    next.plaqueReturn = { dueOn: plaqueReturnDueOn, reviewId: rc.reviewId };
     delete next.rectifyDeadline;
-    reason = `${due.kind === 'followUp' ? '整改期满复核' : '三年复核'}结论：撤销，证书自${formatChineseDate(decidedOn)}起失效，收回牌匾`;
+    reason = `${what}结论：撤销，证书自${formatChineseDate(decidedOn)}起失效，牌匾须于${formatChineseDate(plaqueReturnDueOn)}前交回`;
   }
 
   next.statusHistory.push({ on: decidedOn, at: rc.at, from: before, to: after, reason, ref: rc.reviewId, by: rc.by });
@@ -207,6 +266,8 @@ export function applyReviewOutcome(center: Center, decision: ReviewDecision, rc:
     decidedOn,
     opinion: decision.opinion.trim(),
     ...(rectifyDeadline ? { rectifyDeadline } : {}),
+    ...(nextReviewDue ? { nextReviewDue } : {}),
+    ...(plaqueReturnDueOn ? { plaqueReturnDueOn } : {}),
     statusBefore: before,
     statusAfter: after,
     createdAt: rc.at,
@@ -318,6 +379,22 @@ export function assessmentTotal(criteria: readonly Criterion[], scores: Readonly
   return sheetTotal({ criteria }, scores);
 }
 
+/** Centers with a submitted summary of the year and no assessment yet (in center order). */
+export function unassessedSummaries(part: Pick<CenterYearPart, 'summaries' | 'assessments'>): string[] {
+  const assessed = new Set(part.assessments.map((a) => a.centerId));
+  return [...new Set(part.summaries.map((s) => s.centerId))]
+    .filter((id) => !assessed.has(id))
+    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+}
+
+/** The NEEDS_ACKNOWLEDGEMENT message of a 中期考核结果通知 asked for while summaries are unassessed. */
+export function unassessedNoticeMessage(year: number, centers: readonly Pick<Center, 'name'>[]): string {
+  return (
+    `${year}年度还有${centers.length}个中心已提交工作总结但尚未考核：${centers.map((c) => c.name).join('、')}。` +
+    '结果通知将不列这些中心。请先登记考核结果；如确需先发通知，请确认上述名单后再生成（确认记入操作日志和通知记录）。'
+  );
+}
+
 /** A version is frozen once any assessment of the year names it. */
 export function assessmentTemplateFrozen(version: number, assessments: readonly { templateVersion: number }[]): boolean {
   return assessments.some((a) => a.templateVersion === version);
@@ -328,13 +405,22 @@ export function frozenTemplateMessage(version: number): string {
   return `第${version}版中期考核表已有考核结果，已冻结。如确需修改，请填写修改理由，将另存为第${version + 1}版（已登记的考核结果仍按原版本保留）。`;
 }
 
-/** The status as a clerk writes it in a roster: 有效 / 限期整改（至2027年3月31日） / 已撤销（2026年11月25日起，证书失效，牌匾收回）. */
+/**
+ * The status as a clerk writes it in a roster: 有效 / 限期整改（至2027年3月31日） /
+ * 已撤销（2026年11月25日起，证书失效，牌匾待收回，期限2026年12月16日） / 已撤销（…，牌匾已于2026年12月10日收回）.
+ */
 export function centerStatusText(center: Center): string {
   if (center.status === 'rectifying')
     return center.rectifyDeadline ? `限期整改（至${formatChineseDate(center.rectifyDeadline)}）` : '限期整改';
   if (center.status === 'revoked') {
     const on = revokedOn(center);
-    return `已撤销（${on ? `${formatChineseDate(on)}起，` : ''}证书失效${center.plaqueWithdrawn ? '，牌匾收回' : ''}）`;
+    const p = plaqueReturnOf(center);
+    const plaque = p
+      ? p.returnedOn
+        ? `，牌匾已于${formatChineseDate(p.returnedOn)}收回`
+        : `，牌匾待收回，期限${formatChineseDate(p.dueOn)}`
+      : '';
+    return `已撤销（${on ? `${formatChineseDate(on)}起，` : ''}证书失效${plaque}）`;
   }
   return CENTER_STATUS_LABELS[center.status];
 }

@@ -6,7 +6,7 @@
  * or a declared conflict naming the unit (equal after normalisation, or contained in the applicant's
  * name when it is at least 4 characters, e.g. “福州大学” for “福州大学科技园有限公司”) or its USCC.
  */
-import type { ConflictReason } from '../contract/expert-review-labels.js';
+import { CONFLICT_REASON_LABELS, CONFLICT_REASON_UNKNOWN_LABEL, type ConflictReason } from '../contract/expert-review-labels.js';
 
 export interface ConflictExpert {
   organisation: string;
@@ -67,4 +67,20 @@ export function conflictFindings(expert: ConflictExpert, applicant: ConflictAppl
 /** Reasons (Chinese sentences) why the expert should not review the applicant; empty when none. */
 export function findConflicts(expert: ConflictExpert, applicant: ConflictApplicant): string[] {
   return conflictFindings(expert, applicant).map((f) => f.text);
+}
+
+/** The unit a declared-conflict sentence names (its quoted name, or the USCC it gives); undefined when none. */
+export function declaredConflictUnit(sentence: string): string | undefined {
+  return /“([^”]+)”/.exec(sentence)?.[1] ?? /单位代码 ([0-9A-Z]{18})/.exec(sentence)?.[1];
+}
+
+/**
+ * The short tag of one conflict on screen: “回避：同单位”, “回避：同信用代码”, or for a conflict the expert
+ * declared “回避：专家申报的利害关系（福州大学）”. `code` absent: a record made before reason codes.
+ */
+export function conflictTag(code: ConflictReason | undefined, sentence: string): string {
+  if (!code) return CONFLICT_REASON_UNKNOWN_LABEL;
+  if (code !== 'declared') return CONFLICT_REASON_LABELS[code];
+  const unit = declaredConflictUnit(sentence);
+  return unit ? `${CONFLICT_REASON_LABELS.declared}（${unit}）` : CONFLICT_REASON_LABELS.declared;
 }

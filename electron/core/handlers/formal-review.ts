@@ -10,7 +10,21 @@ import type { AreaHandlers, FirstPrintYears, HandlerContext } from './types.js';
 import { operator, updateApplication } from './applications/store.js';
 import { printReviewNotice, reviewNoticeFirstPrintYears } from './formal-review-notices.js';
 
-type Methods = 'formalReview.accept' | 'formalReview.requireSupplement' | 'formalReview.reject' | 'formalReview.notice';
+type Methods =
+  | 'formalReview.accept'
+  | 'formalReview.requireSupplement'
+  | 'formalReview.supplementDeadline'
+  | 'formalReview.reject'
+  | 'formalReview.notice';
+
+/** The deadline of a 补正 issued today with `workingDays` (the same computation requireSupplement records). */
+function supplementDeadline(ctx: HandlerContext, workingDays: number) {
+  const issuedOn = bureauDate(ctx.clock());
+  const calendar = workingCalendar(ctx);
+  const deadline = deadlineAfter(issuedOn, workingDays, calendar);
+  const warning = calendarWarning([issuedOn, deadline], calendar);
+  return { issuedOn, deadline, warning, text: `须于${formatChineseDate(deadline)}前补正（${workingDays}个工作日，自通知次日起算）` };
+}
 
 // The working-day calendar lives in services/calendar.ts (shared with designation and the center documents).
 export { workingCalendar } from '../services/calendar.js';
@@ -49,10 +63,7 @@ export const formalReviewHandlers: AreaHandlers<Methods> = {
       seen.add(item.no);
     }
     const items = [...input.items].sort((a, b) => a.no - b.no);
-    const issuedOn = bureauDate(ctx.clock());
-    const calendar = workingCalendar(ctx);
-    const deadline = deadlineAfter(issuedOn, input.workingDays, calendar);
-    const warning = calendarWarning([issuedOn, deadline], calendar);
+    const { issuedOn, deadline, warning, text } = supplementDeadline(ctx, input.workingDays);
     return updateApplication(ctx, input.applicationId, 'formalReview.requireSupplement', 'formalReview', (app) => {
       move(app, 'requireSupplement');
       const round = addRound(app, {
@@ -65,9 +76,14 @@ export const formalReviewHandlers: AreaHandlers<Methods> = {
         ...(input.note ? { note: input.note } : {}),
       });
       const list = items.map((i) => `第${i.no}项（${i.reason}）`).join('；');
-      const note = `第${round.round}轮，须于${formatChineseDate(deadline)}前补正（${input.workingDays}个工作日，自通知次日起算）：${list}${warning ? `。${warning}` : ''}`;
+      const note = `第${round.round}轮，${text}：${list}${warning ? `。${warning}` : ''}`;
       return { action: '形式审查：要求补正', note };
     });
+  },
+
+  'formalReview.supplementDeadline': (input, ctx) => {
+    const { warning, ...rest } = supplementDeadline(ctx, input.workingDays);
+    return { ...rest, workingDays: input.workingDays, ...(warning ? { warning } : {}) };
   },
 
   'formalReview.reject': (input, ctx) =>

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Alert, App, Button, Drawer, Flex, Spin, Tabs, Tag, Typography } from 'antd';
 import { CheckCircleOutlined, SendOutlined } from '@ant-design/icons';
 import type { Application, Batch } from '../../../electron/core/contract/index.js';
-import { desk } from '../../rpc';
+import { desk, DeskApiError } from '../../rpc';
 import { formatTime } from '../../format';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useRemote } from '../../components/useRemote';
@@ -26,7 +26,7 @@ interface Props {
 
 /** One application: the form (autosaved), its materials, formal review and history. */
 export function ApplicationDrawer({ open, id, batch, onCreated, onChanged, onClose }: Props) {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const detail = useRemote(() => (id ? desk.call('applications.get', { id }) : Promise.resolve(undefined)), [id]);
   const [tab, setTab] = useState('form');
   const [submitting, setSubmitting] = useState(false);
@@ -50,6 +50,33 @@ export function ApplicationDrawer({ open, id, batch, onCreated, onChanged, onClo
     onChanged();
   }
 
+  /** The core lists the missing materials (NEEDS_ACKNOWLEDGEMENT): show them and ask before submitting anyway. */
+  function confirmMissing(items: readonly { no: number; title: string }[]): Promise<boolean> {
+    return new Promise((resolve) => {
+      modal.confirm({
+        title: `申报材料尚缺${items.length}项，确认提交？`,
+        content: (
+          <div data-testid="submit-missing">
+            <ul style={{ paddingLeft: 20, margin: '4px 0 8px' }}>
+              {items.map((m) => (
+                <li key={m.no}>
+                  {m.no}. {m.title}
+                </li>
+              ))}
+            </ul>
+            <Typography.Text type="secondary">缺少材料的申报在形式审查时将要求补正。确认后提交，缺项清单记入操作日志。</Typography.Text>
+          </div>
+        ),
+        okText: '确认缺项并提交',
+        cancelText: '返回补充材料',
+        autoFocusButton: 'cancel',
+        width: 520,
+        onOk: () => resolve(true),
+        onCancel: () => resolve(false),
+      });
+    });
+  }
+
   async function submit(current: Application): Promise<void> {
     setSubmitError(null);
     setSubmitting(true);
@@ -58,7 +85,18 @@ export function ApplicationDrawer({ open, id, batch, onCreated, onChanged, onClo
         setTab('form');
         return;
       }
-      const saved = await desk.call('applications.submit', { id: current.id });
+      let saved: Application;
+      try {
+        saved = await desk.call('applications.submit', { id: current.id });
+      } catch (err) {
+        if (!(err instanceof DeskApiError && err.code === 'NEEDS_ACKNOWLEDGEMENT')) throw err;
+        const items = (err.details as { missingItems?: { no: number; title: string }[] } | undefined)?.missingItems ?? [];
+        if (!(await confirmMissing(items))) {
+          setTab('materials');
+          return;
+        }
+        saved = await desk.call('applications.submit', { id: current.id, acknowledgeMissing: true });
+      }
       message.success(
         saved.status === 'submitted' && current.status === 'supplementRequired'
           ? '已补正并重新提交，等待形式审查。'

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Flex, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Table, Tag, Tooltip, Typography } from 'antd';
 import { AuditOutlined, FileExcelOutlined, FilePdfOutlined } from '@ant-design/icons';
 import type { MidtermAssessment, SummaryRow } from '../../../electron/core/contract/index.js';
-import { desk } from '../../rpc';
+import { desk, DeskApiError } from '../../rpc';
 import { formatDate, todayIso } from '../../format';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -31,6 +31,44 @@ export function AssessmentsPage() {
   const sealed = data?.sealed ?? false;
   const assessed = rows.filter((r) => r.assessment).length;
   const current = template.data?.year === year ? template.data.current : undefined;
+  const { modal } = App.useApp();
+
+  /** The core refuses the first print while submitted summaries are unassessed: list them and ask before issuing. */
+  function confirmUnassessed(err: DeskApiError): Promise<boolean> {
+    const list = (err.details as { unassessed?: { centerId: string; centerName: string }[] } | undefined)?.unassessed ?? [];
+    return new Promise((resolve) => {
+      modal.confirm({
+        title: `还有${list.length}个中心已提交总结但尚未考核`,
+        content: (
+          <div data-testid="notice-unassessed">
+            <ul style={{ paddingLeft: 20, margin: '4px 0 8px' }}>
+              {list.map((u) => (
+                <li key={u.centerId}>{u.centerName}</li>
+              ))}
+            </ul>
+            <Typography.Text type="secondary">结果通知不列上述中心，生成后即取发文字号。确认名单后生成，确认记入操作日志。</Typography.Text>
+          </div>
+        ),
+        okText: '确认名单并生成',
+        cancelText: '先去考核',
+        autoFocusButton: 'cancel',
+        width: 520,
+        onOk: () => resolve(true),
+        onCancel: () => resolve(false),
+      });
+    });
+  }
+
+  const printNotice = () =>
+    exporter.run('中期考核结果通知', async () => {
+      try {
+        return await desk.call('assessments.noticePdf', { year });
+      } catch (err) {
+        if (!(err instanceof DeskApiError && err.code === 'NEEDS_ACKNOWLEDGEMENT')) throw err;
+        if (!(await confirmUnassessed(err))) throw new DeskApiError({ code: 'CANCELLED', message: '已取消，未生成结果通知。' });
+        return desk.call('assessments.noticePdf', { year, acknowledgeUnassessed: true });
+      }
+    });
 
   return (
     <>
@@ -44,7 +82,7 @@ export function AssessmentsPage() {
               icon={<FilePdfOutlined />}
               disabled={!assessed}
               loading={exporter.busy === '中期考核结果通知'}
-              onClick={() => void exporter.run('中期考核结果通知', () => desk.call('assessments.noticePdf', { year }))}
+              onClick={() => void printNotice().then(view.reload)}
             >
               生成结果通知
             </Button>

@@ -48,7 +48,7 @@ export function CenterHistoryDrawer({ center, onClose }: { center: Center | null
           dataSource={h.reviews}
           columns={[
             { title: '决定日期', dataIndex: 'decidedOn', width: 135, render: (d: string) => formatDate(d) },
-            { title: '类型', dataIndex: 'kind', width: 80, render: (k: 'triennial' | 'followUp') => REVIEW_KIND_LABELS[k] },
+            { title: '类型', dataIndex: 'kind', width: 80, render: (k: 'triennial' | 'followUp' | 'early') => REVIEW_KIND_LABELS[k] },
             {
               title: '结论',
               dataIndex: 'outcome',

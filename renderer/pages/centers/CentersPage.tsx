@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Flex, Input, Segmented, Switch, Table, Tag, Tooltip, Typography } from 'antd';
-import { FileExcelOutlined, FilePdfOutlined, FileTextOutlined, HistoryOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, FilePdfOutlined, FileTextOutlined, HistoryOutlined, RollbackOutlined } from '@ant-design/icons';
 import type { Center, CenterStatus } from '../../../electron/core/contract/index.js';
 import { desk } from '../../rpc';
 import { formatDate } from '../../format';
@@ -14,6 +14,8 @@ import { CENTER_STATUS_LABELS } from '../../components/designationLabels';
 import { AgreementModal } from './AgreementModal';
 import { CenterHistoryDrawer } from './CenterHistoryDrawer';
 import { CenterStatusCell } from './CenterStatusCell';
+import { PlaqueReturnModal } from './PlaqueReturnModal';
+import { plaqueReturnOf } from '../../../electron/core/domain/review-cycle.js';
 
 type StatusFilter = CenterStatus | 'all';
 
@@ -24,6 +26,7 @@ export function CentersPage() {
   const [withoutAgreement, setWithoutAgreement] = useState(false);
   const [editing, setEditing] = useState<Center | null>(null);
   const [historyOf, setHistoryOf] = useState<Center | null>(null);
+  const [returning, setReturning] = useState<Center | null>(null);
   const { typed, setTyped, search } = useSearchTerm();
   const list = useRemote(async () => {
     const found = await desk.call('centers.list', { ...(status === 'all' ? {} : { status }), ...(search ? { search } : {}) });
@@ -188,15 +191,28 @@ export function CentersPage() {
                   >
                     证书PDF
                   </Button>
-                  <Button
-                    size="small"
-                    icon={<FileTextOutlined />}
-                    aria-label={c.agreement ? '修改共建协议' : '登记共建协议'}
-                    title={c.agreement ? '修改共建协议' : '登记共建协议'}
-                    onClick={() => setEditing(c)}
-                  >
-                    {c.agreement ? '改协议' : '登记协议'}
-                  </Button>
+                  {c.status === 'revoked' ? (
+                    <Button
+                      size="small"
+                      icon={<RollbackOutlined />}
+                      disabled={!!plaqueReturnOf(c)?.returnedOn}
+                      aria-label={`${c.name}牌匾收回登记`}
+                      title="牌匾收回登记：登记依托单位实际交回牌匾的日期"
+                      onClick={() => setReturning(c)}
+                    >
+                      牌匾收回
+                    </Button>
+                  ) : (
+                    <Button
+                      size="small"
+                      icon={<FileTextOutlined />}
+                      aria-label={c.agreement ? '修改共建协议' : '登记共建协议'}
+                      title={c.agreement ? '修改共建协议' : '登记共建协议'}
+                      onClick={() => setEditing(c)}
+                    >
+                      {c.agreement ? '改协议' : '登记协议'}
+                    </Button>
+                  )}
                   <Button
                     size="small"
                     icon={<HistoryOutlined />}
@@ -213,6 +229,15 @@ export function CentersPage() {
         />
       </Card>
       <CenterHistoryDrawer center={historyOf} onClose={() => setHistoryOf(null)} />
+      <PlaqueReturnModal
+        center={returning}
+        onClose={() => setReturning(null)}
+        onSaved={(c) => {
+          setReturning(null);
+          message.success(`已登记${c.name}牌匾于${formatDate(plaqueReturnOf(c)?.returnedOn)}收回。`);
+          list.reload();
+        }}
+      />
       <AgreementModal
         center={editing}
         onClose={() => setEditing(null)}

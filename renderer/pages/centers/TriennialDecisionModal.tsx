@@ -7,7 +7,9 @@ import { formatDate, toIsoDate, todayPicker } from '../../format';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/useSubmit';
 import { DATE_FORMATS } from '../../components/designationLabels';
-import { OUTCOME_LABELS } from './labels';
+import { OUTCOME_LABELS, REVIEW_KIND_LABELS } from './labels';
+import { useSettings } from '../../components/SettingsContext';
+import { DEFAULT_PLAQUE_RETURN_WORKING_DAYS, nextReviewAfterRetain, reviewKindOn } from '../../../electron/core/domain/review-cycle.js';
 import { showFieldErrors } from '../../components/fieldErrors';
 import { CenterRecordLine } from './CenterRecordLine';
 import { refocusAutoFocus } from '../../components/refocusAutoFocus';
@@ -33,7 +35,12 @@ export function TriennialDecisionModal({ center, dueOn, onClose, onDecided }: Pr
   const [form] = Form.useForm<Values>();
   const { saving, error, run } = useSubmit();
   const outcome = Form.useWatch('outcome', form);
+  const decidedOnValue = Form.useWatch('decidedOn', form);
+  const decidedIso = decidedOnValue ? toIsoDate(decidedOnValue) : undefined;
   const followUp = center?.status === 'rectifying';
+  const { settings } = useSettings();
+  const returnDays = settings?.plaqueReturnWorkingDays ?? DEFAULT_PLAQUE_RETURN_WORKING_DAYS;
+  const kind = center && decidedIso ? reviewKindOn(center, decidedIso) : null;
 
   useEffect(() => {
     if (center) form.setFieldsValue({ outcome: 'retain', decidedOn: todayPicker(), opinion: '', rectifyDeadline: undefined });
@@ -64,7 +71,10 @@ export function TriennialDecisionModal({ center, dueOn, onClose, onDecided }: Pr
     modal.confirm({
       title: `确认撤销“${center!.name}”？`,
       content: (
-        <div data-testid="revoke-consequences">撤销后：证书自{on}起失效，牌匾收回；中心状态改为“已撤销”，不能恢复。复核记录永久保留。</div>
+        <div data-testid="revoke-consequences">
+          撤销后：证书自{on}起失效；依托单位须在{on}后{returnDays}
+          个工作日内交回证书和牌匾（期限随结论记录，牌匾收回后在“中心名录”登记）；中心状态改为“已撤销”，不能恢复。复核记录永久保留。
+        </div>
       ),
       okText: '确认撤销',
       okButtonProps: { danger: true },
@@ -126,7 +136,22 @@ export function TriennialDecisionModal({ center, dueOn, onClose, onDecided }: Pr
           }))}
         />
       </Form.Item>
-      <Form.Item label="决定日期" name="decidedOn" rules={[{ required: true, message: '请选择决定日期' }]}>
+      <Form.Item
+        label="决定日期"
+        name="decidedOn"
+        rules={[{ required: true, message: '请选择决定日期' }]}
+        extra={
+          kind ? (
+            <span data-testid="review-kind">
+              本次为{REVIEW_KIND_LABELS[kind.kind]}
+              {kind.kind === 'early' ? `（${followUp ? '整改' : '三年'}期满日${formatDate(kind.dueOn)}）` : ''}
+              {outcome === 'retain' && decidedIso
+                ? `；保留的，自决定日期起重新计算三年，下次复核${formatDate(nextReviewAfterRetain(decidedIso))}`
+                : ''}
+            </span>
+          ) : null
+        }
+      >
         <DatePicker format={DATE_FORMATS} aria-label="决定日期" allowClear={false} />
       </Form.Item>
       {outcome === 'rectify' ? (
@@ -149,7 +174,9 @@ export function TriennialDecisionModal({ center, dueOn, onClose, onDecided }: Pr
       >
         <Input.TextArea aria-label="复核意见" rows={3} maxLength={2000} autoFocus data-autofocus />
       </Form.Item>
-      {outcome === 'revoke' ? <Alert type="error" showIcon title="撤销后证书失效、牌匾收回，中心不能恢复。" /> : null}
+      {outcome === 'revoke' ? (
+        <Alert type="error" showIcon title={`撤销后证书失效，依托单位须在${returnDays}个工作日内交回牌匾，中心不能恢复。`} />
+      ) : null}
     </Modal>
   );
 }

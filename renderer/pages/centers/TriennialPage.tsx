@@ -9,11 +9,11 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useRemote } from '../../components/useRemote';
 import { useExportFile } from '../../components/useExportFile';
 import { CENTER_STATUS_COLORS, CENTER_STATUS_LABELS } from '../../components/designationLabels';
-import { OUTCOME_COLORS, OUTCOME_LABELS, REVIEW_KIND_LABELS } from './labels';
+import { OUTCOME_COLORS, OUTCOME_LABELS, REVIEW_KIND_COLORS, REVIEW_KIND_LABELS, REVIEW_RULES_TEXT } from './labels';
+import { DUE_HORIZONS, dueWithinLabel } from '../../../electron/core/domain/due-window.js';
 import { ExportBanner } from './ExportBanner';
 import { TriennialDecisionModal } from './TriennialDecisionModal';
 
-const HORIZONS = [30, 90, 180, 365];
 const nameCell = (text: string) => <Tooltip title={text}>{text}</Tooltip>;
 
 /** 三年复核: the due list, early reviews of any center, the decisions and their PDFs. */
@@ -42,6 +42,18 @@ export function TriennialPage() {
       <PageHeader
         title="三年复核"
         description="中心自认定之日起每三年复核一次；限期整改的中心在整改期满时复核。结论：保留、限期整改或撤销。"
+      />
+      <Alert
+        type="info"
+        data-testid="review-rules"
+        style={{ marginBottom: 12, padding: '6px 12px' }}
+        title={
+          <ul style={{ margin: 0, paddingLeft: 18, fontSize: 12 }}>
+            {REVIEW_RULES_TEXT.map((t) => (
+              <li key={t}>{t}</li>
+            ))}
+          </ul>
+        }
       />
       <ErrorAlert error={due.error ?? centers.error ?? history.error} title="无法读取复核信息" onRetry={reloadAll} />
       <ExportBanner last={exporter.last} onClose={exporter.clearLast} />
@@ -78,8 +90,8 @@ export function TriennialPage() {
               aria-label="到期范围"
               value={horizon}
               onChange={setHorizon}
-              style={{ width: 140 }}
-              options={HORIZONS.map((d) => ({ value: d, label: `${d}天内到期` }))}
+              style={{ width: 200 }}
+              options={DUE_HORIZONS.map((d) => ({ value: d, label: dueWithinLabel(d) }))}
             />
           </Flex>
         }
@@ -115,7 +127,7 @@ export function TriennialPage() {
               title: '类型',
               dataIndex: 'kind',
               width: 90,
-              render: (k: ReviewDue['kind']) => <Tag color={k === 'followUp' ? 'gold' : 'blue'}>{REVIEW_KIND_LABELS[k]}</Tag>,
+              render: (k: ReviewDue['kind']) => <Tag color={REVIEW_KIND_COLORS[k]}>{REVIEW_KIND_LABELS[k]}</Tag>,
             },
             {
               title: '操作',
@@ -196,7 +208,12 @@ export function TriennialPage() {
               render: (_: unknown, r) => nameCell(names.get(r.centerId) ?? r.centerId),
             },
             { title: '决定日期', dataIndex: 'decidedOn', width: 135, render: (d: string) => formatDate(d) },
-            { title: '类型', dataIndex: 'kind', width: 80, render: (k: TriennialReview['kind']) => REVIEW_KIND_LABELS[k] },
+            {
+              title: '类型',
+              dataIndex: 'kind',
+              width: 90,
+              render: (k: TriennialReview['kind']) => <Tag color={REVIEW_KIND_COLORS[k]}>{REVIEW_KIND_LABELS[k]}</Tag>,
+            },
             {
               title: '结论',
               key: 'outcome',

@@ -7,7 +7,7 @@ import { batchesChanged } from '../../components/useBatchChoice';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/useSubmit';
 import { ReasonModal } from '../../components/ReasonModal';
-import { CONFLICT_REASON_LABELS, CONFLICT_REASON_UNKNOWN_LABEL } from '../../../electron/core/contract/expert-review-labels.js';
+import { conflictTag } from '../../../electron/core/domain/conflicts.js';
 import type { BatchReview } from './useBatchReview';
 
 type Acting = { kind: 'override' | 'recuse'; assignment: Assignment } | null;
@@ -29,7 +29,7 @@ function AssignmentLine({ a, name, onAct }: { a: Assignment; name: string; onAct
         return (
           <Tooltip key={r} title={r}>
             <Tag color={a.status === 'conflict' ? 'red' : 'default'} data-reason={code}>
-              {code ? CONFLICT_REASON_LABELS[code] : CONFLICT_REASON_UNKNOWN_LABEL}
+              {conflictTag(code, r)}
             </Tag>
           </Tooltip>
         );

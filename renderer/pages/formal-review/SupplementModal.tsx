@@ -1,9 +1,14 @@
-import { Checkbox, Flex, Form, Input, InputNumber, Modal, Tag, Typography } from 'antd';
+import { Alert, Checkbox, Flex, Form, Input, InputNumber, Modal, Tag, Typography } from 'antd';
 import type { Application } from '../../../electron/core/contract/index.js';
 import { desk } from '../../rpc';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/useSubmit';
 import { useChoiceLists } from '../../components/useChoiceLists';
+import { useRemote } from '../../components/useRemote';
+
+/** The reason pre-filled for an item the checklist knows is missing (the clerk may reword it). */
+const MISSING_REASON = '未提交该项材料';
+const DEFAULT_WORKING_DAYS = 5;
 
 interface Values {
   items: Record<string, { checked?: boolean; reason?: string } | undefined>;
@@ -19,12 +24,24 @@ interface Props {
   onDone: (app: Application) => void;
 }
 
-/** 要求补正: tick the defective items, a short reason each, and the working days (default 5). */
+/**
+ * 要求补正: tick the defective items (those the checklist knows are missing come ticked, with a reason), a short
+ * reason each, and the working days (default 5). The deadline date is computed by the core and shown before sending.
+ */
 export function SupplementModal({ open, application, missing, onClose, onDone }: Props) {
   const { materials } = useChoiceLists();
   const [form] = Form.useForm<Values>();
   const { saving, error, setError, run } = useSubmit();
   const items = Form.useWatch('items', form) ?? {};
+  const workingDays = Form.useWatch('workingDays', form);
+  const days =
+    typeof workingDays === 'number' && Number.isInteger(workingDays) && workingDays >= 1 && workingDays <= 60 ? workingDays : null;
+  const deadline = useRemote(
+    () => (open && days !== null ? desk.call('formalReview.supplementDeadline', { workingDays: days }) : Promise.resolve(null)),
+    [open, days],
+  );
+  const shown = deadline.data && deadline.data.workingDays === days ? deadline.data : null;
+  const initialItems = Object.fromEntries(missing.map((no) => [String(no), { checked: true, reason: MISSING_REASON }]));
 
   async function save(v: Values): Promise<void> {
     const picked = materials
@@ -64,7 +81,7 @@ export function SupplementModal({ open, application, missing, onClose, onDone }:
           form={form}
           layout="vertical"
           onFinish={(values) => void save(values)}
-          initialValues={{ items: {}, workingDays: 5 }}
+          initialValues={{ items: initialItems, workingDays: DEFAULT_WORKING_DAYS }}
           aria-label="要求补正"
           clearOnDestroy
         >
@@ -75,6 +92,7 @@ export function SupplementModal({ open, application, missing, onClose, onDone }:
       <ErrorAlert error={error} title="未能发出补正要求" />
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
         一次性告知申报单位需补正的全部材料。勾选有缺漏的材料并写明需补正的内容。
+        {missing.length ? `尚未提交的${missing.length}项材料已勾选。` : ''}
       </Typography.Paragraph>
       {materials.map((m) => {
         const checked = !!items[m.no]?.checked;
@@ -125,6 +143,22 @@ export function SupplementModal({ open, application, missing, onClose, onDone }:
           <Input maxLength={200} />
         </Form.Item>
       </Flex>
+      <Alert
+        type={shown?.warning ? 'warning' : 'info'}
+        showIcon
+        data-testid="supplement-deadline-preview"
+        style={{ marginBottom: 8 }}
+        title={
+          days === null
+            ? '请填写补正期限（1–60个工作日）'
+            : shown
+              ? `今天发出，${shown.text}`
+              : deadline.error
+                ? '未能计算截止日期'
+                : '正在计算截止日期…'
+        }
+        {...(shown?.warning ? { description: shown.warning } : {})}
+      />
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         截止日期按工作日计算（跳过周末和法定节假日）。按回车键确认，按 Esc 键取消。
       </Typography.Text>

@@ -57,7 +57,7 @@ describe('评审汇总表: PDF, xlsx and screen agree', () => {
         applicant: fullApplicant(p.name, i + 1),
         proposedCenterName: `${p.name}中心`,
       });
-      await ok(desk.invoke('applications.submit', { id: app.id }));
+      await ok(desk.invoke('applications.submit', { id: app.id, acknowledgeMissing: true }));
       apps.push(await desk.call('formalReview.accept', { applicationId: app.id }));
     }
     const experts: Expert[] = [];

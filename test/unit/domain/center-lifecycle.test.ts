@@ -4,7 +4,16 @@ import type { Center } from '../../../electron/core/contract/designation.js';
 import { DeskError } from '../../../electron/core/contract/errors.js';
 import {
   agreementRefusal,
+  applyPlaqueReturn,
   centerStatusText,
+  DEFAULT_PLAQUE_RETURN_WORKING_DAYS,
+  nextReviewAfterRetain,
+  plaqueReturnDue,
+  plaqueReturnOf,
+  plaqueReturnText,
+  reviewKindOn,
+  unassessedNoticeMessage,
+  unassessedSummaries,
   addYears,
   applyReviewOutcome,
   assessmentScoreProblems,
@@ -133,21 +142,33 @@ describe('re-review due dates', () => {
     });
     expect(nextReviewDueOf(center({ status: 'revoked', certificateEndedOn: '2029-11-01' }))).toBeNull();
   });
-  it('due list: within the horizon or overdue, every rectifying center, soonest first, never revoked ones', () => {
+  it('due list: within the horizon (the number its label says) or overdue, soonest first, never revoked ones', () => {
     const centers = [
       center({ id: 'C1', nextReviewDue: '2029-10-12' }),
       center({ id: 'C2', nextReviewDue: '2029-12-20' }), // beyond 60 days
       center({ id: 'C3', nextReviewDue: '2029-08-01' }), // overdue
-      center({ id: 'C4', status: 'rectifying', rectifyDeadline: '2031-01-01' }), // far, but rectifying
+      center({ id: 'C4', status: 'rectifying', rectifyDeadline: '2031-01-01' }), // rectifying, but far
+      center({ id: 'C6', status: 'rectifying', rectifyDeadline: '2029-10-01' }), // rectifying, within 60 days
       center({ id: 'C5', status: 'revoked', certificateEndedOn: '2029-05-01', nextReviewDue: '2029-09-10' }),
     ];
     const list = reviewDueList(centers, '2029-09-01', 60);
-    expect(list.map((d) => d.center.id)).toEqual(['C3', 'C1', 'C4']);
+    expect(list.map((d) => d.center.id)).toEqual(['C3', 'C6', 'C1']);
     expect(list[0]).toMatchObject({ dueOn: '2029-08-01', kind: 'triennial', daysLeft: -31, overdue: true });
-    expect(list[1]).toMatchObject({ dueOn: '2029-10-12', daysLeft: 41, overdue: false });
-    expect(list[2]).toMatchObject({ dueOn: '2031-01-01', kind: 'followUp', overdue: false });
-    expect(reviewDueList(centers, '2029-09-01', 41).map((d) => d.center.id)).toEqual(['C3', 'C1', 'C4']);
-    expect(reviewDueList(centers, '2029-09-01', 40).map((d) => d.center.id)).toEqual(['C3', 'C4']);
+    expect(list[1]).toMatchObject({ dueOn: '2029-10-01', kind: 'followUp', daysLeft: 30, overdue: false });
+    expect(list[2]).toMatchObject({ dueOn: '2029-10-12', daysLeft: 41, overdue: false });
+    expect(reviewDueList(centers, '2029-09-01', 41).map((d) => d.center.id)).toEqual(['C3', 'C6', 'C1']);
+    expect(reviewDueList(centers, '2029-09-01', 40).map((d) => d.center.id)).toEqual(['C3', 'C6']);
+    expect(reviewDueList(centers, '2029-09-01', 29).map((d) => d.center.id)).toEqual(['C3']);
+  });
+  it('“90天内到期” never lists a center due in 118 days, rectifying or not', () => {
+    const today = '2026-09-04';
+    const centers = [
+      center({ id: 'C3', status: 'rectifying', rectifyDeadline: '2026-12-31' }), // 118 days
+      center({ id: 'C7', nextReviewDue: '2026-12-31' }),
+    ];
+    expect(reviewDueList(centers, today, 90)).toEqual([]);
+    expect(reviewDueList(centers, today, 118).map((d) => d.daysLeft)).toEqual([118, 118]);
+    for (const d of reviewDueList(centers, today, 180)) expect(d.daysLeft).toBeLessThanOrEqual(180);
   });
   it('review ids count per center', () => {
     expect(nextReviewId('C2', [])).toBe('C2-R1');
@@ -162,14 +183,17 @@ describe('re-review due dates', () => {
 });
 
 describe('status changes from a re-review', () => {
-  it('retain: next due + 3 years from the previous due date, validity to the day before, history appended', () => {
+  it('retain: a new cycle from the decision date (decidedOn + 3 years), validity to the day before, history appended', () => {
     const { center: c, review } = decide(center(), { outcome: 'retain' });
     expect(c.status).toBe('active');
-    expect(c.nextReviewDue).toBe('2032-10-12');
-    expect(c.validUntil).toBe('2032-10-11');
+    expect(c.nextReviewDue).toBe('2032-10-20');
+    expect(c.validUntil).toBe('2032-10-19');
+    expect(review.nextReviewDue).toBe('2032-10-20');
     expect(c.statusHistory).toHaveLength(1);
     expect(c.statusHistory[0]).toMatchObject({ on: '2029-10-20', from: 'active', to: 'active', ref: 'C1-R1', by: '王科员' });
-    expect(c.statusHistory[0]!.reason).toContain('保留');
+    expect(c.statusHistory[0]!.reason).toBe(
+      '三年期满复核结论：保留，自2029年10月20日起重新计算三年，有效期至2032年10月19日，下次复核2032年10月20日',
+    );
     expect(review).toMatchObject({
       id: 'C1-R1',
       centerId: 'C1',
@@ -181,16 +205,24 @@ describe('status changes from a re-review', () => {
     });
     expect(review.rectifyDeadline).toBeUndefined();
   });
-  it('retain decided early (before the due date) still answers that due date', () => {
-    const { center: c, review } = decide(center(), { decidedOn: '2029-06-01' }, { today: '2029-06-01' });
-    expect(review.dueOn).toBe('2029-10-12');
-    expect(c.nextReviewDue).toBe('2032-10-12');
+  it('a review more than 90 days before the due date is 提前复核; its 保留 runs three years from the decision date', () => {
+    // 18 months early: the issue's case (due 2029-10-12, decided 2028-04-12)
+    const { center: c, review } = decide(center(), { decidedOn: '2028-04-12' }, { today: '2028-04-12' });
+    expect(review).toMatchObject({ kind: 'early', dueOn: '2029-10-12', nextReviewDue: '2031-04-12' });
+    expect(c).toMatchObject({ nextReviewDue: '2031-04-12', validUntil: '2031-04-11' });
+    expect(c.statusHistory[0]!.reason).toMatch(/^提前复核结论：保留，自2028年4月12日起重新计算三年/);
+    // 90 days before is still the regular 三年期满 review; 91 days is early
+    expect(reviewKindOn(center(), '2029-07-14')).toEqual({ dueOn: '2029-10-12', kind: 'triennial' });
+    expect(reviewKindOn(center(), '2029-07-13')).toEqual({ dueOn: '2029-10-12', kind: 'early' });
+    // a rectifying center's review is always the follow-up
+    expect(reviewKindOn(center({ status: 'rectifying', rectifyDeadline: '2031-06-30' }), '2029-01-01')?.kind).toBe('followUp');
+    expect(nextReviewAfterRetain('2028-04-12')).toBe('2031-04-12');
   });
-  it('retain of a center designated on 29 Feb 2028', () => {
-    const c0 = center({ designatedOn: '2028-02-29', nextReviewDue: firstReviewDue('2028-02-29'), validUntil: '2031-02-28' });
-    const { center: c } = decide(c0, { decidedOn: '2031-02-20' }, { today: '2031-02-25' });
-    expect(c.nextReviewDue).toBe('2034-02-28');
-    expect(c.validUntil).toBe('2034-02-27');
+  it('retain decided on 29 Feb: the next review falls on 28 Feb', () => {
+    const c0 = center({ designatedOn: '2029-03-01', nextReviewDue: '2032-03-01', validUntil: '2032-02-29' });
+    const { center: c } = decide(c0, { decidedOn: '2032-02-29' }, { today: '2032-03-01' });
+    expect(c.nextReviewDue).toBe('2035-02-28');
+    expect(c.validUntil).toBe('2035-02-27');
   });
   it('rectify: status rectifying with the deadline; follow-up due at the deadline; the triennial due kept on the center', () => {
     const { center: c, review } = decide(center(), { outcome: 'rectify', rectifyDeadline: '2030-04-30' });
@@ -199,14 +231,14 @@ describe('status changes from a re-review', () => {
     expect(c.statusHistory.at(-1)).toMatchObject({ from: 'active', to: 'rectifying', ref: 'C1-R1' });
     expect(nextReviewDueOf(c)).toEqual({ dueOn: '2030-04-30', kind: 'followUp' });
 
-    // follow-up retain: the cycle continues from the previous triennial due date
+    // follow-up retain: a new cycle from the decision date
     const { center: c2, review: r2 } = decide(
       c,
       { outcome: 'retain', decidedOn: '2030-05-06' },
       { today: '2030-05-06', reviewId: 'C1-R2' },
     );
     expect(r2).toMatchObject({ dueOn: '2030-04-30', kind: 'followUp', statusBefore: 'rectifying', statusAfter: 'active' });
-    expect(c2).toMatchObject({ status: 'active', nextReviewDue: '2032-10-12', validUntil: '2032-10-11' });
+    expect(c2).toMatchObject({ status: 'active', nextReviewDue: '2033-05-06', validUntil: '2033-05-05' });
     expect(c2.rectifyDeadline).toBeUndefined();
     expect(c2.statusHistory.map((h) => `${h.from}>${h.to}:${h.ref}`)).toEqual(['active>rectifying:C1-R1', 'rectifying>active:C1-R2']);
   });
@@ -229,13 +261,21 @@ describe('status changes from a re-review', () => {
     expect(e.message).toContain('只能作出“保留”或“撤销”结论');
     expect(decide(c, { outcome: 'revoke', decidedOn: '2030-05-01' }, { today: '2030-05-02' }).center.status).toBe('revoked');
   });
-  it('revoke: status revoked, certificate ended, plaque withdrawn; final', () => {
-    const { center: c, review } = decide(center(), { outcome: 'revoke' });
+  it('revoke: status revoked, certificate ended, plaque to be returned by the deadline (not yet returned); final', () => {
+    const { center: c, review } = decide(center(), { outcome: 'revoke' }, { plaqueReturnDueOn: '2029-11-09' });
     expect(c).toMatchObject({
       status: 'revoked',
       certificateEndedOn: '2029-10-20',
-      plaqueWithdrawn: { on: '2029-10-20', reviewId: 'C1-R1' },
+      plaqueReturn: { dueOn: '2029-11-09', reviewId: 'C1-R1' },
     });
+    expect(c.plaqueWithdrawn).toBeUndefined();
+    expect(c.plaqueReturn?.returnedOn).toBeUndefined();
+    expect(review.plaqueReturnDueOn).toBe('2029-11-09');
+    expect(c.statusHistory.at(-1)!.reason).toContain('牌匾须于2029年11月9日前交回');
+    expect(plaqueReturnText(c, '2029-10-20')).toBe('牌匾待收回（期限2029年11月9日）');
+    expect(plaqueReturnText(c, '2029-11-10')).toBe('牌匾逾期未收回（期限2029年11月9日）');
+    // without a computed deadline the decision date is the deadline
+    expect(decide(center(), { outcome: 'revoke' }).center.plaqueReturn?.dueOn).toBe('2029-10-20');
     expect(c.statusHistory.at(-1)).toMatchObject({ from: 'active', to: 'revoked', ref: 'C1-R1' });
     expect(review.statusAfter).toBe('revoked');
     for (const outcome of ['retain', 'rectify', 'revoke'] as const) {
@@ -261,6 +301,60 @@ describe('status changes from a re-review', () => {
     decide(c0, { outcome: 'revoke' });
     expect(c0.status).toBe('active');
     expect(c0.statusHistory).toEqual([]);
+  });
+});
+
+describe('牌匾收回', () => {
+  const calendar = { tables: new Map(), offDays: new Set<string>(), makeUpWorkDays: new Set<string>() };
+  const revoked = decide(
+    center(),
+    { outcome: 'revoke', decidedOn: '2026-11-24' },
+    { today: '2026-11-24', plaqueReturnDueOn: '2026-12-15' },
+  ).center;
+  const at = { today: '2026-12-20', at: '2026-12-20T02:00:00.000Z', by: '王科员' };
+  it('the deadline: N working days after the decision date (the day itself not counted)', () => {
+    expect(DEFAULT_PLAQUE_RETURN_WORKING_DAYS).toBe(15);
+    expect(plaqueReturnDue('2026-11-24', 15, calendar)).toBe('2026-12-15'); // weekends only: Tue + 15 working days
+    expect(plaqueReturnDue('2026-11-24', 1, calendar)).toBe('2026-11-25');
+  });
+  it('records the actual return once, on a revoked center, dated between the revocation and today', () => {
+    const back = applyPlaqueReturn(revoked, { returnedOn: '2026-12-10', note: '证书一并交回' }, at);
+    expect(back.plaqueReturn).toEqual({
+      dueOn: '2026-12-15',
+      reviewId: 'C1-R1',
+      returnedOn: '2026-12-10',
+      note: '证书一并交回',
+      recordedAt: at.at,
+      recordedBy: '王科员',
+    });
+    expect(plaqueReturnText(back, '2027-01-01')).toBe('牌匾已收回（2026年12月10日）');
+    expect(revoked.plaqueReturn?.returnedOn).toBeUndefined(); // the center passed in is not changed
+    const twice = refusal(() => applyPlaqueReturn(back, { returnedOn: '2026-12-11' }, at));
+    expect(twice.code).toBe('INVALID_STATE');
+    expect(twice.message).toContain('已于2026年12月10日登记收回');
+    const active = refusal(() => applyPlaqueReturn(center(), { returnedOn: '2026-12-10' }, at));
+    expect(active.code).toBe('INVALID_STATE');
+    expect(active.message).toContain('未撤销认定');
+    expect(refusal(() => applyPlaqueReturn(revoked, { returnedOn: '2026-11-23' }, at)).message).toContain('早于撤销日期');
+    expect(refusal(() => applyPlaqueReturn(revoked, { returnedOn: '2026-12-21' }, at)).message).toContain('晚于今天');
+  });
+  it('a revocation recorded before issue 13 (plaqueWithdrawn on the decision day) reads as pending, not returned', () => {
+    const old = center({ status: 'revoked', certificateEndedOn: '2026-11-24', plaqueWithdrawn: { on: '2026-11-24', reviewId: 'C1-R1' } });
+    expect(plaqueReturnOf(old)).toEqual({ dueOn: '2026-11-24', reviewId: 'C1-R1' });
+    expect(plaqueReturnText(old, '2026-11-24')).toBe('牌匾待收回（期限2026年11月24日）');
+    expect(applyPlaqueReturn(old, { returnedOn: '2026-12-01' }, at).plaqueReturn?.returnedOn).toBe('2026-12-01');
+    expect(plaqueReturnOf(center())).toBeUndefined();
+  });
+});
+
+describe('中期考核结果通知 and unassessed summaries', () => {
+  it('lists the centers with a submitted summary and no assessment, in center order', () => {
+    const s = (centerId: string) => ({ centerId }) as never;
+    expect(unassessedSummaries({ summaries: [s('C10'), s('C2'), s('C1')], assessments: [s('C1')] })).toEqual(['C2', 'C10']);
+    expect(unassessedSummaries({ summaries: [s('C1')], assessments: [s('C1')] })).toEqual([]);
+    expect(unassessedNoticeMessage(2026, [{ name: '甲中心' }, { name: '乙中心' }])).toContain(
+      '还有2个中心已提交工作总结但尚未考核：甲中心、乙中心',
+    );
   });
 });
 
@@ -345,8 +439,16 @@ describe('centerStatusText (rosters)', () => {
         ...base,
         status: 'revoked',
         certificateEndedOn: '2026-11-25',
-        plaqueWithdrawn: { on: '2026-11-25', reviewId: 'C1-R1' },
+        plaqueReturn: { dueOn: '2026-12-16', reviewId: 'C1-R1' },
       }),
-    ).toBe('已撤销（2026年11月25日起，证书失效，牌匾收回）');
+    ).toBe('已撤销（2026年11月25日起，证书失效，牌匾待收回，期限2026年12月16日）');
+    expect(
+      centerStatusText({
+        ...base,
+        status: 'revoked',
+        certificateEndedOn: '2026-11-25',
+        plaqueReturn: { dueOn: '2026-12-16', reviewId: 'C1-R1', returnedOn: '2026-12-10' },
+      }),
+    ).toBe('已撤销（2026年11月25日起，证书失效，牌匾已于2026年12月10日收回）');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conflictFindings, findConflicts, normaliseOrgName } from '../../../electron/core/domain/conflicts.js';
+import { conflictFindings, conflictTag, findConflicts, normaliseOrgName } from '../../../electron/core/domain/conflicts.js';
 
 const app = { name: '福州数科信息技术有限公司', uscc: '91350100M000100Y43' };
 
@@ -31,5 +31,15 @@ describe('conflicts of interest', () => {
     expect(conflictFindings({ organisation: '福州大学', declaredConflicts: ['91350100M000100Y43'] }, app)).toEqual([
       { reason: 'declared', text: expect.stringContaining('即申报单位') },
     ]);
+  });
+  it('a declared conflict is worded as declared, naming the declared unit (never “本人申报”)', () => {
+    const tags = (declared: string) =>
+      conflictFindings({ organisation: '福州大学', declaredConflicts: [declared] }, app).map((f) => conflictTag(f.reason, f.text));
+    expect(tags('福州数科信息技术有限公司')).toEqual(['回避：专家申报的利害关系（福州数科信息技术有限公司）']);
+    expect(tags('福州数科')).toEqual(['回避：专家申报的利害关系（福州数科）']);
+    expect(tags('91350100M000100Y43')).toEqual(['回避：专家申报的利害关系（91350100M000100Y43）']);
+    expect(conflictTag('declared', '专家申报回避')).toBe('回避：专家申报的利害关系');
+    expect(conflictTag('sameOrganisation', '专家工作单位“福州数科信息技术有限公司”与申报单位为同一单位')).toBe('回避：同单位');
+    expect(conflictTag(undefined, '旧记录')).toBe('回避：利益冲突');
   });
 });

@@ -129,7 +129,12 @@ export const applicationsContract = {
   'applications.get': method({ input: byId, output: ApplicationDetail, writes: false, summary: '读取申报' }),
   'applications.list': method({ input: ListInput, output: ApplicationList, writes: false, summary: '申报列表' }),
   'applications.submit': method({
-    input: byId,
+    input: byId
+      .extend({
+        /** Submit although required materials are missing (refused with NEEDS_ACKNOWLEDGEMENT and the list otherwise). */
+        acknowledgeMissing: z.boolean().optional(),
+      })
+      .strict(),
     output: Application,
     writes: true,
     yearLock: 'byInput',

@@ -5,11 +5,13 @@
  * Rules (pure functions in domain/center-lifecycle.ts, stated here so documents and the UI can print them):
  * - A center owes a summary for year Y when it was designated on or before Y-12-31 and was not revoked
  *   before the due date. The due date is `settings.annualSummaryDue` (default: 次年1月31日).
- * - The first re-review is due on designatedOn + 3 years (29 Feb → 28 Feb). 保留 (retain) moves the next
- *   due date three years on from the previous due date and extends the certificate to the day before it.
+ * - The first re-review is due on designatedOn + 3 years (29 Feb → 28 Feb). 保留 (retain) starts a new cycle on
+ *   the decision date: the next re-review is due on decidedOn + 3 years and the certificate runs to the day
+ *   before it. A review decided more than 90 days before the due date is 提前复核 (early).
  *   限期整改 (rectify) sets status `rectifying` and a deadline; a rectifying center's follow-up re-review
  *   is due on that deadline and may only retain or revoke. 撤销 (revoke) sets status `revoked`, ends the
- *   certificate's validity on the decision date and records the plaque as withdrawn. Revoked is final.
+ *   certificate's validity on the decision date and records the plaque return deadline (the actual return is
+ *   recorded later, 牌匾收回登记). Revoked is final.
  * - A mid-term grade comes from the assessment total and the template's grade bands (优秀 ≥ excellent,
  *   良好 ≥ good, 合格 ≥ pass, otherwise 不合格).
  */
@@ -24,7 +26,7 @@ import { Criterion } from '../expert-review/scoring.js';
 import { INDICATORS, type IndicatorKey } from '../centers-labels.js';
 import { yearOfDate } from '../years.js';
 
-export { INDICATORS, WORK_TASKS, GRADE_LABELS, REVIEW_OUTCOME_LABELS, type IndicatorKey } from '../centers-labels.js';
+export { INDICATORS, WORK_TASKS, GRADE_LABELS, REVIEW_OUTCOME_LABELS, REVIEW_KIND_LABELS, type IndicatorKey } from '../centers-labels.js';
 
 const CenterId = z
   .string()
@@ -135,13 +137,19 @@ export const IssuedNotice = z.object({
 });
 export type IssuedNotice = z.infer<typeof IssuedNotice>;
 
+/** 中期考核结果通知: the issued notice, with the submitted summaries still unassessed that the clerk acknowledged. */
+export const ResultNotice = IssuedNotice.extend({
+  unassessedAcknowledged: z.array(z.object({ centerId: z.string(), centerName: z.string() })).optional(),
+});
+export type ResultNotice = z.infer<typeof ResultNotice>;
+
 /** The keyed part centers-<year>. Extra keys of older files (e.g. `records`) are dropped. */
 export const CenterYearPart = z.object({
   summaries: z.array(AnnualSummary).default([]),
   assessments: z.array(MidtermAssessment).default([]),
   assessmentTemplates: z.array(AssessmentTemplate).default([]),
   /** 中期考核结果通知 of this year. */
-  resultNotice: IssuedNotice.optional(),
+  resultNotice: ResultNotice.optional(),
 });
 export type CenterYearPart = z.infer<typeof CenterYearPart>;
 
@@ -150,18 +158,26 @@ export type CenterYearPart = z.infer<typeof CenterYearPart>;
 export const ReviewOutcome = z.enum(['retain', 'rectify', 'revoke']);
 export type ReviewOutcome = z.infer<typeof ReviewOutcome>;
 
+/** 三年期满 (regular), 整改期满 (follow-up of a rectification), 提前复核 (early: more than REVIEW_WINDOW_DAYS before the due date). */
+export const ReviewKind = z.enum(['triennial', 'followUp', 'early']);
+export type ReviewKind = z.infer<typeof ReviewKind>;
+
 /** 复核: id = `${centerId}-R${n}`. Never deleted (history is kept forever). */
 export const TriennialReview = z.object({
   id: z.string(),
   centerId: z.string(),
-  /** The due date this review answers (三年期满 or 整改期满). */
+  /** The due date this review answers (三年期满 or 整改期满; for 提前复核 the due date it came ahead of). */
   dueOn: IsoDate,
-  kind: z.enum(['triennial', 'followUp']),
+  kind: ReviewKind,
   outcome: ReviewOutcome,
   decidedOn: IsoDate,
   opinion: z.string(),
   /** For `rectify`. */
   rectifyDeadline: IsoDate.optional(),
+  /** For `retain` (recorded since issue 13): the next re-review, decidedOn + 3 years. */
+  nextReviewDue: IsoDate.optional(),
+  /** For `revoke` (recorded since issue 13): the date by which certificate and plaque are to be handed back. */
+  plaqueReturnDueOn: IsoDate.optional(),
   /** 复核决定 document number, assigned on first print. */
   notice: IssuedNotice.optional(),
   /** The center's status before and after. */
@@ -278,7 +294,14 @@ export const SaveAssessmentInput = z
   })
   .strict();
 
-export const NoticeInput = z.object({ year: Year, issuedOn: IsoDate.optional() }).strict();
+export const NoticeInput = z
+  .object({
+    year: Year,
+    issuedOn: IsoDate.optional(),
+    /** Issue the first print although submitted summaries are unassessed (the list is recorded with the notice). */
+    acknowledgeUnassessed: z.boolean().optional(),
+  })
+  .strict();
 
 export const DecideReviewInput = z
   .object({

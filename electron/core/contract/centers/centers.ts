@@ -38,6 +38,15 @@ export const RecordAgreementInput = z
   })
   .strict();
 
+export const RecordPlaqueReturnInput = z
+  .object({
+    centerId: CenterId,
+    /** The day the plaque (and certificate) came back. */
+    returnedOn: IsoDate,
+    note: Text({ label: '备注', max: 200, multiline: true }).optional(),
+  })
+  .strict();
+
 export const centerRecordsContract = {
   'centers.list': method({ input: ListCentersInput, output: z.array(Center), writes: false, summary: '中心名录' }),
   'centers.get': method({ input: z.object({ id: CenterId }).strict(), output: Center, writes: false, summary: '读取中心' }),
@@ -46,6 +55,15 @@ export const centerRecordsContract = {
   'centers.certificatePdf': method({ input: ByCenter, output: ExportedFile, writes: false, summary: '生成证书（PDF）' }),
   'centers.certificatesPdf': method({ input: ByBatch, output: ExportedFile, writes: false, summary: '批量生成本批证书（PDF）' }),
   'centers.plaqueSheetPdf': method({ input: ByBatch, output: ExportedFile, writes: false, summary: '生成牌匾内容确认单（PDF）' }),
+
+  'centers.recordPlaqueReturn': method({
+    input: RecordPlaqueReturnInput,
+    output: Center,
+    writes: true,
+    yearLock: 'byInput',
+    years: (i) => [yearOfDate(i.returnedOn)],
+    summary: '牌匾收回登记',
+  }),
 
   'agreements.record': method({
     input: RecordAgreementInput,

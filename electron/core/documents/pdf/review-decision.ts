@@ -23,7 +23,7 @@ export interface ReviewDecisionInput extends WordingOptions {
   docNumber: string;
   outcome: ReviewOutcome;
   /** 三年期满复核 or 整改期满复核. */
-  kind: 'triennial' | 'followUp';
+  kind: 'triennial' | 'followUp' | 'early';
   centerName: string;
   hostUnit: string;
   certificateNumber: string;
@@ -89,7 +89,7 @@ export function reviewDecisionWording(input: ReviewDecisionInput): FilledWording
         依托单位: input.hostUnit,
         认定日期: cn(input.designatedOn),
         证书编号: input.certificateNumber,
-        复核类型: input.kind === 'followUp' ? '整改期满复核' : '认定期满三年复核',
+        复核类型: input.kind === 'followUp' ? '整改期满复核' : input.kind === 'early' ? '提前复核' : '认定期满三年复核',
         复核日期: cn(input.decidedOn),
         复核意见: opinionParagraphs(input.opinion),
         ...facts,

@@ -3,7 +3,7 @@ import { DeskError } from '../../contract/errors.js';
 import type { Application } from '../../contract/applications/entities.js';
 import type { SaveDraftInput } from '../../contract/applications/methods.js';
 import { APPLICATION_STATUS_LABELS, canEdit, editRefusal, transition } from '../../domain/application-status.js';
-import { missingItemNos, queryRows } from '../../domain/application-query.js';
+import { missingItemNos, missingMaterials, missingMaterialsMessage, queryRows } from '../../domain/application-query.js';
 import { normalizeDistrict, type ChoiceLists } from '../../domain/lists.js';
 import { choiceLists } from '../settings.js';
 import { MATERIAL_ITEMS } from '../../domain/materials.js';
@@ -192,16 +192,18 @@ export const applicationHandlers: AreaHandlers<Methods> = {
       const missing = submitProblems(app);
       if (missing.length)
         throw new DeskError('RULE_VIOLATION', `还有${missing.length}项未填写：${missing.join('、')}。请补全后再提交。`, { missing });
+      const lacking = missingMaterials(app);
+      if (lacking.length && input.acknowledgeMissing !== true)
+        throw new DeskError('NEEDS_ACKNOWLEDGEMENT', missingMaterialsMessage(lacking), { missingItems: lacking });
       const again = app.status === 'supplementRequired';
       app.status = t.to;
       app.submittedAt = ctx.clock().toISOString();
-      const lacking = missingItemNos(app);
-      const note = lacking.length ? `尚缺材料：${lacking.map((n) => `第${n}项`).join('、')}` : undefined;
+      const note = lacking.length ? `经确认尚缺材料提交：${lacking.map((m) => `第${m.no}项${m.title}`).join('、')}` : undefined;
       return { action: again ? '补正后重新提交' : '提交申报', ...(note ? { note } : {}) };
     }),
 
   'applications.missingItems': async (input, ctx) => {
     const app = await findApplication(ctx, input.id);
-    return missingItemNos(app).map((no) => ({ no, title: MATERIAL_ITEMS.find((m) => m.no === no)?.title ?? `第${no}项` }));
+    return missingMaterials(app);
   },
 };

@@ -2,12 +2,13 @@
 import { DeskError } from '../../contract/errors.js';
 import type { Center } from '../../contract/designation.js';
 import { formatChineseDate } from '../../domain/batches.js';
-import { agreementRefusal } from '../../domain/center-lifecycle.js';
+import { agreementRefusal, applyPlaqueReturn, plaqueReturnText } from '../../domain/center-lifecycle.js';
+import { bureauDate } from '../../domain/clock.js';
 import { matchesNameSearch } from '../../domain/name-search.js';
 import { operator } from '../applications/store.js';
 import type { AreaHandlers, HandlerContext } from '../types.js';
 
-type Methods = 'centers.list' | 'centers.get' | 'centers.withoutAgreement' | 'agreements.record';
+type Methods = 'centers.list' | 'centers.get' | 'centers.withoutAgreement' | 'centers.recordPlaqueReturn' | 'agreements.record';
 
 export const centerHandlers: AreaHandlers<Methods> = {
   'centers.list': (input, ctx) =>
@@ -26,6 +27,31 @@ export const centerHandlers: AreaHandlers<Methods> = {
 
   'centers.withoutAgreement': (_input, ctx) =>
     structuredClone(ctx.store.read('centers').centers.filter((c) => !c.agreement && c.status !== 'revoked')),
+
+  'centers.recordPlaqueReturn': async (input, ctx) => {
+    const center = findCenter(ctx, input.centerId);
+    const rc = () => ({ today: bureauDate(ctx.clock()), at: ctx.clock().toISOString(), by: operator(ctx) });
+    const plaqueInput = { returnedOn: input.returnedOn, note: input.note };
+    applyPlaqueReturn(center, plaqueInput, rc()); // refuse before writing anything
+    return ctx.store
+      .write(
+        'centers',
+        (draft) => {
+          const i = draft.centers.findIndex((x) => x.id === center.id);
+          const before = structuredClone(draft.centers[i]!);
+          draft.centers[i] = applyPlaqueReturn(before, plaqueInput, rc());
+          return { before, after: structuredClone(draft.centers[i]) };
+        },
+        ({ before, after }) => ({
+          method: 'centers.recordPlaqueReturn',
+          entity: `center:${center.id}`,
+          summary: `${after.name}牌匾收回登记：${formatChineseDate(input.returnedOn)}收回（原为${plaqueReturnText(before, input.returnedOn) ?? ''}）${input.note ? `，备注：${input.note}` : ''}`,
+          before: before.plaqueReturn ?? before.plaqueWithdrawn,
+          after: after.plaqueReturn,
+        }),
+      )
+      .then((r) => r.after);
+  },
 
   'agreements.record': async (input, ctx) => {
     const center = findCenter(ctx, input.centerId);

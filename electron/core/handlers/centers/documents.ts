@@ -8,8 +8,9 @@
  */
 import { DeskError } from '../../contract/errors.js';
 import type { ExportedFile } from '../../contract/common.js';
-import type { IssuedNotice, TriennialReview } from '../../contract/centers/annual.js';
+import type { IssuedNotice, ResultNotice, TriennialReview } from '../../contract/centers/annual.js';
 import { formatChineseDate } from '../../domain/batches.js';
+import { unassessedNoticeMessage, unassessedSummaries } from '../../domain/center-lifecycle.js';
 import { bureauDate } from '../../domain/clock.js';
 import { REVIEW_TEMPLATES, reviewDecisionTitle } from '../../documents/pdf/review-decision.js';
 import { currentTemplateText, storeTemplateUse } from '../../services/templates.js';
@@ -33,8 +34,15 @@ type Methods = 'summaries.exportRoster' | 'assessments.noticePdf' | 'assessments
 /**
  * Print a year's 中期考核结果通知. The first print renders it with the number it will get, writes the file,
  * then takes the 发文字号 and stores it with the year (store/numbering.ts); reprints keep number and date.
+ * A first print while submitted summaries are unassessed is refused (NEEDS_ACKNOWLEDGEMENT, listing the
+ * centers) unless `acknowledge` is set; the acknowledged list is stored with the notice and in the audit entry.
  */
-async function printAssessmentNotice(ctx: HandlerContext, year: number, requestedOn: string | undefined): Promise<ExportedFile> {
+async function printAssessmentNotice(
+  ctx: HandlerContext,
+  year: number,
+  requestedOn: string | undefined,
+  acknowledge = false,
+): Promise<ExportedFile> {
   const part = await yearPart(ctx, year);
   if (part.assessments.length === 0) {
     throw new DeskError('RULE_VIOLATION', `${year}年度还没有登记任何中期考核结果，不能生成考核结果通知。请先在“中期考核”中登记考核结果。`, {
@@ -42,6 +50,18 @@ async function printAssessmentNotice(ctx: HandlerContext, year: number, requeste
     });
   }
   if (part.resultNotice) return save(ctx, await renderYearNotice(ctx, year, part, part.resultNotice));
+  const centers = centersById(ctx);
+  const unassessed = unassessedSummaries(part).map((id) => ({ centerId: id, centerName: centers.get(id)?.name ?? id }));
+  if (unassessed.length > 0 && !acknowledge) {
+    throw new DeskError(
+      'NEEDS_ACKNOWLEDGEMENT',
+      unassessedNoticeMessage(
+        year,
+        unassessed.map((u) => ({ name: u.centerName })),
+      ),
+      { unassessed },
+    );
+  }
   const issuedOn = requestedOn ?? bureauDate(ctx.clock());
   const lastAssessed = part.assessments.reduce((m, a) => (a.assessedOn > m ? a.assessedOn : m), '');
   if (issuedOn < lastAssessed) {
@@ -68,7 +88,13 @@ async function printAssessmentNotice(ctx: HandlerContext, year: number, requeste
     exportFile: (doc) => ({ dir: ctx.store.dirs.exports, name: doc.fileName, data: doc.data }),
     commit: async (docNumber) => {
       await storeTemplateUse(ctx, 'assessmentNotice', template, 'assessments.noticePdf');
-      const notice: IssuedNotice = { docNumber, issuedOn, firstPrintedAt, templateVersion };
+      const notice: ResultNotice = {
+        docNumber,
+        issuedOn,
+        firstPrintedAt,
+        templateVersion,
+        ...(unassessed.length > 0 ? { unassessedAcknowledged: unassessed } : {}),
+      };
       return ctx.store.writeKeyed(
         'centers',
         String(year),
@@ -81,14 +107,18 @@ async function printAssessmentNotice(ctx: HandlerContext, year: number, requeste
         (stored) => ({
           method: 'assessments.noticePdf',
           entity: `centers-${year}:resultNotice`,
-          summary: `编制${year}年度中期考核结果通知（${stored.docNumber}，成文日期${formatChineseDate(stored.issuedOn)}）`,
+          summary:
+            `编制${year}年度中期考核结果通知（${stored.docNumber}，成文日期${formatChineseDate(stored.issuedOn)}）` +
+            (unassessed.length > 0
+              ? `；经确认，以下已提交总结的中心尚未考核、未列入通知：${unassessed.map((u) => u.centerName).join('、')}`
+              : ''),
           after: stored,
         }),
       );
     },
   });
   // A concurrent print numbered the notice first: print it again with that number.
-  return issued ? issued.file! : printAssessmentNotice(ctx, year, requestedOn);
+  return issued ? issued.file! : printAssessmentNotice(ctx, year, requestedOn, acknowledge);
 }
 
 // ───────────────────────────── 复核决定 ─────────────────────────────
@@ -177,7 +207,7 @@ export function decisionFirstPrintYears(ctx: HandlerContext, reviewId: string, r
 
 export const centerDocumentHandlers: AreaHandlers<Methods> = {
   'summaries.exportRoster': async (input, ctx) => save(ctx, await summaryRosterDocument(ctx, input.year)),
-  'assessments.noticePdf': (input, ctx) => printAssessmentNotice(ctx, input.year, input.issuedOn),
+  'assessments.noticePdf': (input, ctx) => printAssessmentNotice(ctx, input.year, input.issuedOn, input.acknowledgeUnassessed === true),
   'assessments.exportRoster': async (input, ctx) => save(ctx, await assessmentRosterDocument(ctx, input.year)),
   'triennial.decisionPdf': (input, ctx) => printReviewDecision(ctx, input.reviewId, input.issuedOn),
 };

@@ -2,7 +2,15 @@
 import { DeskError } from '../../contract/errors.js';
 import type { AnnualSummary, MidtermAssessment, TriennialReview } from '../../contract/centers/annual.js';
 import { formatChineseDate } from '../../domain/batches.js';
-import { applyReviewOutcome, nextReviewId, outcomeText, reviewDueList } from '../../domain/center-lifecycle.js';
+import {
+  applyReviewOutcome,
+  DEFAULT_PLAQUE_RETURN_WORKING_DAYS,
+  nextReviewId,
+  outcomeText,
+  plaqueReturnDue,
+  reviewDueList,
+} from '../../domain/center-lifecycle.js';
+import { workingCalendar } from '../../services/calendar.js';
 import { operator } from '../applications/store.js';
 import { centerYearPart, todayOf } from './summaries.js';
 import { findCenter } from './centers.js';
@@ -32,7 +40,14 @@ export const triennialHandlers: AreaHandlers<Methods> = {
       await ctx.recheckYearLock?.(); // a seal may have begun while this decision waited for the one before
       const center = findCenter(ctx, input.centerId);
       const reviewId = nextReviewId(center.id, ctx.store.read('centers').reviews);
-      const rc = { today: todayOf(ctx), reviewId, at: ctx.clock().toISOString(), by: operator(ctx) };
+      const returnDays = ctx.store.read('settings').settings.plaqueReturnWorkingDays ?? DEFAULT_PLAQUE_RETURN_WORKING_DAYS;
+      const rc = {
+        today: todayOf(ctx),
+        reviewId,
+        at: ctx.clock().toISOString(),
+        by: operator(ctx),
+        ...(input.outcome === 'revoke' ? { plaqueReturnDueOn: plaqueReturnDue(input.decidedOn, returnDays, workingCalendar(ctx)) } : {}),
+      };
       const decision = {
         outcome: input.outcome,
         decidedOn: input.decidedOn,

@@ -8,6 +8,7 @@ import { formatChineseDate } from '../../domain/batches.js';
 import { bureauDate } from '../../domain/clock.js';
 import { bureauDateOf } from '../../domain/bureau-time.js';
 import { firstReviewDue } from '../../domain/center-lifecycle.js';
+import { assertCenterNamesFree } from '../../domain/center-names.js';
 import { DEFAULT_HOLIDAY_TABLES } from '../../domain/holidays-data.js';
 import {
   centerName,
@@ -209,6 +210,7 @@ export const designationHandlers: AreaHandlers<Methods> & typeof designationDocu
         if (ids.length === 0)
           throw new DeskError('RULE_VIOLATION', `${batchLabel(batch)}还没有通过专家评审的申报，无法公示。请先在“评审结果”中核对汇总结果。`);
       }
+      assertCenterNamesFree('公示', nameCandidates(ids, apps), ctx.store.read('centers').centers);
       const calendar = workingCalendar(ctx);
       const period = publicityPeriod(input.startsOn, input.workingDays, calendar);
       const sources = [
@@ -360,6 +362,9 @@ export const designationHandlers: AreaHandlers<Methods> & typeof designationDocu
       const apps = new Map((await allApplications(ctx, batch.id)).map((a) => [a.id, a]));
       const missing = ids.filter((id) => !apps.has(id));
       if (missing.length > 0) throw new DeskError('NOT_FOUND', `公示名单中的申报 ${missing.join('、')} 已不存在，无法认定。`);
+      // A center of another batch may have taken a name since the publicity (this batch's own, from a crashed attempt, do not count).
+      const others = ctx.store.read('centers').centers.filter((c) => c.batchId !== batch.id);
+      assertCenterNamesFree('认定', nameCandidates(ids, apps), others);
       assertBatchAllows(ctx, batch.id, 'designate');
       const settings = ctx.store.read('settings').settings;
       const year = Number(input.decidedOn.slice(0, 4));
@@ -452,6 +457,14 @@ export const designationHandlers: AreaHandlers<Methods> & typeof designationDocu
     });
   },
 };
+
+/** The center names the applications would bear (as newCenter names them). */
+function nameCandidates(ids: readonly string[], apps: ReadonlyMap<string, Application>): { applicationId: string; name: string }[] {
+  return ids.flatMap((id) => {
+    const app = apps.get(id);
+    return app ? [{ applicationId: id, name: centerName(app.proposedCenterName, app.applicant.industry) }] : [];
+  });
+}
 
 function newCenter(
   app: Application,

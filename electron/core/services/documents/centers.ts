@@ -8,7 +8,14 @@ import type { AssessmentTemplate, CenterYearPart, IssuedNotice, TriennialReview 
 import type { Center } from '../../contract/designation.js';
 import type { Criterion } from '../../contract/expert-review/scoring.js';
 import { bureauDate } from '../../domain/clock.js';
-import { addDays, addYears, defaultAssessmentTemplate, summaryDueDate, summaryRequired } from '../../domain/center-lifecycle.js';
+import {
+  addDays,
+  addYears,
+  DEFAULT_PLAQUE_RETURN_WORKING_DAYS,
+  defaultAssessmentTemplate,
+  summaryDueDate,
+  summaryRequired,
+} from '../../domain/center-lifecycle.js';
 import { disclosureLabel, officialFormat } from '../../domain/document-kinds.js';
 import { deadlineAfter } from '../../domain/working-days.js';
 import { renderAssessmentNotice } from '../../documents/pdf/assessment-notice.js';
@@ -20,8 +27,8 @@ import type { ServiceContext } from '../context.js';
 import type { GeneratedDocument } from './generated.js';
 import { templateText, type TemplateText } from '../templates.js';
 
-/** Working days the host unit has to hand back certificate and plaque after a 撤销 decision. */
-export const PLAQUE_RETURN_WORKING_DAYS = 15;
+/** Working days the host unit had to hand back certificate and plaque, counted from the 成文日期 (decisions recorded before issue 13). */
+export const PLAQUE_RETURN_WORKING_DAYS = DEFAULT_PLAQUE_RETURN_WORKING_DAYS;
 
 const byCenterId = (a: { id: string }, b: { id: string }): number => a.id.localeCompare(b.id, 'en', { numeric: true });
 
@@ -86,9 +93,11 @@ export async function assessmentNoticeDocument(ctx: ServiceContext, year: number
 /**
  * What a decision prints besides the review itself. Derived from the review history (not the center's
  * current fields) so a reprint stays the same after later reviews:
- * - retain: next due = the cycle's triennial due date + 3 years (after a follow-up, the triennial review
- *   that ordered the rectification), the certificate valid until the day before;
- * - revoke: hand back certificate and plaque within 15 working days of the 成文日期.
+ * - retain: next due as recorded on the review (decidedOn + 3 years); on reviews recorded before issue 13, the
+ *   cycle's triennial due date + 3 years (after a follow-up, the triennial review that ordered the
+ *   rectification); the certificate valid until the day before;
+ * - revoke: hand back certificate and plaque by the deadline recorded on the review; before issue 13,
+ *   within 15 working days of the 成文日期.
  */
 export function reviewDecisionFacts(
   ctx: ServiceContext,
@@ -97,6 +106,7 @@ export function reviewDecisionFacts(
   issuedOn: string,
 ): Pick<ReviewDecisionInput, 'nextReviewDue' | 'validUntil' | 'rectifyDeadline' | 'returnBy'> {
   if (review.outcome === 'retain') {
+    if (review.nextReviewDue) return { nextReviewDue: review.nextReviewDue, validUntil: addDays(review.nextReviewDue, -1) };
     let triennialDue = review.dueOn;
     if (review.kind === 'followUp') {
       const own = reviews.filter((r) => r.centerId === review.centerId).sort((a, b) => byReviewNo(a) - byReviewNo(b));
@@ -107,6 +117,7 @@ export function reviewDecisionFacts(
     return { nextReviewDue, validUntil: addDays(nextReviewDue, -1) };
   }
   if (review.outcome === 'rectify') return review.rectifyDeadline ? { rectifyDeadline: review.rectifyDeadline } : {};
+  if (review.plaqueReturnDueOn) return { returnBy: review.plaqueReturnDueOn };
   return { returnBy: deadlineAfter(issuedOn, PLAQUE_RETURN_WORKING_DAYS, workingCalendar(ctx)) };
 }
 
