@@ -160,7 +160,7 @@ test('代录: score boxes start empty; saving with an empty box names it and goe
     },
     proposedCenterName: '福州市软件信息产业知识产权协同保护与运营中心',
   });
-  await rpc(page, host, 'applications.submit', { id: app.id });
+  await rpc(page, host, 'applications.submit', { id: app.id, acknowledgeMissing: true });
   await rpc(page, host, 'formalReview.accept', { applicationId: app.id });
   const expert = await rpc<{ id: string }>(page, host, 'experts.create', { name: '陈研究员', organisation: '福建省科学技术信息研究所' });
   await rpc(page, host, 'scoring.setPanel', { batchId, expertIds: [expert.id] });

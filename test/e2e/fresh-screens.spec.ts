@@ -116,7 +116,7 @@ test('the batch status changes on the page after the first 评审分配, without
     },
     proposedCenterName: '福州市软件信息产业知识产权协同保护与运营中心',
   });
-  await rpc(page, host, 'applications.submit', { id: app.id });
+  await rpc(page, host, 'applications.submit', { id: app.id, acknowledgeMissing: true });
   await rpc(page, host, 'formalReview.accept', { applicationId: app.id });
   const expert = await rpc<{ id: string }>(page, host, 'experts.create', { name: '陈研究员', organisation: '福建省科学技术信息研究所' });
   await rpc(page, host, 'scoring.setPanel', { batchId: batch.id, expertIds: [expert.id] });

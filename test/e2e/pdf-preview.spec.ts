@@ -126,7 +126,7 @@ test('受理通知书生成后在程序内预览：画布有内容、与 poppler
     },
     proposedCenterName: '福州市纺织化纤产业知识产权协同保护与运营中心',
   });
-  await rpc(page, host, 'applications.submit', { id: app.id });
+  await rpc(page, host, 'applications.submit', { id: app.id, acknowledgeMissing: true });
   await rpc(page, host, 'formalReview.accept', { applicationId: app.id });
   await page.reload();
 

@@ -32,7 +32,7 @@ test('文书模板：修改受理通知书，预览随输入更新，保存后�
     applicant: fullApplicant('福州模板测试科技有限公司', 7),
     proposedCenterName: '福州市软件信息产业知识产权协同保护与运营中心',
   });
-  await rpc(page, host, 'applications.submit', { id: app.id });
+  await rpc(page, host, 'applications.submit', { id: app.id, acknowledgeMissing: true });
 
   const facts = page.getByRole('form', { name: '文书信息' });
   await facts.getByLabel('联系人').fill('王秘书');

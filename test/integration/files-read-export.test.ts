@@ -32,7 +32,7 @@ describe('files.readExport', () => {
       applicant: fullApplicant('福州闽江纺织科技有限公司', 7),
       proposedCenterName: '福州市纺织化纤产业知识产权协同保护与运营中心',
     });
-    await ok(desk.invoke('applications.submit', { id: app.id }));
+    await ok(desk.invoke('applications.submit', { id: app.id, acknowledgeMissing: true }));
     await ok(desk.invoke('formalReview.accept', { applicationId: app.id }));
     return desk.call('formalReview.notice', { applicationId: app.id });
   }

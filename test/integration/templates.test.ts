@@ -46,7 +46,7 @@ describe('文书模板 through the API', () => {
         proposedCenterName: '福州市软件信息产业知识产权协同保护与运营中心',
       }),
     );
-    await ok(desk.invoke('applications.submit', { id: app.id }));
+    await ok(desk.invoke('applications.submit', { id: app.id, acknowledgeMissing: true }));
     return app;
   }
 
@@ -84,7 +84,7 @@ describe('文书模板 through the API', () => {
         proposedCenterName: '福州市纺织化纤产业知识产权协同保护与运营中心',
       }),
     ))!;
-    await ok(desk.invoke('applications.submit', { id: a2.id }));
+    await ok(desk.invoke('applications.submit', { id: a2.id, acknowledgeMissing: true }));
     await desk.call('formalReview.accept', { applicationId: a2.id });
     const second = await desk.call('formalReview.notice', { applicationId: a2.id });
     const text2 = flat(pdfText(second.path));
@@ -170,7 +170,7 @@ describe('文书模板 through the API', () => {
         proposedCenterName: '福州市纺织化纤产业知识产权协同保护与运营中心',
       }),
     );
-    await ok(desk.invoke('applications.submit', { id: other.id }));
+    await ok(desk.invoke('applications.submit', { id: other.id, acknowledgeMissing: true }));
     await desk.call('formalReview.requireSupplement', {
       applicationId: other.id,
       items: [{ no: 5, reason: '缺租赁合同' }],
