@@ -10,7 +10,7 @@ import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { test, expect, screenPath } from './fixtures/host.js';
-import { openDesk, screenshot } from './fixtures/desk-page.js';
+import { cancelDialog, openDesk, screenshot } from './fixtures/desk-page.js';
 import { cnDate, rpc, seedDesignatedCenters, shanghaiDate } from './fixtures/seed-centers.js';
 
 /** The zip entry whose stored bytes (local header + data) hold `offset`, read from the central directory. */
@@ -153,7 +153,7 @@ test('总结、考核、复核撤销后封存年度档案，校验、解除封�
   await batchDialog.locator('#title').fill(`${title}（更正）`);
   await batchDialog.getByRole('button', { name: '保存修改' }).click();
   await expect(batchDialog.getByRole('alert')).toContainText(`${year}年度档案已封存，不能修改该年度的数据。`);
-  await page.keyboard.press('Escape');
+  await cancelDialog(page); // the typed change is dropped on purpose: the form asks first
   await expect(batchDialog).toBeHidden();
   await openDesk(page, host, '#/applications');
   await expect(page.getByTestId('sealed-year-alert')).toContainText(`${year}年度档案已封存，本年度的数据只读。`);
