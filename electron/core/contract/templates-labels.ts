@@ -3,7 +3,7 @@
  * Zod-free: the screens import it by value. The placeholders, conditions and default wording are in
  * domain/templates.ts.
  */
-import type { IssuedDocumentType } from './document-labels.js';
+import { ISSUED_DOCUMENT_LABELS, type IssuedDocumentType } from './document-labels.js';
 
 /** One template per issued wording (the 复核决定 has one per outcome: its title and text differ). */
 export const TEMPLATE_IDS = [
@@ -20,14 +20,15 @@ export const TEMPLATE_IDS = [
 ] as const;
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
 
+/** A template that words one document is named as that document; the 复核决定's three outcomes by their titles. */
 export const TEMPLATE_LABELS: Record<TemplateId, string> = {
-  acceptanceNotice: '受理通知书',
-  supplementNotice: '补正通知书',
-  rejectionNotice: '不予受理通知书',
-  reviewTaskLetter: '评审任务通知单',
-  publicityNotice: '拟认定名单公示',
-  designationNotice: '认定通知',
-  assessmentNotice: '中期考核结果通知',
+  acceptanceNotice: ISSUED_DOCUMENT_LABELS.acceptanceNotice,
+  supplementNotice: ISSUED_DOCUMENT_LABELS.supplementNotice,
+  rejectionNotice: ISSUED_DOCUMENT_LABELS.rejectionNotice,
+  reviewTaskLetter: ISSUED_DOCUMENT_LABELS.reviewTaskLetter,
+  publicityNotice: ISSUED_DOCUMENT_LABELS.publicityNotice,
+  designationNotice: ISSUED_DOCUMENT_LABELS.designationNotice,
+  assessmentNotice: ISSUED_DOCUMENT_LABELS.assessmentNotice,
   reviewRetain: '复核结果通知',
   reviewRectify: '限期整改通知',
   reviewRevoke: '撤销认定决定',
