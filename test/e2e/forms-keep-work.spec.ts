@@ -7,7 +7,7 @@
  */
 import type { Page } from '@playwright/test';
 import { test, expect, type DeskHost } from './fixtures/host.js';
-import { openDesk, screenshot } from './fixtures/desk-page.js';
+import { openDesk, pressEscape, screenshot } from './fixtures/desk-page.js';
 
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
@@ -48,7 +48,7 @@ test('申报表: Esc asks, Tab skips the clear button, USCC on leaving, a refuse
   await page.keyboard.press('Enter');
   const drawer = page.locator('.ant-drawer');
   await expect(drawer.getByLabel('单位名称')).toBeFocused();
-  await page.keyboard.press('Escape');
+  await pressEscape(page);
   await expect(drawer).toBeHidden();
   await expect(page.getByRole('dialog', { name: '有未保存的修改' })).toHaveCount(0);
 
@@ -88,7 +88,7 @@ test('申报表: Esc asks, Tab skips the clear button, USCC on leaving, a refuse
   await page.keyboard.type('林海');
 
   // Esc on the filled form asks; Enter answers 继续编辑 (the default) and everything typed is still there
-  await page.keyboard.press('Escape');
+  await pressEscape(page);
   const ask = page.getByRole('dialog').filter({ hasText: '有未保存的修改' });
   await expect(ask).toBeVisible();
   await expect(ask.getByRole('button', { name: '继续编辑' })).toBeFocused();
@@ -111,7 +111,7 @@ test('申报表: Esc asks, Tab skips the clear button, USCC on leaving, a refuse
   await screenshot(page, 'forms-refused-save-focus');
 
   // Esc, then 放弃修改 (Tab from 继续编辑): the drawer closes and nothing was registered
-  await page.keyboard.press('Escape');
+  await pressEscape(page);
   await expect(ask).toBeVisible();
   await page.keyboard.press('Shift+Tab');
   await expect(ask.getByRole('button', { name: '放弃修改' })).toBeFocused();

@@ -48,11 +48,12 @@ export function ApplicationForm({ batch, application, readOnly, onCreated, onSav
   const timer = useRef<number | undefined>(undefined);
   const marked = useRef<NamePath[]>([]);
   const queue = useRef<Promise<boolean>>(Promise.resolve(true));
+  /** A new form the clerk typed in: closing it asks. */
+  const edited = useRef(false);
 
-  useEffect(() => {
-    if (creating) window.setTimeout(() => nameRef.current?.focus(), 150);
-    return () => window.clearTimeout(timer.current);
-  }, [creating]);
+  // The first field of a new form is focused by autoFocus and, once the drawer has opened, by refocusAutoFocus.
+  // (A late focus() here once pulled the cursor back to 单位名称 after a fast typist had tabbed on.)
+  useEffect(() => () => window.clearTimeout(timer.current), []);
 
   /** `focus`: after the clerk's own save (not an autosave while typing), go to the first field named. */
   function showErrors(err: unknown, focus: boolean): void {
@@ -92,7 +93,8 @@ export function ApplicationForm({ batch, application, readOnly, onCreated, onSav
   }
   flushRef.current = () => (timer.current !== undefined ? saveNow() : queue.current);
   // A draft being edited saves itself: closing first saves what is pending and asks only when that save fails.
-  const isDirty = async (): Promise<boolean> => (creating ? form.isFieldsTouched() : !readOnly && !(await flushRef.current()));
+  const isDirty = async (): Promise<boolean> =>
+    creating ? edited.current || form.isFieldsTouched() : !readOnly && !(await flushRef.current());
   dirtyRef.current = isDirty;
   const mine = useRef(isDirty);
   mine.current = isDirty;
@@ -104,6 +106,7 @@ export function ApplicationForm({ batch, application, readOnly, onCreated, onSav
   );
 
   function scheduleSave(): void {
+    if (creating) edited.current = true;
     if (creating || readOnly) return;
     window.clearTimeout(timer.current);
     timer.current = window.setTimeout(() => void saveNow(), 800);
