@@ -27,14 +27,29 @@ function fit(text: string, width: number, measure: Measure): string {
   return `${cut}…`;
 }
 
-/** The stamp's page items (page 1). */
+/** `text` broken into at most `max` lines of `width` (the last cut with … when it still does not fit). */
+function wrap(text: string, width: number, max: number, measure: Measure): string[] {
+  const out: string[] = [];
+  let rest = text;
+  while (rest && out.length < max - 1 && measure(rest, 'heiti', LINE_SIZE) > width) {
+    let n = rest.length;
+    while (n > 1 && measure(rest.slice(0, n), 'heiti', LINE_SIZE) > width) n--;
+    out.push(rest.slice(0, n));
+    rest = rest.slice(n);
+  }
+  if (rest) out.push(fit(rest, width, measure));
+  return out;
+}
+
+/** The stamp's page items (page 1): the reason may take two lines. */
 export function voidStampItems(stamp: VoidStamp, measure: Measure): PageItem[] {
   const red = GB.red;
   const markWidth = measure(stamp.mark, 'heiti', MARK_SIZE);
   const pad = mm(3);
   const textX = BOX.x + pad + markWidth + mm(4);
   const textWidth = BOX.x + BOX.w - pad - textX;
-  const lines = stamp.lines.slice(0, 3);
+  const [reason = '', ...others] = stamp.lines;
+  const lines = [...wrap(reason, textWidth, 2, measure), ...others.slice(0, 2)];
   const blockTop = BOX.y + (BOX.h - lines.length * LINE_PITCH) / 2;
   return [
     { kind: 'rect', x: BOX.x, y: BOX.y, w: BOX.w, h: BOX.h, stroke: red, lineWidth: 1.5 },
