@@ -86,15 +86,7 @@ export const BATCH_RULES: Record<BatchOperation, Rule> = {
     hints: { open: '批次尚未发起公示。', closed: '批次尚未发起公示。', reviewing: '批次尚未发起公示。' },
     already: { designated: '认定决定已作出，公示不能再撤回。' },
   },
-  deleteBatch: {
-    label: '删除批次',
-    allowedIn: ['open', 'closed'],
-    hints: {
-      reviewing: '已进入专家评审的批次不能删除。',
-      publicity: '已进入专家评审的批次不能删除。',
-      designated: '已进入专家评审的批次不能删除。',
-    },
-  },
+  deleteBatch: { label: '删除批次', allowedIn: ['open', 'closed'] },
   designate: {
     label: '作出认定决定',
     allowedIn: ['publicity'],
