@@ -3,6 +3,7 @@ import { Form, Input, Modal, Typography } from 'antd';
 import { ErrorAlert } from './ErrorAlert';
 import { useSubmit } from './useSubmit';
 import { refocusAutoFocus } from './refocusAutoFocus';
+import { useDirtyGuard } from './dirtyGuard';
 
 interface Props {
   open: boolean;
@@ -20,6 +21,8 @@ interface Props {
   placeholder?: string;
   /** Title of the error shown when the action fails (default 未能保存). */
   errorTitle?: string;
+  /** Ask before closing (Esc, ×, 取消) once a reason is typed; names the form in the question (e.g. 撤回公示). */
+  guard?: string;
   onClose: () => void;
   /** Does the work; a thrown API error is shown in the dialog. */
   onSubmit: (reason: string) => Promise<void>;
@@ -38,10 +41,13 @@ export function ReasonModal({
   maxLength = 200,
   placeholder,
   errorTitle = '未能保存',
+  guard,
   onClose,
   onSubmit,
 }: Props) {
   const { saving, error, run } = useSubmit();
+  const [form] = Form.useForm<{ reason?: string }>();
+  const guarded = useDirtyGuard(() => !!guard && !!form.getFieldValue('reason')?.trim(), onClose, guard);
   const save = ({ reason }: { reason?: string }) => run(() => onSubmit((reason ?? '').trim()));
   return (
     <Modal
@@ -51,12 +57,12 @@ export function ReasonModal({
       okText={okText}
       okButtonProps={{ danger, htmlType: 'submit' }}
       cancelText="取消"
-      onCancel={onClose}
+      onCancel={guarded}
       confirmLoading={saving}
       destroyOnHidden
       maskClosable={false}
       modalRender={(dom) => (
-        <Form layout="vertical" onFinish={(values) => void save(values)} aria-label={title} clearOnDestroy>
+        <Form form={form} layout="vertical" onFinish={(values) => void save(values)} aria-label={title} clearOnDestroy>
           {dom}
         </Form>
       )}

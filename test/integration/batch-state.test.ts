@@ -207,6 +207,7 @@ describe('batch status only through its actions; a designated batch refuses writ
       ['formalReview.reject', { applicationId: pending.id, reason: '认定后驳回' }, '不能再办理形式审查'],
       ['batches.close', { id: '2026-1' }, '不能再截止受理'],
       ['batches.reopen', { id: '2026-1' }, '不能再恢复受理'],
+      ['batches.delete', { id: '2026-1', reason: '认定后删除' }, '不能再删除批次'],
       [
         'scoring.saveTemplate',
         { batchId: '2026-1', criteria: template.current.criteria, passLine: 60, quorum: 3, reason: '认定后调整及格线' },
@@ -236,6 +237,7 @@ describe('batch status only through its actions; a designated batch refuses writ
       ],
       ['objections.resolve', { objectionId: '2026-1-O1', outcome: 'dismissed', reason: '认定后处理' }],
       ['decision.create', { batchId: '2026-1', decidedOn: '2026-10-20' }],
+      ['publicity.withdraw', { batchId: '2026-1', reason: '认定后撤回' }],
     ];
     for (const [method, input] of ownRules) expect((await desk.invoke(method, input)).ok, method).toBe(false);
     // every write method of these areas is tried above (a new one must be added here)

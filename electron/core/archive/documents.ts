@@ -31,6 +31,7 @@ import { reviewSummaryPdfDocument, reviewSummaryXlsxDocument, scoringSheetsDocum
 import { batchLabel } from '../services/records.js';
 import type { FileEntry, YearRecords } from './collect.js';
 import { entryName, type UniquePaths } from './collect.js';
+import { voidMarker } from './register.js';
 
 export interface DocumentJob {
   folder: string;
@@ -63,7 +64,7 @@ export async function documentJobs(ctx: ServiceContext, rec: YearRecords): Promi
         if (r.docNumber)
           jobs.push({
             folder: `02-申报与形式审查/${label}/形式审查通知书`,
-            label: `${a.applicant.name}形式审查通知书（${r.docNumber}）`,
+            label: `${a.applicant.name}形式审查通知书（${r.docNumber}）${voidMarker(r.voided)}`,
             render: () => reviewNoticeDocument(ctx, a.id, r.round),
           });
       }
@@ -86,7 +87,11 @@ export async function documentJobs(ctx: ServiceContext, rec: YearRecords): Promi
     if (d.publicity)
       jobs.push({ folder: `04-公示与认定/${label}`, label: `${label}公示通知`, render: () => publicityNoticeDocument(ctx, b.id) });
     if (d.decision) {
-      jobs.push({ folder: `04-公示与认定/${label}`, label: `${label}认定通知`, render: () => decisionNoticeDocument(ctx, b.id) });
+      jobs.push({
+        folder: `04-公示与认定/${label}`,
+        label: `${label}认定通知（${d.decision.docNumber}）${voidMarker(d.decision.voided)}`,
+        render: () => decisionNoticeDocument(ctx, b.id),
+      });
       jobs.push({
         folder: `04-公示与认定/${label}`,
         label: `${label}证书`,
@@ -104,14 +109,14 @@ export async function documentJobs(ctx: ServiceContext, rec: YearRecords): Promi
   if (rec.centerYear.resultNotice)
     jobs.push({
       folder: '05-中心管理',
-      label: `${y}年度中期考核结果通知（${rec.centerYear.resultNotice.docNumber}）`,
+      label: `${y}年度中期考核结果通知（${rec.centerYear.resultNotice.docNumber}）${voidMarker(rec.centerYear.resultNotice.voided)}`,
       render: () => assessmentNoticeDocument(ctx, y),
     });
   for (const r of rec.reviews) {
     if (r.notice)
       jobs.push({
         folder: '05-中心管理/复核决定',
-        label: `复核决定 ${r.id}（${r.notice.docNumber}）`,
+        label: `复核决定 ${r.id}（${r.notice.docNumber}）${voidMarker(r.notice.voided)}`,
         render: () => reviewDecisionDocument(ctx, r.id),
       });
   }

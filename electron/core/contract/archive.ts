@@ -15,9 +15,10 @@
  * The whole-folder backup file is in backup-file.ts.
  */
 import { z } from 'zod';
-import { method, IsoTime, NoInput } from './define.js';
+import { method, IsoDate, IsoTime, NoInput } from './define.js';
 import { Text } from './text.js';
-import { ExportedFile } from './common.js';
+import { ExportedFile, VoidRecord } from './common.js';
+import { yearOfDate, yearOfDocNumber, yearOfRef } from './years.js';
 import { Year } from './batches.js';
 
 const TaskId = z.string().min(1).max(300);
@@ -112,7 +113,82 @@ export const VerifyReport = z.object({
 });
 export type VerifyReport = z.infer<typeof VerifyReport>;
 
+// ───────────────────────────── 发文登记 (register of numbered documents) and 作废 ─────────────────────────────
+
+/** Where a numbered document's number is kept (one record per document). */
+export const DocumentRef = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('formalReviewNotice'),
+    applicationId: z.string().regex(/^\d{4}-\d+-\d+$/, '申报编号无效，请刷新后重试'),
+    round: z.number().int().positive(),
+  }),
+  z.object({ kind: z.literal('designationNotice'), batchId: z.string().regex(/^\d{4}-\d+$/, '批次编号无效，请刷新后重试') }),
+  z.object({ kind: z.literal('assessmentNotice'), year: Year }),
+  z.object({ kind: z.literal('reviewDecision'), reviewId: z.string().regex(/^C\d+-R\d+$/, '复核编号无效，请刷新后重试') }),
+]);
+export type DocumentRef = z.infer<typeof DocumentRef>;
+
+/** One numbered document as the register lists it. */
+export const IssuedDocumentRow = z.object({
+  ref: DocumentRef,
+  /** The year whose archive holds it. */
+  year: z.number().int(),
+  docNumber: z.string(),
+  /** 受理通知书 / 认定通知 / … */
+  typeLabel: z.string(),
+  /** What it concerns: the unit, the batch, the center. */
+  subject: z.string(),
+  issuedOn: IsoDate,
+  voided: VoidRecord.optional(),
+  /** What voiding it leaves unchanged (domain/voiding.ts). */
+  voidConsequence: z.string(),
+});
+export type IssuedDocumentRow = z.infer<typeof IssuedDocumentRow>;
+
+const DocNumber = z
+  .string()
+  .trim()
+  .regex(/^[^\s〔〕]{1,40}〔\d{4}〕\d{1,6}号$/, '文号格式无效，请刷新后重试');
+
+export const VoidDocumentInput = z
+  .object({
+    ref: DocumentRef,
+    /** The number the clerk saw (must match the record: guards against voiding another document). */
+    docNumber: DocNumber,
+    reason: Text({ label: '作废理由', min: 2, max: 200, multiline: true, minMessage: '请填写作废理由（至少2个字）' }),
+  })
+  .strict();
+
+/** The archive year a reference names, where the reference itself says (a review's lives in the stored record). */
+function yearOfDocumentRef(ref: DocumentRef): number | null {
+  switch (ref.kind) {
+    case 'formalReviewNotice':
+      return yearOfRef(ref.applicationId);
+    case 'designationNotice':
+      return yearOfRef(ref.batchId);
+    case 'assessmentNotice':
+      return yearOfDate(`${ref.year}-01-01`);
+    case 'reviewDecision':
+      return null;
+  }
+}
+
 export const archiveContract = {
+  'archive.issuedDocuments': method({
+    input: z.object({ year: Year.optional() }).strict(),
+    output: z.array(IssuedDocumentRow),
+    writes: false,
+    summary: '发文登记（已编号的文书及作废情况）',
+  }),
+  'archive.voidDocument': method({
+    input: VoidDocumentInput,
+    output: IssuedDocumentRow,
+    writes: true,
+    // The record's year and the number's year; a review's record year is checked again by the handler.
+    yearLock: 'byInput',
+    years: (i) => [yearOfDocumentRef(i.ref), yearOfDocNumber(i.docNumber)],
+    summary: '作废已编号的文书（文号不再使用）',
+  }),
   'archive.years': method({ input: NoInput, output: z.array(ArchiveYearStatus), writes: false, summary: '年度档案（各年度封存情况）' }),
   'archive.sealedYears': method({ input: NoInput, output: z.array(z.number().int()), writes: false, summary: '已封存（只读）的年度' }),
   'archive.seal': method({

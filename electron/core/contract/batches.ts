@@ -59,8 +59,10 @@ export const BatchOperation = z.enum([
   'recordScores',
   'exportPackage',
   'startPublicity',
+  'withdrawPublicity',
   'handleObjection',
   'designate',
+  'deleteBatch',
 ]);
 
 /** A batch as the API answers it: the stored record plus the operations its status allows. */
@@ -130,6 +132,19 @@ export const batchesContract = {
     yearLock: 'byInput',
     years: (i) => [yearOfRef(i.id)],
     summary: '恢复受理（已截止 → 受理中）',
+  }),
+  'batches.delete': method({
+    input: z
+      .object({
+        id: z.string().min(1),
+        reason: Text({ label: '删除理由', min: 2, max: 200, multiline: true, minMessage: '请填写删除理由（至少2个字）' }),
+      })
+      .strict(),
+    output: z.object({ deleted: z.string() }),
+    writes: true,
+    yearLock: 'byInput',
+    years: (i) => [yearOfRef(i.id)],
+    summary: '删除空批次（无申报、未发文）',
   }),
   'batches.exportXlsx': method({ input: YearFilter, output: ExportedFile, writes: false, summary: '导出批次一览表（Excel）' }),
   'batches.exportPdf': method({ input: YearFilter, output: ExportedFile, writes: false, summary: '导出批次一览表（PDF）' }),

@@ -11,3 +11,7 @@ export const ExportedFile = z.object({
   sha256: z.string(),
 });
 export type ExportedFile = z.infer<typeof ExportedFile>;
+
+/** 作废: an issued numbered document voided with a reason (kept on the record that holds its number; the number is never reused). */
+export const VoidRecord = z.object({ at: z.string().datetime({ offset: true }), by: z.string(), reason: z.string() });
+export type VoidRecord = z.infer<typeof VoidRecord>;

@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { method, IsoDate, IsoTime, NoInput } from './define.js';
 import { Text } from './text.js';
-import { ExportedFile } from './common.js';
+import { ExportedFile, VoidRecord } from './common.js';
 import { Year } from './batches.js';
 import { HolidayTableSchema, HolidaySourceInput } from './settings.js';
 import { yearOfRef } from './years.js';
@@ -78,6 +78,10 @@ export const Publicity = z.object({
 });
 export type Publicity = z.infer<typeof Publicity>;
 
+/** 撤回公示: who withdrew it, when (stored as an instant, shown in bureau time) and why. */
+export const PublicityWithdrawal = z.object({ at: IsoTime, by: z.string(), reason: z.string() });
+export type PublicityWithdrawal = z.infer<typeof PublicityWithdrawal>;
+
 export const ObjectionKind = z.enum(['unit', 'person']);
 export type ObjectionKind = z.infer<typeof ObjectionKind>;
 
@@ -123,6 +127,8 @@ export const Decision = z.object({
   createdBy: z.string(),
   /** 文书模板 version of the 认定通知 (reprints use it; absent: version 1). */
   templateVersion: z.number().int().positive().optional(),
+  /** 作废 of the 认定通知 (archive.voidDocument): the designation itself stands. */
+  voided: VoidRecord.optional(),
 });
 export type Decision = z.infer<typeof Decision>;
 
@@ -131,6 +137,10 @@ export const DesignationPart = z.object({
   publicity: Publicity.optional(),
   objections: z.array(Objection).default([]),
   decision: Decision.optional(),
+  /** Withdrawn publicities (撤回公示), oldest first, each with the objections recorded during it; kept forever. */
+  publicityHistory: z
+    .array(z.object({ publicity: Publicity, objections: z.array(Objection), withdrawal: PublicityWithdrawal }))
+    .default([]),
 });
 export type DesignationPart = z.infer<typeof DesignationPart>;
 
@@ -232,6 +242,16 @@ export const DesignationView = z.object({
   entries: z.array(PublicityEntry),
   objections: z.array(Objection),
   decision: Decision.nullable(),
+  /** Withdrawn publicities of the batch (撤回公示), oldest first. */
+  withdrawnPublicities: z.array(
+    z.object({
+      startsOn: IsoDate,
+      endsOn: IsoDate,
+      listed: z.number().int(),
+      objections: z.number().int(),
+      withdrawal: PublicityWithdrawal,
+    }),
+  ),
   /** Why designation cannot happen yet (today), in Chinese; empty when it can. */
   blockers: z.array(z.string()),
 });
@@ -292,6 +312,8 @@ export const RecordObjectionInput = z
 
 export const ResolveObjectionInput = z.object({ objectionId: ObjectionId, outcome: ObjectionOutcome, reason: Reason }).strict();
 
+export const WithdrawPublicityInput = z.object({ batchId: BatchId, reason: Reason }).strict();
+
 export const CreateDecisionInput = z.object({ batchId: BatchId, decidedOn: IsoDate }).strict();
 
 export const CreateDecisionOutput = z.object({ decision: Decision, centers: z.array(Center) });
@@ -313,6 +335,14 @@ export const designationContract = {
     yearLock: 'byInput',
     years: (i) => [yearOfRef(i.batchId)],
     summary: '发起公示',
+  }),
+  'publicity.withdraw': method({
+    input: WithdrawPublicityInput,
+    output: DesignationView,
+    writes: true,
+    yearLock: 'byInput',
+    years: (i) => [yearOfRef(i.batchId)],
+    summary: '撤回公示（认定前，须填写理由）',
   }),
   'publicity.get': method({ input: ByBatch, output: DesignationView, writes: false, summary: '读取公示、异议与认定情况' }),
   'publicity.noticePdf': method({ input: PublicityNoticeInput, output: ExportedFile, writes: false, summary: '生成公示通知（PDF）' }),

@@ -60,6 +60,14 @@ export const formalReviewContract = {
     yearLock: 'print',
     summary: '生成形式审查通知书（受理/补正/不予受理）',
   }),
+  'formalReview.returnToDraft': method({
+    input: z.object({ applicationId: Id, reason: Reason }).strict(),
+    output: Application,
+    writes: true,
+    yearLock: 'byInput',
+    years: (i) => [yearOfRef(i.applicationId)],
+    summary: '退回修改（已提交 → 草稿，须填写理由）',
+  }),
   'formalReview.reject': method({
     input: z.object({ applicationId: Id, reason: Reason }).strict(),
     output: Application,

@@ -11,3 +11,10 @@ export function yearOfRef(id: unknown): number | null {
 export function yearOfDate(date: unknown): number | null {
   return typeof date === 'string' && /^\d{4}-/.test(date) ? Number(date.slice(0, 4)) : null;
 }
+
+/** The year in a 发文字号 (榕市监知〔2026〕3号 → 2026), or null. */
+export function yearOfDocNumber(docNumber: unknown): number | null {
+  if (typeof docNumber !== 'string') return null;
+  const m = /〔(\d{4})〕/.exec(docNumber);
+  return m ? Number(m[1]) : null;
+}

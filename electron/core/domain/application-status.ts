@@ -7,11 +7,14 @@
  *                        ▼  │
  *                  supplementRequired ──reject──▶ rejected
  *   submitted ──reject──▶ rejected
+ *   submitted ──returnToDraft──▶ draft     (退回修改: the secretariat, with a reason)
  *
- * accepted and rejected are final for this stage. Pure: no I/O, no clock.
+ * accepted and rejected are final for this stage. 退回修改 is allowed only while the formal review has not
+ * concluded and the applicant cannot edit: status 已提交 (a 待补正 application is already open to the applicant;
+ * 已受理 / 不予受理 end the formal review). Pure: no I/O, no clock.
  */
 export type ApplicationStatus = 'draft' | 'submitted' | 'accepted' | 'supplementRequired' | 'rejected';
-export type StatusAction = 'submit' | 'accept' | 'requireSupplement' | 'reject';
+export type StatusAction = 'submit' | 'accept' | 'requireSupplement' | 'reject' | 'returnToDraft';
 
 export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
   draft: '草稿',
@@ -26,11 +29,12 @@ export const ACTION_LABELS: Record<StatusAction, string> = {
   accept: '受理',
   requireSupplement: '要求补正',
   reject: '不予受理',
+  returnToDraft: '退回修改',
 };
 
 const TRANSITIONS: Record<ApplicationStatus, Partial<Record<StatusAction, ApplicationStatus>>> = {
   draft: { submit: 'submitted' },
-  submitted: { accept: 'accepted', requireSupplement: 'supplementRequired', reject: 'rejected' },
+  submitted: { accept: 'accepted', requireSupplement: 'supplementRequired', reject: 'rejected', returnToDraft: 'draft' },
   supplementRequired: { submit: 'submitted', reject: 'rejected' },
   accepted: {},
   rejected: {},
@@ -58,4 +62,18 @@ export function canEdit(status: ApplicationStatus): boolean {
 
 export function editRefusal(status: ApplicationStatus): string {
   return `申报当前状态为“${APPLICATION_STATUS_LABELS[status]}”，不能修改内容或材料。只有草稿或待补正的申报可以修改。`;
+}
+
+/** Why 退回修改 is refused in `from` (null: allowed), as a Chinese sentence naming the state. */
+export function returnToDraftRefusal(from: ApplicationStatus): string | null {
+  if (TRANSITIONS[from].returnToDraft) return null;
+  const head = `申报当前状态为“${APPLICATION_STATUS_LABELS[from]}”，不能退回修改。`;
+  switch (from) {
+    case 'draft':
+      return `${head}申报仍是草稿，申报单位可直接修改。`;
+    case 'supplementRequired':
+      return `${head}申报正在补正，申报单位已可修改内容和材料，补正后重新提交即可。`;
+    default:
+      return `${head}形式审查已结束（${APPLICATION_STATUS_LABELS[from]}），只有已提交、尚未作出形式审查结论的申报可以退回。`;
+  }
 }

@@ -4,7 +4,9 @@
  *   open ──closeIntake──▶ closed ──reopenIntake──▶ open
  *   open | closed ──assignReview──▶ reviewing          (the first 评审分配 starts the expert review)
  *   reviewing ──startPublicity──▶ publicity            (发起公示)
+ *   publicity ──withdrawPublicity──▶ reviewing         (撤回公示, with a reason, before designation)
  *   publicity ──designate──▶ designated                (认定决定; final)
+ *   open | closed ──deleteBatch──▶ (gone)              (删除空批次: no applications, nothing issued; batchDeletionBlockers)
  *
  * Every other write into a batch (its applications, formal review, scores, publicity) is an operation
  * that the batch's status allows or refuses here. Reprints of notices pass in any status; changing the
@@ -77,6 +79,14 @@ export const BATCH_RULES: Record<BatchOperation, Rule> = {
     allowedIn: ['publicity'],
     hints: { open: '异议只在公示期间登记。', closed: '异议只在公示期间登记。', reviewing: '异议只在公示期间登记。' },
   },
+  withdrawPublicity: {
+    label: '撤回公示',
+    allowedIn: ['publicity'],
+    to: 'reviewing',
+    hints: { open: '批次尚未发起公示。', closed: '批次尚未发起公示。', reviewing: '批次尚未发起公示。' },
+    already: { designated: '认定决定已作出，公示不能再撤回。' },
+  },
+  deleteBatch: { label: '删除批次', allowedIn: ['open', 'closed'] },
   designate: {
     label: '作出认定决定',
     allowedIn: ['publicity'],
@@ -143,13 +153,39 @@ const ACTION_PLACES: Partial<Record<BatchOperation, string>> = {
   reopenIntake: '（申报批次）',
   assignReview: '（专家评审）',
   startPublicity: '（公示与认定）',
+  withdrawPublicity: '（公示与认定，须填写理由）',
   designate: '（公示与认定）',
 };
 
 const OUT_OF_ORDER: Record<BatchStatus, string> = {
   open: '批次一旦进入评审，就不能再恢复受理。',
   closed: '批次一旦进入评审，就不能再回到“已截止”。',
-  reviewing: '批次在分配评审任务时进入“评审中”，公示后不能退回评审。',
+  reviewing: '批次在分配评审任务时进入“评审中”；公示只能在认定前撤回（撤回公示，须填写理由）。',
   publicity: '批次在专家评审后发起公示时进入“公示中”。',
   designated: '批次只在公示期满、作出认定决定时成为“已认定”。',
 };
+
+/** What a batch holds that stops its deletion (counted by the handler from the stored parts). */
+export interface BatchContents {
+  applications: number;
+  assignments: number;
+  scoreSheets: number;
+  issuedPackages: number;
+  publicity: boolean;
+  decision: boolean;
+}
+
+/**
+ * 删除空批次: only a batch that holds nothing may be deleted (a batch created by mistake). Returns the reasons it
+ * cannot, as Chinese sentences naming what it holds (empty: it may be deleted, if its status allows `deleteBatch`).
+ */
+export function batchDeletionBlockers(c: BatchContents): string[] {
+  const out: string[] = [];
+  if (c.applications > 0) out.push(`已登记${c.applications}份申报（含草稿）`);
+  if (c.assignments > 0) out.push(`已分配${c.assignments}项评审任务`);
+  if (c.scoreSheets > 0) out.push(`已录入${c.scoreSheets}份评分表`);
+  if (c.issuedPackages > 0) out.push(`已导出${c.issuedPackages}个评审包`);
+  if (c.publicity) out.push('已发起过公示');
+  if (c.decision) out.push('已作出认定决定');
+  return out;
+}

@@ -135,3 +135,18 @@ export function plaqueDateLine(iso: string): string {
   const monthText = month <= 10 ? (month === 10 ? '十' : DIGITS[month]!) : `十${DIGITS[month - 10]!}`;
   return `${[...y].map((c) => DIGITS[Number(c)]!).join('')}年${monthText}月`;
 }
+
+/**
+ * 撤回公示: a publicity may be withdrawn (with a reason) while the batch is 公示中 and no decision exists; the
+ * batch goes back to 评审中 (batch-lifecycle.ts `withdrawPublicity`), the publicity and its objections are kept
+ * in `publicityHistory` with who, when and why, and a new publicity can then be started. Returns why it cannot
+ * be withdrawn (null: it can).
+ */
+export function publicityWithdrawalRefusal(part: {
+  publicity?: Pick<Publicity, 'startsOn'> | undefined;
+  decision?: { docNumber: string } | undefined;
+}): string | null {
+  if (part.decision) return `已作出认定决定（${part.decision.docNumber}），公示不能再撤回。`;
+  if (!part.publicity) return '该批次当前没有进行中的公示，无需撤回。';
+  return null;
+}

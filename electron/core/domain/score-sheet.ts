@@ -66,3 +66,29 @@ export function checkSheet(template: Pick<ScoringTemplate, 'criteria' | 'passLin
   }
   return problems.length ? { ok: false, problems } : { ok: true, total, scores };
 }
+
+/** What a 代录 save compares with the stored sheet: the typed values and the template version. */
+export interface EnteredValues {
+  templateVersion: number;
+  scores: Readonly<Record<string, number>>;
+  comment: string;
+  recommendation: string;
+  signedOn?: string | undefined;
+}
+
+/**
+ * 代录 with no change makes no new version: the version a save of `next` gets over `previous` (the current
+ * sheet), or null when nothing differs (scores, comment as stored — trimmed —, recommendation, signing date,
+ * template version). A first entry is version 1.
+ */
+export function enteredSheetVersion(previous: (EnteredValues & { version: number }) | undefined, next: EnteredValues): number | null {
+  if (!previous) return 1;
+  const keys = new Set([...Object.keys(previous.scores), ...Object.keys(next.scores)]);
+  const same =
+    previous.templateVersion === next.templateVersion &&
+    [...keys].every((k) => previous.scores[k] === next.scores[k]) &&
+    previous.comment.trim() === next.comment.trim() &&
+    previous.recommendation === next.recommendation &&
+    (previous.signedOn ?? null) === (next.signedOn ?? null);
+  return same ? null : previous.version + 1;
+}

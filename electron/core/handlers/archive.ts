@@ -24,8 +24,17 @@ import { operator } from './applications/store.js';
 import { beginSealing, endSealing, isYearSealed, latestSeal } from './sealed-years.js';
 import type { AreaHandlers, HandlerContext } from './types.js';
 import { CATALOG_PATH, catalogEntry } from '../archive/catalog.js';
+import { issuedDocumentRows } from '../archive/register.js';
+import { voidDocument } from './archive-void.js';
 
-type Methods = 'archive.years' | 'archive.sealedYears' | 'archive.seal' | 'archive.unseal' | 'archive.verify';
+type Methods =
+  | 'archive.years'
+  | 'archive.sealedYears'
+  | 'archive.seal'
+  | 'archive.unseal'
+  | 'archive.verify'
+  | 'archive.issuedDocuments'
+  | 'archive.voidDocument';
 
 async function yearStatus(ctx: HandlerContext, year: number): Promise<ArchiveYearStatus> {
   const rec = await yearRecords(ctx, year);
@@ -291,4 +300,13 @@ export const archiveHandlers: AreaHandlers<Methods> = {
   },
 
   'archive.verify': (input, ctx) => verify(input, ctx),
+
+  'archive.issuedDocuments': async (input, ctx) => {
+    const years = input.year !== undefined ? [input.year] : await yearsWithData(ctx, bureauDate(ctx.clock()));
+    const rows = [];
+    for (const y of years) rows.push(...(await issuedDocumentRows(ctx, await yearRecords(ctx, y))));
+    return rows;
+  },
+
+  'archive.voidDocument': (input, ctx) => voidDocument(ctx, input),
 };

@@ -1,7 +1,8 @@
 import { DeskError } from '../contract/errors.js';
 import type { Batch } from '../contract/batches.js';
 import { batchLabel, batchQuota, batchWindowProblems, nextBatchSequence, batchId } from '../domain/batches.js';
-import { batchName, batchStep, BATCH_STATE_PHRASES, directStatusRefusal } from '../domain/batch-lifecycle.js';
+import { batchDeletionBlockers, batchName, batchStep, BATCH_STATE_PHRASES, directStatusRefusal } from '../domain/batch-lifecycle.js';
+import { operator } from '../services/records.js';
 import { batchStateError, batchView, moveBatch } from './batch-state.js';
 import { listBatches } from '../services/records.js';
 import { batchListPdfDocument, batchRosterXlsxDocument } from '../services/documents/batches.js';
@@ -16,6 +17,7 @@ type BatchMethods =
   | 'batches.update'
   | 'batches.close'
   | 'batches.reopen'
+  | 'batches.delete'
   | 'batches.exportXlsx'
   | 'batches.exportPdf';
 
@@ -46,6 +48,21 @@ function detailsNeedReason(batch: Batch): boolean {
 function assertWindow(year: number, opensOn: string, closesOn: string): void {
   const problems = batchWindowProblems(year, opensOn, closesOn);
   if (problems.length) throw new DeskError('RULE_VIOLATION', problems.join(''), { problems });
+}
+
+/** What stops the deletion of a batch, from its stored parts (domain/batch-lifecycle.ts batchDeletionBlockers). */
+async function deletionBlockers(ctx: HandlerContext, id: string): Promise<string[]> {
+  const apps = await ctx.store.readKeyed('batch', id);
+  const review = await ctx.store.readKeyed('scores', id);
+  const designation = await ctx.store.readKeyed('designation', id);
+  return batchDeletionBlockers({
+    applications: apps.applications.length,
+    assignments: review.assignments.length,
+    scoreSheets: review.scoreSheets.length,
+    issuedPackages: review.issuedPackages.length,
+    publicity: !!designation.publicity || designation.publicityHistory.length > 0,
+    decision: !!designation.decision,
+  });
 }
 
 export const batchHandlers: AreaHandlers<BatchMethods> = {
@@ -142,6 +159,61 @@ export const batchHandlers: AreaHandlers<BatchMethods> = {
 
   'batches.close': async (input, ctx) => batchView(await moveBatch(ctx, input.id, 'closeIntake', 'batches.close')),
   'batches.reopen': async (input, ctx) => batchView(await moveBatch(ctx, input.id, 'reopenIntake', 'batches.reopen')),
+
+  // 删除空批次: only a batch that holds nothing (no application, no review work, no publicity); the id may be
+  // given again to the next batch of the year (its label stays 第N批 without a gap).
+  'batches.delete': async (input, ctx) => {
+    const current = findBatch(ctx, input.id);
+    const step = batchStep(current, 'deleteBatch');
+    if (!step.ok) throw batchStateError(current, 'deleteBatch', step.message);
+    const blockers = await deletionBlockers(ctx, current.id);
+    if (blockers.length)
+      throw new DeskError(
+        'INVALID_STATE',
+        `${batchName(current)}不能删除：${blockers.join('；')}。只有没有任何申报、未发文的空批次可以删除。`,
+        {
+          batchId: current.id,
+          blockers,
+        },
+      );
+    // Review settings made for the empty batch (panel, scoring template) go with it, so a batch that takes the id later starts clean.
+    const review = await ctx.store.readKeyed('scores', current.id);
+    if (review.templates.length || review.panel.expertIds.length) {
+      await ctx.store.writeKeyed(
+        'scores',
+        current.id,
+        (draft) => {
+          draft.templates = [];
+          draft.panel = { expertIds: [] };
+        },
+        () => ({
+          method: 'batches.delete',
+          entity: `batch:${current.id}`,
+          summary: `删除${batchLabel(current)}前清空其评审设置（专家组、评分表）`,
+        }),
+      );
+    }
+    const reason = input.reason;
+    return ctx.store
+      .write(
+        'batches',
+        (draft) => {
+          const i = draft.batches.findIndex((b) => b.id === input.id);
+          if (i < 0) throw new DeskError('NOT_FOUND', `找不到编号为 ${input.id} 的申报批次，可能已被删除。请刷新列表。`);
+          const again = batchStep(draft.batches[i]!, 'deleteBatch');
+          if (!again.ok) throw batchStateError(draft.batches[i]!, 'deleteBatch', again.message);
+          const [removed] = draft.batches.splice(i, 1);
+          return removed!;
+        },
+        (removed) => ({
+          method: 'batches.delete',
+          entity: `batch:${removed.id}`,
+          summary: `删除空批次${batchLabel(removed)}“${removed.title}”（${operator(ctx)}）。理由：${reason}`,
+          before: removed,
+        }),
+      )
+      .then((removed) => ({ deleted: removed.id }));
+  },
 
   'batches.exportXlsx': async (input, ctx) => saveDocument(ctx.store.dirs.exports, await batchRosterXlsxDocument(ctx, input.year)),
 

@@ -1,7 +1,7 @@
 /** 形式审查 (formal review): accept, require a supplement (repeatable rounds), reject. */
 import { DeskError } from '../contract/errors.js';
 import type { Application, FormalReview } from '../contract/applications/entities.js';
-import { transition, type StatusAction } from '../domain/application-status.js';
+import { returnToDraftRefusal, transition, type StatusAction } from '../domain/application-status.js';
 import { bureauDate } from '../domain/clock.js';
 import { formatChineseDate } from '../domain/batches.js';
 import { calendarWarning, deadlineAfter } from '../domain/working-days.js';
@@ -15,6 +15,7 @@ type Methods =
   | 'formalReview.requireSupplement'
   | 'formalReview.supplementDeadline'
   | 'formalReview.reject'
+  | 'formalReview.returnToDraft'
   | 'formalReview.notice';
 
 /** The deadline of a 补正 issued today with `workingDays` (the same computation requireSupplement records). */
@@ -91,6 +92,16 @@ export const formalReviewHandlers: AreaHandlers<Methods> = {
       move(app, 'reject');
       addRound(app, { outcome: 'rejected', ...base(ctx), reason: input.reason });
       return { action: '形式审查：不予受理', note: `理由：${input.reason}` };
+    }),
+
+  // 退回修改: the secretariat sends a submitted application back to the applicant's draft (its rounds are kept).
+  'formalReview.returnToDraft': (input, ctx) =>
+    updateApplication(ctx, input.applicationId, 'formalReview.returnToDraft', 'formalReview', (app) => {
+      const refusal = returnToDraftRefusal(app.status);
+      if (refusal) throw new DeskError('INVALID_STATE', `“${app.applicant.name}”${refusal}`, { status: app.status });
+      app.status = 'draft';
+      delete app.submittedAt;
+      return { action: '退回修改（已提交 → 草稿）', note: `理由：${input.reason}` };
     }),
 
   'formalReview.notice': (input, ctx) => printReviewNotice(ctx, input.applicationId, input.round),

@@ -91,7 +91,11 @@ export const keyedPartSpecs = {
     initial: (): ReviewPart => ({ templates: [], panel: { expertIds: [] }, assignments: [], scoreSheets: [], issuedPackages: [] }),
   },
   /** 公示、异议与认定 of one batch: designation-2026-1.json */
-  designation: { pattern: /^\d{4}-\d+$/, schema: DesignationPart, initial: (): DesignationPart => ({ objections: [] }) },
+  designation: {
+    pattern: /^\d{4}-\d+$/,
+    schema: DesignationPart,
+    initial: (): DesignationPart => ({ objections: [], publicityHistory: [] }),
+  },
   /** Centers' yearly records (annual summaries, mid-term assessments, the assessment template): centers-2026.json */
   centers: {
     pattern: /^\d{4}$/,

@@ -12,6 +12,7 @@ import { SealModal } from './SealModal';
 import { UnsealModal } from './UnsealModal';
 import { SealHistoryModal } from './SealHistoryModal';
 import { VerifyPathCard } from './VerifyPathCard';
+import { IssuedDocumentsCard } from './IssuedDocumentsCard';
 
 type Dialog = { kind: 'seal' | 'unseal' | 'history'; year: number } | null;
 
@@ -67,6 +68,7 @@ export function ArchivePage() {
           onClearReport={() => setReports((r) => ({ ...r, [y.year]: undefined }))}
         />
       ))}
+      <IssuedDocumentsCard sealedYears={new Set(list.filter((y) => y.sealed).map((y) => y.year))} />
       <VerifyPathCard />
       {dialog?.kind === 'seal' && current ? (
         <SealModal

@@ -1,6 +1,6 @@
 import { Button, Flex, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { EditOutlined, LockOutlined, StopOutlined, UndoOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, LockOutlined, StopOutlined, UndoOutlined } from '@ant-design/icons';
 import type { BatchView as Batch } from '../../../electron/core/contract/index.js';
 import { formatDateRange } from '../../format';
 import { BATCH_STATUS_COLORS, BATCH_STATUS_LABELS, sequenceLabel } from '../../components/batchLabels';
@@ -11,11 +11,13 @@ interface Props {
   onEdit: (batch: Batch) => void;
   /** 截止受理 / 恢复受理 (offered only when the batch's status allows them). */
   onIntake: (batch: Batch, action: 'close' | 'reopen') => void;
+  /** 删除 (offered while the status allows it; the core refuses a batch that is not empty). */
+  onDelete?: (batch: Batch) => void;
   /** Years whose archive is sealed (their batches are read-only). */
   sealedYears?: ReadonlySet<number>;
 }
 
-export function BatchTable({ batches, loading, onEdit, onIntake, sealedYears }: Props) {
+export function BatchTable({ batches, loading, onEdit, onIntake, onDelete, sealedYears }: Props) {
   const columns: ColumnsType<Batch> = [
     { title: '年度', dataIndex: 'year', width: 76, render: (y: number) => `${y}年` },
     { title: '批次', dataIndex: 'sequence', width: 80, render: (n: number) => sequenceLabel(n) },
@@ -77,6 +79,11 @@ export function BatchTable({ batches, loading, onEdit, onIntake, sealedYears }: 
               aria-label={`恢复受理${b.title}`}
             >
               恢复受理
+            </Button>
+          ) : null}
+          {onDelete && b.operations.includes('deleteBatch') && !sealedYears?.has(b.year) ? (
+            <Button type="link" size="small" danger icon={<DeleteOutlined />} onClick={() => onDelete(b)} aria-label={`删除${b.title}`}>
+              删除
             </Button>
           ) : null}
         </Flex>

@@ -9,6 +9,7 @@ import { ExportResult } from '../../components/ExportResult';
 import { useRemote } from '../../components/useRemote';
 import { BatchTable } from './BatchTable';
 import { BatchFormModal } from './BatchFormModal';
+import { DeleteBatchModal } from './DeleteBatchModal';
 import { useBatchExport } from './useExport';
 import { batchLabel } from '../../components/batchLabels';
 import { useSealedYears } from '../../components/useSealedYears';
@@ -22,6 +23,7 @@ export function BatchesPage() {
   const sealedYears = useSealedYears();
   const [year, setYear] = useState<number | undefined>();
   const [editing, setEditing] = useState<Editing>(null);
+  const [deleting, setDeleting] = useState<Batch | null>(null);
   const exporter = useBatchExport(year);
 
   const all = list.data ?? [];
@@ -116,9 +118,19 @@ export function BatchesPage() {
           loading={list.loading}
           onEdit={(batch) => setEditing({ batch })}
           onIntake={intake}
+          onDelete={setDeleting}
           sealedYears={sealedYears}
         />
       </Card>
+      <DeleteBatchModal
+        batch={deleting}
+        onClose={() => setDeleting(null)}
+        onDeleted={(b) => {
+          setDeleting(null);
+          list.reload();
+          message.success(`已删除${batchLabel(b)}“${b.title}”。`);
+        }}
+      />
       <BatchFormModal open={editing !== null} batch={editing?.batch} onClose={() => setEditing(null)} onSaved={saved} />
     </>
   );

@@ -234,7 +234,15 @@ export function TriennialPage() {
               title: '文号',
               key: 'doc',
               width: 180,
-              render: (_: unknown, r) => r.notice?.docNumber ?? <Typography.Text type="secondary">未发文</Typography.Text>,
+              render: (_: unknown, r) =>
+                r.notice ? (
+                  <>
+                    {r.notice.docNumber}
+                    {r.notice.voided ? <Tag color="red">已作废</Tag> : null}
+                  </>
+                ) : (
+                  <Typography.Text type="secondary">未发文</Typography.Text>
+                ),
             },
             {
               title: '操作',

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, DatePicker, Descriptions, Flex, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Descriptions, Flex, Table, Tag, Typography } from 'antd';
 import { FilePdfOutlined, PrinterOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import type { Center, DesignationView, ExportedFile } from '../../../electron/core/contract/index.js';
@@ -94,6 +94,11 @@ export function DecisionCard({ view, onChanged, busy, onExport }: Props) {
               <Typography.Text strong data-testid="decision-doc-number">
                 {d.docNumber}
               </Typography.Text>
+              {d.voided ? (
+                <Tag color="red" style={{ marginLeft: 8 }} title={`${d.voided.by}：${d.voided.reason}（认定不受影响）`}>
+                  认定通知已作废
+                </Tag>
+              ) : null}
             </Descriptions.Item>
             <Descriptions.Item label="认定日期">{formatDate(d.decidedOn)}</Descriptions.Item>
             <Descriptions.Item label="认定中心">{d.centerIds.length}家</Descriptions.Item>

@@ -11,6 +11,7 @@ import { useRemote } from '../../components/useRemote';
 import { useSubmit } from '../../components/useSubmit';
 import { DATE_FORMATS } from '../../components/designationLabels';
 import { refocusAutoFocus } from '../../components/refocusAutoFocus';
+import { WithdrawnPublicities, WithdrawPublicityButton } from './WithdrawPublicity';
 
 interface Props {
   batchId: string;
@@ -37,10 +38,18 @@ export function PublicityCard({ batchId, view, onChanged, exporting, onExport }:
       size="small"
       title="一、拟认定名单公示"
       data-testid="publicity-card"
-      extra={p ? <PublicityNoticeButton batchId={batchId} contact={p.contact} loading={exporting} onExport={onExport} /> : null}
+      extra={
+        p ? (
+          <Flex gap={8}>
+            <WithdrawPublicityButton view={view} onChanged={onChanged} />
+            <PublicityNoticeButton batchId={batchId} contact={p.contact} loading={exporting} onExport={onExport} />
+          </Flex>
+        ) : null
+      }
       style={{ marginBottom: 16 }}
     >
       {p ? <PublicityShown view={view} /> : <StartPublicity batchId={batchId} onChanged={onChanged} />}
+      <WithdrawnPublicities view={view} />
     </Card>
   );
 }

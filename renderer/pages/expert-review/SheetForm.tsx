@@ -76,7 +76,8 @@ export function SheetForm({ applicationId, expertId, template, existing, onSaved
         ...(v.signedOn ? { signedOn: toIsoDate(v.signedOn) } : {}),
       });
       form.setFields(template.criteria.map((c) => ({ name: ['scores', c.key], errors: [] })));
-      message.success(`评分已代录：总分 ${sheet.total} 分（第${sheet.version}版）。`);
+      if (sheet.unchanged) message.info(`未修改，未生成新版本（仍为第${sheet.version}版，总分 ${sheet.total} 分）。`);
+      else message.success(`评分已代录：总分 ${sheet.total} 分（第${sheet.version}版）。`);
       onSaved(sheet);
     }, markProblems);
 

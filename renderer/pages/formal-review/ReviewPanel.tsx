@@ -7,6 +7,7 @@ import { formatDate, formatDateTime } from '../../format';
 import { ExportResult } from '../../components/ExportResult';
 import { SupplementModal } from './SupplementModal';
 import { RejectModal } from './RejectModal';
+import { ReturnToDraftButton } from './ReturnToDraftButton';
 import { materialTitle, useChoiceLists } from '../../components/useChoiceLists';
 import { useExportFile } from '../../components/useExportFile';
 
@@ -37,6 +38,11 @@ function RoundCard({ round, onNotice, busy }: { round: FormalReview; onNotice: (
             {formatDateTime(round.at)} · {round.by}
             {round.docNumber ? ` · ${round.docNumber}` : ''}
           </Typography.Text>
+          {round.voided ? (
+            <Tag color="red" title={`${formatDateTime(round.voided.at)} ${round.voided.by}：${round.voided.reason}`}>
+              通知书已作废
+            </Tag>
+          ) : null}
         </Flex>
       }
       extra={
@@ -131,6 +137,7 @@ export function ReviewPanel({ application, missing, onChanged }: { application: 
               <Button icon={<EditOutlined />} onClick={() => setDialog('supplement')}>
                 要求补正
               </Button>
+              <ReturnToDraftButton application={application} onDone={onChanged} />
             </>
           ) : null}
           <Button danger icon={<CloseOutlined />} onClick={() => setDialog('reject')}>

@@ -15,6 +15,11 @@ export const METHOD_LABELS: Record<string, string> = {
   'formalReview.requireSupplement': '形式审查：要求补正',
   'formalReview.reject': '形式审查：不予受理',
   'formalReview.notice': '生成形式审查通知书',
+  'formalReview.returnToDraft': '退回修改',
+  'batches.delete': '删除空批次',
+  'publicity.withdraw': '撤回公示',
+  'archive.voidDocument': '作废文书',
+  'scoring.enterSheet': '代录评分表',
   // the names these methods had before formal review got its own area (entries written then keep them)
   'review.accept': '形式审查：受理',
   'review.requireSupplement': '形式审查：要求补正',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   allowedActions,
   canEdit,
+  returnToDraftRefusal,
   transition,
   type ApplicationStatus,
   type StatusAction,
@@ -61,5 +62,19 @@ describe('application status machine', () => {
     expect(canEdit('submitted')).toBe(false);
     expect(canEdit('accepted')).toBe(false);
     expect(canEdit('rejected')).toBe(false);
+  });
+
+  it('退回修改: only 已提交 (formal review not concluded) goes back to 草稿; every other state is refused naming it', () => {
+    expect(run('draft', 'submit', 'returnToDraft')).toBe('draft');
+    expect(run('draft', 'submit', 'requireSupplement', 'submit', 'returnToDraft', 'submit', 'accept')).toBe('accepted');
+    expect(returnToDraftRefusal('submitted')).toBeNull();
+    expect(returnToDraftRefusal('accepted')).toBe(
+      '申报当前状态为“已受理”，不能退回修改。形式审查已结束（已受理），只有已提交、尚未作出形式审查结论的申报可以退回。',
+    );
+    expect(returnToDraftRefusal('rejected')).toContain('形式审查已结束（不予受理）');
+    expect(returnToDraftRefusal('supplementRequired')).toContain('申报单位已可修改');
+    expect(returnToDraftRefusal('draft')).toContain('申报仍是草稿');
+    for (const s of ['draft', 'accepted', 'rejected', 'supplementRequired'] as const)
+      expect(transition(s, 'returnToDraft').ok, s).toBe(false);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BatchStatus } from '../../../electron/core/contract/batches.js';
 import {
   BATCH_OPERATIONS,
+  batchDeletionBlockers,
   BATCH_RULES,
   BATCH_STATUS_ORDER,
   allowedBatchOperations,
@@ -42,6 +43,7 @@ describe('batch state machine', () => {
       ['reopenIntake', 'open'],
       ['assignReview', 'reviewing'],
       ['startPublicity', 'publicity'],
+      ['withdrawPublicity', 'reviewing'],
       ['designate', 'designated'],
     ]);
     expect(operationTo('open', 'closed')).toBe('closeIntake');
@@ -49,11 +51,13 @@ describe('batch state machine', () => {
     expect(operationTo('closed', 'reviewing')).toBe('assignReview');
     expect(operationTo('reviewing', 'publicity')).toBe('startPublicity');
     expect(operationTo('publicity', 'designated')).toBe('designate');
-    // no way back, no skipping
+    // the one way back: 撤回公示 before designation
+    expect(operationTo('publicity', 'reviewing')).toBe('withdrawPublicity');
+    // no other way back, no skipping
     for (const [from, to] of [
       ['designated', 'open'],
       ['designated', 'publicity'],
-      ['publicity', 'reviewing'],
+      ['designated', 'reviewing'],
       ['reviewing', 'open'],
       ['reviewing', 'closed'],
       ['open', 'designated'],
@@ -66,7 +70,13 @@ describe('batch state machine', () => {
 
   it('a designated batch allows nothing but reprints and corrections with a reason', () => {
     expect(allowedBatchOperations('designated')).toEqual(['correctDetails', 'printNotice']);
-    expect(allowedBatchOperations('publicity')).toEqual(['correctDetails', 'printNotice', 'handleObjection', 'designate']);
+    expect(allowedBatchOperations('publicity')).toEqual([
+      'correctDetails',
+      'printNotice',
+      'withdrawPublicity',
+      'handleObjection',
+      'designate',
+    ]);
     expect(allowedBatchOperations('open')).toEqual(
       expect.arrayContaining(['registerApplication', 'editDetails', 'closeIntake', 'setPanel', 'assignReview']),
     );
@@ -117,5 +127,27 @@ describe('batch state machine', () => {
         if (from === to) expect(refusal).toBeUndefined();
         else expect(refusal, `${from} → ${to}`).toMatch(/^批次“2025年第一批”当前为“.+”，状态不能直接改为“.+”。.+。$/u);
       }
+  });
+
+  it('撤回公示 only while 公示中; refused after designation and before publicity, naming the state', () => {
+    expect(batchStep(batch('publicity'), 'withdrawPublicity')).toEqual({ ok: true, to: 'reviewing', changes: true });
+    const late = batchStep(batch('designated'), 'withdrawPublicity');
+    expect(late).toEqual({ ok: false, message: '批次“2025年第一批”已认定，认定决定已作出，公示不能再撤回。' });
+    const early = batchStep(batch('reviewing'), 'withdrawPublicity');
+    expect(early).toEqual({ ok: false, message: '批次“2025年第一批”正在专家评审，不能撤回公示。批次尚未发起公示。' });
+  });
+
+  it('删除批次: only an open or closed batch that holds nothing; blockers name what it holds', () => {
+    expect(batchStep(batch('open'), 'deleteBatch').ok).toBe(true);
+    expect(batchStep(batch('closed'), 'deleteBatch').ok).toBe(true);
+    for (const s of ['reviewing', 'publicity', 'designated'] as const) {
+      const step = batchStep(batch(s), 'deleteBatch');
+      expect(step.ok, s).toBe(false);
+      if (!step.ok) expect(step.message).toContain('不能再删除批次');
+    }
+    const empty = { applications: 0, assignments: 0, scoreSheets: 0, issuedPackages: 0, publicity: false, decision: false };
+    expect(batchDeletionBlockers(empty)).toEqual([]);
+    expect(batchDeletionBlockers({ ...empty, applications: 2 })).toEqual(['已登记2份申报（含草稿）']);
+    expect(batchDeletionBlockers({ ...empty, issuedPackages: 1, publicity: true })).toEqual(['已导出1个评审包', '已发起过公示']);
   });
 });

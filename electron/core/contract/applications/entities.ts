@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { IsoDate, IsoTime } from '../define.js';
 import { Text } from '../text.js';
+import { VoidRecord } from '../common.js';
 
 export const UnitType = z.enum(['enterprise', 'association', 'institute', 'university', 'other']);
 export type UnitType = z.infer<typeof UnitType>;
@@ -125,6 +126,8 @@ export const FormalReview = z.discriminatedUnion('outcome', [
     docNumber: z.string().optional(),
     /** 文书模板 version the notice was first printed with (reprints use it; absent: version 1). */
     templateVersion: z.number().int().positive().optional(),
+    /** 作废 of the notice (archive.voidDocument); the number stays taken. */
+    voided: VoidRecord.optional(),
   }),
   z.object({
     round: z.number().int().positive(),
@@ -141,6 +144,8 @@ export const FormalReview = z.discriminatedUnion('outcome', [
     docNumber: z.string().optional(),
     /** 文书模板 version the notice was first printed with (reprints use it; absent: version 1). */
     templateVersion: z.number().int().positive().optional(),
+    /** 作废 of the notice (archive.voidDocument); the number stays taken. */
+    voided: VoidRecord.optional(),
   }),
   z.object({
     round: z.number().int().positive(),
@@ -151,6 +156,8 @@ export const FormalReview = z.discriminatedUnion('outcome', [
     docNumber: z.string().optional(),
     /** 文书模板 version the notice was first printed with (reprints use it; absent: version 1). */
     templateVersion: z.number().int().positive().optional(),
+    /** 作废 of the notice (archive.voidDocument); the number stays taken. */
+    voided: VoidRecord.optional(),
   }),
 ]);
 export type FormalReview = z.infer<typeof FormalReview>;

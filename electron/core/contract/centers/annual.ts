@@ -18,7 +18,7 @@
 import { z } from 'zod';
 import { method, IsoDate, IsoTime } from '../define.js';
 import { Text } from '../text.js';
-import { ExportedFile } from '../common.js';
+import { ExportedFile, VoidRecord } from '../common.js';
 import { Year } from '../batches.js';
 import { FileRef } from '../applications/entities.js';
 import { Center } from '../designation.js';
@@ -134,6 +134,8 @@ export const IssuedNotice = z.object({
   firstPrintedAt: IsoTime,
   /** 文书模板 version the notice was first printed with (reprints use it; absent: version 1). */
   templateVersion: z.number().int().positive().optional(),
+  /** 作废 of the notice (archive.voidDocument); the number stays taken. */
+  voided: VoidRecord.optional(),
 });
 export type IssuedNotice = z.infer<typeof IssuedNotice>;
 

@@ -96,6 +96,10 @@ export const ScoreSheet = z.object({
 });
 export type ScoreSheet = z.infer<typeof ScoreSheet>;
 
+/** What 代录 answers: the current sheet; `unchanged` when the save matched it and no new version was made. */
+export const EnteredSheet = ScoreSheet.extend({ unchanged: z.boolean().optional() });
+export type EnteredSheet = z.infer<typeof EnteredSheet>;
+
 /** The keyed part scores-<batchId>. */
 export const ReviewPart = z.object({
   templates: z.array(ScoringTemplate).default([]),
@@ -288,7 +292,7 @@ export const scoringContract = {
   'scoring.recuse': method({ input: AssignmentAction, output: Assignment, writes: true, yearLock: 'byPart', summary: '专家回避' }),
   'scoring.enterSheet': method({
     input: EnterSheetInput,
-    output: ScoreSheet,
+    output: EnteredSheet,
     writes: true,
     yearLock: 'byInput',
     years: (i) => [yearOfRef(i.applicationId)],

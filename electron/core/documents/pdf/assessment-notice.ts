@@ -7,6 +7,7 @@
  * `assessmentNoticeParagraphs` / `assessmentNoticeRows` are pure; `renderAssessmentNotice` is the PDF.
  */
 import { DeskError } from '../../contract/errors.js';
+import type { VoidStamp } from './void-stamp.js';
 import { GRADE_LABELS, WORK_TASKS, type Grade } from '../../contract/centers/annual.js';
 import { officialFormat, type OfficialFormat } from '../../domain/document-kinds.js';
 import type { FilledWording } from '../../domain/templates.js';
@@ -33,6 +34,8 @@ export interface AssessmentNoticeInput extends WordingOptions {
   entries: AssessmentNoticeEntry[];
   fonts?: FontSet;
   preview?: boolean;
+  /** A voided document (作废): the mark on page 1 (void-stamp.ts). */
+  voidStamp?: VoidStamp;
   /** Kind, mark, 附注 and 版记 from the settings (domain/document-kinds.ts officialFormat). */
   format?: OfficialFormat;
 }
@@ -126,5 +129,6 @@ export function renderAssessmentNotice(input: AssessmentNoticeInput): Promise<Bu
     format: input.format ?? officialFormat({ bureauName: input.authority }, 'assessmentNotice', input.issuedOn),
     ...(input.fonts ? { fonts: input.fonts } : {}),
     ...(input.preview ? { sealSlot: true } : {}),
+    ...(input.voidStamp ? { voidStamp: input.voidStamp } : {}),
   });
 }

@@ -5,6 +5,7 @@
  * and the list of designated centers with their certificate numbers as the attachment page.
  */
 import { DeskError } from '../../contract/errors.js';
+import type { VoidStamp } from './void-stamp.js';
 import { formatChineseDate } from '../../domain/batches.js';
 import { officialFormat, type OfficialFormat } from '../../domain/document-kinds.js';
 import { summaryDueDate, type SummaryDueRule } from '../../domain/summary-due.js';
@@ -34,6 +35,8 @@ export interface DecisionNoticeInput extends WordingOptions {
   summaryDue?: SummaryDueRule;
   fonts?: FontSet;
   preview?: boolean;
+  /** A voided document (作废): the mark on page 1 (void-stamp.ts). */
+  voidStamp?: VoidStamp;
   /** Kind, mark, 附注 and 版记 from the settings (domain/document-kinds.ts officialFormat). */
   format?: OfficialFormat;
 }
@@ -98,5 +101,6 @@ export function renderDecisionNotice(input: DecisionNoticeInput): Promise<Buffer
     format: input.format ?? officialFormat({ bureauName: input.authority }, 'designationNotice', input.decidedOn),
     ...(input.fonts ? { fonts: input.fonts } : {}),
     ...(input.preview ? { sealSlot: true } : {}),
+    ...(input.voidStamp ? { voidStamp: input.voidStamp } : {}),
   });
 }

@@ -7,6 +7,7 @@
  * functions produce the PDF bytes.
  */
 import type { IssuedDocumentType } from '../../contract/document-labels.js';
+import type { VoidStamp } from './void-stamp.js';
 import { DeskError } from '../../contract/errors.js';
 import { batchLabel as domainBatchLabel, formatChineseDate } from '../../domain/batches.js';
 import { materialItem } from '../../domain/materials.js';
@@ -32,6 +33,8 @@ export interface IntakeNoticeBase extends WordingOptions {
   fonts?: FontSet;
   /** Draw the seal slot (previews only). */
   preview?: boolean;
+  /** A voided document (作废): the mark on page 1 (void-stamp.ts). */
+  voidStamp?: VoidStamp;
   /** Kind, mark, 附注 and 版记 from the settings (domain/document-kinds.ts officialFormat). */
   format?: OfficialFormat;
 }
@@ -124,6 +127,7 @@ function noticeInput(input: IntakeNoticeBase, type: IssuedDocumentType, wording:
     format: input.format ?? officialFormat(input.settings, type, input.issuedOn),
     ...(input.fonts ? { fonts: input.fonts } : {}),
     ...(input.preview ? { sealSlot: true } : {}),
+    ...(input.voidStamp ? { voidStamp: input.voidStamp } : {}),
   };
 }
 

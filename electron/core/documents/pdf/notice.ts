@@ -10,6 +10,7 @@ import { isoToDate } from './batch-list.js';
 import { layoutOfficialDocument, type OfficialDocument } from './official-layout.js';
 import { drawInto, openModelDocument, type PageModel } from './page-model.js';
 import type { Measure } from './table.js';
+import { voidStampItems, type VoidStamp } from './void-stamp.js';
 
 export { headingRole } from './official-layout.js';
 
@@ -36,6 +37,8 @@ export interface NoticeInput {
   sealSlot?: boolean;
   /** Kind, mark, 附注 and 版记 from the settings (domain/document-kinds.ts officialFormat). Default: 文件格式 with `authority` as the mark, no 附注 or 版记. */
   format?: OfficialFormat;
+  /** A voided document: the 作废 mark on page 1. */
+  voidStamp?: VoidStamp;
 }
 
 /** The format a notice uses when the caller gives none. */
@@ -54,6 +57,7 @@ export function officialStrings(doc: OfficialDocument): string[] {
     ...doc.paragraphs,
     doc.signer,
     doc.date,
+    ...(doc.voidStamp ? [doc.voidStamp.mark, ...doc.voidStamp.lines, '…'] : []),
     f.note ?? '',
     ...(f.colophon ? [...f.colophon.copyTo, f.colophon.issuingOffice ?? '', '抄送：，。印发'] : []),
     '附件：0123456789．年月日— ',
@@ -81,6 +85,7 @@ function officialDocumentOf(input: NoticeInput): OfficialDocument {
     ...(input.attachments ? { attachments: input.attachments } : {}),
     signer: input.signer,
     date: input.date,
+    ...(input.voidStamp ? { voidStamp: input.voidStamp } : {}),
   };
 }
 
@@ -100,6 +105,7 @@ export async function renderOfficialDocument(
   const pdf = openModelDocument({ meta }, fonts);
   const measure: Measure = (text, role, size) => pdf.font(role).fontSize(size).widthOfString(text);
   const model = layoutOfficialDocument(doc, measure, meta);
+  if (doc.voidStamp) model.pages[0]?.items.push(...voidStampItems(doc.voidStamp, measure));
   return drawInto(pdf, model, opts.sealSlot ? { sealSlot: true } : {});
 }
 

@@ -27,6 +27,7 @@ import type { PageItem, PageModel, PageSpec } from './page-model.js';
 import { signatureGeometry } from './signature.js';
 import { columnWidths, layTableRow, TABLE_LINE_FACTOR, TABLE_PAD_X, type LaidTableRow, type Measure, type TableColumn } from './table.js';
 import { planRows } from './table-pages.js';
+import type { VoidStamp } from './void-stamp.js';
 import { A4, CHAR_PITCH, FONT_SIZES, GB, LINE_PITCH, TEXT_BOTTOM, TEXT_RIGHT, mm } from './units.js';
 
 export interface OfficialTable {
@@ -60,6 +61,8 @@ export interface OfficialDocument {
   signer: string;
   /** 成文日期 YYYY-MM-DD. */
   date: string;
+  /** A voided document: the 作废 mark drawn on page 1 (void-stamp.ts). */
+  voidStamp?: VoidStamp;
 }
 
 // ─────────────────────────────── geometry (mm from the standard) ───────────────────────────────

@@ -46,6 +46,7 @@ export function renderListNotice(input: ListNoticeInput): Promise<Buffer> {
       ],
       signer: input.signer,
       date: input.date,
+      ...(input.voidStamp ? { voidStamp: input.voidStamp } : {}),
     },
     { ...(input.fonts ? { fonts: input.fonts } : {}), ...(input.sealSlot ? { sealSlot: true } : {}) },
   );

@@ -8,6 +8,7 @@
  * `reviewDecisionTitle` / `reviewDecisionParagraphs` are pure; `renderReviewDecision` is the PDF.
  */
 import { DeskError } from '../../contract/errors.js';
+import type { VoidStamp } from './void-stamp.js';
 import type { ReviewOutcome } from '../../contract/centers/annual.js';
 import { formatChineseDate } from '../../domain/batches.js';
 import { officialFormat, type OfficialFormat } from '../../domain/document-kinds.js';
@@ -45,6 +46,8 @@ export interface ReviewDecisionInput extends WordingOptions {
   returnBy?: string;
   fonts?: FontSet;
   preview?: boolean;
+  /** A voided document (作废): the mark on page 1 (void-stamp.ts). */
+  voidStamp?: VoidStamp;
   /** Kind, mark, 附注 and 版记 from the settings (domain/document-kinds.ts officialFormat). */
   format?: OfficialFormat;
 }
@@ -130,5 +133,6 @@ export function renderReviewDecision(input: ReviewDecisionInput): Promise<Buffer
     format: input.format ?? officialFormat({ bureauName: input.authority }, 'reviewDecision', input.issuedOn),
     ...(input.fonts ? { fonts: input.fonts } : {}),
     ...(input.preview ? { sealSlot: true } : {}),
+    ...(input.voidStamp ? { voidStamp: input.voidStamp } : {}),
   });
 }

@@ -20,6 +20,7 @@ import {
   objectionStatus,
   plaqueDateLine,
   publicityPeriod,
+  publicityWithdrawalRefusal,
 } from '../../domain/publicity.js';
 import { holidayTableProblems, workingDaysBetween } from '../../domain/working-days.js';
 import { docNumberSeries, issueNumbered } from '../../store/numbering.js';
@@ -38,6 +39,7 @@ type Methods =
   | 'calendar.get'
   | 'calendar.saveYear'
   | 'publicity.create'
+  | 'publicity.withdraw'
   | 'publicity.get'
   | 'objections.record'
   | 'objections.resolve'
@@ -110,6 +112,13 @@ export async function designationView(ctx: HandlerContext, batchId: string): Pro
     entries,
     objections: structuredClone(part.objections),
     decision: part.decision ? structuredClone(part.decision) : null,
+    withdrawnPublicities: part.publicityHistory.map((h) => ({
+      startsOn: h.publicity.startsOn,
+      endsOn: h.publicity.endsOn,
+      listed: h.publicity.applicationIds.length,
+      objections: h.objections.length,
+      withdrawal: { ...h.withdrawal },
+    })),
     blockers,
   };
 }
@@ -254,6 +263,52 @@ export const designationHandlers: AreaHandlers<Methods> & typeof designationDocu
     });
   },
 
+  'publicity.withdraw': (input, ctx) => {
+    const batch = findBatch(ctx, input.batchId);
+    return withBatchLock(batch.id, async () => {
+      const refuse = (message: string) => new DeskError('INVALID_STATE', message, { batchId: batch.id, operation: 'withdrawPublicity' });
+      const part = await designationPartOf(ctx, batch.id);
+      // An earlier attempt stored the withdrawal but not the batch's status: finish that step.
+      if (
+        !part.publicity &&
+        !part.decision &&
+        part.publicityHistory.length > 0 &&
+        batchStep(findBatch(ctx, batch.id), 'withdrawPublicity').ok
+      ) {
+        await moveBatch(ctx, batch.id, 'withdrawPublicity', 'publicity.withdraw');
+        return designationView(ctx, batch.id);
+      }
+      const refusal = publicityWithdrawalRefusal(part);
+      if (refusal) throw refuse(`${batchLabel(batch)}${refusal}`);
+      assertBatchAllows(ctx, batch.id, 'withdrawPublicity');
+      const withdrawal = { at: ctx.clock().toISOString(), by: operator(ctx), reason: input.reason };
+      await ctx.store.writeKeyed(
+        'designation',
+        batch.id,
+        (draft) => {
+          const again = publicityWithdrawalRefusal(draft);
+          if (again) throw refuse(`${batchLabel(batch)}${again}`);
+          assertBatchAllows(ctx, batch.id, 'withdrawPublicity');
+          const entry = { publicity: draft.publicity!, objections: draft.objections, withdrawal };
+          draft.publicityHistory.push(entry);
+          delete draft.publicity;
+          draft.objections = [];
+          return structuredClone(entry);
+        },
+        (e) => ({
+          method: 'publicity.withdraw',
+          entity: `publicity:${batch.id}`,
+          summary: `${batchLabel(batch)}撤回公示（${formatChineseDate(e.publicity.startsOn)}至${formatChineseDate(e.publicity.endsOn)}，名单${e.publicity.applicationIds.length}家${e.objections.length ? `，异议${e.objections.length}件随之存档` : ''}）。理由：${e.withdrawal.reason}`,
+          before: e.publicity,
+          after: { withdrawal: e.withdrawal },
+        }),
+      );
+      // The batch goes back to 评审中: a new publicity can be started.
+      await moveBatch(ctx, batch.id, 'withdrawPublicity', 'publicity.withdraw');
+      return designationView(ctx, batch.id);
+    });
+  },
+
   'publicity.get': (input, ctx) => designationView(ctx, input.batchId),
 
   'objections.record': (input, ctx) => {
@@ -275,7 +330,8 @@ export const designationHandlers: AreaHandlers<Methods> & typeof designationDocu
         (draft) => {
           assertBatchAllows(ctx, batch.id, 'handleObjection');
           const objection: Objection = {
-            id: `${batch.id}-O${draft.objections.length + 1}`,
+            // Numbered across withdrawn publicities too: an id is never given twice.
+            id: `${batch.id}-O${draft.objections.length + draft.publicityHistory.reduce((n, h) => n + h.objections.length, 0) + 1}`,
             batchId: batch.id,
             applicationId: input.applicationId,
             receivedOn: input.receivedOn,

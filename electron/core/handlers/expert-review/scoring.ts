@@ -5,6 +5,7 @@ import type { MethodOutput } from '../../contract/index.js';
 import { overrideConflict, planAssignments, recuse, type AssignmentChange } from '../../domain/assignment.js';
 import { leniency } from '../../domain/leniency.js';
 import { checkTemplate, isFrozen, planTemplateChange, withKeys } from '../../domain/scoring-template.js';
+import { enteredSheetVersion } from '../../domain/score-sheet.js';
 import { allApplications, batchLabel, operator } from '../applications/store.js';
 import { findExpert } from './experts.js';
 import { batchOfApplication, currentSheet, recordExpertSheets } from './score-sheets.js';
@@ -196,6 +197,13 @@ export const scoringHandlers: AreaHandlers<Methods> = {
     const part = await reviewPartOf(ctx, batchId);
     findExpert(ctx, input.expertId);
     const previous = currentSheet(part, input.applicationId, input.expertId);
+    const templateVersion = currentTemplate(part).version;
+    // 代录 with no change makes no new version (domain/score-sheet.ts enteredSheetVersion).
+    const version = enteredSheetVersion(previous, { ...input, templateVersion });
+    if (version === null) {
+      assertBatchAllows(ctx, batchId, 'recordScores');
+      return { ...structuredClone(previous!), unchanged: true };
+    }
     const r = await recordExpertSheets(
       ctx,
       batchId,
@@ -203,8 +211,8 @@ export const scoringHandlers: AreaHandlers<Methods> = {
       [
         {
           applicationId: input.applicationId,
-          templateVersion: currentTemplate(part).version,
-          version: (previous?.version ?? 0) + 1,
+          templateVersion,
+          version,
           scores: input.scores,
           comment: input.comment,
           recommendation: input.recommendation,

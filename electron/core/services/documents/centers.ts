@@ -4,6 +4,7 @@
  * archive saves the reprints of issued notices into its staging folder.
  */
 import { DeskError } from '../../contract/errors.js';
+import { voidStampLines } from '../../domain/voiding.js';
 import type { AssessmentTemplate, CenterYearPart, IssuedNotice, TriennialReview } from '../../contract/centers/annual.js';
 import type { Center } from '../../contract/designation.js';
 import type { Criterion } from '../../contract/expert-review/scoring.js';
@@ -77,6 +78,7 @@ export async function renderYearNotice(
     year,
     issuedOn: notice.issuedOn,
     entries,
+    ...(notice.voided ? { voidStamp: voidStampLines(notice.voided) } : {}),
   });
   return { fileName: `中期考核结果通知-${year}年度-${notice.docNumber}.pdf`, data };
 }
@@ -141,6 +143,7 @@ export async function renderDecision(
     facts: settings,
     disclosure: disclosureLabel(settings, 'reviewDecision'),
     docNumber: notice.docNumber,
+    ...(notice.voided ? { voidStamp: voidStampLines(notice.voided) } : {}),
     outcome: review.outcome,
     kind: review.kind,
     centerName: center.name,

@@ -4,6 +4,8 @@
  * into its staging folder, and decision.create renders them before it takes any number.
  */
 import { DeskError } from '../../contract/errors.js';
+import { voidStampLines } from '../../domain/voiding.js';
+import type { VoidRecord } from '../../contract/common.js';
 import type { Center } from '../../contract/designation.js';
 import type { ParsedInput } from '../../contract/index.js';
 import { batchLabel, formatChineseDate } from '../../domain/batches.js';
@@ -38,7 +40,7 @@ export function centersOfDecision(ctx: ServiceContext, centerIds: readonly strin
 export async function decidedCenters(
   ctx: ServiceContext,
   batchId: string,
-): Promise<{ centers: Center[]; docNumber: string; decidedOn: string; templateVersion?: number }> {
+): Promise<{ centers: Center[]; docNumber: string; decidedOn: string; templateVersion?: number; voided?: VoidRecord }> {
   const batch = findBatch(ctx, batchId);
   const part = await partOf(ctx, batch.id);
   if (!part.decision) throw new DeskError('RULE_VIOLATION', `${batchTitleLabel(batch)}尚未作出认定决定，请先认定。`);
@@ -47,6 +49,7 @@ export async function decidedCenters(
     docNumber: part.decision.docNumber,
     decidedOn: part.decision.decidedOn,
     ...(part.decision.templateVersion ? { templateVersion: part.decision.templateVersion } : {}),
+    ...(part.decision.voided ? { voided: part.decision.voided } : {}),
   };
 }
 
@@ -87,9 +90,11 @@ export function renderDecisionNoticeOf(
   decidedOn: string,
   centers: readonly DesignatedCenter[],
   template: TemplateText,
+  voided?: VoidRecord,
 ): Promise<Buffer> {
   const settings = ctx.store.read('settings').settings;
   return renderDecisionNotice({
+    ...(voided ? { voidStamp: voidStampLines(voided) } : {}),
     authority: settings.bureauName,
     format: officialFormat(settings, 'designationNotice', decidedOn),
     template: template.parts,
@@ -187,9 +192,12 @@ export async function publicityNoticeDocument(
 /** 认定通知 of a batch's decision. */
 export async function decisionNoticeDocument(ctx: ServiceContext, batchId: string): Promise<GeneratedDocument> {
   const batch = findBatch(ctx, batchId);
-  const { centers, docNumber, decidedOn, templateVersion } = await decidedCenters(ctx, batch.id);
+  const { centers, docNumber, decidedOn, templateVersion, voided } = await decidedCenters(ctx, batch.id);
   const template = templateText(ctx, 'designationNotice', templateVersion);
-  return { fileName: `认定通知-${docNumber}.pdf`, data: await renderDecisionNoticeOf(ctx, batch, docNumber, decidedOn, centers, template) };
+  return {
+    fileName: `认定通知-${docNumber}.pdf`,
+    data: await renderDecisionNoticeOf(ctx, batch, docNumber, decidedOn, centers, template, voided),
+  };
 }
 
 /** The certificate of one center (not of a revoked one). */

@@ -1,5 +1,6 @@
 /** 形式审查通知书 (受理/补正/不予受理): rendered from an application's formal-review round and its 发文字号. Never writes. */
 import { DeskError } from '../../contract/errors.js';
+import { voidStampLines } from '../../domain/voiding.js';
 import type { Application, FormalReview } from '../../contract/applications/entities.js';
 import { bureauDate } from '../../domain/clock.js';
 import { disclosureLabel, officialFormat } from '../../domain/document-kinds.js';
@@ -64,6 +65,7 @@ export async function renderNotice(
     template: template.parts,
     facts: settings,
     disclosure: disclosureLabel(settings, type),
+    ...(round.voided ? { voidStamp: voidStampLines(round.voided) } : {}),
   };
   if (round.outcome === 'accepted') return renderAcceptanceNotice(base);
   if (round.outcome === 'rejected') return renderRejectionNotice({ ...base, reason: round.reason });
