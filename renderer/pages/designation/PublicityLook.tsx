@@ -13,7 +13,7 @@ export function publicityConfirmation(p: PublicityPreview): ConfirmActOptions {
     summary: <PublicityLook p={p} />,
     consequences: [
       `拟认定名单（${p.entries.length}家）自${formatDate(p.startsOn)}起公示，${formatDate(p.endsOn)}期满；发起后名单和公示期不能修改。`,
-      `公示期内受理书面异议；公示期满、受理的异议处理完毕后，方可认定发文（最早${formatDate(p.endsOn)}的次日）。`,
+      `公示期内受理书面异议；${formatDate(p.endsOn)}公示期满且受理的异议处理完毕后，方可认定发文。`,
       '本批次状态变为“公示中”，本批申报和评审结果此后不能再修改。',
     ],
     ...(p.backdated
@@ -40,7 +40,7 @@ function PublicityLook({ p }: { p: PublicityPreview }) {
           title={`公示开始日期${formatDate(p.startsOn)}早于今天（${formatDate(p.today)}），须在下方填写理由，理由记入公示记录和操作日志。`}
         />
       ) : null}
-      <Descriptions size="small" column={2} bordered style={{ marginBottom: 8 }}>
+      <Descriptions size="small" column={2} bordered style={{ marginBottom: 8 }} styles={{ label: { whiteSpace: 'nowrap' } }}>
         <Descriptions.Item label="公示开始">
           <Typography.Text strong data-testid="confirm-publicity-start">
             {formatDate(p.startsOn)}
