@@ -32,4 +32,8 @@ export const NumberPreview = z.object({
 export type NumberPreview = z.infer<typeof NumberPreview>;
 
 /** The 发文字号 the confirmation showed (from a `…preview…` method); the act is refused if another would be taken. */
-export const ExpectedDocNumber = z.string().trim().min(1).max(60);
+export const ExpectedDocNumber = z
+  .string()
+  .trim()
+  .max(60)
+  .regex(/^\S+〔\d{4}〕\d+号$/, '发文字号格式不对，请刷新后重新确认');
