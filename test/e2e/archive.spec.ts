@@ -116,12 +116,12 @@ test('总结、考核、复核撤销后封存年度档案，校验、解除封�
   const sealDialog = page.getByRole('dialog', { name: `封存${year}年度档案` });
   await expect(sealDialog).toBeVisible();
   await expect(sealDialog).toContainText('manifest.json');
+  await expect(sealDialog.getByRole('button', { name: '取消' })).toBeFocused(); // the default: Enter never seals
   const ack = sealDialog.getByRole('checkbox', { name: '已知悉上述未完成事项，仍然封存' });
   if (await ack.count()) {
     await expect(sealDialog.getByRole('button', { name: '封存', exact: true })).toBeDisabled();
     await ack.check();
   }
-  await expect(sealDialog.getByRole('button', { name: '取消' })).toBeFocused(); // the default: Enter never seals
   await sealDialog.getByRole('button', { name: '封存', exact: true }).click();
   const progress = sealDialog.getByTestId('seal-progress');
   await progress.waitFor({ state: 'visible', timeout: 3_000 }).then(

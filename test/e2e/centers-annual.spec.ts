@@ -137,6 +137,12 @@ test('年度工作总结、中期考核、三年复核撤销一家中心', async
   await expect(assessed.getByTestId('assessment-grade')).toHaveText(grade);
   await expect(assessed.getByTestId('assessment-total')).toHaveText(String(expected));
   await screenshot(page, 'centers-assessment');
+  // the first print shows the number it will take and the centers listed; Esc cancels, then print it
+  await page.getByRole('button', { name: '生成结果通知' }).click();
+  await expect(page.getByTestId('confirm-number')).toContainText('通知列入1个中心');
+  await screenshot(page, 'look-number-assessment-notice');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('confirm-number')).toBeHidden();
   await exportStartsWith(page, host, page.getByRole('button', { name: '生成结果通知' }), '%PDF-', /\.pdf$/, 'confirm-number');
   await exportStartsWith(page, host, page.getByRole('button', { name: '导出汇总表' }), 'PK\u0003\u0004', /\.xlsx$/);
 
