@@ -192,7 +192,12 @@ async function designateBatch(
       });
     }
   }
-  await must(desk, 'publicity.create', { batchId, startsOn: dates.publicityStarts, contact: { name: '陈科长', phone: '0591-87600000' } });
+  await must(desk, 'publicity.create', {
+    batchId,
+    startsOn: dates.publicityStarts,
+    contact: { name: '陈科长', phone: '0591-87600000' },
+    backdateReason: '演示数据：补登往年公示', // used only when the start date is before today
+  });
   await must(desk, 'decision.create', { batchId, decidedOn: dates.decidedOn });
 }
 

@@ -95,8 +95,8 @@ test('总结、考核、复核撤销后封存年度档案，校验、解除封�
   await review.getByRole('radio', { name: '撤销' }).check();
   await review.getByRole('textbox', { name: '复核意见' }).fill('经复核，该中心未按共建协议开展工作，予以撤销。');
   await review.getByRole('button', { name: '保存复核结论' }).click();
-  const sure = page.getByRole('dialog').filter({ hasText: `确认撤销“${revoked}”？` });
-  await sure.getByRole('button', { name: '确认撤销' }).click();
+  const sure = page.getByRole('dialog', { name: `撤销认定：${revoked}` });
+  await sure.getByRole('button', { name: '撤销认定' }).click();
   await expect(page.getByTestId('review-decided')).toContainText(`${revoked} 撤销`);
   await expect(page.getByTestId('review-decided')).toContainText('已撤销');
 
@@ -116,12 +116,13 @@ test('总结、考核、复核撤销后封存年度档案，校验、解除封�
   const sealDialog = page.getByRole('dialog', { name: `封存${year}年度档案` });
   await expect(sealDialog).toBeVisible();
   await expect(sealDialog).toContainText('manifest.json');
+  await expect(sealDialog.getByRole('button', { name: '取消' })).toBeFocused(); // the default: Enter never seals
   const ack = sealDialog.getByRole('checkbox', { name: '已知悉上述未完成事项，仍然封存' });
   if (await ack.count()) {
-    await expect(sealDialog.getByRole('button', { name: '开始封存' })).toBeDisabled();
+    await expect(sealDialog.getByRole('button', { name: '封存', exact: true })).toBeDisabled();
     await ack.check();
   }
-  await page.keyboard.press('Enter');
+  await sealDialog.getByRole('button', { name: '封存', exact: true }).click();
   const progress = sealDialog.getByTestId('seal-progress');
   await progress.waitFor({ state: 'visible', timeout: 3_000 }).then(
     () => page.screenshot({ path: screenPath('archive-seal-progress') }),

@@ -70,9 +70,11 @@ test('备份到文件，再从备份文件恢复并看到恢复报告', async ({
     const inspection = restoreCard.getByTestId('backup-inspection');
     await expect(inspection).toContainText('备份文件完好，可以恢复', { timeout: 60_000 });
     await inspection.getByRole('button', { name: '恢复' }).click();
-    const confirm = page.getByRole('dialog').filter({ hasText: '从备份文件恢复全部数据？' });
-    await expect(confirm).toContainText('当前数据会先另存为一个快照');
-    await page.keyboard.press('Enter');
+    const confirm = page.getByRole('dialog', { name: '从备份文件恢复全部数据' });
+    await expect(confirm).toContainText('当前数据先另存为一个快照');
+    await expect(confirm.getByRole('button', { name: '取消' })).toBeFocused(); // the default: Enter never restores
+    await screenshot(page, 'look-restore-file');
+    await confirm.getByRole('button', { name: '恢复', exact: true }).click();
     const report = page.getByTestId('restore-file-report');
     await expect(report).toBeVisible({ timeout: 120_000 });
     await expect(report).toContainText('已从备份文件恢复全部数据');

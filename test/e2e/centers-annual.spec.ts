@@ -137,7 +137,13 @@ test('年度工作总结、中期考核、三年复核撤销一家中心', async
   await expect(assessed.getByTestId('assessment-grade')).toHaveText(grade);
   await expect(assessed.getByTestId('assessment-total')).toHaveText(String(expected));
   await screenshot(page, 'centers-assessment');
-  await exportStartsWith(page, host, page.getByRole('button', { name: '生成结果通知' }), '%PDF-', /\.pdf$/);
+  // the first print shows the number it will take and the centers listed; Esc cancels, then print it
+  await page.getByRole('button', { name: '生成结果通知' }).click();
+  await expect(page.getByTestId('confirm-number')).toContainText('通知列入1个中心');
+  await screenshot(page, 'look-number-assessment-notice');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('confirm-number')).toBeHidden();
+  await exportStartsWith(page, host, page.getByRole('button', { name: '生成结果通知' }), '%PDF-', /\.pdf$/, 'confirm-number');
   await exportStartsWith(page, host, page.getByRole('button', { name: '导出汇总表' }), 'PK\u0003\u0004', /\.xlsx$/);
 
   // ── 三年复核: nothing due yet (designated today); revoke the second center early
@@ -152,12 +158,11 @@ test('年度工作总结、中期考核、三年复核撤销一家中心', async
   await dialog.getByRole('radio', { name: '撤销' }).check();
   await dialog.getByRole('textbox', { name: '复核意见' }).fill('该中心连续两年未开展公益培训，服务能力不符合认定条件。');
   await dialog.getByRole('button', { name: '保存复核结论' }).click();
-  const confirm = page.getByTestId('revoke-consequences');
-  await expect(confirm).toContainText(
-    `证书自${cnDate(shanghaiDate())}起失效；依托单位须在${cnDate(shanghaiDate())}后15个工作日内交回证书和牌匾`,
-  );
+  const confirm = page.getByTestId('confirm-revoke-consequences');
+  await expect(confirm).toContainText(`证书自${cnDate(shanghaiDate())}起失效`);
+  await expect(confirm).toContainText('前交回证书和牌匾');
   await screenshot(page, 'centers-review-confirm');
-  await page.getByRole('button', { name: '确认撤销' }).click();
+  await page.getByRole('button', { name: '撤销认定' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('review-decided')).toContainText('撤销');
   await expect(page.getByTestId('review-decided')).toContainText('已撤销');
@@ -165,7 +170,14 @@ test('年度工作总结、中期考核、三年复核撤销一家中心', async
   await expect(history).toHaveCount(1);
   await expect(history.first()).toContainText('撤销');
   await expect(all).toHaveCount(2);
-  await exportStartsWith(page, host, page.getByTestId('review-decided').getByRole('button', { name: '生成复核决定' }), '%PDF-', /\.pdf$/);
+  await exportStartsWith(
+    page,
+    host,
+    page.getByTestId('review-decided').getByRole('button', { name: '生成复核决定' }),
+    '%PDF-',
+    /\.pdf$/,
+    'confirm-number',
+  );
   await expect(history.first()).toContainText(/〔\d{4}〕\d+号/);
   await screenshot(page, 'centers-reviews');
 

@@ -58,6 +58,10 @@ test('公示、异议、认定发文、证书与中心名录', async ({ page, ho
   await pubCard.getByRole('textbox', { name: '联系电话' }).fill('0591-87654321');
   await screenshot(page, 'designation-start');
   await pubCard.getByRole('button', { name: /发起公示（2家）/ }).click();
+  // the look first: a start 30 days ago asks for a reason
+  const look = page.getByRole('dialog', { name: '发起公示' });
+  await look.getByRole('textbox', { name: '开始日期早于今天的理由' }).fill('公示已在局网站发布，现补登记录');
+  await look.getByRole('button', { name: /^发起公示/ }).click();
   const period = page.getByTestId('publicity-period');
   await expect(period).toContainText('（5个工作日）');
   const view = await rpc<{ publicity: { startsOn: string; endsOn: string; convention: string } }>(page, host, 'publicity.get', { batchId });
@@ -106,8 +110,7 @@ test('公示、异议、认定发文、证书与中心名录', async ({ page, ho
   // ── 认定 is refused while the accepted objection is open
   const decisionCard = page.getByTestId('decision-card');
   await expect(decisionCard.getByRole('textbox', { name: '认定日期' })).toHaveValue(shanghaiDate());
-  await decisionCard.getByRole('button', { name: '认定发文' }).click();
-  await page.getByRole('button', { name: '确认发文' }).click();
+  await decisionCard.getByRole('button', { name: '认定发文' }).click(); // refused at the look, before any dialog
   const refusal = page.getByTestId('decision-refusal').getByRole('alert');
   await expect(refusal).toContainText('暂不能认定');
   await expect(refusal).toContainText('件异议未处理');
@@ -127,7 +130,7 @@ test('公示、异议、认定发文、证书与中心名录', async ({ page, ho
 
   // ── 认定发文: the document number and the two centers with certificate numbers
   await decisionCard.getByRole('button', { name: '认定发文' }).click();
-  await page.getByRole('button', { name: '确认发文' }).click();
+  await page.getByTestId('confirm-decision-ok').click();
   await expect(page.getByTestId('decision-doc-number')).toHaveText(/〔\d{4}〕\d+号$/);
   const centers = page.getByTestId('decision-centers').locator('.ant-table-tbody tr.ant-table-row');
   await expect(centers).toHaveCount(2);

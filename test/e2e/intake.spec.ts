@@ -128,6 +128,15 @@ test('登记、上传材料、补正、受理并导出申报汇总表', async ({
   await expect(drawer.getByTestId('supplement-deadline')).toHaveText(/^\d{4}年\d{1,2}月\d{1,2}日$/);
 
   await drawer.getByRole('button', { name: '生成补正通知书' }).click();
+  // the first print takes a 发文字号: shown first, 取消 focused; Tab to the act, then Enter
+  const look = page.getByRole('dialog', { name: '生成补正通知书并取号' });
+  const shown = (await look.getByTestId('confirm-doc-number').textContent())!;
+  expect(shown).toMatch(/〔\d{4}〕\d+号$/);
+  await expect(look.getByRole('button', { name: '取消' })).toBeFocused();
+  await screenshot(page, 'look-number-notice');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(drawer.getByTestId('review-round-1')).toContainText(shown);
   const banner = drawer.getByTestId('notice-banner');
   await expect(banner).toContainText('补正通知书');
   const [download] = await Promise.all([page.waitForEvent('download'), banner.getByTestId('export-download').click()]);

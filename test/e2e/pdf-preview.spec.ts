@@ -134,6 +134,7 @@ test('受理通知书生成后在程序内预览：画布有内容、与 poppler
   const drawer = page.locator('.ant-drawer');
   await drawer.getByRole('tab', { name: '形式审查' }).click();
   await drawer.getByRole('button', { name: '生成受理通知书' }).click();
+  await page.getByTestId('confirm-number-ok').click(); // the first print takes the number shown
   const banner = drawer.getByTestId('notice-banner');
   await expect(banner).toContainText('受理通知书');
   const pdf = await exportedPath(host, banner.getByTestId('export-result'));

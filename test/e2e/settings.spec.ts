@@ -68,7 +68,7 @@ test('备份与恢复：确认后恢复并显示结果', async ({ page, host }) 
 
   await rows.first().getByRole('button', { name: '恢复' }).click();
   const confirm = page.getByRole('dialog');
-  await expect(confirm).toContainText('替换当前的全部数据');
+  await expect(confirm).toContainText('当前的全部数据由快照');
   await expect(confirm).toContainText('恢复前备份');
   await screenshot(page, 'backups-confirm');
   await confirm.getByRole('button', { name: '恢复' }).click();

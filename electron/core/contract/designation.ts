@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { method, IsoDate, IsoTime, NoInput } from './define.js';
 import { Text } from './text.js';
-import { ExportedFile, VoidRecord } from './common.js';
+import { ExpectedDocNumber, ExportedFile, VoidRecord } from './common.js';
 import { Year } from './batches.js';
 import { HolidayTableSchema, HolidaySourceInput } from './settings.js';
 import { yearOfRef } from './years.js';
@@ -69,6 +69,8 @@ export const Publicity = z.object({
   calendarWarning: z.string().optional(),
   /** 联系人 printed on the 公示 notice. */
   contact: z.object({ name: z.string(), phone: z.string() }).optional(),
+  /** Why the publicity starts before the day it was started (required then; absent otherwise). */
+  backdateReason: z.string().optional(),
   /** 文书模板 version of the 公示 notice, fixed when the publicity starts (absent: version 1). */
   templateVersion: z.number().int().positive().optional(),
   /** Source of the holiday table(s) the dates were computed with. */
@@ -285,8 +287,29 @@ export const CreatePublicityInput = z
     applicationIds: z.array(ApplicationId).min(1, '公示名单至少一项').max(200, '公示名单不超过200项').optional(),
     /** 联系人及电话 printed on the notice (can also be given when printing). */
     contact: Contact.optional(),
+    /** Required when `startsOn` is before today (bureau time): refused with NEEDS_REASON otherwise; recorded. */
+    backdateReason: Text({ label: '开始日期早于今天的理由', min: 2, max: 200, multiline: true }).optional(),
   })
   .strict();
+
+export const PublicityPreviewInput = CreatePublicityInput.omit({ contact: true, backdateReason: true });
+
+/** What 发起公示 would do: the list, both dates by the working-day rule, and whether the start is in the past. */
+export const PublicityPreview = z.object({
+  entries: z.array(z.object({ applicationId: z.string(), applicantName: z.string(), proposedCenterName: z.string() })),
+  startsOn: IsoDate,
+  /** The first counted day (startsOn when a working day). */
+  firstDay: IsoDate,
+  endsOn: IsoDate,
+  workingDays: z.number().int(),
+  convention: z.string(),
+  calendarWarning: z.string().optional(),
+  /** Today (bureau time). */
+  today: IsoDate,
+  /** startsOn is before today: 发起公示 needs `backdateReason`. */
+  backdated: z.boolean(),
+});
+export type PublicityPreview = z.infer<typeof PublicityPreview>;
 
 export const PublicityNoticeInput = z
   .object({
@@ -314,7 +337,24 @@ export const ResolveObjectionInput = z.object({ objectionId: ObjectionId, outcom
 
 export const WithdrawPublicityInput = z.object({ batchId: BatchId, reason: Reason }).strict();
 
-export const CreateDecisionInput = z.object({ batchId: BatchId, decidedOn: IsoDate }).strict();
+export const CreateDecisionInput = z
+  .object({
+    batchId: BatchId,
+    decidedOn: IsoDate,
+    /** The 发文字号 the confirmation showed (`decision.preview`); refused if another would be taken. */
+    expectedDocNumber: ExpectedDocNumber.optional(),
+  })
+  .strict();
+
+/** What 认定发文 would do (nothing taken): the 发文字号, each center with its certificate number, the dates. */
+export const DecisionPreview = z.object({
+  docNumber: z.string(),
+  decidedOn: IsoDate,
+  centers: z.array(z.object({ applicationId: z.string(), name: z.string(), hostUnit: z.string(), certificateNumber: z.string() })),
+  validUntil: IsoDate,
+  firstReviewDue: IsoDate,
+});
+export type DecisionPreview = z.infer<typeof DecisionPreview>;
 
 export const CreateDecisionOutput = z.object({ decision: Decision, centers: z.array(Center) });
 
@@ -344,6 +384,12 @@ export const designationContract = {
     years: (i) => [yearOfRef(i.batchId)],
     summary: '撤回公示（认定前，须填写理由）',
   }),
+  'publicity.preview': method({
+    input: PublicityPreviewInput,
+    output: PublicityPreview,
+    writes: false,
+    summary: '发起公示前预览名单与公示期',
+  }),
   'publicity.get': method({ input: ByBatch, output: DesignationView, writes: false, summary: '读取公示、异议与认定情况' }),
   'publicity.noticePdf': method({ input: PublicityNoticeInput, output: ExportedFile, writes: false, summary: '生成公示通知（PDF）' }),
 
@@ -371,6 +417,12 @@ export const designationContract = {
     yearLock: 'byInput',
     years: (i) => [yearOfRef(i.batchId)],
     summary: '认定发文并建立中心',
+  }),
+  'decision.preview': method({
+    input: CreateDecisionInput.omit({ expectedDocNumber: true }),
+    output: DecisionPreview,
+    writes: false,
+    summary: '认定发文前预览发文字号、证书编号与名单（不取号）',
   }),
   'decision.noticePdf': method({ input: ByBatch, output: ExportedFile, writes: false, summary: '生成认定通知（PDF）' }),
 };

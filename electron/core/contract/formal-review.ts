@@ -1,7 +1,7 @@
 /** API methods of formal review (形式审查, formalReview.*): accept, ask for a supplement, reject, print the notice. */
 import { z } from 'zod';
 import { method, IsoDate } from './define.js';
-import { ExportedFile } from './common.js';
+import { ExpectedDocNumber, ExportedFile, NumberPreview } from './common.js';
 import { Application, SupplementItemInput } from './applications/entities.js';
 import { Text } from './text.js';
 import { yearOfRef } from './years.js';
@@ -53,8 +53,16 @@ export const formalReviewContract = {
     writes: false,
     summary: '补正期限（按今天发出计算）',
   }),
-  'formalReview.notice': method({
+  'formalReview.previewNotice': method({
     input: z.object({ applicationId: Id, round: z.number().int().positive().optional() }).strict(),
+    output: NumberPreview,
+    writes: false,
+    summary: '形式审查通知书将取用的发文字号（不取号）',
+  }),
+  'formalReview.notice': method({
+    input: z
+      .object({ applicationId: Id, round: z.number().int().positive().optional(), expectedDocNumber: ExpectedDocNumber.optional() })
+      .strict(),
     output: ExportedFile,
     writes: true,
     yearLock: 'print',

@@ -36,6 +36,14 @@ export function publicityPeriod(startsOn: string, workingDays: number, calendar:
   return { startsOn, firstDay, endsOn, workingDays, convention, ...(warning ? { warning } : {}) };
 }
 
+/**
+ * A publicity whose start date is before the day it is started (补登, e.g. a notice already posted on paper)
+ * needs a reason, recorded with the publicity. Dates are bureau calendar days (YYYY-MM-DD).
+ */
+export function publicityBackdated(startsOn: string, today: string): boolean {
+  return startsOn < today;
+}
+
 /** Check a period stored earlier still counts the same number of working days (used in tests and views). */
 export function countedWorkingDays(period: Pick<Publicity, 'startsOn' | 'endsOn'>, calendar: WorkingCalendar): number {
   return workingDaysBetween(period.startsOn, period.endsOn, calendar);

@@ -1,9 +1,9 @@
 /** 形式审查通知书: print the notice of a formal-review round, numbering it once (reprints keep the number). */
 import { DeskError } from '../contract/errors.js';
 import type { Application, FormalReview } from '../contract/applications/entities.js';
-import type { ExportedFile } from '../contract/common.js';
+import type { ExportedFile, NumberPreview } from '../contract/common.js';
 import { yearOfRef } from '../contract/years.js';
-import { issueDocNumbered } from '../store/numbering.js';
+import { issueDocNumbered, peekDocNumber } from '../store/numbering.js';
 import { writeExport } from '../store/exports.js';
 import { issuedOnOf, noticeFileName, NOTICE_TITLES, NOTICE_TYPES, pickRound, renderNotice } from '../services/documents/formal-review.js';
 import { currentTemplateText, storeTemplateUse } from '../services/templates.js';
@@ -25,11 +25,31 @@ export async function reviewNoticeFirstPrintYears(
   return round && !round.docNumber ? [year] : [];
 }
 
+/** What printing a round's notice would take (nothing is taken): the 发文字号 of a first print, or the number it has. */
+export async function previewReviewNotice(ctx: HandlerContext, applicationId: string, roundNo: number | undefined): Promise<NumberPreview> {
+  const app = await findApplication(ctx, applicationId);
+  const round = pickRound(app, roundNo);
+  const issuedOn = issuedOnOf(round);
+  const { docNumberPrefix } = ctx.store.read('settings').settings;
+  return {
+    docNumber: round.docNumber ?? peekDocNumber(ctx.store, docNumberPrefix, Number(issuedOn.slice(0, 4))),
+    reprint: !!round.docNumber,
+    issuedOn,
+    title: NOTICE_TITLES[round.outcome],
+    addressee: app.applicant.name,
+  };
+}
+
 /**
  * Print a round's notice. The first print renders it with the number it will get, writes the file, and only
  * then takes the 发文字号 and stores it in the round (store/numbering.ts); reprints keep the number.
  */
-export async function printReviewNotice(ctx: HandlerContext, applicationId: string, roundNo: number | undefined): Promise<ExportedFile> {
+export async function printReviewNotice(
+  ctx: HandlerContext,
+  applicationId: string,
+  roundNo: number | undefined,
+  expectedDocNumber?: string,
+): Promise<ExportedFile> {
   const app = await findApplication(ctx, applicationId);
   const round = pickRound(app, roundNo);
   const issuedOn = issuedOnOf(round);
@@ -52,6 +72,7 @@ export async function printReviewNotice(ctx: HandlerContext, applicationId: stri
     locks: [`application:${app.id}#${round.round}`],
     alreadyNumbered: async () => !!(await fresh())[1].docNumber,
     check: () => ctx.recheckYearLock?.(),
+    ...(expectedDocNumber !== undefined ? { expectedDocNumber } : {}),
     audit: { method: 'formalReview.notice', entity: `application:${app.id}`, summary: `${title}编号` },
     render: async (docNumber) => {
       const [a, r] = await fresh();

@@ -8,7 +8,7 @@ import { calendarWarning, deadlineAfter } from '../domain/working-days.js';
 import { workingCalendar } from '../services/calendar.js';
 import type { AreaHandlers, FirstPrintYears, HandlerContext } from './types.js';
 import { operator, updateApplication } from './applications/store.js';
-import { printReviewNotice, reviewNoticeFirstPrintYears } from './formal-review-notices.js';
+import { previewReviewNotice, printReviewNotice, reviewNoticeFirstPrintYears } from './formal-review-notices.js';
 
 type Methods =
   | 'formalReview.accept'
@@ -16,6 +16,7 @@ type Methods =
   | 'formalReview.supplementDeadline'
   | 'formalReview.reject'
   | 'formalReview.returnToDraft'
+  | 'formalReview.previewNotice'
   | 'formalReview.notice';
 
 /** The deadline of a 补正 issued today with `workingDays` (the same computation requireSupplement records). */
@@ -104,7 +105,8 @@ export const formalReviewHandlers: AreaHandlers<Methods> = {
       return { action: '退回修改（已提交 → 草稿）', note: `理由：${input.reason}` };
     }),
 
-  'formalReview.notice': (input, ctx) => printReviewNotice(ctx, input.applicationId, input.round),
+  'formalReview.previewNotice': (input, ctx) => previewReviewNotice(ctx, input.applicationId, input.round),
+  'formalReview.notice': (input, ctx) => printReviewNotice(ctx, input.applicationId, input.round, input.expectedDocNumber),
 };
 
 /** 年度封存 of the notices (`yearLock: 'print'`): only a first print writes into the application's year. */

@@ -39,6 +39,24 @@ export function currentNumber(store: Store, series: string): number {
   return store.read('counters').counters[series] ?? 0;
 }
 
+/**
+ * The next `prefix〔year〕n号` the series would give, without taking it: what a confirmation shows before a
+ * numbered document is issued. Read-only; the act then passes it back (`expectedDocNumber`) and is refused
+ * if another document took it meanwhile (`numberChanged`).
+ */
+export function peekDocNumber(store: Store, prefix: string, year: number): string {
+  return formatDocNumber(prefix, year, currentNumber(store, docNumberSeries(prefix, year)) + 1);
+}
+
+/** The refusal when the number a confirmation showed is no longer the one the document would take. */
+export function numberChanged(expected: string, docNumber: string): DeskError {
+  return new DeskError(
+    'CONFLICT',
+    `发文字号已变化：确认时显示的是${expected}，现在将取用${docNumber}（其间有其他文书取号）。本次未取号，请核对后重新确认。`,
+    { field: 'expectedDocNumber', expected, docNumber },
+  );
+}
+
 /** Numbers wanted from one series: `count` consecutive ones (default 1). */
 export interface NumberClaim {
   series: string;
@@ -69,6 +87,8 @@ export interface NumberedDocument<D, R> {
    * (another print finished first). Nothing is taken then and `issueNumbered` resolves to null.
    */
   alreadyNumbered?: () => boolean | Promise<boolean>;
+  /** Checked under the locks with the numbers the document would get, before rendering: throw to take none (e.g. `numberChanged`). */
+  expect?: (claimed: readonly ClaimedNumbers[]) => void;
   /**
    * Checked right before the counter is committed (after rendering and writing the file), e.g. that the
    * year is still open: throwing leaves everything unchanged.
@@ -105,6 +125,7 @@ export async function issueNumbered<D, R>(store: Store, job: NumberedDocument<D,
   return withLocks(store, keys, async () => {
     if (await job.alreadyNumbered?.()) return null;
     const claimed = claimNumbers(store, job.claims);
+    job.expect?.(claimed);
     const doc = await job.render(claimed);
     let file: ExportedFile | undefined;
     if (job.exportFile) {
@@ -130,6 +151,8 @@ export function issueDocNumbered<D, R>(
       render: (docNumber: string, sequence: number) => Promise<D>;
       exportFile?: (rendered: D, docNumber: string) => ExportSpec;
       commit: (docNumber: string, sequence: number, rendered: D) => Promise<R>;
+      /** The number a confirmation showed (`peekDocNumber`): refused with `numberChanged` when another would be taken. */
+      expectedDocNumber?: string;
     },
 ): Promise<Issued<D, R> | null> {
   const format = (claimed: readonly ClaimedNumbers[]): [string, number] => [
@@ -141,6 +164,14 @@ export function issueDocNumbered<D, R>(
     ...(doc.locks ? { locks: doc.locks } : {}),
     ...(doc.alreadyNumbered ? { alreadyNumbered: doc.alreadyNumbered } : {}),
     ...(doc.check ? { check: doc.check } : {}),
+    ...(doc.expectedDocNumber !== undefined
+      ? {
+          expect: (claimed: readonly ClaimedNumbers[]) => {
+            const [docNumber] = format(claimed);
+            if (docNumber !== doc.expectedDocNumber) throw numberChanged(doc.expectedDocNumber!, docNumber);
+          },
+        }
+      : {}),
     audit: doc.audit,
     render: (claimed) => doc.render(...format(claimed)),
     ...(doc.exportFile

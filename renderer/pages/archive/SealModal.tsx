@@ -1,13 +1,12 @@
-import { useState, type KeyboardEvent } from 'react';
-import { Alert, Button, Checkbox, Modal, Progress, Typography } from 'antd';
+import { useState } from 'react';
+import { Alert, Checkbox, Progress, Typography } from 'antd';
 import type { ArchiveYearStatus, YearSeal } from '../../../electron/core/contract/index.js';
 import { desk } from '../../rpc';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/useSubmit';
 import { countLines } from './labels';
 import { newTaskId } from '../../components/useTaskProgress';
 import { percentOf, useTaskProgress } from '../../components/useTaskProgress';
-import { refocusAutoFocus } from '../../components/refocusAutoFocus';
+import { ConfirmActModal } from '../../components/ConfirmActModal';
 
 interface Props {
   status: ArchiveYearStatus;
@@ -15,7 +14,7 @@ interface Props {
   onSealed: (seal: YearSeal) => void;
 }
 
-/** 封存年度档案: what will be archived, open items to acknowledge, then archive.seal with a progress bar. */
+/** 封存年度档案: what will be archived and what follows, open items to acknowledge, then archive.seal with a progress bar (never on Enter). */
 export function SealModal({ status, onClose, onSealed }: Props) {
   const { saving, error, run } = useSubmit();
   const [acknowledged, setAcknowledged] = useState(false);
@@ -43,59 +42,37 @@ export function SealModal({ status, onClose, onSealed }: Props) {
     onClose();
   };
 
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.key !== 'Enter' || e.defaultPrevented) return;
-    const tag = (e.target as HTMLElement).tagName;
-    if (tag === 'BUTTON' || tag === 'A') return; // a focused button answers Enter itself
-    e.preventDefault();
-    seal();
-  };
-
   return (
-    <Modal
-      afterOpenChange={refocusAutoFocus}
+    <ConfirmActModal
       open
       title={`封存${status.year}年度档案`}
-      width={620}
+      actName={saving ? '正在封存…' : '封存'}
+      testId="confirm-seal"
+      width={640}
+      busy={saving}
+      confirmDisabled={blocked}
+      cancelText={saving ? '取消封存' : '取消'}
+      error={error}
+      onConfirm={seal}
       onCancel={cancel}
-      maskClosable={false}
-      keyboard
-      destroyOnHidden
-      modalRender={(dom) => (
-        <div onKeyDown={onKeyDown} role="presentation">
-          {dom}
-        </div>
-      )}
-      footer={[
-        <Button key="cancel" onClick={cancel}>
-          {saving ? '取消封存' : '取消'}
-        </Button>,
-        <Button
-          key="ok"
-          type="primary"
-          onClick={seal}
-          loading={saving}
-          disabled={blocked}
-          autoFocus={open.length === 0}
-          data-autofocus={open.length === 0 || undefined}
-        >
-          {saving ? '正在封存…' : '开始封存'}
-        </Button>,
+      summary={
+        <>
+          <Typography.Paragraph style={{ marginBottom: 8 }}>
+            将把{status.year}年度的全部材料写成一个档案文件（第{nextVersion}版）：
+          </Typography.Paragraph>
+          <ul style={{ marginTop: 0, paddingLeft: 20 }}>
+            <li>本年度发出的每一份文书重新生成为 PDF，每一份名册导出为 Excel；</li>
+            <li>本年度申报材料、工作总结等全部附件原样收入；</li>
+            <li>全部记录数据（{countLines(status.counts).join('、')}）；</li>
+            <li>清单 manifest.json 记录每个文件的 SHA-256 与大小，日后可据此校验档案是否完好。</li>
+          </ul>
+        </>
+      }
+      consequences={[
+        `${status.year}年度的数据只能查看、不能修改（包括首次生成编号文书）；`,
+        '如需更正，须先“解除封存”并说明理由（记入操作日志），改完后重新封存为新的一版。',
       ]}
     >
-      <ErrorAlert error={error} title="未能封存" />
-      <Typography.Paragraph style={{ marginBottom: 8 }}>
-        将把{status.year}年度的全部材料写成一个档案文件（第{nextVersion}版）：
-      </Typography.Paragraph>
-      <ul style={{ marginTop: 0, paddingLeft: 20 }}>
-        <li>本年度发出的每一份文书重新生成为 PDF，每一份名册导出为 Excel；</li>
-        <li>本年度申报材料、工作总结等全部附件原样收入；</li>
-        <li>全部记录数据（{countLines(status.counts).join('、')}）；</li>
-        <li>清单 manifest.json 记录每个文件的 SHA-256 与大小，日后可据此校验档案是否完好。</li>
-      </ul>
-      <Typography.Paragraph type="secondary">
-        封存后，{status.year}年度的数据只能查看、不能修改；如需更正，须先“解除封存”并说明理由，改完后重新封存。
-      </Typography.Paragraph>
       {open.length ? (
         <Alert
           type="warning"
@@ -108,13 +85,7 @@ export function SealModal({ status, onClose, onSealed }: Props) {
                   <li key={item}>{item}</li>
                 ))}
               </ul>
-              <Checkbox
-                checked={acknowledged}
-                onChange={(e) => setAcknowledged(e.target.checked)}
-                autoFocus
-                data-autofocus
-                disabled={saving}
-              >
+              <Checkbox checked={acknowledged} onChange={(e) => setAcknowledged(e.target.checked)} disabled={saving}>
                 已知悉上述未完成事项，仍然封存
               </Checkbox>
             </>
@@ -130,6 +101,6 @@ export function SealModal({ status, onClose, onSealed }: Props) {
           </Typography.Text>
         </div>
       ) : null}
-    </Modal>
+    </ConfirmActModal>
   );
 }

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Flex, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Table, Tag, Tooltip, Typography } from 'antd';
 import { AuditOutlined, FileExcelOutlined, FilePdfOutlined } from '@ant-design/icons';
 import type { MidtermAssessment, SummaryRow } from '../../../electron/core/contract/index.js';
-import { desk, DeskApiError } from '../../rpc';
+import { desk } from '../../rpc';
 import { formatDate, todayIso } from '../../format';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -15,6 +15,8 @@ import { YearPicker } from './YearPicker';
 import { ExportBanner } from './ExportBanner';
 import { AssessmentModal } from './AssessmentModal';
 import { AssessmentTemplateCard } from './AssessmentTemplateCard';
+import { useConfirmAct } from '../../components/ConfirmActModal';
+import { confirmNumbered, declined, NumberSummary } from '../../components/confirmNumbered';
 
 /** 中期考核: a score sheet per submitted summary, the year's 考核表, the result notice and the roster. */
 export function AssessmentsPage() {
@@ -31,43 +33,57 @@ export function AssessmentsPage() {
   const sealed = data?.sealed ?? false;
   const assessed = rows.filter((r) => r.assessment).length;
   const current = template.data?.year === year ? template.data.current : undefined;
-  const { modal } = App.useApp();
 
-  /** The core refuses the first print while submitted summaries are unassessed: list them and ask before issuing. */
-  function confirmUnassessed(err: DeskApiError): Promise<boolean> {
-    const list = (err.details as { unassessed?: { centerId: string; centerName: string }[] } | undefined)?.unassessed ?? [];
-    return new Promise((resolve) => {
-      modal.confirm({
-        title: `还有${list.length}个中心已提交总结但尚未考核`,
-        content: (
-          <div data-testid="notice-unassessed">
-            <ul style={{ paddingLeft: 20, margin: '4px 0 8px' }}>
-              {list.map((u) => (
-                <li key={u.centerId}>{u.centerName}</li>
-              ))}
-            </ul>
-            <Typography.Text type="secondary">结果通知不列上述中心，生成后即取发文字号。确认名单后生成，确认记入操作日志。</Typography.Text>
-          </div>
-        ),
-        okText: '确认名单并生成',
-        cancelText: '先去考核',
-        autoFocusButton: 'cancel',
-        width: 520,
-        onOk: () => resolve(true),
-        onCancel: () => resolve(false),
-      });
-    });
-  }
-
+  const confirm = useConfirmAct();
+  /** The first print takes the 发文字号: the number, the centers listed and any submitted but unassessed summaries are shown first. */
   const printNotice = () =>
     exporter.run('中期考核结果通知', async () => {
-      try {
-        return await desk.call('assessments.noticePdf', { year });
-      } catch (err) {
-        if (!(err instanceof DeskApiError && err.code === 'NEEDS_ACKNOWLEDGEMENT')) throw err;
-        if (!(await confirmUnassessed(err))) throw new DeskApiError({ code: 'CANCELLED', message: '已取消，未生成结果通知。' });
-        return desk.call('assessments.noticePdf', { year, acknowledgeUnassessed: true });
-      }
+      const file = await confirmNumbered(
+        confirm.ask,
+        () => desk.call('assessments.previewNotice', { year }),
+        (p) => ({
+          title: `生成${year}年度中期考核结果通知并取号`,
+          actName: p.unassessed.length ? '确认名单并取号生成' : '取号并生成',
+          testId: 'confirm-number',
+          width: 640,
+          summary: (
+            <>
+              <NumberSummary preview={p} />
+              <Typography.Paragraph style={{ margin: '8px 0 4px' }}>通知列入{p.listed.length}个中心：</Typography.Paragraph>
+              <ul style={{ margin: 0, paddingLeft: 20, maxHeight: 120, overflowY: 'auto' }}>
+                {p.listed.map((l) => (
+                  <li key={l.centerId}>
+                    {l.centerName}（{GRADE_LABELS[l.grade]}）
+                  </li>
+                ))}
+              </ul>
+              {p.unassessed.length ? (
+                <Alert
+                  type="warning"
+                  showIcon
+                  style={{ marginTop: 8 }}
+                  data-testid="notice-unassessed"
+                  title={`还有${p.unassessed.length}个中心已提交总结但尚未考核，不列入通知：`}
+                  description={p.unassessed.map((u) => u.centerName).join('、')}
+                />
+              ) : null}
+            </>
+          ),
+          consequences: [
+            `结果通知取用发文字号${p.docNumber}，该编号此后不再发给其他文书（不能退回重用）。`,
+            '通知生成为 PDF，以后重印保持同一编号和成文日期；通知发出后更正考核结果须说明理由。',
+            ...(p.unassessed.length ? ['上述未考核中心的名单作为确认记入通知记录和操作日志。'] : []),
+          ],
+        }),
+        (p) =>
+          desk.call('assessments.noticePdf', {
+            year,
+            expectedDocNumber: p.docNumber,
+            ...(p.unassessed.length ? { acknowledgeUnassessed: true } : {}),
+          }),
+      );
+      if (!file) throw declined('生成结果通知');
+      return file;
     });
 
   return (
@@ -209,6 +225,7 @@ export function AssessmentsPage() {
           }}
         />
       ) : null}
+      {confirm.element}
     </>
   );
 }

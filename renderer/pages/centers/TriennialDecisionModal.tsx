@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Alert, App, DatePicker, Form, Input, Modal, Radio, Typography } from 'antd';
+import { Alert, DatePicker, Descriptions, Form, Input, Modal, Radio, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { Center, ReviewOutcome, TriennialReview } from '../../../electron/core/contract/index.js';
 import { desk } from '../../rpc';
@@ -13,6 +13,7 @@ import { DEFAULT_PLAQUE_RETURN_WORKING_DAYS, nextReviewAfterRetain, reviewKindOn
 import { showFieldErrors } from '../../components/fieldErrors';
 import { CenterRecordLine } from './CenterRecordLine';
 import { refocusAutoFocus } from '../../components/refocusAutoFocus';
+import { useConfirmAct } from '../../components/ConfirmActModal';
 
 interface Values {
   outcome: ReviewOutcome;
@@ -31,7 +32,7 @@ interface Props {
 
 /** 复核: outcome (保留 / 限期整改 / 撤销), date, opinion and, for 限期整改, the deadline. Revoking asks once more. */
 export function TriennialDecisionModal({ center, dueOn, onClose, onDecided }: Props) {
-  const { modal } = App.useApp();
+  const confirm = useConfirmAct();
   const [form] = Form.useForm<Values>();
   const { saving, error, run } = useSubmit();
   const outcome = Form.useWatch('outcome', form);
@@ -67,19 +68,34 @@ export function TriennialDecisionModal({ center, dueOn, onClose, onDecided }: Pr
       void decide(v);
       return;
     }
-    const on = formatDate(toIsoDate(v.decidedOn));
-    modal.confirm({
-      title: `确认撤销“${center!.name}”？`,
-      content: (
-        <div data-testid="revoke-consequences">
-          撤销后：证书自{on}起失效；依托单位须在{on}后{returnDays}
-          个工作日内交回证书和牌匾（期限随结论记录，牌匾收回后在“中心名录”登记）；中心状态改为“已撤销”，不能恢复。复核记录永久保留。
-        </div>
-      ),
-      okText: '确认撤销',
-      okButtonProps: { danger: true },
-      cancelText: '取消',
-      onOk: () => decide(v),
+    // look first: what revoking does, with the plaque return date as the core computes it
+    void run(async () => {
+      const input = { centerId: center!.id, outcome: v.outcome, decidedOn: toIsoDate(v.decidedOn), opinion: v.opinion.trim() };
+      const look = await desk.call('triennial.preview', input);
+      const on = formatDate(input.decidedOn);
+      const answer = await confirm.ask({
+        title: `撤销认定：${center!.name}`,
+        actName: '撤销认定',
+        danger: true,
+        testId: 'confirm-revoke',
+        summary: (
+          <Descriptions size="small" column={1} bordered styles={{ label: { width: 130 } }}>
+            <Descriptions.Item label="中心">{center!.name}</Descriptions.Item>
+            <Descriptions.Item label="依托单位">{center!.hostUnit}</Descriptions.Item>
+            <Descriptions.Item label="证书编号">{center!.certificateNumber}</Descriptions.Item>
+            <Descriptions.Item label="撤销日期">{on}</Descriptions.Item>
+            <Descriptions.Item label="交回牌匾期限">
+              <span data-testid="confirm-revoke-plaque">{formatDate(look.review.plaqueReturnDueOn)}</span>
+            </Descriptions.Item>
+          </Descriptions>
+        ),
+        consequences: [
+          `中心状态改为“已撤销”，不能恢复；证书自${on}起失效（有效期至${formatDate(look.center.validUntil)}）。`,
+          `依托单位须于${formatDate(look.review.plaqueReturnDueOn)}前交回证书和牌匾；收回后在“中心名录”登记牌匾收回。`,
+          '复核记录永久保留；撤销决定（复核决定）生成时取用发文字号。',
+        ],
+      });
+      if (answer) await decide(v);
     });
   }
 
@@ -177,6 +193,7 @@ export function TriennialDecisionModal({ center, dueOn, onClose, onDecided }: Pr
       {outcome === 'revoke' ? (
         <Alert type="error" showIcon title={`撤销后证书失效，依托单位须在${returnDays}个工作日内交回牌匾，中心不能恢复。`} />
       ) : null}
+      {confirm.element}
     </Modal>
   );
 }

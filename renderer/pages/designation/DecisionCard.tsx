@@ -9,6 +9,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useRemote } from '../../components/useRemote';
 import { useSubmit } from '../../components/useSubmit';
 import { DATE_FORMATS } from '../../components/designationLabels';
+import { useConfirmAct } from '../../components/ConfirmActModal';
+import { confirmNumbered } from '../../components/confirmNumbered';
 
 interface Props {
   view: DesignationView;
@@ -19,28 +21,65 @@ interface Props {
 
 /** 三、认定发文: the decision date and 认定发文; afterwards the document number, the centers and the prints. */
 export function DecisionCard({ view, onChanged, busy, onExport }: Props) {
-  const { modal, message } = App.useApp();
+  const { message } = App.useApp();
   const [decidedOn, setDecidedOn] = useState<Dayjs>(() => todayPicker());
   const { saving, error, setError, run } = useSubmit();
   const d = view.decision;
   const batchId = view.batchId;
   const centers = useRemote(() => (d ? desk.call('centers.list', {}) : Promise.resolve([] as Center[])), [d?.docNumber]);
   const mine = (centers.data ?? []).filter((c) => c.batchId === batchId);
-  const inForce = view.entries.filter((e) => !e.withdrawn);
 
+  const confirm = useConfirmAct();
+  /** Look first: the 发文字号 and certificate numbers that will be taken, each center, the dates; then 认定. */
   const decide = () => {
     const on = toIsoDate(decidedOn);
-    modal.confirm({
-      title: '认定发文',
-      content: `将以${formatDate(on)}为认定日期，取用新的发文字号，认定${inForce.length}家中心并编制证书编号。发文后不能撤回，是否继续？`,
-      okText: '确认发文',
-      cancelText: '取消',
-      onOk: () =>
-        run(async () => {
-          const out = await desk.call('decision.create', { batchId, decidedOn: on });
-          message.success(`已认定发文：${out.decision.docNumber}，认定${out.centers.length}家中心。`);
-          onChanged();
+    void run(async () => {
+      const out = await confirmNumbered(
+        confirm.ask,
+        () => desk.call('decision.preview', { batchId, decidedOn: on }),
+        (p) => ({
+          title: '认定发文',
+          actName: '认定发文',
+          testId: 'confirm-decision',
+          width: 720,
+          summary: (
+            <>
+              <Descriptions size="small" column={2} bordered style={{ marginBottom: 8 }}>
+                <Descriptions.Item label="将取用发文字号">
+                  <Typography.Text strong data-testid="confirm-doc-number">
+                    {p.docNumber}
+                  </Typography.Text>
+                </Descriptions.Item>
+                <Descriptions.Item label="认定日期">{formatDate(p.decidedOn)}</Descriptions.Item>
+                <Descriptions.Item label="证书有效期至">{formatDate(p.validUntil)}</Descriptions.Item>
+                <Descriptions.Item label="首次复核">{formatDate(p.firstReviewDue)}</Descriptions.Item>
+              </Descriptions>
+              <Table
+                size="small"
+                rowKey="applicationId"
+                pagination={false}
+                dataSource={p.centers}
+                scroll={{ y: 200 }}
+                data-testid="confirm-decision-centers"
+                columns={[
+                  { title: '证书编号', dataIndex: 'certificateNumber', width: 150 },
+                  { title: '中心名称', dataIndex: 'name', ellipsis: true },
+                  { title: '依托单位', dataIndex: 'hostUnit', width: 210, ellipsis: true },
+                ]}
+              />
+            </>
+          ),
+          consequences: [
+            `认定${p.centers.length}家中心，取用发文字号${p.docNumber}和${p.centers.length}个证书编号；编号此后不再发给其他文书或证书。`,
+            '本批次状态变为“已认定”，公示名单、异议和本批申报此后不能再修改。',
+            '认定发文后不能撤回；中心此后只能通过三年复核保留、限期整改或撤销。',
+          ],
         }),
+        (p) => desk.call('decision.create', { batchId, decidedOn: on, expectedDocNumber: p.docNumber }),
+      );
+      if (!out) return;
+      message.success(`已认定发文：${out.decision.docNumber}，认定${out.centers.length}家中心。`);
+      onChanged();
     });
   };
 
@@ -145,6 +184,7 @@ export function DecisionCard({ view, onChanged, busy, onExport }: Props) {
           />
         </>
       )}
+      {confirm.element}
     </Card>
   );
 }

@@ -12,6 +12,8 @@ import { useSubmit } from '../../components/useSubmit';
 import { DATE_FORMATS } from '../../components/designationLabels';
 import { refocusAutoFocus } from '../../components/refocusAutoFocus';
 import { WithdrawnPublicities, WithdrawPublicityButton } from './WithdrawPublicity';
+import { useConfirmAct } from '../../components/ConfirmActModal';
+import { publicityConfirmation } from './PublicityLook';
 
 interface Props {
   batchId: string;
@@ -65,18 +67,22 @@ function StartPublicity({ batchId, onChanged }: { batchId: string; onChanged: (v
   useEffect(() => setSelected(passed.map((r) => r.applicationId)), [passed]);
   const [form] = Form.useForm<StartForm>();
   const { saving, error, run } = useSubmit();
+  const confirm = useConfirmAct();
   const failedCount = (results.data?.rows.length ?? 0) - passed.length;
 
   const start = (v: StartForm) =>
     run(async () => {
       const contact =
         v.contactName?.trim() && v.contactPhone?.trim() ? { name: v.contactName.trim(), phone: v.contactPhone.trim() } : undefined;
+      const plan = { batchId, startsOn: toIsoDate(v.startsOn), workingDays: v.workingDays, applicationIds: selected };
+      // look first: the list and both dates as the core computes them; a start before today asks for a reason
+      const look = await desk.call('publicity.preview', plan);
+      const answer = await confirm.ask(publicityConfirmation(look));
+      if (!answer) return;
       const next = await desk.call('publicity.create', {
-        batchId,
-        startsOn: toIsoDate(v.startsOn),
-        workingDays: v.workingDays,
-        applicationIds: selected,
+        ...plan,
         ...(contact ? { contact } : {}),
+        ...(look.backdated ? { backdateReason: answer.reason } : {}),
       });
       onChanged(next);
       const pub = next.publicity!;
@@ -117,7 +123,13 @@ function StartPublicity({ batchId, onChanged }: { batchId: string; onChanged: (v
         style={{ rowGap: 12 }}
       >
         <Form.Item label="公示开始日期" name="startsOn" rules={[{ required: true, message: '请选择公示开始日期' }]}>
-          <DatePicker format={DATE_FORMATS} placeholder="YYYY-MM-DD" aria-label="公示开始日期" allowClear={false} />
+          <DatePicker
+            format={DATE_FORMATS}
+            placeholder="YYYY-MM-DD"
+            aria-label="公示开始日期"
+            allowClear={false}
+            onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()} // Enter only confirms the date, never submits
+          />
         </Form.Item>
         <Form.Item label="公示期" name="workingDays" rules={[{ required: true, message: '请填写公示期' }]}>
           <InputNumber min={1} max={30} precision={0} suffix="个工作日" aria-label="公示期（工作日）" style={{ width: 140 }} />
@@ -134,6 +146,7 @@ function StartPublicity({ batchId, onChanged }: { batchId: string; onChanged: (v
           </Button>
         </Form.Item>
       </Form>
+      {confirm.element}
     </>
   );
 }

@@ -10,6 +10,8 @@ import { RejectModal } from './RejectModal';
 import { ReturnToDraftButton } from './ReturnToDraftButton';
 import { materialTitle, useChoiceLists } from '../../components/useChoiceLists';
 import { useExportFile } from '../../components/useExportFile';
+import { useConfirmAct } from '../../components/ConfirmActModal';
+import { confirmNumbered, declined, NumberSummary } from '../../components/confirmNumbered';
 
 const NOTICE: Record<FormalReview['outcome'], string> = {
   accepted: '受理通知书',
@@ -79,6 +81,7 @@ export function ReviewPanel({ application, missing, onChanged }: { application: 
   const { message } = App.useApp();
   const [dialog, setDialog] = useState<'supplement' | 'reject' | null>(null);
   const exporter = useExportFile();
+  const confirm = useConfirmAct();
   const s = application.status;
   const rounds = [...application.formalReviews].reverse();
 
@@ -100,11 +103,27 @@ export function ReviewPanel({ application, missing, onChanged }: { application: 
     onChanged();
   }
 
-  // the first print assigns the document number (kept for reprints): reload to show it
+  // the first print takes the document number (kept for reprints): shown and confirmed first, then reload to show it
   const notice = (r: FormalReview) =>
     void exporter.run(NOTICE[r.outcome], async () => {
-      const file = await desk.call('formalReview.notice', { applicationId: application.id, round: r.round });
-      if (!r.docNumber) onChanged();
+      if (r.docNumber) return desk.call('formalReview.notice', { applicationId: application.id, round: r.round });
+      const file = await confirmNumbered(
+        confirm.ask,
+        () => desk.call('formalReview.previewNotice', { applicationId: application.id, round: r.round }),
+        (p) => ({
+          title: `生成${p.title}并取号`,
+          actName: '取号并生成',
+          testId: 'confirm-number',
+          summary: <NumberSummary preview={p} />,
+          consequences: [
+            `本通知书取用发文字号${p.docNumber}，该编号此后不再发给其他文书（不能退回重用）。`,
+            '通知书生成为 PDF，以后重印保持同一编号和成文日期。',
+          ],
+        }),
+        (p) => desk.call('formalReview.notice', { applicationId: application.id, round: r.round, expectedDocNumber: p.docNumber }),
+      );
+      if (!file) throw declined(`生成${NOTICE[r.outcome]}`);
+      onChanged();
       return file;
     });
 
@@ -168,6 +187,7 @@ export function ReviewPanel({ application, missing, onChanged }: { application: 
         onDone={decided}
       />
       <RejectModal open={dialog === 'reject'} application={application} onClose={() => setDialog(null)} onDone={decided} />
+      {confirm.element}
     </>
   );
 }

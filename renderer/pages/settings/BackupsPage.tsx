@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Table, Tag } from 'antd';
+import { Alert, Button, Card, Descriptions, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { HistoryOutlined, ReloadOutlined } from '@ant-design/icons';
 import type { BackupInfo, MethodOutput } from '../../../electron/core/contract/index.js';
@@ -12,48 +12,50 @@ import { useSettings } from '../../components/SettingsContext';
 import { BACKUP_KIND_LABELS } from './labels';
 import { BackupFileCard } from './BackupFileCard';
 import { RestoreFileCard } from './RestoreFileCard';
+import { useConfirmAct } from '../../components/ConfirmActModal';
 
 type RestoreResult = MethodOutput<'backups.restore'>;
 
 export function BackupsPage() {
-  const { modal } = App.useApp();
   const backups = useRemote(() => desk.call('backups.list', {}), []);
   const settings = useSettings();
   const [result, setResult] = useState<RestoreResult | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
 
-  function confirmRestore(b: BackupInfo): void {
-    modal.confirm({
-      title: '从备份恢复数据？',
-      width: 520,
-      okText: '恢复',
-      okButtonProps: { danger: true },
-      cancelText: '取消',
-      content: (
-        <div>
-          <p>
-            将用备份“{b.name}”（{formatDateTime(b.createdAt)}，{BACKUP_KIND_LABELS[b.kind]}，共 {b.parts} 个数据部分）替换当前的全部数据，
-            此后所做的修改将不再显示。
-          </p>
-          <p style={{ marginBottom: 0 }}>
-            恢复前，程序会先把当前数据另存为一个“恢复前备份”；如恢复有误，可再从那个备份恢复回来。本次恢复会记入操作日志。
-          </p>
-        </div>
+  const confirm = useConfirmAct();
+  async function confirmRestore(b: BackupInfo): Promise<void> {
+    const answer = await confirm.ask({
+      title: '从快照恢复全部数据',
+      actName: '恢复',
+      danger: true,
+      testId: 'confirm-restore',
+      summary: (
+        <Descriptions size="small" column={1} bordered styles={{ label: { width: 110 } }}>
+          <Descriptions.Item label="快照">{b.name}</Descriptions.Item>
+          <Descriptions.Item label="备份时间">{formatDateTime(b.createdAt)}</Descriptions.Item>
+          <Descriptions.Item label="类型">
+            {BACKUP_KIND_LABELS[b.kind]}（共 {b.parts} 个数据部分）
+          </Descriptions.Item>
+        </Descriptions>
       ),
-      onOk: async () => {
-        setFailure(null);
-        setResult(null);
-        try {
-          const r = await desk.call('backups.restore', { name: b.name });
-          setResult(r);
-          settings.reload();
-        } catch (err) {
-          setFailure(err);
-        } finally {
-          backups.reload();
-        }
-      },
+      consequences: [
+        `当前的全部数据由快照“${b.name}”替换，快照之后所做的修改将不再显示。`,
+        '恢复前，程序先把当前数据另存为一个“恢复前备份”；如恢复有误，可再从那个备份恢复回来。',
+        '本次恢复记入操作日志。',
+      ],
     });
+    if (!answer) return;
+    setFailure(null);
+    setResult(null);
+    try {
+      const r = await desk.call('backups.restore', { name: b.name });
+      setResult(r);
+      settings.reload();
+    } catch (err) {
+      setFailure(err);
+    } finally {
+      backups.reload();
+    }
   }
 
   const columns: ColumnsType<BackupInfo> = [
@@ -76,7 +78,7 @@ export function BackupsPage() {
       key: 'actions',
       width: 110,
       render: (_: unknown, b) => (
-        <Button size="small" icon={<HistoryOutlined />} onClick={() => confirmRestore(b)}>
+        <Button size="small" icon={<HistoryOutlined />} onClick={() => void confirmRestore(b)}>
           恢复
         </Button>
       ),
@@ -130,6 +132,7 @@ export function BackupsPage() {
           locale={{ emptyText: '还没有备份。程序会在每天第一次修改数据时自动备份。' }}
         />
       </Card>
+      {confirm.element}
     </>
   );
 }

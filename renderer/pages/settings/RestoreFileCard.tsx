@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Flex, Input, Progress, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Flex, Input, Progress, Typography } from 'antd';
 import { FileSearchOutlined, HistoryOutlined } from '@ant-design/icons';
 import type { BackupInspection, RestoreReport } from '../../../electron/core/contract/index.js';
 import { desk } from '../../rpc';
 import { formatDateTime } from '../../format';
 import { BrowseButton } from '../../components/BrowseButton';
+import { useConfirmAct } from '../../components/ConfirmActModal';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/useSubmit';
 import { newTaskId } from '../../components/useTaskProgress';
@@ -36,7 +37,6 @@ function takeSavedReport(): RestoreReport | null {
 
 /** 从备份文件恢复: inspect a backup file (what it holds, any problem), then restore it after a confirmation. */
 export function RestoreFileCard() {
-  const { modal } = App.useApp();
   const [path, setPath] = useState('');
   const [inspection, setInspection] = useState<BackupInspection | null>(null);
   const [report, setReport] = useState<RestoreReport | null>(takeSavedReport);
@@ -59,40 +59,41 @@ export function RestoreFileCard() {
     void run(async () => setInspection(await desk.call('backupFile.inspect', { path: p })));
   };
 
-  const restore = (insp: BackupInspection) => {
-    modal.confirm({
-      title: '从备份文件恢复全部数据？',
-      width: 560,
-      okText: '恢复',
-      okButtonProps: { danger: true },
-      cancelText: '取消',
-      content: (
-        <div>
-          <p style={{ wordBreak: 'break-all' }}>
-            将用备份文件“{insp.path}”（{insp.createdAt ? formatDateTime(insp.createdAt) : '备份时间不详'}
-            ）替换当前的全部数据、附件和操作日志。
-          </p>
-          <p style={{ marginBottom: 0 }}>
-            恢复前会先完整校验备份文件；当前数据会先另存为一个快照（恢复前备份），如恢复有误，可在下方列表中从该快照恢复回来。
-          </p>
-        </div>
+  const confirm = useConfirmAct();
+  const restore = async (insp: BackupInspection) => {
+    const answer = await confirm.ask({
+      title: '从备份文件恢复全部数据',
+      actName: '恢复',
+      danger: true,
+      testId: 'confirm-restore-file',
+      summary: (
+        <Descriptions size="small" column={1} bordered styles={{ label: { width: 110 } }}>
+          <Descriptions.Item label="备份文件">
+            <span style={{ wordBreak: 'break-all' }}>{insp.path}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label="备份时间">{insp.createdAt ? formatDateTime(insp.createdAt) : '备份时间不详'}</Descriptions.Item>
+        </Descriptions>
       ),
-      onOk: () => {
-        const id = newTaskId('backup-restore');
-        setTaskId(id);
-        setRestoring(true);
-        setPhase('restore');
-        void run(async () => {
-          try {
-            const out = await desk.call('backupFile.restore', { path: insp.path, taskId: id });
-            sessionStorage.setItem(REPORT_KEY, JSON.stringify(out));
-            // every page's data changed: start the app afresh (the report is shown again after the reload)
-            window.location.reload();
-          } finally {
-            setRestoring(false);
-          }
-        });
-      },
+      consequences: [
+        '当前的全部数据、附件和操作日志由备份文件的内容替换，备份之后所做的修改将不再显示。',
+        '恢复前先完整校验备份文件；当前数据先另存为一个快照（恢复前备份），如恢复有误，可从该快照恢复回来。',
+        '恢复完成后程序重新载入。',
+      ],
+    });
+    if (!answer) return;
+    const id = newTaskId('backup-restore');
+    setTaskId(id);
+    setRestoring(true);
+    setPhase('restore');
+    void run(async () => {
+      try {
+        const out = await desk.call('backupFile.restore', { path: insp.path, taskId: id });
+        sessionStorage.setItem(REPORT_KEY, JSON.stringify(out));
+        // every page's data changed: start the app afresh (the report is shown again after the reload)
+        window.location.reload();
+      } finally {
+        setRestoring(false);
+      }
     });
   };
 
@@ -163,7 +164,13 @@ export function RestoreFileCard() {
                 </ul>
               ) : null}
               {inspection.ok ? (
-                <Button danger icon={<HistoryOutlined />} onClick={() => restore(inspection)} loading={restoring} style={{ marginTop: 8 }}>
+                <Button
+                  danger
+                  icon={<HistoryOutlined />}
+                  onClick={() => void restore(inspection)}
+                  loading={restoring}
+                  style={{ marginTop: 8 }}
+                >
                   恢复
                 </Button>
               ) : null}
@@ -204,6 +211,7 @@ export function RestoreFileCard() {
           style={{ marginTop: 12 }}
         />
       ) : null}
+      {confirm.element}
     </Card>
   );
 }

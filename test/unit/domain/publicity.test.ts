@@ -10,6 +10,7 @@ import {
   objectionAcceptance,
   objectionStatus,
   plaqueDateLine,
+  publicityBackdated,
   publicityEnded,
   publicityPeriod,
 } from '../../../electron/core/domain/publicity.js';
@@ -104,5 +105,15 @@ describe('publicityEnded', () => {
   it('is false through the last day and true from the day after', () => {
     const p = { endsOn: '2026-10-09' };
     expect(['2026-10-08', '2026-10-09', '2026-10-10'].map((d) => publicityEnded(p, d))).toEqual([false, false, true]);
+  });
+});
+
+describe('a publicity starting before today (needs a reason)', () => {
+  it('is backdated only when the start is before today, across month and year ends', () => {
+    expect(publicityBackdated('2026-09-27', '2026-09-28')).toBe(true);
+    expect(publicityBackdated('2026-09-28', '2026-09-28')).toBe(false);
+    expect(publicityBackdated('2026-09-29', '2026-09-28')).toBe(false);
+    expect(publicityBackdated('2025-12-31', '2026-01-01')).toBe(true);
+    expect(publicityBackdated('2026-10-01', '2026-09-30')).toBe(false);
   });
 });

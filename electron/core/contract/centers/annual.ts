@@ -18,7 +18,7 @@
 import { z } from 'zod';
 import { method, IsoDate, IsoTime } from '../define.js';
 import { Text } from '../text.js';
-import { ExportedFile, VoidRecord } from '../common.js';
+import { ExpectedDocNumber, ExportedFile, NumberPreview, VoidRecord } from '../common.js';
 import { Year } from '../batches.js';
 import { FileRef } from '../applications/entities.js';
 import { Center } from '../designation.js';
@@ -302,8 +302,18 @@ export const NoticeInput = z
     issuedOn: IsoDate.optional(),
     /** Issue the first print although submitted summaries are unassessed (the list is recorded with the notice). */
     acknowledgeUnassessed: z.boolean().optional(),
+    /** The 发文字号 the confirmation showed (`assessments.previewNotice`). */
+    expectedDocNumber: ExpectedDocNumber.optional(),
   })
   .strict();
+
+/** What the first print of a year's 中期考核结果通知 will do: its number, the centers listed and those left out. */
+export const AssessmentNoticePreview = NumberPreview.extend({
+  listed: z.array(z.object({ centerId: z.string(), centerName: z.string(), grade: Grade })),
+  /** Submitted summaries not yet assessed (not in the notice; issuing acknowledges them). */
+  unassessed: z.array(z.object({ centerId: z.string(), centerName: z.string() })),
+});
+export type AssessmentNoticePreview = z.infer<typeof AssessmentNoticePreview>;
 
 export const DecideReviewInput = z
   .object({
@@ -375,6 +385,12 @@ export const centersAnnualContract = {
     yearLock: 'print',
     summary: '生成中期考核结果通知（PDF）',
   }),
+  'assessments.previewNotice': method({
+    input: z.object({ year: Year, issuedOn: IsoDate.optional() }).strict(),
+    output: AssessmentNoticePreview,
+    writes: false,
+    summary: '中期考核结果通知将取用的发文字号与名单（不取号）',
+  }),
   'assessments.exportRoster': method({ input: ByYear, output: ExportedFile, writes: false, summary: '导出中期考核汇总表（Excel）' }),
 
   'triennial.due': method({
@@ -391,14 +407,26 @@ export const centersAnnualContract = {
     years: (i) => [yearOfDate(i.decidedOn)],
     summary: '作出复核结论',
   }),
+  'triennial.preview': method({
+    input: DecideReviewInput,
+    output: z.object({ review: TriennialReview, center: Center }),
+    writes: false,
+    summary: '复核结论的后果（不保存）',
+  }),
   'triennial.list': method({
     input: z.object({ centerId: CenterId.optional(), year: Year.optional() }).strict(),
     output: z.array(TriennialReview),
     writes: false,
     summary: '复核记录',
   }),
-  'triennial.decisionPdf': method({
+  'triennial.previewDecision': method({
     input: z.object({ reviewId: ReviewId, issuedOn: IsoDate.optional() }).strict(),
+    output: NumberPreview,
+    writes: false,
+    summary: '复核决定将取用的发文字号（不取号）',
+  }),
+  'triennial.decisionPdf': method({
+    input: z.object({ reviewId: ReviewId, issuedOn: IsoDate.optional(), expectedDocNumber: ExpectedDocNumber.optional() }).strict(),
     output: ExportedFile,
     writes: true,
     yearLock: 'print',

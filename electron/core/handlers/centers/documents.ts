@@ -7,14 +7,20 @@
  * (the yearly archive regenerates them through the `*Document` functions of services/documents/centers.ts).
  */
 import { DeskError } from '../../contract/errors.js';
-import type { ExportedFile } from '../../contract/common.js';
-import type { IssuedNotice, ResultNotice, TriennialReview } from '../../contract/centers/annual.js';
+import type { ExportedFile, NumberPreview } from '../../contract/common.js';
+import type {
+  AssessmentNoticePreview,
+  CenterYearPart,
+  IssuedNotice,
+  ResultNotice,
+  TriennialReview,
+} from '../../contract/centers/annual.js';
 import { formatChineseDate } from '../../domain/batches.js';
 import { unassessedNoticeMessage, unassessedSummaries } from '../../domain/center-lifecycle.js';
 import { bureauDate } from '../../domain/clock.js';
 import { REVIEW_TEMPLATES, reviewDecisionTitle } from '../../documents/pdf/review-decision.js';
 import { currentTemplateText, storeTemplateUse } from '../../services/templates.js';
-import { issueDocNumbered } from '../../store/numbering.js';
+import { issueDocNumbered, peekDocNumber } from '../../store/numbering.js';
 import {
   assessmentRosterDocument,
   centerOf,
@@ -27,7 +33,13 @@ import {
 import { saveDocument, type GeneratedDocument } from '../../services/documents/generated.js';
 import type { AreaHandlers, FirstPrintYears, HandlerContext } from '../types.js';
 
-type Methods = 'summaries.exportRoster' | 'assessments.noticePdf' | 'assessments.exportRoster' | 'triennial.decisionPdf';
+type Methods =
+  | 'summaries.exportRoster'
+  | 'assessments.previewNotice'
+  | 'assessments.noticePdf'
+  | 'assessments.exportRoster'
+  | 'triennial.previewDecision'
+  | 'triennial.decisionPdf';
 
 // ───────────────────────────── 中期考核结果通知 ─────────────────────────────
 
@@ -42,16 +54,12 @@ async function printAssessmentNotice(
   year: number,
   requestedOn: string | undefined,
   acknowledge = false,
+  expectedDocNumber?: string,
 ): Promise<ExportedFile> {
   const part = await yearPart(ctx, year);
-  if (part.assessments.length === 0) {
-    throw new DeskError('RULE_VIOLATION', `${year}年度还没有登记任何中期考核结果，不能生成考核结果通知。请先在“中期考核”中登记考核结果。`, {
-      year,
-    });
-  }
+  assertAssessed(part, year);
   if (part.resultNotice) return save(ctx, await renderYearNotice(ctx, year, part, part.resultNotice));
-  const centers = centersById(ctx);
-  const unassessed = unassessedSummaries(part).map((id) => ({ centerId: id, centerName: centers.get(id)?.name ?? id }));
+  const unassessed = unassessedOf(ctx, part);
   if (unassessed.length > 0 && !acknowledge) {
     throw new DeskError(
       'NEEDS_ACKNOWLEDGEMENT',
@@ -62,15 +70,7 @@ async function printAssessmentNotice(
       { unassessed },
     );
   }
-  const issuedOn = requestedOn ?? bureauDate(ctx.clock());
-  const lastAssessed = part.assessments.reduce((m, a) => (a.assessedOn > m ? a.assessedOn : m), '');
-  if (issuedOn < lastAssessed) {
-    throw new DeskError(
-      'INVALID_INPUT',
-      `成文日期（${formatChineseDate(issuedOn)}）早于最后一次考核日期（${formatChineseDate(lastAssessed)}），请填写考核结束后的日期。`,
-      { field: 'issuedOn' },
-    );
-  }
+  const issuedOn = noticeIssuedOn(ctx, part, requestedOn);
   const { docNumberPrefix } = ctx.store.read('settings').settings;
   const firstPrintedAt = ctx.clock().toISOString();
   // The template version the notice is worded by; recorded with the notice so that reprints use it.
@@ -82,6 +82,7 @@ async function printAssessmentNotice(
     locks: [`centers-${year}:resultNotice`],
     alreadyNumbered: async () => !!(await yearPart(ctx, year)).resultNotice,
     check: () => ctx.recheckYearLock?.(),
+    ...(expectedDocNumber !== undefined ? { expectedDocNumber } : {}),
     audit: { method: 'assessments.noticePdf', entity: `centers-${year}:resultNotice`, summary: `${year}年度中期考核结果通知编号` },
     render: async (docNumber) =>
       renderYearNotice(ctx, year, await yearPart(ctx, year), { docNumber, issuedOn, firstPrintedAt, templateVersion }, template),
@@ -118,16 +119,96 @@ async function printAssessmentNotice(
     },
   });
   // A concurrent print numbered the notice first: print it again with that number.
-  return issued ? issued.file! : printAssessmentNotice(ctx, year, requestedOn, acknowledge);
+  return issued ? issued.file! : printAssessmentNotice(ctx, year, requestedOn, acknowledge, expectedDocNumber);
+}
+
+function assertAssessed(part: Readonly<CenterYearPart>, year: number): void {
+  if (part.assessments.length === 0) {
+    throw new DeskError('RULE_VIOLATION', `${year}年度还没有登记任何中期考核结果，不能生成考核结果通知。请先在“中期考核”中登记考核结果。`, {
+      year,
+    });
+  }
+}
+
+/** Submitted summaries not yet assessed (left out of the notice). */
+function unassessedOf(ctx: HandlerContext, part: Readonly<CenterYearPart>): { centerId: string; centerName: string }[] {
+  const centers = centersById(ctx);
+  return unassessedSummaries(part).map((id) => ({ centerId: id, centerName: centers.get(id)?.name ?? id }));
+}
+
+/** The 成文日期 of a first print: the one asked for (default today), not before the last assessment. */
+function noticeIssuedOn(ctx: HandlerContext, part: Readonly<CenterYearPart>, requestedOn: string | undefined): string {
+  const issuedOn = requestedOn ?? bureauDate(ctx.clock());
+  const lastAssessed = part.assessments.reduce((m, a) => (a.assessedOn > m ? a.assessedOn : m), '');
+  if (issuedOn < lastAssessed) {
+    throw new DeskError(
+      'INVALID_INPUT',
+      `成文日期（${formatChineseDate(issuedOn)}）早于最后一次考核日期（${formatChineseDate(lastAssessed)}），请填写考核结束后的日期。`,
+      { field: 'issuedOn' },
+    );
+  }
+  return issuedOn;
+}
+
+/** What the first print of the year's notice would do (nothing is taken), or the number a reprint keeps. */
+async function previewAssessmentNotice(
+  ctx: HandlerContext,
+  year: number,
+  requestedOn: string | undefined,
+): Promise<AssessmentNoticePreview> {
+  const part = await yearPart(ctx, year);
+  assertAssessed(part, year);
+  const centers = centersById(ctx);
+  const listed = part.assessments.map((a) => ({
+    centerId: a.centerId,
+    centerName: centers.get(a.centerId)?.name ?? a.centerId,
+    grade: a.grade,
+  }));
+  const base = { title: `${year}年度中期考核结果通知`, addressee: `${listed.length}个中心`, listed };
+  if (part.resultNotice)
+    return { ...base, docNumber: part.resultNotice.docNumber, reprint: true, issuedOn: part.resultNotice.issuedOn, unassessed: [] };
+  const issuedOn = noticeIssuedOn(ctx, part, requestedOn);
+  const { docNumberPrefix } = ctx.store.read('settings').settings;
+  return {
+    ...base,
+    docNumber: peekDocNumber(ctx.store, docNumberPrefix, Number(issuedOn.slice(0, 4))),
+    reprint: false,
+    issuedOn,
+    unassessed: unassessedOf(ctx, part),
+  };
 }
 
 // ───────────────────────────── 复核决定 ─────────────────────────────
+
+/** What the first print of a review's decision would take (nothing is taken), or the number a reprint keeps. */
+function previewReviewDecision(ctx: HandlerContext, reviewId: string, requestedOn: string | undefined): NumberPreview {
+  const review = ctx.store.read('centers').reviews.find((r) => r.id === reviewId);
+  if (!review) throw new DeskError('NOT_FOUND', `找不到复核记录 ${reviewId}，请刷新后重试。`);
+  const center = centerOf(centersById(ctx), review.centerId);
+  const base = { title: reviewDecisionTitle(review.outcome, center.name), addressee: center.hostUnit };
+  if (review.notice) return { ...base, docNumber: review.notice.docNumber, reprint: true, issuedOn: review.notice.issuedOn };
+  const issuedOn = requestedOn ?? bureauDate(ctx.clock());
+  if (issuedOn < review.decidedOn) {
+    throw new DeskError(
+      'INVALID_INPUT',
+      `成文日期（${formatChineseDate(issuedOn)}）早于复核结论日期（${formatChineseDate(review.decidedOn)}），请重新填写。`,
+      { field: 'issuedOn' },
+    );
+  }
+  const { docNumberPrefix } = ctx.store.read('settings').settings;
+  return { ...base, docNumber: peekDocNumber(ctx.store, docNumberPrefix, Number(issuedOn.slice(0, 4))), reprint: false, issuedOn };
+}
 
 /**
  * Print a review's decision. The first print renders it with the number it will get, writes the file, then
  * takes the 发文字号 and stores it with the review (store/numbering.ts); reprints keep number and date.
  */
-async function printReviewDecision(ctx: HandlerContext, reviewId: string, requestedOn: string | undefined): Promise<ExportedFile> {
+async function printReviewDecision(
+  ctx: HandlerContext,
+  reviewId: string,
+  requestedOn: string | undefined,
+  expectedDocNumber?: string,
+): Promise<ExportedFile> {
   const current = (): { reviews: readonly TriennialReview[]; review: TriennialReview } => {
     const reviews = ctx.store.read('centers').reviews;
     const review = reviews.find((r) => r.id === reviewId);
@@ -156,6 +237,7 @@ async function printReviewDecision(ctx: HandlerContext, reviewId: string, reques
     locks: [`review:${reviewId}`],
     alreadyNumbered: () => !!current().review.notice,
     check: () => ctx.recheckYearLock?.(),
+    ...(expectedDocNumber !== undefined ? { expectedDocNumber } : {}),
     audit: { method: 'triennial.decisionPdf', entity: `review:${reviewId}`, summary: `《${title}》编号` },
     render: (docNumber) => {
       const now = current();
@@ -185,7 +267,7 @@ async function printReviewDecision(ctx: HandlerContext, reviewId: string, reques
     },
   });
   // A concurrent print numbered the decision first: print it again with that number.
-  return issued ? issued.file! : printReviewDecision(ctx, reviewId, requestedOn);
+  return issued ? issued.file! : printReviewDecision(ctx, reviewId, requestedOn, expectedDocNumber);
 }
 
 // ───────────────────────────── rosters ─────────────────────────────
@@ -207,9 +289,12 @@ export function decisionFirstPrintYears(ctx: HandlerContext, reviewId: string, r
 
 export const centerDocumentHandlers: AreaHandlers<Methods> = {
   'summaries.exportRoster': async (input, ctx) => save(ctx, await summaryRosterDocument(ctx, input.year)),
-  'assessments.noticePdf': (input, ctx) => printAssessmentNotice(ctx, input.year, input.issuedOn, input.acknowledgeUnassessed === true),
+  'assessments.previewNotice': (input, ctx) => previewAssessmentNotice(ctx, input.year, input.issuedOn),
+  'assessments.noticePdf': (input, ctx) =>
+    printAssessmentNotice(ctx, input.year, input.issuedOn, input.acknowledgeUnassessed === true, input.expectedDocNumber),
   'assessments.exportRoster': async (input, ctx) => save(ctx, await assessmentRosterDocument(ctx, input.year)),
-  'triennial.decisionPdf': (input, ctx) => printReviewDecision(ctx, input.reviewId, input.issuedOn),
+  'triennial.previewDecision': (input, ctx) => previewReviewDecision(ctx, input.reviewId, input.issuedOn),
+  'triennial.decisionPdf': (input, ctx) => printReviewDecision(ctx, input.reviewId, input.issuedOn, input.expectedDocNumber),
 };
 
 /** 年度封存 of the numbered prints (`yearLock: 'print'`): only a first print writes, so only it is refused in a sealed year. */

@@ -14,9 +14,10 @@ import { workingCalendar } from '../../services/calendar.js';
 import { operator } from '../applications/store.js';
 import { centerYearPart, todayOf } from './summaries.js';
 import { findCenter } from './centers.js';
-import type { AreaHandlers } from '../types.js';
+import type { MethodInput } from '../../contract/index.js';
+import type { AreaHandlers, HandlerContext } from '../types.js';
 
-type Methods = 'triennial.due' | 'triennial.decide' | 'triennial.list' | 'centers.history';
+type Methods = 'triennial.due' | 'triennial.preview' | 'triennial.decide' | 'triennial.list' | 'centers.history';
 
 /** Decisions run one at a time (read the center, decide, write the center and its review record). */
 let decideChain: Promise<unknown> = Promise.resolve();
@@ -32,28 +33,41 @@ function byDecision(a: TriennialReview, b: TriennialReview): number {
   );
 }
 
+/** The inputs of applyReviewOutcome for a decision (the same for its preview and the act). */
+function decisionContext(ctx: HandlerContext, input: MethodInput<'triennial.decide'>) {
+  const center = findCenter(ctx, input.centerId);
+  const reviewId = nextReviewId(center.id, ctx.store.read('centers').reviews);
+  const returnDays = ctx.store.read('settings').settings.plaqueReturnWorkingDays ?? DEFAULT_PLAQUE_RETURN_WORKING_DAYS;
+  const rc = {
+    today: todayOf(ctx),
+    reviewId,
+    at: ctx.clock().toISOString(),
+    by: operator(ctx),
+    ...(input.outcome === 'revoke' ? { plaqueReturnDueOn: plaqueReturnDue(input.decidedOn, returnDays, workingCalendar(ctx)) } : {}),
+  };
+  const decision = {
+    outcome: input.outcome,
+    decidedOn: input.decidedOn,
+    opinion: input.opinion,
+    rectifyDeadline: input.rectifyDeadline,
+  };
+  return { center, reviewId, rc, decision };
+}
+
 export const triennialHandlers: AreaHandlers<Methods> = {
   'triennial.due': (input, ctx) => reviewDueList(ctx.store.read('centers').centers, todayOf(ctx), input.horizonDays),
+
+  /** What the decision would do (the center after it, the review record with e.g. the plaque return date); nothing is saved. */
+  'triennial.preview': (input, ctx) => {
+    const { center, rc, decision } = decisionContext(ctx, input);
+    const r = applyReviewOutcome(center, decision, rc);
+    return { review: r.review, center: r.center };
+  },
 
   'triennial.decide': (input, ctx) =>
     serialised(async () => {
       await ctx.recheckYearLock?.(); // a seal may have begun while this decision waited for the one before
-      const center = findCenter(ctx, input.centerId);
-      const reviewId = nextReviewId(center.id, ctx.store.read('centers').reviews);
-      const returnDays = ctx.store.read('settings').settings.plaqueReturnWorkingDays ?? DEFAULT_PLAQUE_RETURN_WORKING_DAYS;
-      const rc = {
-        today: todayOf(ctx),
-        reviewId,
-        at: ctx.clock().toISOString(),
-        by: operator(ctx),
-        ...(input.outcome === 'revoke' ? { plaqueReturnDueOn: plaqueReturnDue(input.decidedOn, returnDays, workingCalendar(ctx)) } : {}),
-      };
-      const decision = {
-        outcome: input.outcome,
-        decidedOn: input.decidedOn,
-        opinion: input.opinion,
-        rectifyDeadline: input.rectifyDeadline,
-      };
+      const { center, reviewId, rc, decision } = decisionContext(ctx, input);
       applyReviewOutcome(center, decision, rc); // refuse before writing anything
       // One write: the center's new status and the review record land together or not at all.
       const result = await ctx.store.write(

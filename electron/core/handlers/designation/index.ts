@@ -2,6 +2,7 @@
 import { DeskError } from '../../contract/errors.js';
 import type { MethodOutput } from '../../contract/index.js';
 import type { Application } from '../../contract/applications/entities.js';
+import type { Batch } from '../../contract/batches.js';
 import type { Center, DesignationPart, DesignationView, Objection, PublicityEntry } from '../../contract/designation.js';
 import type { HolidayTableInput } from '../../contract/settings.js';
 import { formatChineseDate } from '../../domain/batches.js';
@@ -19,11 +20,12 @@ import {
   objectionAcceptance,
   objectionStatus,
   plaqueDateLine,
+  publicityBackdated,
   publicityPeriod,
   publicityWithdrawalRefusal,
 } from '../../domain/publicity.js';
 import { holidayTableProblems, workingDaysBetween } from '../../domain/working-days.js';
-import { docNumberSeries, issueNumbered } from '../../store/numbering.js';
+import { currentNumber, docNumberSeries, issueNumbered, numberChanged, peekDocNumber, type ClaimedNumbers } from '../../store/numbering.js';
 import { formatDocNumber } from '../../domain/doc-number.js';
 import { allApplications, batchLabel, findBatch, operator } from '../applications/store.js';
 import { designationDocumentHandlers } from './documents.js';
@@ -40,9 +42,11 @@ type Methods =
   | 'calendar.saveYear'
   | 'publicity.create'
   | 'publicity.withdraw'
+  | 'publicity.preview'
   | 'publicity.get'
   | 'objections.record'
   | 'objections.resolve'
+  | 'decision.preview'
   | 'decision.create';
 
 // ───────────────────────────── helpers ─────────────────────────────
@@ -190,6 +194,29 @@ export const designationHandlers: AreaHandlers<Methods> & typeof designationDocu
     return calendarView(ctx);
   },
 
+  'publicity.preview': async (input, ctx) => {
+    const batch = findBatch(ctx, input.batchId);
+    const plan = await publicityPlan(ctx, batch, input);
+    return {
+      entries: plan.ids.map((id) => {
+        const app = plan.apps.get(id)!;
+        return {
+          applicationId: id,
+          applicantName: app.applicant.name,
+          proposedCenterName: centerName(app.proposedCenterName, app.applicant.industry),
+        };
+      }),
+      startsOn: plan.period.startsOn,
+      firstDay: plan.period.firstDay,
+      endsOn: plan.period.endsOn,
+      workingDays: plan.period.workingDays,
+      convention: plan.period.convention,
+      ...(plan.period.warning ? { calendarWarning: plan.period.warning } : {}),
+      today: plan.today,
+      backdated: plan.backdated,
+    };
+  },
+
   'publicity.create': (input, ctx) => {
     const batch = findBatch(ctx, input.batchId);
     return withBatchLock(batch.id, async () => {
@@ -197,36 +224,16 @@ export const designationHandlers: AreaHandlers<Methods> & typeof designationDocu
       if (part.publicity) {
         // An earlier attempt recorded the publicity but not the batch's status: finish that step.
         if (batchStep(findBatch(ctx, batch.id), 'startPublicity').ok) await moveBatch(ctx, batch.id, 'startPublicity', 'publicity.create');
-        throw new DeskError('CONFLICT', `${batchLabel(batch)}已于${formatChineseDate(part.publicity.startsOn)}发起公示，不能重复发起。`);
       }
-      assertBatchAllows(ctx, batch.id, 'startPublicity');
-      const apps = new Map((await allApplications(ctx, batch.id)).map((a) => [a.id, a]));
-      let ids: string[];
-      if (input.applicationIds) {
-        const seen = new Set<string>();
-        for (const id of input.applicationIds) {
-          if (seen.has(id)) throw new DeskError('INVALID_INPUT', `公示名单中申报 ${id} 重复列出。`);
-          seen.add(id);
-          if (!apps.has(id)) throw new DeskError('NOT_FOUND', `公示名单中的申报 ${id} 不属于${batchLabel(batch)}，请刷新后重试。`);
-        }
-        ids = [...input.applicationIds];
-      } else {
-        const results = await scoringResults(ctx, batch.id);
-        ids = results.rows
-          .filter((r) => r.passed)
-          .sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9))
-          .map((r) => r.applicationId);
-        if (ids.length === 0)
-          throw new DeskError('RULE_VIOLATION', `${batchLabel(batch)}还没有通过专家评审的申报，无法公示。请先在“评审结果”中核对汇总结果。`);
+      const { ids, period, sources, today: day, backdated } = await publicityPlan(ctx, batch, input);
+      const backdateReason = backdated ? input.backdateReason : undefined;
+      if (backdated && !backdateReason) {
+        throw new DeskError(
+          'NEEDS_REASON',
+          `公示开始日期（${formatChineseDate(period.startsOn)}）早于今天（${formatChineseDate(day)}），请填写“开始日期早于今天的理由”后再发起公示。`,
+          { field: 'backdateReason', startsOn: period.startsOn, today: day },
+        );
       }
-      assertCenterNamesFree('公示', nameCandidates(ids, apps), ctx.store.read('centers').centers);
-      const calendar = workingCalendar(ctx);
-      const period = publicityPeriod(input.startsOn, input.workingDays, calendar);
-      const sources = [
-        ...new Set(
-          [input.startsOn, period.endsOn].map((d) => calendar.tables.get(Number(d.slice(0, 4)))?.source).filter((s): s is string => !!s),
-        ),
-      ];
       // The 公示 notice is worded by the template version current now; its reprints keep it.
       const template = await templateForIssue(ctx, 'publicityNotice', 'publicity.create');
       await ctx.store.writeKeyed(
@@ -244,6 +251,7 @@ export const designationHandlers: AreaHandlers<Methods> & typeof designationDocu
             withdrawn: [],
             ...(period.warning ? { calendarWarning: period.warning } : {}),
             ...(input.contact ? { contact: input.contact } : {}),
+            ...(backdateReason ? { backdateReason } : {}),
             calendarSources: sources,
             templateVersion: template.version,
             createdAt: ctx.clock().toISOString(),
@@ -254,7 +262,9 @@ export const designationHandlers: AreaHandlers<Methods> & typeof designationDocu
         (p) => ({
           method: 'publicity.create',
           entity: `publicity:${batch.id}`,
-          summary: `${batchLabel(batch)}发起公示：${p.convention}，名单${p.applicationIds.length}家`,
+          summary:
+            `${batchLabel(batch)}发起公示：${p.convention}，名单${p.applicationIds.length}家` +
+            (p.backdateReason ? `；开始日期早于发起当日（${formatChineseDate(day)}），理由：${p.backdateReason}` : ''),
           after: p,
         }),
       );
@@ -404,6 +414,34 @@ export const designationHandlers: AreaHandlers<Methods> & typeof designationDocu
     });
   },
 
+  'decision.preview': async (input, ctx) => {
+    const batch = findBatch(ctx, input.batchId);
+    const part = await designationPartOf(ctx, batch.id);
+    const { ids, apps } = await decisionPlan(ctx, batch, part, input.decidedOn);
+    const settings = ctx.store.read('settings').settings;
+    const year = Number(input.decidedOn.slice(0, 4));
+    // A crashed earlier attempt already numbered this batch's centers: the decision keeps those numbers.
+    const earlier = ctx.store.read('centers').centers.filter((c) => c.batchId === batch.id);
+    const nextCert = currentNumber(ctx.store, certificateSeries(settings.certNumberPrefix)) + 1;
+    return {
+      docNumber: earlier[0]?.decisionDocNumber ?? peekDocNumber(ctx.store, settings.docNumberPrefix, year),
+      decidedOn: input.decidedOn,
+      centers: ids.map((id, i) => {
+        const app = apps.get(id)!;
+        return {
+          applicationId: id,
+          name: centerName(app.proposedCenterName, app.applicant.industry),
+          hostUnit: app.applicant.name,
+          certificateNumber:
+            earlier.find((c) => c.applicationId === id)?.certificateNumber ??
+            formatCertificateNumber(settings.certNumberPrefix, year, nextCert + i),
+        };
+      }),
+      validUntil: centerValidUntil(input.decidedOn),
+      firstReviewDue: firstReviewDue(input.decidedOn),
+    };
+  },
+
   'decision.create': (input, ctx) => {
     const batch = findBatch(ctx, input.batchId);
     return withBatchLock(batch.id, async () => {
@@ -411,17 +449,7 @@ export const designationHandlers: AreaHandlers<Methods> & typeof designationDocu
       // An earlier attempt recorded the decision but not the batch's status: finish that step.
       if (part.decision && batchStep(findBatch(ctx, batch.id), 'designate').ok)
         await moveBatch(ctx, batch.id, 'designate', 'decision.create');
-      const blockers = decisionBlockers(part.publicity, part.objections, input.decidedOn, !!part.decision);
-      if (blockers.length > 0) throw new DeskError('RULE_VIOLATION', `暂不能认定：${blockers.join('')}`, { blockers });
-      const ids = listInForce(part);
-      if (ids.length === 0) throw new DeskError('RULE_VIOLATION', '公示名单中的申报均已撤出，没有可认定的单位。');
-      const apps = new Map((await allApplications(ctx, batch.id)).map((a) => [a.id, a]));
-      const missing = ids.filter((id) => !apps.has(id));
-      if (missing.length > 0) throw new DeskError('NOT_FOUND', `公示名单中的申报 ${missing.join('、')} 已不存在，无法认定。`);
-      // A center of another batch may have taken a name since the publicity (this batch's own, from a crashed attempt, do not count).
-      const others = ctx.store.read('centers').centers.filter((c) => c.batchId !== batch.id);
-      assertCenterNamesFree('认定', nameCandidates(ids, apps), others);
-      assertBatchAllows(ctx, batch.id, 'designate');
+      const { ids, apps } = await decisionPlan(ctx, batch, part, input.decidedOn);
       const settings = ctx.store.read('settings').settings;
       const year = Number(input.decidedOn.slice(0, 4));
       const now = ctx.clock().toISOString();
@@ -445,6 +473,14 @@ export const designationHandlers: AreaHandlers<Methods> & typeof designationDocu
             { series: docNumberSeries(settings.docNumberPrefix, year) },
             { series: certificateSeries(settings.certNumberPrefix), count: ids.length },
           ],
+          ...(input.expectedDocNumber !== undefined
+            ? {
+                expect: ([doc]: readonly ClaimedNumbers[]) => {
+                  const number = formatDocNumber(settings.docNumberPrefix, year, doc!.first);
+                  if (number !== input.expectedDocNumber) throw numberChanged(input.expectedDocNumber!, number);
+                },
+              }
+            : {}),
           audit: { method: 'decision.create', entity: `decision:${batch.id}`, summary: `认定${batchLabel(batch)}，发文字号和证书编号取号` },
           render: async ([doc, certs]) => {
             const number = formatDocNumber(settings.docNumberPrefix, year, doc!.first);
@@ -513,6 +549,66 @@ export const designationHandlers: AreaHandlers<Methods> & typeof designationDocu
     });
   },
 };
+
+/**
+ * What 发起公示 would do, checked as the act checks it (a publicity already started, the batch's state, the
+ * list, names in use): the list, the period by the working-day rule, and whether the start is in the past.
+ */
+async function publicityPlan(
+  ctx: HandlerContext,
+  batch: Batch,
+  input: { startsOn: string; workingDays: number; applicationIds?: readonly string[] | undefined },
+) {
+  const part = await designationPartOf(ctx, batch.id);
+  if (part.publicity)
+    throw new DeskError('CONFLICT', `${batchLabel(batch)}已于${formatChineseDate(part.publicity.startsOn)}发起公示，不能重复发起。`);
+  assertBatchAllows(ctx, batch.id, 'startPublicity');
+  const apps = new Map((await allApplications(ctx, batch.id)).map((a) => [a.id, a]));
+  let ids: string[];
+  if (input.applicationIds) {
+    const seen = new Set<string>();
+    for (const id of input.applicationIds) {
+      if (seen.has(id)) throw new DeskError('INVALID_INPUT', `公示名单中申报 ${id} 重复列出。`);
+      seen.add(id);
+      if (!apps.has(id)) throw new DeskError('NOT_FOUND', `公示名单中的申报 ${id} 不属于${batchLabel(batch)}，请刷新后重试。`);
+    }
+    ids = [...input.applicationIds];
+  } else {
+    const results = await scoringResults(ctx, batch.id);
+    ids = results.rows
+      .filter((r) => r.passed)
+      .sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9))
+      .map((r) => r.applicationId);
+    if (ids.length === 0)
+      throw new DeskError('RULE_VIOLATION', `${batchLabel(batch)}还没有通过专家评审的申报，无法公示。请先在“评审结果”中核对汇总结果。`);
+  }
+  assertCenterNamesFree('公示', nameCandidates(ids, apps), ctx.store.read('centers').centers);
+  const calendar = workingCalendar(ctx);
+  const period = publicityPeriod(input.startsOn, input.workingDays, calendar);
+  const sources = [
+    ...new Set(
+      [input.startsOn, period.endsOn].map((d) => calendar.tables.get(Number(d.slice(0, 4)))?.source).filter((s): s is string => !!s),
+    ),
+  ];
+  const day = today(ctx);
+  return { ids, apps, period, sources, today: day, backdated: publicityBackdated(input.startsOn, day) };
+}
+
+/** What 认定 would designate, checked as the act checks it: the list in force, its applications, names still free. */
+async function decisionPlan(ctx: HandlerContext, batch: Batch, part: Readonly<DesignationPart>, decidedOn: string) {
+  const blockers = decisionBlockers(part.publicity, part.objections, decidedOn, !!part.decision);
+  if (blockers.length > 0) throw new DeskError('RULE_VIOLATION', `暂不能认定：${blockers.join('')}`, { blockers });
+  const ids = listInForce(part);
+  if (ids.length === 0) throw new DeskError('RULE_VIOLATION', '公示名单中的申报均已撤出，没有可认定的单位。');
+  const apps = new Map((await allApplications(ctx, batch.id)).map((a) => [a.id, a]));
+  const missing = ids.filter((id) => !apps.has(id));
+  if (missing.length > 0) throw new DeskError('NOT_FOUND', `公示名单中的申报 ${missing.join('、')} 已不存在，无法认定。`);
+  // A center of another batch may have taken a name since the publicity (this batch's own, from a crashed attempt, do not count).
+  const others = ctx.store.read('centers').centers.filter((c) => c.batchId !== batch.id);
+  assertCenterNamesFree('认定', nameCandidates(ids, apps), others);
+  assertBatchAllows(ctx, batch.id, 'designate');
+  return { ids, apps };
+}
 
 /** The center names the applications would bear (as newCenter names them). */
 function nameCandidates(ids: readonly string[], apps: ReadonlyMap<string, Application>): { applicationId: string; name: string }[] {
