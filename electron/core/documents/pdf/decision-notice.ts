@@ -10,6 +10,7 @@ import { officialFormat, type OfficialFormat } from '../../domain/document-kinds
 import { summaryDueDate, type SummaryDueRule } from '../../domain/summary-due.js';
 import type { FilledWording } from '../../domain/templates.js';
 import type { FontSet } from '../fonts/registry.js';
+import type { DocumentOutput } from './page-model.js';
 import { renderListNotice } from './publicity-notice.js';
 import type { TableColumn } from './table.js';
 import { noticeWording, type WordingOptions } from './wording.js';
@@ -36,6 +37,8 @@ export interface DecisionNoticeInput extends WordingOptions {
   preview?: boolean;
   /** Kind, mark, 附注 and 版记 from the settings (domain/document-kinds.ts officialFormat). */
   format?: OfficialFormat;
+  /** PDF (default) or OFD from the same page model. */
+  output?: DocumentOutput;
 }
 
 /**
@@ -98,5 +101,6 @@ export function renderDecisionNotice(input: DecisionNoticeInput): Promise<Buffer
     format: input.format ?? officialFormat({ bureauName: input.authority }, 'designationNotice', input.decidedOn),
     ...(input.fonts ? { fonts: input.fonts } : {}),
     ...(input.preview ? { sealSlot: true } : {}),
+    ...(input.output ? { output: input.output } : {}),
   });
 }

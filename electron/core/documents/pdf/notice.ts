@@ -8,7 +8,8 @@ import { assertGlyphs } from '../fonts/glyphs.js';
 import { loadFontSet, type FontSet } from '../fonts/registry.js';
 import { isoToDate } from './batch-list.js';
 import { layoutOfficialDocument, type OfficialDocument } from './official-layout.js';
-import { drawInto, openModelDocument, type PageModel } from './page-model.js';
+import { writeOfd } from '../ofd/write-ofd.js';
+import { drawInto, openModelDocument, type DocumentOutput, type PageModel } from './page-model.js';
 import type { Measure } from './table.js';
 
 export { headingRole } from './official-layout.js';
@@ -36,6 +37,8 @@ export interface NoticeInput {
   sealSlot?: boolean;
   /** Kind, mark, 附注 and 版记 from the settings (domain/document-kinds.ts officialFormat). Default: 文件格式 with `authority` as the mark, no 附注 or 版记. */
   format?: OfficialFormat;
+  /** PDF (default) or OFD from the same page model. */
+  output?: DocumentOutput;
 }
 
 /** The format a notice uses when the caller gives none. */
@@ -84,10 +87,13 @@ function officialDocumentOf(input: NoticeInput): OfficialDocument {
   };
 }
 
-/** Lays out and draws an official document (fonts measured and drawn by the same pdfkit document). */
+/**
+ * Lays out and draws an official document (fonts measured and drawn by the same pdfkit document), or writes
+ * the same page model as OFD.
+ */
 export async function renderOfficialDocument(
   doc: OfficialDocument,
-  opts: { fonts?: FontSet; sealSlot?: boolean; author?: string } = {},
+  opts: { fonts?: FontSet; sealSlot?: boolean; author?: string; output?: DocumentOutput } = {},
 ): Promise<Buffer> {
   const fonts = opts.fonts ?? loadFontSet();
   assertGlyphs(officialStrings(doc), fonts);
@@ -100,6 +106,7 @@ export async function renderOfficialDocument(
   const pdf = openModelDocument({ meta }, fonts);
   const measure: Measure = (text, role, size) => pdf.font(role).fontSize(size).widthOfString(text);
   const model = layoutOfficialDocument(doc, measure, meta);
+  if (opts.output === 'ofd') return writeOfd(model, fonts);
   return drawInto(pdf, model, opts.sealSlot ? { sealSlot: true } : {});
 }
 
@@ -107,5 +114,6 @@ export function renderNotice(input: NoticeInput): Promise<Buffer> {
   return renderOfficialDocument(officialDocumentOf(input), {
     ...(input.fonts ? { fonts: input.fonts } : {}),
     ...(input.sealSlot ? { sealSlot: true } : {}),
+    ...(input.output ? { output: input.output } : {}),
   });
 }

@@ -47,7 +47,11 @@ export function renderListNotice(input: ListNoticeInput): Promise<Buffer> {
       signer: input.signer,
       date: input.date,
     },
-    { ...(input.fonts ? { fonts: input.fonts } : {}), ...(input.sealSlot ? { sealSlot: true } : {}) },
+    {
+      ...(input.fonts ? { fonts: input.fonts } : {}),
+      ...(input.sealSlot ? { sealSlot: true } : {}),
+      ...(input.output ? { output: input.output } : {}),
+    },
   );
 }
 
