@@ -11,3 +11,10 @@ export const ExportedFile = z.object({
   sha256: z.string(),
 });
 export type ExportedFile = z.infer<typeof ExportedFile>;
+
+/**
+ * The file an official document or certificate is exported as: PDF, or OFD (GB/T 33190-2016, for
+ * government e-document systems), laid out from the same page model and the same issued record.
+ */
+export const ExportFileType = z.enum(['pdf', 'ofd']).default('pdf');
+export type ExportFileType = z.infer<typeof ExportFileType>;

@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { method, IsoDate, IsoTime, NoInput } from './define.js';
 import { Text } from './text.js';
-import { ExportedFile } from './common.js';
+import { ExportedFile, ExportFileType } from './common.js';
 import { Year } from './batches.js';
 import { HolidayTableSchema, HolidaySourceInput } from './settings.js';
 import { yearOfRef } from './years.js';
@@ -342,5 +342,10 @@ export const designationContract = {
     years: (i) => [yearOfRef(i.batchId)],
     summary: '认定发文并建立中心',
   }),
-  'decision.noticePdf': method({ input: ByBatch, output: ExportedFile, writes: false, summary: '生成认定通知（PDF）' }),
+  'decision.noticePdf': method({
+    input: z.object({ batchId: BatchId, fileType: ExportFileType }).strict(),
+    output: ExportedFile,
+    writes: false,
+    summary: '生成认定通知（PDF 或 OFD）',
+  }),
 };
