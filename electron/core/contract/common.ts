@@ -40,3 +40,10 @@ export const ExpectedDocNumber = z
   .trim()
   .max(60)
   .regex(/^\S+〔\d{4}〕\d+号$/, '发文字号格式不对，请刷新后重新确认');
+
+/**
+ * The file an official document or certificate is exported as: PDF, or OFD (GB/T 33190-2016, for
+ * government e-document systems), laid out from the same page model and the same issued record.
+ */
+export const ExportFileType = z.enum(['pdf', 'ofd']).default('pdf');
+export type ExportFileType = z.infer<typeof ExportFileType>;

@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { method, IsoDate, IsoTime, NoInput } from './define.js';
 import { Text } from './text.js';
-import { ExpectedDocNumber, ExportedFile, VoidRecord } from './common.js';
+import { ExpectedDocNumber, ExportedFile, ExportFileType, VoidRecord } from './common.js';
 import { Year } from './batches.js';
 import { HolidayTableSchema, HolidaySourceInput } from './settings.js';
 import { yearOfRef } from './years.js';
@@ -424,5 +424,10 @@ export const designationContract = {
     writes: false,
     summary: '认定发文前预览发文字号、证书编号与名单（不取号）',
   }),
-  'decision.noticePdf': method({ input: ByBatch, output: ExportedFile, writes: false, summary: '生成认定通知（PDF）' }),
+  'decision.noticePdf': method({
+    input: z.object({ batchId: BatchId, fileType: ExportFileType }).strict(),
+    output: ExportedFile,
+    writes: false,
+    summary: '生成认定通知（PDF 或 OFD）',
+  }),
 };

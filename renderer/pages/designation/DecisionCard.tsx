@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, DatePicker, Descriptions, Flex, Table, Tag, Typography } from 'antd';
-import { FilePdfOutlined, PrinterOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { FilePdfOutlined, FileTextOutlined, PrinterOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import type { Center, DesignationView, ExportedFile } from '../../../electron/core/contract/index.js';
 import { desk } from '../../rpc';
@@ -18,6 +18,8 @@ interface Props {
   busy: string | null;
   onExport: (kind: string, produce: () => Promise<ExportedFile>) => void;
 }
+
+const OFD_HINT = '在政务系统中归档、流转用 OFD 版式文件（GB/T 33190），与 PDF 版面、文号相同';
 
 /** 三、认定发文: the decision date and 认定发文; afterwards the document number, the centers and the prints. */
 export function DecisionCard({ view, onChanged, busy, onExport }: Props) {
@@ -146,8 +148,22 @@ export function DecisionCard({ view, onChanged, busy, onExport }: Props) {
             <Button type="primary" icon={<FilePdfOutlined />} {...exp('认定通知', () => desk.call('decision.noticePdf', { batchId }))}>
               认定通知PDF
             </Button>
+            <Button
+              icon={<FileTextOutlined />}
+              title={OFD_HINT}
+              {...exp('认定通知（OFD）', () => desk.call('decision.noticePdf', { batchId, fileType: 'ofd' }))}
+            >
+              认定通知OFD
+            </Button>
             <Button icon={<PrinterOutlined />} {...exp('本批证书', () => desk.call('centers.certificatesPdf', { batchId }))}>
               批量打印证书
+            </Button>
+            <Button
+              icon={<FileTextOutlined />}
+              title={OFD_HINT}
+              {...exp('本批证书（OFD）', () => desk.call('centers.certificatesPdf', { batchId, fileType: 'ofd' }))}
+            >
+              本批证书OFD
             </Button>
             <Button icon={<FilePdfOutlined />} {...exp('牌匾内容确认单', () => desk.call('centers.plaqueSheetPdf', { batchId }))}>
               牌匾内容确认单
@@ -169,15 +185,27 @@ export function DecisionCard({ view, onChanged, busy, onExport }: Props) {
               {
                 title: '证书',
                 key: 'pdf',
-                width: 96,
+                width: 168,
                 render: (_: unknown, c) => (
-                  <Button
-                    size="small"
-                    icon={<FilePdfOutlined />}
-                    {...exp(`证书（${c.certificateNumber}）`, () => desk.call('centers.certificatePdf', { centerId: c.id }))}
-                  >
-                    证书
-                  </Button>
+                  <Flex gap={4}>
+                    <Button
+                      size="small"
+                      icon={<FilePdfOutlined />}
+                      {...exp(`证书（${c.certificateNumber}）`, () => desk.call('centers.certificatePdf', { centerId: c.id }))}
+                    >
+                      证书
+                    </Button>
+                    <Button
+                      size="small"
+                      title={OFD_HINT}
+                      aria-label={`证书OFD（${c.certificateNumber}）`}
+                      {...exp(`证书OFD（${c.certificateNumber}）`, () =>
+                        desk.call('centers.certificatePdf', { centerId: c.id, fileType: 'ofd' }),
+                      )}
+                    >
+                      OFD
+                    </Button>
+                  </Flex>
                 ),
               },
             ]}

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { method, IsoDate, NoInput } from '../define.js';
 import { Text } from '../text.js';
-import { ExportedFile } from '../common.js';
+import { ExportedFile, ExportFileType } from '../common.js';
 import { Year } from '../batches.js';
 import { Center, CenterStatus } from '../designation.js';
 import { yearOfDate } from '../years.js';
@@ -16,7 +16,6 @@ const CenterId = z
   .trim()
   .regex(/^C\d+$/, '中心编号无效，请刷新后重试');
 const ByBatch = z.object({ batchId: BatchId }).strict();
-const ByCenter = z.object({ centerId: CenterId }).strict();
 
 export const ListCentersInput = z
   .object({
@@ -52,8 +51,18 @@ export const centerRecordsContract = {
   'centers.get': method({ input: z.object({ id: CenterId }).strict(), output: Center, writes: false, summary: '读取中心' }),
   'centers.withoutAgreement': method({ input: NoInput, output: z.array(Center), writes: false, summary: '未签共建协议的中心' }),
   'centers.exportRoster': method({ input: NoInput, output: ExportedFile, writes: false, summary: '导出认定名单（Excel）' }),
-  'centers.certificatePdf': method({ input: ByCenter, output: ExportedFile, writes: false, summary: '生成证书（PDF）' }),
-  'centers.certificatesPdf': method({ input: ByBatch, output: ExportedFile, writes: false, summary: '批量生成本批证书（PDF）' }),
+  'centers.certificatePdf': method({
+    input: z.object({ centerId: CenterId, fileType: ExportFileType }).strict(),
+    output: ExportedFile,
+    writes: false,
+    summary: '生成证书（PDF 或 OFD）',
+  }),
+  'centers.certificatesPdf': method({
+    input: z.object({ batchId: BatchId, fileType: ExportFileType }).strict(),
+    output: ExportedFile,
+    writes: false,
+    summary: '批量生成本批证书（PDF 或 OFD）',
+  }),
   'centers.plaqueSheetPdf': method({ input: ByBatch, output: ExportedFile, writes: false, summary: '生成牌匾内容确认单（PDF）' }),
 
   'centers.recordPlaqueReturn': method({

@@ -9,14 +9,26 @@
  * once for the whole document, the seal image is embedded once, and pages are yielded to the event
  * loop so a progress bar can move and an AbortSignal can cancel.
  */
-import PDFDocument from 'pdfkit';
 import { DeskError } from '../../contract/errors.js';
 import { formatChineseDate } from '../../domain/batches.js';
 import { assertGlyphs } from '../fonts/glyphs.js';
 import { loadFontSet, type FontRole, type FontSet } from '../fonts/registry.js';
 import { isoToDate } from './batch-list.js';
+import { writeOfd } from '../ofd/write-ofd.js';
 import { breakTokens, MAX_JUSTIFY_STRETCH, type Token } from './layout.js';
-import { CJK_ASCENT, FONT_SIZES, mm } from './units.js';
+import {
+  collect,
+  drawPage,
+  openModelDocument,
+  type DocumentOutput,
+  type ImageCache,
+  type PageItem,
+  type PageModel,
+  type PageSpec,
+  type TextRun,
+} from './page-model.js';
+import type { Measure } from './table.js';
+import { FONT_SIZES, mm } from './units.js';
 
 export type CertificateSize = 'A4-landscape' | 'A3-landscape';
 
@@ -46,13 +58,15 @@ export interface CertificateOptions {
   /** Preview: a faint dashed circle where the seal goes when there is no seal image. */
   preview?: boolean;
   fonts?: FontSet;
+  /** The file written: PDF (default) or OFD (GB/T 33190-2016) from the same page model. */
+  output?: DocumentOutput;
 }
 
 export interface BatchOptions extends CertificateOptions {
-  /** Called after each page with (done, total). */
-  onProgress?: (done: number, total: number) => void;
   /** Cancels between pages (the promise rejects with the signal's reason, an AbortError). */
   signal?: AbortSignal;
+  /** Called after each page with (done, total). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 // ------------------------------------------------------------------------------------ geometry
@@ -218,57 +232,44 @@ function sealKind(buf: Buffer): 'png' | 'jpeg' | null {
   return null;
 }
 
-/** pdfkit's opened image (openImage is missing from its typings). */
-interface PdfImage {
-  width: number;
-  height: number;
-}
-type ImageDoc = PDFKit.PDFDocument & { openImage(src: Buffer): PdfImage };
-
+/** What a certificate page is laid out with: the page, the design scale, the measure and the seal. */
 interface Surface {
-  doc: PDFKit.PDFDocument;
   k: number;
   page: { width: number; height: number };
-  /** The seal, opened once (pdfkit embeds an opened image once however many pages use it). */
-  seal: PdfImage | null;
+  measure: Measure;
   opts: CertificateOptions;
 }
 
 /** Design mm → points on this page. */
 const P = (s: Surface, v: number): number => mm(v) * s.k;
 
-function text(s: Surface, str: string, x: number, top: number, role: FontRole, size: number, color = '#000000', spacing = 0): void {
-  s.doc.font(role).fontSize(size).fillColor(color);
-  s.doc.text(str, x, top + CJK_ASCENT * size, { lineBreak: false, baseline: 'alphabetic', characterSpacing: spacing });
+function text(str: string, x: number, top: number, role: FontRole, size: number, color = '#000000', spacing = 0): TextRun {
+  return { kind: 'text', x, top, text: str, role, size, ...(color !== '#000000' ? { color } : {}), ...(spacing ? { spacing } : {}) };
 }
 
+/** Width as pdfkit sets it: the run's advances plus the spacing after every character but the last. */
 function width(s: Surface, str: string, role: FontRole, size: number, spacing = 0): number {
-  s.doc.font(role).fontSize(size);
-  return s.doc.widthOfString(str, { characterSpacing: spacing });
+  return s.measure(str, role, size) + spacing * (str.length - 1);
 }
 
-function drawFrame(s: Surface): void {
-  const { doc } = s;
+function frame(s: Surface): PageItem[] {
   const W = s.page.width;
   const H = s.page.height;
   const o = P(s, CERT_DESIGN.frameOuter);
   const i = P(s, CERT_DESIGN.frameInner);
-  doc.save();
-  doc
-    .lineWidth(2.6 * s.k)
-    .strokeColor(RED)
-    .rect(o, o, W - 2 * o, H - 2 * o)
-    .stroke();
-  doc
-    .lineWidth(0.8 * s.k)
-    .strokeColor(GOLD)
-    .rect(o + 2.2 * s.k, o + 2.2 * s.k, W - 2 * o - 4.4 * s.k, H - 2 * o - 4.4 * s.k)
-    .stroke();
-  doc
-    .lineWidth(1.1 * s.k)
-    .strokeColor(RED)
-    .rect(i, i, W - 2 * i, H - 2 * i)
-    .stroke();
+  const out: PageItem[] = [
+    { kind: 'rect', x: o, y: o, w: W - 2 * o, h: H - 2 * o, stroke: RED, lineWidth: 2.6 * s.k },
+    {
+      kind: 'rect',
+      x: o + 2.2 * s.k,
+      y: o + 2.2 * s.k,
+      w: W - 2 * o - 4.4 * s.k,
+      h: H - 2 * o - 4.4 * s.k,
+      stroke: GOLD,
+      lineWidth: 0.8 * s.k,
+    },
+    { kind: 'rect', x: i, y: i, w: W - 2 * i, h: H - 2 * i, stroke: RED, lineWidth: 1.1 * s.k },
+  ];
   // Corner ornaments: a small square rotated 45° and a bracket at each inner corner.
   const c = P(s, 7);
   for (const [cx, cy, dx, dy] of [
@@ -277,32 +278,37 @@ function drawFrame(s: Surface): void {
     [i, H - i, 1, -1],
     [W - i, H - i, -1, -1],
   ] as const) {
-    doc
-      .lineWidth(1.1 * s.k)
-      .strokeColor(GOLD)
-      .moveTo(cx + dx * c, cy + dy * P(s, 2))
-      .lineTo(cx + dx * P(s, 2), cy + dy * P(s, 2))
-      .lineTo(cx + dx * P(s, 2), cy + dy * c)
-      .stroke();
+    out.push({
+      kind: 'path',
+      points: [
+        [cx + dx * c, cy + dy * P(s, 2)],
+        [cx + dx * P(s, 2), cy + dy * P(s, 2)],
+        [cx + dx * P(s, 2), cy + dy * c],
+      ],
+      stroke: GOLD,
+      lineWidth: 1.1 * s.k,
+    });
     const m = P(s, 4.2);
     const r = P(s, 1.2);
-    doc
-      .fillColor(RED)
-      .polygon(
+    out.push({
+      kind: 'path',
+      points: [
         [cx + dx * m, cy + dy * (m - r)],
         [cx + dx * (m + r), cy + dy * m],
         [cx + dx * m, cy + dy * (m + r)],
         [cx + dx * (m - r), cy + dy * m],
-      )
-      .fill();
+      ],
+      closed: true,
+      fill: RED,
+    });
   }
-  doc.restore();
+  return out;
 }
 
-function drawCertificate(s: Surface, c: CertificateInput): void {
-  const { doc } = s;
+/** One certificate as a page of the model. */
+function certificatePage(s: Surface, c: CertificateInput): PageSpec {
   const W = s.page.width;
-  drawFrame(s);
+  const items = frame(s);
   const box = CERT_DESIGN.box;
   const boxLeft = P(s, box.left);
   const boxRight = P(s, box.right);
@@ -310,14 +316,14 @@ function drawCertificate(s: Surface, c: CertificateInput): void {
   // 编号 top right, aligned with the text box's right edge.
   const number = `编号：${c.certificateNumber.trim()}`;
   const nSize = FONT_SIZES.小四 * s.k;
-  text(s, number, boxRight - width(s, number, 'song', nSize), P(s, CERT_DESIGN.numberTop), 'song', nSize);
+  items.push(text(number, boxRight - width(s, number, 'song', nSize), P(s, CERT_DESIGN.numberTop), 'song', nSize));
 
   // Title: 证书, large, letter-spaced, centred.
   const title = '证书';
   const tSize = CERT_DESIGN.titleSize * s.k;
   const tSpacing = tSize * 0.9;
   const tw = width(s, title, 'xiaobiaosong', tSize, tSpacing) - tSpacing;
-  text(s, title, (W - tw) / 2, P(s, CERT_DESIGN.titleTop), 'xiaobiaosong', tSize, RED, tSpacing);
+  items.push(text(title, (W - tw) / 2, P(s, CERT_DESIGN.titleTop), 'xiaobiaosong', tSize, RED, tSpacing));
 
   // Body.
   const bw = boxRight - boxLeft;
@@ -336,13 +342,13 @@ function drawCertificate(s: Surface, c: CertificateInput): void {
   // Optically centred in the box, a little above the middle.
   let y = P(s, box.top) + Math.max(0, (bh - used) * 0.4);
   for (const l of layout.lines) {
-    text(s, l.text, boxLeft + l.x, y, 'kaiti', layout.size, '#000000', l.spacing);
+    items.push(text(l.text, boxLeft + l.x, y, 'kaiti', layout.size, '#000000', l.spacing));
     y += layout.lineHeight;
   }
 
   // Validity, indented like the body.
   const vSize = FONT_SIZES.三号 * s.k;
-  text(s, validityText(c.validFrom, c.validUntil), boxLeft + 2 * layout.size, P(s, CERT_DESIGN.validityTop), 'fangsong', vSize);
+  items.push(text(validityText(c.validFrom, c.validUntil), boxLeft + 2 * layout.size, P(s, CERT_DESIGN.validityTop), 'fangsong', vSize));
 
   // Authority centred over the date; the date's right edge at dateRight.
   const aSize = FONT_SIZES.小二 * s.k;
@@ -354,28 +360,17 @@ function drawCertificate(s: Surface, c: CertificateInput): void {
   const ax = Math.min(centre - aw / 2, boxRight - aw);
   const signerTop = P(s, CERT_DESIGN.signerTop);
   const dateTop = signerTop + aSize * 1.9;
-  text(s, c.authority.trim(), ax, signerTop, 'fangsong', aSize);
-  text(s, date, dateX, dateTop, 'fangsong', aSize);
+  items.push(text(c.authority.trim(), ax, signerTop, 'fangsong', aSize));
+  items.push(text(date, dateX, dateTop, 'fangsong', aSize));
 
-  // Seal over both lines.
+  // Seal over both lines (a preview without a seal image shows where it goes).
   const d = P(s, CERT_DESIGN.sealDiameter);
   const cx = ax + aw / 2;
   const cy = (signerTop + dateTop + aSize) / 2;
-  if (s.seal) {
-    doc.save().opacity(s.opts.sealOpacity ?? 0.85);
-    doc.image(s.seal as unknown as Buffer, cx - d / 2, cy - d / 2, { fit: [d, d], align: 'center', valign: 'center' });
-    doc.restore();
-  } else if (s.opts.preview) {
-    doc
-      .save()
-      .circle(cx, cy, d / 2)
-      .dash(3, { space: 3 })
-      .lineWidth(0.5)
-      .strokeColor('#E08080')
-      .stroke()
-      .undash()
-      .restore();
-  }
+  const seal = s.opts.sealImage;
+  if (seal) items.push({ kind: 'image', x: cx - d / 2, y: cy - d / 2, w: d, h: d, data: seal, opacity: s.opts.sealOpacity ?? 0.85 });
+  else items.push({ kind: 'seal', cx, cy, r: d / 2 });
+  return { items, number: null, role: 'content' };
 }
 
 /** Every string a certificate prints, for the glyph check. */
@@ -394,53 +389,53 @@ export function certificateStrings(c: CertificateInput): string[] {
 
 const yieldToLoop = (): Promise<void> => new Promise((r) => setImmediate(r));
 
-/** All certificates in one PDF, one page each (fonts subset once). */
-export async function renderCertificates(list: readonly CertificateInput[], opts: BatchOptions = {}): Promise<Buffer> {
+/** The fonts a certificate prints with (only these are registered, so only these can be embedded). */
+function certificateFonts(fonts: FontSet): Pick<FontSet, 'song' | 'xiaobiaosong' | 'kaiti' | 'fangsong'> {
+  return { song: fonts.song, xiaobiaosong: fonts.xiaobiaosong, kaiti: fonts.kaiti, fangsong: fonts.fangsong };
+}
+
+function checkBatch(list: readonly CertificateInput[], opts: BatchOptions): FontSet {
   if (list.length === 0) throw new DeskError('INVALID_INPUT', '没有需要打印的证书。');
   list.forEach(checkInput);
   opts.signal?.throwIfAborted();
   const fonts = opts.fonts ?? loadFontSet();
-  const picked = { song: fonts.song, xiaobiaosong: fonts.xiaobiaosong, kaiti: fonts.kaiti, fangsong: fonts.fangsong };
-  assertGlyphs(list.flatMap(certificateStrings), Object.values(picked));
+  assertGlyphs(list.flatMap(certificateStrings), Object.values(certificateFonts(fonts)));
   if (opts.sealImage && !sealKind(opts.sealImage)) {
     throw new DeskError('FILE_REJECTED', '印章图片须为PNG或JPG格式。');
   }
-  const page = CERT_PAGES[opts.size ?? 'A4-landscape'];
+  return fonts;
+}
+
+function certificateMeta(list: readonly CertificateInput[]): PageModel['meta'] {
   const first = list[0]!;
-  const doc = new PDFDocument({
-    size: [page.width, page.height],
-    margin: 0,
-    autoFirstPage: false,
-    info: {
-      Title: list.length === 1 ? `证书 ${first.certificateNumber}` : `证书（${list.length}份）`,
-      Author: first.authority,
-      Subject: list.length === 1 ? first.centerName : `${first.certificateNumber}—${list[list.length - 1]!.certificateNumber}`,
-      Creator: 'IP Center Desk',
-      Producer: 'IP Center Desk',
-      CreationDate: isoToDate(first.issuedOn),
-      ModDate: isoToDate(first.issuedOn),
-    },
-    lang: 'zh-CN',
-    displayTitle: true,
-  });
-  for (const [role, entry] of Object.entries(picked)) doc.registerFont(role, entry.font as unknown as Buffer);
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  const s: Surface = {
-    doc,
-    k: page.width / mm(297),
-    page,
-    seal: opts.sealImage ? (doc as ImageDoc).openImage(opts.sealImage) : null,
-    opts,
+  return {
+    title: list.length === 1 ? `证书 ${first.certificateNumber}` : `证书（${list.length}份）`,
+    author: first.authority,
+    subject: list.length === 1 ? first.centerName : `${first.certificateNumber}—${list[list.length - 1]!.certificateNumber}`,
+    creationDate: isoToDate(first.issuedOn),
   };
+}
+
+/**
+ * All certificates in one document, one page each (fonts subset once): a PDF, or (`output: 'ofd'`) an OFD
+ * written from the same page model.
+ */
+export async function renderCertificates(list: readonly CertificateInput[], opts: BatchOptions = {}): Promise<Buffer> {
+  const fonts = checkBatch(list, opts);
+  const page = CERT_PAGES[opts.size ?? 'A4-landscape'];
+  const model: PageModel = { ...page, pages: [], meta: certificateMeta(list) };
+  const doc = openModelDocument(model, certificateFonts(fonts));
+  const measure: Measure = (str, role, size) => doc.font(role).fontSize(size).widthOfString(str);
+  const s: Surface = { k: page.width / mm(297), page, measure, opts };
+  const pdf = opts.output === 'ofd' ? null : doc;
+  const done = pdf ? collect(pdf) : null;
+  const images: ImageCache = new Map();
+  const sealSlot = opts.preview ? { sealSlot: true } : {};
   let last = performance.now();
   for (let i = 0; i < list.length; i++) {
-    doc.addPage({ size: [page.width, page.height], margin: 0 });
-    drawCertificate(s, list[i]!);
+    const spec = certificatePage(s, list[i]!);
+    if (pdf) drawPage(pdf, page, spec, images, sealSlot);
+    else model.pages.push(spec);
     opts.onProgress?.(i + 1, list.length);
     // Let progress events out and a cancel in, about every 50 ms.
     if (performance.now() - last > 50) {
@@ -449,15 +444,15 @@ export async function renderCertificates(list: readonly CertificateInput[], opts
     }
     if (opts.signal?.aborted) {
       doc.end();
-      await done.catch(() => undefined);
+      await done?.catch(() => undefined);
       opts.signal.throwIfAborted();
     }
   }
   doc.end();
-  return done;
+  return done ?? writeOfd(model, fonts);
 }
 
-/** One certificate as a one-page PDF. */
+/** One certificate as a one-page PDF (or OFD). */
 export function renderCertificate(input: CertificateInput, opts: CertificateOptions = {}): Promise<Buffer> {
   return renderCertificates([input], opts);
 }

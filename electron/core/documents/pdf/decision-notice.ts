@@ -11,6 +11,7 @@ import { officialFormat, type OfficialFormat } from '../../domain/document-kinds
 import { summaryDueDate, type SummaryDueRule } from '../../domain/summary-due.js';
 import type { FilledWording } from '../../domain/templates.js';
 import type { FontSet } from '../fonts/registry.js';
+import type { DocumentOutput } from './page-model.js';
 import { renderListNotice } from './publicity-notice.js';
 import type { TableColumn } from './table.js';
 import { noticeWording, type WordingOptions } from './wording.js';
@@ -39,6 +40,8 @@ export interface DecisionNoticeInput extends WordingOptions {
   voidStamp?: VoidStamp;
   /** Kind, mark, 附注 and 版记 from the settings (domain/document-kinds.ts officialFormat). */
   format?: OfficialFormat;
+  /** PDF (default) or OFD from the same page model. */
+  output?: DocumentOutput;
 }
 
 /**
@@ -102,5 +105,6 @@ export function renderDecisionNotice(input: DecisionNoticeInput): Promise<Buffer
     ...(input.fonts ? { fonts: input.fonts } : {}),
     ...(input.preview ? { sealSlot: true } : {}),
     ...(input.voidStamp ? { voidStamp: input.voidStamp } : {}),
+    ...(input.output ? { output: input.output } : {}),
   });
 }

@@ -8,7 +8,8 @@ import { assertGlyphs } from '../fonts/glyphs.js';
 import { loadFontSet, type FontSet } from '../fonts/registry.js';
 import { isoToDate } from './batch-list.js';
 import { layoutOfficialDocument, type OfficialDocument } from './official-layout.js';
-import { drawInto, openModelDocument, type PageModel } from './page-model.js';
+import { writeOfd } from '../ofd/write-ofd.js';
+import { drawInto, openModelDocument, type DocumentOutput, type PageModel } from './page-model.js';
 import type { Measure } from './table.js';
 import { voidStampItems, type VoidStamp } from './void-stamp.js';
 
@@ -39,6 +40,8 @@ export interface NoticeInput {
   format?: OfficialFormat;
   /** A voided document: the 作废 mark on page 1. */
   voidStamp?: VoidStamp;
+  /** PDF (default) or OFD from the same page model. */
+  output?: DocumentOutput;
 }
 
 /** The format a notice uses when the caller gives none. */
@@ -89,10 +92,13 @@ function officialDocumentOf(input: NoticeInput): OfficialDocument {
   };
 }
 
-/** Lays out and draws an official document (fonts measured and drawn by the same pdfkit document). */
+/**
+ * Lays out and draws an official document (fonts measured and drawn by the same pdfkit document), or writes
+ * the same page model as OFD.
+ */
 export async function renderOfficialDocument(
   doc: OfficialDocument,
-  opts: { fonts?: FontSet; sealSlot?: boolean; author?: string } = {},
+  opts: { fonts?: FontSet; sealSlot?: boolean; author?: string; output?: DocumentOutput } = {},
 ): Promise<Buffer> {
   const fonts = opts.fonts ?? loadFontSet();
   assertGlyphs(officialStrings(doc), fonts);
@@ -106,6 +112,7 @@ export async function renderOfficialDocument(
   const measure: Measure = (text, role, size) => pdf.font(role).fontSize(size).widthOfString(text);
   const model = layoutOfficialDocument(doc, measure, meta);
   if (doc.voidStamp) model.pages[0]?.items.push(...voidStampItems(doc.voidStamp, measure));
+  if (opts.output === 'ofd') return writeOfd(model, fonts);
   return drawInto(pdf, model, opts.sealSlot ? { sealSlot: true } : {});
 }
 
@@ -113,5 +120,6 @@ export function renderNotice(input: NoticeInput): Promise<Buffer> {
   return renderOfficialDocument(officialDocumentOf(input), {
     ...(input.fonts ? { fonts: input.fonts } : {}),
     ...(input.sealSlot ? { sealSlot: true } : {}),
+    ...(input.output ? { output: input.output } : {}),
   });
 }

@@ -48,7 +48,11 @@ export function renderListNotice(input: ListNoticeInput): Promise<Buffer> {
       date: input.date,
       ...(input.voidStamp ? { voidStamp: input.voidStamp } : {}),
     },
-    { ...(input.fonts ? { fonts: input.fonts } : {}), ...(input.sealSlot ? { sealSlot: true } : {}) },
+    {
+      ...(input.fonts ? { fonts: input.fonts } : {}),
+      ...(input.sealSlot ? { sealSlot: true } : {}),
+      ...(input.output ? { output: input.output } : {}),
+    },
   );
 }
 

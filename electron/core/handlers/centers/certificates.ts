@@ -13,13 +13,14 @@ import type { AreaHandlers } from '../types.js';
 type Methods = 'centers.exportRoster' | 'centers.certificatePdf' | 'centers.certificatesPdf' | 'centers.plaqueSheetPdf';
 
 export const centerCertificateHandlers: AreaHandlers<Methods> = {
-  'centers.certificatePdf': async (input, ctx) => saveDocument(ctx.store.dirs.exports, await certificateDocument(ctx, input.centerId)),
+  'centers.certificatePdf': async (input, ctx) =>
+    saveDocument(ctx.store.dirs.exports, await certificateDocument(ctx, input.centerId, input.fileType)),
 
   'centers.certificatesPdf': async (input, ctx) => {
     const batch = findBatch(ctx, input.batchId);
     const taskId = `centers.certificatesPdf:${batch.id}:${ctx.clock().toISOString()}`;
     const label = `生成证书（${batchTitleLabel(batch)}）`;
-    const certificates = await batchCertificates(ctx, batch.id);
+    const certificates = await batchCertificates(ctx, batch.id, input.fileType);
     // The task is registered before the first progress event: a cancel from then on lands.
     const doc = await ctx.tasks.run(taskId, label, (signal) =>
       certificates.render({

@@ -9,5 +9,6 @@ export const designationDocumentHandlers: AreaHandlers<Methods> = {
   'publicity.noticePdf': async ({ batchId, ...opts }, ctx) =>
     saveDocument(ctx.store.dirs.exports, await publicityNoticeDocument(ctx, batchId, opts)),
 
-  'decision.noticePdf': async (input, ctx) => saveDocument(ctx.store.dirs.exports, await decisionNoticeDocument(ctx, input.batchId)),
+  'decision.noticePdf': async (input, ctx) =>
+    saveDocument(ctx.store.dirs.exports, await decisionNoticeDocument(ctx, input.batchId, input.fileType)),
 };

@@ -18,6 +18,7 @@ import { renderPublicityNotice } from '../../documents/pdf/publicity-notice.js';
 import { renderDecisionNotice } from '../../documents/pdf/decision-notice.js';
 import { renderCertificates, type CertificateInput } from '../../documents/pdf/certificate.js';
 import { renderPlaqueSheet } from '../../documents/pdf/plaque-sheet.js';
+import type { DocumentOutput } from '../../documents/pdf/page-model.js';
 import type { ServiceContext } from '../context.js';
 import { allApplications, findBatch } from '../records.js';
 import type { GeneratedDocument, RenderOptions } from './generated.js';
@@ -91,9 +92,11 @@ export function renderDecisionNoticeOf(
   centers: readonly DesignatedCenter[],
   template: TemplateText,
   voided?: VoidRecord,
+  output: DocumentOutput = 'pdf',
 ): Promise<Buffer> {
   const settings = ctx.store.read('settings').settings;
   return renderDecisionNotice({
+    output,
     ...(voided ? { voidStamp: voidStampLines(voided) } : {}),
     authority: settings.bureauName,
     format: officialFormat(settings, 'designationNotice', decidedOn),
@@ -189,27 +192,35 @@ export async function publicityNoticeDocument(
   return { fileName: `公示-${batchTitleLabel(batch)}拟认定名单.pdf`, data };
 }
 
-/** 认定通知 of a batch's decision. */
-export async function decisionNoticeDocument(ctx: ServiceContext, batchId: string): Promise<GeneratedDocument> {
+/** 认定通知 of a batch's decision, as PDF or OFD: the number, date and wording come from the issued decision. */
+export async function decisionNoticeDocument(
+  ctx: ServiceContext,
+  batchId: string,
+  output: DocumentOutput = 'pdf',
+): Promise<GeneratedDocument> {
   const batch = findBatch(ctx, batchId);
   const { centers, docNumber, decidedOn, templateVersion, voided } = await decidedCenters(ctx, batch.id);
   const template = templateText(ctx, 'designationNotice', templateVersion);
   return {
-    fileName: `认定通知-${docNumber}.pdf`,
-    data: await renderDecisionNoticeOf(ctx, batch, docNumber, decidedOn, centers, template, voided),
+    fileName: `认定通知-${docNumber}.${output}`,
+    data: await renderDecisionNoticeOf(ctx, batch, docNumber, decidedOn, centers, template, voided, output),
   };
 }
 
-/** The certificate of one center (not of a revoked one). */
-export async function certificateDocument(ctx: ServiceContext, centerId: string): Promise<GeneratedDocument> {
+/** The certificate of one center (not of a revoked one), as PDF or OFD. */
+export async function certificateDocument(
+  ctx: ServiceContext,
+  centerId: string,
+  output: DocumentOutput = 'pdf',
+): Promise<GeneratedDocument> {
   const c = ctx.store.read('centers').centers.find((x) => x.id === centerId);
   if (!c) throw new DeskError('NOT_FOUND', `找不到编号为 ${centerId} 的中心，请刷新后重试。`);
   if (c.status === 'revoked') throw new DeskError('RULE_VIOLATION', `${c.name}已被撤销认定，证书已收回，不能再打印。`);
-  const data = await renderCertificates(
-    [certificateInput(c, ctx.store.read('settings').settings.bureauName)],
-    await certificateOptions(ctx),
-  );
-  return { fileName: `证书-${c.certificateNumber}.pdf`, data };
+  const data = await renderCertificates([certificateInput(c, ctx.store.read('settings').settings.bureauName)], {
+    ...(await certificateOptions(ctx)),
+    output,
+  });
+  return { fileName: `证书-${c.certificateNumber}.${output}`, data };
 }
 
 /**
@@ -219,6 +230,7 @@ export async function certificateDocument(ctx: ServiceContext, centerId: string)
 export async function batchCertificates(
   ctx: ServiceContext,
   batchId: string,
+  output: DocumentOutput = 'pdf',
 ): Promise<{ count: number; render(opts?: RenderOptions): Promise<GeneratedDocument> }> {
   const batch = findBatch(ctx, batchId);
   const { centers, docNumber } = await decidedCenters(ctx, batch.id);
@@ -234,11 +246,12 @@ export async function batchCertificates(
         list.map((c) => certificateInput(c, authority)),
         {
           ...options,
+          output,
           ...(opts.signal ? { signal: opts.signal } : {}),
           ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
         },
       );
-      return { fileName: `证书-${docNumber}-共${list.length}份.pdf`, data };
+      return { fileName: `证书-${docNumber}-共${list.length}份.${output}`, data };
     },
   };
 }
