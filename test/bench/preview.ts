@@ -44,9 +44,9 @@ export async function previewRows(): Promise<Row[]> {
         const page = await doc.getPage(1);
         const fit = (1366 - 360) / page.getViewport({ scale: CSS_PX_PER_PT }).width;
         const viewport = page.getViewport({ scale: fit * CSS_PX_PER_PT });
-        const { canvas } = doc.canvasFactory.create(Math.floor(viewport.width), Math.floor(viewport.height)) as {
-          canvas: HTMLCanvasElement;
-        };
+        // pdf.js's Node canvas factory (@napi-rs/canvas); typed as Object in its declarations
+        const factory = doc.canvasFactory as unknown as { create(w: number, h: number): { canvas: HTMLCanvasElement } };
+        const { canvas } = factory.create(Math.floor(viewport.width), Math.floor(viewport.height));
         await page.render({ canvas, viewport }).promise;
       } finally {
         await task.destroy();

@@ -320,6 +320,7 @@ test('300 张证书：预览不卡顿（只画可见页与缩略图），翻到�
   test.setTimeout(900_000);
   const problems = watch(page, host);
   await openDesk(page, host, '#/designation');
+  await rpc(page, host, 'settings.update', { certificateSize: 'A3-landscape' }); // 设置 › 证书纸张
   await seedLargeDesignation(page, host, 300);
   await page.reload();
   await page.getByRole('button', { name: '批量打印证书' }).click();
