@@ -45,7 +45,7 @@ function SaveButton({ file, label }: { file: ExportedFile; label?: string }) {
         onClose={() => setPicking(false)}
         onPick={(folder) => {
           setPicking(false);
-          desk.call('files.saveExportAs', { path: file.path, folder }).then(
+          desk.call('files.saveExportAs', { path: file.path, targetDir: folder }).then(
             (r) => void message.success({ content: `已另存为：${r.path}`, duration: 6 }),
             (err: unknown) => void message.error({ content: `另存失败：${errorMessage(err)}`, duration: 8 }),
           );

@@ -100,7 +100,7 @@ describe('files: actions on an export', () => {
         expect(e.code, `${method} ${p}`).toBe('INVALID_INPUT');
       }
     }
-    const out = await fail(desk.invoke('files.saveExportAs', { path: secret, folder: outside.dir }));
+    const out = await fail(desk.invoke('files.saveExportAs', { path: secret, targetDir: outside.dir }));
     expect(out.code).toBe('INVALID_INPUT');
     expect(opened).toEqual([]);
     expect(shown).toEqual([]);
@@ -125,17 +125,17 @@ describe('files: actions on an export', () => {
 
   it('另存为 copies the bytes into the picked folder and never replaces a file there', async () => {
     const file = await roster(1);
-    const first = await desk.call('files.saveExportAs', { path: file.path, folder: outside.dir });
+    const first = await desk.call('files.saveExportAs', { path: file.path, targetDir: outside.dir });
     expect(first.path).toBe(path.join(outside.dir, file.fileName));
     expect(readFileSync(first.path).equals(readFileSync(file.path))).toBe(true);
-    const second = await desk.call('files.saveExportAs', { path: file.relPath, folder: outside.dir });
+    const second = await desk.call('files.saveExportAs', { path: file.relPath, targetDir: outside.dir });
     const ext = path.extname(file.fileName);
     expect(path.basename(second.path)).toBe(`${path.basename(file.fileName, ext)}（2）${ext}`);
     expect(readFileSync(first.path).equals(readFileSync(file.path))).toBe(true);
-    const noFolder = await fail(desk.invoke('files.saveExportAs', { path: file.path, folder: path.join(outside.dir, '没有') }));
-    expect(noFolder).toMatchObject({ code: 'INVALID_INPUT', details: { field: 'folder' } });
+    const noFolder = await fail(desk.invoke('files.saveExportAs', { path: file.path, targetDir: path.join(outside.dir, '没有') }));
+    expect(noFolder).toMatchObject({ code: 'INVALID_INPUT', details: { field: 'targetDir' } });
     expect(noFolder.message).toContain('不存在');
-    const aFile = await fail(desk.invoke('files.saveExportAs', { path: file.path, folder: first.path }));
+    const aFile = await fail(desk.invoke('files.saveExportAs', { path: file.path, targetDir: first.path }));
     expect(aFile.message).toContain('不是文件夹');
   });
 });

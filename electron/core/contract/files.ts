@@ -96,7 +96,7 @@ export const filesContract = {
    * an existing file is never replaced (“（2）” is added). The store is not touched.
    */
   'files.saveExportAs': method({
-    input: z.object({ path: ExportPath, folder: z.string().trim().min(1, '请选择保存位置').max(1000, '保存位置路径过长') }).strict(),
+    input: z.object({ path: ExportPath, targetDir: z.string().trim().min(1, '请选择保存位置').max(1000, '保存位置路径过长') }).strict(),
     output: z.object({ path: z.string() }),
     writes: false,
     summary: '导出的文件另存到指定文件夹',

@@ -66,6 +66,6 @@ export const filesHandlers: AreaHandlers<
 
   'files.saveExportAs': async (input, ctx) => {
     const found = await findExport(ctx.store.dirs.exports, input.path);
-    return { path: await copyExportTo(found, input.folder) };
+    return { path: await copyExportTo(found, input.targetDir) };
   },
 };

@@ -91,9 +91,9 @@ export async function copyExportTo(source: ExportFile, folder: string): Promise<
   try {
     stat = await fs.stat(dir);
   } catch {
-    throw new DeskError('INVALID_INPUT', `保存位置“${folder}”不存在，请重新选择文件夹。`, { field: 'folder' });
+    throw new DeskError('INVALID_INPUT', `保存位置“${folder}”不存在，请重新选择文件夹。`, { field: 'targetDir' });
   }
-  if (!stat.isDirectory()) throw new DeskError('INVALID_INPUT', `保存位置“${folder}”不是文件夹，请重新选择。`, { field: 'folder' });
+  if (!stat.isDirectory()) throw new DeskError('INVALID_INPUT', `保存位置“${folder}”不是文件夹，请重新选择。`, { field: 'targetDir' });
   const ext = path.extname(source.fileName);
   const base = source.fileName.slice(0, source.fileName.length - ext.length);
   for (let n = 1; n < 1000; n++) {
@@ -106,10 +106,10 @@ export async function copyExportTo(source: ExportFile, folder: string): Promise<
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'EEXIST') continue;
       if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
-        throw new DeskError('INVALID_INPUT', `没有写入“${folder}”的权限，请换一个文件夹。`, { field: 'folder' });
-      if (code === 'ENOSPC') throw new DeskError('INVALID_INPUT', `“${folder}”所在的磁盘空间不足。`, { field: 'folder' });
+        throw new DeskError('INVALID_INPUT', `没有写入“${folder}”的权限，请换一个文件夹。`, { field: 'targetDir' });
+      if (code === 'ENOSPC') throw new DeskError('INVALID_INPUT', `“${folder}”所在的磁盘空间不足。`, { field: 'targetDir' });
       throw err;
     }
   }
-  throw new DeskError('INVALID_INPUT', `“${folder}”中同名文件过多，请换一个文件夹。`, { field: 'folder' });
+  throw new DeskError('INVALID_INPUT', `“${folder}”中同名文件过多，请换一个文件夹。`, { field: 'targetDir' });
 }
