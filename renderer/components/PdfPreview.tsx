@@ -63,8 +63,12 @@ function loadError(err: unknown): string {
   return errorMessage(err);
 }
 
-/** Loads the source; the previous document stays until the next one is ready, then is destroyed. */
-function usePdfDocument(source: PdfSource): { doc: Loaded | null; loading: boolean; error: string | null } {
+/**
+ * Loads the source; the previous document stays until the next one is ready, then is destroyed. Only page 1 is
+ * measured before the document is shown; the other pages' sizes are read once `measureRest` is true (the view
+ * sets it when page 1 is drawn), so on pdf.js's one worker nothing queues ahead of the first page.
+ */
+function usePdfDocument(source: PdfSource, measureRest: boolean): { doc: Loaded | null; loading: boolean; error: string | null } {
   const [doc, setDoc] = useState<Loaded | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
@@ -83,30 +87,12 @@ function usePdfDocument(source: PdfSource): { doc: Loaded | null; loading: boole
       destroy = () => task.destroy();
       if (stale) return;
       const proxy = await task.promise;
-      const sizeOf = async (n: number): Promise<Size> => {
-        const vp = (await proxy.getPage(n)).getViewport({ scale: CSS_PX_PER_PT });
-        return { w: vp.width, h: vp.height };
-      };
-      // Page 1 only, then show: the other pages take its size until their own is read below.
-      const first = await sizeOf(1);
+      // Page 1 only, then show: the other pages take its size until their own is read (below).
+      const vp = (await proxy.getPage(1)).getViewport({ scale: CSS_PX_PER_PT });
+      const first: Size = { w: vp.width, h: vp.height };
       if (stale) return;
-      let sizes: Size[] = Array.from({ length: proxy.numPages }, () => first);
       adopted = true;
-      setDoc({ proxy, sizes });
-      setLoading(false);
-      let changed = false;
-      for (let n = 2; n <= proxy.numPages && !stale; n++) {
-        const size = await sizeOf(n);
-        if (Math.abs(size.w - sizes[n - 1]!.w) > 0.5 || Math.abs(size.h - sizes[n - 1]!.h) > 0.5) {
-          if (!changed) sizes = [...sizes];
-          sizes[n - 1] = size;
-          changed = true;
-        }
-        if (changed && (n % 50 === 0 || n === proxy.numPages) && !stale) {
-          setDoc({ proxy, sizes });
-          changed = false;
-        }
-      }
+      setDoc({ proxy, sizes: Array.from({ length: proxy.numPages }, () => first) });
     })()
       .catch((err: unknown) => {
         if (stale) return;
@@ -129,6 +115,32 @@ function usePdfDocument(source: PdfSource): { doc: Loaded | null; loading: boole
     return () => void proxy?.loadingTask.destroy();
   }, [proxy]);
 
+  // The other pages' own sizes, in the background once page 1 is drawn (a batch may mix paper sizes).
+  useEffect(() => {
+    if (!proxy || !measureRest || proxy.numPages < 2) return;
+    let stale = false;
+    (async () => {
+      const changes = new Map<number, Size>();
+      const apply = (): void => {
+        if (stale || changes.size === 0) return;
+        const batch = new Map(changes);
+        changes.clear();
+        setDoc((d) => (d && d.proxy === proxy ? { proxy, sizes: d.sizes.map((s, i) => batch.get(i) ?? s) } : d));
+      };
+      const first = (await proxy.getPage(1)).getViewport({ scale: CSS_PX_PER_PT });
+      for (let n = 2; n <= proxy.numPages && !stale; n++) {
+        const vp = (await proxy.getPage(n)).getViewport({ scale: CSS_PX_PER_PT });
+        if (Math.abs(vp.width - first.width) > 0.5 || Math.abs(vp.height - first.height) > 0.5)
+          changes.set(n - 1, { w: vp.width, h: vp.height });
+        if (n % 50 === 0) apply();
+      }
+      apply();
+    })().catch(() => undefined); // a destroyed document: nothing more to measure
+    return () => {
+      stale = true;
+    };
+  }, [proxy, measureRest]);
+
   return { doc, loading, error };
 }
 
@@ -140,6 +152,7 @@ function PdfPage({
   scale,
   root,
   thumb = false,
+  onDrawn,
 }: {
   proxy: PDFDocumentProxy;
   pageNo: number;
@@ -148,10 +161,14 @@ function PdfPage({
   root: HTMLElement;
   /** A thumbnail: marked data-thumb (not data-page), no error text. */
   thumb?: boolean;
+  /** Called each time the page has been drawn. */
+  onDrawn?: () => void;
 }) {
   const box = useRef<HTMLDivElement>(null);
   const [near, setNear] = useState(false);
   const [failed, setFailed] = useState<string | null>(null);
+  const onDrawnRef = useRef(onDrawn);
+  onDrawnRef.current = onDrawn;
 
   useEffect(() => {
     const el = box.current;
@@ -193,6 +210,7 @@ function PdfPage({
       el.replaceChildren(canvas);
       el.dataset.rendered = 'true';
       setFailed(null);
+      onDrawnRef.current?.();
     })().catch((err: unknown) => {
       if (!stale && !isCancelled(err)) setFailed(loadError(err));
     });
@@ -226,10 +244,21 @@ function PdfPage({
 }
 
 /**
- * The thumbnail column: every page small, drawn as it scrolls into view; the current page is marked and kept in
+ * The thumbnail column: every page small, drawn as it scrolls into view (once the first page is drawn); the current page is marked and kept in
  * view. A click goes to the page (the keyboard pages through the document itself: PageUp/PageDown).
  */
-function Thumbnails({ doc, current, onPick }: { doc: Loaded; current: number; onPick: (page: number) => void }) {
+function Thumbnails({
+  doc,
+  current,
+  onPick,
+  draw,
+}: {
+  doc: Loaded;
+  current: number;
+  onPick: (page: number) => void;
+  /** Draw the thumbnails (false until the first page is drawn: it goes first on pdf.js's one worker). */
+  draw: boolean;
+}) {
   const [root, setRoot] = useState<HTMLDivElement | null>(null);
   useEffect(() => {
     const el = root?.querySelector<HTMLElement>(`[data-thumb-item="${current}"]`);
@@ -273,7 +302,11 @@ function Thumbnails({ doc, current, onPick }: { doc: Loaded; current: number; on
                 cursor: 'pointer',
               }}
             >
-              <PdfPage proxy={doc.proxy} pageNo={i + 1} size={size} scale={THUMB_W / size.w} root={root} thumb />
+              {draw ? (
+                <PdfPage proxy={doc.proxy} pageNo={i + 1} size={size} scale={THUMB_W / size.w} root={root} thumb />
+              ) : (
+                <div style={{ width: THUMB_W, height: (size.h * THUMB_W) / size.w, margin: '0 auto', background: '#fff' }} />
+              )}
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {i + 1}
               </Typography.Text>
@@ -285,7 +318,12 @@ function Thumbnails({ doc, current, onPick }: { doc: Loaded; current: number; on
 }
 
 export function PdfPreview({ source, height = 600, thumbnails = false, actions }: PdfPreviewProps) {
-  const { doc, loading, error } = usePdfDocument(source);
+  /** The document whose first page has been drawn: thumbnails and the other pages' sizes wait for it. */
+  const [drawnProxy, setDrawnProxy] = useState<PDFDocumentProxy | null>(null);
+  const [measureRest, setMeasureRest] = useState(false);
+  const { doc, loading, error } = usePdfDocument(source, measureRest);
+  const firstDrawn = doc !== null && drawnProxy === doc.proxy;
+  useEffect(() => setMeasureRest(firstDrawn), [firstDrawn]);
   const [zoom, setZoom] = useState<Zoom>('fit');
   const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
   const [view, setView] = useState({ width: 0, height: 0 });
@@ -397,7 +435,8 @@ export function PdfPreview({ source, height = 600, thumbnails = false, actions }
 
   return (
     <div className="pdf-preview" data-testid="pdf-preview" style={{ height, display: 'flex', flexDirection: 'column' }}>
-      <Flex align="center" gap={12} style={{ height: TOOLBAR, flex: 'none' }} wrap={false}>
+      {/* One row in the preview dialog; wraps in a narrow column (the templates page) instead of overflowing. */}
+      <Flex align="center" gap={12} style={{ minHeight: TOOLBAR, flex: 'none', rowGap: 4, paddingBlock: 4 }} wrap>
         <Typography.Text data-testid="pdf-page-count" className="desk-nowrap">
           {doc ? `共 ${pages} 页` : '共 — 页'}
         </Typography.Text>
@@ -451,7 +490,7 @@ export function PdfPreview({ source, height = 600, thumbnails = false, actions }
         <Alert type="error" showIcon title="无法显示预览" description={error} data-testid="pdf-error" style={{ marginBottom: 8 }} />
       ) : null}
       <Flex gap={8} style={{ flex: 1, minHeight: 0, ...(error ? { display: 'none' } : {}) }}>
-        {thumbnails && doc && pages > 1 ? <Thumbnails doc={doc} current={current} onPick={goTo} /> : null}
+        {thumbnails && doc && pages > 1 ? <Thumbnails doc={doc} current={current} onPick={goTo} draw={firstDrawn} /> : null}
         <div
           ref={setScroller}
           tabIndex={0}
@@ -471,7 +510,17 @@ export function PdfPreview({ source, height = 600, thumbnails = false, actions }
           }}
         >
           {doc && scroller
-            ? doc.sizes.map((size, i) => <PdfPage key={i} proxy={doc.proxy} pageNo={i + 1} size={size} scale={scale} root={scroller} />)
+            ? doc.sizes.map((size, i) => (
+                <PdfPage
+                  key={i}
+                  proxy={doc.proxy}
+                  pageNo={i + 1}
+                  size={size}
+                  scale={scale}
+                  root={scroller}
+                  onDrawn={firstDrawn ? undefined : () => setDrawnProxy(doc.proxy)}
+                />
+              ))
             : null}
           {!doc && !error && !loading ? <Typography.Text type="secondary">没有可显示的内容。</Typography.Text> : null}
         </div>
