@@ -70,11 +70,17 @@ async function drawPages(
   root.className = PRINT_ROOT_CLASS;
   root.setAttribute('aria-hidden', 'true');
   const urls: string[] = [];
-  const canvas = document.createElement('canvas');
+  // Two canvases in turn: page n+1 is drawn while page n is encoded as PNG (toBlob encodes off the main thread).
+  const canvases = [document.createElement('canvas'), document.createElement('canvas')];
+  let encoding: Promise<void> = Promise.resolve();
   let first: { widthMm: number; heightMm: number } | null = null;
   try {
     for (let n = 1; n <= total; n++) {
-      if (signal?.aborted) return null;
+      if (signal?.aborted) {
+        await encoding.catch(() => undefined);
+        for (const u of urls) URL.revokeObjectURL(u);
+        return null;
+      }
       const page = await doc.getPage(n);
       const size = page.getViewport({ scale: 1 });
       const mm = { widthMm: size.width * MM_PER_PT, heightMm: size.height * MM_PER_PT };
@@ -82,6 +88,7 @@ async function drawPages(
       let scale = PRINT_DPI / 72;
       if (size.width * size.height * scale * scale > MAX_PIXELS) scale = Math.sqrt(MAX_PIXELS / (size.width * size.height));
       const viewport = page.getViewport({ scale });
+      const canvas = canvases[n % 2]!;
       canvas.width = Math.floor(viewport.width);
       canvas.height = Math.floor(viewport.height);
       const ctx = canvas.getContext('2d')!;
@@ -89,22 +96,27 @@ async function drawPages(
       ctx.fillRect(0, 0, canvas.width, canvas.height);
       await page.render({ canvas, viewport }).promise;
       page.cleanup();
-      const url = URL.createObjectURL(await canvasBlob(canvas));
-      urls.push(url);
       const sheet = document.createElement('div');
       sheet.className = 'desk-print-page';
       const img = document.createElement('img');
       img.alt = `第 ${n} 页`;
-      img.src = url;
       img.dataset.page = String(n);
       img.style.width = sheet.style.width = `${mm.widthMm.toFixed(2)}mm`;
       img.style.height = sheet.style.height = `${mm.heightMm.toFixed(2)}mm`;
       sheet.append(img);
       root.append(sheet);
-      onProgress({ done: n, total });
+      // The previous page's PNG must be done before its canvas is drawn on again (next turn).
+      await encoding;
+      encoding = canvasBlob(canvas).then((blob) => {
+        const url = URL.createObjectURL(blob);
+        urls.push(url);
+        img.src = url;
+        onProgress({ done: n, total });
+      });
     }
+    await encoding;
   } finally {
-    canvas.width = canvas.height = 0;
+    for (const c of canvases) c.width = c.height = 0;
   }
   if (!first) throw new Error('文件没有页面，无法打印');
   // The sheet: the first page's size (the size the main process picks the paper by), no margins (they are in the picture).

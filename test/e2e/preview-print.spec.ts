@@ -186,7 +186,7 @@ test('认定通知：程序内预览（缩略图、缩放、翻页）与打印�
 
   // 打印: every page into the print container, then the browser's print.
   await dialog.getByTestId('preview-print').click();
-  await expect.poll(() => page.evaluate(() => window.__prints.length)).toBe(1);
+  await expect.poll(() => page.evaluate(() => window.__prints.length), { timeout: 60_000 }).toBe(1);
   const call = (await page.evaluate(() => window.__prints[0]))!;
   await expectPrinted(page, info, call);
   await expect(page.getByTestId('print-progress')).toHaveCount(0);
@@ -194,9 +194,8 @@ test('认定通知：程序内预览（缩略图、缩放、翻页）与打印�
   await expect(dialog).toBeHidden();
 
   // 打印 straight from the export message: the same path, a fresh container.
-  await result.getByTestId('export-print').focus();
-  await page.keyboard.press('Enter');
-  await expect.poll(() => page.evaluate(() => window.__prints.length)).toBe(2);
+  await result.getByTestId('export-print').press('Enter');
+  await expect.poll(() => page.evaluate(() => window.__prints.length), { timeout: 60_000 }).toBe(2);
   expect((await page.evaluate(() => window.__prints[1]))!.images).toHaveLength(info.pages);
   await expect(page.locator('.desk-print-root')).toHaveCount(1); // the earlier container was removed
   await expect(page.locator('.desk-print-root')).toBeHidden(); // never shown on screen
@@ -341,6 +340,7 @@ test('300 张证书：预览不卡顿（只画可见页与缩略图），翻到�
   await expect(preview.locator('[data-page="1"] [data-rendered="true"] canvas')).toHaveCount(1, { timeout: 60_000 });
   const firstPageMs = (await page.evaluate(() => performance.now())) - opened;
   test.info().annotations.push({ type: 'preview first page of a 300-page batch (ms, e2e)', description: firstPageMs.toFixed(0) });
+  console.log(`[figure] preview first page of a 300-page batch: ${firstPageMs.toFixed(0)} ms`);
   await expect(preview.getByTestId('pdf-page-count')).toHaveText('共 300 页');
   const thumbs = dialog.getByTestId('pdf-thumbnails');
   await expect(thumbs.locator('[data-thumb-item]')).toHaveCount(300);
@@ -381,6 +381,7 @@ test('300 张证书：预览不卡顿（只画可见页与缩略图），翻到�
   await expect.poll(() => page.evaluate(() => window.__prints.length), { timeout: 600_000 }).toBe(1);
   const printMs = (await page.evaluate(() => performance.now())) - started;
   test.info().annotations.push({ type: 'prepare print of 300 A3 pages (ms, e2e)', description: printMs.toFixed(0) });
+  console.log(`[figure] prepare print of 300 A3 pages: ${printMs.toFixed(0)} ms`);
   const call = (await page.evaluate(() => window.__prints[0]))!;
   expect(call.images).toHaveLength(300);
   expect(call.pageRule).toContain('size: 420.00mm 297.00mm');
