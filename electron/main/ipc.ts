@@ -5,7 +5,8 @@ import type { Envelope } from '../core/contract/index.js';
 import { isTrustedSender } from './policy.js';
 import { EVENT_CHANNEL, INVOKE_CHANNEL, isForwardedEvent, validateInvokePayload } from './invoke-payload.js';
 
-function trusted(event: IpcMainInvokeEvent, win: BrowserWindow | null): boolean {
+/** True when the request comes from our window's main app:// frame (desk:invoke and desk:print). */
+export function isTrustedEvent(event: IpcMainInvokeEvent, win: BrowserWindow | null): boolean {
   const frame = event.senderFrame;
   return isTrustedSender({
     frameUrl: frame?.url,
@@ -17,7 +18,7 @@ function trusted(event: IpcMainInvokeEvent, win: BrowserWindow | null): boolean 
 /** Registers the handler and the event forwarding; returns a function that undoes both. */
 export function registerIpc(desk: Desk, getWindow: () => BrowserWindow | null): () => void {
   ipcMain.handle(INVOKE_CHANNEL, async (event, raw: unknown): Promise<Envelope<unknown>> => {
-    if (!trusted(event, getWindow())) {
+    if (!isTrustedEvent(event, getWindow())) {
       console.warn('[desk] 拒绝来自未知页面的请求：', event.senderFrame?.url);
       return { ok: false, error: { code: 'INVALID_INPUT', message: '请求来源不被信任。' } };
     }

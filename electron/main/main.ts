@@ -13,6 +13,7 @@ import { hardenApp, hardenSession, setExportOpener } from './security.js';
 import { openInsideDataDir, systemOpener } from './open-path.js';
 import { registerAppProtocol } from './protocol.js';
 import { registerIpc } from './ipc.js';
+import { registerPrint } from './print.js';
 import { installMenu } from './menu.js';
 
 // dist-electron/main.cjs -> app root (also inside app.asar).
@@ -83,6 +84,7 @@ async function start(): Promise<void> {
   });
   win = createMainWindow(preloadPath, !app.isPackaged, opts.expert ? '#/expert' : undefined);
   registerIpc(desk, () => win);
+  registerPrint(() => win);
   installMenu({ dataDir, isDev: !app.isPackaged, getWindow: () => win });
   win.on('closed', () => {
     win = null;

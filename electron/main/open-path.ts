@@ -17,12 +17,18 @@ export function revealInsideDataDir(dataDir: string, target: string): boolean {
   return true;
 }
 
-/** The desk's host service: open a file the core prepared (inside the data folder) with the system viewer. */
-export function systemOpener(dataDir: () => string): { openPath(file: string): Promise<void> } {
+/**
+ * The desk's host services: open a file the core prepared (inside the data folder) with the system viewer, or
+ * show it in the file manager (打开所在文件夹).
+ */
+export function systemOpener(dataDir: () => string): { openPath(file: string): Promise<void>; showInFolder(file: string): void } {
   return {
     async openPath(file: string): Promise<void> {
       const err = await openInsideDataDir(dataDir(), path.relative(dataDir(), file));
       if (err) throw new Error(err);
+    },
+    showInFolder(file: string): void {
+      if (!revealInsideDataDir(dataDir(), path.relative(dataDir(), file))) throw new Error('只能显示数据文件夹内导出的文件。');
     },
   };
 }

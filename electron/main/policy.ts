@@ -14,7 +14,16 @@ export const WINDOW_TITLE = '产业知识产权中心认定工作台';
 /** Sizes that fit a 1366×768 screen with a task bar (usable height ≈ 728). */
 export const WINDOW_SIZE = { width: 1280, height: 720, minWidth: 1024, minHeight: 640 } as const;
 
-/** Content-Security-Policy sent with every app:// response. */
+/**
+ * Content-Security-Policy sent with every app:// response (the web host sends the same, rpc/http-util.ts, and the
+ * page repeats it in a meta tag; test/unit/electron/csp.test.ts keeps the three alike).
+ * What the PDF preview and printing need, and no more (renderer/components/pdfjs.ts, printPdf.ts):
+ * - pdf.js's worker is a same-origin file Vite emits: worker-src falls back to script-src 'self' (no blob: worker);
+ * - `isEvalSupported: false`: PostScript functions are interpreted, so no 'unsafe-eval';
+ * - `useWasm: false`: no 'wasm-unsafe-eval' (the wasm decoders are for JPEG 2000 and ICC images our PDFs never have);
+ * - embedded fonts are loaded from bytes through the FontFace API (no font URL), nothing is fetched from elsewhere;
+ * - the printed pages are PNG pictures behind blob: URLs: img-src blob: (already there for chart export).
+ */
 export const CSP = [
   "default-src 'self'",
   "script-src 'self'",

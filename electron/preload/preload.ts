@@ -1,5 +1,5 @@
 /**
- * Sandboxed preload: exposes window.desk = { invoke, on } and nothing else.
+ * Sandboxed preload: exposes window.desk = { invoke, on, print } and nothing else.
  * The method and event names are bundled in at build time (build/build-electron.mjs
  * defines them from electron/core/contract), so zod never reaches the preload.
  */
@@ -10,6 +10,7 @@ declare const __DESK_EVENT_NAMES__: readonly string[];
 
 const INVOKE_CHANNEL = 'desk:invoke';
 const EVENT_CHANNEL = 'desk:event';
+const PRINT_CHANNEL = 'desk:print';
 const methods = new Set<string>(__DESK_METHOD_NAMES__);
 const events = new Set<string>(__DESK_EVENT_NAMES__);
 
@@ -37,4 +38,16 @@ function on(event: unknown, cb: unknown): () => void {
   };
 }
 
-contextBridge.exposeInMainWorld('desk', Object.freeze({ invoke, on }));
+/**
+ * Print this page (the preview's print-only container) through the system dialog, on paper of the given size
+ * (the PDF's first page, mm). Only the two numbers cross; the main process checks them again and picks the options.
+ */
+function print(size: unknown): Promise<Envelope> {
+  const s = (size ?? {}) as { widthMm?: unknown; heightMm?: unknown };
+  if (typeof s.widthMm !== 'number' || typeof s.heightMm !== 'number') {
+    return Promise.resolve({ ok: false, error: { code: 'INVALID_INPUT', message: '打印请求格式不正确。' } });
+  }
+  return ipcRenderer.invoke(PRINT_CHANNEL, { widthMm: s.widthMm, heightMm: s.heightMm }) as Promise<Envelope>;
+}
+
+contextBridge.exposeInMainWorld('desk', Object.freeze({ invoke, on, print }));

@@ -1,17 +1,24 @@
 import { useState } from 'react';
 import { Button, Typography } from 'antd';
-import { EyeOutlined } from '@ant-design/icons';
+import { EyeOutlined, PrinterOutlined } from '@ant-design/icons';
 import type { ExportedFile } from '../../electron/core/contract/index.js';
 import { desk } from '../rpc';
 import { formatSize } from '../format';
-import { PdfPreviewModal } from './PdfPreviewModal';
-import { exportedPdf, type PdfSource } from './pdfjs';
+import { ExportPreview } from './ExportPreview';
+import { canPreview, exportFormat } from './exportFormat';
+import { usePrintPdf } from './usePrintPdf';
 
-/** Message body after an export: the file name, a download link (web) or the saved path (Electron), and 预览 for a PDF. */
+const linkStyle = { paddingInline: 4, height: 'auto' } as const;
+
+/**
+ * Message body after an export: the file name, a download link (web) or the saved path (Electron), and 预览
+ * (PDF in the viewer, xlsx as a table) and 打印 (PDF) — printing straight from the message, without the preview.
+ */
 export function ExportResult({ file, kind }: { file: ExportedFile; kind: string }) {
   const url = desk.exportUrl(file);
-  const pdf = exportedPdf(file);
-  const [preview, setPreview] = useState<PdfSource | null>(null);
+  const printer = usePrintPdf();
+  const [preview, setPreview] = useState(false);
+  const isPdf = exportFormat(file.fileName) === 'pdf';
   return (
     <span data-testid="export-result">
       已导出{kind}：{file.fileName}（{formatSize(file.size)}）。
@@ -22,21 +29,33 @@ export function ExportResult({ file, kind }: { file: ExportedFile; kind: string 
       ) : (
         <Typography.Text copyable={{ text: file.path }}>保存位置：{file.path}</Typography.Text>
       )}
-      {pdf ? (
-        <>
-          <Button
-            type="link"
-            size="small"
-            icon={<EyeOutlined />}
-            onClick={() => setPreview(pdf)}
-            data-testid="export-preview"
-            style={{ paddingInline: 4, height: 'auto' }}
-          >
-            预览
-          </Button>
-          <PdfPreviewModal title={`预览：${file.fileName}`} source={preview} onClose={() => setPreview(null)} />
-        </>
+      {canPreview(file.fileName) ? (
+        <Button
+          type="link"
+          size="small"
+          icon={<EyeOutlined />}
+          onClick={() => setPreview(true)}
+          data-testid="export-preview"
+          style={linkStyle}
+        >
+          预览
+        </Button>
       ) : null}
+      {isPdf ? (
+        <Button
+          type="link"
+          size="small"
+          icon={<PrinterOutlined />}
+          loading={printer.busy}
+          onClick={() => void printer.print({ kind: 'file', path: file.path }, file.fileName)}
+          data-testid="export-print"
+          style={linkStyle}
+        >
+          打印
+        </Button>
+      ) : null}
+      <ExportPreview file={preview ? file : null} printer={printer} onClose={() => setPreview(false)} />
+      {printer.node}
     </span>
   );
 }

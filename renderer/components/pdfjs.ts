@@ -3,6 +3,8 @@
  * Everything is local: the worker is a file Vite emits into dist/renderer (same origin, so the CSP's
  * `script-src 'self'` covers it and no blob: worker is needed); nothing is fetched from elsewhere.
  * Our PDFs embed their font subsets with Identity-H encoding, so no CMaps or standard fonts are needed.
+ * CSP needs (electron/main/policy.ts): script-src 'self' (the worker file), img-src blob: (printing); no
+ * 'unsafe-eval' (isEvalSupported: false) and no 'wasm-unsafe-eval' (useWasm: false) — see openPdf.
  */
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import type { PDFDocumentLoadingTask } from 'pdfjs-dist';

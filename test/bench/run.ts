@@ -16,6 +16,7 @@ import { reviewRows } from './review.js';
 import { certificateRows } from './certificates.js';
 import { noticeRows } from './notices.js';
 import { templatePreviewRows } from './template-preview.js';
+import { previewRows } from './preview.js';
 import { fontsRows } from './fonts.js';
 import { archiveRows } from './archive.js';
 import { dashboardRows } from './dashboard.js';
@@ -142,6 +143,7 @@ try {
   rows.push(...(await certificateRows()));
   rows.push(...(await noticeRows()));
   rows.push(...(await templatePreviewRows()));
+  rows.push(...(await previewRows()));
   rows.push(...(await fontsRows()));
   rows.push(...(await archiveRows()));
   rows.push(...(await backupRows()));

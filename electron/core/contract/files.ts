@@ -9,6 +9,13 @@ export const StagedUpload = z.object({ uploadId: z.string(), size: z.number().in
 
 /** The largest exported PDF `files.readExport` answers (our documents are well under 5 MB). */
 export const READ_EXPORT_MAX_BYTES = 32 * 1024 * 1024;
+/** The largest exported xlsx `files.readExportTable` reads (a 5,000-row roster is about 1 MB). */
+export const READ_TABLE_MAX_BYTES = 32 * 1024 * 1024;
+/** Rows `files.readExportTable` answers at most (title and header rows included). */
+export const READ_TABLE_MAX_ROWS = 200;
+
+/** An exported file named by the ExportedFile's `path` (absolute) or `relPath`; only files inside <data>/exports. */
+const ExportPath = z.string().trim().min(1, '请指定导出的文件').max(1000, '文件路径过长');
 
 export const filesContract = {
   /**
@@ -38,5 +45,60 @@ export const filesContract = {
     output: z.object({ fileName: z.string(), size: z.number().int().nonnegative(), base64: z.string() }),
     writes: false,
     summary: '读取导出的 PDF 以预览',
+  }),
+  /**
+   * The first rows of an exported xlsx roster (first sheet, cells as text), for the in-app table preview. Read
+   * with the bounded streaming reader and stopped after `maxRows`; `truncated` says more rows follow.
+   */
+  'files.readExportTable': method({
+    input: z
+      .object({
+        path: ExportPath,
+        maxRows: z
+          .number()
+          .int('行数应为整数')
+          .min(1, '行数至少为1')
+          .max(READ_TABLE_MAX_ROWS, `行数不超过${READ_TABLE_MAX_ROWS}`)
+          .default(30),
+      })
+      .strict(),
+    output: z.object({
+      fileName: z.string(),
+      size: z.number().int().nonnegative(),
+      sheetName: z.string(),
+      sheetNames: z.array(z.string()),
+      rows: z.array(z.object({ number: z.number().int().positive(), cells: z.array(z.string()) })),
+      columnCount: z.number().int().nonnegative(),
+      truncated: z.boolean(),
+    }),
+    writes: false,
+    summary: '读取导出的 Excel 表格前若干行以预览',
+  }),
+  /**
+   * Open an exported file with the system's program (用表格软件打开, a PDF in the system viewer). Desktop only:
+   * the web host answers `opened: false` (the browser downloads the file instead).
+   */
+  'files.openExport': method({
+    input: z.object({ path: ExportPath }).strict(),
+    output: z.object({ opened: z.boolean() }),
+    writes: false,
+    summary: '用系统程序打开导出的文件',
+  }),
+  /** Show an exported file in the system's file manager (打开所在文件夹). Desktop only: the web host answers `shown: false`. */
+  'files.revealExport': method({
+    input: z.object({ path: ExportPath }).strict(),
+    output: z.object({ shown: z.boolean() }),
+    writes: false,
+    summary: '在文件夹中显示导出的文件',
+  }),
+  /**
+   * 另存为…: copy an exported file into a folder the clerk picked (the in-app 浏览… picker), under its own name;
+   * an existing file is never replaced (“（2）” is added). The store is not touched.
+   */
+  'files.saveExportAs': method({
+    input: z.object({ path: ExportPath, targetDir: z.string().trim().min(1, '请选择保存位置').max(1000, '保存位置路径过长') }).strict(),
+    output: z.object({ path: z.string() }),
+    writes: false,
+    summary: '导出的文件另存到指定文件夹',
   }),
 };

@@ -6,6 +6,8 @@ import type { TaskRegistry } from '../tasks.js';
 export interface HostServices {
   /** Open a file with the system's default program; rejects with a Chinese message on failure. */
   openPath(file: string): Promise<void>;
+  /** Show a file in the system's file manager (its folder opened, the file selected). */
+  showInFolder?(file: string): void;
 }
 
 /** What a handler gets: a service context (store, clock, log) plus what only a running host has. */

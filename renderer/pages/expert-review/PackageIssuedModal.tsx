@@ -1,16 +1,29 @@
 import { Alert, Button, Descriptions, Modal, Space, Typography } from 'antd';
+import { PrinterOutlined } from '@ant-design/icons';
 import type { ExportedFile, PackageExportResult } from '../../../electron/core/contract/index.js';
 import { ExportResult } from '../../components/ExportResult';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { refocusAutoFocus } from '../../components/refocusAutoFocus';
+import { usePrintPdf } from '../../components/usePrintPdf';
 
 interface Props {
   issued: { expertName: string; result: PackageExportResult; letter: ExportedFile | null; letterError: unknown } | null;
   onClose: () => void;
 }
 
-/** After 导出评审包: the one-time code (shown once here and on the letter) and both files. */
+/**
+ * After 导出评审包: the one-time code (shown once here and on the letter) and both files. “我已记下并打印” prints
+ * the 评审任务通知单 (the letter carrying the code) through the print path and closes once the print is sent;
+ * a print cancelled in the system dialog keeps the dialog (and the code) on screen.
+ */
 export function PackageIssuedModal({ issued, onClose }: Props) {
+  const printer = usePrintPdf();
+  const letter = issued?.letter ?? null;
+  const printAndClose = async (): Promise<void> => {
+    if (!letter) return onClose();
+    const outcome = await printer.print({ kind: 'file', path: letter.path }, letter.fileName);
+    if (outcome && outcome.printed !== false) onClose();
+  };
   return (
     <Modal
       afterOpenChange={refocusAutoFocus}
@@ -20,9 +33,23 @@ export function PackageIssuedModal({ issued, onClose }: Props) {
       width={640}
       destroyOnHidden
       footer={
-        <Button type="primary" autoFocus data-autofocus onClick={onClose}>
-          我已记下并打印
-        </Button>
+        letter ? (
+          <Button
+            type="primary"
+            icon={<PrinterOutlined />}
+            autoFocus
+            data-autofocus
+            loading={printer.busy}
+            onClick={() => void printAndClose()}
+            data-testid="print-letter"
+          >
+            我已记下并打印
+          </Button>
+        ) : (
+          <Button type="primary" autoFocus data-autofocus onClick={onClose}>
+            我已记下口令
+          </Button>
+        )
       }
     >
       {issued ? (
@@ -62,6 +89,7 @@ export function PackageIssuedModal({ issued, onClose }: Props) {
           </Descriptions>
         </div>
       ) : null}
+      {printer.node}
     </Modal>
   );
 }

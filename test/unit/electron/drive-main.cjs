@@ -32,6 +32,41 @@ async function main() {
   win.webContents.emit('will-navigate', nav);
   report.navigationBlocked = nav.prevented;
   report.windowOpen = win.webContents.openHandler({ url: 'https://example.com/' });
+  // Navigation to a remote URL and to a file:// URL from a frame, and window.open of one: all refused.
+  const frameNav = {
+    url: 'file:///etc/passwd',
+    prevented: false,
+    preventDefault() {
+      this.prevented = true;
+    },
+  };
+  win.webContents.emit('will-frame-navigate', frameNav);
+  report.frameNavigationBlocked = frameNav.prevented;
+  report.windowOpenBlob = win.webContents.openHandler({ url: 'blob:app://desk/1234' });
+
+  // desk:print: the payload is checked, then webContents.print gets the system dialog and the paper.
+  const print = (payload, sender = ev) => handlers['desk:print'](sender, payload);
+  report.printA4 = await print({ widthMm: 210.01, heightMm: 297.04 });
+  report.printA3Landscape = await print({ widthMm: 419.95, heightMm: 297 });
+  report.printOdd = await print({ widthMm: 100, heightMm: 150 });
+  win.webContents.printOutcome = [false, 'Print job canceled'];
+  report.printCancelled = await print({ widthMm: 210, heightMm: 297 });
+  win.webContents.printOutcome = [true, ''];
+  const printedBeforeBad = win.webContents.printed.length;
+  report.printBad = [
+    await print({ widthMm: 210 }),
+    await print({ widthMm: 210, heightMm: 297, silent: true }),
+    await print({ widthMm: 'A4', heightMm: 297 }),
+    await print({ widthMm: Number.NaN, heightMm: 297 }),
+    await print({ widthMm: 1e9, heightMm: 297 }),
+    await print(null),
+  ];
+  report.printForeign = await print({ widthMm: 210, heightMm: 297 }, { senderFrame: { url: 'https://x/' }, sender: win.webContents });
+  report.printSubFrame = await print(
+    { widthMm: 210, heightMm: 297 },
+    { senderFrame: { url: 'app://desk/index.html' }, sender: win.webContents },
+  );
+  report.printedAfterBad = win.webContents.printed.length - printedBeforeBad;
 
   // The preload, with a fake contextBridge/ipcRenderer answering through the real ipcMain handler.
   const exposed = {};
@@ -54,6 +89,11 @@ async function main() {
   report.deskKeys = Object.keys(exposed.desk ?? {});
   report.viaPreload = await exposed.desk.invoke('system.info', {});
   report.unknownViaPreload = await exposed.desk.invoke('evil.method', {});
+  const printedBeforePreload = win.webContents.printed.length;
+  report.printViaPreload = await exposed.desk.print({ widthMm: 420, heightMm: 297, deviceName: 'x' });
+  report.printBadViaPreload = await exposed.desk.print({ widthMm: '420' });
+  report.printedViaPreload = win.webContents.printed.slice(printedBeforePreload);
+  report.printed = win.webContents.printed;
 
   globalThis.__quitDone = () => {
     report.closed = true;

@@ -41,6 +41,14 @@ class WebContents extends EventEmitter {
     super();
     this.mainFrame = mainFrame;
     this.sent = [];
+    this.printed = [];
+    /** What the next print() answers: [success, failureReason] (the system dialog's outcome). */
+    this.printOutcome = [true, ''];
+  }
+  print(options, callback) {
+    this.printed.push(options);
+    const [success, reason] = this.printOutcome;
+    setImmediate(() => callback(success, reason));
   }
   setWindowOpenHandler(fn) {
     this.openHandler = fn;

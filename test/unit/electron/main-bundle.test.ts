@@ -75,12 +75,39 @@ describe('dist-electron bundles (fake electron)', () => {
   it('denies permissions, foreign navigation and new windows', () => {
     expect(report.permission).toBe(false);
     expect(report.navigationBlocked).toBe(true);
+    expect(report.frameNavigationBlocked).toBe(true);
     expect(report.windowOpen).toEqual({ action: 'deny' });
+    expect(report.windowOpenBlob).toEqual({ action: 'deny' });
   });
 
-  it('preload exposes only window.desk = { invoke, on }, checked against the contract', () => {
+  it('desk:print opens the system dialog on the paper of the PDF’s first page', () => {
+    const printed = report.printed as Record<string, unknown>[];
+    const common = { silent: false, printBackground: true, margins: { marginType: 'none' } };
+    expect(report.printA4).toEqual({ ok: true, value: { printed: true } });
+    expect(printed[0]).toMatchObject({ ...common, pageSize: 'A4', landscape: false });
+    expect(report.printA3Landscape).toEqual({ ok: true, value: { printed: true } });
+    expect(printed[1]).toMatchObject({ ...common, pageSize: 'A3', landscape: true });
+    // Not a named sheet: the size in microns, portrait.
+    expect(report.printOdd).toEqual({ ok: true, value: { printed: true } });
+    expect(printed[2]).toMatchObject({ ...common, pageSize: { width: 100_000, height: 150_000 }, landscape: false });
+    // The clerk cancelled the system dialog: not printed, the reason passed on.
+    expect(report.printCancelled).toEqual({ ok: true, value: { printed: false, reason: 'Print job canceled' } });
+  });
+
+  it('desk:print refuses bad payloads, foreign frames and sub-frames without printing', () => {
+    for (const r of report.printBad as unknown[]) expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(report.printForeign).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(report.printSubFrame).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(report.printedAfterBad).toBe(0);
+  });
+
+  it('preload exposes only window.desk = { invoke, on, print }, checked against the contract', () => {
     expect(report.exposed).toEqual(['desk']);
-    expect(report.deskKeys).toEqual(['invoke', 'on']);
+    expect(report.deskKeys).toEqual(['invoke', 'on', 'print']);
+    // print passes only the page size on; the main process picks every other option.
+    expect(report.printViaPreload).toEqual({ ok: true, value: { printed: true } });
+    expect(report.printedViaPreload).toEqual([expect.objectContaining({ pageSize: 'A3', landscape: true, silent: false })]);
+    expect(report.printBadViaPreload).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(report.viaPreload).toMatchObject({ ok: true, value: { host: 'electron' } });
     expect(report.unknownViaPreload).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
   });
