@@ -6,7 +6,7 @@
  * for saving beside the main file.
  */
 import { useEffect, useRef, useState, type CSSProperties } from 'react';
-import { App, Button, Empty, Modal, Space, Spin, Typography } from 'antd';
+import { App, Button, Empty, Input, Modal, Space, Spin, Typography } from 'antd';
 import { DownloadOutlined, FolderOpenOutlined, PrinterOutlined, SaveOutlined, TableOutlined } from '@ant-design/icons';
 import type { ExportedFile, MethodOutput } from '../../electron/core/contract/index.js';
 import { desk, errorMessage } from '../rpc';
@@ -78,19 +78,27 @@ function RevealButton({ file }: { file: ExportedFile }) {
 function Actions({ file, formats, printer }: { file: ExportedFile; formats: ExportedFile[]; printer: Printer }) {
   const { message } = App.useApp();
   const format = exportFormat(file.fileName);
+  const [range, setRange] = useState('');
+  const print = () => void printer.print({ kind: 'file', path: file.path }, file.fileName, range.trim() || undefined);
   return (
     <Space size={8} wrap={false}>
       {format === 'pdf' ? (
-        <Button
-          size="small"
-          type="primary"
-          icon={<PrinterOutlined />}
-          loading={printer.busy}
-          data-testid="preview-print"
-          onClick={() => void printer.print({ kind: 'file', path: file.path }, file.fileName)}
-        >
-          打印
-        </Button>
+        <>
+          <Input
+            size="small"
+            value={range}
+            onChange={(e) => setRange(e.target.value)}
+            onPressEnter={print}
+            placeholder="全部页"
+            aria-label="打印范围"
+            title="打印范围：留空打印全部页；或写页码和范围，如 1-3,5"
+            style={{ width: 96 }}
+            data-testid="preview-print-range"
+          />
+          <Button size="small" type="primary" icon={<PrinterOutlined />} loading={printer.busy} data-testid="preview-print" onClick={print}>
+            打印
+          </Button>
+        </>
       ) : null}
       {format === 'xlsx' && desk.kind !== 'web' ? (
         <Button

@@ -14,6 +14,7 @@
  */
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { openPdf, sourceBytes, type PdfSource } from './pdfjs';
+import { parsePageRange } from './pageRange';
 
 /** Dots per inch of the printed page pictures: text at 仿宋 三号 (16 pt) is about 44 dots high. */
 export const PRINT_DPI = 200;
@@ -22,6 +23,9 @@ const MAX_PIXELS = 40_000_000;
 const MM_PER_PT = 25.4 / 72;
 
 export const PRINT_ROOT_CLASS = 'desk-print-root';
+
+/** The 打印范围 typed does not fit the document (the message names the part). */
+export class PageRangeError extends Error {}
 
 export interface PrintProgress {
   done: number;
@@ -62,10 +66,11 @@ function loaded(img: HTMLImageElement): Promise<void> {
 /** Draws every page into a new print container (not yet in the document). */
 async function drawPages(
   doc: PDFDocumentProxy,
+  pages: readonly number[],
   onProgress: (p: PrintProgress) => void,
   signal: AbortSignal | undefined,
 ): Promise<{ root: HTMLElement; style: HTMLStyleElement; urls: string[]; widthMm: number; heightMm: number } | null> {
-  const total = doc.numPages;
+  const total = pages.length;
   const root = document.createElement('div');
   root.className = PRINT_ROOT_CLASS;
   root.setAttribute('aria-hidden', 'true');
@@ -75,7 +80,9 @@ async function drawPages(
   let encoding: Promise<void> = Promise.resolve();
   let first: { widthMm: number; heightMm: number } | null = null;
   try {
-    for (let n = 1; n <= total; n++) {
+    for (let i = 0; i < total; i++) {
+      const n = pages[i]!;
+      const done = i + 1;
       if (signal?.aborted) {
         await encoding.catch(() => undefined);
         for (const u of urls) URL.revokeObjectURL(u);
@@ -88,7 +95,7 @@ async function drawPages(
       let scale = PRINT_DPI / 72;
       if (size.width * size.height * scale * scale > MAX_PIXELS) scale = Math.sqrt(MAX_PIXELS / (size.width * size.height));
       const viewport = page.getViewport({ scale });
-      const canvas = canvases[n % 2]!;
+      const canvas = canvases[i % 2]!;
       canvas.width = Math.floor(viewport.width);
       canvas.height = Math.floor(viewport.height);
       const ctx = canvas.getContext('2d')!;
@@ -111,7 +118,7 @@ async function drawPages(
         const url = URL.createObjectURL(blob);
         urls.push(url);
         img.src = url;
-        onProgress({ done: n, total });
+        onProgress({ done, total });
       });
     }
     await encoding;
@@ -134,14 +141,16 @@ async function drawPages(
  */
 export async function printPdf(
   source: PdfSource,
-  opts: { onProgress?: (p: PrintProgress) => void; signal?: AbortSignal } = {},
+  opts: { onProgress?: (p: PrintProgress) => void; signal?: AbortSignal; range?: string } = {},
 ): Promise<PrintOutcome> {
   const task = await openPdf(await sourceBytes(source));
   let drawn;
   try {
     const doc = await task.promise;
-    opts.onProgress?.({ done: 0, total: doc.numPages });
-    drawn = await drawPages(doc, opts.onProgress ?? (() => undefined), opts.signal);
+    const range = parsePageRange(opts.range ?? '', doc.numPages);
+    if ('error' in range) throw new PageRangeError(range.error);
+    opts.onProgress?.({ done: 0, total: range.pages.length });
+    drawn = await drawPages(doc, range.pages, opts.onProgress ?? (() => undefined), opts.signal);
   } finally {
     void task.destroy();
   }

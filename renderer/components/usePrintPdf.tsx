@@ -2,7 +2,7 @@ import { useRef, useState, type ReactNode } from 'react';
 import { App, Button, Modal, Progress, Typography } from 'antd';
 import { errorMessage } from '../rpc';
 import { isInvalidPdf, type PdfSource } from './pdfjs';
-import { printPdf, type PrintOutcome, type PrintProgress } from './printPdf';
+import { PageRangeError, printPdf, type PrintOutcome, type PrintProgress } from './printPdf';
 
 /**
  * 打印 for any PDF the desk produced: draws the pages for printing (a dialog shows 第 n / N 页 with 取消, so a
@@ -10,7 +10,7 @@ import { printPdf, type PrintOutcome, type PrintProgress } from './printPdf';
  * `print` resolves to the outcome, or null when it failed (the error is shown) or was cancelled here.
  */
 export function usePrintPdf(): {
-  print: (source: PdfSource, title: string) => Promise<PrintOutcome | null>;
+  print: (source: PdfSource, title: string, range?: string) => Promise<PrintOutcome | null>;
   busy: boolean;
   node: ReactNode;
 } {
@@ -18,17 +18,25 @@ export function usePrintPdf(): {
   const [job, setJob] = useState<{ title: string; progress: PrintProgress } | null>(null);
   const abort = useRef<AbortController | null>(null);
 
-  async function print(source: PdfSource, title: string): Promise<PrintOutcome | null> {
+  async function print(source: PdfSource, title: string, range?: string): Promise<PrintOutcome | null> {
     if (abort.current) return null; // one print at a time
     const ctrl = new AbortController();
     abort.current = ctrl;
     setJob({ title, progress: { done: 0, total: 0 } });
     try {
-      const outcome = await printPdf(source, { signal: ctrl.signal, onProgress: (progress) => setJob({ title, progress }) });
+      const outcome = await printPdf(source, {
+        signal: ctrl.signal,
+        onProgress: (progress) => setJob({ title, progress }),
+        ...(range ? { range } : {}),
+      });
       if (outcome.printed === false && !outcome.cancelled)
         message.error({ content: `打印未完成：${outcome.reason || '打印机没有接受任务'}`, duration: 8 });
       return outcome.cancelled ? null : outcome;
     } catch (err) {
+      if (err instanceof PageRangeError) {
+        message.error({ content: err.message, duration: 8 });
+        return null;
+      }
       const why = isInvalidPdf(err) ? '文件不是有效的 PDF，或已损坏。请重新生成后再打印。' : errorMessage(err);
       message.error({ content: `无法打印“${title}”：${why}`, duration: 8 });
       return null;
