@@ -1,4 +1,4 @@
-import type { Contract, MethodName, ParsedInput, MethodOutput, HostKind, EventName } from '../contract/index.js';
+import type { Contract, MethodName, ParsedInput, MethodOutput, HostKind, EventName, PendingOpenFile } from '../contract/index.js';
 import type { ServiceContext } from '../services/context.js';
 import type { TaskRegistry } from '../tasks.js';
 
@@ -6,6 +6,11 @@ import type { TaskRegistry } from '../tasks.js';
 export interface HostServices {
   /** Open a file with the system's default program; rejects with a Chinese message on failure. */
   openPath(file: string): Promise<void>;
+}
+
+/** The launcher's queue of checked files to open (launcher.ts). */
+export interface OpenFileQueue {
+  take(): PendingOpenFile | null;
 }
 
 /** What a handler gets: a service context (store, clock, log) plus what only a running host has. */
@@ -19,6 +24,8 @@ export interface HandlerContext extends ServiceContext {
   /** Cancellable long work (tasks.cancel). */
   tasks: TaskRegistry;
   hostServices?: HostServices;
+  /** The files the host was asked to open (double-click), checked and staged by the launcher; absent in tests and the CLI. */
+  openFiles?: OpenFileQueue;
   /**
    * 年度封存: set by the sealed-year guard for the write in progress. Runs the method's declared year lock
    * again; a numbered print does so right before its number is committed (a seal may have begun meanwhile).
