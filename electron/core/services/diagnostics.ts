@@ -9,7 +9,6 @@ import type { AuditEntry, Settings } from '../contract/index.js';
 import { bureauDateTimeText, bureauStamp } from '../domain/bureau-time.js';
 import { zipToBuffer } from '../exchange/zip-write.js';
 import type { Store } from '../store/store.js';
-import { MANIFEST_FILE } from '../store/part-journal.js';
 
 /** How many of the newest audit entries go in. */
 export const DIAGNOSTIC_AUDIT_ENTRIES = 200;
@@ -43,22 +42,16 @@ export interface DiagnosticsInput {
   versions: Record<string, unknown>;
 }
 
-/** The part files of the store: each file with its size, and the generation and sha256 the manifest records. */
-async function partList(storeDir: string): Promise<unknown> {
-  let manifest: { parts?: Record<string, { generation: number; sha256: string }>; audit?: unknown } = {};
-  try {
-    manifest = JSON.parse(await fs.readFile(path.join(storeDir, MANIFEST_FILE), 'utf8')) as typeof manifest;
-  } catch (err) {
-    manifest = { audit: `清单无法读取：${err instanceof Error ? err.message : String(err)}` };
-  }
+/** The files of store/: each with its size, and the generation and sha256 the part journal records for it. */
+async function partList(store: Store): Promise<unknown> {
   const files = [];
-  for (const name of (await fs.readdir(storeDir)).sort()) {
-    const stat = await fs.stat(path.join(storeDir, name)).catch(() => null);
+  for (const name of (await fs.readdir(store.dirs.store)).sort()) {
+    const stat = await fs.stat(path.join(store.dirs.store, name)).catch(() => null);
     if (!stat?.isFile()) continue;
-    const want = manifest.parts?.[name];
+    const want = store.partVersion(name);
     files.push({ file: name, size: stat.size, ...(want ? { generation: want.generation, sha256: want.sha256 } : {}) });
   }
-  return { files, auditHead: manifest.audit ?? null };
+  return { files };
 }
 
 /** The zip's bytes and its file name (`诊断信息-YYYYMMDD-HHMMSS.zip`, bureau time). */
@@ -83,7 +76,7 @@ export async function buildDiagnostics(input: DiagnosticsInput): Promise<{ fileN
     { path: 'versions.json', data: json({ ...input.versions, schemaVersion: store.schemaVersion }) },
     { path: 'settings.json', data: json(settingsWithoutSecrets(store.read('settings').settings)) },
     { path: 'audit.json', data: json(audit.map((e) => auditForDiagnostics(e, input.expertMode))) },
-    { path: 'parts.json', data: json(await partList(store.dirs.store)) },
+    { path: 'parts.json', data: json(await partList(store)) },
   ];
   return { fileName: `诊断信息-${bureauStamp(at)}.zip`, data: await zipToBuffer(entries) };
 }
