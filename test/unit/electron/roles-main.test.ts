@@ -158,7 +158,7 @@ describe('roles through the built main bundle', () => {
       ok: true,
       value: { status: 'ready', kind: 'expertPackage', route: '/expert', fileName: path.basename(pkg) },
     });
-    const uploadId = (first as { value: { uploadId: string } }).value.uploadId;
+    const uploadId = (first as unknown as { value: { uploadId: string } }).value.uploadId;
     const staged = path.join(userData, 'expert-data', 'uploads', uploadId);
     expect(sha(staged)).toBe(sha(pkg));
     expect(env(r, 1)).toEqual({ ok: true, value: null }); // handed out once
