@@ -64,10 +64,12 @@ const LAYERS = {
   'electron/core/demo-materials.ts': { imports: HANDLERS_AND_BELOW, typesOnly: core('demo.ts') }, // sample PDFs for the demo
   'electron/core/demo.ts': HANDLERS_AND_BELOW.concat(core('demo-materials.ts')),
   'electron/core/app.ts': HANDLERS_AND_BELOW.concat(core('rpc', 'paths.ts', 'demo.ts')), // openDesk: store + handlers + dispatch
+  // The launcher: which folder opens for this computer's role, and the files it is asked to open by double-click.
+  'electron/core/launcher.ts': HANDLERS_AND_BELOW.concat(core('app.ts')),
   'electron/core/cli.ts': HANDLERS_AND_BELOW.concat(core('rpc', 'paths.ts', 'app.ts')),
-  'electron/core/web-main.ts': HANDLERS_AND_BELOW.concat(core('rpc', 'paths.ts', 'app.ts')),
+  'electron/core/web-main.ts': HANDLERS_AND_BELOW.concat(core('rpc', 'paths.ts', 'app.ts', 'launcher.ts')),
   // The hosts.
-  'electron/main': core('app.ts', 'recovery.ts', 'contract'),
+  'electron/main': core('app.ts', 'recovery.ts', 'contract', 'launcher.ts', 'domain'),
   'electron/preload': core('contract'),
   // Which of these by value (and which only as types): the renderer block below.
   renderer: core('contract', 'domain'),

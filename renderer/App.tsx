@@ -1,6 +1,14 @@
 import { useEffect, useState } from 'react';
-import { App as AntApp, ConfigProvider, Flex, Layout, Menu, Result, Typography, theme } from 'antd';
-import { BankOutlined, UserOutlined } from '@ant-design/icons';
+import { App as AntApp, Button, ConfigProvider, Flex, Layout, Menu, Result, Spin, Typography, theme } from 'antd';
+import { BankOutlined, InfoCircleOutlined, UserOutlined } from '@ant-design/icons';
+import type { RoleState } from '../electron/core/contract/index.js';
+import { ROLE_LABELS } from '../electron/core/contract/setup-labels.js';
+import { routeAllowedInRole } from '../electron/core/domain/roles.js';
+import { desk } from './rpc';
+import { ErrorAlert } from './components/ErrorAlert';
+import { FirstStartPage } from './pages/setup/FirstStartPage';
+import { AboutModal } from './pages/setup/AboutModal';
+import { useOpenFileReceiver } from './pages/setup/openFile';
 import zhCN from 'antd/locale/zh_CN';
 import { SettingsProvider, useSettings } from './components/SettingsContext';
 import { DEFAULT_ROUTE, MENU_ITEMS, ROUTES, parentKey } from './routes';
@@ -31,6 +39,7 @@ const deskTheme = {
 
 function DeskHeader() {
   const { settings } = useSettings();
+  const [about, setAbout] = useState(false);
   return (
     <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 16 }}>
       <Flex align="center" gap={10} style={{ minWidth: 0 }}>
@@ -49,7 +58,11 @@ function DeskHeader() {
         <span>
           <UserOutlined /> 操作人：{settings?.operatorName || '未设置'}
         </span>
+        <Button type="text" size="small" icon={<InfoCircleOutlined />} onClick={() => setAbout(true)} style={{ color: '#fff' }}>
+          关于
+        </Button>
       </Flex>
+      <AboutModal open={about} onClose={() => setAbout(false)} />
     </Layout.Header>
   );
 }
@@ -124,8 +137,86 @@ function SignedOutPage() {
   );
 }
 
-export default function App() {
+/** A route of the other role: refused (专家模式 never shows the secretariat's pages, and the other way round). */
+function RouteRefused({ role }: { role: NonNullable<RoleState['role']> }) {
+  const expert = role === 'expert';
+  return (
+    <Layout style={{ minHeight: '100vh', justifyContent: 'center' }}>
+      <Result
+        status="403"
+        title={expert ? '专家模式下不能使用秘书处的功能' : '这台电脑是秘书处工作台'}
+        subTitle={
+          expert
+            ? `这台电脑用作“${ROLE_LABELS.expert}”，只能导入评审包、离线评分和导出评分结果。`
+            : `专家模式只在评审专家的电脑上使用（开始菜单“评审专家模式”，或在“关于”中更改本机用途）。`
+        }
+        extra={
+          <Button type="primary" autoFocus onClick={() => navigate(expert ? '/expert' : DEFAULT_ROUTE)}>
+            {expert ? '回到评审工作台' : '回到首页'}
+          </Button>
+        }
+      />
+    </Layout>
+  );
+}
+
+/** What this computer is for decides what shows: the first-start question, the expert's shell or the secretariat's desk. */
+function RoleGate() {
   const route = useRoute();
+  const [state, setState] = useState<RoleState | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    let live = true;
+    setError(null);
+    desk.call('setup.role', {}).then(
+      (s) => live && setState(s),
+      (err: unknown) => live && setError(err),
+    );
+    return () => {
+      live = false;
+    };
+  }, [tick]);
+  const role = state?.role ?? null;
+  useOpenFileReceiver(role !== null);
+  useEffect(() => {
+    if (role && route === '/') navigate(role === 'expert' ? '/expert' : DEFAULT_ROUTE);
+  }, [role, route]);
+
+  if (!state) {
+    return error ? (
+      <Flex justify="center" style={{ paddingTop: 80 }}>
+        <div style={{ width: 560 }}>
+          <ErrorAlert error={error} title="无法读取本机用途" onRetry={() => setTick((t) => t + 1)} />
+        </div>
+      </Flex>
+    ) : (
+      <Flex justify="center" style={{ paddingTop: 120 }}>
+        <Spin size="large" />
+      </Flex>
+    );
+  }
+  if (!role)
+    return (
+      <FirstStartPage
+        onChosen={(s) => {
+          navigate(s.startRoute);
+          setState(s);
+        }}
+      />
+    );
+  if (route === '/') return null;
+  if (!routeAllowedInRole(role, route)) return <RouteRefused role={role} />;
+  return isExpertRoute(route) ? (
+    <ExpertShell />
+  ) : (
+    <SettingsProvider>
+      <Shell />
+    </SettingsProvider>
+  );
+}
+
+export default function App() {
   const signedOut = useSignedOut();
   if (signedOut) {
     return (
@@ -137,13 +228,7 @@ export default function App() {
   return (
     <ConfigProvider locale={zhCN} theme={deskTheme} button={{ autoInsertSpace: false }}>
       <AntApp>
-        {isExpertRoute(route) ? (
-          <ExpertShell />
-        ) : (
-          <SettingsProvider>
-            <Shell />
-          </SettingsProvider>
-        )}
+        <RoleGate />
         <ProgressTray />
       </AntApp>
     </ConfigProvider>

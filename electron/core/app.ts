@@ -3,7 +3,9 @@ import path from 'node:path';
 import type { Envelope, EventName, HostKind, MethodInput, MethodName, MethodOutput, ProgressEvent } from './contract/index.js';
 import { DeskError } from './contract/errors.js';
 import { buildHandlerTable, installYearGuard } from './handlers/index.js';
-import type { HandlerContext, HostServices } from './handlers/types.js';
+import type { HandlerContext, HostServices, OpenFileQueue } from './handlers/types.js';
+import { areaAllowedInRole, areaRefusal } from './domain/roles.js';
+import { contractAreas } from './contract/index.js';
 import { dispatch } from './rpc/dispatch.js';
 import { Store } from './store/store.js';
 import type { Clock } from './domain/clock.js';
@@ -24,7 +26,14 @@ export interface DeskOptions {
   hostServices?: HostServices;
   /** 专家模式 (an expert's laptop): no daily snapshots; 清除本机评审数据 sweeps the whole folder. */
   expert?: boolean;
+  /** The launcher's checked files to open (setup.takeOpenFile); absent: none. */
+  openFiles?: OpenFileQueue;
 }
+
+/** Method name -> its area (contract/index.ts), for the role gate. */
+const areaOfMethod = new Map<string, string>(
+  Object.entries(contractAreas).flatMap(([area, methods]) => Object.keys(methods).map((name) => [name, area] as [string, string])),
+);
 
 export interface Desk {
   dataDir: string;
@@ -94,8 +103,16 @@ export async function openDesk(opts: DeskOptions): Promise<Desk> {
     }),
     log: logger(opts),
     ...(opts.hostServices ? { hostServices: opts.hostServices } : {}),
+    ...(opts.openFiles ? { openFiles: opts.openFiles } : {}),
   };
-  const invoke = (name: string, raw: unknown): Promise<Envelope<unknown>> => dispatch(table, name, raw, ctx);
+  const role = opts.expert ? 'expert' : 'secretariat';
+  // The role gate: 专家模式 reaches only its own areas, whatever a screen asks.
+  const invoke = (name: string, raw: unknown): Promise<Envelope<unknown>> => {
+    const area = areaOfMethod.get(name);
+    if (area !== undefined && !areaAllowedInRole(role, area))
+      return Promise.resolve({ ok: false, error: { code: 'INVALID_STATE', message: areaRefusal(name) } });
+    return dispatch(table, name, raw, ctx);
+  };
   const desk: Desk = {
     dataDir: store.dirs.root,
     invoke,

@@ -4,14 +4,15 @@ import { WINDOW_TITLE } from './policy.js';
 import { openInsideDataDir } from './open-path.js';
 
 export interface MenuOptions {
-  dataDir: string;
+  /** The open data folder (it follows the role chosen in the window). */
+  dataDir: () => string;
   isDev: boolean;
   getWindow: () => BrowserWindow | null;
 }
 
 export function installMenu({ dataDir, isDev, getWindow }: MenuOptions): void {
   const openFolder = (sub: string) => () => {
-    openInsideDataDir(dataDir, sub).then(
+    openInsideDataDir(dataDir(), sub).then(
       (err) => {
         if (err) dialog.showErrorBox('打开文件夹', err);
       },
@@ -62,7 +63,7 @@ export function installMenu({ dataDir, isDev, getWindow }: MenuOptions): void {
               type: 'info' as const,
               title: '关于',
               message: WINDOW_TITLE,
-              detail: `版本 ${app.getVersion()}\n数据文件夹：${dataDir}`,
+              detail: `版本 ${app.getVersion()}\n数据文件夹：${dataDir()}`,
             };
             void (win ? dialog.showMessageBox(win, opts) : dialog.showMessageBox(opts));
           },

@@ -2,11 +2,15 @@
  * build/electron-builder.yml must ship every file the app needs at run time, and its
  * schema must satisfy the installed electron-builder (checked offline, no Electron download).
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Ajv } from 'ajv';
+import { OPEN_FILE_EXTENSIONS } from '../../electron/core/contract/setup-labels.js';
+import { BUNDLED_SOURCES } from '../../electron/core/documents/fonts/registry.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const req = createRequire(import.meta.url);
@@ -21,15 +25,30 @@ interface Target {
   target: string;
   arch?: string[];
 }
+interface FileAssociation {
+  ext: string;
+  name: string;
+  mimeType?: string;
+}
 interface BuilderConfig {
   appId: string;
+  fileAssociations: FileAssociation[];
+  deb: { packageName: string; depends: string[]; fpm: string[] };
   productName: string;
   directories: { output: string };
   files: string[];
   asarUnpack?: string[];
   win: { target: Target[] };
   linux: { target: Target[] };
-  nsis: { oneClick: boolean; allowToChangeInstallationDirectory: boolean; installerLanguages: string[] };
+  nsis: {
+    oneClick: boolean;
+    allowToChangeInstallationDirectory: boolean;
+    installerLanguages: string[];
+    perMachine: boolean;
+    createStartMenuShortcut: boolean;
+    shortcutName: string;
+    include: string;
+  };
   electronFuses?: Record<string, boolean>;
 }
 
@@ -58,6 +77,21 @@ function shipped(file: string): boolean {
     if (re.test(file)) inc = !neg;
   }
   return inc;
+}
+
+/** True when a `!` pattern of `files` matches `file`. */
+function droppedByPattern(file: string): boolean {
+  return config.files.some((p) => p.startsWith('!') && globRe(p.slice(1)).test(file));
+}
+
+function globRe(glob: string): RegExp {
+  return new RegExp(
+    `^${glob
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*\*/g, '\u0000')
+      .replace(/\*/g, '[^/]*')
+      .replace(/\u0000/g, '.*')}$`,
+  );
 }
 
 describe('electron-builder config', () => {
@@ -141,5 +175,91 @@ describe('electron-builder config', () => {
     expect(config.nsis.oneClick).toBe(false);
     expect(config.nsis.allowToChangeInstallationDirectory).toBe(true);
     expect(config.nsis.installerLanguages).toContain('zh_CN');
+  });
+});
+
+describe('installers for two kinds of laptop (issue 15)', () => {
+  const scheme = JSON.parse(readFileSync(path.join(path.dirname(builderLib), '..', 'scheme.json'), 'utf8')) as object;
+
+  it("validates against electron-builder's own scheme.json with ajv (as electron-builder does: draft-07, strict off)", () => {
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    const validate = ajv.compile(scheme);
+    const ok = validate(config);
+    expect(validate.errors ?? [], JSON.stringify(validate.errors)).toEqual([]);
+    expect(ok).toBe(true);
+    // The check bites: a misspelt key is refused.
+    expect(validate({ ...config, fileAssociation: [] })).toBe(false);
+  });
+
+  it('associates the review package, the result file and the backup file — never the yearly archive zip', () => {
+    expect(config.fileAssociations.map((a) => `.${a.ext}`).sort()).toEqual(Object.values(OPEN_FILE_EXTENSIONS).sort());
+    expect(config.fileAssociations.some((a) => /zip/i.test(a.ext))).toBe(false);
+    for (const a of config.fileAssociations) expect(a.mimeType, a.ext).toMatch(/^application\/x-ipcdesk-/);
+  });
+
+  it('Windows: per-user Chinese NSIS with both Start-menu entries (the second starts --role=expert) and a portable x64', () => {
+    expect(config.nsis).toMatchObject({ perMachine: false, createStartMenuShortcut: true, shortcutName: '产业知识产权中心认定工作台' });
+    expect(config.nsis.installerLanguages).toEqual(['zh_CN']);
+    const nsh = readFileSync(path.join(root, config.nsis.include));
+    expect([...nsh.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 with BOM: makensis reads the Chinese names right
+    const text = nsh.toString('utf8');
+    expect(text).toMatch(
+      /!macro customInstall[\s\S]*CreateShortCut "\$\{EXPERT_SHORTCUT\}" "\$INSTDIR\\\$\{APP_EXECUTABLE_FILENAME\}" "--role=expert"/,
+    );
+    expect(text).toContain('评审专家模式.lnk');
+    expect(text).toMatch(/!macro customUnInstall[\s\S]*Delete "\$\{EXPERT_SHORTCUT\}"/);
+    expect(config.win.target.map((t) => `${t.target}:${(t.arch ?? []).join(',')}`)).toEqual(['nsis:x64', 'portable:x64']);
+  });
+
+  it("Linux: deb for x64 and arm64 with Electron's dependencies and a second menu entry naming the package type; AppImage kept", () => {
+    const deb = config.linux.target.find((t) => t.target === 'deb');
+    expect(deb?.arch).toEqual(['x64', 'arm64']);
+    expect(config.linux.target.map((t) => t.target)).toContain('AppImage');
+    for (const dep of ['libgtk-3-0', 'libnss3', 'libgbm1', 'libasound2', 'libxss1', 'xdg-utils', 'libsecret-1-0'])
+      expect(
+        config.deb.depends.some((d) => d.split(' | ').includes(dep)),
+        dep,
+      ).toBe(true);
+    const mapping = config.deb.fpm.find((a) => a.endsWith('/usr/share/applications/ip-center-desk-expert.desktop'))!;
+    const desktop = readFileSync(path.join(root, mapping.split('=')[0]!), 'utf8');
+    expect(desktop).toMatch(/^Exec=\/usr\/bin\/ip-center-desk --role=expert %U$/m);
+    expect(desktop).toMatch(/^MimeType=application\/x-ipcdesk-package;$/m);
+    expect(desktop).toContain('Name[zh_CN]=产业知识产权中心认定工作台 · 评审专家模式');
+  });
+});
+
+describe('the packaged app holds every file the built bundle loads', () => {
+  const mainCjs = path.join(root, 'dist-electron', 'main.cjs');
+  let bundle: string;
+  beforeAll(() => {
+    if (!existsSync(mainCjs))
+      execFileSync(process.execPath, [path.join(root, 'build', 'build-electron.mjs')], { cwd: root, stdio: 'pipe' });
+    bundle = readFileSync(mainCjs, 'utf8');
+  }, 120_000);
+
+  it('every package main.cjs requires is a production dependency that is not filtered out (pdfkit stays external)', () => {
+    const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+    const required = [...new Set([...bundle.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!))].filter((r) => !builtins.has(r));
+    const pkgName = (r: string) => (r.startsWith('@') ? r.split('/').slice(0, 2).join('/') : r.split('/')[0]!);
+    expect(required).toContain('pdfkit');
+    for (const r of required) {
+      if (r === 'electron') continue;
+      expect(Object.keys(pkg.dependencies), r).toContain(pkgName(r));
+      // electron-builder adds production dependencies itself; no `!` pattern of ours may drop one.
+      expect(droppedByPattern(`node_modules/${pkgName(r)}/package.json`), r).toBe(false);
+    }
+    // pdfkit reads its AFM data with fs: unpacked from the asar.
+    expect(config.asarUnpack).toContain('node_modules/pdfkit/js/data/**');
+  });
+
+  it('the renderer, the preload and every bundled font the registry may load are shipped (fonts unpacked)', () => {
+    expect(bundle).toContain('"dist", "renderer"');
+    expect(bundle).toContain('"preload.cjs"');
+    for (const f of ['dist/renderer/index.html', 'dist-electron/preload.cjs']) expect(shipped(f), f).toBe(true);
+    for (const font of Object.keys(BUNDLED_SOURCES)) {
+      expect(bundle, font).toContain(font);
+      expect(shipped(`assets/fonts/${font}`), font).toBe(true);
+    }
+    expect(config.asarUnpack).toContain('assets/fonts/**');
   });
 });

@@ -17,6 +17,7 @@ import { backupFileContract } from './backup-file.js';
 import { dashboardContract } from './dashboard.js';
 import { localPathsContract } from './local-paths.js';
 import { templatesContract } from './templates.js';
+import { setupContract } from './setup.js';
 
 /**
  * The API by area. An area has one name in every layer: its methods are declared here in contract/<area>.ts (or
@@ -39,6 +40,7 @@ export const contractAreas = {
   dashboard: dashboardContract,
   localPaths: localPathsContract,
   templates: templatesContract,
+  setup: setupContract,
 };
 export type AreaName = keyof typeof contractAreas;
 
@@ -62,6 +64,7 @@ export const contract = {
   ...dashboardContract,
   ...localPathsContract,
   ...templatesContract,
+  ...setupContract,
 };
 
 export type Contract = typeof contract;
@@ -76,8 +79,8 @@ export function isMethodName(name: string): name is MethodName {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }
 
-/** Events the core pushes to the renderer (progress of long work). */
-export const eventNames = ['progress'] as const;
+/** Events the core pushes to the renderer: progress of long work; a file to open arrived (ask `setup.takeOpenFile`). */
+export const eventNames = ['progress', 'openFile'] as const;
 export type EventName = (typeof eventNames)[number];
 export interface ProgressEvent {
   taskId: string;
@@ -110,3 +113,5 @@ export * from './backup-file.js';
 export * from './dashboard.js';
 export * from './local-paths.js';
 export * from './templates.js';
+export * from './setup.js';
+export * from './setup-labels.js';

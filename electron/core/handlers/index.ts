@@ -15,6 +15,7 @@ import { backupFileHandlers } from './backup-file.js';
 import { dashboardHandlers } from './dashboard.js';
 import { localPathsHandlers } from './local-paths.js';
 import { templatesHandlers } from './templates.js';
+import { setupHandlers } from './setup.js';
 import { guardSealedYears } from './year-lock.js';
 
 export { installYearGuard } from './sealed-years.js';
@@ -40,6 +41,7 @@ export const areaTables = {
   dashboard: dashboardHandlers,
   localPaths: localPathsHandlers,
   templates: templatesHandlers,
+  setup: setupHandlers,
 } satisfies Record<AreaName, object>;
 
 /** Startup check: every contract method has exactly one handler, and no handler lacks a method. */
@@ -77,6 +79,7 @@ export function buildHandlerTable(): HandlerTable {
     ...dashboardHandlers,
     ...localPathsHandlers,
     ...templatesHandlers,
+    ...setupHandlers,
   };
   return guardSealedYears(table);
 }

@@ -1,4 +1,4 @@
-import type { Contract, MethodName, ParsedInput, MethodOutput, HostKind, EventName } from '../contract/index.js';
+import type { Contract, MethodName, ParsedInput, MethodOutput, HostKind, EventName, PendingOpenFile } from '../contract/index.js';
 import type { ServiceContext } from '../services/context.js';
 import type { TaskRegistry } from '../tasks.js';
 
@@ -8,6 +8,11 @@ export interface HostServices {
   openPath(file: string): Promise<void>;
   /** Show a file in the system's file manager (its folder opened, the file selected). */
   showInFolder?(file: string): void;
+}
+
+/** The launcher's queue of checked files to open (launcher.ts). */
+export interface OpenFileQueue {
+  take(): PendingOpenFile | null;
 }
 
 /** What a handler gets: a service context (store, clock, log) plus what only a running host has. */
@@ -21,6 +26,8 @@ export interface HandlerContext extends ServiceContext {
   /** Cancellable long work (tasks.cancel). */
   tasks: TaskRegistry;
   hostServices?: HostServices;
+  /** The files the host was asked to open (double-click), checked and staged by the launcher; absent in tests and the CLI. */
+  openFiles?: OpenFileQueue;
   /**
    * 年度封存: set by the sealed-year guard for the write in progress. Runs the method's declared year lock
    * again; a numbered print does so right before its number is committed (a seal may have begun meanwhile).

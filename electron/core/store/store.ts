@@ -129,6 +129,11 @@ export class Store {
     return this.journal.audit.verify(this.journal.auditHead);
   }
 
+  /** The generation and sha256 the part journal records for a file of store/ (undefined: not a part it knows). */
+  partVersion(file: string): { generation: number; sha256: string } | undefined {
+    return this.journal.expected(file);
+  }
+
   get schemaVersion(): number {
     return this.parts.meta.data.schemaVersion;
   }

@@ -5,6 +5,7 @@ import type { ApplyResultsReport, ResultFilePreview, SheetChange } from '../../.
 import { desk, uploadFile } from '../../rpc';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useStagedFile } from '../setup/openFile';
 
 const KIND: Record<SheetChange['kind'], { text: string; color: string }> = {
   new: { text: '新增', color: 'green' },
@@ -76,8 +77,12 @@ export function ResultImportPage() {
   const [previews, setPreviews] = useState<ResultFilePreview[] | null>(null);
   const [report, setReport] = useState<ApplyResultsReport | null>(null);
 
-  async function check(files: File[]): Promise<void> {
-    if (!files.length) return;
+  // A result file double-clicked: staged by the host, previewed here (with any already in the preview).
+  useStagedFile('resultFile', (f) => void check([], f.uploadId ? [f.uploadId] : []));
+
+  async function check(files: File[], opened: string[] = []): Promise<void> {
+    if (!files.length && !opened.length) return;
+    const keep = opened.length && !report ? (previews ?? []).map((p) => p.uploadId) : [];
     setBusy('check');
     setError(null);
     setReport(null);
@@ -85,7 +90,8 @@ export function ResultImportPage() {
     try {
       const staged = [];
       for (const f of files) staged.push(await uploadFile(f));
-      setPreviews(await desk.call('results.preview', { uploadIds: staged.map((s) => s.uploadId) }));
+      const uploadIds = [...new Set([...keep, ...opened, ...staged.map((s) => s.uploadId)])];
+      setPreviews(await desk.call('results.preview', { uploadIds }));
     } catch (err) {
       setError(err);
     } finally {

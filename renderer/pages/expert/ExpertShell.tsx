@@ -1,12 +1,14 @@
 import { useEffect, useState } from 'react';
-import { Alert, Flex, Layout, Spin, Typography } from 'antd';
-import { AuditOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { Alert, Button, Flex, Layout, Spin, Typography } from 'antd';
+import { AuditOutlined, InfoCircleOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import type { ExpertDraft, ExpertState, ImportPackageReport, WipeReport } from '../../../electron/core/contract/index.js';
 import { desk } from '../../rpc';
 import { useRemote } from '../../components/useRemote';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ImportPackage } from './ImportPackage';
 import { Workbench } from './Workbench';
+import { AboutModal } from '../setup/AboutModal';
+import { hasStagedFile, useOpenFileArrivals } from '../setup/openFile';
 
 export const EXPERT_TITLE = '产业知识产权中心认定工作台 · 专家评审';
 
@@ -19,7 +21,12 @@ type Notice = { kind: 'imported'; report: ImportPackageReport } | { kind: 'wiped
 export function ExpertShell() {
   const remote = useRemote(() => desk.call('expert.state', {}), []);
   const [state, setState] = useState<ExpertState>();
-  const [importing, setImporting] = useState(false);
+  // A review package double-clicked while one is already here opens the import screen with it.
+  const [importing, setImporting] = useState(() => hasStagedFile('expertPackage'));
+  const [about, setAbout] = useState(false);
+  useOpenFileArrivals(() => {
+    if (hasStagedFile('expertPackage')) setImporting(true);
+  });
   const [notice, setNotice] = useState<Notice>(null);
 
   useEffect(() => {
@@ -105,7 +112,11 @@ export function ExpertShell() {
         <Flex align="center" gap={8} style={{ color: 'rgba(255,255,255,0.88)', whiteSpace: 'nowrap' }} data-testid="expert-identity">
           <SafetyCertificateOutlined />
           {pkg ? `评审专家：${pkg.expertName}` : '专家模式 · 离线评审'}
+          <Button type="text" size="small" icon={<InfoCircleOutlined />} onClick={() => setAbout(true)} style={{ color: '#fff' }}>
+            关于
+          </Button>
         </Flex>
+        <AboutModal open={about} onClose={() => setAbout(false)} />
       </Layout.Header>
       <Layout.Content style={{ padding: 16, minWidth: 0, minHeight: 0, display: 'flex', flexDirection: 'column', overflow: 'auto' }}>
         {body}

@@ -5,6 +5,7 @@ import type { ImportPackageReport } from '../../../electron/core/contract/index.
 import { desk, DeskApiError, uploadFile } from '../../rpc';
 import { formatSize } from '../../format';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useStagedFile, type StagedOpenFile } from '../setup/openFile';
 
 interface Props {
   /** Called after a successful import (the shell reloads the state). */
@@ -23,12 +24,22 @@ export function ImportPackage({ onImported, onCancel }: Props) {
   const [error, setError] = useState<unknown>(null);
   // The staged upload of the picked file, reused when the code was wrong (no second upload).
   const staged = useRef<{ file: File; uploadId: string } | null>(null);
+  // A package double-clicked on the USB stick: checked and staged by the host; only the code is left to type.
+  const [opened, setOpened] = useState<StagedOpenFile | null>(null);
+  useStagedFile('expertPackage', (f) => {
+    setOpened(f);
+    setFile(null);
+    staged.current = null;
+    setError(null);
+    setTimeout(() => codeRef.current?.focus(), 0);
+  });
 
   function pick(list: FileList | null): void {
     const f = list?.[0];
     if (input.current) input.current.value = '';
     if (!f) return;
     setFile(f);
+    setOpened(null);
     setError(null);
     staged.current = null;
     setTimeout(() => codeRef.current?.focus(), 0);
@@ -42,7 +53,7 @@ export function ImportPackage({ onImported, onCancel }: Props) {
   }
 
   async function submit(): Promise<void> {
-    if (!file) {
+    if (!file && !opened) {
       setError(new DeskApiError({ code: 'INVALID_INPUT', message: '请先选择评审包文件（扩展名 .ipcdpkg，通常在秘书处交给您的U盘里）。' }));
       return;
     }
@@ -56,14 +67,15 @@ export function ImportPackage({ onImported, onCancel }: Props) {
     try {
       let report: ImportPackageReport;
       try {
-        report = await desk.call('expert.importPackage', { uploadId: await stage(file), code });
+        report = await desk.call('expert.importPackage', { uploadId: opened?.uploadId ?? (await stage(file!)), code });
       } catch (err) {
         // The staged upload may have expired: stage again once.
-        if (!(err instanceof DeskApiError) || err.code !== 'NOT_FOUND' || !staged.current) throw err;
+        if (!(err instanceof DeskApiError) || err.code !== 'NOT_FOUND' || !staged.current || !file) throw err;
         staged.current = null;
         report = await desk.call('expert.importPackage', { uploadId: await stage(file), code });
       }
       staged.current = null;
+      setOpened(null);
       onImported(report);
     } catch (err) {
       setError(err);
@@ -102,12 +114,16 @@ export function ImportPackage({ onImported, onCancel }: Props) {
               onChange={(e) => pick(e.target.files)}
             />
             <Flex align="center" gap={12} wrap>
-              <Button icon={<UploadOutlined />} onClick={() => input.current?.click()} autoFocus>
-                {file ? '重新选择…' : '选择评审包文件…'}
+              <Button icon={<UploadOutlined />} onClick={() => input.current?.click()} autoFocus={!opened}>
+                {file || opened ? '重新选择…' : '选择评审包文件…'}
               </Button>
               {file ? (
                 <Typography.Text data-testid="picked-file">
                   {file.name}（{formatSize(file.size)}）
+                </Typography.Text>
+              ) : opened ? (
+                <Typography.Text data-testid="picked-file">
+                  {opened.fileName}（{formatSize(opened.size)}，已双击打开）
                 </Typography.Text>
               ) : (
                 <Typography.Text type="secondary">扩展名为 .ipcdpkg</Typography.Text>

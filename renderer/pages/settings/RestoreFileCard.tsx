@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/useSubmit';
 import { newTaskId } from '../../components/useTaskProgress';
 import { percentOf, useTaskProgress } from '../../components/useTaskProgress';
+import { useStagedFile } from '../setup/openFile';
 
 /** The report survives the reload that follows a restore (the whole app's data changed). */
 const REPORT_KEY = 'desk-restore-file-report';
@@ -50,14 +51,22 @@ export function RestoreFileCard() {
     saved = null; // shown once; coming back to the page later does not show it again
   }, []);
 
-  const inspect = () => {
-    const p = path.trim();
+  // A backup file double-clicked: the host checked its kind; it lands here at the inspect step.
+  useStagedFile('backupFile', (f) => {
+    if (!f.path || restoring) return;
+    setPath(f.path);
+    inspectPath(f.path);
+  });
+
+  const inspect = () => inspectPath(path);
+  function inspectPath(raw: string): void {
+    const p = raw.trim();
     if (!p || saving) return;
     setInspection(null);
     setReport(null);
     setPhase('inspect');
     void run(async () => setInspection(await desk.call('backupFile.inspect', { path: p })));
-  };
+  }
 
   const confirm = useConfirmAct();
   const restore = async (insp: BackupInspection) => {

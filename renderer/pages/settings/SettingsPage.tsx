@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { focusFirstError } from '../../components/fieldErrors';
 import { useSettings } from '../../components/SettingsContext';
 import { SystemInfoCard } from './SystemInfoCard';
+import { RoleCard } from '../setup/RoleCard';
 import { ChoiceListsCard } from './ChoiceListsCard';
 import { HolidayCard } from './HolidayCard';
 import { CertificateCard } from './CertificateCard';
@@ -141,6 +142,8 @@ export function SettingsPage() {
           </Card>
         </Col>
         <Col xs={24} xl={12}>
+          <RoleCard />
+          <div style={{ height: 16 }} />
           <SystemInfoCard />
         </Col>
         <Col xs={24} xl={12}>

@@ -10,9 +10,11 @@ const ready = new Promise((r) => (readyResolve = r));
 Object.assign(app, {
   isPackaged: false,
   enableSandbox: () => log('enableSandbox'),
-  requestSingleInstanceLock: () => true,
+  // FAKE_NO_LOCK=1: another instance holds the lock (this one is the second launch).
+  requestSingleInstanceLock: () => process.env.FAKE_NO_LOCK !== '1',
   whenReady: () => ready,
-  getPath: () => require('node:os').tmpdir(),
+  // FAKE_USER_DATA: the userData folder (the role file and both roles' data folders live there).
+  getPath: () => process.env.FAKE_USER_DATA || require('node:os').tmpdir(),
   getVersion: () => '0.1.0',
   quit: () => {
     log('app.quit');
@@ -67,6 +69,7 @@ class BrowserWindow extends EventEmitter {
   }
   loadURL(u) {
     log('loadURL', u);
+    this.loadedUrl = u;
     return Promise.resolve();
   }
   isDestroyed() {

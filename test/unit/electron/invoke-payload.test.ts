@@ -44,12 +44,15 @@ describe('events and host options', () => {
   });
 
   it('reads data folder and demo from argv or env', () => {
-    expect(hostOptionsFrom([], {})).toEqual({ dataDir: undefined, demo: false, expert: false });
-    expect(hostOptionsFrom([], { DESK_DATA_DIR: '/d', DESK_DEMO: '1' })).toEqual({ dataDir: '/d', demo: true, expert: false });
-    expect(hostOptionsFrom(['exe', '.', '--data', '/x', '--demo'], {})).toEqual({ dataDir: '/x', demo: true, expert: false });
+    const none = { role: undefined, expert: false, files: [] };
+    expect(hostOptionsFrom([], {})).toEqual({ dataDir: undefined, demo: false, ...none });
+    expect(hostOptionsFrom([], { DESK_DATA_DIR: '/d', DESK_DEMO: '1' })).toEqual({ dataDir: '/d', demo: true, ...none });
+    expect(hostOptionsFrom(['exe', '.', '--data', '/x', '--demo'], {})).toEqual({ dataDir: '/x', demo: true, ...none });
     expect(hostOptionsFrom(['exe', '.', '--expert'], {})).toMatchObject({ expert: true });
     expect(hostOptionsFrom([], { DESK_EXPERT: '1' })).toMatchObject({ expert: true });
-    expect(hostOptionsFrom(['--data=/y'], { DESK_DATA_DIR: '/d' })).toEqual({ dataDir: '/y', demo: false, expert: false });
+    expect(hostOptionsFrom(['--data=/y'], { DESK_DATA_DIR: '/d' })).toEqual({ dataDir: '/y', demo: false, ...none });
+    expect(hostOptionsFrom(['exe', '--role=expert'], {})).toMatchObject({ role: 'expert', expert: true });
+    expect(hostOptionsFrom(['exe', '--role', 'secretariat'], { DESK_EXPERT: '1' })).toMatchObject({ role: 'secretariat', expert: false });
   });
 
   it('keeps opened paths inside the data folder', () => {

@@ -2,8 +2,8 @@
  * Font registry: which font file prints each typographic role of a GB/T 9704 document.
  *
  * The GB fonts win when installed (Windows: C:\Windows\Fonts and the per-user font folder; UOS/Kylin and
- * other Linux: /usr/share/fonts …, where fonts-cesi, the 方正 and 华文 fonts or fonts-arphic-ukai/uming may
- * be). A face is recognised by its own names read from the file (name table: family, full and PostScript
+ * other Linux: /usr/share/fonts …, where fonts-cesi (/usr/share/fonts/fonts-cesi/CESI_*_GB*.TTF on UOS), Kylin's
+ * GB_*_GB18030.ttf, the 方正 and 华文 fonts, fonts-arphic-ukai/uming or fonts-wqy-zenhei/microhei may be). A face is recognised by its own names read from the file (name table: family, full and PostScript
  * name, every language), or by the file name Windows gives it (simfang.ttf, simkai.ttf, simhei.ttf,
  * simsun.ttc, FZXBSJW.TTF …), in the order of SYSTEM_FONTS. Otherwise the bundled OFL fonts from
  * assets/fonts (or straight from node_modules before a build) print the role: LXGW WenKai (霞鹜文楷) for
@@ -63,12 +63,23 @@ interface SystemCandidate {
   filePattern?: RegExp;
 }
 
-/** CESI (中国电子技术标准化研究院) fonts of UOS/Kylin, widest character set first. */
+/**
+ * CESI (中国电子技术标准化研究院) fonts of UOS/Kylin, widest character set first. UOS ships them in the fonts-cesi
+ * package as /usr/share/fonts/fonts-cesi/CESI_FS_GB2312.TTF and so on (file names are compared without case).
+ */
 function cesi(label: string, code: string): SystemCandidate[] {
   return ['GB18030', 'GB13000', 'GB2312'].map((set) => ({
     names: [`CESI${label}-${set}`, `CESI_${code}_${set}`],
     files: [`cesi_${code.toLowerCase()}_${set.toLowerCase()}.ttf`],
   }));
+}
+
+/**
+ * The GB18030 standard faces some Kylin (麒麟) releases install as GB_FS_GB18030.ttf, GB_ST_GB18030.ttf … (named
+ * GB_FS_GB18030 and so on); `code` is FS 仿宋, KT 楷体, HT 黑体, XBS 小标宋, ST 宋体.
+ */
+function gb18030(code: string): SystemCandidate {
+  return { names: [`GB_${code}_GB18030`], files: [`gb_${code.toLowerCase()}_gb18030.ttf`] };
 }
 
 /**
@@ -81,6 +92,7 @@ const SYSTEM_FONTS: Record<FontRole, SystemCandidate[]> = {
     { names: ['仿宋', 'FangSong', 'SimFang'], files: ['simfang.ttf'] },
     { names: ['仿宋_GB2312', 'FangSong_GB2312'], files: ['仿宋_gb2312.ttf', 'fs_gb2312.ttf'] },
     ...cesi('仿宋', 'FS'),
+    gb18030('FS'),
     { names: ['方正仿宋_GBK', 'FZFangSong-Z02'], files: ['fzfsk.ttf'] },
     { names: ['方正仿宋简体', 'FZFangSong-Z02S'], files: ['fzfsjw.ttf'] },
     { names: ['华文仿宋', 'STFangsong'], files: ['stfangso.ttf'] },
@@ -89,6 +101,7 @@ const SYSTEM_FONTS: Record<FontRole, SystemCandidate[]> = {
     { names: ['楷体', 'KaiTi', 'SimKai'], files: ['simkai.ttf'] },
     { names: ['楷体_GB2312', 'KaiTi_GB2312'], files: ['楷体_gb2312.ttf', 'kaiti_gb2312.ttf'] },
     ...cesi('楷体', 'KT'),
+    gb18030('KT'),
     { names: ['方正楷体_GBK', 'FZKai-Z03'], files: ['fzktk.ttf'] },
     { names: ['方正楷体简体', 'FZKai-Z03S'], files: ['fzktjw.ttf'] },
     { names: ['华文楷体', 'STKaiti'], files: ['stkaiti.ttf'] },
@@ -98,9 +111,13 @@ const SYSTEM_FONTS: Record<FontRole, SystemCandidate[]> = {
   heiti: [
     { names: ['黑体', 'SimHei'], files: ['simhei.ttf'] },
     ...cesi('黑体', 'HT'),
+    gb18030('HT'),
     { names: ['方正黑体_GBK', 'FZHei-B01'], files: ['fzhtk.ttf'] },
     { names: ['方正黑体简体', 'FZHei-B01S'], files: ['fzhtjw.ttf'] },
     { names: ['华文黑体', 'STHeiti'], files: ['stheiti.ttf'] },
+    // 文泉驿 (fonts-wqy-zenhei / fonts-wqy-microhei, in UOS and Kylin): 黑体-style faces, after the GB ones.
+    { names: ['WenQuanYi Zen Hei', '文泉驿正黑'], files: ['wqy-zenhei.ttc'] },
+    { names: ['WenQuanYi Micro Hei', '文泉驿微米黑'], files: ['wqy-microhei.ttc'] },
   ],
   xiaobiaosong: [
     {
@@ -110,12 +127,16 @@ const SYSTEM_FONTS: Record<FontRole, SystemCandidate[]> = {
     },
     { names: ['方正小标宋_GBK', 'FZXiaoBiaoSong-B05'], files: ['fzxbsk.ttf'], filePattern: /^方正小标宋.*\.tt[fc]$/i },
     ...cesi('小标宋', 'XBS'),
+    // CESI 小标宋 as some packages name it: family “CESI_小标宋(GB2312-1980)”, PostScript CESI_XBS / CESI_XBSJ.
+    { names: ['CESI_XBS', 'CESI_XBSJ', 'CESI_小标宋(GB2312-1980)', 'CESI_小标宋(GB18030-2005)'] },
+    gb18030('XBS'),
     // 华文中宋: the heavy 宋 Office installs, the usual stand-in for 小标宋.
     { names: ['华文中宋', 'STZhongsong'], files: ['stzhongs.ttf'] },
   ],
   song: [
     { names: ['宋体', 'SimSun'], files: ['simsun.ttc', 'simsun.ttf'] },
     ...cesi('宋体', 'SS'),
+    gb18030('ST'),
     { names: ['方正书宋_GBK', 'FZShuSong-Z01'], files: ['fzssk.ttf'] },
     { names: ['方正书宋简体', 'FZShuSong-Z01S'], files: ['fzssjw.ttf'] },
     { names: ['华文宋体', 'STSong'], files: ['stsong.ttf'] },
