@@ -197,6 +197,8 @@ describe('numbering', () => {
     `,
     );
     const child = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // until the killed child is reaped its pid still answers kill(pid, 0), and its lock looks held
+    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
     let out = '';
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
@@ -214,7 +216,7 @@ describe('numbering', () => {
         reject(new Error(`child did not produce numbers: ${err}`));
       }, 30_000);
     });
-    await new Promise((r) => setTimeout(r, 100));
+    await exited;
     const printed = out.split('\n').filter(Boolean).map(Number);
     expect(printed.length, err).toBeGreaterThan(29);
     // the dead process's lock is taken over (same host, pid not alive)
