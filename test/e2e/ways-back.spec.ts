@@ -54,7 +54,12 @@ test('撤回公示：填写理由，Esc先询问，撤回后可重新公示，�
   await openDesk(page, host, '#/designation');
   await rpc(page, host, 'settings.update', { operatorName: '王秘书' });
   const batchId = await seedScoredBatch(page, host, APPS);
-  await rpc(page, host, 'publicity.create', { batchId, startsOn: shanghaiDate(-2), workingDays: 5 });
+  await rpc(page, host, 'publicity.create', {
+    batchId,
+    startsOn: shanghaiDate(-2),
+    workingDays: 5,
+    backdateReason: '公示已于该日在局网站发布，现补登记录',
+  });
   await page.reload();
   const card = page.getByTestId('publicity-card');
   await expect(page.getByTestId('publicity-period')).toBeVisible();
