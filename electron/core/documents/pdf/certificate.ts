@@ -15,6 +15,7 @@ import { formatChineseDate } from '../../domain/batches.js';
 import { assertGlyphs } from '../fonts/glyphs.js';
 import { loadFontSet, type FontRole, type FontSet } from '../fonts/registry.js';
 import { isoToDate } from './batch-list.js';
+import { addXmpDates, archivalPdfOptions } from './archival.js';
 import { breakTokens, MAX_JUSTIFY_STRETCH, type Token } from './layout.js';
 import { CJK_ASCENT, FONT_SIZES, mm } from './units.js';
 
@@ -407,22 +408,14 @@ export async function renderCertificates(list: readonly CertificateInput[], opts
   }
   const page = CERT_PAGES[opts.size ?? 'A4-landscape'];
   const first = list[0]!;
-  const doc = new PDFDocument({
-    size: [page.width, page.height],
-    margin: 0,
-    autoFirstPage: false,
-    info: {
-      Title: list.length === 1 ? `证书 ${first.certificateNumber}` : `证书（${list.length}份）`,
-      Author: first.authority,
-      Subject: list.length === 1 ? first.centerName : `${first.certificateNumber}—${list[list.length - 1]!.certificateNumber}`,
-      Creator: 'IP Center Desk',
-      Producer: 'IP Center Desk',
-      CreationDate: isoToDate(first.issuedOn),
-      ModDate: isoToDate(first.issuedOn),
-    },
-    lang: 'zh-CN',
-    displayTitle: true,
-  });
+  const meta = {
+    title: list.length === 1 ? `证书 ${first.certificateNumber}` : `证书（${list.length}份）`,
+    author: first.authority,
+    subject: list.length === 1 ? first.centerName : `${first.certificateNumber}—${list[list.length - 1]!.certificateNumber}`,
+    creationDate: isoToDate(first.issuedOn),
+  };
+  const doc = new PDFDocument(archivalPdfOptions(meta, { size: [page.width, page.height], margin: 0, autoFirstPage: false }));
+  addXmpDates(doc, meta);
   for (const [role, entry] of Object.entries(picked)) doc.registerFont(role, entry.font as unknown as Buffer);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {

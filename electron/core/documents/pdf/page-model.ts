@@ -4,6 +4,7 @@
  * numbers are text runs like any other; the model says which pages carry one.
  */
 import PDFDocument from 'pdfkit';
+import { addXmpDates, archivalPdfOptions } from './archival.js';
 import type { FontRole, FontSet } from '../fonts/registry.js';
 import { CJK_ASCENT } from './units.js';
 
@@ -73,22 +74,8 @@ export function drawPageModel(model: PageModel, fonts: FontSet, opts: { sealSlot
 
 /** A pdfkit document for a model (fonts registered), so a layout can measure with the same fonts first. */
 export function openModelDocument(model: Pick<PageModel, 'meta'>, fonts: FontSet): PDFKit.PDFDocument {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 0,
-    autoFirstPage: false,
-    info: {
-      Title: model.meta.title,
-      Author: model.meta.author,
-      Subject: model.meta.subject,
-      Creator: 'IP Center Desk',
-      Producer: 'IP Center Desk',
-      CreationDate: model.meta.creationDate,
-      ModDate: model.meta.creationDate,
-    },
-    lang: 'zh-CN',
-    displayTitle: true,
-  });
+  const doc = new PDFDocument(archivalPdfOptions(model.meta, { size: 'A4', margin: 0, autoFirstPage: false }));
+  addXmpDates(doc, model.meta);
   for (const [role, entry] of Object.entries(fonts)) doc.registerFont(role, entry.font as unknown as Buffer);
   return doc;
 }
