@@ -15,7 +15,8 @@ import { FIXED_MTIME } from '../exchange/zip-write.js';
 import { checkEntryName } from '../base/zip-names.js';
 import { fsyncDir } from '../store/durable-file.js';
 import { useNativeCrc32 } from '../exchange/fast-crc.js';
-import type { ArchiveEntry } from './collect.js';
+import type { ArchiveEntry, BufferEntry } from './collect.js';
+import { sm3Hex } from '../exchange/sm3.js';
 import { tempFileName } from '../store/file-names.js';
 
 /** Formats that are already compressed: stored as they are, so sealing is bound by the disk, not by deflate. */
@@ -36,6 +37,10 @@ export interface WrittenArchive {
 
 export interface WriteArchiveOptions {
   signal?: AbortSignal;
+  /** Sees each entry's bytes once they have passed (for the 四性检测); a file entry is held in memory only for this call. */
+  inspect?: (entry: ArchiveEntry, data: Buffer, file: ManifestFile) => Promise<void>;
+  /** Entries written after all others and before the manifest, made from what was written (catalogue, reports). */
+  tail?: (files: ManifestFile[]) => Promise<BufferEntry[]>;
   /** Bytes of entry content passed so far of `total`. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -109,25 +114,34 @@ export async function writeArchive(
   try {
     opts.onProgress?.(0, total);
     const results: Promise<ManifestFile>[] = [];
+    const addBuffer = (e: BufferEntry): Promise<ManifestFile> => {
+      zip.addBuffer(e.data, e.path, { ...ENTRY_OPTIONS, compress: !STORED_FORMATS.test(e.path) });
+      const file: ManifestFile = {
+        path: e.path,
+        sha256: createHash('sha256').update(e.data).digest('hex'),
+        sm3: sm3Hex(e.data),
+        size: e.data.length,
+        kind: e.kind,
+      };
+      progress(e.data.length);
+      return (opts.inspect ? opts.inspect(e, e.data, file) : Promise.resolve()).then(() => file);
+    };
     for (const e of entries) {
-      const compress = !STORED_FORMATS.test(e.path);
       if ('data' in e) {
-        zip.addBuffer(e.data, e.path, { ...ENTRY_OPTIONS, compress });
-        results.push(
-          Promise.resolve({ path: e.path, sha256: createHash('sha256').update(e.data).digest('hex'), size: e.data.length, kind: e.kind }),
-        );
-        progress(e.data.length);
+        results.push(addBuffer(e));
         continue;
       }
       results.push(
         new Promise<ManifestFile>((resolve, reject) => {
-          zip.addReadStreamLazy(e.path, { ...ENTRY_OPTIONS, compress, size: e.size }, (cb) => {
+          zip.addReadStreamLazy(e.path, { ...ENTRY_OPTIONS, compress: !STORED_FORMATS.test(e.path), size: e.size }, (cb) => {
             const hash = createHash('sha256');
+            const chunks: Buffer[] = [];
             let size = 0;
             const source = createReadStream(e.file, { highWaterMark: 1024 * 1024 });
             const hashing = new Transform({
               transform(chunk: Buffer, _enc, next) {
                 hash.update(chunk);
+                chunks.push(chunk);
                 size += chunk.length;
                 progress(chunk.length);
                 next(null, chunk);
@@ -135,8 +149,19 @@ export async function writeArchive(
               flush(next) {
                 const sha256 = hash.digest('hex');
                 if (e.expectedSha256 && sha256 !== e.expectedSha256) mismatched.push(e.path);
-                resolve({ path: e.path, sha256, size, kind: e.kind });
-                next();
+                const data = Buffer.concat(chunks, size);
+                chunks.length = 0;
+                const file: ManifestFile = { path: e.path, sha256, sm3: sm3Hex(data), size, kind: e.kind };
+                (opts.inspect ? opts.inspect(e, data, file) : Promise.resolve()).then(
+                  () => {
+                    resolve(file);
+                    next();
+                  },
+                  (err: unknown) => {
+                    reject(err as Error);
+                    next(err as Error);
+                  },
+                );
               },
             });
             source.on('error', (err) => {
@@ -150,8 +175,17 @@ export async function writeArchive(
       );
     }
     for (const r of results) r.catch(() => undefined);
-    const files = await Promise.race([Promise.all(results), failed]);
+    const listed = await Promise.race([Promise.all(results), failed]);
     throwIfAborted(opts.signal);
+    const tail = opts.tail ? await Promise.race([opts.tail(listed), failed]) : [];
+    throwIfAborted(opts.signal);
+    const files = [...listed];
+    for (const e of tail) {
+      if (names.has(e.path.toLowerCase()) || e.path !== checkEntryName(e.path))
+        throw new Error(`archive entry name not allowed or repeated: ${e.path}`);
+      names.add(e.path.toLowerCase());
+      files.push(await addBuffer(e));
+    }
     const manifest = makeManifest(files);
     zip.addBuffer(manifest, 'manifest.json', { ...ENTRY_OPTIONS, compress: true });
     zip.end();
