@@ -216,8 +216,8 @@ describe('年度档案 (seal, verify, read-only year)', () => {
     await catalog.xlsx.load(entries.get('00-档案目录.xlsx')! as unknown as ArrayBuffer);
     const cws = catalog.worksheets[0]!;
     expect(String(cws.getCell('A1').value)).toBe('福州市产业知识产权协同保护与运营中心2026年度档案目录（第1版）');
-    const headers = (cws.getRow(3).values as unknown[]).slice(1).map((v) => String(v).replace(/\s+/g, ''));
-    expect(headers).toEqual([
+    const headerOf = (ws: ExcelJS.Worksheet) => (ws.getRow(3).values as unknown[]).slice(1).map((v) => String(v).replace(/\s+/g, ''));
+    expect(headerOf(cws)).toEqual([
       '序号',
       '档号',
       '全宗号',
@@ -230,13 +230,27 @@ describe('年度档案 (seal, verify, read-only year)', () => {
       '页数',
       '格式',
       '大小（字节）',
-      'SHA-256',
-      'SM3',
       '档案内位置',
     ]);
+    // Sheet 校验值: SHA-256 and SM3 of each item by 序号 and 档号 (printed in groups of 16 digits).
+    const hws = catalog.getWorksheet('校验值')!;
+    expect(headerOf(hws)).toEqual(['序号', '档号', 'SHA-256', 'SM3']);
+    const hashesByNo = new Map<number, string[]>();
+    hws.eachRow((row, n) => {
+      if (n > 3)
+        hashesByNo.set(Number(row.getCell(1).value), [
+          String(row.getCell(2).value),
+          ...[3, 4].map((c) => String(row.getCell(c).value).replace(/ /g, '')),
+        ]);
+    });
     const listed = new Map<string, unknown[]>();
     cws.eachRow((row, n) => {
-      if (n > 3) listed.set(String(row.getCell(15).value), (row.values as unknown[]).slice(1));
+      if (n > 3) {
+        const values = (row.values as unknown[]).slice(1);
+        const [code, sha256, sm3] = hashesByNo.get(Number(values[0]))!;
+        expect(code).toBe(values[1]);
+        listed.set(String(row.getCell(13).value), [...values.slice(0, 12), sha256, sm3, values[12]]);
+      }
     });
     const items = paths.filter((p) => !p.startsWith('00-档案目录.'));
     expect(new Set(listed.keys())).toEqual(new Set(items));

@@ -48,7 +48,8 @@ export async function renderFourChecksReport(input: FourChecksReportInput): Prom
   g.y += LINE_PITCH / 2;
   drawTable(g, { columns: CHECK_COLUMNS, rows: input.checks });
   g.y += LINE_PITCH / 2;
-  g.ensure(2);
+  // The heading stays with the table's header and first row.
+  g.ensure(5);
   g.drawAt('发现的问题', GB.left, g.y, { role: 'heiti', size: FONT_SIZES.四号 });
   g.y += LINE_PITCH;
   if (problems.length) drawTable(g, { columns: PROBLEM_COLUMNS, rows: problems, size: FONT_SIZES.五号 });
