@@ -9,8 +9,8 @@
  */
 import { inflateSync } from 'node:zlib';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import { openZip } from '../base/zip-read.js';
+import { nodeRequire } from '../base/node-require.js';
 
 export interface Inspection {
   /** PDF, XLSX, JSON, TXT, … (upper-case extension for formats not checked further). */
@@ -175,6 +175,8 @@ export async function inspectFile(entryPath: string, data: Buffer): Promise<Insp
     const executable = MACRO(zip.names);
     if (ext !== 'xlsx' && ext !== 'xlsm') return { ...base, format: ext.toUpperCase(), checked: true, executable };
     try {
+      // Loaded when first needed, so the digest workers start without it (most entries are not xlsx).
+      const ExcelJS = nodeRequire()('exceljs') as typeof import('exceljs');
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(data as unknown as ArrayBuffer);
       if (wb.worksheets.length === 0) return { ...base, format: 'XLSX', checked: true, unusable: '工作簿中没有工作表', executable };

@@ -10,10 +10,9 @@ import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { ArchiveManifest, FourChecksReport, type FourChecksProblem, type VerifyProblem, type VerifyReport } from '../contract/archive.js';
 import type { FourCheck } from '../contract/archive-labels.js';
-import { sm3Hex } from '../exchange/sm3.js';
 import { CATALOG_CSV, CATALOG_JSON, CATALOG_PATH, type CatalogJson } from './catalog.js';
 import { fourChecks, REPORT_JSON, REPORT_PDF, sameFindings, type ItemFacts } from './four-checks.js';
-import { inspectFile } from './inspect.js';
+import { digestPool, type Digest } from './digest-pool.js';
 import { decodeEntryName } from '../base/zip-names.js';
 
 export interface VerifyOptions {
@@ -226,6 +225,10 @@ export async function verifyArchive(file: string, opts: VerifyOptions = {}): Pro
     const listed = new Set<string>();
     const facts = new Map<string, ItemFacts>();
     const bytesOf = new Map<string, Buffer>();
+    // Each entry is read once here (SHA-256 while streaming); its SM3 and inspection are computed on worker
+    // threads while the next entries are read, and gathered once all have been read.
+    const digests: { m: ArchiveManifest['files'][number]; sha256: string; size: number; digest: Promise<Digest> }[] = [];
+    const pool = digestPool();
     for (const m of manifest.files) {
       checkAbort(opts.signal);
       if (listed.has(m.path)) {
@@ -260,18 +263,19 @@ export async function verifyArchive(file: string, opts: VerifyOptions = {}): Pro
         problems.push({ path: m.path, kind: 'hash', message: `${m.path}：内容与清单中的校验值（SHA-256）不符，文件被改动或已损坏。` });
       }
       const data = Buffer.concat(chunks, got.size);
-      const sm3 = sm3Hex(data);
-      if (m.sm3 && sm3 !== m.sm3 && got.sha256 === m.sha256 && got.size === m.size)
+      const keep = m.path === REPORT_JSON || m.path === CATALOG_JSON;
+      if (keep) bytesOf.set(m.path, data);
+      const digest = pool.digest(m.path, data, { inspect: true, owned: !keep });
+      digest.catch(() => undefined);
+      digests.push({ m, sha256: got.sha256, size: got.size, digest });
+      await pool.room();
+    }
+    for (const { m, sha256, size, digest } of digests) {
+      checkAbort(opts.signal);
+      const { sm3, inspection } = await digest;
+      if (m.sm3 && sm3 !== m.sm3 && sha256 === m.sha256 && size === m.size)
         problems.push({ path: m.path, kind: 'hash', message: `${m.path}：内容与清单中的SM3校验值不符，文件被改动或已损坏。` });
-      if (m.path === REPORT_JSON || m.path === CATALOG_JSON) bytesOf.set(m.path, data);
-      facts.set(m.path, {
-        path: m.path,
-        sha256: got.sha256,
-        sm3,
-        size: got.size,
-        inspection: await inspectFile(m.path, data),
-        generated: m.kind !== 'attachment',
-      });
+      facts.set(m.path, { path: m.path, sha256, sm3, size, inspection: inspection!, generated: m.kind !== 'attachment' });
     }
     for (const name of order) {
       if (name !== MANIFEST && !listed.has(name))

@@ -109,58 +109,77 @@ async function seal(input: { year: number; taskId: string; acknowledgeOpenItems:
     const written = await ctx.tasks.run(taskId, label, async (signal) => {
       ctx.emit('progress', { taskId, label: `${label}：生成文书`, done: 0, total: SCALE });
       const staging = await makeStagingDir(folder);
+      let rendering: Promise<unknown> = Promise.resolve();
       try {
         const rec = await yearRecords(ctx, year);
         const unique = new UniquePaths();
         for (const p of ['说明.txt', CATALOG_PATH, CATALOG_JSON, CATALOG_CSV, REPORT_JSON, REPORT_PDF, 'manifest.json']) unique.take(p);
         const jobs = await documentJobs(ctx, rec);
-        const docs = await renderDocuments(ctx, jobs, staging, unique, {
-          signal,
-          onDone: (done) =>
-            ctx.emit('progress', {
-              taskId,
-              label: `${label}：生成文书（${done}/${jobs.length}）`,
-              done: Math.floor((done / Math.max(jobs.length, 1)) * DOC_SHARE),
-              total: SCALE,
-            }),
-        });
         const problems: FourChecksProblem[] = [];
-        for (const d of docs.skipped) {
-          warnings.push(`未能收入“${d.label}”：${d.reason}`);
-          problems.push({ check: 'integrity', path: '', message: `未能收入“${d.label}”：${d.reason}` });
-        }
         const data = await dataEntries(ctx, rec);
         for (const d of data) unique.take(d.path);
         const attachments = await attachmentEntries(ctx, rec, unique, (t) => {
           warnings.push(t);
           problems.push({ check: 'integrity', path: '', message: t });
         });
-        const counts = {
-          申报批次: rec.batches.length,
-          申报: rec.applications.length,
-          本年度认定中心: rec.centersDesignated,
-          年度工作总结: rec.centerYear.summaries.length,
-          中期考核: rec.centerYear.assessments.length,
-          复核: rec.reviews.length,
-          文书: docs.entries.length,
-          附件: attachments.length,
+        // Progress: regenerating the documents fills the first DOC_SHARE, the bytes written the rest; the
+        // attachments (the bulk of the bytes) stream into the zip while the documents are being made.
+        let docsDone = jobs.length === 0 ? 1 : 0;
+        let shown = 0;
+        const showProgress = (text: string, bytesDone: number, bytesTotal: number): void => {
+          shown = Math.max(shown, Math.floor(docsDone * DOC_SHARE + (bytesDone / Math.max(bytesTotal, 1)) * (SCALE - DOC_SHARE - 1)));
+          ctx.emit('progress', { taskId, label: `${label}：${text}`, done: shown, total: SCALE });
         };
-        const readme = readmeText({
-          year,
-          sealVersion: version,
-          sealedAtText: timeText(sealedAt),
-          sealedBy,
-          bureauName: settings.bureauName,
-          counts,
-          acknowledged: status.openItems,
-          skipped: docs.skipped,
+        const stopDocs = new AbortController();
+        const stopRendering = (): void => stopDocs.abort();
+        signal.addEventListener('abort', stopRendering, { once: true });
+        let bytes = { done: 0, total: 1 };
+        const rendered = renderDocuments(ctx, jobs, staging, unique, {
+          signal: stopDocs.signal,
+          onDone: (done) => {
+            docsDone = done / Math.max(jobs.length, 1);
+            showProgress(`生成文书（${done}/${jobs.length}）`, bytes.done, bytes.total);
+          },
         });
-        const entries: ArchiveEntry[] = [
-          { path: '说明.txt', kind: 'readme', data: readme, title: '档案说明', record: { recordKind: 'archiveNotes' } },
-          ...data,
-          ...docs.entries,
-          ...attachments,
-        ];
+        rendered.catch(() => undefined);
+        rendering = rendered;
+        let docs: Awaited<typeof rendered> = { entries: [], skipped: [] };
+        let entries: ArchiveEntry[] = [];
+        const later = rendered.then((r) => {
+          docs = r;
+          for (const d of docs.skipped) {
+            warnings.push(`未能收入“${d.label}”：${d.reason}`);
+            problems.push({ check: 'integrity', path: '', message: `未能收入“${d.label}”：${d.reason}` });
+          }
+          const counts = {
+            申报批次: rec.batches.length,
+            申报: rec.applications.length,
+            本年度认定中心: rec.centersDesignated,
+            年度工作总结: rec.centerYear.summaries.length,
+            中期考核: rec.centerYear.assessments.length,
+            复核: rec.reviews.length,
+            文书: docs.entries.length,
+            附件: attachments.length,
+          };
+          const readme = readmeText({
+            year,
+            sealVersion: version,
+            sealedAtText: timeText(sealedAt),
+            sealedBy,
+            bureauName: settings.bureauName,
+            counts,
+            acknowledged: status.openItems,
+            skipped: docs.skipped,
+          });
+          // The catalogue's order; the zip has the attachments first (written while these were made).
+          entries = [
+            { path: '说明.txt', kind: 'readme', data: readme, title: '档案说明', record: { recordKind: 'archiveNotes' } },
+            ...data,
+            ...docs.entries,
+            ...attachments,
+          ];
+          return entries.filter((e) => e.kind !== 'attachment');
+        });
         const sealDate = bureauDateOf(sealedAt);
         const facts = new Map<string, ItemFacts>();
         const catalogItem = (e: ArchiveEntry, f: ItemFacts): CatalogItem => ({
@@ -197,15 +216,17 @@ async function seal(input: { year: number; taskId: string; acknowledgeOpenItems:
           bureauName: settings.bureauName,
           appVersion: ctx.appVersion,
         };
-        const out = await writeArchive(path.join(folder, fileName), entries, (files) => manifestBytes(head, files), {
+        const out = await writeArchive(path.join(folder, fileName), attachments, (files) => manifestBytes(head, files), {
           signal,
-          inspect: async (e, bytes, file) => {
+          later,
+          inspect: true,
+          onDigest: (e, file, inspection) => {
             facts.set(e.path, {
               path: e.path,
               sha256: file.sha256,
               sm3: file.sm3!,
               size: file.size,
-              inspection: await inspectFile(e.path, bytes),
+              inspection: inspection!,
               generated: e.kind === 'document' || e.kind === 'readme' || e.kind === 'data' || e.kind === 'report',
               ...('expectedSha256' in e && e.expectedSha256 ? { recordedSha256: e.expectedSha256 } : {}),
             });
@@ -259,14 +280,15 @@ async function seal(input: { year: number; taskId: string; acknowledgeOpenItems:
             );
             return [...reportFiles, ...(await catalogEntries(rows, catalogHead))];
           },
-          onProgress: (done, total) =>
-            ctx.emit('progress', {
-              taskId,
-              label: `${label}：写入档案（${formatBytes(done)} / ${formatBytes(total)}）`,
-              done: DOC_SHARE + Math.floor((done / Math.max(total, 1)) * (SCALE - DOC_SHARE - 1)),
-              total: SCALE,
-            }),
+          onProgress: (done, total) => {
+            bytes = { done, total };
+            if (docsDone >= 1) showProgress(`写入档案（${formatBytes(done)} / ${formatBytes(total)}）`, done, total);
+          },
+        }).catch((err: unknown) => {
+          stopDocs.abort();
+          throw err;
         });
+        signal.removeEventListener('abort', stopRendering);
         for (const p of out.mismatched) {
           const text = `附件 ${p} 的内容与其存储校验值不符（数据文件夹中的文件可能已损坏），已按现有内容收入档案。`;
           warnings.push(text);
@@ -274,6 +296,8 @@ async function seal(input: { year: number; taskId: string; acknowledgeOpenItems:
         }
         return out;
       } finally {
+        // Documents still being made when writing failed stop at the next one; wait before removing their folder.
+        await rendering.catch(() => undefined);
         await fs.rm(staging, { recursive: true, force: true });
       }
     });
