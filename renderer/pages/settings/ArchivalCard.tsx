@@ -15,6 +15,7 @@ import {
   type RetentionPeriod,
 } from '../../../electron/core/contract/archive-labels.js';
 import { archivalCode, fondsNumberProblem, retentionTable } from '../../../electron/core/domain/archival-code.js';
+import { thisYear } from '../../format';
 
 interface Values {
   fondsNumber: string;
@@ -61,9 +62,11 @@ export function ArchivalCard() {
           name="fondsNumber"
           label="全宗号"
           extra={
-            fonds && !fondsNumberProblem(fonds)
-              ? `档号示例：${archivalCode({ fonds, year: 2026, retention: 'permanent', itemNo: 1 })}（全宗号-年度-保管期限代码-件号）`
-              : '由档案馆给定，4位数字或大写字母与数字（如 J001）。未填写时档案目录不编档号。'
+            !fonds
+              ? '由档案馆给定，4位数字或大写字母与数字（如 J001）。未填写时档案目录不编档号。'
+              : fondsNumberProblem(fonds)
+                ? '未填写时档案目录不编档号。' // the error above already says what a 全宗号 looks like
+                : `档号示例：${archivalCode({ fonds, year: thisYear(), retention: 'permanent', itemNo: 1 })}（全宗号-年度-保管期限代码-件号）`
           }
           rules={[
             {
