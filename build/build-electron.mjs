@@ -1,6 +1,8 @@
 // Bundles the Electron host with vite's build API (vite 8 / rolldown):
 //   electron/main/main.ts       -> dist-electron/main.cjs     (electron + every dependency external)
 //   electron/preload/preload.ts -> dist-electron/preload.cjs  (one CJS file for the sandbox; only 'electron' external)
+//   electron/core/archive/digest-worker.ts -> dist-electron/digest-worker.cjs (the worker threads that compute SM3 and
+//                                  inspect archive entries; main.cjs starts them from beside itself, see digest-pool.ts)
 // The preload gets the contract's method and event names as build-time constants, so zod stays out of it.
 import { readFile, rm } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
@@ -92,10 +94,19 @@ await build(
     },
   }),
 );
+const DIGEST_WORKER = 'digest-worker.cjs';
 await build(
   nodeBundle({
     entry: path.join(root, 'electron/main/main.ts'),
     fileName: 'main.cjs',
+    external: isExternalForMain,
+    define: { __DESK_DIGEST_WORKER__: JSON.stringify(DIGEST_WORKER) },
+  }),
+);
+await build(
+  nodeBundle({
+    entry: path.join(root, 'electron/core/archive/digest-worker.ts'),
+    fileName: DIGEST_WORKER,
     external: isExternalForMain,
   }),
 );
@@ -107,6 +118,6 @@ const bad = requires.filter((r) => r !== 'electron');
 if (bad.length > 0) throw new Error(`preload.cjs requires ${bad.join(', ')}; only 'electron' is allowed`);
 
 console.log(
-  `dist-electron/main.cjs + preload.cjs built (${names.methods.length} methods, ` +
+  `dist-electron/main.cjs + preload.cjs + ${DIGEST_WORKER} built (${names.methods.length} methods, ` +
     `${names.events.length} events) in ${Date.now() - started} ms`,
 );

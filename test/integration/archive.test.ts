@@ -1,5 +1,5 @@
 /** 年度档案: seal 2026 (designated centers + an attached PDF), check the zip against its manifest, verify it, flip a byte in a copy, and the sealed year's read-only rule. */
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, openSync, readFileSync, readSync, readdirSync, closeSync, writeSync } from 'node:fs';
 import path from 'node:path';
@@ -15,10 +15,15 @@ import { fail, fullApplicant, ok } from '../helpers/applications.js';
 import { designatedCenters } from '../helpers/centers.js';
 import { tempDir, testClock } from '../helpers/temp.js';
 import { pdfText, writeTemp } from './documents/pdf-helpers.js';
+import { minimalPdf } from '../helpers/pdf-files.js';
+import type { CatalogJson } from '../../electron/core/archive/catalog.js';
+import { FourChecksReport } from '../../electron/core/contract/archive.js';
 
 const run = promisify(execFile);
-const PDF = Buffer.from(`%PDF-1.4\n1 0 obj<<>>endobj\n% 申报材料 ${'x'.repeat(2000)}\ntrailer<<>>\n%%EOF\n`);
-const SUMMARY_PDF = Buffer.from(`%PDF-1.4\n1 0 obj<<>>endobj\n% 年度工作总结 ${'y'.repeat(500)}\ntrailer<<>>\n%%EOF\n`);
+/** qpdf (apt-get install qpdf; .ci/run installs it): its --check reads every archived PDF's structure. */
+const QPDF = ['/usr/bin/qpdf', '/usr/local/bin/qpdf'].find((p) => existsSync(p));
+const PDF = minimalPdf(`申报材料 ${'x'.repeat(2000)}`);
+const SUMMARY_PDF = minimalPdf(`年度工作总结 ${'y'.repeat(500)}`, 3);
 const INDICATORS = {
   trainings: 4,
   trainingAttendees: 260,
@@ -72,10 +77,13 @@ describe('年度档案 (seal, verify, read-only year)', () => {
   let sealRecord: YearSeal;
   let zipPath: string;
   let draft: Application;
+  /** The PDFs the app made, as archived (read back by qpdf below). */
+  const archivedPdfFiles: { path: string; file: string }[] = [];
 
   beforeAll(async () => {
     desk = await openDesk({ dataDir: t.dir, host: 'test', clock: clock.now, log: () => undefined });
     await designatedCenters(desk, clock);
+    await desk.call('settings.update', { fondsNumber: 'J001' });
     // A numbered 受理通知书 (issued in 2026) and a second batch with a draft that carries a PDF.
     await ok(desk.invoke('formalReview.notice', { applicationId: '2026-1-0001' }));
     clock.set('2026-11-25T02:00:00.000Z');
@@ -207,19 +215,135 @@ describe('年度档案 (seal, verify, read-only year)', () => {
         String(wanted),
       ).toBe(true);
     }
-    // 00-档案目录.xlsx lists every other file with its category, title, place and size.
+    // 00-档案目录.xlsx lists every item (all but the catalogue files and manifest.json) with its archival metadata.
     const catalog = new ExcelJS.Workbook();
     await catalog.xlsx.load(entries.get('00-档案目录.xlsx')! as unknown as ArrayBuffer);
     const cws = catalog.worksheets[0]!;
     expect(String(cws.getCell('A1').value)).toBe('福州市产业知识产权协同保护与运营中心2026年度档案目录（第1版）');
+    const headerOf = (ws: ExcelJS.Worksheet) => (ws.getRow(3).values as unknown[]).slice(1).map((v) => String(v).replace(/\s+/g, ''));
+    expect(headerOf(cws)).toEqual([
+      '序号',
+      '档号',
+      '全宗号',
+      '年度',
+      '保管期限',
+      '题名',
+      '责任者',
+      '文号',
+      '日期',
+      '页数',
+      '格式',
+      '大小（字节）',
+      '档案内位置',
+    ]);
+    // Sheet 校验值: SHA-256 and SM3 of each item by 序号 and 档号 (printed in groups of 16 digits).
+    const hws = catalog.getWorksheet('校验值')!;
+    expect(headerOf(hws)).toEqual(['序号', '档号', 'SHA-256', 'SM3']);
+    const hashesByNo = new Map<number, string[]>();
+    hws.eachRow((row, n) => {
+      if (n > 3)
+        hashesByNo.set(Number(row.getCell(1).value), [
+          String(row.getCell(2).value),
+          ...[3, 4].map((c) => String(row.getCell(c).value).replace(/ /g, '')),
+        ]);
+    });
     const listed = new Map<string, unknown[]>();
     cws.eachRow((row, n) => {
-      if (n > 3) listed.set(String(row.getCell(4).value), (row.values as unknown[]).slice(1));
+      if (n > 3) {
+        const values = (row.values as unknown[]).slice(1);
+        const [code, sha256, sm3] = hashesByNo.get(Number(values[0]))!;
+        expect(code).toBe(values[1]);
+        listed.set(String(row.getCell(13).value), [...values.slice(0, 12), sha256, sm3, values[12]]);
+      }
     });
-    expect(new Set(listed.keys())).toEqual(new Set(paths.filter((p) => p !== '00-档案目录.xlsx')));
-    expect(listed.get(attachment)).toEqual([expect.any(Number), '附件', expect.stringContaining('营业执照'), attachment, PDF.length]);
-    expect(listed.get(decisionPdfPath(paths))![1]).toBe('文书');
-    expect(listed.get(paths.find((p) => p.startsWith('05-中心管理/认定名单'))!)![1]).toBe('名册');
+    const items = paths.filter((p) => !p.startsWith('00-档案目录.'));
+    expect(new Set(listed.keys())).toEqual(new Set(items));
+    const sm3Of = (data: Buffer): string =>
+      /= ([0-9a-f]{64})/.exec(execFileSync('openssl', ['dgst', '-sm3'], { input: data, encoding: 'utf8' }))![1]!;
+    const sha = (p: string) => manifest.files.find((f) => f.path === p)!;
+    expect(listed.get(attachment)).toEqual([
+      expect.any(Number),
+      expect.stringMatching(/^J001-2026-D30-\d{4}$/),
+      'J001',
+      2026,
+      '30年',
+      expect.stringContaining('营业执照'),
+      '福州数科信息技术有限公司',
+      undefined,
+      '2026-11-25',
+      1,
+      'PDF',
+      PDF.length,
+      sha(attachment).sha256,
+      sm3Of(PDF),
+      attachment,
+    ]);
+    const decisionRow = listed.get(decisionPdfPath(paths))!;
+    expect(decisionRow.slice(1, 10)).toEqual([
+      expect.stringMatching(/^J001-2026-Y-\d{4}$/),
+      'J001',
+      2026,
+      '永久',
+      expect.stringContaining('认定通知'),
+      '福州市市场监督管理局',
+      '榕市监知〔2026〕1号',
+      '2026-10-12',
+      expect.any(Number),
+    ]);
+    expect(listed.get(summaryAttachment)![9]).toBe(3);
+    expect(listed.get(paths.find((p) => p.startsWith('05-中心管理/认定名单'))!)![4]).toBe('10年');
+    // 档号 are unique, 件号 run from 0001 within each 保管期限.
+    const codes = [...listed.values()].map((r) => String(r[1]));
+    expect(new Set(codes).size).toBe(codes.length);
+    for (const period of ['Y', 'D30', 'D10']) {
+      const nos = codes.filter((c) => c.split('-')[2] === period).map((c) => Number(c.split('-')[3]));
+      expect(nos).toEqual(nos.map((_, i) => i + 1));
+    }
+    // The JSON twin carries the same rows; the CSV the same columns.
+    const twin = JSON.parse(entries.get('00-档案目录.json')!.toString('utf8')) as CatalogJson;
+    expect(twin).toMatchObject({ format: 'ipc-desk-archive-catalog', year: 2026, sealVersion: 1, fondsNumber: 'J001' });
+    expect(twin.items.map((i) => [i.archivalCode, i.path, i.sha256, i.sm3])).toEqual(
+      [...listed.values()].map((r) => [r[1], r[14], r[12], r[13]]),
+    );
+    expect(entries.get('00-档案目录.csv')!.toString('utf8').split('\r\n')[0]).toBe(
+      '\uFEFF"序号","档号","全宗号","年度","保管期限","题名","责任者","文号","日期","页数","格式","大小（字节）","SHA-256","SM3","档案内位置"',
+    );
+    // SM3 of every file, computed by OpenSSL (not the library the app uses), matches the manifest and the catalogue.
+    for (const f of manifest.files) expect(f.sm3, f.path).toBe(sm3Of(entries.get(f.path)!));
+    for (const i of twin.items) expect(i.sm3, i.path).toBe(sha(i.path).sm3);
+    // Every PDF the app archived is PDF/A-2b with its metadata and all fonts embedded (qpdf --check: next test).
+    const archivedPdfs = manifest.files.filter((f) => f.path.endsWith('.pdf') && f.kind !== 'attachment');
+    expect(archivedPdfs.length).toBeGreaterThan(8);
+    for (const f of archivedPdfs) {
+      const file = writeTemp(entries.get(f.path)!, 'a.pdf');
+      const xmp = execFileSync('pdfinfo', ['-meta', file], { encoding: 'utf8' });
+      expect(xmp, f.path).toMatch(/<pdfaid:part>2<\/pdfaid:part>/);
+      expect(xmp, f.path).toMatch(/<pdfaid:conformance>B<\/pdfaid:conformance>/);
+      expect(xmp, f.path).toMatch(/<dc:title>[\s\S]*<rdf:li xml:lang="x-default">[^<]+<\/rdf:li>/);
+      expect(xmp, f.path).toMatch(/<dc:creator>[\s\S]*<rdf:li>福州市市场监督管理局<\/rdf:li>/);
+      expect(xmp, f.path).toMatch(/<xmp:CreateDate>[^<]+<\/xmp:CreateDate>/);
+      expect(xmp, f.path).toMatch(/<xmp:ModifyDate>[^<]+<\/xmp:ModifyDate>/);
+      const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2);
+      expect(fonts.length, f.path).toBeGreaterThan(0);
+      for (const line of fonts) expect(line.split(/\s+/).at(-5), `${f.path}: ${line}`).toBe('yes');
+      archivedPdfFiles.push({ path: f.path, file });
+    }
+    const decisionInfo = execFileSync('pdfinfo', [writeTemp(entries.get(decisionPdfPath(paths))!, 'd.pdf')], { encoding: 'utf8' });
+    expect(decisionInfo).toMatch(/Subject:\s+榕市监知〔2026〕1号/);
+    expect(decisionInfo).toMatch(/Author:\s+福州市市场监督管理局/);
+    // The 四性检测 at seal: all four pass, in the archive as JSON and PDF, and on the seal record.
+    const checks = FourChecksReport.parse(JSON.parse(entries.get('00-四性检测报告.json')!.toString('utf8')));
+    expect(checks).toMatchObject({ stage: 'seal', year: 2026, sealVersion: 1, ok: true, items: items.length - 2 });
+    expect(checks.checks.map((c) => [c.check, c.ok])).toEqual([
+      ['authenticity', true],
+      ['integrity', true],
+      ['usability', true],
+      ['security', true],
+    ]);
+    expect(sealRecord.fourChecks).toMatchObject({ ok: true, problems: [] });
+    const reportText = pdfText(writeTemp(entries.get('00-四性检测报告.pdf')!, 'r.pdf')).replace(/\s+/g, '');
+    for (const w of ['2026年度档案四性检测报告（第1版）', '真实性', '完整性', '可用性', '安全性', '未发现问题'])
+      expect(reportText).toContain(w);
     // The regenerated documents are real: the decision notice reads back with its number, the certificates name every center.
     const decisionPdf = paths.find((p) => p.startsWith('04-公示与认定/2026年第一批/认定通知'))!;
     expect(pdfText(writeTemp(entries.get(decisionPdf)!, 'decision.pdf'))).toContain('榕市监知〔2026〕1号');
@@ -241,6 +365,19 @@ describe('年度档案 (seal, verify, read-only year)', () => {
     expect(again.code).toBe('RULE_VIOLATION');
     expect(again.message).toContain('已于');
   }, 120_000);
+
+  it('every PDF the app archived passes qpdf --check', (ctx) => {
+    if (!QPDF) {
+      // CI installs qpdf (.ci/run), so there a missing qpdf is a failure, not a pass.
+      if (process.env.CI) throw new Error('qpdf is not installed, but CI=true: .ci/run should have installed it (apt-get install qpdf)');
+      ctx.skip('qpdf is not installed here (apt-get install qpdf): the archived PDFs were not checked with qpdf --check');
+    }
+    expect(archivedPdfFiles.length).toBeGreaterThan(8);
+    for (const f of archivedPdfFiles) {
+      const out = execFileSync(QPDF!, ['--check', f.file], { encoding: 'utf8' });
+      expect(out, f.path).toMatch(/No syntax or stream encoding errors found/);
+    }
+  });
 
   it('verifies the sealed archive in the app and with npm run verify-archive', async () => {
     const report = await desk.call('archive.verify', { year: 2026 });
@@ -355,7 +492,20 @@ describe('年度档案 (seal, verify, read-only year)', () => {
     expect(second).toMatchObject({ version: 2, state: 'sealed' });
     expect(second.warnings).toHaveLength(1);
     expect(second.warnings[0]).toMatch(/^附件 附件\/.+营业执照\.pdf 的内容与其存储校验值不符/);
-    expect((await desk.call('archive.verify', { year: 2026 })).ok).toBe(true);
+    // The 四性检测 names the corrupted attachment under 真实性, on the seal record and in the archive's report.
+    const rotted = second.warnings[0]!.replace(/^附件 (.+?) 的内容.*$/, '$1');
+    expect(second.fourChecks).toMatchObject({ ok: false, problems: [{ check: 'authenticity', path: rotted }] });
+    expect(second.fourChecks!.summary).toContain(rotted);
+    const secondZip = await readZip(readFileSync(path.join(t.dir, 'exports', second.file.relPath)));
+    const sealChecks = FourChecksReport.parse(JSON.parse(secondZip.get('00-四性检测报告.json')!.toString('utf8')));
+    expect(sealChecks.checks.find((c) => c.check === 'authenticity')!.problems.map((p) => p.path)).toEqual([rotted]);
+    expect(pdfText(writeTemp(secondZip.get('00-四性检测报告.pdf')!, 'r2.pdf')).replace(/\s+/g, '')).toContain('未通过（1项）');
+    // The verifier finds the archive intact against its manifest, and its own 四性检测 names the same file.
+    const verified = await desk.call('archive.verify', { year: 2026 });
+    expect(verified.ok).toBe(true);
+    expect(verified.fourChecks).toMatchObject({ stage: 'verify', ok: false });
+    expect(verified.fourChecks!.checks.flatMap((c) => c.problems.map((p) => [c.check, p.path]))).toEqual([['authenticity', rotted]]);
+    expect(verified.fourChecksMatchSeal).toBe(true);
     expect(second.file.fileName).toBe('福州市产业知识产权中心年度档案-2026-第2版.zip');
     const years = await desk.call('archive.years', {});
     expect(years.find((s) => s.year === 2026)!.seals.map((s) => [s.version, s.state])).toEqual([

@@ -111,6 +111,7 @@ describe('electron-builder config', () => {
       'package.json',
       'dist-electron/main.cjs',
       'dist-electron/preload.cjs',
+      'dist-electron/digest-worker.cjs',
       'dist/renderer/index.html',
       'dist/renderer/assets/index-abc.js',
       'assets/fonts/NotoSerifSC-Regular.ttf',

@@ -5,11 +5,24 @@ import type { Application } from '../contract/applications/entities.js';
 import type { Batch } from '../contract/batches.js';
 import type { Center } from '../contract/designation.js';
 import type { CenterYearPart, TriennialReview } from '../contract/centers/annual.js';
+import type { RecordKind } from '../contract/archive-labels.js';
+import { bureauDateOf } from '../domain/bureau-time.js';
 import { canonicalJson } from '../exchange/canonical-json.js';
 import { summaryDueDate, summaryRequired } from '../domain/center-lifecycle.js';
 import { safeFileName } from '../store/exports.js';
 import type { ServiceContext } from '../services/context.js';
 import { batchLabel } from '../services/records.js';
+
+/** What the catalogue says of an item besides its bytes (absent fields: the bureau, the seal date). */
+export interface RecordMeta {
+  recordKind: RecordKind;
+  /** 责任者 (default: the bureau). */
+  responsible?: string;
+  /** 文号 */
+  docNumber?: string;
+  /** 日期, YYYY-MM-DD bureau date (default: the seal date). */
+  date?: string;
+}
 
 export interface BufferEntry {
   path: string;
@@ -17,6 +30,7 @@ export interface BufferEntry {
   data: Buffer;
   /** 题名 for the archive catalogue (default: the file name). */
   title?: string;
+  record?: RecordMeta;
 }
 
 export interface FileEntry {
@@ -29,6 +43,7 @@ export interface FileEntry {
   expectedSha256?: string;
   /** 题名 for the archive catalogue (default: the file name). */
   title?: string;
+  record?: RecordMeta;
 }
 
 export type ArchiveEntry = BufferEntry | FileEntry;
@@ -132,21 +147,27 @@ function names(list: readonly { name: string }[]): string {
 }
 
 const json = (value: unknown): Buffer => Buffer.from(canonicalJson(value), 'utf8');
+const RECORDS: RecordMeta = { recordKind: 'records' };
 
 /** 数据/…: the year's records as stored (canonical JSON), named like the store's parts. */
 export async function dataEntries(ctx: ServiceContext, rec: YearRecords): Promise<BufferEntry[]> {
   const out: BufferEntry[] = [
-    { path: '数据/settings.json', kind: 'data', data: json(ctx.store.read('settings')) },
-    { path: '数据/batches.json', kind: 'data', data: json({ batches: rec.batches }) },
+    { path: '数据/settings.json', kind: 'data', record: RECORDS, data: json(ctx.store.read('settings')) },
+    { path: '数据/batches.json', kind: 'data', record: RECORDS, data: json({ batches: rec.batches }) },
   ];
   for (const b of rec.batches) {
-    out.push({ path: `数据/batch-${b.id}.json`, kind: 'data', data: json(await ctx.store.readKeyed('batch', b.id)) });
-    out.push({ path: `数据/scores-${b.id}.json`, kind: 'data', data: json(await ctx.store.readKeyed('scores', b.id)) });
-    out.push({ path: `数据/designation-${b.id}.json`, kind: 'data', data: json(await ctx.store.readKeyed('designation', b.id)) });
+    out.push({ path: `数据/batch-${b.id}.json`, kind: 'data', record: RECORDS, data: json(await ctx.store.readKeyed('batch', b.id)) });
+    out.push({ path: `数据/scores-${b.id}.json`, kind: 'data', record: RECORDS, data: json(await ctx.store.readKeyed('scores', b.id)) });
+    out.push({
+      path: `数据/designation-${b.id}.json`,
+      kind: 'data',
+      record: RECORDS,
+      data: json(await ctx.store.readKeyed('designation', b.id)),
+    });
   }
-  out.push({ path: `数据/centers-${rec.year}.json`, kind: 'data', data: json(rec.centerYear) });
-  out.push({ path: '数据/centers.json', kind: 'data', data: json({ centers: rec.centers }) });
-  out.push({ path: '数据/triennialReviews.json', kind: 'data', data: json({ reviews: rec.reviews }) });
+  out.push({ path: `数据/centers-${rec.year}.json`, kind: 'data', record: RECORDS, data: json(rec.centerYear) });
+  out.push({ path: '数据/centers.json', kind: 'data', record: RECORDS, data: json({ centers: rec.centers }) });
+  out.push({ path: '数据/triennialReviews.json', kind: 'data', record: RECORDS, data: json({ reviews: rec.reviews }) });
   return out;
 }
 
@@ -179,7 +200,7 @@ export async function attachmentEntries(
 ): Promise<FileEntry[]> {
   const files = ctx.store.attachments;
   const out: FileEntry[] = [];
-  const add = async (folder: string, name: string, ref: { sha256: string; kind: string }) => {
+  const add = async (folder: string, name: string, ref: { sha256: string; kind: string; addedAt: string }, record: RecordMeta) => {
     const file = files.pathOf(ref.sha256);
     const stat = await fs.stat(file).catch(() => null);
     if (!stat) {
@@ -194,6 +215,8 @@ export async function attachmentEntries(
       file,
       size: stat.size,
       expectedSha256: ref.sha256,
+      title: name.replace(/\.[^.]+$/, ''),
+      record: { ...record, date: bureauDateOf(ref.addedAt) },
     });
     return true;
   };
@@ -201,13 +224,15 @@ export async function attachmentEntries(
   for (const a of rec.applications) {
     const b = batches.get(a.batchId);
     const folder = `附件/申报/${b ? batchLabel(b) : a.batchId}/${entryName(`${a.id}-${a.applicant.name}`)}`;
-    for (const item of a.materials) for (const f of item.files) await add(folder, `材料${item.no}-${f.name}`, f);
+    for (const item of a.materials)
+      for (const f of item.files)
+        await add(folder, `材料${item.no}-${f.name}`, f, { recordKind: 'applicationMaterials', responsible: a.applicant.name });
   }
   const centers = new Map(ctx.store.read('centers').centers.map((c) => [c.id, c]));
   for (const s of rec.centerYear.summaries) {
     const c = centers.get(s.centerId);
     const folder = `附件/中心/${entryName(`${s.centerId}-${c?.name ?? ''}`)}/${rec.year}年度工作总结`;
-    for (const f of s.files) await add(folder, f.name, f);
+    for (const f of s.files) await add(folder, f.name, f, { recordKind: 'summaryMaterials', responsible: c?.name ?? s.centerId });
   }
   return out;
 }

@@ -41,7 +41,10 @@ export function readmeText(r: ReadmeInput): Buffer {
     '一、档案内容',
     '  manifest.json          文件清单：本档案中其余每个文件的路径、大小和 SHA-256 校验值。',
     '  说明.txt               本说明。',
-    '  00-档案目录.xlsx       档案目录：每个文件的类别、题名、位置和大小（可直接打印归档）。',
+    '  00-档案目录.xlsx       档案目录：每件的档号、全宗号、年度、保管期限、题名、责任者、文号、日期、页数、格式、大小、',
+    '                         SHA-256 和 SM3 校验值及档案内位置（可直接打印归档）。',
+    '  00-档案目录.json/.csv  同一目录的机读文本（JSON、CSV）。档号 = 全宗号-年度-保管期限代码（永久Y、30年D30、10年D10）-件号。',
+    '  00-四性检测报告.pdf/.json  封存时的四性检测（真实性、完整性、可用性、安全性）结果。',
     '  数据/                  本年度的原始记录（JSON，键名排序）：settings 设置、batches 批次、',
     '                         batch-年度-序号 申报与形式审查、scores-… 专家评审、designation-… 公示异议与认定、',
     `                         centers-${r.year} 年度工作总结与中期考核、centers 中心名录、triennialReviews 复核。`,
@@ -64,7 +67,8 @@ export function readmeText(r: ReadmeInput): Buffer {
     '五、如何校验',
     '  在工作台“年度档案”页点击“校验”，或在程序目录运行：',
     '    npm run verify-archive -- <本档案文件路径>',
-    '  校验程序逐个重新计算每个文件的 SHA-256，与 manifest.json 比对；任何文件缺失、多出、大小或内容不符都会列出文件名。',
+    '  校验程序逐个重新计算每个文件的 SHA-256 和 SM3，与 manifest.json 比对；任何文件缺失、多出、大小或内容不符都会列出文件名，',
+    '  并重新进行四性检测，与封存时的检测报告比对。',
     '',
   ];
   return Buffer.from(lines.join('\r\n'), 'utf8');

@@ -1,7 +1,8 @@
 /**
- * Writing the archive zip: streamed (a 1 GB year never sits in memory), every entry hashed while it passes,
- * already-compressed formats stored, manifest.json last (listing every other entry), written to a temp name,
- * fsynced, then renamed. Cancelling removes the temp file.
+ * Writing the archive zip: streamed (a 1 GB year never sits in memory), every entry read once and
+ * SHA-256-hashed while it passes, already-compressed formats stored, manifest.json last (listing every other
+ * entry), written to a temp name, fsynced, then renamed. Cancelling removes the temp file. SM3 and the
+ * 四性检测 inspection of each entry run on worker threads (digest-pool.ts) while the next entries stream.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
@@ -15,7 +16,9 @@ import { FIXED_MTIME } from '../exchange/zip-write.js';
 import { checkEntryName } from '../base/zip-names.js';
 import { fsyncDir } from '../store/durable-file.js';
 import { useNativeCrc32 } from '../exchange/fast-crc.js';
-import type { ArchiveEntry } from './collect.js';
+import type { ArchiveEntry, BufferEntry, FileEntry } from './collect.js';
+import { digestPool, type Digest } from './digest-pool.js';
+import type { Inspection } from './inspect.js';
 import { tempFileName } from '../store/file-names.js';
 
 /** Formats that are already compressed: stored as they are, so sealing is bound by the disk, not by deflate. */
@@ -36,6 +39,17 @@ export interface WrittenArchive {
 
 export interface WriteArchiveOptions {
   signal?: AbortSignal;
+  /** Inspect every entry's bytes for the 四性检测 (inspect.ts) and pass the result to `onDigest`. */
+  inspect?: boolean;
+  /** Called once an entry's hashes (and, with `inspect`, its inspection) are known. */
+  onDigest?: (entry: ArchiveEntry, file: ManifestFile, inspection: Inspection | null) => void;
+  /**
+   * Entries still being made (the year's regenerated documents): written after `entries` once ready, so
+   * that the first entries (attachments, the bulk of the bytes) stream while these are made.
+   */
+  later?: Promise<readonly ArchiveEntry[]>;
+  /** Entries written after all others and before the manifest, made from what was written (catalogue, reports). */
+  tail?: (files: ManifestFile[]) => Promise<BufferEntry[]>;
   /** Bytes of entry content passed so far of `total`. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -58,16 +72,22 @@ export async function writeArchive(
   makeManifest: (files: ManifestFile[]) => Buffer,
   opts: WriteArchiveOptions = {},
 ): Promise<WrittenArchive> {
+  opts.later?.catch(() => undefined);
   throwIfAborted(opts.signal);
   useNativeCrc32();
   const names = new Set<string>();
-  for (const e of entries) {
-    const n = checkEntryName(e.path);
-    if (n !== e.path || n.endsWith('/') || names.has(n.toLowerCase()) || n === 'manifest.json')
-      throw new Error(`archive entry name not allowed or repeated: ${e.path}`);
-    names.add(n.toLowerCase());
-  }
-  const total = entries.reduce((n, e) => n + ('data' in e ? e.data.length : e.size), 0);
+  const checkNames = (list: readonly ArchiveEntry[]): void => {
+    for (const e of list) {
+      const n = checkEntryName(e.path);
+      if (n !== e.path || n.endsWith('/') || names.has(n.toLowerCase()) || n === 'manifest.json')
+        throw new Error(`archive entry name not allowed or repeated: ${e.path}`);
+      names.add(n.toLowerCase());
+    }
+  };
+  checkNames(entries);
+  const pool = digestPool();
+  const sizeOf = (list: readonly ArchiveEntry[]): number => list.reduce((n, e) => n + ('data' in e ? e.data.length : e.size), 0);
+  let total = sizeOf(entries);
   const tmp = path.join(path.dirname(target), tempFileName(path.basename(target), `${process.pid}.${randomBytes(4).toString('hex')}`));
   const zip = new yazl.ZipFile();
   const whole = createHash('sha256');
@@ -106,52 +126,82 @@ export async function writeArchive(
     }
   };
   const mismatched: string[] = [];
+  const inspect = opts.inspect ?? false;
+  const digested = (e: ArchiveEntry, base: Omit<ManifestFile, 'sm3'>, digest: Promise<Digest>): Promise<ManifestFile> =>
+    digest.then((d) => {
+      const file: ManifestFile = { path: base.path, sha256: base.sha256, sm3: d.sm3, size: base.size, kind: base.kind };
+      opts.onDigest?.(e, file, d.inspection);
+      return file;
+    });
   try {
     opts.onProgress?.(0, total);
     const results: Promise<ManifestFile>[] = [];
-    for (const e of entries) {
-      const compress = !STORED_FORMATS.test(e.path);
-      if ('data' in e) {
-        zip.addBuffer(e.data, e.path, { ...ENTRY_OPTIONS, compress });
-        results.push(
-          Promise.resolve({ path: e.path, sha256: createHash('sha256').update(e.data).digest('hex'), size: e.data.length, kind: e.kind }),
-        );
-        progress(e.data.length);
-        continue;
-      }
-      results.push(
-        new Promise<ManifestFile>((resolve, reject) => {
-          zip.addReadStreamLazy(e.path, { ...ENTRY_OPTIONS, compress, size: e.size }, (cb) => {
-            const hash = createHash('sha256');
-            let size = 0;
-            const source = createReadStream(e.file, { highWaterMark: 1024 * 1024 });
-            const hashing = new Transform({
-              transform(chunk: Buffer, _enc, next) {
-                hash.update(chunk);
-                size += chunk.length;
-                progress(chunk.length);
-                next(null, chunk);
-              },
-              flush(next) {
-                const sha256 = hash.digest('hex');
-                if (e.expectedSha256 && sha256 !== e.expectedSha256) mismatched.push(e.path);
-                resolve({ path: e.path, sha256, size, kind: e.kind });
-                next();
-              },
-            });
-            source.on('error', (err) => {
-              reject(err);
-              fail(err);
-              hashing.destroy(err);
-            });
-            cb(null, source.pipe(hashing));
+    const addBuffer = (e: BufferEntry): Promise<ManifestFile> => {
+      zip.addBuffer(e.data, e.path, { ...ENTRY_OPTIONS, compress: !STORED_FORMATS.test(e.path) });
+      const base = { path: e.path, sha256: createHash('sha256').update(e.data).digest('hex'), size: e.data.length, kind: e.kind };
+      progress(e.data.length);
+      return digested(e, base, pool.digest(e.path, e.data, { inspect }));
+    };
+    const add = (e: ArchiveEntry): void => {
+      const result = 'data' in e ? addBuffer(e) : fileResult(e);
+      result.catch(() => undefined);
+      results.push(result);
+    };
+    const fileResult = (e: FileEntry): Promise<ManifestFile> =>
+      new Promise<ManifestFile>((resolve, reject) => {
+        zip.addReadStreamLazy(e.path, { ...ENTRY_OPTIONS, compress: !STORED_FORMATS.test(e.path), size: e.size }, (cb) => {
+          const hash = createHash('sha256');
+          const chunks: Buffer[] = [];
+          let size = 0;
+          const source = createReadStream(e.file, { highWaterMark: 1024 * 1024 });
+          const hashing = new Transform({
+            transform(chunk: Buffer, _enc, next) {
+              hash.update(chunk);
+              chunks.push(chunk);
+              size += chunk.length;
+              progress(chunk.length);
+              next(null, chunk);
+            },
+            flush(next) {
+              const sha256 = hash.digest('hex');
+              if (e.expectedSha256 && sha256 !== e.expectedSha256) mismatched.push(e.path);
+              // The bytes go to a worker for SM3 and inspection; the zip moves on to the next entry as soon
+              // as the workers have room, so reading, writing and hashing overlap.
+              const data = Buffer.concat(chunks, size);
+              chunks.length = 0;
+              digested(e, { path: e.path, sha256, size, kind: e.kind }, pool.digest(e.path, data, { inspect, owned: true })).then(
+                resolve,
+                reject,
+              );
+              void pool.room().then(() => next());
+            },
           });
-        }),
-      );
+          source.on('error', (err) => {
+            reject(err);
+            fail(err);
+            hashing.destroy(err);
+          });
+          cb(null, source.pipe(hashing));
+        });
+      });
+    for (const e of entries) add(e);
+    if (opts.later) {
+      const more = await Promise.race([opts.later, failed]);
+      throwIfAborted(opts.signal);
+      checkNames(more);
+      total += sizeOf(more);
+      for (const e of more) add(e);
     }
-    for (const r of results) r.catch(() => undefined);
-    const files = await Promise.race([Promise.all(results), failed]);
+    const listed = await Promise.race([Promise.all(results), failed]);
     throwIfAborted(opts.signal);
+    const tail = opts.tail ? await Promise.race([opts.tail(listed), failed]) : [];
+    throwIfAborted(opts.signal);
+    for (const e of tail) {
+      if (names.has(e.path.toLowerCase()) || e.path !== checkEntryName(e.path))
+        throw new Error(`archive entry name not allowed or repeated: ${e.path}`);
+      names.add(e.path.toLowerCase());
+    }
+    const files = [...listed, ...(await Promise.race([Promise.all(tail.map(addBuffer)), failed]))];
     const manifest = makeManifest(files);
     zip.addBuffer(manifest, 'manifest.json', { ...ENTRY_OPTIONS, compress: true });
     zip.end();

@@ -8,13 +8,19 @@ import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
-import { ArchiveManifest, type VerifyProblem, type VerifyReport } from '../contract/archive.js';
+import { ArchiveManifest, FourChecksReport, type FourChecksProblem, type VerifyProblem, type VerifyReport } from '../contract/archive.js';
+import type { FourCheck } from '../contract/archive-labels.js';
+import { CATALOG_CSV, CATALOG_JSON, CATALOG_PATH, type CatalogJson } from './catalog.js';
+import { fourChecks, REPORT_JSON, REPORT_PDF, sameFindings, type ItemFacts } from './four-checks.js';
+import { digestPool, type Digest } from './digest-pool.js';
 import { decodeEntryName } from '../base/zip-names.js';
 
 export interface VerifyOptions {
   signal?: AbortSignal;
   /** Bytes hashed so far of `total`. */
   onProgress?: (done: number, total: number) => void;
+  /** When the check is made (the report's time; default: now). */
+  now?: Date;
   /** From the seal record: the zip's and the manifest's sha256. */
   expect?: { sha256: string; manifestSha256: string };
 }
@@ -34,7 +40,12 @@ function checkAbort(signal?: AbortSignal): void {
   }
 }
 
-async function hashStream(stream: Readable, onChunk: (n: number) => void, signal?: AbortSignal): Promise<{ sha256: string; size: number }> {
+async function hashStream(
+  stream: Readable,
+  onChunk: (n: number) => void,
+  signal?: AbortSignal,
+  keep?: Buffer[],
+): Promise<{ sha256: string; size: number }> {
   const hash = createHash('sha256');
   let size = 0;
   const onAbort = (): void => {
@@ -44,6 +55,7 @@ async function hashStream(stream: Readable, onChunk: (n: number) => void, signal
   try {
     for await (const chunk of stream) {
       hash.update(chunk as Buffer);
+      keep?.push(chunk as Buffer);
       size += (chunk as Buffer).length;
       onChunk((chunk as Buffer).length);
     }
@@ -57,7 +69,11 @@ export async function sha256OfFile(file: string, onChunk: (n: number) => void = 
   return (await hashStream(createReadStream(file, { highWaterMark: 1024 * 1024 }), onChunk, signal)).sha256;
 }
 
-function reportOf(file: string, fields: Partial<VerifyReport> & { problems: VerifyProblem[] }): VerifyReport {
+function reportOf(
+  file: string,
+  fields: Partial<Omit<VerifyReport, 'fourChecks' | 'fourChecksMatchSeal'>> & { problems: VerifyProblem[] },
+  checks: { report: FourChecksReport | null; matchSeal: boolean | null } = { report: null, matchSeal: null },
+): VerifyReport {
   const problems = fields.problems;
   const ok = problems.length === 0 && (fields.checked ?? 0) > 0;
   const named = problems
@@ -77,7 +93,30 @@ function reportOf(file: string, fields: Partial<VerifyReport> & { problems: Veri
     sealedAt: fields.sealedAt ?? null,
     problems,
     summary,
+    fourChecks: checks.report,
+    fourChecksMatchSeal: checks.matchSeal,
   };
+}
+
+/** Which of the four checks a verifier finding belongs to. */
+const CHECK_OF: Record<VerifyProblem['kind'], FourCheck> = {
+  missing: 'integrity',
+  extra: 'integrity',
+  manifest: 'integrity',
+  hash: 'authenticity',
+  size: 'authenticity',
+  seal: 'authenticity',
+  unreadable: 'usability',
+};
+const NOT_ITEMS = new Set([REPORT_JSON, REPORT_PDF, CATALOG_PATH, CATALOG_JSON, CATALOG_CSV]);
+
+function parseJson<T>(bytes: Buffer | undefined): T | null {
+  if (!bytes) return null;
+  try {
+    return JSON.parse(bytes.toString('utf8')) as T;
+  } catch {
+    return null;
+  }
 }
 
 /** Verify the archive at `file`. Never throws for a damaged archive (that is a report); throws when the file cannot be read at all or on cancel. */
@@ -184,6 +223,12 @@ export async function verifyArchive(file: string, opts: VerifyOptions = {}): Pro
     let checked = 0;
     let bytes = 0;
     const listed = new Set<string>();
+    const facts = new Map<string, ItemFacts>();
+    const bytesOf = new Map<string, Buffer>();
+    // Each entry is read once here (SHA-256 while streaming); its SM3 and inspection are computed on worker
+    // threads while the next entries are read, and gathered once all have been read.
+    const digests: { m: ArchiveManifest['files'][number]; sha256: string; size: number; digest: Promise<Digest> }[] = [];
+    const pool = digestPool();
     for (const m of manifest.files) {
       checkAbort(opts.signal);
       if (listed.has(m.path)) {
@@ -198,8 +243,9 @@ export async function verifyArchive(file: string, opts: VerifyOptions = {}): Pro
       }
       checked++;
       let got: { sha256: string; size: number };
+      const chunks: Buffer[] = [];
       try {
-        got = await hashStream(await zip.openReadStreamPromise(entry), (n) => tick(n), opts.signal);
+        got = await hashStream(await zip.openReadStreamPromise(entry), (n) => tick(n), opts.signal, chunks);
       } catch (err) {
         checkAbort(opts.signal);
         problems.push({ path: m.path, kind: 'unreadable', message: `${m.path}：无法读出（${(err as Error).message}），文件已损坏。` });
@@ -216,20 +262,82 @@ export async function verifyArchive(file: string, opts: VerifyOptions = {}): Pro
       } else if (got.sha256 !== m.sha256) {
         problems.push({ path: m.path, kind: 'hash', message: `${m.path}：内容与清单中的校验值（SHA-256）不符，文件被改动或已损坏。` });
       }
+      const data = Buffer.concat(chunks, got.size);
+      const keep = m.path === REPORT_JSON || m.path === CATALOG_JSON;
+      if (keep) bytesOf.set(m.path, data);
+      const digest = pool.digest(m.path, data, { inspect: true, owned: !keep });
+      digest.catch(() => undefined);
+      digests.push({ m, sha256: got.sha256, size: got.size, digest });
+      await pool.room();
+    }
+    for (const { m, sha256, size, digest } of digests) {
+      checkAbort(opts.signal);
+      const { sm3, inspection } = await digest;
+      if (m.sm3 && sm3 !== m.sm3 && sha256 === m.sha256 && size === m.size)
+        problems.push({ path: m.path, kind: 'hash', message: `${m.path}：内容与清单中的SM3校验值不符，文件被改动或已损坏。` });
+      facts.set(m.path, { path: m.path, sha256, sm3, size, inspection: inspection!, generated: m.kind !== 'attachment' });
     }
     for (const name of order) {
       if (name !== MANIFEST && !listed.has(name))
         problems.push({ path: name, kind: 'extra', message: `${name}：档案中有此文件，但清单中没有（可能是后来加入的）。` });
     }
-    return reportOf(file, {
-      problems,
-      checked,
-      bytes,
-      year: manifest.year,
-      sealVersion: manifest.sealVersion,
-      sealedAt: manifest.sealedAt,
-    });
+    const checks = verifyFourChecks(manifest, problems, facts, bytesOf, opts.now ?? new Date());
+    return reportOf(
+      file,
+      { problems, checked, bytes, year: manifest.year, sealVersion: manifest.sealVersion, sealedAt: manifest.sealedAt },
+      checks,
+    );
   } finally {
     zip.close();
   }
+}
+
+/**
+ * The verifier's own 四性检测: every manifest finding sorted into its check, each item's bytes inspected again,
+ * the catalogue's SHA-256/SM3 and recorded content addresses compared with the bytes, and what the seal's
+ * report recorded as never archived (documents that could not be produced, attachments missing at seal)
+ * carried over. Compared with the seal's report by the problems it names (check and file).
+ */
+function verifyFourChecks(
+  manifest: ArchiveManifest,
+  problems: readonly VerifyProblem[],
+  facts: Map<string, ItemFacts>,
+  bytesOf: Map<string, Buffer>,
+  now: Date,
+): { report: FourChecksReport; matchSeal: boolean | null } {
+  const sealParsed = FourChecksReport.safeParse(parseJson(bytesOf.get(REPORT_JSON)));
+  const seal = sealParsed.success ? sealParsed.data : null;
+  const catalog = parseJson<CatalogJson>(bytesOf.get(CATALOG_JSON));
+  const found: FourChecksProblem[] = problems.map((p) => ({ check: CHECK_OF[p.kind], path: p.path, message: p.message }));
+  const byPath = new Map((catalog?.items ?? []).map((i) => [i.path, i]));
+  for (const [p, f] of facts) {
+    const item = byPath.get(p);
+    if (item?.recordedSha256) f.recordedSha256 = item.recordedSha256;
+    if (item && (item.sha256 !== f.sha256 || item.sm3 !== f.sm3))
+      found.push({ check: 'authenticity', path: p, message: `${p}：内容与档案目录记录的校验值（SHA-256/SM3）不符。` });
+  }
+  if (!catalog)
+    found.push({ check: 'integrity', path: CATALOG_JSON, message: `档案中没有可读的 ${CATALOG_JSON}（档案目录），无法核对目录。` });
+  else
+    for (const i of catalog.items)
+      if (!facts.has(i.path) && !problems.some((p) => p.path === i.path))
+        found.push({ check: 'integrity', path: i.path, message: `${i.path}：档案目录中有此文件，档案中缺失。` });
+  if (seal && (seal.year !== manifest.year || seal.sealVersion !== manifest.sealVersion))
+    found.push({ check: 'authenticity', path: REPORT_JSON, message: '封存时的四性检测报告与清单的年度或版本不符。' });
+  for (const c of seal?.checks ?? []) for (const p of c.problems) if (c.check === 'integrity' && p.path === '') found.push(p);
+  const items = [...facts.values()].filter((f) => !NOT_ITEMS.has(f.path));
+  const kindOf = new Map(manifest.files.map((f) => [f.path, f.kind]));
+  const documents = items.filter((i) => kindOf.get(i.path) === 'document').length;
+  const attachments = items.filter((i) => kindOf.get(i.path) === 'attachment').length;
+  const report = fourChecks({
+    stage: 'verify',
+    checkedAt: now.toISOString(),
+    year: manifest.year,
+    sealVersion: manifest.sealVersion,
+    items,
+    problems: found,
+    planned: { documents: seal?.counts.plannedDocuments ?? documents, attachments: seal?.counts.plannedAttachments ?? attachments },
+    included: { documents, attachments },
+  });
+  return { report, matchSeal: seal ? sameFindings(seal, report) : null };
 }

@@ -5,7 +5,9 @@
  *   manifest.json                       format `ipc-desk-archive`, version 1, year, sealedAt, sealedBy,
  *                                       appVersion, files: [{ path, sha256, size, kind }] (every other entry)
  *   说明.txt                            what the archive holds, how to verify it
- *   00-档案目录.xlsx                     the catalogue (category, title, place, size of every file) to print and file
+ *   00-档案目录.xlsx / .json / .csv       the catalogue (档号, 保管期限, 题名, 责任者, 文号, 日期, 页数, format, size,
+ *                                       SHA-256, SM3 of every item) to print and file, and its machine-readable twins
+ *   00-四性检测报告.pdf / .json           the 四性检测 made at seal (真实性, 完整性, 可用性, 安全性)
  *   数据/…json                          the year's records as stored (batches, applications, review, designation,
  *                                       centers, summaries, assessments, re-reviews), canonical JSON
  *   01-申报批次/ 02-申报与形式审查/ 03-专家评审/ 04-公示与认定/ 05-中心管理/ …   PDFs and xlsx
@@ -20,6 +22,7 @@ import { Text } from './text.js';
 import { ExportedFile, VoidRecord } from './common.js';
 import { yearOfDate, yearOfDocNumber, yearOfRef } from './years.js';
 import { Year } from './batches.js';
+import { FOUR_CHECKS } from './archive-labels.js';
 
 const TaskId = z.string().min(1).max(300);
 const LocalPath = z.string().trim().min(1, '请填写文件或文件夹路径').max(1000, '路径过长');
@@ -30,6 +33,11 @@ export const ManifestFile = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   size: z.number().int().nonnegative(),
   kind: z.string().optional(),
+  /** SM3 (GB/T 32905-2016) of the file, hex; archives sealed before SM3 was added have none. */
+  sm3: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
 });
 export type ManifestFile = z.infer<typeof ManifestFile>;
 
@@ -46,6 +54,46 @@ export const ArchiveManifest = z.object({
   files: z.array(ManifestFile),
 });
 export type ArchiveManifest = z.infer<typeof ArchiveManifest>;
+
+/** One finding of the 四性检测 (DA/T 70-2018): which check, which archive entry ('' for the archive as a whole), what. */
+export const FourChecksProblem = z.object({ check: z.enum(FOUR_CHECKS), path: z.string(), message: z.string() });
+export type FourChecksProblem = z.infer<typeof FourChecksProblem>;
+
+/** The 四性检测 report (00-四性检测报告.json in the archive; the verifier makes a fresh one). */
+export const FourChecksReport = z.object({
+  format: z.literal('ipc-desk-four-checks'),
+  version: z.literal(1),
+  stage: z.enum(['seal', 'verify']),
+  checkedAt: IsoTime,
+  year: z.number().int(),
+  sealVersion: z.number().int().positive(),
+  /** Items checked (every archive entry except the report itself, the catalogue and manifest.json). */
+  items: z.number().int().nonnegative(),
+  /** Documents and attachments the year's records call for, and those in the archive (完整性). */
+  counts: z.object({
+    plannedDocuments: z.number().int().nonnegative(),
+    documents: z.number().int().nonnegative(),
+    plannedAttachments: z.number().int().nonnegative(),
+    attachments: z.number().int().nonnegative(),
+  }),
+  ok: z.boolean(),
+  checks: z.array(
+    z.object({
+      check: z.enum(FOUR_CHECKS),
+      ok: z.boolean(),
+      /** What was checked, in Chinese (one line each). */
+      criteria: z.array(z.string()),
+      problems: z.array(FourChecksProblem),
+    }),
+  ),
+  /** One Chinese sentence. */
+  summary: z.string(),
+});
+export type FourChecksReport = z.infer<typeof FourChecksReport>;
+
+/** What the seal record keeps of its 四性检测 (shown on the year card). */
+export const FourChecksSummary = z.object({ ok: z.boolean(), summary: z.string(), problems: z.array(FourChecksProblem) });
+export type FourChecksSummary = z.infer<typeof FourChecksSummary>;
 
 /** One seal of a year (kept forever; the newest decides whether the year is sealed). */
 export const YearSeal = z.object({
@@ -64,6 +112,8 @@ export const YearSeal = z.object({
   acknowledged: z.array(z.string()).default([]),
   /** What went into the archive other than planned (a document that could not be generated, an attachment whose content no longer matches its hash), in Chinese. */
   warnings: z.array(z.string()).default([]),
+  /** The 四性检测 at seal (archives sealed before it was added have none). */
+  fourChecks: FourChecksSummary.optional(),
   unsealed: z.object({ at: IsoTime, by: z.string(), reason: z.string() }).optional(),
 });
 export type YearSeal = z.infer<typeof YearSeal>;
@@ -110,6 +160,10 @@ export const VerifyReport = z.object({
   problems: z.array(VerifyProblem),
   /** One Chinese sentence: 档案完好 / 发现N处问题… */
   summary: z.string(),
+  /** The verifier's own 四性检测 (null: the archive could not be read far enough). */
+  fourChecks: FourChecksReport.nullable().default(null),
+  /** Whether it names the same problems as the report made at seal (null: the archive holds no such report). */
+  fourChecksMatchSeal: z.boolean().nullable().default(null),
 });
 export type VerifyReport = z.infer<typeof VerifyReport>;
 

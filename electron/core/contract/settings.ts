@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { method, NoInput, IsoDate } from './define.js';
 import { Text } from './text.js';
 import { Year } from './batches.js';
+import { RECORD_KINDS, RETENTION_PERIODS, type RecordKind } from './archive-labels.js';
 import { DISCLOSURES, DOCUMENT_KINDS, ISSUED_DOCUMENT_TYPES, type IssuedDocumentType } from './document-labels.js';
 
 const ListEntry = z.string().trim().min(1, '列表项不能为空').max(30, '列表项不超过30个字');
@@ -45,6 +46,20 @@ const DocumentFormats = z
     Object.fromEntries(ISSUED_DOCUMENT_TYPES.map((t) => [t, DocumentFormat.optional()])) as Record<
       IssuedDocumentType,
       z.ZodOptional<typeof DocumentFormat>
+    >,
+  )
+  .strict();
+/** 全宗号 (DA/T 13《档号编制规则》: 4 digits or capital letters and digits, given by the archives; same rule as domain/archival-code.ts). */
+const FondsNumber = z
+  .string()
+  .trim()
+  .regex(/^[0-9A-Z]{4}$/, '全宗号应为4位数字或大写字母与数字的组合（如 J001），由档案馆给定');
+/** 保管期限 per record class of the yearly archive (absent classes: domain/archival-code.ts DEFAULT_RETENTION). */
+const RetentionPeriods = z
+  .object(
+    Object.fromEntries(RECORD_KINDS.map((k) => [k, z.enum(RETENTION_PERIODS).optional()])) as Record<
+      RecordKind,
+      z.ZodOptional<z.ZodEnum<{ [K in (typeof RETENTION_PERIODS)[number]]: K }>>
     >,
   )
   .strict();
@@ -121,6 +136,10 @@ export const Settings = z.object({
   litigationCourt: z.string().trim().max(40, '法院名称不超过40个字').optional(),
   /** Working days an expert has to return the result file (评审任务通知单; absent: 10). */
   reviewReturnWorkingDays: z.number().int().min(1, '交回期限至少1个工作日').max(60, '交回期限不超过60个工作日').optional(),
+  /** 全宗号 of the bureau's fonds, the first part of every 档号 in the yearly archive's catalogue. */
+  fondsNumber: FondsNumber.optional(),
+  /** 保管期限 per record class (年度档案 catalogue and 档号). */
+  retentionPeriods: RetentionPeriods.optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -23,7 +23,23 @@ import { formatBytes, verifyArchive } from '../archive/verify.js';
 import { operator } from './applications/store.js';
 import { beginSealing, endSealing, isYearSealed, latestSeal } from './sealed-years.js';
 import type { AreaHandlers, HandlerContext } from './types.js';
-import { CATALOG_PATH, catalogEntry } from '../archive/catalog.js';
+import { CATALOG_CSV, CATALOG_JSON, CATALOG_PATH, catalogEntries, catalogRows, type CatalogItem } from '../archive/catalog.js';
+import {
+  fourChecks,
+  fourChecksJson,
+  fourChecksPdf,
+  fourChecksSummary,
+  REPORT_JSON,
+  REPORT_PDF,
+  type ItemFacts,
+} from '../archive/four-checks.js';
+import { inspectFile } from '../archive/inspect.js';
+import type { FourChecksProblem, FourChecksReport } from '../contract/archive.js';
+import { bureauDateOf } from '../domain/bureau-time.js';
+import { retentionTable } from '../domain/archival-code.js';
+import { sm3Hex } from '../exchange/sm3.js';
+import { createHash } from 'node:crypto';
+import type { BufferEntry } from '../archive/collect.js';
 import { issuedDocumentRows } from '../archive/register.js';
 import { voidDocument } from './archive-void.js';
 
@@ -97,61 +113,108 @@ async function seal(input: { year: number; taskId: string; acknowledgeOpenItems:
 
   beginSealing(ctx.store, year);
   const warnings: string[] = [];
+  let sealChecks: FourChecksReport | undefined;
   try {
     const written = await ctx.tasks.run(taskId, label, async (signal) => {
       ctx.emit('progress', { taskId, label: `${label}：生成文书`, done: 0, total: SCALE });
       const staging = await makeStagingDir(folder);
+      let rendering: Promise<unknown> = Promise.resolve();
       try {
         const rec = await yearRecords(ctx, year);
         const unique = new UniquePaths();
-        unique.take('说明.txt');
-        unique.take(CATALOG_PATH);
-        unique.take('manifest.json');
+        for (const p of ['说明.txt', CATALOG_PATH, CATALOG_JSON, CATALOG_CSV, REPORT_JSON, REPORT_PDF, 'manifest.json']) unique.take(p);
         const jobs = await documentJobs(ctx, rec);
-        const docs = await renderDocuments(ctx, jobs, staging, unique, {
-          signal,
-          onDone: (done) =>
-            ctx.emit('progress', {
-              taskId,
-              label: `${label}：生成文书（${done}/${jobs.length}）`,
-              done: Math.floor((done / Math.max(jobs.length, 1)) * DOC_SHARE),
-              total: SCALE,
-            }),
-        });
-        for (const d of docs.skipped) warnings.push(`未能收入“${d.label}”：${d.reason}`);
+        const problems: FourChecksProblem[] = [];
         const data = await dataEntries(ctx, rec);
         for (const d of data) unique.take(d.path);
-        const attachments = await attachmentEntries(ctx, rec, unique, (t) => warnings.push(t));
-        const counts = {
-          申报批次: rec.batches.length,
-          申报: rec.applications.length,
-          本年度认定中心: rec.centersDesignated,
-          年度工作总结: rec.centerYear.summaries.length,
-          中期考核: rec.centerYear.assessments.length,
-          复核: rec.reviews.length,
-          文书: docs.entries.length,
-          附件: attachments.length,
+        const attachments = await attachmentEntries(ctx, rec, unique, (t) => {
+          warnings.push(t);
+          problems.push({ check: 'integrity', path: '', message: t });
+        });
+        // Progress: regenerating the documents fills the first DOC_SHARE, the bytes written the rest; the
+        // attachments (the bulk of the bytes) stream into the zip while the documents are being made.
+        let docsDone = jobs.length === 0 ? 1 : 0;
+        let shown = 0;
+        const showProgress = (text: string, bytesDone: number, bytesTotal: number): void => {
+          shown = Math.max(shown, Math.floor(docsDone * DOC_SHARE + (bytesDone / Math.max(bytesTotal, 1)) * (SCALE - DOC_SHARE - 1)));
+          ctx.emit('progress', { taskId, label: `${label}：${text}`, done: shown, total: SCALE });
         };
-        const readme = readmeText({
+        const stopDocs = new AbortController();
+        const stopRendering = (): void => stopDocs.abort();
+        signal.addEventListener('abort', stopRendering, { once: true });
+        let bytes = { done: 0, total: 1 };
+        const rendered = renderDocuments(ctx, jobs, staging, unique, {
+          signal: stopDocs.signal,
+          onDone: (done) => {
+            docsDone = done / Math.max(jobs.length, 1);
+            showProgress(`生成文书（${done}/${jobs.length}）`, bytes.done, bytes.total);
+          },
+        });
+        rendered.catch(() => undefined);
+        rendering = rendered;
+        let docs: Awaited<typeof rendered> = { entries: [], skipped: [] };
+        let entries: ArchiveEntry[] = [];
+        const later = rendered.then((r) => {
+          docs = r;
+          for (const d of docs.skipped) {
+            warnings.push(`未能收入“${d.label}”：${d.reason}`);
+            problems.push({ check: 'integrity', path: '', message: `未能收入“${d.label}”：${d.reason}` });
+          }
+          const counts = {
+            申报批次: rec.batches.length,
+            申报: rec.applications.length,
+            本年度认定中心: rec.centersDesignated,
+            年度工作总结: rec.centerYear.summaries.length,
+            中期考核: rec.centerYear.assessments.length,
+            复核: rec.reviews.length,
+            文书: docs.entries.length,
+            附件: attachments.length,
+          };
+          const readme = readmeText({
+            year,
+            sealVersion: version,
+            sealedAtText: timeText(sealedAt),
+            sealedBy,
+            bureauName: settings.bureauName,
+            counts,
+            acknowledged: status.openItems,
+            skipped: docs.skipped,
+          });
+          // The catalogue's order; the zip has the attachments first (written while these were made).
+          entries = [
+            { path: '说明.txt', kind: 'readme', data: readme, title: '档案说明', record: { recordKind: 'archiveNotes' } },
+            ...data,
+            ...docs.entries,
+            ...attachments,
+          ];
+          return entries.filter((e) => e.kind !== 'attachment');
+        });
+        const sealDate = bureauDateOf(sealedAt);
+        const facts = new Map<string, ItemFacts>();
+        const catalogItem = (e: ArchiveEntry, f: ItemFacts): CatalogItem => ({
+          path: e.path,
+          title: e.title ?? path.posix.basename(e.path).replace(/\.[^.]+$/, ''),
+          recordKind: e.record?.recordKind ?? 'archiveNotes',
+          responsible: e.record?.responsible ?? settings.bureauName,
+          docNumber: e.record?.docNumber ?? '',
+          date: e.record?.date ?? sealDate,
+          pages: f.inspection.pages,
+          format: f.inspection.format,
+          size: f.size,
+          sha256: f.sha256,
+          sm3: f.sm3,
+          ...(f.recordedSha256 ? { recordedSha256: f.recordedSha256 } : {}),
+        });
+        const catalogHead = {
           year,
           sealVersion: version,
+          sealedAt,
           sealedAtText: timeText(sealedAt),
-          sealedBy,
           bureauName: settings.bureauName,
-          counts,
-          acknowledged: status.openItems,
-          skipped: docs.skipped,
-        });
-        const listed: ArchiveEntry[] = [
-          { path: '说明.txt', kind: 'readme', data: readme, title: '档案说明' },
-          ...data,
-          ...docs.entries,
-          ...attachments,
-        ];
-        const entries: ArchiveEntry[] = [
-          await catalogEntry(listed, { year, sealVersion: version, bureauName: settings.bureauName, sealedAtText: timeText(sealedAt) }),
-          ...listed,
-        ];
+          fondsNumber: settings.fondsNumber ?? '',
+          retention: retentionTable(settings.retentionPeriods),
+        };
+        if (!catalogHead.fondsNumber) warnings.push('未设置全宗号，档案目录中的档号未编制（在“设置”中填写全宗号后重新封存）。');
         const head = {
           format: 'ipc-desk-archive' as const,
           version: 1 as const,
@@ -162,16 +225,79 @@ async function seal(input: { year: number; taskId: string; acknowledgeOpenItems:
           bureauName: settings.bureauName,
           appVersion: ctx.appVersion,
         };
-        const out = await writeArchive(path.join(folder, fileName), entries, (files) => manifestBytes(head, files), {
+        const out = await writeArchive(path.join(folder, fileName), attachments, (files) => manifestBytes(head, files), {
           signal,
-          onProgress: (done, total) =>
-            ctx.emit('progress', {
-              taskId,
-              label: `${label}：写入档案（${formatBytes(done)} / ${formatBytes(total)}）`,
-              done: DOC_SHARE + Math.floor((done / Math.max(total, 1)) * (SCALE - DOC_SHARE - 1)),
-              total: SCALE,
-            }),
+          later,
+          inspect: true,
+          onDigest: (e, file, inspection) => {
+            facts.set(e.path, {
+              path: e.path,
+              sha256: file.sha256,
+              sm3: file.sm3!,
+              size: file.size,
+              inspection: inspection!,
+              generated: e.kind === 'document' || e.kind === 'readme' || e.kind === 'data' || e.kind === 'report',
+              ...('expectedSha256' in e && e.expectedSha256 ? { recordedSha256: e.expectedSha256 } : {}),
+            });
+          },
+          tail: async () => {
+            const items = entries.map((e) => facts.get(e.path)!);
+            const report = fourChecks({
+              stage: 'seal',
+              checkedAt: sealedAt,
+              year,
+              sealVersion: version,
+              items,
+              problems,
+              planned: { documents: jobs.length, attachments: attachmentCount(rec) },
+              included: { documents: docs.entries.length, attachments: attachments.length },
+            });
+            sealChecks = report;
+            const reportFiles: BufferEntry[] = [
+              {
+                path: REPORT_JSON,
+                kind: 'report',
+                data: fourChecksJson(report),
+                title: '四性检测报告（JSON）',
+                record: { recordKind: 'archiveNotes' },
+              },
+              {
+                path: REPORT_PDF,
+                kind: 'report',
+                data: await fourChecksPdf(report, { bureauName: settings.bureauName, archiveName: fileName }),
+                title: '四性检测报告',
+                record: { recordKind: 'archiveNotes' },
+              },
+            ];
+            const rows = catalogRows(
+              [
+                ...entries.map((e) => catalogItem(e, facts.get(e.path)!)),
+                ...(await Promise.all(
+                  reportFiles.map(async (e) =>
+                    catalogItem(e, {
+                      path: e.path,
+                      sha256: createHash('sha256').update(e.data).digest('hex'),
+                      sm3: sm3Hex(e.data),
+                      size: e.data.length,
+                      inspection: await inspectFile(e.path, e.data),
+                      generated: true,
+                    }),
+                  ),
+                )),
+              ],
+              catalogHead,
+            );
+            return [...reportFiles, ...(await catalogEntries(rows, catalogHead))];
+          },
+          onProgress: (done, total) => {
+            bytes = { done, total };
+            if (docsDone >= 1) showProgress(`写入档案（${formatBytes(done)} / ${formatBytes(total)}）`, done, total);
+          },
+        }).catch((err: unknown) => {
+          stopDocs.abort();
+          throw err;
         });
+        signal.removeEventListener('abort', stopRendering);
         for (const p of out.mismatched) {
           const text = `附件 ${p} 的内容与其存储校验值不符（数据文件夹中的文件可能已损坏），已按现有内容收入档案。`;
           warnings.push(text);
@@ -179,6 +305,8 @@ async function seal(input: { year: number; taskId: string; acknowledgeOpenItems:
         }
         return out;
       } finally {
+        // Documents still being made when writing failed stop at the next one; wait before removing their folder.
+        await rendering.catch(() => undefined);
         await fs.rm(staging, { recursive: true, force: true });
       }
     });
@@ -201,6 +329,7 @@ async function seal(input: { year: number; taskId: string; acknowledgeOpenItems:
       contentBytes: written.contentBytes,
       acknowledged: status.openItems,
       warnings,
+      ...(sealChecks ? { fourChecks: fourChecksSummary(sealChecks) } : {}),
     };
     await ctx.store.write(
       'archives',
@@ -211,7 +340,7 @@ async function seal(input: { year: number; taskId: string; acknowledgeOpenItems:
       (r) => ({
         method: 'archive.seal',
         entity: `archive:${year}`,
-        summary: `封存${year}年度档案（第${r.version}版，${r.fileCount}个文件，${formatBytes(r.contentBytes)}）${r.acknowledged.length ? `；确认的未办结事项：${r.acknowledged.join('；')}` : ''}${r.warnings.length ? `；注意：${r.warnings.join('；')}` : ''}`,
+        summary: `封存${year}年度档案（第${r.version}版，${r.fileCount}个文件，${formatBytes(r.contentBytes)}）${r.acknowledged.length ? `；确认的未办结事项：${r.acknowledged.join('；')}` : ''}${r.warnings.length ? `；注意：${r.warnings.join('；')}` : ''}${r.fourChecks ? `；${r.fourChecks.summary}` : ''}`,
         after: r,
       }),
     );
@@ -253,6 +382,7 @@ async function verify(input: { year?: number; path?: string; taskId?: string }, 
     .run(taskId, label, (signal) =>
       verifyArchive(file, {
         signal,
+        now: ctx.clock(),
         ...(expect ? { expect } : {}),
         onProgress: (done, total) =>
           ctx.emit('progress', { taskId, label, done: total ? Math.min(done, total - 1) : 0, total: Math.max(total, 1) }),

@@ -13,6 +13,24 @@ function withoutPath(message: string, path: string): string {
   return path && message.startsWith(path) ? message.slice(path.length).replace(/^[：:，,\s]+/, '') : message;
 }
 
+/** The verifier's own 四性检测, and whether it agrees with the report made at seal. */
+function FourChecksLine({ report }: Props) {
+  const c = report.fourChecks;
+  if (!c) return null;
+  const match =
+    report.fourChecksMatchSeal === null
+      ? ''
+      : report.fourChecksMatchSeal
+        ? '与封存时的检测结果一致。'
+        : '与封存时的检测结果不一致，请核对。';
+  return (
+    <div data-testid="verify-four-checks">
+      <Typography.Text type={c.ok ? 'success' : 'warning'}>{c.summary}</Typography.Text>
+      {match}
+    </div>
+  );
+}
+
 /** 校验结果: 档案完好 with the file count and bytes, or every problem naming its file. */
 export function VerifyResult({ report, onClose }: Props) {
   const what = [
@@ -36,6 +54,7 @@ export function VerifyResult({ report, onClose }: Props) {
               {what ? `${what}：` : ''}已逐一校验 {report.checked} 个文件（共 {formatSize(report.bytes)}），内容与清单中的 SHA-256
               完全一致。
             </div>
+            <FourChecksLine report={report} />
             <Typography.Text type="secondary" style={{ wordBreak: 'break-all' }}>
               文件：{report.file}
             </Typography.Text>
@@ -65,6 +84,7 @@ export function VerifyResult({ report, onClose }: Props) {
               </li>
             ))}
           </ul>
+          <FourChecksLine report={report} />
           <Typography.Text type="secondary" style={{ wordBreak: 'break-all' }}>
             文件：{report.file}
           </Typography.Text>

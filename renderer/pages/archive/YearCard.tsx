@@ -1,3 +1,4 @@
+import { FOUR_CHECK_LABELS } from '../../../electron/core/contract/archive-labels.js';
 import { Alert, Button, Card, Descriptions, Flex, Tag, Typography } from 'antd';
 import { AuditOutlined, DownloadOutlined, HistoryOutlined, LockOutlined, SafetyOutlined, UnlockOutlined } from '@ant-design/icons';
 import type { ArchiveYearStatus, VerifyReport, YearSeal } from '../../../electron/core/contract/index.js';
@@ -83,6 +84,29 @@ export function YearCard({ status, verifying, report, onSeal, onUnseal, onVerify
             },
             { key: 'size', label: '大小', children: formatSize(seal.file.size) },
           ]}
+        />
+      ) : null}
+      {status.sealed && seal?.fourChecks ? (
+        <Alert
+          type={seal.fourChecks.ok ? 'success' : 'warning'}
+          showIcon
+          data-testid="four-checks"
+          title={seal.fourChecks.summary}
+          description={
+            seal.fourChecks.ok ? (
+              '档案中附有四性检测报告（00-四性检测报告.pdf）。'
+            ) : (
+              <ul style={{ margin: 0, paddingLeft: 20, maxHeight: 120, overflowY: 'auto' }}>
+                {seal.fourChecks.problems.map((p) => (
+                  <li key={`${p.check}:${p.path}:${p.message}`}>
+                    {FOUR_CHECK_LABELS[p.check]}：{p.path ? `${p.path}——` : ''}
+                    {p.message}
+                  </li>
+                ))}
+              </ul>
+            )
+          }
+          style={{ marginBottom: 8 }}
         />
       ) : null}
       {status.sealed && seal?.warnings.length ? (

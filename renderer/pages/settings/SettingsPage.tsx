@@ -14,6 +14,7 @@ import { ChoiceListsCard } from './ChoiceListsCard';
 import { HolidayCard } from './HolidayCard';
 import { CertificateCard } from './CertificateCard';
 import { SummaryDueCard } from './SummaryDueCard';
+import { ArchivalCard } from './ArchivalCard';
 
 type TextField = 'bureauName' | 'operatorName' | 'docNumberPrefix' | 'certNumberPrefix';
 const FIELDS = new Set<TextField>(['bureauName', 'operatorName', 'docNumberPrefix', 'certNumberPrefix']);
@@ -157,6 +158,9 @@ export function SettingsPage() {
         </Col>
         <Col xs={24} xl={12}>
           <SummaryDueCard />
+        </Col>
+        <Col xs={24} xl={12}>
+          <ArchivalCard />
         </Col>
       </Row>
     </>

@@ -14,7 +14,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDesk, type Desk } from '../../../electron/core/app.js';
-import { catalogEntry } from '../../../electron/core/archive/catalog.js';
+import { catalogEntries, catalogRows } from '../../../electron/core/archive/catalog.js';
+import { retentionTable } from '../../../electron/core/domain/archival-code.js';
 import { INDICATORS } from '../../../electron/core/contract/centers/annual.js';
 import { renderAssessmentRosterXlsx } from '../../../electron/core/documents/excel/assessment-roster.js';
 import { hasQuotePrefix } from '../../../electron/core/documents/excel/quote-prefix.js';
@@ -138,19 +139,56 @@ describe('rosters print at ≥ 9 pt on A4 with quote-prefixed formula-like text'
     rosters.push({
       name: 'archive catalog',
       data: (
-        await catalogEntry(
-          [
+        await catalogEntries(
+          catalogRows(
+            [
+              {
+                path: '01-申报受理/2026年度第一批/受理通知书-福州纺织化纤科技有限公司.pdf',
+                title: '受理通知书',
+                recordKind: 'formalReviewNotice',
+                responsible: '福州市市场监督管理局',
+                docNumber: '榕市监知〔2026〕12号',
+                date: '2026-04-02',
+                pages: 2,
+                format: 'PDF',
+                size: 1234,
+                sha256: 'a'.repeat(64),
+                sm3: 'b'.repeat(64),
+              },
+              {
+                path: '05-中心管理/中心认定名单.xlsx',
+                title: '-中心认定名单',
+                recordKind: 'roster',
+                responsible: '福州市市场监督管理局',
+                docNumber: '',
+                date: '2027-01-05',
+                pages: null,
+                format: 'XLSX',
+                size: 99,
+                sha256: 'c'.repeat(64),
+                sm3: 'd'.repeat(64),
+              },
+            ],
             {
-              path: '01-申报受理/2026年度第一批/受理通知书-福州纺织化纤科技有限公司.pdf',
-              kind: 'document',
-              title: '受理通知书',
-              data: Buffer.alloc(1234),
+              year: 2026,
+              sealVersion: 1,
+              sealedAt: '2027-01-05T02:00:00.000Z',
+              bureauName: '福州市市场监督管理局',
+              fondsNumber: 'J001',
+              retention: retentionTable(),
             },
-            { path: '05-中心管理/中心认定名单.xlsx', kind: 'document', title: '-中心认定名单', data: Buffer.alloc(99) },
-          ] as never,
-          { year: 2026, sealVersion: 1, bureauName: '福州市市场监督管理局', sealedAtText: '2027年1月5日 10:00' },
+          ),
+          {
+            year: 2026,
+            sealVersion: 1,
+            sealedAt: '2027-01-05T02:00:00.000Z',
+            bureauName: '福州市市场监督管理局',
+            fondsNumber: 'J001',
+            retention: retentionTable(),
+            sealedAtText: '2027年1月5日 10:00',
+          },
         )
-      ).data as Buffer,
+      )[0]!.data,
       shows: '受理通知书',
     });
   }, 120_000);

@@ -68,6 +68,26 @@ async function main() {
   );
   report.printedAfterBad = win.webContents.printed.length - printedBeforeBad;
 
+  // Sealing and verifying a year: SM3 and the 四性检测 run on worker threads started from dist-electron/digest-worker.cjs.
+  const years = await handlers['desk:invoke'](ev, { name: 'archive.years', input: {} });
+  const year = years.ok ? years.value[0].year : null;
+  const seal = await handlers['desk:invoke'](ev, {
+    name: 'archive.seal',
+    input: { year, taskId: 'bundle-seal', acknowledgeOpenItems: true },
+  });
+  report.seal = seal.ok
+    ? { ok: true, year: seal.value.year, fileCount: seal.value.fileCount, fourChecks: seal.value.fourChecks }
+    : { ok: false, error: seal.error };
+  const verified = await handlers['desk:invoke'](ev, { name: 'archive.verify', input: { year } });
+  report.verify = verified.ok
+    ? {
+        ok: verified.value.ok,
+        checked: verified.value.checked,
+        fourChecksOk: verified.value.fourChecks?.ok,
+        matchSeal: verified.value.fourChecksMatchSeal,
+      }
+    : { ok: false, error: verified.error };
+
   // The preload, with a fake contextBridge/ipcRenderer answering through the real ipcMain handler.
   const exposed = {};
   const { EventEmitter } = require('node:events');

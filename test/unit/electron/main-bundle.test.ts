@@ -3,7 +3,7 @@
  * module (no Electron binary can be downloaded here). Checks the wiring, not Chromium itself.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -110,6 +110,17 @@ describe('dist-electron bundles (fake electron)', () => {
     expect(report.printBadViaPreload).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(report.viaPreload).toMatchObject({ ok: true, value: { host: 'electron' } });
     expect(report.unknownViaPreload).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+  });
+
+  it('seals and verifies a year, with SM3 and the 四性检测 on worker threads from dist-electron/digest-worker.cjs', () => {
+    expect(existsSync(path.join(root, 'dist-electron', 'digest-worker.cjs'))).toBe(true);
+    // The bundle starts its workers from beside itself, never through tsx (not loaded in the desktop app).
+    const main = readFileSync(mainCjs, 'utf8');
+    expect(main).toContain('"digest-worker.cjs"');
+    expect(main).not.toContain('tsx/package.json');
+    expect(report.seal).toMatchObject({ ok: true, fourChecks: { ok: true, problems: [] } });
+    expect((report.seal as { fileCount: number }).fileCount).toBeGreaterThan(3);
+    expect(report.verify).toMatchObject({ ok: true, fourChecksOk: true, matchSeal: true });
   });
 
   it('closes the desk on quit', () => {

@@ -29,6 +29,8 @@ export interface RosterInput {
   columns: RosterColumn[];
   rows: Record<string, RosterValue>[];
   orientation?: 'portrait' | 'landscape';
+  /** Add the sheet to this workbook (a second sheet) instead of a new one. */
+  into?: ExcelJS.Workbook;
 }
 
 /** Chinese date display for real date cells: 2026年11月24日. */
@@ -113,7 +115,7 @@ export function rosterWidths(
 }
 
 export function buildRoster(input: RosterInput): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+  const wb = input.into ?? new ExcelJS.Workbook();
   wb.creator = 'IP Center Desk';
   const ws = wb.addWorksheet(safeSheetName(input.sheetName));
   const n = input.columns.length;

@@ -5,6 +5,7 @@
  */
 import PDFDocument from 'pdfkit';
 import type { FontRole, FontSet } from '../fonts/registry.js';
+import { addXmpDates, archivalPdfOptions } from './archival.js';
 import { breakTokens, justifyGap, type Token, titleLines } from './layout.js';
 import { A4, CHAR_PITCH, CJK_ASCENT, GB, LINE_PITCH, TEXT_BOTTOM, TEXT_RIGHT } from './units.js';
 
@@ -44,23 +45,14 @@ export class GbDocument {
   private readonly pageNumbers: boolean;
 
   constructor(opts: GbDocumentOptions) {
-    this.doc = new PDFDocument({
-      size: 'A4',
-      margin: 0,
-      bufferPages: true,
-      autoFirstPage: true,
-      info: {
-        Title: opts.title,
-        Author: opts.author,
-        Subject: opts.subject ?? opts.title,
-        Creator: 'IP Center Desk',
-        Producer: 'IP Center Desk',
-        CreationDate: opts.creationDate,
-        ModDate: opts.creationDate,
-      },
-      lang: 'zh-CN',
-      displayTitle: true,
-    });
+    const meta = {
+      title: opts.title,
+      author: opts.author,
+      ...(opts.subject ? { subject: opts.subject } : {}),
+      creationDate: opts.creationDate,
+    };
+    this.doc = new PDFDocument(archivalPdfOptions(meta, { size: 'A4', margin: 0, bufferPages: true, autoFirstPage: true }));
+    addXmpDates(this.doc, meta);
     for (const [role, entry] of Object.entries(opts.fonts)) {
       // pdfkit accepts a parsed fontkit font; typings only list file sources.
       this.doc.registerFont(role, entry.font as unknown as Buffer);

@@ -6,6 +6,7 @@
  */
 import PDFDocument from 'pdfkit';
 import type { ExportFileType } from '../../contract/common.js';
+import { addXmpDates, archivalPdfOptions } from './archival.js';
 import type { FontRole, FontSet } from '../fonts/registry.js';
 import { CJK_ASCENT } from './units.js';
 
@@ -102,22 +103,8 @@ export function drawPageModel(model: PageModel, fonts: FontSet, opts: { sealSlot
 
 /** A pdfkit document for a model (fonts registered), so a layout can measure with the same fonts first. */
 export function openModelDocument(model: Pick<PageModel, 'meta'>, fonts: Partial<FontSet>): PDFKit.PDFDocument {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 0,
-    autoFirstPage: false,
-    info: {
-      Title: model.meta.title,
-      Author: model.meta.author,
-      Subject: model.meta.subject,
-      Creator: 'IP Center Desk',
-      Producer: 'IP Center Desk',
-      CreationDate: model.meta.creationDate,
-      ModDate: model.meta.creationDate,
-    },
-    lang: 'zh-CN',
-    displayTitle: true,
-  });
+  const doc = new PDFDocument(archivalPdfOptions(model.meta, { size: 'A4', margin: 0, autoFirstPage: false }));
+  addXmpDates(doc, model.meta);
   for (const [role, entry] of Object.entries(fonts)) if (entry) doc.registerFont(role, entry.font as unknown as Buffer);
   return doc;
 }

@@ -5,6 +5,7 @@
  * page is a small landscape surface that reuses the grid rows of the scoring sheet.
  */
 import PDFDocument from 'pdfkit';
+import { addXmpDates, archivalPdfOptions } from './archival.js';
 import { DeskError } from '../../contract/errors.js';
 import { formatChineseDate } from '../../domain/batches.js';
 import { resultTexts, type ResultFigures } from '../../domain/result-figures.js';
@@ -88,23 +89,9 @@ class LandscapeSurface implements GridSurface {
   y = TOP;
 
   constructor(fonts: FontSet, title: string, author: string, on: string) {
-    this.doc = new PDFDocument({
-      size: 'A4',
-      layout: 'landscape',
-      margin: 0,
-      bufferPages: true,
-      lang: 'zh-CN',
-      displayTitle: true,
-      info: {
-        Title: title,
-        Author: author,
-        Subject: title,
-        Creator: 'IP Center Desk',
-        Producer: 'IP Center Desk',
-        CreationDate: isoToDate(on),
-        ModDate: isoToDate(on),
-      },
-    });
+    const meta = { title, author, creationDate: isoToDate(on) };
+    this.doc = new PDFDocument(archivalPdfOptions(meta, { size: 'A4', layout: 'landscape', margin: 0, bufferPages: true }));
+    addXmpDates(this.doc, meta);
     for (const [role, entry] of Object.entries(fonts)) this.doc.registerFont(role, entry.font as unknown as Buffer);
     this.use({});
   }
