@@ -12,7 +12,7 @@ import { useOpenFileReceiver } from './pages/setup/openFile';
 import zhCN from 'antd/locale/zh_CN';
 import { SettingsProvider, useSettings } from './components/SettingsContext';
 import { DEFAULT_ROUTE, MENU_ITEMS, ROUTES, parentKey } from './routes';
-import { navigate, useRoute } from './router';
+import { currentRoute, navigate, useRoute } from './router';
 import { ExpertShell } from './pages/expert/ExpertShell';
 import { ProgressTray } from './components/ProgressTray';
 import { SIGNED_OUT_MESSAGE, useSignedOut } from './session';
@@ -75,7 +75,7 @@ function Shell() {
   const [openKeys, setOpenKeys] = useState<string[]>(['intake', 'settings']);
 
   useEffect(() => {
-    if (!page && route === '/') navigate(DEFAULT_ROUTE);
+    if (!page && route === '/' && currentRoute() === '/') navigate(DEFAULT_ROUTE);
   }, [page, route]);
   useEffect(() => {
     document.title = page ? `${page.title} - ${APP_TITLE}` : APP_TITLE;
@@ -180,7 +180,8 @@ function RoleGate() {
   const role = state?.role ?? null;
   useOpenFileReceiver(role !== null);
   useEffect(() => {
-    if (role && route === '/') navigate(role === 'expert' ? '/expert' : DEFAULT_ROUTE);
+    // the address itself, not the route state: a route asked for while the role was loading may not have reached it yet
+    if (role && route === '/' && currentRoute() === '/') navigate(role === 'expert' ? '/expert' : DEFAULT_ROUTE);
   }, [role, route]);
 
   if (!state) {

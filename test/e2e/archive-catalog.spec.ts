@@ -49,6 +49,10 @@ test('设置全宗号（错误时提示），封存年度后年度卡片显示�
     await page.keyboard.press('Space');
     await expect(ack).toBeChecked();
   }
+  // Enter never seals: the clerk moves from 取消 to 封存 with Tab, then presses Enter
+  await sealDialog.getByRole('button', { name: '取消' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(sealDialog.getByRole('button', { name: '封存', exact: true })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(sealDialog).toBeHidden({ timeout: 120_000 });
   await expect(card).toContainText('已封存 · 第1版');
