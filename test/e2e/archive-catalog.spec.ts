@@ -18,7 +18,9 @@ test('设置全宗号（错误时提示），封存年度后年度卡片显示�
   await openDesk(page, host, '#/settings');
   const archival = page.getByTestId('archival-card');
   const fonds = archival.getByRole('textbox', { name: '全宗号' });
+  await expect(fonds).toBeEnabled(); // the settings have loaded
   await fonds.focus();
+  await expect(fonds).toBeFocused();
   await page.keyboard.type('j01');
   await page.keyboard.press('Enter');
   await expect(archival).toContainText('全宗号应为4位数字或大写字母与数字的组合（如 J001），由档案馆给定');

@@ -32,7 +32,9 @@ export function ArchivalCard() {
   const fonds = (Form.useWatch('fondsNumber', form) as string | undefined) ?? '';
 
   useEffect(() => {
-    if (settings) loadValues(form, { fondsNumber: settings.fondsNumber ?? '', retention: retentionTable(settings.retentionPeriods) });
+    // a refresh of the settings never overwrites what the clerk is typing
+    if (settings && !form.isFieldsTouched())
+      loadValues(form, { fondsNumber: settings.fondsNumber ?? '', retention: retentionTable(settings.retentionPeriods) });
   }, [settings, form]);
 
   const save = (v: Values) =>
