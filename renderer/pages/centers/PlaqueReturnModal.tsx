@@ -5,6 +5,7 @@ import { desk } from '../../rpc';
 import { formatDate, toIsoDate, todayPicker } from '../../format';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/useSubmit';
+import { useDirtyGuard } from '../../components/dirtyGuard';
 import { DATE_FORMATS } from '../../components/designationLabels';
 import { showFieldErrors } from '../../components/fieldErrors';
 import { plaqueReturnOf } from '../../../electron/core/domain/review-cycle.js';
@@ -25,6 +26,7 @@ export function PlaqueReturnModal({
   onSaved: (c: Center) => void;
 }) {
   const [form] = Form.useForm<Values>();
+  const close = useDirtyGuard(form, onClose, '牌匾收回登记');
   const { saving, error, run } = useSubmit();
   const plaque = center ? plaqueReturnOf(center) : undefined;
   const save = (v: Values) =>
@@ -48,7 +50,7 @@ export function PlaqueReturnModal({
       okText="登记收回"
       cancelText="取消"
       width={560}
-      onCancel={onClose}
+      onCancel={close}
       confirmLoading={saving}
       okButtonProps={{ htmlType: 'submit' }}
       destroyOnHidden

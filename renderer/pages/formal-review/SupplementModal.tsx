@@ -3,6 +3,7 @@ import type { Application } from '../../../electron/core/contract/index.js';
 import { desk } from '../../rpc';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/useSubmit';
+import { useDirtyGuard } from '../../components/dirtyGuard';
 import { useChoiceLists } from '../../components/useChoiceLists';
 import { useRemote } from '../../components/useRemote';
 
@@ -31,6 +32,7 @@ interface Props {
 export function SupplementModal({ open, application, missing, onClose, onDone }: Props) {
   const { materials } = useChoiceLists();
   const [form] = Form.useForm<Values>();
+  const close = useDirtyGuard(form, onClose, '补正通知');
   const { saving, error, setError, run } = useSubmit();
   const items = Form.useWatch('items', form) ?? {};
   const workingDays = Form.useWatch('workingDays', form);
@@ -70,7 +72,7 @@ export function SupplementModal({ open, application, missing, onClose, onDone }:
       title="要求补正"
       okText="发出补正要求"
       cancelText="取消"
-      onCancel={onClose}
+      onCancel={close}
       confirmLoading={saving}
       okButtonProps={{ htmlType: 'submit' }}
       destroyOnHidden
