@@ -52,9 +52,23 @@ test('申报表: Esc asks, Tab skips the clear button, USCC on leaving, a refuse
   await expect(drawer).toBeHidden();
   await expect(page.getByRole('dialog', { name: '有未保存的修改' })).toHaveCount(0);
 
+  // where the focus goes while the drawer opens: to 单位名称 and nowhere else. (The drawer used to focus its own
+  // panel after the field's autoFocus; on a busy machine a fast typist's Tab then went to the close button.)
   await page.getByRole('button', { name: '新增申报' }).focus();
+  await page.evaluate(() => {
+    const trail: string[] = [];
+    (window as unknown as { focusTrail: string[] }).focusTrail = trail;
+    document.addEventListener('focusin', (e) => {
+      const el = e.target as HTMLElement;
+      trail.push(el.id || `${el.tagName}.${String(el.className).slice(0, 40)}`);
+    });
+  });
   await page.keyboard.press('Enter');
   await expect(drawer.getByLabel('单位名称')).toBeFocused();
+  await expect(drawer).toHaveClass(/ant-drawer-open/);
+  await page.waitForTimeout(600); // the opening animation has ended and afterOpenChange has run
+  const trail = await page.evaluate(() => (window as unknown as { focusTrail: string[] }).focusTrail);
+  expect(trail, `focus trail: ${trail.join(' → ')}`).toEqual([await drawer.getByLabel('单位名称').getAttribute('id')]);
   await page.keyboard.type(NAME);
   await page.keyboard.press('Tab');
   const usccBox = drawer.getByLabel('统一社会信用代码');

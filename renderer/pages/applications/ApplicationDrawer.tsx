@@ -137,6 +137,9 @@ export function ApplicationDrawer({ open, id, batch, onCreated, onChanged, onClo
 
   return (
     <Drawer
+      // A new form's first field takes the focus itself (autoFocus, then refocusAutoFocus): the drawer must not
+      // focus its own panel after it, which on a busy machine sent a fast typist's Tab to the close button.
+      autoFocus={!!id}
       afterOpenChange={refocusAutoFocus}
       open={open}
       onClose={close}

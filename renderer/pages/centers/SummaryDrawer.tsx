@@ -82,6 +82,7 @@ export function SummaryDrawer({ year, row, sealed, onClose, onSaved }: Props) {
 
   return (
     <Drawer
+      autoFocus={sealed} // an editable summary's first figure takes the focus itself (see ApplicationDrawer)
       afterOpenChange={refocusAutoFocus}
       open={!!row}
       onClose={close}
