@@ -141,7 +141,13 @@ test('公示、异议、认定发文、证书与中心名录', async ({ page, ho
   await screenshot(page, 'designation-decision');
 
   // the certificate PDF of the first center, downloaded as the user would
-  await exportStartsWith(page, host, centers.first().getByRole('button', { name: '证书' }), '%PDF-', /\.pdf$/);
+  await exportStartsWith(
+    page,
+    host,
+    centers.first().getByRole('button', { name: /(^| )证书$/ }) /* the PDF, not 证书OFD */,
+    '%PDF-',
+    /\.pdf$/,
+  );
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('main').getByTestId('export-download').click()]);
   expect((await readFile(await download.path())).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   await exportStartsWith(page, host, decisionCard.getByRole('button', { name: '认定通知PDF' }), '%PDF-', /\.pdf$/);

@@ -99,6 +99,8 @@ test('公示与认定：先看后办，回车不发起，过去的开始日期�
   await expect(look.getByRole('button', { name: /^发起公示/ })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(look).toBeHidden();
+  // the dialog closes as the act starts; the publicity is there once the card shows its period
+  await expect(page.getByTestId('publicity-period')).toBeVisible();
   const started = await publicityOf(page, host, batchId);
   expect(started).toMatchObject({ startsOn: past, backdateReason: '公示已于当日在局网站发布，现补登记录' });
   await expect(page.getByTestId('publicity-period')).toContainText(cn(started!.endsOn));

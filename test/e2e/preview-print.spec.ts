@@ -308,6 +308,7 @@ async function seedLargeDesignation(page: Page, host: DeskHost, count: number): 
     batchId: batch.id,
     startsOn: shanghaiDate(-30),
     workingDays: 5,
+    backdateReason: '公示已于当日在局网站发布，现补登记录',
     contact: { name: '王女士', phone: '0591-87654321' },
   });
   const decided = await rpc<{ centers: unknown[] }>(page, host, 'decision.create', { batchId: batch.id, decidedOn: shanghaiDate() });
