@@ -3,7 +3,8 @@
  * only (it exports no incremental SM3) at about 80–100 MB/s, so computed in line it would bound sealing and
  * verifying far below the disk's speed. Instead the main thread reads each entry once, hashes SHA-256 and
  * writes the zip while streaming, then hands the entry's bytes (transferred, not copied) to the least busy
- * worker and goes on with the next entry; `room()` holds the reader back while too many bytes wait.
+ * worker and goes on with the next entry; `room()` holds the reader back while too many bytes wait. An
+ * attachment whose SM3 was remembered at upload (store/digests.ts) is only inspected (`inspect()`).
  * One pool serves the process (`digestPool()`): started on first use (a worker takes a second or two to
  * load), its threads hold the process open only while they have work, and stop after a minute without any.
  *
@@ -24,11 +25,13 @@ export interface DigestJob {
   id: number;
   path: string;
   data: Uint8Array;
+  /** Compute SM3 (false: its SM3 is already known, see store/digests.ts). */
+  sm3: boolean;
   /** Inspect the bytes for the 四性检测 as well (inspect.ts). */
   inspect: boolean;
 }
 
-export type DigestAnswer = { id: number; sm3: string; inspection: Inspection | null } | { id: number; error: string };
+export type DigestAnswer = { id: number; sm3: string | null; inspection: Inspection | null } | { id: number; error: string };
 
 export interface Digest {
   sm3: string;
@@ -36,8 +39,13 @@ export interface Digest {
   inspection: Inspection | null;
 }
 
+interface Answer {
+  sm3: string | null;
+  inspection: Inspection | null;
+}
+
 interface Pending {
-  resolve: (d: Digest) => void;
+  resolve: (a: Answer) => void;
   reject: (err: Error) => void;
   bytes: number;
   slot: Slot;
@@ -100,16 +108,26 @@ export class DigestPool {
    * SM3 (and, with `inspect`, the inspection) of `data`. With `owned`, the caller gives the bytes up: a buffer
    * that owns its whole ArrayBuffer is moved to the worker without a copy (and is empty afterwards).
    */
-  digest(entryPath: string, data: Uint8Array, opts: { inspect: boolean; owned?: boolean }): Promise<Digest> {
+  async digest(entryPath: string, data: Uint8Array, opts: { inspect: boolean; owned?: boolean }): Promise<Digest> {
+    const a = await this.post(entryPath, data, { ...opts, sm3: true });
+    return { sm3: a.sm3!, inspection: a.inspection };
+  }
+
+  /** The inspection alone, of an entry whose SM3 is already known (`owned` as for `digest`). */
+  async inspect(entryPath: string, data: Uint8Array, opts: { owned?: boolean } = {}): Promise<Inspection> {
+    return (await this.post(entryPath, data, { ...opts, sm3: false, inspect: true })).inspection!;
+  }
+
+  private post(entryPath: string, data: Uint8Array, opts: { sm3: boolean; inspect: boolean; owned?: boolean }): Promise<Answer> {
     if (this.broken) return Promise.reject(this.broken);
     if (this.closed) return Promise.reject(new Error('digest pool closed'));
     const whole = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength && data.buffer instanceof ArrayBuffer;
     const bytes = opts.owned && whole ? data : new Uint8Array(data);
     const slot = this.slots.reduce((a, b) => (b.bytes < a.bytes ? b : a));
     const id = this.nextId++;
-    const job: DigestJob = { id, path: entryPath, data: bytes, inspect: opts.inspect };
+    const job: DigestJob = { id, path: entryPath, data: bytes, sm3: opts.sm3, inspect: opts.inspect };
     const size = bytes.byteLength;
-    return new Promise<Digest>((resolve, reject) => {
+    return new Promise<Answer>((resolve, reject) => {
       if (this.pending.size === 0) this.busy();
       this.pending.set(id, { resolve, reject, bytes: size, slot });
       slot.bytes += size;

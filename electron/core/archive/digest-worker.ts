@@ -11,7 +11,7 @@ import type { DigestAnswer, DigestJob } from './digest-pool.js';
 async function run(job: DigestJob): Promise<DigestAnswer> {
   try {
     const data = Buffer.from(job.data.buffer, job.data.byteOffset, job.data.byteLength);
-    const sm3 = sm3Hex(data);
+    const sm3 = job.sm3 ? sm3Hex(data) : null;
     const inspection = job.inspect ? await inspectFile(job.path, data) : null;
     return { id: job.id, sm3, inspection };
   } catch (err) {

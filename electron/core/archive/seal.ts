@@ -2,7 +2,10 @@
  * Writing the archive zip: streamed (a 1 GB year never sits in memory), every entry read once and
  * SHA-256-hashed while it passes, already-compressed formats stored, manifest.json last (listing every other
  * entry), written to a temp name, fsynced, then renamed. Cancelling removes the temp file. SM3 and the
- * 四性检测 inspection of each entry run on worker threads (digest-pool.ts) while the next entries stream.
+ * 四性检测 inspection of each entry run on worker threads (digest-pool.ts) while the next entries stream;
+ * an attachment whose SHA-256 equals the one it is stored under takes the SM3 remembered when it was
+ * uploaded (store/digests.ts: pure-JS SM3 is ~10× slower than native SHA-256 and would bound the seal),
+ * and one without a remembered SM3 gets it computed here and remembered for the next seal.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
@@ -20,6 +23,7 @@ import type { ArchiveEntry, BufferEntry, FileEntry } from './collect.js';
 import { digestPool, type Digest } from './digest-pool.js';
 import type { Inspection } from './inspect.js';
 import { tempFileName } from '../store/file-names.js';
+import type { AttachmentDigests } from '../store/digests.js';
 
 /** Formats that are already compressed: stored as they are, so sealing is bound by the disk, not by deflate. */
 export const STORED_FORMATS = /\.(pdf|jpe?g|png|gif|webp|zip|rar|7z|gz|docx|xlsx|pptx|ofd|mp4)$/iu;
@@ -52,6 +56,11 @@ export interface WriteArchiveOptions {
   tail?: (files: ManifestFile[]) => Promise<BufferEntry[]>;
   /** Bytes of entry content passed so far of `total`. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Attachments' remembered SM3 (store/digests.ts): used for an entry whose SHA-256, read now, equals the
+   * `expectedSha256` it is stored under (the same bytes); filled for one that matches and had none.
+   */
+  knownSm3?: Pick<AttachmentDigests, 'sm3Of' | 'remember'>;
 }
 
 const ENTRY_OPTIONS = { mtime: FIXED_MTIME, forceDosTimestamp: true, mode: 0o100644 } as const;
@@ -126,6 +135,8 @@ export async function writeArchive(
     }
   };
   const mismatched: string[] = [];
+  /** Writes of SM3 computed here for attachments that had none remembered (a failure only costs time later). */
+  const remembering: Promise<void>[] = [];
   const inspect = opts.inspect ?? false;
   const digested = (e: ArchiveEntry, base: Omit<ManifestFile, 'sm3'>, digest: Promise<Digest>): Promise<ManifestFile> =>
     digest.then((d) => {
@@ -150,6 +161,8 @@ export async function writeArchive(
     const fileResult = (e: FileEntry): Promise<ManifestFile> =>
       new Promise<ManifestFile>((resolve, reject) => {
         zip.addReadStreamLazy(e.path, { ...ENTRY_OPTIONS, compress: !STORED_FORMATS.test(e.path), size: e.size }, (cb) => {
+          // Looked up while the entry streams; trusted only if the bytes read are the ones it is stored under.
+          const remembered = e.expectedSha256 && opts.knownSm3 ? opts.knownSm3.sm3Of(e.expectedSha256).catch(() => null) : null;
           const hash = createHash('sha256');
           const chunks: Buffer[] = [];
           let size = 0;
@@ -164,16 +177,28 @@ export async function writeArchive(
             },
             flush(next) {
               const sha256 = hash.digest('hex');
-              if (e.expectedSha256 && sha256 !== e.expectedSha256) mismatched.push(e.path);
-              // The bytes go to a worker for SM3 and inspection; the zip moves on to the next entry as soon
-              // as the workers have room, so reading, writing and hashing overlap.
+              const intact = !e.expectedSha256 || sha256 === e.expectedSha256;
+              if (!intact) mismatched.push(e.path);
+              // The bytes go to a worker for SM3 (unless remembered) and inspection; the zip moves on to the
+              // next entry as soon as the workers have room, so reading, writing and hashing overlap.
               const data = Buffer.concat(chunks, size);
               chunks.length = 0;
-              digested(e, { path: e.path, sha256, size, kind: e.kind }, pool.digest(e.path, data, { inspect, owned: true })).then(
-                resolve,
-                reject,
-              );
-              void pool.room().then(() => next());
+              void (async () => {
+                const sm3 = intact ? await remembered : null;
+                const digest: Promise<Digest> = sm3
+                  ? (inspect ? pool.inspect(e.path, data, { owned: true }) : Promise.resolve(null)).then((inspection) => ({
+                      sm3,
+                      inspection,
+                    }))
+                  : pool.digest(e.path, data, { inspect, owned: true }).then((d) => {
+                      if (intact && e.expectedSha256 && opts.knownSm3)
+                        remembering.push(opts.knownSm3.remember(e.expectedSha256, d.sm3).catch(() => undefined));
+                      return d;
+                    });
+                digested(e, { path: e.path, sha256, size, kind: e.kind }, digest).then(resolve, reject);
+                await pool.room();
+                next();
+              })();
             },
           });
           source.on('error', (err) => {
@@ -215,6 +240,7 @@ export async function writeArchive(
     throwIfAborted(opts.signal);
     await fs.rename(tmp, target);
     await fsyncDir(path.dirname(target));
+    await Promise.all(remembering);
     opts.onProgress?.(total, total);
     return {
       path: target,

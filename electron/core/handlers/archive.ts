@@ -229,6 +229,7 @@ async function seal(input: { year: number; taskId: string; acknowledgeOpenItems:
           signal,
           later,
           inspect: true,
+          knownSm3: ctx.store.digests,
           onDigest: (e, file, inspection) => {
             facts.set(e.path, {
               path: e.path,

@@ -189,7 +189,10 @@ export const expertHandlers: AreaHandlers<Methods> = {
         summary: `导入评审包：批次 ${pkg.batchId}，${payload.applications.length}份申报，${shas.length}个材料文件${replaced ? '（替换旧评审包，草稿保留）' : ''}`,
       }),
     );
-    for (const s of oldShas) await shredFile(attachments.pathOf(s));
+    for (const s of oldShas) {
+      await shredFile(attachments.pathOf(s));
+      await shredFile(ctx.store.digests.pathOf(s));
+    }
     await discardUpload(ctx.store.dirs.root, input.uploadId);
     return {
       packageId: pkg.packageId,

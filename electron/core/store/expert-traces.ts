@@ -1,7 +1,8 @@
 /**
  * Every place an imported review package leaves readable traces in the data folder (专家模式), and their
  * removal for 清除本机评审数据: the previous version of the expertWorkspace part (`.bak`) and its temp files,
- * its copies in snapshots, the material files, opened copies, staged uploads and stray export files.
+ * its copies in snapshots, the material files and their remembered SM3 (digests/), opened copies, staged
+ * uploads and stray export files.
  * Each file is overwritten before it is unlinked (shred.ts). Run inside Store.exclusive(): no write is in
  * flight, so no temp file removed here belongs to a live write.
  */
@@ -73,18 +74,27 @@ export async function sweepExpertTraces(dirs: DataDirs, sweep: TraceSweep): Prom
     }
   }
 
-  // files/: the materials (by sha256; in 专家模式 also what a failed import left behind).
+  // files/: the materials (by sha256; in 专家模式 also what a failed import left behind); digests/: their
+  // remembered SM3 (store/digests.ts), which would still tell which files this computer held.
   for (const sha of sweep.fileShas) {
-    if (/^[0-9a-f]{64}$/.test(sha)) await one(path.join(dirs.files, sha.slice(0, 2), sha), true);
+    if (/^[0-9a-f]{64}$/.test(sha)) {
+      await one(path.join(dirs.files, sha.slice(0, 2), sha), true);
+      await one(path.join(dirs.digests, sha.slice(0, 2), sha));
+    }
   }
   if (sweep.expertMode) {
     await tree(dirs.files);
+    await tree(dirs.digests);
     await tree(openedDir(dirs));
     await tree(uploadsDir(dirs.root));
     await tree(dirs.exports, (f) => !f.includes(path.sep) && !f.startsWith('.') && sweep.keepExport(f));
   } else {
     for (const sha of sweep.fileShas) if (/^[0-9a-f]{64}$/.test(sha)) await tree(path.join(openedDir(dirs), sha.slice(0, 12)));
   }
-  for (const sha of sweep.fileShas) await fs.rmdir(path.join(dirs.files, sha.slice(0, 2))).catch(() => undefined); // empty shard folders
+  for (const sha of sweep.fileShas) {
+    // empty shard folders
+    await fs.rmdir(path.join(dirs.files, sha.slice(0, 2))).catch(() => undefined);
+    await fs.rmdir(path.join(dirs.digests, sha.slice(0, 2))).catch(() => undefined);
+  }
   return out;
 }

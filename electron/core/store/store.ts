@@ -9,6 +9,7 @@ import { DurableJsonAdapter, CorruptPartError, readPartText, parsePartText, part
 import { exists } from './durable-file.js';
 import type { AuditLog } from './audit-log.js';
 import { Attachments } from './attachments.js';
+import { AttachmentDigests } from './digests.js';
 import { Backups, stamp } from './backups.js';
 import { PartJournal, type AuditInfo, type PartChange } from './part-journal.js';
 import { acquireLock } from './lock.js';
@@ -46,6 +47,8 @@ export interface DataDirs {
   backups: string;
   audit: string;
   exports: string;
+  /** Remembered SM3 of attachments (derived, store/digests.ts). */
+  digests: string;
 }
 
 export function dataDirs(root: string): DataDirs {
@@ -56,6 +59,7 @@ export function dataDirs(root: string): DataDirs {
     backups: path.join(root, 'backups'),
     audit: path.join(root, 'audit'),
     exports: path.join(root, 'exports'),
+    digests: path.join(root, 'digests'),
   };
 }
 
@@ -82,6 +86,8 @@ export class Store {
   private snapshotDay = '';
   /** The attachment files (<data>/files, content-addressed by sha256). */
   readonly attachments: Attachments;
+  /** The attachments' remembered SM3 (<data>/digests, a derived cache). */
+  readonly digests: AttachmentDigests;
 
   private constructor(
     readonly dirs: DataDirs,
@@ -94,6 +100,7 @@ export class Store {
     readonly staleLock?: { pid: number; host: string; startedAt: string },
   ) {
     this.attachments = new Attachments(dirs.files);
+    this.digests = new AttachmentDigests(dirs.digests);
   }
 
   static async open(dataDir: string, opts: StoreOptions): Promise<Store> {

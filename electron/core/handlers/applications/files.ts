@@ -7,6 +7,7 @@ import { discardUpload, findUpload } from '../../store/uploads.js';
 import type { AreaHandlers } from '../types.js';
 import { findApplication, updateApplication } from './store.js';
 import { assertBatchAllows } from '../batch-state.js';
+import { rememberAttachmentSm3 } from '../../archive/attachment-sm3.js';
 
 type Methods = 'applications.attachFile' | 'applications.removeFile';
 
@@ -29,6 +30,8 @@ export const applicationFileHandlers: AreaHandlers<Methods> = {
     } finally {
       await discardUpload(ctx.store.dirs.root, input.uploadId); // accepted (now in files/) or refused: either way done
     }
+    // Its SM3 for the archive seal, computed now on a worker thread (archive/attachment-sm3.ts).
+    await rememberAttachmentSm3(ctx.store, stored.sha256, ctx.log);
     const ref: FileRef = {
       sha256: stored.sha256,
       name,

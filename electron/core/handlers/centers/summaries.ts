@@ -19,6 +19,7 @@ import { findCenter } from './centers.js';
 import { isYearSealed } from '../sealed-years.js';
 import type { AreaHandlers, HandlerContext } from '../types.js';
 import { upsertById } from '../upsert.js';
+import { rememberAttachmentSm3 } from '../../archive/attachment-sm3.js';
 
 type Methods = 'summaries.year' | 'summaries.get' | 'summaries.save' | 'summaries.attachFile' | 'summaries.removeFile';
 
@@ -163,6 +164,8 @@ export const centerSummaryHandlers: AreaHandlers<Methods> = {
     } finally {
       await discardUpload(ctx.store.dirs.root, input.uploadId);
     }
+    // Its SM3 for the archive seal, computed now on a worker thread (archive/attachment-sm3.ts).
+    await rememberAttachmentSm3(ctx.store, stored.sha256, ctx.log);
     const ref: FileRef = {
       sha256: stored.sha256,
       name,
