@@ -2,11 +2,11 @@
  * 预览 of an exported file in a large dialog: a PDF in the pdf.js viewer (pages, zoom, thumbnails) with 打印,
  * 另存为… and 打开所在文件夹; an xlsx roster as a table of its first rows (read in the core) with 用表格软件打开.
  * In the browser, 另存为… / 用表格软件打开 become the download (the browser saves and opens files itself).
- * Other formats of the same document (e.g. an OFD beside the PDF) can be handed in `formats` and are offered
- * for saving beside the main file.
+ * Other formats of the same document can be handed in `formats` and are offered for saving beside the main
+ * file; an official document's OFD is made on request (`ofd`: 另存为 OFD, then where it went above the pages).
  */
-import { useEffect, useRef, useState, type CSSProperties } from 'react';
-import { App, Button, Empty, Input, Modal, Space, Spin, Typography } from 'antd';
+import { useEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { Alert, App, Button, Empty, Input, Modal, Space, Spin, Typography } from 'antd';
 import { DownloadOutlined, FolderOpenOutlined, PrinterOutlined, SaveOutlined, TableOutlined } from '@ant-design/icons';
 import type { ExportedFile, MethodOutput } from '../../electron/core/contract/index.js';
 import { desk, errorMessage } from '../rpc';
@@ -15,11 +15,15 @@ import { PathPickerModal } from './PathPickerModal';
 import { PdfPreview } from './PdfPreview';
 import { columnLabel, exportFormat } from './exportFormat';
 import type { usePrintPdf } from './usePrintPdf';
+import { useOfdExport, type OfdSource } from './useOfdExport';
 
 type Printer = ReturnType<typeof usePrintPdf>;
 
 /** Rows of a roster the table shows (the rest: 用表格软件打开 / download). */
 const TABLE_ROWS = 50;
+
+/** Height of the line above the pages saying where the OFD went. */
+const OFD_LINE = 48;
 
 /** 另存为… (desktop: the in-app folder picker, then a copy) or 下载 (browser) of one file. */
 function SaveButton({ file, label }: { file: ExportedFile; label?: string }) {
@@ -75,7 +79,7 @@ function RevealButton({ file }: { file: ExportedFile }) {
   );
 }
 
-function Actions({ file, formats, printer }: { file: ExportedFile; formats: ExportedFile[]; printer: Printer }) {
+function Actions({ file, formats, printer, ofd }: { file: ExportedFile; formats: ExportedFile[]; printer: Printer; ofd: ReactNode }) {
   const { message } = App.useApp();
   const format = exportFormat(file.fileName);
   const [range, setRange] = useState('');
@@ -116,6 +120,7 @@ function Actions({ file, formats, printer }: { file: ExportedFile; formats: Expo
         </Button>
       ) : null}
       <SaveButton file={file} />
+      {ofd}
       {formats.map((f) => (
         <SaveButton
           key={f.path}
@@ -223,16 +228,22 @@ export interface ExportPreviewProps {
   file: ExportedFile | null;
   /** Other formats of the same document, offered for saving beside it. */
   formats?: ExportedFile[];
+  /** How to get the OFD of this official document (offered as 另存为 OFD beside a PDF). */
+  ofd?: OfdSource;
+  /** What the document is, for the OFD message (e.g. 受理通知书). */
+  kind?: string;
   printer: Printer;
   onClose: () => void;
 }
 
 /** A large dialog around the preview; Esc or × closes it, and the pages (or the table) take the focus. */
-export function ExportPreview({ file, formats = [], printer, onClose }: ExportPreviewProps) {
+export function ExportPreview({ file, formats = [], ofd, kind, printer, onClose }: ExportPreviewProps) {
   const body = useRef<HTMLDivElement>(null);
-  // Dialog top margin (16), header (≈56), body padding and a bottom margin: the rest of the window is the preview.
-  const height = Math.max(320, window.innerHeight - 150);
   const format = file ? exportFormat(file.fileName) : null;
+  const ofdExport = useOfdExport(format === 'pdf' ? ofd : undefined, kind ? { kind } : {});
+  // Dialog top margin (16), header (≈56), body padding and a bottom margin: the rest of the window is the
+  // preview (less the line saying where the OFD went, once there is one).
+  const height = Math.max(320, window.innerHeight - 150 - (ofdExport.result ? OFD_LINE : 0));
   return (
     <Modal
       open={file !== null}
@@ -247,17 +258,20 @@ export function ExportPreview({ file, formats = [], printer, onClose }: ExportPr
       }}
     >
       <div ref={body} data-testid="export-preview-body">
+        {ofdExport.result ? (
+          <Alert type="success" showIcon title={ofdExport.result} style={{ height: OFD_LINE - 8, marginBottom: 8 }} />
+        ) : null}
         {file && format === 'pdf' ? (
           <PdfPreview
             source={{ kind: 'file', path: file.path }}
             height={height}
             thumbnails
-            actions={<Actions file={file} formats={formats} printer={printer} />}
+            actions={<Actions file={file} formats={formats} printer={printer} ofd={ofdExport.button} />}
           />
         ) : file ? (
           <>
             <div style={{ display: 'flex', justifyContent: 'flex-end', height: 40, alignItems: 'center' }}>
-              <Actions file={file} formats={formats} printer={printer} />
+              <Actions file={file} formats={formats} printer={printer} ofd={null} />
             </div>
             {format === 'xlsx' ? (
               <RosterTable file={file} height={height - 40} />

@@ -7,18 +7,21 @@ import { formatSize } from '../format';
 import { ExportPreview } from './ExportPreview';
 import { canPreview, exportFormat } from './exportFormat';
 import { usePrintPdf } from './usePrintPdf';
+import { useOfdExport, type OfdSource } from './useOfdExport';
 
 const linkStyle = { paddingInline: 4, height: 'auto' } as const;
 
 /**
  * Message body after an export: the file name, a download link (web) or the saved path (Electron), and 预览
  * (PDF in the viewer, xlsx as a table) and 打印 (PDF) — printing straight from the message, without the preview.
+ * An official document's PDF also offers 另存为 OFD when `ofd` says how to get it (the same method, `fileType: 'ofd'`).
  */
-export function ExportResult({ file, kind }: { file: ExportedFile; kind: string }) {
+export function ExportResult({ file, kind, ofd }: { file: ExportedFile; kind: string; ofd?: OfdSource | undefined }) {
   const url = desk.exportUrl(file);
   const printer = usePrintPdf();
   const [preview, setPreview] = useState(false);
   const isPdf = exportFormat(file.fileName) === 'pdf';
+  const ofdExport = useOfdExport(isPdf ? ofd : undefined, { kind, link: true });
   return (
     <span data-testid="export-result">
       已导出{kind}：{file.fileName}（{formatSize(file.size)}）。
@@ -54,7 +57,15 @@ export function ExportResult({ file, kind }: { file: ExportedFile; kind: string 
           打印
         </Button>
       ) : null}
-      <ExportPreview file={preview ? file : null} printer={printer} onClose={() => setPreview(false)} />
+      {ofdExport.button}
+      {ofdExport.result ? <div style={{ marginTop: 4 }}>{ofdExport.result}</div> : null}
+      <ExportPreview
+        file={preview ? file : null}
+        kind={kind}
+        {...(isPdf && ofd ? { ofd } : {})}
+        printer={printer}
+        onClose={() => setPreview(false)}
+      />
       {printer.node}
     </span>
   );

@@ -318,6 +318,8 @@ export const PublicityNoticeInput = z
     contact: Contact.optional(),
     /** 成文日期 (default: the publicity's start date). */
     issuedOn: IsoDate.optional(),
+    /** PDF (default) or OFD. */
+    fileType: ExportFileType,
   })
   .strict();
 
@@ -391,7 +393,12 @@ export const designationContract = {
     summary: '发起公示前预览名单与公示期',
   }),
   'publicity.get': method({ input: ByBatch, output: DesignationView, writes: false, summary: '读取公示、异议与认定情况' }),
-  'publicity.noticePdf': method({ input: PublicityNoticeInput, output: ExportedFile, writes: false, summary: '生成公示通知（PDF）' }),
+  'publicity.noticePdf': method({
+    input: PublicityNoticeInput,
+    output: ExportedFile,
+    writes: false,
+    summary: '生成公示通知（PDF 或 OFD）',
+  }),
 
   'objections.record': method({
     input: RecordObjectionInput,

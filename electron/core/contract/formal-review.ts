@@ -1,7 +1,7 @@
 /** API methods of formal review (形式审查, formalReview.*): accept, ask for a supplement, reject, print the notice. */
 import { z } from 'zod';
 import { method, IsoDate } from './define.js';
-import { ExpectedDocNumber, ExportedFile, NumberPreview } from './common.js';
+import { ExpectedDocNumber, ExportedFile, ExportFileType, NumberPreview } from './common.js';
 import { Application, SupplementItemInput } from './applications/entities.js';
 import { Text } from './text.js';
 import { yearOfRef } from './years.js';
@@ -61,12 +61,18 @@ export const formalReviewContract = {
   }),
   'formalReview.notice': method({
     input: z
-      .object({ applicationId: Id, round: z.number().int().positive().optional(), expectedDocNumber: ExpectedDocNumber.optional() })
+      .object({
+        applicationId: Id,
+        round: z.number().int().positive().optional(),
+        expectedDocNumber: ExpectedDocNumber.optional(),
+        /** PDF (default) or OFD; the OFD of a numbered notice is a reprint (no new 发文字号). */
+        fileType: ExportFileType,
+      })
       .strict(),
     output: ExportedFile,
     writes: true,
     yearLock: 'print',
-    summary: '生成形式审查通知书（受理/补正/不予受理）',
+    summary: '生成形式审查通知书（受理/补正/不予受理；PDF 或 OFD）',
   }),
   'formalReview.returnToDraft': method({
     input: z.object({ applicationId: Id, reason: Reason }).strict(),

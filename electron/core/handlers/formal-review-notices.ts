@@ -3,6 +3,7 @@ import { DeskError } from '../contract/errors.js';
 import type { Application, FormalReview } from '../contract/applications/entities.js';
 import type { ExportedFile, NumberPreview } from '../contract/common.js';
 import { yearOfRef } from '../contract/years.js';
+import type { DocumentOutput } from '../documents/pdf/page-model.js';
 import { issueDocNumbered, peekDocNumber } from '../store/numbering.js';
 import { writeExport } from '../store/exports.js';
 import { issuedOnOf, noticeFileName, NOTICE_TITLES, NOTICE_TYPES, pickRound, renderNotice } from '../services/documents/formal-review.js';
@@ -42,20 +43,24 @@ export async function previewReviewNotice(ctx: HandlerContext, applicationId: st
 
 /**
  * Print a round's notice. The first print renders it with the number it will get, writes the file, and only
- * then takes the 发文字号 and stores it in the round (store/numbering.ts); reprints keep the number.
+ * then takes the 发文字号 and stores it in the round (store/numbering.ts); reprints keep the number. `output`
+ * is the file written (PDF or OFD): the OFD of a numbered notice is a reprint, a first print as OFD numbers
+ * the notice exactly as a PDF first print would.
  */
 export async function printReviewNotice(
   ctx: HandlerContext,
   applicationId: string,
   roundNo: number | undefined,
   expectedDocNumber?: string,
+  output: DocumentOutput = 'pdf',
 ): Promise<ExportedFile> {
   const app = await findApplication(ctx, applicationId);
   const round = pickRound(app, roundNo);
   const issuedOn = issuedOnOf(round);
   if (round.docNumber) {
-    const pdf = await renderNotice(ctx, app, round, issuedOn, round.docNumber);
-    return writeExport(ctx.store.dirs.exports, noticeFileName(app, round, round.docNumber), pdf);
+    // A reprint, in either format: the same document with the number it has (nothing is taken or recorded).
+    const data = await renderNotice(ctx, app, round, issuedOn, round.docNumber, undefined, output);
+    return writeExport(ctx.store.dirs.exports, noticeFileName(app, round, round.docNumber, output), data);
   }
   const { docNumberPrefix } = ctx.store.read('settings').settings;
   const title = NOTICE_TITLES[round.outcome];
@@ -76,9 +81,9 @@ export async function printReviewNotice(
     audit: { method: 'formalReview.notice', entity: `application:${app.id}`, summary: `${title}编号` },
     render: async (docNumber) => {
       const [a, r] = await fresh();
-      return { app: a, pdf: await renderNotice(ctx, a, r, issuedOn, docNumber, template) };
+      return { app: a, data: await renderNotice(ctx, a, r, issuedOn, docNumber, template, output) };
     },
-    exportFile: ({ app: a, pdf }, docNumber) => ({ dir: ctx.store.dirs.exports, name: noticeFileName(a, round, docNumber), data: pdf }),
+    exportFile: ({ app: a, data }, docNumber) => ({ dir: ctx.store.dirs.exports, name: noticeFileName(a, round, docNumber, output), data }),
     commit: async (docNumber) => {
       await storeTemplateUse(ctx, NOTICE_TYPES[round.outcome], template, 'formalReview.notice');
       return updateApplication(ctx, app.id, 'formalReview.notice', 'printNotice', (stored) => {
@@ -91,5 +96,5 @@ export async function printReviewNotice(
     },
   });
   // A concurrent print numbered this round first: print it again with that number.
-  return issued ? issued.file! : printReviewNotice(ctx, applicationId, round.round);
+  return issued ? issued.file! : printReviewNotice(ctx, applicationId, round.round, undefined, output);
 }

@@ -106,7 +106,7 @@ export const formalReviewHandlers: AreaHandlers<Methods> = {
     }),
 
   'formalReview.previewNotice': (input, ctx) => previewReviewNotice(ctx, input.applicationId, input.round),
-  'formalReview.notice': (input, ctx) => printReviewNotice(ctx, input.applicationId, input.round, input.expectedDocNumber),
+  'formalReview.notice': (input, ctx) => printReviewNotice(ctx, input.applicationId, input.round, input.expectedDocNumber, input.fileType),
 };
 
 /** 年度封存 of the notices (`yearLock: 'print'`): only a first print writes into the application's year. */

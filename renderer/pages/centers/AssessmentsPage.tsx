@@ -37,54 +37,58 @@ export function AssessmentsPage() {
   const confirm = useConfirmAct();
   /** The first print takes the 发文字号: the number, the centers listed and any submitted but unassessed summaries are shown first. */
   const printNotice = () =>
-    exporter.run('中期考核结果通知', async () => {
-      const file = await confirmNumbered(
-        confirm.ask,
-        () => desk.call('assessments.previewNotice', { year }),
-        (p) => ({
-          title: `生成${year}年度中期考核结果通知并取号`,
-          actName: p.unassessed.length ? '确认名单并取号生成' : '取号并生成',
-          testId: 'confirm-number',
-          width: 640,
-          summary: (
-            <>
-              <NumberSummary preview={p} />
-              <Typography.Paragraph style={{ margin: '8px 0 4px' }}>通知列入{p.listed.length}个中心：</Typography.Paragraph>
-              <ul style={{ margin: 0, paddingLeft: 20, maxHeight: 120, overflowY: 'auto' }}>
-                {p.listed.map((l) => (
-                  <li key={l.centerId}>
-                    {l.centerName}（{GRADE_LABELS[l.grade]}）
-                  </li>
-                ))}
-              </ul>
-              {p.unassessed.length ? (
-                <Alert
-                  type="warning"
-                  showIcon
-                  style={{ marginTop: 8 }}
-                  data-testid="notice-unassessed"
-                  title={`还有${p.unassessed.length}个中心已提交总结但尚未考核，不列入通知：`}
-                  description={p.unassessed.map((u) => u.centerName).join('、')}
-                />
-              ) : null}
-            </>
-          ),
-          consequences: [
-            `结果通知取用发文字号${p.docNumber}，该编号此后不再发给其他文书（不能退回重用）。`,
-            '通知生成为 PDF，以后重印保持同一编号和成文日期；通知发出后更正考核结果须说明理由。',
-            ...(p.unassessed.length ? ['上述未考核中心的名单作为确认记入通知记录和操作日志。'] : []),
-          ],
-        }),
-        (p) =>
-          desk.call('assessments.noticePdf', {
-            year,
-            expectedDocNumber: p.docNumber,
-            ...(p.unassessed.length ? { acknowledgeUnassessed: true } : {}),
+    exporter.run(
+      '中期考核结果通知',
+      async () => {
+        const file = await confirmNumbered(
+          confirm.ask,
+          () => desk.call('assessments.previewNotice', { year }),
+          (p) => ({
+            title: `生成${year}年度中期考核结果通知并取号`,
+            actName: p.unassessed.length ? '确认名单并取号生成' : '取号并生成',
+            testId: 'confirm-number',
+            width: 640,
+            summary: (
+              <>
+                <NumberSummary preview={p} />
+                <Typography.Paragraph style={{ margin: '8px 0 4px' }}>通知列入{p.listed.length}个中心：</Typography.Paragraph>
+                <ul style={{ margin: 0, paddingLeft: 20, maxHeight: 120, overflowY: 'auto' }}>
+                  {p.listed.map((l) => (
+                    <li key={l.centerId}>
+                      {l.centerName}（{GRADE_LABELS[l.grade]}）
+                    </li>
+                  ))}
+                </ul>
+                {p.unassessed.length ? (
+                  <Alert
+                    type="warning"
+                    showIcon
+                    style={{ marginTop: 8 }}
+                    data-testid="notice-unassessed"
+                    title={`还有${p.unassessed.length}个中心已提交总结但尚未考核，不列入通知：`}
+                    description={p.unassessed.map((u) => u.centerName).join('、')}
+                  />
+                ) : null}
+              </>
+            ),
+            consequences: [
+              `结果通知取用发文字号${p.docNumber}，该编号此后不再发给其他文书（不能退回重用）。`,
+              '通知生成为 PDF，以后重印保持同一编号和成文日期；通知发出后更正考核结果须说明理由。',
+              ...(p.unassessed.length ? ['上述未考核中心的名单作为确认记入通知记录和操作日志。'] : []),
+            ],
           }),
-      );
-      if (!file) throw declined('生成结果通知');
-      return file;
-    });
+          (p) =>
+            desk.call('assessments.noticePdf', {
+              year,
+              expectedDocNumber: p.docNumber,
+              ...(p.unassessed.length ? { acknowledgeUnassessed: true } : {}),
+            }),
+        );
+        if (!file) throw declined('生成结果通知');
+        return file;
+      },
+      () => desk.call('assessments.noticePdf', { year, fileType: 'ofd' }),
+    );
 
   return (
     <>

@@ -10,7 +10,7 @@ export function ExportBanner({ last, onClose }: { last: LastFile | null; onClose
       type="success"
       showIcon
       closable={{ onClose }}
-      title={<ExportResult file={last.file} kind={last.kind} />}
+      title={<ExportResult file={last.file} kind={last.kind} ofd={last.ofd} />}
       style={{ marginBottom: 12 }}
     />
   );

@@ -32,26 +32,30 @@ export function TriennialPage() {
   const confirm = useConfirmAct();
   // the first print takes the 发文字号: shown and confirmed first (reprints keep it)
   const decisionPdf = (r: TriennialReview) =>
-    exporter.run(`复核决定（${names.get(r.centerId) ?? r.centerId}）`, async () => {
-      if (r.notice) return desk.call('triennial.decisionPdf', { reviewId: r.id });
-      const file = await confirmNumbered(
-        confirm.ask,
-        () => desk.call('triennial.previewDecision', { reviewId: r.id }),
-        (p) => ({
-          title: '生成复核决定并取号',
-          actName: '取号并生成',
-          testId: 'confirm-number',
-          summary: <NumberSummary preview={p} />,
-          consequences: [
-            `《${p.title}》取用发文字号${p.docNumber}，该编号此后不再发给其他文书（不能退回重用）。`,
-            '决定生成为 PDF，以后重印保持同一编号和成文日期。',
-          ],
-        }),
-        (p) => desk.call('triennial.decisionPdf', { reviewId: r.id, expectedDocNumber: p.docNumber }),
-      );
-      if (!file) throw declined('生成复核决定');
-      return file;
-    });
+    exporter.run(
+      `复核决定（${names.get(r.centerId) ?? r.centerId}）`,
+      async () => {
+        if (r.notice) return desk.call('triennial.decisionPdf', { reviewId: r.id });
+        const file = await confirmNumbered(
+          confirm.ask,
+          () => desk.call('triennial.previewDecision', { reviewId: r.id }),
+          (p) => ({
+            title: '生成复核决定并取号',
+            actName: '取号并生成',
+            testId: 'confirm-number',
+            summary: <NumberSummary preview={p} />,
+            consequences: [
+              `《${p.title}》取用发文字号${p.docNumber}，该编号此后不再发给其他文书（不能退回重用）。`,
+              '决定生成为 PDF，以后重印保持同一编号和成文日期。',
+            ],
+          }),
+          (p) => desk.call('triennial.decisionPdf', { reviewId: r.id, expectedDocNumber: p.docNumber }),
+        );
+        if (!file) throw declined('生成复核决定');
+        return file;
+      },
+      () => desk.call('triennial.decisionPdf', { reviewId: r.id, fileType: 'ofd' }),
+    );
   const busyFor = (r: TriennialReview) => exporter.busy === `复核决定（${names.get(r.centerId) ?? r.centerId}）`;
 
   function reloadAll(): void {

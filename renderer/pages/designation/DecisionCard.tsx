@@ -11,15 +11,14 @@ import { useSubmit } from '../../components/useSubmit';
 import { DATE_FORMATS } from '../../components/designationLabels';
 import { useConfirmAct } from '../../components/ConfirmActModal';
 import { confirmNumbered } from '../../components/confirmNumbered';
+import { OFD_HINT, type OfdSource } from '../../components/useOfdExport';
 
 interface Props {
   view: DesignationView;
   onChanged: () => void;
   busy: string | null;
-  onExport: (kind: string, produce: () => Promise<ExportedFile>) => void;
+  onExport: (kind: string, produce: () => Promise<ExportedFile>, ofd?: OfdSource) => void;
 }
-
-const OFD_HINT = '在政务系统中归档、流转用 OFD 版式文件（GB/T 33190），与 PDF 版面、文号相同';
 
 /** 三、认定发文: the decision date and 认定发文; afterwards the document number, the centers and the prints. */
 export function DecisionCard({ view, onChanged, busy, onExport }: Props) {
@@ -85,10 +84,10 @@ export function DecisionCard({ view, onChanged, busy, onExport }: Props) {
     });
   };
 
-  const exp = (kind: string, produce: () => Promise<ExportedFile>) => ({
+  const exp = (kind: string, produce: () => Promise<ExportedFile>, ofd?: OfdSource) => ({
     loading: busy === kind,
     disabled: !!busy && busy !== kind,
-    onClick: () => onExport(kind, produce),
+    onClick: () => onExport(kind, produce, ofd),
   });
 
   return (
@@ -145,7 +144,15 @@ export function DecisionCard({ view, onChanged, busy, onExport }: Props) {
             <Descriptions.Item label="认定中心">{d.centerIds.length}家</Descriptions.Item>
           </Descriptions>
           <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-            <Button type="primary" icon={<FilePdfOutlined />} {...exp('认定通知', () => desk.call('decision.noticePdf', { batchId }))}>
+            <Button
+              type="primary"
+              icon={<FilePdfOutlined />}
+              {...exp(
+                '认定通知',
+                () => desk.call('decision.noticePdf', { batchId }),
+                () => desk.call('decision.noticePdf', { batchId, fileType: 'ofd' }),
+              )}
+            >
               认定通知PDF
             </Button>
             <Button

@@ -4,6 +4,7 @@ import { desk } from '../../rpc';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportResult } from '../../components/ExportResult';
+import type { OfdSource } from '../../components/useOfdExport';
 import { useRemote } from '../../components/useRemote';
 import { batchesChanged, useBatchChoice } from '../../components/useBatchChoice';
 import { useExportFile } from '../../components/useExportFile';
@@ -25,7 +26,7 @@ export function DesignationPage() {
   const view = useRemote(() => (batchId ? desk.call('publicity.get', { batchId }) : Promise.resolve(undefined)), [batchId]);
   const exporter = useExportFile();
   const v = view.data?.batchId === batchId ? view.data : undefined;
-  const onExport = (kind: string, produce: Parameters<typeof exporter.run>[1]) => void exporter.run(kind, produce);
+  const onExport = (kind: string, produce: Parameters<typeof exporter.run>[1], ofd?: OfdSource) => void exporter.run(kind, produce, ofd);
   /** After 发起公示, 异议 and 认定发文: the page's view and the batch's status (公示中, 已认定) in the selector. */
   const changed = () => {
     view.reload();
@@ -45,7 +46,7 @@ export function DesignationPage() {
           type="success"
           showIcon
           closable={{ onClose: exporter.clearLast }}
-          title={<ExportResult file={exporter.last.file} kind={exporter.last.kind} />}
+          title={<ExportResult file={exporter.last.file} kind={exporter.last.kind} ofd={exporter.last.ofd} />}
           style={{ marginBottom: 16 }}
         />
       ) : null}

@@ -11,6 +11,7 @@ import { useRemote } from '../../components/useRemote';
 import { useSubmit } from '../../components/useSubmit';
 import { DATE_FORMATS } from '../../components/designationLabels';
 import { refocusAutoFocus } from '../../components/refocusAutoFocus';
+import type { OfdSource } from '../../components/useOfdExport';
 import { WithdrawnPublicities, WithdrawPublicityButton } from './WithdrawPublicity';
 import { useConfirmAct } from '../../components/ConfirmActModal';
 import { publicityConfirmation } from './PublicityLook';
@@ -20,7 +21,7 @@ interface Props {
   view: DesignationView;
   onChanged: (v: DesignationView) => void;
   exporting: boolean;
-  onExport: (kind: string, produce: () => Promise<ExportedFile>) => void;
+  onExport: (kind: string, produce: () => Promise<ExportedFile>, ofd?: OfdSource) => void;
 }
 
 interface StartForm {
@@ -219,7 +220,11 @@ function PublicityNoticeButton({
 }) {
   const [asking, setAsking] = useState(false);
   const produce = (c?: { name: string; phone: string }) =>
-    onExport('公示通知', () => desk.call('publicity.noticePdf', { batchId, ...(c ? { contact: c } : {}) }));
+    onExport(
+      '公示通知',
+      () => desk.call('publicity.noticePdf', { batchId, ...(c ? { contact: c } : {}) }),
+      () => desk.call('publicity.noticePdf', { batchId, ...(c ? { contact: c } : {}), fileType: 'ofd' }),
+    );
   return (
     <>
       <Button icon={<FilePdfOutlined />} loading={loading} onClick={() => (contact ? produce() : setAsking(true))}>

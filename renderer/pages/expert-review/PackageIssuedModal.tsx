@@ -5,9 +5,17 @@ import { ExportResult } from '../../components/ExportResult';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { refocusAutoFocus } from '../../components/refocusAutoFocus';
 import { usePrintPdf } from '../../components/usePrintPdf';
+import type { OfdSource } from '../../components/useOfdExport';
 
 interface Props {
-  issued: { expertName: string; result: PackageExportResult; letter: ExportedFile | null; letterError: unknown } | null;
+  issued: {
+    expertName: string;
+    result: PackageExportResult;
+    letter: ExportedFile | null;
+    letterError: unknown;
+    /** The letter as OFD (另存为 OFD beside the PDF). */
+    letterOfd?: OfdSource;
+  } | null;
   onClose: () => void;
 }
 
@@ -81,7 +89,7 @@ export function PackageIssuedModal({ issued, onClose }: Props) {
             </Descriptions.Item>
             <Descriptions.Item label="评审任务通知单">
               {issued.letter ? (
-                <ExportResult file={issued.letter} kind="评审任务通知单" />
+                <ExportResult file={issued.letter} kind="评审任务通知单" ofd={issued.letterOfd} />
               ) : (
                 <ErrorAlert error={issued.letterError} title="通知单未能生成" />
               )}

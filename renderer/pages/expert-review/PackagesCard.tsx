@@ -6,6 +6,7 @@ import { desk, errorMessage } from '../../rpc';
 import { formatDateTime } from '../../format';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportResult } from '../../components/ExportResult';
+import type { OfdSource } from '../../components/useOfdExport';
 import { useRemote } from '../../components/useRemote';
 import { PackageIssuedModal } from './PackageIssuedModal';
 import type { BatchReview } from './useBatchReview';
@@ -18,7 +19,13 @@ interface Row {
   pkg: IssuedPackageView | undefined;
 }
 
-type Issued = { expertName: string; result: PackageExportResult; letter: ExportedFile | null; letterError: unknown } | null;
+type Issued = {
+  expertName: string;
+  result: PackageExportResult;
+  letter: ExportedFile | null;
+  letterError: unknown;
+  letterOfd: OfdSource;
+} | null;
 
 /** 评审包: per panel expert, export an encrypted package (code shown once) and see what came back. */
 export function PackagesCard({ batchId, review }: { batchId: string; review: BatchReview }) {
@@ -26,7 +33,12 @@ export function PackagesCard({ batchId, review }: { batchId: string; review: Bat
   const issuedList = useRemote(() => desk.call('packages.list', { batchId }), [batchId, review.overview.data]);
   const [busy, setBusy] = useState<string | null>(null);
   const [issued, setIssued] = useState<Issued>(null);
-  const [letter, setLetter] = useState<ExportedFile | null>(null);
+  const [letter, setLetter] = useState<{ file: ExportedFile; ofd: OfdSource } | null>(null);
+  /** The 评审任务通知单 of a package as OFD (the letter is not numbered: it is printed again from the package). */
+  const letterOfd =
+    (expertId: string, packageId: string): OfdSource =>
+    () =>
+      desk.call('packages.letter', { batchId, expertId, packageId, fileType: 'ofd' });
   const o = review.overview.data;
   const latest = new Map((issuedList.data ?? []).filter((p) => p.latest).map((p) => [p.expertId, p]));
   const rows: Row[] = (o?.panel ?? []).map((id) => ({
@@ -48,7 +60,7 @@ export function PackagesCard({ batchId, review }: { batchId: string; review: Bat
       } catch (err) {
         letterError = err;
       }
-      setIssued({ expertName: row.name, result, letter: file, letterError });
+      setIssued({ expertName: row.name, result, letter: file, letterError, letterOfd: letterOfd(row.expertId, result.packageId) });
       issuedList.reload();
     } catch (err) {
       message.error({ content: `导出评审包失败：${errorMessage(err)}`, duration: 8 });
@@ -60,7 +72,10 @@ export function PackagesCard({ batchId, review }: { batchId: string; review: Bat
     if (!row.pkg) return;
     setBusy(`letter:${row.expertId}`);
     try {
-      setLetter(await desk.call('packages.letter', { batchId, expertId: row.expertId, packageId: row.pkg.packageId }));
+      setLetter({
+        file: await desk.call('packages.letter', { batchId, expertId: row.expertId, packageId: row.pkg.packageId }),
+        ofd: letterOfd(row.expertId, row.pkg.packageId),
+      });
     } catch (err) {
       message.error({ content: `生成通知单失败：${errorMessage(err)}`, duration: 8 });
     } finally {
@@ -82,7 +97,7 @@ export function PackagesCard({ batchId, review }: { batchId: string; review: Bat
       <ErrorAlert error={issuedList.error} title="无法读取已发出的评审包" onRetry={issuedList.reload} />
       {letter ? (
         <Typography.Paragraph>
-          <ExportResult file={letter} kind="评审任务通知单" />
+          <ExportResult file={letter.file} kind="评审任务通知单" ofd={letter.ofd} />
         </Typography.Paragraph>
       ) : null}
       <Table<Row>

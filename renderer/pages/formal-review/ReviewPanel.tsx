@@ -105,27 +105,31 @@ export function ReviewPanel({ application, missing, onChanged }: { application: 
 
   // the first print takes the document number (kept for reprints): shown and confirmed first, then reload to show it
   const notice = (r: FormalReview) =>
-    void exporter.run(NOTICE[r.outcome], async () => {
-      if (r.docNumber) return desk.call('formalReview.notice', { applicationId: application.id, round: r.round });
-      const file = await confirmNumbered(
-        confirm.ask,
-        () => desk.call('formalReview.previewNotice', { applicationId: application.id, round: r.round }),
-        (p) => ({
-          title: `生成${p.title}并取号`,
-          actName: '取号并生成',
-          testId: 'confirm-number',
-          summary: <NumberSummary preview={p} />,
-          consequences: [
-            `本通知书取用发文字号${p.docNumber}，该编号此后不再发给其他文书（不能退回重用）。`,
-            '通知书生成为 PDF，以后重印保持同一编号和成文日期。',
-          ],
-        }),
-        (p) => desk.call('formalReview.notice', { applicationId: application.id, round: r.round, expectedDocNumber: p.docNumber }),
-      );
-      if (!file) throw declined(`生成${NOTICE[r.outcome]}`);
-      onChanged();
-      return file;
-    });
+    void exporter.run(
+      NOTICE[r.outcome],
+      async () => {
+        if (r.docNumber) return desk.call('formalReview.notice', { applicationId: application.id, round: r.round });
+        const file = await confirmNumbered(
+          confirm.ask,
+          () => desk.call('formalReview.previewNotice', { applicationId: application.id, round: r.round }),
+          (p) => ({
+            title: `生成${p.title}并取号`,
+            actName: '取号并生成',
+            testId: 'confirm-number',
+            summary: <NumberSummary preview={p} />,
+            consequences: [
+              `本通知书取用发文字号${p.docNumber}，该编号此后不再发给其他文书（不能退回重用）。`,
+              '通知书生成为 PDF，以后重印保持同一编号和成文日期。',
+            ],
+          }),
+          (p) => desk.call('formalReview.notice', { applicationId: application.id, round: r.round, expectedDocNumber: p.docNumber }),
+        );
+        if (!file) throw declined(`生成${NOTICE[r.outcome]}`);
+        onChanged();
+        return file;
+      },
+      () => desk.call('formalReview.notice', { applicationId: application.id, round: r.round, fileType: 'ofd' }),
+    );
 
   return (
     <>
@@ -169,7 +173,7 @@ export function ReviewPanel({ application, missing, onChanged }: { application: 
           type="success"
           showIcon
           closable={{ onClose: exporter.clearLast }}
-          title={<ExportResult file={exporter.last.file} kind={exporter.last.kind} />}
+          title={<ExportResult file={exporter.last.file} kind={exporter.last.kind} ofd={exporter.last.ofd} />}
           style={{ marginBottom: 12 }}
           data-testid="notice-banner"
         />

@@ -18,7 +18,7 @@
 import { z } from 'zod';
 import { method, IsoDate, IsoTime } from '../define.js';
 import { Text } from '../text.js';
-import { ExpectedDocNumber, ExportedFile, NumberPreview, VoidRecord } from '../common.js';
+import { ExpectedDocNumber, ExportedFile, ExportFileType, NumberPreview, VoidRecord } from '../common.js';
 import { Year } from '../batches.js';
 import { FileRef } from '../applications/entities.js';
 import { Center } from '../designation.js';
@@ -304,6 +304,8 @@ export const NoticeInput = z
     acknowledgeUnassessed: z.boolean().optional(),
     /** The 发文字号 the confirmation showed (`assessments.previewNotice`). */
     expectedDocNumber: ExpectedDocNumber.optional(),
+    /** PDF (default) or OFD; the OFD of a numbered notice is a reprint (no new 发文字号). */
+    fileType: ExportFileType,
   })
   .strict();
 
@@ -383,7 +385,7 @@ export const centersAnnualContract = {
     output: ExportedFile,
     writes: true,
     yearLock: 'print',
-    summary: '生成中期考核结果通知（PDF）',
+    summary: '生成中期考核结果通知（PDF 或 OFD）',
   }),
   'assessments.previewNotice': method({
     input: z.object({ year: Year, issuedOn: IsoDate.optional() }).strict(),
@@ -426,11 +428,19 @@ export const centersAnnualContract = {
     summary: '复核决定将取用的发文字号（不取号）',
   }),
   'triennial.decisionPdf': method({
-    input: z.object({ reviewId: ReviewId, issuedOn: IsoDate.optional(), expectedDocNumber: ExpectedDocNumber.optional() }).strict(),
+    input: z
+      .object({
+        reviewId: ReviewId,
+        issuedOn: IsoDate.optional(),
+        expectedDocNumber: ExpectedDocNumber.optional(),
+        /** PDF (default) or OFD; the OFD of a numbered decision is a reprint (no new 发文字号). */
+        fileType: ExportFileType,
+      })
+      .strict(),
     output: ExportedFile,
     writes: true,
     yearLock: 'print',
-    summary: '生成复核决定（PDF）',
+    summary: '生成复核决定（PDF 或 OFD）',
   }),
   'centers.history': method({
     input: z.object({ centerId: CenterId }).strict(),

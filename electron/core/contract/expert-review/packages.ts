@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { method, IsoDate, IsoTime } from '../define.js';
-import { ExportedFile } from '../common.js';
+import { ExportedFile, ExportFileType } from '../common.js';
 import { yearOfRef } from '../years.js';
 
 const BatchId = z
@@ -151,10 +151,19 @@ export const reviewPackagesContract = {
   }),
   'packages.list': method({ input: ByBatch, output: z.array(IssuedPackageView), writes: false, summary: '已发出的评审包' }),
   'packages.letter': method({
-    input: z.object({ batchId: BatchId, expertId: ExpertId, packageId: PackageId, deadline: IsoDate.optional() }).strict(),
+    input: z
+      .object({
+        batchId: BatchId,
+        expertId: ExpertId,
+        packageId: PackageId,
+        deadline: IsoDate.optional(),
+        /** PDF (default) or OFD. */
+        fileType: ExportFileType,
+      })
+      .strict(),
     output: ExportedFile,
     writes: false,
-    summary: '打印评审任务通知单',
+    summary: '打印评审任务通知单（PDF 或 OFD）',
   }),
   'results.preview': method({
     input: z.object({ uploadIds: UploadIds }).strict(),

@@ -13,6 +13,7 @@ import { officialFormat, type OfficialFormat } from '../../domain/document-kinds
 import type { FilledWording } from '../../domain/templates.js';
 import type { FontSet } from '../fonts/registry.js';
 import { renderListNotice } from './publicity-notice.js';
+import type { DocumentOutput } from './page-model.js';
 import type { TableColumn } from './table.js';
 import { noticeWording, type WordingOptions } from './wording.js';
 
@@ -38,6 +39,8 @@ export interface AssessmentNoticeInput extends WordingOptions {
   voidStamp?: VoidStamp;
   /** Kind, mark, 附注 and 版记 from the settings (domain/document-kinds.ts officialFormat). */
   format?: OfficialFormat;
+  /** PDF (default) or OFD from the same page model. */
+  output?: DocumentOutput;
 }
 
 export const GRADE_ORDER: readonly Grade[] = ['excellent', 'good', 'pass', 'fail'];
@@ -128,6 +131,7 @@ export function renderAssessmentNotice(input: AssessmentNoticeInput): Promise<Bu
     date: input.issuedOn,
     format: input.format ?? officialFormat({ bureauName: input.authority }, 'assessmentNotice', input.issuedOn),
     ...(input.fonts ? { fonts: input.fonts } : {}),
+    ...(input.output ? { output: input.output } : {}),
     ...(input.preview ? { sealSlot: true } : {}),
     ...(input.voidStamp ? { voidStamp: input.voidStamp } : {}),
   });

@@ -15,6 +15,7 @@ import { officialFormat, type OfficialFormat } from '../../domain/document-kinds
 import type { FilledWording, TemplateValues } from '../../domain/templates.js';
 import type { TemplateId } from '../../contract/templates-labels.js';
 import type { FontSet } from '../fonts/registry.js';
+import type { DocumentOutput } from './page-model.js';
 import { renderNotice, type NoticeInput } from './notice.js';
 import { noticeWording, type WordingOptions } from './wording.js';
 
@@ -37,6 +38,8 @@ export interface IntakeNoticeBase extends WordingOptions {
   voidStamp?: VoidStamp;
   /** Kind, mark, 附注 and 版记 from the settings (domain/document-kinds.ts officialFormat). */
   format?: OfficialFormat;
+  /** PDF (default) or OFD from the same page model. */
+  output?: DocumentOutput;
 }
 
 export type AcceptanceNoticeInput = IntakeNoticeBase;
@@ -128,6 +131,7 @@ function noticeInput(input: IntakeNoticeBase, type: IssuedDocumentType, wording:
     ...(input.fonts ? { fonts: input.fonts } : {}),
     ...(input.preview ? { sealSlot: true } : {}),
     ...(input.voidStamp ? { voidStamp: input.voidStamp } : {}),
+    ...(input.output ? { output: input.output } : {}),
   };
 }
 

@@ -12,6 +12,7 @@ import { officialFormat, type OfficialFormat } from '../../domain/document-kinds
 import type { FilledWording } from '../../domain/templates.js';
 import type { FontSet } from '../fonts/registry.js';
 import { formatOf, renderOfficialDocument, type NoticeInput } from './notice.js';
+import type { DocumentOutput } from './page-model.js';
 import type { TableColumn } from './table.js';
 import { FONT_SIZES } from './units.js';
 import { noticeWording, type WordingOptions } from './wording.js';
@@ -93,6 +94,8 @@ export interface PublicityNoticeInput extends WordingOptions {
   preview?: boolean;
   /** Kind, mark, 附注 and 版记 from the settings (domain/document-kinds.ts officialFormat). */
   format?: OfficialFormat;
+  /** PDF (default) or OFD from the same page model. */
+  output?: DocumentOutput;
 }
 
 export const CENTER_PROGRAM = '福州市产业知识产权协同保护与运营中心';
@@ -167,6 +170,7 @@ export function renderPublicityNotice(input: PublicityNoticeInput): Promise<Buff
     date: input.issuedOn,
     format: input.format ?? officialFormat({ bureauName: input.authority }, 'publicityNotice', input.issuedOn),
     ...(input.fonts ? { fonts: input.fonts } : {}),
+    ...(input.output ? { output: input.output } : {}),
     ...(input.preview ? { sealSlot: true } : {}),
   });
 }

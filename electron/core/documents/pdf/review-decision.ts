@@ -16,6 +16,7 @@ import { DEFAULT_TEMPLATES, fillTemplate, type FilledWording } from '../../domai
 import type { TemplateId } from '../../contract/templates-labels.js';
 import type { FontSet } from '../fonts/registry.js';
 import { renderNotice } from './notice.js';
+import type { DocumentOutput } from './page-model.js';
 import { noticeWording, type WordingOptions } from './wording.js';
 
 export interface ReviewDecisionInput extends WordingOptions {
@@ -50,6 +51,8 @@ export interface ReviewDecisionInput extends WordingOptions {
   voidStamp?: VoidStamp;
   /** Kind, mark, 附注 and 版记 from the settings (domain/document-kinds.ts officialFormat). */
   format?: OfficialFormat;
+  /** PDF (default) or OFD from the same page model. */
+  output?: DocumentOutput;
 }
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
@@ -132,6 +135,7 @@ export function renderReviewDecision(input: ReviewDecisionInput): Promise<Buffer
     date: input.issuedOn,
     format: input.format ?? officialFormat({ bureauName: input.authority }, 'reviewDecision', input.issuedOn),
     ...(input.fonts ? { fonts: input.fonts } : {}),
+    ...(input.output ? { output: input.output } : {}),
     ...(input.preview ? { sealSlot: true } : {}),
     ...(input.voidStamp ? { voidStamp: input.voidStamp } : {}),
   });

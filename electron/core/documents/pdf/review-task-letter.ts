@@ -9,6 +9,7 @@ import { officialFormat, type OfficialFormat } from '../../domain/document-kinds
 import type { FilledWording } from '../../domain/templates.js';
 import type { FontSet } from '../fonts/registry.js';
 import { renderNotice } from './notice.js';
+import type { DocumentOutput } from './page-model.js';
 import { noticeWording, type WordingOptions } from './wording.js';
 
 export interface ReviewTaskLetterInput extends WordingOptions {
@@ -27,6 +28,8 @@ export interface ReviewTaskLetterInput extends WordingOptions {
   issuedOn: string;
   fonts?: FontSet;
   format?: OfficialFormat;
+  /** PDF (default) or OFD from the same page model. */
+  output?: DocumentOutput;
 }
 
 export function reviewTaskLetterWording(input: ReviewTaskLetterInput): FilledWording {
@@ -66,5 +69,6 @@ export function renderReviewTaskLetter(input: ReviewTaskLetterInput): Promise<Bu
     date: input.issuedOn,
     format: input.format ?? officialFormat({ bureauName: input.authority }, 'reviewTaskLetter', input.issuedOn),
     ...(input.fonts ? { fonts: input.fonts } : {}),
+    ...(input.output ? { output: input.output } : {}),
   });
 }

@@ -1,9 +1,9 @@
 /**
- * 中期考核结果通知、复核决定 (PDF) and the summaries / assessment rosters (xlsx).
+ * 中期考核结果通知、复核决定 (PDF or OFD) and the summaries / assessment rosters (xlsx).
  *
  * The PDFs are numbered on first print (发文字号 from the numbering service, kept with the record:
  * `CenterYearPart.resultNotice`, `TriennialReview.notice`) and reprinted with the same number and date.
- * Only a first print writes, so only a first print is refused in a sealed year; reprints work there
+ * The OFD of a numbered notice is a reprint too. Only a first print writes, so only a first print is refused in a sealed year; reprints work there
  * (the yearly archive regenerates them through the `*Document` functions of services/documents/centers.ts).
  */
 import { DeskError } from '../../contract/errors.js';
@@ -18,6 +18,7 @@ import type {
 import { formatChineseDate } from '../../domain/batches.js';
 import { unassessedNoticeMessage, unassessedSummaries } from '../../domain/center-lifecycle.js';
 import { bureauDate } from '../../domain/clock.js';
+import type { DocumentOutput } from '../../documents/pdf/page-model.js';
 import { REVIEW_TEMPLATES, reviewDecisionTitle } from '../../documents/pdf/review-decision.js';
 import { currentTemplateText, storeTemplateUse } from '../../services/templates.js';
 import { issueDocNumbered, peekDocNumber } from '../../store/numbering.js';
@@ -55,10 +56,12 @@ async function printAssessmentNotice(
   requestedOn: string | undefined,
   acknowledge = false,
   expectedDocNumber?: string,
+  output: DocumentOutput = 'pdf',
 ): Promise<ExportedFile> {
   const part = await yearPart(ctx, year);
   assertAssessed(part, year);
-  if (part.resultNotice) return save(ctx, await renderYearNotice(ctx, year, part, part.resultNotice));
+  // A reprint, in either format (the OFD of a numbered notice takes nothing and records nothing).
+  if (part.resultNotice) return save(ctx, await renderYearNotice(ctx, year, part, part.resultNotice, undefined, output));
   const unassessed = unassessedOf(ctx, part);
   if (unassessed.length > 0 && !acknowledge) {
     throw new DeskError(
@@ -85,7 +88,7 @@ async function printAssessmentNotice(
     ...(expectedDocNumber !== undefined ? { expectedDocNumber } : {}),
     audit: { method: 'assessments.noticePdf', entity: `centers-${year}:resultNotice`, summary: `${year}年度中期考核结果通知编号` },
     render: async (docNumber) =>
-      renderYearNotice(ctx, year, await yearPart(ctx, year), { docNumber, issuedOn, firstPrintedAt, templateVersion }, template),
+      renderYearNotice(ctx, year, await yearPart(ctx, year), { docNumber, issuedOn, firstPrintedAt, templateVersion }, template, output),
     exportFile: (doc) => ({ dir: ctx.store.dirs.exports, name: doc.fileName, data: doc.data }),
     commit: async (docNumber) => {
       await storeTemplateUse(ctx, 'assessmentNotice', template, 'assessments.noticePdf');
@@ -119,7 +122,7 @@ async function printAssessmentNotice(
     },
   });
   // A concurrent print numbered the notice first: print it again with that number.
-  return issued ? issued.file! : printAssessmentNotice(ctx, year, requestedOn, acknowledge, expectedDocNumber);
+  return issued ? issued.file! : printAssessmentNotice(ctx, year, requestedOn, acknowledge, expectedDocNumber, output);
 }
 
 function assertAssessed(part: Readonly<CenterYearPart>, year: number): void {
@@ -208,6 +211,7 @@ async function printReviewDecision(
   reviewId: string,
   requestedOn: string | undefined,
   expectedDocNumber?: string,
+  output: DocumentOutput = 'pdf',
 ): Promise<ExportedFile> {
   const current = (): { reviews: readonly TriennialReview[]; review: TriennialReview } => {
     const reviews = ctx.store.read('centers').reviews;
@@ -216,7 +220,7 @@ async function printReviewDecision(
     return { reviews, review };
   };
   const { reviews, review } = current();
-  if (review.notice) return save(ctx, await renderDecision(ctx, review, reviews, review.notice));
+  if (review.notice) return save(ctx, await renderDecision(ctx, review, reviews, review.notice, undefined, output));
   const issuedOn = requestedOn ?? bureauDate(ctx.clock());
   if (issuedOn < review.decidedOn) {
     throw new DeskError(
@@ -241,7 +245,7 @@ async function printReviewDecision(
     audit: { method: 'triennial.decisionPdf', entity: `review:${reviewId}`, summary: `《${title}》编号` },
     render: (docNumber) => {
       const now = current();
-      return renderDecision(ctx, now.review, now.reviews, { docNumber, issuedOn, firstPrintedAt, templateVersion }, template);
+      return renderDecision(ctx, now.review, now.reviews, { docNumber, issuedOn, firstPrintedAt, templateVersion }, template, output);
     },
     exportFile: (doc) => ({ dir: ctx.store.dirs.exports, name: doc.fileName, data: doc.data }),
     commit: async (docNumber) => {
@@ -267,7 +271,7 @@ async function printReviewDecision(
     },
   });
   // A concurrent print numbered the decision first: print it again with that number.
-  return issued ? issued.file! : printReviewDecision(ctx, reviewId, requestedOn, expectedDocNumber);
+  return issued ? issued.file! : printReviewDecision(ctx, reviewId, requestedOn, expectedDocNumber, output);
 }
 
 // ───────────────────────────── rosters ─────────────────────────────
@@ -291,10 +295,11 @@ export const centerDocumentHandlers: AreaHandlers<Methods> = {
   'summaries.exportRoster': async (input, ctx) => save(ctx, await summaryRosterDocument(ctx, input.year)),
   'assessments.previewNotice': (input, ctx) => previewAssessmentNotice(ctx, input.year, input.issuedOn),
   'assessments.noticePdf': (input, ctx) =>
-    printAssessmentNotice(ctx, input.year, input.issuedOn, input.acknowledgeUnassessed === true, input.expectedDocNumber),
+    printAssessmentNotice(ctx, input.year, input.issuedOn, input.acknowledgeUnassessed === true, input.expectedDocNumber, input.fileType),
   'assessments.exportRoster': async (input, ctx) => save(ctx, await assessmentRosterDocument(ctx, input.year)),
   'triennial.previewDecision': (input, ctx) => previewReviewDecision(ctx, input.reviewId, input.issuedOn),
-  'triennial.decisionPdf': (input, ctx) => printReviewDecision(ctx, input.reviewId, input.issuedOn, input.expectedDocNumber),
+  'triennial.decisionPdf': (input, ctx) =>
+    printReviewDecision(ctx, input.reviewId, input.issuedOn, input.expectedDocNumber, input.fileType),
 };
 
 /** 年度封存 of the numbered prints (`yearLock: 'print'`): only a first print writes, so only it is refused in a sealed year. */

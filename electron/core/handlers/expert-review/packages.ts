@@ -225,8 +225,9 @@ export const reviewPackageHandlers: AreaHandlers<Methods> = {
       template: templateText(ctx, 'reviewTaskLetter', rec.letterTemplateVersion).parts,
       facts: settings,
       disclosure: disclosureLabel(settings, 'reviewTaskLetter'),
+      output: input.fileType,
     });
-    return writeExport(ctx.store.dirs.exports, `评审任务通知单-${expert.name}-${batchLabel(batch)}.pdf`, pdf);
+    return writeExport(ctx.store.dirs.exports, `评审任务通知单-${expert.name}-${batchLabel(batch)}.${input.fileType}`, pdf);
   },
 
   ...resultFileHandlers,

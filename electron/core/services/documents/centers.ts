@@ -1,5 +1,5 @@
 /**
- * 中期考核结果通知、复核决定 (PDF) and the summaries / assessment rosters (xlsx), rendered from the records.
+ * 中期考核结果通知、复核决定 (PDF or OFD) and the summaries / assessment rosters (xlsx), rendered from the records.
  * Never writes: the handlers save them into exports/ (and number a notice on its first print); the yearly
  * archive saves the reprints of issued notices into its staging folder.
  */
@@ -20,6 +20,7 @@ import {
 import { disclosureLabel, officialFormat } from '../../domain/document-kinds.js';
 import { deadlineAfter } from '../../domain/working-days.js';
 import { renderAssessmentNotice } from '../../documents/pdf/assessment-notice.js';
+import type { DocumentOutput } from '../../documents/pdf/page-model.js';
 import { renderReviewDecision, REVIEW_TEMPLATES, type ReviewDecisionInput } from '../../documents/pdf/review-decision.js';
 import { renderSummaryRosterXlsx } from '../../documents/excel/summary-roster.js';
 import { renderAssessmentRosterXlsx } from '../../documents/excel/assessment-roster.js';
@@ -50,8 +51,8 @@ export function yearPart(ctx: ServiceContext, year: number): Promise<Readonly<Ce
 // ───────────────────────────── 中期考核结果通知 ─────────────────────────────
 
 /**
- * The notice PDF of a year from its records and an issued number, worded by `template` (default: the
- * version the notice records). Pure rendering; no writes.
+ * The notice of a year from its records and an issued number, worded by `template` (default: the
+ * version the notice records), as PDF or OFD. Pure rendering; no writes.
  */
 export async function renderYearNotice(
   ctx: ServiceContext,
@@ -59,6 +60,7 @@ export async function renderYearNotice(
   part: Readonly<CenterYearPart>,
   notice: IssuedNotice,
   template: TemplateText = templateText(ctx, 'assessmentNotice', notice.templateVersion),
+  output: DocumentOutput = 'pdf',
 ): Promise<GeneratedDocument> {
   const centers = centersById(ctx);
   const entries = [...part.assessments]
@@ -79,8 +81,9 @@ export async function renderYearNotice(
     issuedOn: notice.issuedOn,
     entries,
     ...(notice.voided ? { voidStamp: voidStampLines(notice.voided) } : {}),
+    output,
   });
-  return { fileName: `中期考核结果通知-${year}年度-${notice.docNumber}.pdf`, data };
+  return { fileName: `中期考核结果通知-${year}年度-${notice.docNumber}.${output}`, data };
 }
 
 /** Reprint of a year's issued 中期考核结果通知 (null when none was issued). Never writes: usable in a sealed year. */
@@ -133,6 +136,7 @@ export async function renderDecision(
   reviews: readonly TriennialReview[],
   notice: IssuedNotice,
   template: TemplateText = templateText(ctx, REVIEW_TEMPLATES[review.outcome], notice.templateVersion),
+  output: DocumentOutput = 'pdf',
 ): Promise<GeneratedDocument> {
   const center = centerOf(centersById(ctx), review.centerId);
   const settings = ctx.store.read('settings').settings;
@@ -154,9 +158,10 @@ export async function renderDecision(
     issuedOn: notice.issuedOn,
     opinion: review.opinion,
     ...reviewDecisionFacts(ctx, review, reviews, notice.issuedOn),
+    output,
   });
   const kind = review.outcome === 'revoke' ? '撤销认定决定' : review.outcome === 'rectify' ? '限期整改通知' : '复核结果通知';
-  return { fileName: [`${kind}-`, { shorten: center.name }, `-${notice.docNumber}.pdf`], data };
+  return { fileName: [`${kind}-`, { shorten: center.name }, `-${notice.docNumber}.${output}`], data };
 }
 
 /** Reprint of a review's issued decision (null when not yet printed). Never writes. */

@@ -150,11 +150,11 @@ export async function renderDesignationDocuments(
   await renderPlaqueSheetOf(ctx, batch, decidedOn, centers);
 }
 
-/** 公示通知 of a batch (the contact and 成文日期 default to the publicity's own). */
+/** 公示通知 of a batch, as PDF or OFD (the contact and 成文日期 default to the publicity's own). */
 export async function publicityNoticeDocument(
   ctx: ServiceContext,
   batchId: string,
-  opts: Omit<ParsedInput<'publicity.noticePdf'>, 'batchId'> = {},
+  opts: Partial<Omit<ParsedInput<'publicity.noticePdf'>, 'batchId'>> = {},
 ): Promise<GeneratedDocument> {
   const batch = findBatch(ctx, batchId);
   const part = await partOf(ctx, batch.id);
@@ -188,8 +188,9 @@ export async function publicityNoticeDocument(
     contact,
     issuedOn: opts.issuedOn ?? p.startsOn,
     format: officialFormat(settings, 'publicityNotice', opts.issuedOn ?? p.startsOn),
+    output: opts.fileType ?? 'pdf',
   });
-  return { fileName: `公示-${batchTitleLabel(batch)}拟认定名单.pdf`, data };
+  return { fileName: `公示-${batchTitleLabel(batch)}拟认定名单.${opts.fileType ?? 'pdf'}`, data };
 }
 
 /** 认定通知 of a batch's decision, as PDF or OFD: the number, date and wording come from the issued decision. */

@@ -11,6 +11,7 @@ import {
   renderSupplementNotice,
   type IntakeNoticeBase,
 } from '../../documents/pdf/intake-notices.js';
+import type { DocumentOutput } from '../../documents/pdf/page-model.js';
 import type { NamePart } from '../../store/exports.js';
 import type { ServiceContext } from '../context.js';
 import { findApplication, findBatch } from '../records.js';
@@ -40,8 +41,8 @@ export function pickRound(app: Application, round: number | undefined): FormalRe
 }
 
 /**
- * The notice PDF of a round with its number, worded by `template` (the version it records; default: the
- * round's recorded version). Pure rendering; no writes.
+ * The notice of a round with its number, worded by `template` (the version it records; default: the
+ * round's recorded version), as PDF or (`output: 'ofd'`) OFD from the same page model. Pure rendering; no writes.
  */
 export async function renderNotice(
   ctx: ServiceContext,
@@ -50,6 +51,7 @@ export async function renderNotice(
   issuedOn: string,
   docNumber: string,
   template: TemplateText = templateText(ctx, NOTICE_TYPES[round.outcome], round.templateVersion),
+  output: DocumentOutput = 'pdf',
 ): Promise<Buffer> {
   const settings = ctx.store.read('settings').settings;
   const batch = findBatch(ctx, app.batchId);
@@ -66,6 +68,7 @@ export async function renderNotice(
     facts: settings,
     disclosure: disclosureLabel(settings, type),
     ...(round.voided ? { voidStamp: voidStampLines(round.voided) } : {}),
+    output,
   };
   if (round.outcome === 'accepted') return renderAcceptanceNotice(base);
   if (round.outcome === 'rejected') return renderRejectionNotice({ ...base, reason: round.reason });
@@ -79,9 +82,9 @@ export async function renderNotice(
   });
 }
 
-/** 受理通知书-<unit>-榕市监知〔2026〕3号.pdf: only the unit name is shortened when the name is too long. */
-export function noticeFileName(app: Application, round: FormalReview, docNumber: string): NamePart[] {
-  return [`${NOTICE_TITLES[round.outcome]}-`, { shorten: app.applicant.name }, `-${docNumber}.pdf`];
+/** 受理通知书-<unit>-榕市监知〔2026〕3号.pdf (or .ofd): only the unit name is shortened when the name is too long. */
+export function noticeFileName(app: Application, round: FormalReview, docNumber: string, output: DocumentOutput = 'pdf'): NamePart[] {
+  return [`${NOTICE_TITLES[round.outcome]}-`, { shorten: app.applicant.name }, `-${docNumber}.${output}`];
 }
 
 export function issuedOnOf(round: FormalReview): string {
