@@ -105,3 +105,64 @@ test('文书模板：修改受理通知书，预览随输入更新，保存后�
   await expect(page.getByTestId('preview-text')).toContainText('申请行政复议');
   await screenshot(page, 'templates-rejection');
 });
+
+/** Dark pixels on the first page canvas of the live preview (the real PDF drawn by pdf.js). */
+async function previewInk(page: Page): Promise<number> {
+  return page
+    .getByTestId('pdf-preview')
+    .locator('canvas')
+    .first()
+    .evaluate((el) => {
+      const c = el as HTMLCanvasElement;
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let dark = 0;
+      for (let i = 0; i < d.length; i += 4) if (d[i]! + d[i + 1]! + d[i + 2]! < 384) dark++;
+      return dark;
+    });
+}
+
+test('文书模板：证书的文字可修改，横版预览随输入更新，未知占位符和过长文字被拒绝', async ({ page, host }) => {
+  await openDesk(page, host, '#/settings/templates');
+  await page.getByTestId('template-item-certificate').click();
+  const editor = page.getByTestId('template-editor');
+  // The card's title: the template and how it prints.
+  await expect(page.getByText('证书（横版）', { exact: true })).toBeVisible();
+  const body = editor.getByLabel('正文');
+  await expect(body).toHaveValue('经评审，认定为{中心名称}。\n特发此证。');
+  await expect(editor.getByLabel('称谓行')).toHaveValue('{依托单位}：');
+  await expect(editor.getByLabel('有效期行')).toHaveValue('有效期：{有效期起}至{有效期止}');
+  // Only the certificate's own placeholders (no contact or remedy facts of the notices).
+  await expect(editor.getByTestId('placeholder-证书编号')).toBeVisible();
+  await expect(editor.getByTestId('placeholder-联系方式')).toHaveCount(0);
+  await expect(page.getByTestId('preview-text')).toContainText('特发此证。');
+  await expect(page.getByTestId('pdf-page-count')).toContainText('共 1 页');
+  await expect.poll(() => previewInk(page)).toBeGreaterThan(500);
+  // The page is landscape: wider than high.
+  const box = (await page.getByTestId('pdf-preview').locator('canvas').first().boundingBox())!;
+  expect(box.width).toBeGreaterThan(box.height);
+  await screenshot(page, 'templates-certificate');
+
+  // An unknown placeholder is named; a body too long for the certificate is refused by the preview.
+  await body.fill('经评审，认定为{中心名称}。\n{联系方式}');
+  await expect(page.getByTestId('template-preview')).toContainText('{联系方式}');
+  await body.fill(Array.from({ length: 12 }, () => '经评审，认定为{中心名称}，依托{依托单位}建设，特发此证。').join('\n'));
+  await expect(page.getByTestId('template-preview')).toContainText('文书模板“证书”的正文过长');
+  await screenshot(page, 'templates-certificate-too-long');
+
+  // Edit: the preview follows; save makes version 2.
+  await body.fill('经专家评审和社会公示，认定为{中心名称}。\n特此发证。');
+  await editor.getByLabel('标题').fill('认定证书');
+  await expect(page.getByTestId('preview-text')).toContainText('特此发证。');
+  await expect(page.getByTestId('preview-text')).toContainText('认定证书');
+  await expect.poll(() => previewInk(page)).toBeGreaterThan(500);
+  await screenshot(page, 'templates-certificate-edited');
+  await body.press('Control+s');
+  await expect(page.getByText('已保存为第2版')).toBeVisible();
+  await expect(page.getByTestId('template-item-certificate')).toContainText('第2版');
+  const saved = await rpc<{ version: number; parts: { title?: string; body?: string } }>(page, host, 'templates.get', {
+    id: 'certificate',
+  });
+  expect(saved.version).toBe(2);
+  expect(saved.parts.title).toBe('认定证书');
+  expect(saved.parts.body).toBe('经专家评审和社会公示，认定为{中心名称}。\n特此发证。');
+});

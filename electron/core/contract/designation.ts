@@ -184,6 +184,8 @@ export const Center = z.object({
   decisionDocNumber: z.string(),
   designatedOn: IsoDate,
   certificateNumber: z.string(),
+  /** 文书模板 “证书” version the certificate was issued with (every reprint uses it; absent: version 1). */
+  certificateTemplateVersion: z.number().int().positive().optional(),
   validUntil: IsoDate,
   status: CenterStatus,
   plaque: Plaque,

@@ -40,9 +40,12 @@ export interface ConditionSpec {
 }
 
 export interface TemplateSpec {
+  /** The parts the template has, in the order the editor shows them (the order they print in). */
   parts: readonly TemplatePart[];
   placeholders: readonly PlaceholderSpec[];
   conditions: readonly ConditionSpec[];
+  /** false: the common placeholders and conditions (contact, remedy bodies, 公开方式) do not apply (the 证书). */
+  common?: false;
 }
 
 /** Values of a template's placeholders (strings, or lists) and its conditions. */
@@ -186,16 +189,37 @@ export const TEMPLATE_SPECS: Record<TemplateId, TemplateSpec> = {
     placeholders: [...REVIEW, { name: '交回期限', description: '证书和牌匾交回期限' }],
     conditions: [],
   },
+  certificate: {
+    parts: ['numberLine', 'title', 'holder', 'body', 'validity', 'signer', 'dateLine'],
+    placeholders: [
+      { name: '依托单位', description: '依托单位（持证单位）名称' },
+      { name: '中心名称', description: '认定的中心名称' },
+      { name: '证书编号', description: '证书编号，如FZIPC-2026-001' },
+      { name: '有效期起', description: '有效期起始日期（认定日期），如2026年10月12日' },
+      { name: '有效期止', description: '有效期截止日期，如2029年10月11日' },
+      { name: '发证机关', description: '发证机关名称（设置 › 基本设置）' },
+      { name: '发证日期', description: '发证日期（认定日期），如2026年10月12日' },
+    ],
+    conditions: [],
+    common: false,
+  },
 };
 
 /** Every placeholder a template accepts (its own and the common ones). */
 export function placeholdersOf(id: TemplateId): PlaceholderSpec[] {
   const own = TEMPLATE_SPECS[id].placeholders;
+  if (TEMPLATE_SPECS[id].common === false) return [...own];
   return [...own, ...COMMON_PLACEHOLDERS.filter((c) => !own.some((p) => p.name === c.name))];
 }
 
 export function conditionsOf(id: TemplateId): ConditionSpec[] {
+  if (TEMPLATE_SPECS[id].common === false) return [...TEMPLATE_SPECS[id].conditions];
   return [...TEMPLATE_SPECS[id].conditions, ...COMMON_CONDITIONS];
+}
+
+/** Whether the common facts from 设置 (contact, 行政诉讼法院 …) word this template (their warnings apply). */
+export function usesNoticeFacts(id: TemplateId): boolean {
+  return TEMPLATE_SPECS[id].common !== false;
 }
 
 // ─────────────────────────────── default wording ───────────────────────────────
@@ -342,6 +366,16 @@ export const DEFAULT_TEMPLATES: Record<TemplateId, TemplateParts> = {
       CONTACT_LINE,
     ),
   },
+  // The 证书 as printed before it became a template (documents/pdf/certificate.ts lays these lines out).
+  certificate: {
+    numberLine: '编号：{证书编号}',
+    title: '证书',
+    holder: '{依托单位}：',
+    body: lines('经评审，认定为{中心名称}。', '特发此证。'),
+    validity: '有效期：{有效期起}至{有效期止}',
+    signer: '{发证机关}',
+    dateLine: '{发证日期}',
+  },
 };
 
 /** The default text of a template, with exactly the parts its spec has. */
@@ -431,6 +465,11 @@ function valueText(v: string | readonly string[] | undefined): string {
 
 function replaceInline(text: string, values: TemplateValues['values']): string {
   return text.replace(PLACEHOLDER, (_, name: string) => valueText(values[name.trim()]));
+}
+
+/** One single-line part filled with `values` (pure), trimmed; empty when the template has no such part. */
+export function fillLine(text: string | undefined, values: TemplateValues['values']): string {
+  return replaceInline(text ?? '', values).trim();
 }
 
 /**

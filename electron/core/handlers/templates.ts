@@ -5,6 +5,7 @@
 import { DOCUMENT_KIND_LABELS } from '../contract/document-labels.js';
 import type { TemplateDetail, TemplateSummary } from '../contract/templates.js';
 import {
+  CERTIFICATE_KIND_LABEL,
   TEMPLATE_DOCUMENT,
   TEMPLATE_LABELS,
   TEMPLATE_LIMITS,
@@ -20,9 +21,10 @@ import {
   noticeFactWarnings,
   placeholdersOf,
   TEMPLATE_SPECS,
+  usesNoticeFacts,
   type TemplateParts,
 } from '../domain/templates.js';
-import { renderTemplatePreview } from '../services/documents/template-preview.js';
+import { assertTemplateFits, renderTemplatePreview } from '../services/documents/template-preview.js';
 import { appendTemplateVersion, cleanParts, currentTemplateText, storedVersions, templateText } from '../services/templates.js';
 import type { AreaHandlers, HandlerContext } from './types.js';
 
@@ -44,11 +46,11 @@ function summaryOf(ctx: HandlerContext, id: TemplateId): TemplateSummary {
   const current = currentTemplateText(ctx, id);
   const last = storedVersions(ctx, id).at(-1);
   const type = TEMPLATE_DOCUMENT[id];
-  const kind = settings.documentFormats?.[type]?.kind ?? DEFAULT_DOCUMENT_KINDS[type];
+  const kind = type ? (settings.documentFormats?.[type]?.kind ?? DEFAULT_DOCUMENT_KINDS[type]) : null;
   return {
     id,
     label: TEMPLATE_LABELS[id],
-    kindLabel: DOCUMENT_KIND_LABELS[kind],
+    kindLabel: kind ? DOCUMENT_KIND_LABELS[kind] : CERTIFICATE_KIND_LABEL,
     version: current.version,
     edited: !sameText(id, current.parts, defaultTemplate(id)),
     ...(last ? { savedAt: last.savedAt, savedBy: last.savedBy } : {}),
@@ -73,7 +75,7 @@ function detailOf(ctx: HandlerContext, id: TemplateId, version?: number): Templa
     placeholders: placeholdersOf(id).map((p) => ({ name: p.name, description: p.description, list: !!p.list })),
     conditions: conditionsOf(id),
     versions: stored.length > 0 ? stored.map(({ parts: _parts, ...v }) => v) : [],
-    warnings: noticeFactWarnings(settings),
+    warnings: usesNoticeFacts(id) ? noticeFactWarnings(settings) : [],
   };
 }
 
@@ -83,6 +85,7 @@ export const templatesHandlers: AreaHandlers<Methods> = {
   'templates.save': async (input, ctx) => {
     const parts = cleanParts(input.parts);
     assertTemplate(input.id, parts);
+    await assertTemplateFits(ctx, input.id, parts);
     await appendTemplateVersion(ctx, input.id, parts, 'edited', 'templates.save', input.baseVersion);
     return detailOf(ctx, input.id);
   },
@@ -101,7 +104,7 @@ export const templatesHandlers: AreaHandlers<Methods> = {
       bytes: pdf.length,
       title: wording.title,
       paragraphs: wording.paragraphs,
-      warnings: noticeFactWarnings(ctx.store.read('settings').settings),
+      warnings: usesNoticeFacts(input.id) ? noticeFactWarnings(ctx.store.read('settings').settings) : [],
     };
   },
 };

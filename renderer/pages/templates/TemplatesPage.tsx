@@ -245,8 +245,9 @@ function TemplateEditor({ detail, onSaved, refresh }: { detail: TemplateDetail; 
               </div>
             ))}
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              正文每行一段；以“一、”开头的短行印为黑体标题，“（一）”印为楷体。行首的[条件]表示该行只在条件成立时印出。Ctrl+S 保存，Esc
-              放弃修改。
+              {detail.id === 'certificate'
+                ? '正文每行一段，首行缩进两字；文字较长时自动缩小字号，缩至四号仍放不下时不能保存。其余各行留空则不印。Ctrl+S 保存，Esc 放弃修改。'
+                : '正文每行一段；以“一、”开头的短行印为黑体标题，“（一）”印为楷体。行首的[条件]表示该行只在条件成立时印出。Ctrl+S 保存，Esc 放弃修改。'}
             </Typography.Text>
             <div style={{ marginTop: 8 }} aria-label="可用的占位符">
               <Typography.Text>点击插入占位符：</Typography.Text>

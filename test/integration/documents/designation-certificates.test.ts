@@ -86,17 +86,19 @@ describe('certificates', () => {
   it('shrinks step by step, then wraps; never overflows the box', () => {
     const w = 650;
     const h = 220;
-    const short = certificateBodyLayout('福建长源纺织有限公司', CENTER, w, h);
+    const body = (holder: string) => certificateBodyLayout(`${holder}：`, [`经评审，认定为${CENTER}。`, '特发此证。'], w, h);
+    const short = body('福建长源纺织有限公司');
     expect(short.size).toBe(22);
     expect(short.wrapped).toBe(false);
     const midName = '福建省福州市闽江口纺织化纤产业技术创新战略联盟知识产权服务中心';
     expect([...midName].length).toBeGreaterThan(29);
-    const mid = certificateBodyLayout(midName, CENTER, w, h);
+    const mid = body(midName);
     expect(mid.size).toBeLessThan(22);
     expect(mid.wrapped).toBe(false);
-    const long = certificateBodyLayout(LONG, CENTER, w, h);
+    const long = body(LONG);
     expect(long.wrapped).toBe(true);
     for (const l of [short, mid, long]) {
+      expect(l.fits).toBe(true);
       expect((l.lines.length - 1) * l.lineHeight + l.size).toBeLessThanOrEqual(h);
       for (const line of l.lines) {
         expect(NO_LINE_START.has([...line.text][0]!)).toBe(false);

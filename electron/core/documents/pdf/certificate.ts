@@ -5,12 +5,19 @@
  * under an optional seal image. Long holder names shrink the type step by step, then wrap into
  * justified lines with no stub last line; the text never leaves its box inside the frame.
  *
+ * The wording is the 文书模板 “证书” (domain/templates.ts): each certificate carries the version it was
+ * issued with (`CertificateInput.wording`; default: the built-in text, which prints as before templates).
+ * A text too long for its place (the body below the smallest legible size, a line wider than the box) is
+ * refused with an error naming the template and the line, never printed over the frame.
+ *
  * `renderCertificates` prints a whole decision as one PDF, one page each: the fonts are subset
  * once for the whole document, the seal image is embedded once, and pages are yielded to the event
  * loop so a progress bar can move and an AbortSignal can cancel.
  */
 import { DeskError } from '../../contract/errors.js';
+import { TEMPLATE_LABELS, TEMPLATE_PART_LABELS, type TemplatePart } from '../../contract/templates-labels.js';
 import { formatChineseDate } from '../../domain/batches.js';
+import { DEFAULT_TEMPLATES, fillLine, fillTemplate, type TemplateParts } from '../../domain/templates.js';
 import { assertGlyphs } from '../fonts/glyphs.js';
 import { loadFontSet, type FontRole, type FontSet } from '../fonts/registry.js';
 import { isoToDate } from './batch-list.js';
@@ -47,6 +54,8 @@ export interface CertificateInput {
   authority: string;
   /** YYYY-MM-DD, date printed under the authority. */
   issuedOn: string;
+  /** The 文书模板 “证书” text it is worded by (the version recorded on the center); default: the built-in text. */
+  wording?: { parts: TemplateParts; version?: number | undefined };
 }
 
 export interface CertificateOptions {
@@ -93,6 +102,11 @@ export const CERT_DESIGN = {
   sealDiameter: 42,
   /** Body sizes tried from large to small before wrapping. */
   sizes: [FONT_SIZES.二号, 21, 20, 19, FONT_SIZES.小二],
+  /**
+   * Smallest body size (四号): a body that fits only below it is refused as too long. The longest names the
+   * desk accepts (100 characters each) fit the built-in text at 17 pt.
+   */
+  minSize: FONT_SIZES.四号,
   lineFactor: 1.75,
 } as const;
 
@@ -113,11 +127,45 @@ export interface CertBodyLayout {
   lines: CertLine[];
   /** Whether the holder line had to wrap (no size fitted it on one line). */
   wrapped: boolean;
+  /** false: not even the smallest size (`minSize`) fits the box (the text is too long; never printed). */
+  fits: boolean;
 }
 
-/** 经评审，认定为<centerName>。 */
-export const certificateSentence = (centerName: string): string => `经评审，认定为${centerName.trim()}。`;
-export const CERT_CLOSING = '特发此证。';
+/** The filled wording of one certificate: each line as printed (an empty one is not printed). */
+export interface CertificateWording {
+  numberLine: string;
+  title: string;
+  /** The holder line, flush left (default "<依托单位>："). */
+  holder: string;
+  /** Paragraphs of the body, each indented two characters (default the sentence and 特发此证。). */
+  paragraphs: string[];
+  validity: string;
+  signer: string;
+  dateLine: string;
+}
+
+/** The wording of a certificate from its template version (default: the built-in text). Pure. */
+export function certificateWording(c: CertificateInput): CertificateWording {
+  const parts = c.wording?.parts ?? DEFAULT_TEMPLATES.certificate;
+  const values = {
+    依托单位: c.hostUnit.trim(),
+    中心名称: c.centerName.trim(),
+    证书编号: c.certificateNumber.trim(),
+    有效期起: formatChineseDate(c.validFrom),
+    有效期止: formatChineseDate(c.validUntil),
+    发证机关: c.authority.trim(),
+    发证日期: formatChineseDate(c.issuedOn),
+  };
+  return {
+    numberLine: fillLine(parts.numberLine, values),
+    title: fillLine(parts.title, values),
+    holder: fillLine(parts.holder, values),
+    paragraphs: fillTemplate({ body: parts.body ?? '' }, { values, conditions: {} }).paragraphs,
+    validity: fillLine(parts.validity, values),
+    signer: fillLine(parts.signer, values),
+    dateLine: fillLine(parts.dateLine, values),
+  };
+}
 
 /** Width of a half-width run in cells (digits and Latin letters are about half an em). */
 const halfWidth = (run: string): number => [...run].length * 0.55;
@@ -147,28 +195,29 @@ function breakNoStub(text: string, cells: number, indent: number, measureHalf: (
 }
 
 /**
- * Pure: the body of a certificate in a box `width` × `height` points. The holder line ("<hostUnit>：")
- * is flush left; the sentence and 特发此证。 are indented two characters. The largest size at which
- * the holder fits on one line and everything fits the height wins; when none does, the holder wraps
- * (justified, no stub last line) at the largest size that fits the height.
+ * Pure: the body of a certificate in a box `width` × `height` points. The holder line (e.g. "<依托单位>：")
+ * is flush left; each paragraph (e.g. the sentence, then 特发此证。) is indented two characters. The largest
+ * size at which the holder fits on one line and everything fits the height wins; when none does, the holder
+ * wraps (justified, no stub last line) at the largest size that fits the height, down to `minSize`. Below
+ * that the text is too long: the layout at `minSize` comes back with `fits: false`.
  */
 export function certificateBodyLayout(
-  hostUnit: string,
-  centerName: string,
+  holderLine: string,
+  paragraphs: readonly string[],
   width: number,
   height: number,
   sizes: readonly number[] = CERT_DESIGN.sizes,
   lineFactor = CERT_DESIGN.lineFactor,
   /** Width of a half-width run in cells (ems); default 0.55 per character. */
   measureHalf: (run: string) => number = halfWidth,
+  minSize: number = CERT_DESIGN.minSize,
 ): CertBodyLayout {
-  const holder = `${hostUnit.trim()}：`;
-  const sentence = certificateSentence(centerName);
+  const holder = holderLine.trim();
   const build = (size: number): CertBodyLayout => {
     const cells = Math.floor(width / size + 1e-6);
     const out: CertLine[] = [];
-    const holderLines = breakNoStub(holder, cells, 0, measureHalf);
-    const push = (lines: Token[][], indent: number, justifyAll: boolean): void => {
+    const holderLines = holder ? breakNoStub(holder, cells, 0, measureHalf) : [];
+    const push = (lines: Token[][], indent: number): void => {
       lines.forEach((tokens, i) => {
         const lead = i === 0 ? indent : 0;
         const text = tokens.map((t) => t.text).join('');
@@ -176,36 +225,47 @@ export function certificateBodyLayout(
         const natural = lineCells(tokens) * size;
         const room = width - lead * size - natural;
         const last = i === lines.length - 1;
-        const even = !last && justifyAll && chars > 1 && room > 0 ? room / (chars - 1) : 0;
+        const even = !last && chars > 1 && room > 0 ? room / (chars - 1) : 0;
         // Never stretched past the limit: such a line is set flush left instead.
         const spacing = even <= MAX_JUSTIFY_STRETCH * size + 1e-9 ? even : 0;
         out.push({ text, x: lead * size, spacing });
       });
     };
-    push(holderLines, 0, true);
-    push(breakNoStub(sentence, cells, 2, measureHalf), 2, true);
-    push(breakTokens(CERT_CLOSING, { charsPerLine: cells, firstLineIndent: 2, measureLatin: measureHalf }), 2, false);
-    return { size, lineHeight: size * lineFactor, lines: out, wrapped: holderLines.length > 1 };
+    push(holderLines, 0);
+    for (const p of paragraphs) push(breakNoStub(p, cells, 2, measureHalf), 2);
+    const layout = { size, lineHeight: size * lineFactor, lines: out, wrapped: holderLines.length > 1, fits: true };
+    layout.fits = (out.length - 1) * layout.lineHeight + size <= height + 1e-6;
+    return layout;
   };
-  const fits = (l: CertBodyLayout): boolean => (l.lines.length - 1) * l.lineHeight + l.size <= height + 1e-6;
   for (const size of sizes) {
     const l = build(size);
-    if (!l.wrapped && fits(l)) return l;
+    if (!l.wrapped && l.fits) return l;
   }
   for (const size of sizes) {
     const l = build(size);
-    if (fits(l)) return l;
+    if (l.fits) return l;
   }
-  // Extreme input: keep shrinking until it fits (never overflow the frame).
-  for (let size = sizes[sizes.length - 1] ?? 16; size > 6; size -= 1) {
+  // A long text: keep shrinking while legible; below `minSize` it is too long (never overflow the frame).
+  for (let size = (sizes[sizes.length - 1] ?? minSize + 1) - 1; size >= minSize - 1e-9; size -= 1) {
     const l = build(size);
-    if (fits(l)) return l;
+    if (l.fits) return l;
   }
-  return build(6);
+  return build(minSize);
 }
 
-/** 有效期：2026年10月12日至2029年10月11日 */
-export const validityText = (from: string, until: string): string => `有效期：${formatChineseDate(from)}至${formatChineseDate(until)}`;
+/**
+ * The certificate's wording does not fit its place: refused with the template named (INVALID_INPUT: at
+ * 设置 › 文书模板 the field is the part; at print the clerk learns which template to shorten).
+ */
+function tooLong(c: CertificateInput, part: TemplatePart, what: string): DeskError {
+  const label = TEMPLATE_LABELS.certificate;
+  const version = c.wording?.version;
+  return new DeskError(
+    'INVALID_INPUT',
+    `文书模板“${label}”${version ? `（第${version}版）` : ''}的${TEMPLATE_PART_LABELS[part]}过长：${c.hostUnit.trim()}的证书${what}。请在“设置 › 文书模板 › ${label}”中删减文字。`,
+    { field: part, template: 'certificate', ...(version ? { version } : {}) },
+  );
+}
 
 // ------------------------------------------------------------------------------------- drawing
 
@@ -305,39 +365,47 @@ function frame(s: Surface): PageItem[] {
   return out;
 }
 
-/** One certificate as a page of the model. */
+/** One certificate as a page of the model (throws when its wording does not fit: see `tooLong`). */
 function certificatePage(s: Surface, c: CertificateInput): PageSpec {
   const W = s.page.width;
   const items = frame(s);
   const box = CERT_DESIGN.box;
   const boxLeft = P(s, box.left);
   const boxRight = P(s, box.right);
+  const bw = boxRight - boxLeft;
+  const w = certificateWording(c);
 
   // 编号 top right, aligned with the text box's right edge.
-  const number = `编号：${c.certificateNumber.trim()}`;
   const nSize = FONT_SIZES.小四 * s.k;
-  items.push(text(number, boxRight - width(s, number, 'song', nSize), P(s, CERT_DESIGN.numberTop), 'song', nSize));
+  if (w.numberLine) {
+    const nw = width(s, w.numberLine, 'song', nSize);
+    if (nw > bw + 1e-6) throw tooLong(c, 'numberLine', '编号行超出文字框宽度');
+    items.push(text(w.numberLine, boxRight - nw, P(s, CERT_DESIGN.numberTop), 'song', nSize));
+  }
 
-  // Title: 证书, large, letter-spaced, centred.
-  const title = '证书';
+  // Title: 证书, large, letter-spaced, centred (a longer title is spaced less, to stay inside the box).
   const tSize = CERT_DESIGN.titleSize * s.k;
-  const tSpacing = tSize * 0.9;
-  const tw = width(s, title, 'xiaobiaosong', tSize, tSpacing) - tSpacing;
-  items.push(text(title, (W - tw) / 2, P(s, CERT_DESIGN.titleTop), 'xiaobiaosong', tSize, RED, tSpacing));
+  const tChars = [...w.title].length;
+  const tNatural = width(s, w.title, 'xiaobiaosong', tSize);
+  if (tNatural > bw + 1e-6) throw tooLong(c, 'title', '标题超出文字框宽度');
+  const tSpacing = tChars > 1 ? Math.min(tSize * 0.9, (bw - tNatural) / (tChars - 1)) : 0;
+  const tw = width(s, w.title, 'xiaobiaosong', tSize, tSpacing) - tSpacing;
+  items.push(text(w.title, (W - tw) / 2, P(s, CERT_DESIGN.titleTop), 'xiaobiaosong', tSize, RED, tSpacing));
 
   // Body.
-  const bw = boxRight - boxLeft;
   const bh = P(s, box.bottom) - P(s, box.top);
   const ems = (run: string): number => width(s, run, 'kaiti', 100) / 100;
   const layout = certificateBodyLayout(
-    c.hostUnit,
-    c.centerName,
+    w.holder,
+    w.paragraphs,
     bw,
     bh,
     CERT_DESIGN.sizes.map((v) => v * s.k),
     CERT_DESIGN.lineFactor,
     ems,
+    CERT_DESIGN.minSize * s.k,
   );
+  if (!layout.fits) throw tooLong(c, 'body', `正文缩至${CERT_DESIGN.minSize}磅仍超出文字框`);
   const used = (layout.lines.length - 1) * layout.lineHeight + layout.size;
   // Optically centred in the box, a little above the middle.
   let y = P(s, box.top) + Math.max(0, (bh - used) * 0.4);
@@ -348,20 +416,26 @@ function certificatePage(s: Surface, c: CertificateInput): PageSpec {
 
   // Validity, indented like the body.
   const vSize = FONT_SIZES.三号 * s.k;
-  items.push(text(validityText(c.validFrom, c.validUntil), boxLeft + 2 * layout.size, P(s, CERT_DESIGN.validityTop), 'fangsong', vSize));
+  if (w.validity) {
+    const vx = boxLeft + 2 * layout.size;
+    if (vx + width(s, w.validity, 'fangsong', vSize) > boxRight + 1e-6) throw tooLong(c, 'validity', '有效期行超出文字框宽度');
+    items.push(text(w.validity, vx, P(s, CERT_DESIGN.validityTop), 'fangsong', vSize));
+  }
 
   // Authority centred over the date; the date's right edge at dateRight.
   const aSize = FONT_SIZES.小二 * s.k;
-  const date = formatChineseDate(c.issuedOn);
+  const date = w.dateLine;
   const dw = width(s, date, 'fangsong', aSize);
   const dateX = P(s, CERT_DESIGN.dateRight) - dw;
-  const aw = width(s, c.authority.trim(), 'fangsong', aSize);
+  if (dateX < boxLeft - 1e-6) throw tooLong(c, 'dateLine', '落款日期超出文字框宽度');
+  const aw = width(s, w.signer, 'fangsong', aSize);
   const centre = dateX + dw / 2;
   const ax = Math.min(centre - aw / 2, boxRight - aw);
+  if (ax < boxLeft - 1e-6) throw tooLong(c, 'signer', '落款机关超出文字框宽度');
   const signerTop = P(s, CERT_DESIGN.signerTop);
   const dateTop = signerTop + aSize * 1.9;
-  items.push(text(c.authority.trim(), ax, signerTop, 'fangsong', aSize));
-  items.push(text(date, dateX, dateTop, 'fangsong', aSize));
+  if (w.signer) items.push(text(w.signer, ax, signerTop, 'fangsong', aSize));
+  if (date) items.push(text(date, dateX, dateTop, 'fangsong', aSize));
 
   // Seal over both lines (a preview without a seal image shows where it goes).
   const d = P(s, CERT_DESIGN.sealDiameter);
@@ -375,16 +449,8 @@ function certificatePage(s: Surface, c: CertificateInput): PageSpec {
 
 /** Every string a certificate prints, for the glyph check. */
 export function certificateStrings(c: CertificateInput): string[] {
-  return [
-    `编号：${c.certificateNumber}`,
-    '证书',
-    `${c.hostUnit}：`,
-    certificateSentence(c.centerName),
-    CERT_CLOSING,
-    validityText(c.validFrom, c.validUntil),
-    c.authority,
-    formatChineseDate(c.issuedOn),
-  ];
+  const w = certificateWording(c);
+  return [w.numberLine, w.title, w.holder, ...w.paragraphs, w.validity, w.signer, w.dateLine];
 }
 
 const yieldToLoop = (): Promise<void> => new Promise((r) => setImmediate(r));

@@ -459,8 +459,10 @@ export const designationHandlers: AreaHandlers<Methods> & typeof designationDocu
       let docNumber: string;
       let sequence: number;
       let centers: Center[];
-      // The 认定通知 is worded by the template version current now; the decision records it for reprints.
+      // The 认定通知 and the certificates are worded by the template versions current now; the decision and
+      // each center record them for reprints.
       const template = currentTemplateText(ctx, 'designationNotice');
+      const certificate = currentTemplateText(ctx, 'certificate');
       if (earlier.length > 0) {
         docNumber = earlier[0]!.decisionDocNumber;
         sequence = Number(/(\d+)号$/.exec(docNumber)?.[1] ?? 0);
@@ -492,13 +494,15 @@ export const designationHandlers: AreaHandlers<Methods> & typeof designationDocu
                 formatCertificateNumber(settings.certNumberPrefix, year, certs!.numbers[i]!),
                 settings.bureauName,
                 now,
+                certificate.version,
               ),
             );
-            await renderDesignationDocuments(ctx, batch, number, input.decidedOn, planned, template);
+            await renderDesignationDocuments(ctx, batch, number, input.decidedOn, planned, template, certificate);
             return { docNumber: number, sequence: doc!.first, planned };
           },
           commit: async (_claimed, { docNumber: number, planned }) => {
             await storeTemplateUse(ctx, 'designationNotice', template, 'decision.create');
+            await storeTemplateUse(ctx, 'certificate', certificate, 'decision.create');
             return ctx.store.write(
               'centers',
               (draft) => {
@@ -625,6 +629,7 @@ function newCenter(
   certificateNumber: string,
   bureauName: string,
   now: string,
+  certificateTemplateVersion: number,
 ): Omit<Center, 'id'> {
   const name = centerName(app.proposedCenterName, app.applicant.industry);
   return {
@@ -638,6 +643,7 @@ function newCenter(
     decisionDocNumber: docNumber,
     designatedOn,
     certificateNumber,
+    certificateTemplateVersion,
     validUntil: centerValidUntil(designatedOn),
     nextReviewDue: firstReviewDue(designatedOn),
     status: 'active',

@@ -54,7 +54,8 @@ export async function decidedCenters(
   };
 }
 
-export function certificateInput(c: DesignatedCenter, authority: string): CertificateInput {
+/** A center's certificate worded by `template` (the version recorded on the center: certificateTemplate). */
+export function certificateInput(c: DesignatedCenter, authority: string, template: TemplateText): CertificateInput {
   return {
     certificateNumber: c.certificateNumber,
     hostUnit: c.hostUnit,
@@ -63,7 +64,13 @@ export function certificateInput(c: DesignatedCenter, authority: string): Certif
     validUntil: c.validUntil,
     authority,
     issuedOn: c.designatedOn,
+    wording: { parts: template.parts, version: template.version },
   };
+}
+
+/** The 文书模板 “证书” version a center's certificate was issued with (centers issued before it: version 1). */
+export function certificateTemplate(ctx: ServiceContext, c: Pick<Center, 'certificateTemplateVersion'>): TemplateText {
+  return templateText(ctx, 'certificate', c.certificateTemplateVersion);
 }
 
 /** Paper size and the bureau's seal image from 设置 (the seal file must still be in the data folder). */
@@ -140,11 +147,12 @@ export async function renderDesignationDocuments(
   decidedOn: string,
   centers: readonly DesignatedCenter[],
   template: TemplateText,
+  certificate: TemplateText,
 ): Promise<void> {
   await renderDecisionNoticeOf(ctx, batch, docNumber, decidedOn, centers, template);
   const authority = ctx.store.read('settings').settings.bureauName;
   await renderCertificates(
-    centers.map((c) => certificateInput(c, authority)),
+    centers.map((c) => certificateInput(c, authority, certificate)),
     await certificateOptions(ctx),
   );
   await renderPlaqueSheetOf(ctx, batch, decidedOn, centers);
@@ -217,10 +225,13 @@ export async function certificateDocument(
   const c = ctx.store.read('centers').centers.find((x) => x.id === centerId);
   if (!c) throw new DeskError('NOT_FOUND', `找不到编号为 ${centerId} 的中心，请刷新后重试。`);
   if (c.status === 'revoked') throw new DeskError('RULE_VIOLATION', `${c.name}已被撤销认定，证书已收回，不能再打印。`);
-  const data = await renderCertificates([certificateInput(c, ctx.store.read('settings').settings.bureauName)], {
-    ...(await certificateOptions(ctx)),
-    output,
-  });
+  const data = await renderCertificates(
+    [certificateInput(c, ctx.store.read('settings').settings.bureauName, certificateTemplate(ctx, c))],
+    {
+      ...(await certificateOptions(ctx)),
+      output,
+    },
+  );
   return { fileName: `证书-${c.certificateNumber}.${output}`, data };
 }
 
@@ -244,7 +255,7 @@ export async function batchCertificates(
     render: async (opts = {}) => {
       opts.onProgress?.(0, list.length);
       const data = await renderCertificates(
-        list.map((c) => certificateInput(c, authority)),
+        list.map((c) => certificateInput(c, authority, certificateTemplate(ctx, c))),
         {
           ...options,
           output,

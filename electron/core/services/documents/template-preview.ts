@@ -1,6 +1,7 @@
 /**
  * 文书模板 preview: the real PDF of a template's document, worded by a draft text, with sample records and the
- * real settings (kind, 版头, 附注, 版记, contact, 行政复议机关, 行政诉讼法院, summary due date). Never writes.
+ * real settings (kind, 版头, 附注, 版记, contact, 行政复议机关, 行政诉讼法院, summary due date; for the 证书 the
+ * paper size and the seal image). Never writes.
  */
 import type { TemplateId } from '../../contract/templates-labels.js';
 import { bureauDate } from '../../domain/clock.js';
@@ -21,7 +22,10 @@ import { decisionNoticeWording, renderDecisionNotice, type DecisionNoticeInput }
 import { assessmentNoticeWording, renderAssessmentNotice, type AssessmentNoticeInput } from '../../documents/pdf/assessment-notice.js';
 import { renderReviewDecision, reviewDecisionWording, type ReviewDecisionInput } from '../../documents/pdf/review-decision.js';
 import { formatDocNumber } from '../../domain/doc-number.js';
+import { centerValidUntil, formatCertificateNumber } from '../../domain/publicity.js';
+import { certificateWording, renderCertificate, type CertificateInput } from '../../documents/pdf/certificate.js';
 import type { ServiceContext } from '../context.js';
+import { certificateOptions } from './designation.js';
 
 export interface RenderedPreview {
   pdf: Buffer;
@@ -31,12 +35,50 @@ export interface RenderedPreview {
 const SAMPLE_UNIT = '福州示例科技有限公司';
 const SAMPLE_CENTER = '福州市电子信息产业知识产权协同保护与运营中心';
 
+/** The 证书 of a sample center designated today, worded by `parts` (A4 or A3 from 设置, the seal if set). */
+async function certificatePreview(ctx: ServiceContext, parts: TemplateParts): Promise<RenderedPreview> {
+  const settings = ctx.store.read('settings').settings;
+  const today = bureauDate(ctx.clock());
+  const input: CertificateInput = {
+    certificateNumber: formatCertificateNumber(settings.certNumberPrefix, Number(today.slice(0, 4)), 1),
+    hostUnit: SAMPLE_UNIT,
+    centerName: SAMPLE_CENTER,
+    validFrom: today,
+    validUntil: centerValidUntil(today),
+    authority: settings.bureauName,
+    issuedOn: today,
+    wording: { parts },
+  };
+  // A seal file missing from the data folder only leaves the dashed circle in the preview.
+  const options = await certificateOptions(ctx).catch(() => ({ size: settings.certificateSize }));
+  const pdf = await renderCertificate(input, { ...options, preview: true });
+  const w = certificateWording(input);
+  return {
+    pdf,
+    wording: {
+      title: w.title,
+      addressee: w.holder,
+      paragraphs: [w.numberLine, w.holder, ...w.paragraphs, w.validity, w.signer, w.dateLine].filter(Boolean),
+      listTitle: '',
+    },
+  };
+}
+
+/**
+ * Refuses, before it is saved, a template text that cannot be printed on its document with the sample data
+ * (the 证书: a body or line too long for its box, DeskError naming the template and the part).
+ */
+export async function assertTemplateFits(ctx: ServiceContext, id: TemplateId, parts: TemplateParts): Promise<void> {
+  if (id === 'certificate') await certificatePreview(ctx, parts);
+}
+
 /** The preview PDF of template `id` worded by `parts`. */
 export async function renderTemplatePreview(ctx: ServiceContext, id: TemplateId, parts: TemplateParts): Promise<RenderedPreview> {
+  if (id === 'certificate') return certificatePreview(ctx, parts);
   const settings = ctx.store.read('settings').settings;
   const today = bureauDate(ctx.clock());
   const year = Number(today.slice(0, 4));
-  const type = TEMPLATE_DOCUMENT[id];
+  const type = TEMPLATE_DOCUMENT[id]!;
   const common = {
     template: parts,
     facts: settings,
