@@ -106,11 +106,11 @@ export async function openDesk(opts: DeskOptions): Promise<Desk> {
     ...(opts.openFiles ? { openFiles: opts.openFiles } : {}),
   };
   const role = opts.expert ? 'expert' : 'secretariat';
-  // The role gate: 专家模式 reaches only its own areas, whatever a screen asks.
+  // The role gate: each role reaches only its own areas (domain/roles.ts), whatever a screen asks.
   const invoke = (name: string, raw: unknown): Promise<Envelope<unknown>> => {
     const area = areaOfMethod.get(name);
     if (area !== undefined && !areaAllowedInRole(role, area))
-      return Promise.resolve({ ok: false, error: { code: 'INVALID_STATE', message: areaRefusal(name) } });
+      return Promise.resolve({ ok: false, error: { code: 'INVALID_STATE', message: areaRefusal(role, name) } });
     return dispatch(table, name, raw, ctx);
   };
   const desk: Desk = {

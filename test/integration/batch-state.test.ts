@@ -120,7 +120,7 @@ describe('batch status only through its actions; a designated batch refuses writ
     // 林教授 takes a review package home; his result file comes back only after the designation.
     const pkg = await desk.call('packages.export', { batchId: '2026-1', expertId: lin.id });
     const expDir = tempDir('desk-exp-');
-    const exp = await openDesk({ dataDir: expDir.dir, host: 'test', clock: clock.now, log: () => undefined });
+    const exp = await openDesk({ dataDir: expDir.dir, host: 'test', clock: clock.now, log: () => undefined, expert: true });
     let result: Buffer;
     try {
       await ok(

@@ -8,6 +8,8 @@ import { existsSync, readdirSync, readFileSync, lstatSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDesk, type Desk } from '../../electron/core/app.js';
+import { Backups } from '../../electron/core/store/backups.js';
+import { bureauDate } from '../../electron/core/domain/bureau-time.js';
 import type { Application } from '../../electron/core/contract/applications/entities.js';
 import type { PackageExportResult } from '../../electron/core/contract/expert-review/packages.js';
 import { tempDir, testClock } from '../helpers/temp.js';
@@ -190,14 +192,18 @@ describe('expert wipe leaves nothing readable in the data folder (专家模式)'
     }
   });
 
-  it('snapshots that already hold drafts (a folder first used outside 专家模式) are scrubbed too, and still restore', async () => {
+  it('snapshots that already hold drafts (a folder used before the role gate) are scrubbed too, and still restore', async () => {
     const dir = tempDir('desk-expert-legacy-');
-    const legacy = await openDesk({ dataDir: dir.dir, host: 'test', clock: clock.now, log: () => undefined });
+    // Before the role gate a secretariat desk could import a package, and its daily snapshot then held the drafts:
+    // the review is done in 专家模式 and the store snapshotted as such a desk did (store/backups.ts).
+    const legacy = await openDesk({ dataDir: dir.dir, host: 'test', clock: clock.now, log: () => undefined, expert: true });
     try {
       await review(legacy);
     } finally {
       await legacy.close();
     }
+    const at = clock.now();
+    await new Backups(path.join(dir.dir, 'backups'), path.join(dir.dir, 'store')).snapshot(`daily-${bureauDate(at)}`, 'daily', at);
     const snaps = readdirSync(path.join(dir.dir, 'backups'));
     expect(grepFolder(path.join(dir.dir, 'backups'), [COMMENT])).not.toEqual([]); // a daily snapshot holds the first day's draft
 

@@ -62,8 +62,8 @@ describe('offline review packages: secretariat ⇄ expert, two data folders', ()
 
   beforeAll(async () => {
     sec = await openDesk({ dataDir: secDir.dir, host: 'test', clock: clock.now, log: () => undefined });
-    exp = await openDesk({ dataDir: expDir.dir, host: 'test', clock: clock.now, log: () => undefined });
-    exp2 = await openDesk({ dataDir: exp2Dir.dir, host: 'test', clock: clock.now, log: () => undefined });
+    exp = await openDesk({ dataDir: expDir.dir, host: 'test', clock: clock.now, log: () => undefined, expert: true });
+    exp2 = await openDesk({ dataDir: exp2Dir.dir, host: 'test', clock: clock.now, log: () => undefined, expert: true });
     await seedBatches(sec);
     await ok(sec.invoke('settings.update', { operatorName: '王秘书' }));
     apps = [];
@@ -151,6 +151,16 @@ describe('offline review packages: secretariat ⇄ expert, two data folders', ()
     expect(text).toContain('2026年4月15日');
     expect(text).toContain('分开保管');
 
+    // The secretariat's own desk never imports the package: its data folder holds no expert's work.
+    const onSecretariat = await fail(
+      sec.invoke('expert.importPackage', { uploadId: await stage(sec, pkg1.file.fileName, pkgBytes), code: pkg1.oneTimeCode }),
+    );
+    expect(onSecretariat.code).toBe('INVALID_STATE');
+    expect(onSecretariat.message).toBe(
+      '这台电脑用作“秘书处工作台”，不能使用评审专家的功能（expert.importPackage）。评审包请在评审专家的电脑上（评审专家（离线评分））导入和评分。',
+    );
+    expect((await fail(sec.invoke('expert.state', {}))).code).toBe('INVALID_STATE');
+
     // Expert side: a wrong code first, then the right one typed sloppily (lower case, spaces).
     const wrong = await fail(
       exp.invoke('expert.importPackage', { uploadId: await stage(exp, pkg1.file.fileName, pkgBytes), code: 'AAAA-BBBB-CCCC' }),
@@ -177,7 +187,7 @@ describe('offline review packages: secretariat ⇄ expert, two data folders', ()
     );
     // The expert's folder holds nothing of the secretariat's: no experts, no batches, no other expert.
     expect(JSON.stringify(st)).not.toContain('陈研究员');
-    expect(await exp.call('experts.list', {})).toEqual([]);
+    expect((await fail(exp.invoke('experts.list', {}))).code).toBe('INVALID_STATE'); // 专家模式 reaches no secretariat list
 
     // Drafts: partial, then wrong values named by criterion, then complete.
     const partial = await exp.call('expert.saveDraft', { applicationId: apps[0]!.id, scores: { c1: 13 } });
@@ -390,7 +400,7 @@ describe('offline review packages: secretariat ⇄ expert, two data folders', ()
 
   it('bad packages on the expert side: GBK names, ../ and absolute paths, zip bombs — refused, nothing stored', async () => {
     const fresh = tempDir('desk-exp3-');
-    const d = await openDesk({ dataDir: fresh.dir, host: 'test', clock: clock.now, log: () => undefined });
+    const d = await openDesk({ dataDir: fresh.dir, host: 'test', clock: clock.now, log: () => undefined, expert: true });
     try {
       const code = pkg1.oneTimeCode;
       const inner = await readZip(await decrypt(readFileSync(pkg1.file.path), code, 'package'), { limits: { maxRatio: Infinity } });

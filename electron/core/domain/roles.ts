@@ -27,17 +27,23 @@ export function isDeskRole(v: unknown): v is DeskRole {
 /** API areas (contract/index.ts `contractAreas`) an expert's laptop may call: its own work, files, paths and the system cards. */
 const EXPERT_AREAS: ReadonlySet<string> = new Set(['expert', 'files', 'localPaths', 'system', 'setup']);
 
+/** The API area of the expert's own work (importing a package, scoring, exporting the result, wiping). */
+const EXPERT_WORK_AREA = 'expert';
+
 /**
- * True when a method of `area` may run in `role`. 专家模式 reaches only its own areas; the secretariat's API stays
- * whole (its screens keep #/expert away, and the API tests drive both sides of a review through one kind of desk).
+ * True when a method of `area` may run in `role`. 专家模式 reaches only its own areas; the secretariat reaches
+ * everything but the expert's own work, so an expert package is never imported into the secretariat's data folder
+ * (the two roles never mix on one machine; a test drives the expert's side through a desk opened as an expert's).
  */
 export function areaAllowedInRole(role: DeskRole, area: string): boolean {
-  return role === 'expert' ? EXPERT_AREAS.has(area) : true;
+  return role === 'expert' ? EXPERT_AREAS.has(area) : area !== EXPERT_WORK_AREA;
 }
 
-/** The Chinese refusal of a secretariat method on an expert's laptop. */
-export function areaRefusal(method: string): string {
-  return `这台电脑用作“${ROLE_LABELS.expert}”，不能使用秘书处的功能（${method}）。秘书处的工作请在秘书处工作台上办理。`;
+/** The Chinese refusal of a method the role does not reach (`method`, e.g. `expert.importPackage`). */
+export function areaRefusal(role: DeskRole, method: string): string {
+  return role === 'expert'
+    ? `这台电脑用作“${ROLE_LABELS.expert}”，不能使用秘书处的功能（${method}）。秘书处的工作请在秘书处工作台上办理。`
+    : `这台电脑用作“${ROLE_LABELS.secretariat}”，不能使用评审专家的功能（${method}）。评审包请在评审专家的电脑上（${ROLE_LABELS.expert}）导入和评分。`;
 }
 
 /** The renderer's start page for a role. */

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { detectOpenFileKind } from '../../../electron/core/domain/open-file-kind.js';
 import {
   areaAllowedInRole,
+  areaRefusal,
   roleFromArgs,
   routeAllowedInRole,
   startRouteOf,
@@ -54,6 +55,12 @@ describe('role rules', () => {
     for (const area of ['batches', 'applications', 'expertReview', 'settings', 'backupFile', 'archive'])
       expect(areaAllowedInRole('expert', area), area).toBe(false);
     expect(areaAllowedInRole('secretariat', 'batches')).toBe(true);
+    // the secretariat's desk never imports or scores a package itself: its data folder never holds an expert's work
+    expect(areaAllowedInRole('secretariat', 'expert')).toBe(false);
+    for (const area of ['expertReview', 'files', 'system', 'setup', 'archive'])
+      expect(areaAllowedInRole('secretariat', area), area).toBe(true);
+    expect(areaRefusal('secretariat', 'expert.importPackage')).toMatch(/秘书处工作台.*expert\.importPackage.*评审专家/);
+    expect(areaRefusal('expert', 'batches.create')).toMatch(/评审专家（离线评分）.*batches\.create/);
     expect(routeAllowedInRole('expert', '/expert')).toBe(true);
     expect(routeAllowedInRole('expert', '/settings/backups')).toBe(false);
     expect(routeAllowedInRole('expert', '/expertise')).toBe(false);
