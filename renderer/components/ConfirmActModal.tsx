@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { Alert, Button, Form, Input, Modal, Typography } from 'antd';
 import { ErrorAlert } from './ErrorAlert';
 
@@ -71,6 +71,9 @@ export function ConfirmActModal({
   const [text, setText] = useState('');
   // set when the act's button got the focus by Tab (its keyup lands there); any other focus clears it
   const armed = useRef(false);
+  useEffect(() => {
+    if (open) armed.current = false; // each opening starts disarmed, before the clerk can reach the button
+  }, [open]);
   const reasonMissing = !!reason?.required && text.trim().length < 2;
 
   const confirm = (e: MouseEvent<HTMLElement>) => {
@@ -94,9 +97,13 @@ export function ConfirmActModal({
       destroyOnHidden
       afterOpenChange={(opened) => {
         if (!opened) return;
-        armed.current = false;
-        const root = document.querySelector<HTMLElement>(`[data-testid="${testId}"]`);
-        root?.querySelector<HTMLElement>(reason ? 'textarea' : '[data-confirm-cancel]')?.focus();
+        // The opening animation has ended: put the focus where the dialog starts (the reason, else 取消) unless
+        // the clerk already moved it inside. (This once also disarmed the act's button, so on a busy machine a
+        // clerk who had tabbed to 封存 before the animation ended found Enter doing nothing.)
+        const dialog = document.querySelector<HTMLElement>(`[data-testid="${testId}"]`)?.closest<HTMLElement>('.ant-modal');
+        const active = document.activeElement;
+        if (!dialog || (active && dialog.contains(active) && active.matches('input, textarea, button, select, a[href]'))) return;
+        dialog.querySelector<HTMLElement>(reason ? 'textarea' : '[data-confirm-cancel]')?.focus();
       }}
       footer={[
         <Button key="cancel" onClick={onCancel} autoFocus={!reason} data-confirm-cancel>

@@ -110,3 +110,27 @@ test('证书与印章：导入印章图片并预览，选择A3纸张，刷新后
   await expect(page.getByAltText('印章预览')).toBeVisible();
   await expect(page.getByRole('radio', { name: 'A3 横向' })).toBeChecked();
 });
+
+test('恢复确认：对话框还在打开时已按Tab到“恢复”，打开后按回车即恢复', async ({ page, host }) => {
+  await openDesk(page, host);
+  await typeNewBatch(page, { title: '2026年第一批产业知识产权协同保护与运营中心申报', opensOn: '2026-03-02', closesOn: '2026-03-31' });
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await page.getByRole('navigation', { name: '主导航' }).getByText('备份与恢复', { exact: true }).click();
+  const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+  await expect(rows.first()).toContainText('每日自动备份');
+
+  // The clerk tabs to the act's button while the dialog is still opening (at once, as a fast typist or a busy
+  // machine does); the opening ends (afterOpenChange); Enter then acts — it used to do nothing.
+  await rows.first().getByRole('button', { name: '恢复' }).click();
+  await page.keyboard.press('Tab');
+  const confirm = page.getByRole('dialog');
+  const act = confirm.getByRole('button', { name: '恢复' });
+  await expect(act).toBeFocused();
+  const modal = page.locator('.ant-modal');
+  await expect(modal).not.toHaveClass(/ant-zoom-appear/); // opened
+  await page.waitForTimeout(300);
+  await expect(act).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(confirm).toBeHidden();
+  await expect(page.getByTestId('restore-result')).toContainText('已从备份');
+});
