@@ -98,12 +98,11 @@ export function ConfirmActModal({
       afterOpenChange={(opened) => {
         if (!opened) return;
         // The opening animation has ended: put the focus where the dialog starts (the reason, else 取消) unless
-        // the clerk already moved it inside. (This once also disarmed the act's button, so on a busy machine a
+        // the clerk already tabbed to the act's button. (This once also disarmed the act's button, so on a busy machine a
         // clerk who had tabbed to 封存 before the animation ended found Enter doing nothing.)
+        if (armed.current) return; // the clerk is on the act's button
         const dialog = document.querySelector<HTMLElement>(`[data-testid="${testId}"]`)?.closest<HTMLElement>('.ant-modal');
-        const active = document.activeElement;
-        if (!dialog || (active && dialog.contains(active) && active.matches('input, textarea, button, select, a[href]'))) return;
-        dialog.querySelector<HTMLElement>(reason ? 'textarea' : '[data-confirm-cancel]')?.focus();
+        dialog?.querySelector<HTMLElement>(reason ? 'textarea' : '[data-confirm-cancel]')?.focus();
       }}
       footer={[
         <Button key="cancel" onClick={onCancel} autoFocus={!reason} data-confirm-cancel>
