@@ -144,6 +144,23 @@ test('年度工作总结、中期考核、三年复核撤销一家中心', async
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('confirm-number')).toBeHidden();
   await exportStartsWith(page, host, page.getByRole('button', { name: '生成结果通知' }), '%PDF-', /\.pdf$/, 'confirm-number');
+  // the page now names the notice's number and date; the button reprints it
+  await expect(page.getByTestId('result-notice')).toContainText(/结果通知 榕市监知〔\d{4}〕\d+号（成文日期 \d{4}年\d{1,2}月\d{1,2}日）/);
+  await expect(page.getByRole('button', { name: '重印结果通知' })).toBeVisible();
+  // voided in 发文登记 (the number stays taken): the assessments page says so, with who, when and why
+  const noticeNumber = /榕市监知〔\d{4}〕\d+号/.exec((await page.getByTestId('result-notice').textContent()) ?? '')![0];
+  await rpc(page, host, 'archive.voidDocument', {
+    ref: { kind: 'assessmentNotice', year },
+    docNumber: noticeNumber,
+    reason: '等次统计有误',
+  });
+  await page.reload();
+  await expect(page.getByTestId('result-notice')).toContainText(`结果通知 ${noticeNumber}`);
+  await expect(page.getByTestId('result-notice')).toContainText('已作废');
+  await expect(page.getByTestId('result-notice')).toContainText(
+    '等次统计有误。作废只注销这份考核结果通知及其文号，不改变已登记的考核结果。',
+  );
+  await screenshot(page, 'centers-assessment-notice-voided');
   await exportStartsWith(page, host, page.getByRole('button', { name: '导出汇总表' }), 'PK\u0003\u0004', /\.xlsx$/);
 
   // ── 三年复核: nothing due yet (designated today); revoke the second center early

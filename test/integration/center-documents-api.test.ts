@@ -119,6 +119,10 @@ describe('center documents through desk.invoke', () => {
     expect(table.indexOf('福州市纺织化纤产业')).toBeGreaterThan(0);
     expect(table.indexOf('福州市纺织化纤产业')).toBeLessThan(table.indexOf('福州市软件信息产业'));
 
+    // The assessments page's view shows the notice: its number and date, not voided.
+    expect((await desk.call('summaries.year', { year: 2026 })).resultNotice).toMatchObject({ docNumber: number, issuedOn: '2026-11-25' });
+    expect((await desk.call('summaries.year', { year: 2026 })).resultNotice?.voided).toBeUndefined();
+
     // Reprint later with another date: same number, same 成文日期.
     clock.set('2026-12-03T02:00:00.000Z');
     const again = await desk.call('assessments.noticePdf', { year: 2026, issuedOn: '2026-12-03' });
@@ -161,6 +165,15 @@ describe('center documents through desk.invoke', () => {
     );
     expect(corrected.total).toBe(90);
     expect(corrected.corrections?.map((c) => c.reason)).toEqual(['复核评分时发现漏计一项']);
+
+    // Voided (the number stays taken): the page's view says so, with who, when and why.
+    clock.set('2026-12-04T02:00:00.000Z');
+    await desk.call('archive.voidDocument', { ref: { kind: 'assessmentNotice', year: 2026 }, docNumber: number, reason: '等次统计有误' });
+    expect((await desk.call('summaries.year', { year: 2026 })).resultNotice).toMatchObject({
+      docNumber: number,
+      voided: { at: '2026-12-04T02:00:00.000Z', reason: '等次统计有误' },
+    });
+    expect((await desk.call('summaries.year', { year: 2025 })).resultNotice).toBeNull();
   });
 
   it('refuses a 成文日期 before the last assessment', async () => {

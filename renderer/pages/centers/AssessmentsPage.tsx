@@ -3,13 +3,14 @@ import { Alert, Button, Card, Flex, Table, Tag, Tooltip, Typography } from 'antd
 import { AuditOutlined, FileExcelOutlined, FilePdfOutlined } from '@ant-design/icons';
 import type { MidtermAssessment, SummaryRow } from '../../../electron/core/contract/index.js';
 import { desk } from '../../rpc';
-import { formatDate, todayIso } from '../../format';
+import { formatDate, formatDateTime, todayIso } from '../../format';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useRemote } from '../../components/useRemote';
 import { useSettings } from '../../components/SettingsContext';
 import { useExportFile } from '../../components/useExportFile';
 import { currentSummaryYear } from '../../../electron/core/domain/summary-due.js';
+import { VOID_CONSEQUENCES } from '../../../electron/core/domain/voiding.js';
 import { GRADE_COLORS, GRADE_LABELS } from './labels';
 import { YearPicker } from './YearPicker';
 import { ExportBanner } from './ExportBanner';
@@ -104,7 +105,7 @@ export function AssessmentsPage() {
               loading={exporter.busy === '中期考核结果通知'}
               onClick={() => void printNotice().then(view.reload)}
             >
-              生成结果通知
+              {data?.resultNotice ? '重印结果通知' : '生成结果通知'}
             </Button>
             <Button
               icon={<FileExcelOutlined />}
@@ -145,6 +146,22 @@ export function AssessmentsPage() {
           <Typography.Text type="secondary" data-testid="assessments-count">
             已提交总结{rows.length}家，已考核{assessed}家{sealed ? `；${year}年度已封存，只读` : ''}
           </Typography.Text>
+          {data?.resultNotice ? (
+            <Typography.Text data-testid="result-notice">
+              结果通知 {data.resultNotice.docNumber}（成文日期 {formatDate(data.resultNotice.issuedOn)}）
+              {data.resultNotice.voided ? (
+                <>
+                  <Tag color="red" style={{ marginLeft: 8 }}>
+                    已作废
+                  </Tag>
+                  <Typography.Text type="secondary">
+                    {formatDateTime(data.resultNotice.voided.at)} {data.resultNotice.voided.by}：{data.resultNotice.voided.reason}。
+                    {VOID_CONSEQUENCES.assessmentNotice}
+                  </Typography.Text>
+                </>
+              ) : null}
+            </Typography.Text>
+          ) : null}
         </Flex>
       </Card>
       <Card size="small" styles={{ body: { padding: 0 } }} style={{ marginBottom: 12 }}>

@@ -221,6 +221,8 @@ export const SummaryYearView = z.object({
   missing: z.array(Center),
   /** The year is sealed (read-only). */
   sealed: z.boolean(),
+  /** The year's 中期考核结果通知 once numbered (with its 作废, if voided); null before. */
+  resultNotice: ResultNotice.nullable(),
 });
 export type SummaryYearView = z.infer<typeof SummaryYearView>;
 

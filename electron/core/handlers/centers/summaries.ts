@@ -68,6 +68,7 @@ export async function summaryYearView(ctx: HandlerContext, year: number): Promis
     rows,
     missing: rows.filter((r) => r.required && !r.summary).map((r) => r.center),
     sealed: isYearSealed(ctx, year),
+    resultNotice: part.resultNotice ? structuredClone(part.resultNotice) : null,
   };
 }
 
