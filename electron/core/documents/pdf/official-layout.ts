@@ -18,33 +18,22 @@
  * page — the space above the 署名 shrinks from two blank lines to one, and if that is not enough the last
  * two body lines go with it; a 一、/（一） heading never ends a page; a table row never stands alone.
  */
-import type { DocumentKind } from '../../contract/document-labels.js';
 import { formatChineseDate } from '../../domain/batches.js';
 import type { OfficialFormat } from '../../domain/document-kinds.js';
-import type { FontRole } from '../fonts/registry.js';
-import { breakTokens, justifyGap, titleLines, type Token } from './layout.js';
-import type { PageItem, PageModel, PageSpec } from './page-model.js';
+import type { DocumentKind } from '../../contract/document-labels.js';
+import { placeAttachment, type OfficialAttachment } from './official-attachment.js';
+import { placeColophon } from './official-colophon.js';
+import { blank, EPS, FlowBuilder, headingRole, type Cursor, type FlowLine } from './official-flow.js';
+import { KIND_GEOMETRY } from './official-geometry.js';
+import { drawHeader } from './official-header.js';
+import type { PageModel, PageSpec } from './page-model.js';
 import { signatureGeometry } from './signature.js';
-import { columnWidths, layTableRow, TABLE_LINE_FACTOR, TABLE_PAD_X, type LaidTableRow, type Measure, type TableColumn } from './table.js';
-import { planRows } from './table-pages.js';
+import type { Measure } from './table.js';
 import type { VoidStamp } from './void-stamp.js';
-import { A4, CHAR_PITCH, FONT_SIZES, GB, LINE_PITCH, TEXT_BOTTOM, TEXT_RIGHT, mm } from './units.js';
+import { A4, FONT_SIZES, GB, LINE_PITCH, TEXT_BOTTOM, TEXT_RIGHT } from './units.js';
 
-export interface OfficialTable {
-  columns: TableColumn[];
-  rows: string[][];
-  /** Default 小四. */
-  size?: number;
-}
-
-export interface OfficialAttachment {
-  /** Printed in the 附件说明 and centred on the attachment page. */
-  title: string;
-  paragraphs?: string[];
-  table?: OfficialTable;
-  /** Lines under the table (e.g. a count). */
-  notes?: string[];
-}
+export type { OfficialAttachment, OfficialTable } from './official-attachment.js';
+export { headingRole } from './official-flow.js';
 
 /** A document as its wording gives it; the kind and the 版头/附注/版记 come from `format` (the settings). */
 export interface OfficialDocument {
@@ -65,152 +54,10 @@ export interface OfficialDocument {
   voidStamp?: VoidStamp;
 }
 
-// ─────────────────────────────── geometry (mm from the standard) ───────────────────────────────
-
-export const KIND_GEOMETRY = {
-  /** §7.2.4: the mark's top edge 35 mm below the text block's top (37 + 35). */
-  fileMarkTop: mm(72),
-  /** §10.1: the mark's top edge 30 mm from the page top. */
-  letterMarkTop: mm(30),
-  /** §7.2.7 / §10.1: 4 mm between the number (文件) or the mark (信函) and the red line. */
-  redLineGap: mm(4),
-  /** §10.1: both double rules 170 mm long, centred; the lower one 20 mm above the page bottom. */
-  letterRuleLength: mm(170),
-  letterBottomRule: A4.height - mm(20),
-  /** The standard gives no widths for the letter's double rules: a heavy line over a hairline, 0.8 mm apart. */
-  letterThick: mm(0.6),
-  letterThin: mm(0.2),
-  letterRuleGap: mm(0.8),
-  /** §10.1: the number's distance below the first double rule is 7/8 of a 3号 character. */
-  letterNumberGap: (7 / 8) * FONT_SIZES.三号,
-  /** §7.4.1: first and last rules of the 版记 0.35 mm, the ones between 0.25 mm. */
-  colophonThick: mm(0.35),
-  colophonThin: mm(0.25),
-  /** §7.5: page numbers 4号, 7 mm below the text block, one character in from the edge. */
-  pageNumberGap: mm(7),
-  sealRadius: mm(21),
-} as const;
-
-/** Size of a mark: 初号 at most, smaller so it fits the text block with some air (信函: 小初 at most). */
-export function markSize(mark: string, kind: DocumentKind): number {
-  const chars = Math.max([...mark].length, 1);
-  const cap = kind === 'letter' ? FONT_SIZES.小初 : FONT_SIZES.初号;
-  return Math.min(cap, (GB.width * 0.92) / chars);
-}
-
-/** Pure: 一、 headings in 黑体, （一） headings in 楷体, everything else 仿宋 (GB/T 9704 §7.3.3). */
-export function headingRole(paragraph: string): FontRole {
-  const short = [...paragraph].length <= 28;
-  if (short && /^[一二三四五六七八九十]+、/.test(paragraph)) return 'heiti';
-  if (short && /^（[一二三四五六七八九十]+）/.test(paragraph)) return 'kaiti';
-  return 'fangsong';
-}
-
-// ─────────────────────────────── flow lines ───────────────────────────────
-
-type LineKind = 'title' | 'blank' | 'addressee' | 'body' | 'heading' | 'attach' | 'gap' | 'signer' | 'date' | 'note';
-
-/** One grid line of the main flow; `draw` places it with its em top at `top`. */
-interface FlowLine {
-  kind: LineKind;
-  draw: (top: number) => PageItem[];
-  /** Last line of its paragraph. */
-  end: boolean;
-}
-
-const EPS = 1e-6;
-
-class Builder {
-  constructor(private readonly measure: Measure) {}
-
-  /** Text runs of one line of tokens inside [x, x + width]. */
-  placeTokens(
-    tokens: Token[],
-    x: number,
-    width: number,
-    align: 'justify' | 'left' | 'center' | 'right',
-    cell: number,
-    role: FontRole,
-    size: number,
-    color?: string,
-  ): (top: number) => PageItem[] {
-    const natural = tokens.reduce((s, t) => s + t.width * cell, 0);
-    const extra = align === 'justify' ? justifyGap(natural, width, tokens.length - 1, cell) : 0;
-    let x0 = x;
-    if (align === 'center') x0 = x + (width - natural) / 2;
-    if (align === 'right') x0 = x + width - natural;
-    return (top) => {
-      const out: PageItem[] = [];
-      let cx = x0;
-      for (const t of tokens) {
-        out.push({ kind: 'text', x: cx, top, text: t.text, role, size, ...(color ? { color } : {}) });
-        cx += t.width * cell + extra;
-      }
-      return out;
-    };
-  }
-
-  /** A paragraph on the body grid (28 cells of 3号). */
-  paragraph(
-    text: string,
-    kind: LineKind,
-    opts: { role?: FontRole; indent?: number; hanging?: number; align?: 'justify' | 'left' | 'center'; size?: number } = {},
-  ): FlowLine[] {
-    const role = opts.role ?? 'fangsong';
-    const size = opts.size ?? GB.bodySize;
-    const cell = Math.abs(size - GB.bodySize) < EPS ? CHAR_PITCH : size;
-    const cells = Math.floor(GB.width / cell + EPS);
-    const align = opts.align ?? 'justify';
-    const indent = opts.indent ?? (align === 'justify' ? 2 : 0);
-    const hanging = opts.hanging ?? 0;
-    const lines = breakTokens(text, {
-      charsPerLine: cells - hanging,
-      firstLineIndent: indent - hanging,
-      measureLatin: (run) => this.measure(run, role, size) / cell,
-    });
-    if (lines.length === 0) return [{ kind: 'blank', draw: () => [], end: true }];
-    return lines.map((tokens, i) => {
-      const lead = (i === 0 ? indent : hanging) * cell;
-      const last = i === lines.length - 1;
-      return {
-        kind,
-        end: last,
-        draw: this.placeTokens(tokens, GB.left + lead, GB.width - lead, last && align === 'justify' ? 'left' : align, cell, role, size),
-      };
-    });
-  }
-
-  /** A title (2号小标宋) in centred lines of even length, broken between words (§7.3.1). */
-  title(text: string): FlowLine[] {
-    const size = GB.titleSize;
-    const cells = Math.floor(GB.width / size + EPS);
-    const measureLatin = (run: string): number => this.measure(run, 'xiaobiaosong', size) / size;
-    return titleLines(text, cells, measureLatin).map((line, i, all) => {
-      const tokens = breakTokens(line, { charsPerLine: 1e6, measureLatin })[0] ?? [];
-      return {
-        kind: 'title' as const,
-        end: i === all.length - 1,
-        draw: this.placeTokens(tokens, GB.left, GB.width, 'center', size, 'xiaobiaosong', size),
-      };
-    });
-  }
-
-  width(text: string, role: FontRole, size: number): number {
-    return this.measure(text, role, size);
-  }
-}
-
-const blank = (kind: LineKind = 'blank'): FlowLine => ({ kind, draw: () => [], end: true });
-
 // ─────────────────────────────── the engine ───────────────────────────────
 
-interface Cursor {
-  page: PageSpec;
-  y: number;
-}
-
 export function layoutOfficialDocument(input: OfficialDocument, measure: Measure, meta: PageModel['meta']): PageModel {
-  const b = new Builder(measure);
+  const b = new FlowBuilder(measure);
   const kind = input.format.kind;
   const pages: PageSpec[] = [];
   const newPage = (role: PageSpec['role'] = 'content'): PageSpec => {
@@ -221,7 +68,7 @@ export function layoutOfficialDocument(input: OfficialDocument, measure: Measure
 
   // ── 版头 on page 1; returns the top of the first free grid line.
   const first = newPage();
-  const headerBottom = drawHeader(first, input, b);
+  const headerBottom = drawHeader(first, input.format, input.docNumber, b);
   const snap = (y: number): number => GB.top + Math.ceil((y - GB.top) / LINE_PITCH - EPS) * LINE_PITCH;
   const flowTop = snap(headerBottom);
 
@@ -264,49 +111,8 @@ export function layoutOfficialDocument(input: OfficialDocument, measure: Measure
   return { width: A4.width, height: A4.height, pages, meta };
 }
 
-function drawHeader(page: PageSpec, input: OfficialDocument, b: Builder): number {
-  const { kind, mark } = input.format;
-  const G = KIND_GEOMETRY;
-  if (kind === 'announcement') return GB.top;
-  const size = markSize(mark, kind);
-  const markStyle = { role: 'xiaobiaosong' as const, size, color: GB.red };
-  const w = b.width(mark, 'xiaobiaosong', size);
-  if (kind === 'file') {
-    page.items.push({ kind: 'text', x: GB.left + (GB.width - w) / 2, top: G.fileMarkTop, text: mark, ...markStyle });
-    let ruleY = G.fileMarkTop + size + G.redLineGap;
-    if (input.docNumber) {
-      const top = G.fileMarkTop + size + 2 * LINE_PITCH; // 发文字号: two blank lines below the mark (§7.2.5)
-      const nw = b.width(input.docNumber, 'fangsong', GB.bodySize);
-      page.items.push({ kind: 'text', x: GB.left + (GB.width - nw) / 2, top, text: input.docNumber, role: 'fangsong', size: GB.bodySize });
-      ruleY = top + GB.bodySize + G.redLineGap;
-    }
-    page.items.push({ kind: 'rule', x1: GB.left, x2: TEXT_RIGHT, y: ruleY, width: 1, color: GB.red });
-    return ruleY + 2 * LINE_PITCH - LINE_PITCH / 2; // title two blank lines below the rule (§7.3.1)
-  }
-  // 信函格式
-  page.items.push({ kind: 'text', x: GB.left + (GB.width - w) / 2, top: G.letterMarkTop, text: mark, ...markStyle });
-  const x1 = (A4.width - G.letterRuleLength) / 2;
-  const x2 = x1 + G.letterRuleLength;
-  const thick = G.letterMarkTop + size + G.redLineGap;
-  const thin = thick + G.letterRuleGap + (G.letterThick + G.letterThin) / 2;
-  page.items.push({ kind: 'rule', x1, x2, y: thick, width: G.letterThick, color: GB.red });
-  page.items.push({ kind: 'rule', x1, x2, y: thin, width: G.letterThin, color: GB.red });
-  const bottomThick = G.letterBottomRule;
-  const bottomThin = bottomThick - G.letterRuleGap - (G.letterThick + G.letterThin) / 2;
-  page.items.push({ kind: 'rule', x1, x2, y: bottomThin, width: G.letterThin, color: GB.red });
-  page.items.push({ kind: 'rule', x1, x2, y: bottomThick, width: G.letterThick, color: GB.red });
-  let last = thin;
-  if (input.docNumber) {
-    const top = thin + G.letterNumberGap;
-    const nw = b.width(input.docNumber, 'fangsong', GB.bodySize);
-    page.items.push({ kind: 'text', x: TEXT_RIGHT - nw, top, text: input.docNumber, role: 'fangsong', size: GB.bodySize });
-    last = top + GB.bodySize;
-  }
-  return last + 2 * LINE_PITCH - LINE_PITCH / 2; // title two lines below the last element (§10.1)
-}
-
 /** 空二行, 署名, 成文日期 (右空四字, §7.3.5.1), the seal over both, and the 附注 below (§7.3.7). */
-function closingLines(input: OfficialDocument, b: Builder): FlowLine[] {
+function closingLines(input: OfficialDocument, b: FlowBuilder): FlowLine[] {
   const date = formatChineseDate(input.date);
   const dw = b.width(date, 'fangsong', GB.bodySize);
   const sw = b.width(input.signer, 'fangsong', GB.bodySize);
@@ -398,191 +204,8 @@ function placeMainFlow(flow: FlowLine[], closing: FlowLine[], flowTop: number, f
   return { page: specs[lastPlaced.page]!, y: top(lastPlaced.page, lastPlaced.slot) + LINE_PITCH };
 }
 
-/** An attachment on new pages: "附件N" top left in 3号黑体, the title on line 3, then its text or table (§7.3.8). */
-function placeAttachment(a: OfficialAttachment, label: string, b: Builder, newPage: (role?: PageSpec['role']) => PageSpec): Cursor {
-  let cur: Cursor = { page: newPage('attachment'), y: GB.top };
-  const flowLines = (lines: FlowLine[]): void => {
-    for (const l of lines) {
-      if (cur.y + LINE_PITCH > TEXT_BOTTOM + EPS) cur = { page: newPage('attachment'), y: GB.top };
-      cur.page.items.push(...l.draw(cur.y));
-      cur.y += LINE_PITCH;
-    }
-  };
-  flowLines(b.paragraph(label, 'heading', { role: 'heiti', indent: 0, align: 'left' }));
-  flowLines([blank()]);
-  flowLines(b.title(a.title));
-  flowLines([blank()]);
-  for (const p of a.paragraphs ?? []) {
-    const role = headingRole(p);
-    flowLines(b.paragraph(p, 'body', { role }));
-  }
-  if (a.table) cur = placeTable(a.table, a.notes ?? [], cur, b, newPage);
-  return cur;
-}
-
-function placeTable(
-  table: OfficialTable,
-  notes: string[],
-  start: Cursor,
-  b: Builder,
-  newPage: (role?: PageSpec['role']) => PageSpec,
-): Cursor {
-  const size = table.size ?? FONT_SIZES.小四;
-  const widths = columnWidths(table.columns);
-  const measure: Measure = (t, role, s) => b.width(t, role, s);
-  const header = layTableRow(
-    table.columns.map((c) => c.header),
-    table.columns,
-    widths,
-    size,
-    'heiti',
-    measure,
-  );
-  const rows = table.rows.map((r) => layTableRow(r, table.columns, widths, size, 'fangsong', measure));
-  const noteLines = notes.flatMap((n) => b.paragraph(n, 'body', { size, indent: 0, align: 'left' }));
-  const noteGap = size * 0.6;
-  const tail = noteLines.length > 0 ? noteGap + noteLines.length * LINE_PITCH : 0;
-  const plan = planRows({
-    rows: rows.map((r) => r.height),
-    header: header.height,
-    firstRoom: TEXT_BOTTOM - start.y,
-    fullRoom: GB.height,
-    tail,
-  });
-  let cur = start;
-  const drawRow = (row: LaidTableRow, role: FontRole, isHeader: boolean): void => {
-    if (isHeader) cur.page.items.push({ kind: 'rect', x: GB.left, y: cur.y, w: GB.width, h: row.height, fill: '#EEEEEE' });
-    let x = GB.left;
-    row.cells.forEach((cell, i) => {
-      const w = widths[i]!;
-      const align = isHeader || table.columns[i]?.align === 'center' ? 'center' : 'left';
-      const lh = cell.size * TABLE_LINE_FACTOR;
-      const top = cur.y + (row.height - cell.lines.length * lh) / 2;
-      cell.lines.forEach((tokens, j) => {
-        cur.page.items.push(
-          ...b.placeTokens(
-            tokens,
-            x + TABLE_PAD_X,
-            w - 2 * TABLE_PAD_X,
-            align,
-            cell.size,
-            role,
-            cell.size,
-          )(top + j * lh + (lh - cell.size) / 2),
-        );
-      });
-      cur.page.items.push({ kind: 'rect', x, y: cur.y, w, h: row.height, stroke: '#000000', lineWidth: 0.6 });
-      x += w;
-    });
-    cur.y += row.height;
-  };
-  plan.forEach((idx, p) => {
-    if (p > 0) cur = { page: newPage('attachment'), y: GB.top };
-    if (idx.length === 0) return;
-    drawRow(header, 'heiti', true);
-    for (const i of idx) drawRow(rows[i]!, 'fangsong', false);
-  });
-  if (noteLines.length > 0) {
-    cur.y += noteGap;
-    for (const l of noteLines) {
-      cur.page.items.push(...l.draw(cur.y));
-      cur.y += LINE_PITCH;
-    }
-  }
-  return cur;
-}
-
-/**
- * 版记 (§7.4): 抄送 (4号仿宋, one character in on each side, wrapped lines under the first organ) and, for
- * 文件格式, 印发机关 + 印发日期 between a thick first and last rule with thin rules between, the last rule on
- * the text block's bottom edge, on the last page, which must be even (a blank page before it if needed; both
- * then unnumbered, §7.5). 信函格式: 抄送 only, no rules (§10.1).
- */
-function placeColophon(
-  format: OfficialFormat,
-  kind: DocumentKind,
-  end: Cursor,
-  b: Builder,
-  pages: PageSpec[],
-  newPage: (role?: PageSpec['role']) => PageSpec,
-): void {
-  const c = format.colophon;
-  if (!c || kind === 'announcement') return;
-  const withPrinter = kind === 'file' && !!c.issuingOffice;
-  const copy = c.copyTo.filter((s) => s.trim());
-  if (!withPrinter && copy.length === 0) return;
-  const size = FONT_SIZES.四号;
-  const inner = GB.width - 2 * size;
-  const groups: FlowLine[][] = [];
-  if (copy.length > 0) {
-    const text = `抄送：${copy.join('，')}。`;
-    const cells = Math.floor(inner / size + EPS);
-    const lines = breakTokens(text, {
-      charsPerLine: cells - 3,
-      firstLineIndent: -3,
-      measureLatin: (r) => b.width(r, 'fangsong', size) / size,
-    });
-    groups.push(
-      lines.map((tokens, i) => ({
-        kind: 'body' as const,
-        end: i === lines.length - 1,
-        draw: b.placeTokens(
-          tokens,
-          GB.left + size + (i === 0 ? 0 : 3 * size),
-          inner - (i === 0 ? 0 : 3 * size),
-          i === lines.length - 1 ? 'left' : 'justify',
-          size,
-          'fangsong',
-          size,
-        ),
-      })),
-    );
-  }
-  if (withPrinter) {
-    const printed = `${formatChineseDate(c.printedOn!)}印发`;
-    const pw = b.width(printed, 'fangsong', size);
-    groups.push([
-      {
-        kind: 'body',
-        end: true,
-        draw: (top) => [
-          { kind: 'text', x: GB.left + size, top, text: c.issuingOffice!, role: 'fangsong', size },
-          { kind: 'text', x: TEXT_RIGHT - size - pw, top, text: printed, role: 'fangsong', size },
-        ],
-      },
-    ]);
-  }
-  const rowsCount = groups.reduce((s, g) => s + g.length, 0);
-  const height = rowsCount * LINE_PITCH;
-  const fits = end.y <= TEXT_BOTTOM - height + EPS;
-  let target: PageSpec;
-  if (kind === 'file') {
-    const lastNo = pages.length;
-    if (lastNo % 2 === 0 && fits) target = end.page;
-    else if (lastNo % 2 === 1) target = newPage('colophon');
-    else {
-      newPage('blank');
-      target = newPage('colophon');
-    }
-  } else target = fits ? end.page : newPage('colophon');
-  const G = KIND_GEOMETRY;
-  let y = TEXT_BOTTOM - height;
-  const rule = (at: number, width: number): void => {
-    if (kind === 'file') target.items.push({ kind: 'rule', x1: GB.left, x2: TEXT_RIGHT, y: at, width, color: '#000000' });
-  };
-  rule(y, G.colophonThick);
-  groups.forEach((g, gi) => {
-    if (gi > 0) rule(y, G.colophonThin);
-    for (const l of g) {
-      target.items.push(...l.draw(y + (LINE_PITCH - size) / 2));
-      y += LINE_PITCH;
-    }
-  });
-  rule(TEXT_BOTTOM, G.colophonThick);
-}
-
 /** "— N —" in 4号 宋体, odd pages right, even pages left, one character in (§7.5). */
-function numberPages(pages: PageSpec[], kind: DocumentKind, b: Builder): void {
+function numberPages(pages: PageSpec[], kind: DocumentKind, b: FlowBuilder): void {
   const blankAt = pages.findIndex((p) => p.role === 'blank');
   const size = FONT_SIZES.四号;
   pages.forEach((p, i) => {
