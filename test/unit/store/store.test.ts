@@ -6,6 +6,15 @@ import { DeskError } from '../../../electron/core/contract/errors.js';
 import { tempDir, testClock } from '../../helpers/temp.js';
 
 const audit = (summary: string) => () => ({ method: 'test.write', entity: 'settings', summary });
+/** One audited write of the settings part that sets the operator's name. */
+const setOperator = (store: Store, name: string, summary: string) =>
+  store.write(
+    'settings',
+    (d) => {
+      d.settings.operatorName = name;
+    },
+    audit(summary),
+  );
 
 describe('Store', () => {
   let t: ReturnType<typeof tempDir>;
@@ -28,20 +37,8 @@ describe('Store', () => {
 
   it('persists writes, keeps the previous version as .bak, and audits every write', async () => {
     const store = await Store.open(t.dir, { clock: clock.now, operator: () => '张三' });
-    await store.write(
-      'settings',
-      (d) => {
-        d.settings.operatorName = '张三';
-      },
-      audit('first'),
-    );
-    await store.write(
-      'settings',
-      (d) => {
-        d.settings.operatorName = '李四';
-      },
-      audit('second'),
-    );
+    await setOperator(store, '张三', 'first');
+    await setOperator(store, '李四', 'second');
     await store.close();
     const file = path.join(t.dir, 'store', 'settings.json');
     expect(JSON.parse(readFileSync(file, 'utf8')).settings.operatorName).toBe('李四');
@@ -94,13 +91,7 @@ describe('Store', () => {
 
   it('refuses a truncated part, names the newest backup, leaves the file untouched, and restores offline', async () => {
     const store = await Store.open(t.dir, { clock: clock.now });
-    await store.write(
-      'settings',
-      (d) => {
-        d.settings.operatorName = '王五';
-      },
-      audit('good'),
-    );
+    await setOperator(store, '王五', 'good');
     await store.close();
     const file = path.join(t.dir, 'store', 'settings.json');
     const broken = readFileSync(file, 'utf8').slice(0, 20);
@@ -148,13 +139,7 @@ describe('Store', () => {
 
   it('runs migrations in order after a snapshot', async () => {
     const store = await Store.open(t.dir, { clock: clock.now });
-    await store.write(
-      'settings',
-      (d) => {
-        d.settings.operatorName = 'old';
-      },
-      audit('x'),
-    );
+    await setOperator(store, 'old', 'x');
     await store.close();
     const seen: number[] = [];
     const migrations = [
@@ -220,21 +205,9 @@ describe('Store', () => {
 
   it('restores a snapshot in-app and keeps the replaced data as a before-restore snapshot', async () => {
     const store = await Store.open(t.dir, { clock: clock.now });
-    await store.write(
-      'settings',
-      (d) => {
-        d.settings.operatorName = '甲';
-      },
-      audit('a'),
-    );
+    await setOperator(store, '甲', 'a');
     clock.advance(86_400_000);
-    await store.write(
-      'settings',
-      (d) => {
-        d.settings.operatorName = '乙';
-      },
-      audit('b'),
-    );
+    await setOperator(store, '乙', 'b');
     const result = await store.restore('daily-2026-11-25');
     expect(store.read('settings').settings.operatorName).toBe('甲');
     expect(result.safetyBackup).toMatch(/^before-restore-/);
@@ -246,13 +219,7 @@ describe('Store', () => {
 
   it('refuses a restore from a damaged snapshot and changes nothing', async () => {
     const store = await Store.open(t.dir, { clock: clock.now });
-    await store.write(
-      'settings',
-      (d) => {
-        d.settings.operatorName = '甲';
-      },
-      audit('a'),
-    );
+    await setOperator(store, '甲', 'a');
     await fs.writeFile(path.join(t.dir, 'backups', 'daily-2026-11-24', 'settings.json'), '{"settings": ');
     await expect(store.restore('daily-2026-11-24')).rejects.toMatchObject({ code: 'STORE_CORRUPT' });
     expect(store.read('settings').settings.operatorName).toBe('甲');
