@@ -58,25 +58,26 @@ function breaksInsideWords(lines: string[]): string[] {
   return bad;
 }
 
-describe('文件格式 and 信函格式 (GB/T 9704 §7, §10.1)', () => {
-  const decision: ReviewDecisionInput = {
-    authority: A,
-    docNumber: '榕市监知〔2029〕7号',
-    outcome: 'revoke',
-    kind: 'triennial',
-    centerName: LONG_CENTER,
-    hostUnit: '福建省纺织化纤新材料研究院有限公司',
-    certificateNumber: 'FZIPC-2025-003',
-    designatedOn: '2026-10-12',
-    decidedOn: '2029-10-10',
-    issuedOn: '2029-10-12',
-    opinion: '中心三年来未按工作方案要求开展工作。\n年度工作总结连续两年未按时报送。',
-    returnBy: '2029-11-02',
-    fonts,
-  };
+/** A 撤销 复核决定 for a long center name, as both the kind tests and the line-break tests print it. */
+const DECISION: ReviewDecisionInput = {
+  authority: A,
+  docNumber: '榕市监知〔2029〕7号',
+  outcome: 'revoke',
+  kind: 'triennial',
+  centerName: LONG_CENTER,
+  hostUnit: '福建省纺织化纤新材料研究院有限公司',
+  certificateNumber: 'FZIPC-2025-003',
+  designatedOn: '2026-10-12',
+  decidedOn: '2029-10-10',
+  issuedOn: '2029-10-12',
+  opinion: '中心三年来未按工作方案要求开展工作。\n年度工作总结连续两年未按时报送。',
+  returnBy: '2029-11-02',
+  fonts,
+};
 
+describe('文件格式 and 信函格式 (GB/T 9704 §7, §10.1)', () => {
   it('文件格式: mark top 72 mm, 附注 under the date, 版记 on the last, even page', async () => {
-    const file = writeTemp(await renderReviewDecision({ ...decision, format: FILE_FORMAT }), 'file.pdf');
+    const file = writeTemp(await renderReviewDecision({ ...DECISION, format: FILE_FORMAT }), 'file.pdf');
     expect(Math.abs(markTop(file, `${A}文件`) - 72)).toBeLessThan(1);
     const { words, pages } = pdfWords(file);
     const lines = printedLines(words);
@@ -311,24 +312,7 @@ describe('lines break only between words; justified lines are not over-stretched
   });
 
   it('复核决定: the certificate number is never split; every line within the stretch limit', async () => {
-    const file = writeTemp(
-      await renderReviewDecision({
-        authority: A,
-        docNumber: '榕市监知〔2029〕7号',
-        outcome: 'revoke',
-        kind: 'triennial',
-        centerName: LONG_CENTER,
-        hostUnit: '福建省纺织化纤新材料研究院有限公司',
-        certificateNumber: 'FZIPC-2025-003',
-        designatedOn: '2026-10-12',
-        decidedOn: '2029-10-10',
-        issuedOn: '2029-10-12',
-        opinion: '中心三年来未按工作方案要求开展工作。',
-        returnBy: '2029-11-02',
-        fonts,
-      }),
-      'decision.pdf',
-    );
+    const file = writeTemp(await renderReviewDecision({ ...DECISION, opinion: '中心三年来未按工作方案要求开展工作。' }), 'decision.pdf');
     const lines = printedLines(pdfWords(file).words);
     const withNumber = lines.filter((l) => l.text.includes('FZIPC'));
     expect(withNumber.length).toBeGreaterThan(0);
