@@ -4,7 +4,6 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, openSync, readFileSync, readSync, readdirSync, closeSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import yauzl from 'yauzl';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDesk, type Desk } from '../../electron/core/app.js';
@@ -14,6 +13,7 @@ import { readZip } from '../../electron/core/base/zip-read.js';
 import { fail, fullApplicant, ok } from '../helpers/applications.js';
 import { designatedCenters } from '../helpers/centers.js';
 import { tempDir, testClock } from '../helpers/temp.js';
+import { zipEntryData } from '../helpers/zip-entry.js';
 import { pdfText, writeTemp } from './documents/pdf-helpers.js';
 import { minimalPdf } from '../helpers/pdf-files.js';
 import type { CatalogJson } from '../../electron/core/archive/catalog.js';
@@ -37,28 +37,6 @@ const INDICATORS = {
 };
 const ROOT = path.resolve(__dirname, '../..');
 const decisionPdfPath = (paths: string[]): string => paths.find((p) => p.startsWith('04-公示与认定/2026年第一批/认定通知'))!;
-
-/** Offset of an entry's data in the zip (after its local header). */
-async function dataOffset(zipFile: string, name: string): Promise<{ offset: number; size: number; method: number }> {
-  const zip = await yauzl.openPromise(zipFile, { lazyEntries: true, autoClose: false });
-  try {
-    for await (const e of zip.eachEntry()) {
-      if (e.fileName !== name) continue;
-      const fd = openSync(zipFile, 'r');
-      const head = Buffer.alloc(30);
-      readSync(fd, head, 0, 30, e.relativeOffsetOfLocalHeader);
-      closeSync(fd);
-      return {
-        offset: e.relativeOffsetOfLocalHeader + 30 + head.readUInt16LE(26) + head.readUInt16LE(28),
-        size: e.compressedSize,
-        method: e.compressionMethod,
-      };
-    }
-  } finally {
-    zip.close();
-  }
-  throw new Error(`no entry ${name}`);
-}
 
 async function verifyScript(file: string): Promise<{ code: number; out: string }> {
   try {
@@ -397,7 +375,7 @@ describe('年度档案 (seal, verify, read-only year)', () => {
     const target = manifest.files.find((f) => f.path.startsWith('附件/'))!.path;
     const copy = path.join(t.dir, '档案副本.zip');
     copyFileSync(zipPath, copy);
-    const at = await dataOffset(copy, target);
+    const at = await zipEntryData(copy, target);
     expect(at.method).toBe(0); // a PDF is stored, so the flip lands in its bytes
     const fd = openSync(copy, 'r+');
     const b = Buffer.alloc(1);

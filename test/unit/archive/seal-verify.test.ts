@@ -1,6 +1,6 @@
 /** The archive writer and verifier on small synthetic archives (no data folder). */
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, openSync, readdirSync, readFileSync, readSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
@@ -12,6 +12,7 @@ import { manifestBytes } from '../../../electron/core/archive/manifest.js';
 import { writeArchive } from '../../../electron/core/archive/seal.js';
 import { verifyArchive } from '../../../electron/core/archive/verify.js';
 import { tempDir } from '../../helpers/temp.js';
+import { zipEntryData } from '../../helpers/zip-entry.js';
 
 const HEAD = {
   format: 'ipc-desk-archive' as const,
@@ -24,27 +25,6 @@ const HEAD = {
   appVersion: '0.1.0',
 };
 const sha = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
-
-async function dataOffset(file: string, name: string): Promise<{ offset: number; method: number; size: number }> {
-  const zip = await yauzl.openPromise(file, { lazyEntries: true, autoClose: false });
-  try {
-    for await (const e of zip.eachEntry()) {
-      if (e.fileName !== name) continue;
-      const fd = openSync(file, 'r');
-      const h = Buffer.alloc(30);
-      readSync(fd, h, 0, 30, e.relativeOffsetOfLocalHeader);
-      closeSync(fd);
-      return {
-        offset: e.relativeOffsetOfLocalHeader + 30 + h.readUInt16LE(26) + h.readUInt16LE(28),
-        method: e.compressionMethod,
-        size: e.compressedSize,
-      };
-    }
-  } finally {
-    zip.close();
-  }
-  throw new Error(name);
-}
 
 function patch(file: string, offset: number, bytes: Buffer): void {
   const fd = openSync(file, 'r+');
@@ -85,8 +65,8 @@ describe('archive writer and verifier', () => {
     expect(out.sha256).toBe(sha(readFileSync(target)));
     expect(out.size).toBe(readFileSync(target).length);
     expect(seen.at(-1)).toBe(out.contentBytes);
-    expect((await dataOffset(target, entries[2]!.path)).method).toBe(0);
-    expect((await dataOffset(target, '数据/batch-2026-1.json')).method).toBe(8);
+    expect((await zipEntryData(target, entries[2]!.path)).method).toBe(0);
+    expect((await zipEntryData(target, '数据/batch-2026-1.json')).method).toBe(8);
     const zip = await yauzl.openPromise(target, { lazyEntries: true });
     const names: string[] = [];
     for await (const e of zip.eachEntry()) names.push(e.fileName);
@@ -101,7 +81,7 @@ describe('archive writer and verifier', () => {
   it('reports a broken deflate stream as that entry being unreadable (no crash)', async () => {
     const target = path.join(t.dir, 'b.zip');
     await writeArchive(target, entries, (files) => manifestBytes(HEAD, files));
-    const at = await dataOffset(target, '数据/batch-2026-1.json');
+    const at = await zipEntryData(target, '数据/batch-2026-1.json');
     patch(target, at.offset, Buffer.alloc(Math.min(64, at.size), 0xff));
     const report = await verifyArchive(target);
     expect(report.ok).toBe(false);
